@@ -1,0 +1,56 @@
+package org.paperlens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.paperlens.config.Config;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code paperlens} command: global options, the subcommands, and exit-code mapping. */
+@Command(
+    name = "paperlens",
+    mixinStandardHelpOptions = true,
+    version = "paperlens 0.1.0",
+    description = "A self-hostable discovery engine for research papers.",
+    subcommands = {ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "2:bad usage (unknown option, missing argument)",
+        "3:bad input (unreadable, truncated or unknown-format file)",
+        "4:catalogue error (cannot open, migrate or write the data directory)",
+        "5:remote source failed (harvest gave up after retries)",
+        "70:internal error (a bug: please report it with the stack trace)"})
+public final class Main implements Runnable {
+
+  @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Data directory (catalogue and index). Default: $" + Config.DATA_ENV + ", else ./data")
+  Path dataDir;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  Config config() {
+    return Config.resolve(System.getenv(), dataDir);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new Failures());
+    return cli.execute(args);
+  }
+}

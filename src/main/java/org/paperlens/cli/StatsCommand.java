@@ -1,0 +1,46 @@
+package org.paperlens.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.paperlens.paper.CatalogueStats;
+import org.paperlens.paper.CatalogueStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+    description = "Show what the catalogue holds: counts by source, category and month, versions.")
+final class StatsCommand implements Callable<Integer> {
+
+  @CommandLine.ParentCommand
+  Main main;
+
+  @Option(names = "--top", defaultValue = "20", paramLabel = "N",
+      description = "How many categories to list (default ${DEFAULT-VALUE}).")
+  int top;
+
+  @Override
+  public Integer call() {
+    CatalogueStats s;
+    try (CatalogueStore store = CatalogueStore.open(main.config().dataDir())) {
+      s = CatalogueStats.of(store);
+    }
+    PrintWriter out = main.spec.commandLine().getOut();
+    out.printf("papers: %,d (deleted at the source: %,d)%n", s.papers(), s.deleted());
+    out.printf("versions recorded: %,d; ids seen from more than one source: %,d%n", s.versionRows(), s.multiSource());
+    table(out, "by source", s.bySource(), Integer.MAX_VALUE);
+    table(out, "by primary category (top " + top + " of " + s.byPrimaryCategory().size() + ")", s.byPrimaryCategory(), top);
+    table(out, "by category, cross-lists included (top " + top + " of " + s.byCategory().size() + ")", s.byCategory(), top);
+    table(out, "by month first listed (or submitted)", s.byMonth(), Integer.MAX_VALUE);
+    table(out, "by latest version (0 = not known)", s.byVersion(), Integer.MAX_VALUE);
+    out.flush();
+    return 0;
+  }
+
+  private static void table(PrintWriter out, String title, Map<String, Long> rows, int limit) {
+    out.println();
+    out.println(title + ":");
+    rows.entrySet().stream().limit(limit).forEach(e -> out.printf("  %-20s %,10d%n", e.getKey(), e.getValue()));
+  }
+}

@@ -1,0 +1,63 @@
+package org.paperlens.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The source formats {@code paperlens import} reads, and how to recognise each from its first bytes. */
+public enum InputFormat {
+  /** arXiv metadata as JSON Lines: the Kaggle snapshot schema or the daily-listing schema. */
+  ARXIV_JSONL("arxiv-jsonl"),
+  /** A BEIR corpus.jsonl; ids are namespaced by the data set name. */
+  BEIR("beir");
+
+  private final String cliName;
+
+  InputFormat(String cliName) {
+    this.cliName = cliName;
+  }
+
+  public String cliName() {
+    return cliName;
+  }
+
+  public static Optional<InputFormat> byName(String name) {
+    return Arrays.stream(values()).filter(f -> f.cliName.equals(name.toLowerCase(Locale.ROOT))).findFirst();
+  }
+
+  /**
+   * The reader for this format.
+   *
+   * @param datasetName the id scheme for sources without global ids (BEIR)
+   */
+  RecordReader reader(String datasetName) {
+    return switch (this) {
+      case ARXIV_JSONL -> new ArxivJsonLinesReader();
+      case BEIR -> new BeirCorpusReader(datasetName);
+    };
+  }
+
+  /**
+   * Recognises a format from a file's name and its first (decompressed) bytes, or returns empty.
+   * The stream must support mark/reset; it is left at its start.
+   */
+  static Optional<InputFormat> sniff(Path file, InputStream in) throws IOException {
+    in.mark(8192);
+    byte[] head = in.readNBytes(8192);
+    in.reset();
+    String text = new String(head, StandardCharsets.UTF_8).stripLeading();
+    if (text.startsWith("{")) {
+      int end = text.indexOf('\n');
+      String firstLine = end < 0 ? text : text.substring(0, end);
+      if (firstLine.contains("\"_id\"")) {
+        return Optional.of(BEIR);
+      }
+      return Optional.of(ARXIV_JSONL);
+    }
+    return Optional.empty();
+  }
+}

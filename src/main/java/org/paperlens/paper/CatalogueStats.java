@@ -1,0 +1,74 @@
+package org.paperlens.paper;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the catalogue holds, in aggregate: the figures behind {@code paperlens stats}.
+ *
+ * @param byMonth papers per month of first listing (or of submission when never listed)
+ * @param byVersion papers per latest version number (0: no source said)
+ * @param multiSource papers reported by more than one source (ids seen twice)
+ */
+public record CatalogueStats(
+    long papers, long deleted, long versionRows, long multiSource,
+    Map<String, Long> bySource, Map<String, Long> byPrimaryCategory, Map<String, Long> byCategory,
+    Map<String, Long> byMonth, Map<String, Long> byVersion) {
+
+  /** Computes the figures in one read transaction. */
+  public static CatalogueStats of(CatalogueStore store) {
+    return store.query(w -> {
+      var c = w.connection();
+      return new CatalogueStats(
+          count(c, "SELECT COUNT(*) FROM papers"),
+          count(c, "SELECT COUNT(*) FROM papers WHERE deleted_on IS NOT NULL"),
+          count(c, "SELECT COUNT(*) FROM paper_versions"),
+          count(c, "SELECT COUNT(*) FROM (SELECT paper_id FROM paper_sources GROUP BY paper_id HAVING COUNT(*) > 1) t"),
+          groups(c, "SELECT source, COUNT(*) FROM paper_sources GROUP BY source ORDER BY 2 DESC"),
+          groups(c, "SELECT COALESCE(primary_category, '(none)'), COUNT(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1"),
+          categories(c),
+          groups(c, "SELECT COALESCE(SUBSTR(COALESCE(first_listed, submitted), 1, 7), '(unknown)'), COUNT(*)"
+              + " FROM papers GROUP BY 1 ORDER BY 1"),
+          groups(c, "SELECT CAST(version AS TEXT), COUNT(*) FROM papers GROUP BY version ORDER BY version"));
+    });
+  }
+
+  private static long count(java.sql.Connection c, String sql) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static Map<String, Long> groups(java.sql.Connection c, String sql) throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return out;
+  }
+
+  /** Every category a paper is in, cross-lists included; split in Java to keep the SQL portable. */
+  private static Map<String, Long> categories(java.sql.Connection c) throws SQLException {
+    Map<String, Long> counts = new java.util.HashMap<>();
+    try (PreparedStatement st = c.prepareStatement("SELECT categories FROM papers"); ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        for (String cat : rs.getString(1).split(" ")) {
+          if (!cat.isEmpty()) {
+            counts.merge(cat, 1L, Long::sum);
+          }
+        }
+      }
+    }
+    Map<String, Long> sorted = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
+  }
+}

@@ -1,0 +1,257 @@
+package org.paperlens.paper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The catalogue, the system of record for papers, in an embedded SQLite database.
+ *
+ * <p>The only class that speaks SQL about papers. One connection, so one writer: callers on
+ * several threads are serialised by this object's monitor. Writes happen only inside
+ * {@link #write(Work)}, which commits all or nothing; that is what lets an import killed at any
+ * moment be run again to the same end state.
+ */
+public final class CatalogueStore implements AutoCloseable {
+
+  /** A unit of writing, run in one transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Writer writer) throws SQLException;
+  }
+
+  private final Connection connection;
+  private final Path file;
+
+  private CatalogueStore(Connection connection, Path file) {
+    this.connection = connection;
+    this.file = file;
+  }
+
+  /** Opens (creating if needed) the catalogue in {@code dataDir} and brings its schema up to date. */
+  public static CatalogueStore open(Path dataDir) {
+    Path file = dataDir.resolve("catalogue.db");
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new CatalogueException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+    String url = "jdbc:sqlite:" + file;
+    try {
+      Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+    } catch (FlywayException e) {
+      throw new CatalogueException("cannot migrate catalogue " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      Connection c = DriverManager.getConnection(url);
+      try (Statement st = c.createStatement()) {
+        // WAL keeps readers working during a write; NORMAL sync survives a killed process
+        // (only power loss can drop the last commit), and busy_timeout waits out other writers.
+        st.execute("PRAGMA journal_mode=WAL");
+        st.execute("PRAGMA synchronous=NORMAL");
+        st.execute("PRAGMA foreign_keys=ON");
+        st.execute("PRAGMA busy_timeout=10000");
+      }
+      c.setAutoCommit(false);
+      return new CatalogueStore(c, file);
+    } catch (SQLException e) {
+      throw new CatalogueException("cannot open catalogue " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Runs {@code work} in one transaction: it commits if work returns, and rolls back if it throws. */
+  public synchronized <T> T write(Work<T> work) {
+    try {
+      T result = work.run(new Writer(connection));
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof RuntimeException re && !(e instanceof CatalogueException)) {
+        throw re;
+      }
+      throw e instanceof CatalogueException ce ? ce : new CatalogueException("write to " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized Optional<Paper> find(PaperId id) {
+    return read(() -> new Writer(connection).find(id));
+  }
+
+  /** Every paper, in id order, deleted ones included. */
+  public synchronized void forEach(Consumer<Paper> action) {
+    read(() -> {
+      try (PreparedStatement st = connection.prepareStatement(
+          "SELECT " + PaperRows.COLUMNS + " FROM papers ORDER BY id");
+          ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          action.accept(PaperRows.read(rs));
+        }
+      }
+      return null;
+    });
+  }
+
+  /** The versions a source has shown for a paper, oldest first. */
+  public synchronized List<PaperVersion> versions(PaperId id) {
+    return read(() -> {
+      try (PreparedStatement st = connection.prepareStatement(
+          "SELECT * FROM paper_versions WHERE paper_id = ? ORDER BY version")) {
+        st.setString(1, id.value());
+        List<PaperVersion> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(PaperRows.readVersion(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  public synchronized Optional<LocalDate> deletedOn(PaperId id) {
+    return read(() -> {
+      try (PreparedStatement st = connection.prepareStatement("SELECT deleted_on FROM papers WHERE id = ?")) {
+        st.setString(1, id.value());
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() && rs.getString(1) != null ? Optional.of(LocalDate.parse(rs.getString(1))) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  public synchronized Optional<String> state(String name) {
+    return read(() -> new Writer(connection).state(name));
+  }
+
+  /** Runs a read-only query; exposed to the stats report, which needs aggregate SQL. */
+  public synchronized <T> T query(Work<T> work) {
+    return read(() -> work.run(new Writer(connection)));
+  }
+
+  private interface Read<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T read(Read<T> read) {
+    try {
+      T result = read.run();
+      connection.commit(); // ends the read transaction so a later write sees fresh data
+      return result;
+    } catch (SQLException e) {
+      throw new CatalogueException("read from " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new CatalogueException("cannot close catalogue " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The operations allowed inside a transaction. Valid only during the {@link Work} call. */
+  public static final class Writer {
+    private final Connection c;
+
+    private Writer(Connection c) {
+      this.c = c;
+    }
+
+    public Connection connection() {
+      return c;
+    }
+
+    public Optional<Paper> find(PaperId id) throws SQLException {
+      try (PreparedStatement st = c.prepareStatement("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = ?")) {
+        st.setString(1, id.value());
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() ? Optional.of(PaperRows.read(rs)) : Optional.empty();
+        }
+      }
+    }
+
+    /** Inserts or replaces the paper's current row. */
+    public void put(Paper paper) throws SQLException {
+      try (PreparedStatement st = c.prepareStatement(PaperRows.UPSERT)) {
+        PaperRows.bind(st, paper);
+        st.executeUpdate();
+      }
+    }
+
+    /** Notes that {@code source} reported the paper; the paper's row must exist. */
+    public void putSource(PaperId id, String source) throws SQLException {
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO paper_sources (paper_id, source) VALUES (?, ?)"
+          + " ON CONFLICT (paper_id, source) DO NOTHING")) {
+        st.setString(1, id.value());
+        st.setString(2, source);
+        st.executeUpdate();
+      }
+    }
+
+    /** Records what one version of a paper looked like; the paper's row must exist. */
+    public void putVersion(PaperVersion version) throws SQLException {
+      try (PreparedStatement st = c.prepareStatement(PaperRows.UPSERT_VERSION)) {
+        PaperRows.bind(st, version);
+        st.executeUpdate();
+      }
+    }
+
+    /** Marks a paper deleted at the source. Returns false when the catalogue does not have it. */
+    public boolean markDeleted(PaperId id, LocalDate on) throws SQLException {
+      try (PreparedStatement st = c.prepareStatement("UPDATE papers SET deleted_on = ? WHERE id = ?")) {
+        st.setString(1, on.toString());
+        st.setString(2, id.value());
+        return st.executeUpdate() > 0;
+      }
+    }
+
+    public void clearDeleted(PaperId id) throws SQLException {
+      try (PreparedStatement st = c.prepareStatement("UPDATE papers SET deleted_on = NULL WHERE id = ?")) {
+        st.setString(1, id.value());
+        st.executeUpdate();
+      }
+    }
+
+    public Optional<String> state(String name) throws SQLException {
+      try (PreparedStatement st = c.prepareStatement("SELECT value FROM ingest_state WHERE name = ?")) {
+        st.setString(1, name);
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    }
+
+    public void putState(String name, String value) throws SQLException {
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO ingest_state (name, value) VALUES (?, ?)"
+          + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+        st.setString(1, name);
+        st.setString(2, value);
+        st.executeUpdate();
+      }
+    }
+  }
+}
