@@ -8,7 +8,8 @@ CREATE TABLE papers (
   abstract         TEXT,
   authors          TEXT NOT NULL,           -- JSON array of names, in the paper's order
   primary_category TEXT,
-  categories       TEXT NOT NULL,           -- space-separated, primary first
+  categories       TEXT NOT NULL,           -- arXiv categories, space-separated, primary first
+  classes          TEXT NOT NULL,           -- JSON array of MSC / ACM classification codes
   submitted        TEXT,                    -- date of version 1
   updated          TEXT,                    -- date of the latest version
   first_listed     TEXT,                    -- first day in a daily listing

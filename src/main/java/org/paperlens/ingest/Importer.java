@@ -83,14 +83,14 @@ public final class Importer {
       Batcher batcher = new Batcher(report, raw, before, name);
       try {
         reader.read(name, in, batcher::add);
-      } catch (EOFException | ZipException e) {
-        throw new BadInputException(name, "the file is truncated or corrupt (" + e.getMessage() + ")", e);
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
       } finally {
         batcher.flush(); // records read before a bad spot are kept
       }
       return before + raw.count();
+    } catch (EOFException | ZipException e) {
+      throw new BadInputException(name, "the file is truncated or corrupt (" + e.getMessage() + ")", e);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

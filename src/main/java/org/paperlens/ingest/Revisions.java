@@ -45,6 +45,7 @@ public final class Revisions {
         .authors(pick(first.authors(), second.authors()))
         .primaryCategory(pick(first.primaryCategory(), second.primaryCategory()))
         .categories(pick(first.categories(), second.categories()))
+        .classes(pick(first.classes(), second.classes()))
         .submitted(earliest(stored.submitted(), incoming.submitted()))
         .updated(latest(stored.updated(), incoming.updated()))
         .firstListed(earliest(stored.firstListed(), incoming.firstListed()))

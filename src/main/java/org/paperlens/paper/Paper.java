@@ -11,6 +11,8 @@ import java.util.Objects;
  * built. Absent values are {@code null} (never empty strings), lists are never null.
  *
  * @param version latest version number, 0 when no source has said
+ * @param categories arXiv subject categories, primary first
+ * @param classes other classification codes (MSC, ACM) that sources list among categories
  * @param submitted date of the first version
  * @param updated date of the latest version
  * @param firstListed the day the paper first appeared in a daily listing
@@ -24,6 +26,7 @@ public record Paper(
     List<String> authors,
     String primaryCategory,
     List<String> categories,
+    List<String> classes,
     LocalDate submitted,
     LocalDate updated,
     LocalDate firstListed,
@@ -37,7 +40,10 @@ public record Paper(
   public Paper {
     Objects.requireNonNull(id, "id");
     authors = authors == null ? List.of() : List.copyOf(authors);
-    categories = categories == null ? List.of() : List.copyOf(categories);
+    Categories.Split split = Categories.split(
+        categories == null ? List.of() : categories, classes == null ? List.of() : classes);
+    categories = split.categories();
+    classes = split.classes();
     if (primaryCategory == null && !categories.isEmpty()) {
       primaryCategory = categories.getFirst();
     }
@@ -51,7 +57,7 @@ public record Paper(
   public Builder toBuilder() {
     return new Builder(id)
         .version(version).title(title).abstractText(abstractText).authors(authors)
-        .primaryCategory(primaryCategory).categories(categories).submitted(submitted)
+        .primaryCategory(primaryCategory).categories(categories).classes(classes).submitted(submitted)
         .updated(updated).firstListed(firstListed).comment(comment).journalRef(journalRef)
         .doi(doi).absUrl(absUrl).pdfUrl(pdfUrl).source(source);
   }
@@ -65,6 +71,7 @@ public record Paper(
     private List<String> authors = List.of();
     private String primaryCategory;
     private List<String> categories = List.of();
+    private List<String> classes = List.of();
     private LocalDate submitted;
     private LocalDate updated;
     private LocalDate firstListed;
@@ -85,6 +92,7 @@ public record Paper(
     public Builder authors(List<String> v) { this.authors = v; return this; }
     public Builder primaryCategory(String v) { this.primaryCategory = v; return this; }
     public Builder categories(List<String> v) { this.categories = v; return this; }
+    public Builder classes(List<String> v) { this.classes = v; return this; }
     public Builder submitted(LocalDate v) { this.submitted = v; return this; }
     public Builder updated(LocalDate v) { this.updated = v; return this; }
     public Builder firstListed(LocalDate v) { this.firstListed = v; return this; }
@@ -97,7 +105,7 @@ public record Paper(
 
     public Paper build() {
       return new Paper(id, version, title, abstractText, authors, primaryCategory, categories,
-          submitted, updated, firstListed, comment, journalRef, doi, absUrl, pdfUrl, source);
+          classes, submitted, updated, firstListed, comment, journalRef, doi, absUrl, pdfUrl, source);
     }
   }
 }

@@ -13,12 +13,12 @@ import java.util.List;
 /** Maps {@link Paper} and {@link PaperVersion} to and from catalogue rows. */
 final class PaperRows {
 
-  static final String COLUMNS = "id, version, title, abstract, authors, primary_category, categories,"
+  static final String COLUMNS = "id, version, title, abstract, authors, primary_category, categories, classes,"
       + " submitted, updated, first_listed, comment, journal_ref, doi, abs_url, pdf_url, source";
-  static final String UPSERT = "INSERT INTO papers (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+  static final String UPSERT = "INSERT INTO papers (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
       + " ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title,"
       + " abstract = excluded.abstract, authors = excluded.authors,"
-      + " primary_category = excluded.primary_category, categories = excluded.categories,"
+      + " primary_category = excluded.primary_category, categories = excluded.categories, classes = excluded.classes,"
       + " submitted = excluded.submitted, updated = excluded.updated,"
       + " first_listed = excluded.first_listed, comment = excluded.comment,"
       + " journal_ref = excluded.journal_ref, doi = excluded.doi, abs_url = excluded.abs_url,"
@@ -43,15 +43,16 @@ final class PaperRows {
     st.setString(5, toJson(p.authors()));
     st.setString(6, p.primaryCategory());
     st.setString(7, String.join(" ", p.categories()));
-    st.setString(8, date(p.submitted()));
-    st.setString(9, date(p.updated()));
-    st.setString(10, date(p.firstListed()));
-    st.setString(11, p.comment());
-    st.setString(12, p.journalRef());
-    st.setString(13, p.doi());
-    st.setString(14, p.absUrl());
-    st.setString(15, p.pdfUrl());
-    st.setString(16, p.source() == null ? "unknown" : p.source());
+    st.setString(8, toJson(p.classes()));
+    st.setString(9, date(p.submitted()));
+    st.setString(10, date(p.updated()));
+    st.setString(11, date(p.firstListed()));
+    st.setString(12, p.comment());
+    st.setString(13, p.journalRef());
+    st.setString(14, p.doi());
+    st.setString(15, p.absUrl());
+    st.setString(16, p.pdfUrl());
+    st.setString(17, p.source() == null ? "unknown" : p.source());
   }
 
   static Paper read(ResultSet rs) throws SQLException {
@@ -63,6 +64,7 @@ final class PaperRows {
         .authors(fromJson(rs.getString("authors")))
         .primaryCategory(rs.getString("primary_category"))
         .categories(categories.isEmpty() ? List.of() : Arrays.asList(categories.split(" ")))
+        .classes(fromJson(rs.getString("classes")))
         .submitted(date(rs.getString("submitted")))
         .updated(date(rs.getString("updated")))
         .firstListed(date(rs.getString("first_listed")))

@@ -1,0 +1,25 @@
+package org.paperlens.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs {@code paperlens} in a separate JVM, as a user would, so a test can kill it with SIGKILL.
+ * The class path comes from the build ({@code paperlens.test.classpath}, set in the pom).
+ */
+public final class ChildProcess {
+
+  private ChildProcess() {}
+
+  public static Process start(Path log, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+        "-cp", System.getProperty("paperlens.test.classpath"),
+        "org.paperlens.cli.Main"));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+}

@@ -1,0 +1,31 @@
+package org.paperlens.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real data in {@code ../shared/data}, which CI always has but a contributor's machine may
+ * not. Tests on it call {@link #require} and are skipped, with a message saying why, when it is absent.
+ */
+public final class SharedData {
+
+  private SharedData() {}
+
+  public static Path root() {
+    return Path.of(System.getProperty("paperlens.shared.data", "../shared/data"));
+  }
+
+  /** The path below the shared data root, or skips the calling test when it is not there. */
+  public static Path require(String relative) {
+    Path p = root().resolve(relative);
+    assumeTrue(Files.exists(p), () -> "skipped: shared data not found at " + p.toAbsolutePath()
+        + " (tests on the real data need ../shared/data beside the project)");
+    return p;
+  }
+
+  public static Path listings() {
+    return require("arxiv-cs-listings/arxiv-cs-2025-03-to-2026-07.jsonl.gz");
+  }
+}
