@@ -55,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
       double seconds = (System.nanoTime() - start) / 1e9;
       var out = main.spec.commandLine().getOut();
       out.print(report.summary());
-      out.printf("%.1f s, %,.0f records/s%n", seconds, report.read() / Math.max(seconds, 1e-9));
+      out.printf("%.1f s, %,.0f records/s%s%n", seconds, report.read() / Math.max(seconds, 1e-9), PeakMemory.describe());
       out.flush();
     }
     return 0;
