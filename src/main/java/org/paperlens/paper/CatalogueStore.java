@@ -115,6 +115,30 @@ public final class CatalogueStore implements AutoCloseable {
     });
   }
 
+  /** Every paper not deleted at its source, in id order: what search indexes. */
+  public synchronized void forEachLive(Consumer<Paper> action) {
+    read(() -> {
+      try (PreparedStatement st = connection.prepareStatement(
+          "SELECT " + PaperRows.COLUMNS + " FROM papers WHERE deleted_on IS NULL ORDER BY id");
+          ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          action.accept(PaperRows.read(rs));
+        }
+      }
+      return null;
+    });
+  }
+
+  public synchronized long count() {
+    return read(() -> {
+      try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM papers");
+          ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
   /** The versions a source has shown for a paper, oldest first. */
   public synchronized List<PaperVersion> versions(PaperId id) {
     return read(() -> {

@@ -1,0 +1,93 @@
+package org.paperlens.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+import org.paperlens.ingest.Progress;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.PaperId;
+
+/**
+ * Builds the Lucene index from the catalogue and the stored vectors, never re-embedding.
+ *
+ * <p>The build goes into a new generation directory and is published only when complete
+ * ({@link IndexDirectory#publish}): searches keep using the previous index until then, and a
+ * build that dies leaves it untouched.
+ */
+public final class IndexBuilder {
+
+  /** The stored vector of a paper, or null when it has none yet. */
+  @FunctionalInterface
+  public interface VectorLookup {
+    float[] vectorFor(PaperId id);
+
+    VectorLookup NONE = id -> null;
+  }
+
+  /** What a build did. */
+  public record Report(int papers, int withVector, Path generation, double seconds) {}
+
+  private static final double RAM_BUFFER_MB = 512;
+
+  private IndexBuilder() {}
+
+  public static Report rebuild(CatalogueStore store, VectorLookup vectors, Path indexRoot, IndexSettings settings,
+      Progress progress) {
+    long start = System.nanoTime();
+    try {
+      Path generation = IndexDirectory.nextGeneration(indexRoot);
+      int[] counts = new int[2];
+      long total = store.count();
+      progress.begin("reindex", total, "papers");
+      try (FSDirectory dir = FSDirectory.open(generation);
+          IndexWriter writer = new IndexWriter(dir, config(settings))) {
+        store.forEachLive(paper -> {
+          float[] vector = vectors.vectorFor(paper.id());
+          try {
+            writer.addDocument(PaperDocument.of(paper, vector));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          counts[0]++;
+          if (vector != null) {
+            counts[1]++;
+          }
+          if (counts[0] % 1000 == 0) {
+            progress.advanceTo(counts[0], String.format("%,d papers", counts[0]));
+          }
+        });
+        writer.commit();
+      } finally {
+        progress.end();
+      }
+      IndexDirectory.publish(indexRoot, generation);
+      return new Report(counts[0], counts[1], generation, (System.nanoTime() - start) / 1e9);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the index in " + indexRoot + ": " + e.getMessage(), e);
+    }
+  }
+
+  static IndexWriterConfig config(IndexSettings settings) {
+    IndexWriterConfig config = new IndexWriterConfig(PaperFields.analyzer());
+    config.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    // One large buffer: the whole arXiv set fits, so HNSW graphs are built once, not re-merged.
+    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    config.setCodec(new Lucene103Codec() {
+      private final KnnVectorsFormat int8Hnsw = new Lucene99HnswScalarQuantizedVectorsFormat();
+
+      @Override
+      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+        return int8Hnsw;
+      }
+    });
+    return config;
+  }
+}

@@ -1,0 +1,14 @@
+package org.paperlens.index;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.paperlens.paper.PaperId;
+
+/** What the index stores of a paper: enough to show it in a result list without the catalogue. */
+public record IndexedPaper(PaperId id, String title, List<String> authors, String primaryCategory,
+    LocalDate date, String abstractText) {
+
+  public IndexedPaper {
+    authors = List.copyOf(authors);
+  }
+}

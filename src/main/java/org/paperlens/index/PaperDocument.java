@@ -1,0 +1,54 @@
+package org.paperlens.index;
+
+import java.time.LocalDate;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.paperlens.paper.Paper;
+
+/** Turns a catalogue {@link Paper} (and its vector, when it has one) into a Lucene document. */
+final class PaperDocument {
+
+  private PaperDocument() {}
+
+  static Document of(Paper paper, float[] vector) {
+    Document doc = new Document();
+    doc.add(new StringField(PaperFields.ID, paper.id().value(), Field.Store.YES));
+    if (paper.title() != null) {
+      doc.add(new TextField(PaperFields.TITLE, paper.title(), Field.Store.YES));
+      doc.add(new StringField(PaperFields.TITLE_KEY, PaperFields.titleKey(paper.title()), Field.Store.NO));
+    }
+    if (paper.abstractText() != null) {
+      doc.add(new TextField(PaperFields.ABSTRACT, paper.abstractText(), Field.Store.YES));
+    }
+    for (String author : paper.authors()) {
+      doc.add(new TextField(PaperFields.AUTHORS, author, Field.Store.YES));
+    }
+    for (String category : paper.categories()) {
+      doc.add(new StringField(PaperFields.CATEGORY, category, Field.Store.NO));
+    }
+    if (paper.primaryCategory() != null) {
+      doc.add(new StoredField(PaperFields.PRIMARY_CATEGORY, paper.primaryCategory()));
+    }
+    LocalDate date = dateOf(paper);
+    if (date != null) {
+      int day = (int) date.toEpochDay();
+      doc.add(new IntPoint(PaperFields.DATE, day));
+      doc.add(new StoredField(PaperFields.DATE, day));
+    }
+    if (vector != null) {
+      doc.add(new KnnFloatVectorField(PaperFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
+    return doc;
+  }
+
+  /** The date a reader cares about: when the paper was first listed, else when it was submitted. */
+  static LocalDate dateOf(Paper p) {
+    return p.firstListed() != null ? p.firstListed() : p.submitted() != null ? p.submitted() : p.updated();
+  }
+}

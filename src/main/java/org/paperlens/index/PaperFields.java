@@ -1,0 +1,69 @@
+package org.paperlens.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * Every Lucene field of the paper index, named in one place, with the analysis each gets.
+ *
+ * <p>Stored fields are only what a result list shows (id, title, authors, primary category,
+ * date) plus the abstract, which snippets are cut from. Everything else is indexed only.
+ */
+final class PaperFields {
+
+  /** Paper id, exact; stored. */
+  static final String ID = "id";
+  /** Title: English analysis (Porter stemming, stop words); stored. */
+  static final String TITLE = "title";
+  /** Abstract: English analysis; stored for highlighted snippets. */
+  static final String ABSTRACT = "abstract";
+  /** One value per author, folded to ASCII and lower case, no stemming; stored. */
+  static final String AUTHORS = "authors";
+  /** arXiv categories, exact ({@code cs.LG}); multi-valued. */
+  static final String CATEGORY = "category";
+  /** Primary category, stored for display. */
+  static final String PRIMARY_CATEGORY = "primary_category";
+  /** The paper's date (first listed, else submitted) as epoch day: points for filters, stored. */
+  static final String DATE = "date";
+  /** The title reduced to lower-case letters and digits, exact: finds a paper by its exact title. */
+  static final String TITLE_KEY = "title_key";
+  /** The dense vector of title + abstract, int8-quantized HNSW. */
+  static final String VECTOR = "vector";
+
+  /** Query-language aliases ({@code ti:}, {@code abs:}, {@code au:}, {@code cat:}) to fields. */
+  static final Map<String, String> ALIASES = Map.of(
+      "ti", TITLE, "title", TITLE,
+      "abs", ABSTRACT, "abstract", ABSTRACT,
+      "au", AUTHORS, "author", AUTHORS, "authors", AUTHORS,
+      "cat", CATEGORY, "category", CATEGORY);
+
+  private PaperFields() {}
+
+  static Analyzer analyzer() {
+    Analyzer names = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream sink = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        return new TokenStreamComponents(source, sink);
+      }
+    };
+    return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(AUTHORS, names));
+  }
+
+  /** The key for exact-title lookups: case, accents, punctuation and spacing ignored. */
+  static String titleKey(String title) {
+    if (title == null) {
+      return "";
+    }
+    String folded = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
+        .replaceAll("\\p{M}", "");
+    return folded.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}

@@ -1,0 +1,49 @@
+package org.paperlens.index;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.paperlens.paper.PaperId;
+
+/**
+ * The search index, seen from the rest of paperlens. The embedded implementation is Lucene
+ * ({@link LuceneIndex}); a SolrCloud implementation can stand behind the same methods for
+ * deployments that outgrow one machine. The index is derived data: it can always be rebuilt
+ * from the catalogue ({@link IndexBuilder}).
+ *
+ * <p>Implementations are thread-safe: one instance serves every request.
+ */
+public interface PaperIndex extends AutoCloseable {
+
+  /**
+   * BM25 over title, abstract and authors, in the query language: free text, "phrases",
+   * {@code ti: abs: au: cat:} fields, AND / OR / NOT, parentheses.
+   *
+   * @throws BadQueryException when the query cannot be parsed
+   */
+  List<IndexHit> keyword(String query, Filters filters, int k);
+
+  /** The k papers whose vectors are nearest {@code vector}, among those passing the filters. */
+  List<IndexHit> nearest(float[] vector, Filters filters, int k);
+
+  /** The paper whose title is exactly {@code title} (ignoring case and punctuation), if one is. */
+  Optional<PaperId> byExactTitle(String title, Filters filters);
+
+  /** Whether the paper is in the index and passes the filters. */
+  boolean contains(PaperId id, Filters filters);
+
+  Optional<IndexedPaper> get(PaperId id);
+
+  /**
+   * Abstract snippets with the query's matches marked {@code <mark>...</mark>}; the rest of the
+   * text is HTML-escaped, so a snippet is safe to put in a page as it is. Papers without a match
+   * get the start of their abstract.
+   */
+  Map<PaperId, String> snippets(String query, List<PaperId> ids);
+
+  /** How many papers are indexed. */
+  int size();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,61 @@
+package org.paperlens.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/** Small text helpers for snippets and filters. */
+final class Snippets {
+
+  private Snippets() {}
+
+  /** The start of {@code text}, cut at a word boundary near {@code max} chars, HTML-escaped. */
+  static String leading(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String s = text.length() <= max ? text : text.substring(0, cut(text, max)) + " …";
+    return escape(s);
+  }
+
+  private static int cut(String text, int max) {
+    int space = text.lastIndexOf(' ', max);
+    return space > max / 2 ? space : max;
+  }
+
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#x27;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** The terms {@code analyzer} makes of {@code text} for {@code field}. */
+  static List<String> tokens(Analyzer analyzer, String field, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}

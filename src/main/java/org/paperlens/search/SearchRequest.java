@@ -1,0 +1,28 @@
+package org.paperlens.search;
+
+import org.paperlens.index.Filters;
+
+/**
+ * One search as a person asked it.
+ *
+ * @param offset how many results to skip (pagination)
+ * @param limit how many results to return after that
+ */
+public record SearchRequest(String query, SearchMode mode, Filters filters, int offset, int limit) {
+
+  public static final int MAX_LIMIT = 100;
+  public static final int MAX_OFFSET = 1000;
+
+  public SearchRequest {
+    if (query == null || query.isBlank()) {
+      throw new IllegalArgumentException("the query is empty");
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+    }
+    if (offset < 0 || offset > MAX_OFFSET) {
+      throw new IllegalArgumentException("offset must be between 0 and " + MAX_OFFSET + ", was " + offset);
+    }
+    filters = filters == null ? Filters.NONE : filters;
+  }
+}

@@ -1,0 +1,84 @@
+package org.paperlens.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexHit;
+import org.paperlens.index.IndexedPaper;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.paper.ArxivId;
+import org.paperlens.paper.PaperId;
+
+/**
+ * Runs searches in every mode: retrieves from the index, fuses, pins exact matches, pages and
+ * decorates with snippets. Thread-safe if the index and the encoder are.
+ */
+public final class Searcher {
+
+  /** How deep each retriever goes before fusion; fusion needs more than one page to work with. */
+  public static final int FUSION_DEPTH = 100;
+
+  private final PaperIndex index;
+  private final QueryEncoder encoder;
+
+  /** @param encoder null when no embedding model is configured: semantic and hybrid then fail clearly */
+  public Searcher(PaperIndex index, QueryEncoder encoder) {
+    this.index = index;
+    this.encoder = encoder;
+  }
+
+  public SearchResult search(SearchRequest request) {
+    long start = System.nanoTime();
+    int wanted = request.offset() + request.limit() + 1; // one extra tells whether there is a next page
+    List<IndexHit> ranked = new ArrayList<>(retrieve(request.query(), request.mode(), request.filters(), wanted));
+    Optional<PaperId> pin = pinned(request.query(), request.filters());
+    pin.ifPresent(id -> {
+      ranked.removeIf(h -> h.id().equals(id));
+      ranked.addFirst(new IndexHit(id, Float.POSITIVE_INFINITY));
+    });
+    int from = Math.min(request.offset(), ranked.size());
+    int to = Math.min(request.offset() + request.limit(), ranked.size());
+    List<IndexHit> page = ranked.subList(from, to);
+    Map<PaperId, String> snippets = index.snippets(request.query(), page.stream().map(IndexHit::id).toList());
+    List<SearchHit> hits = new ArrayList<>(page.size());
+    for (int i = 0; i < page.size(); i++) {
+      IndexHit h = page.get(i);
+      Optional<IndexedPaper> paper = index.get(h.id());
+      if (paper.isPresent()) {
+        boolean isPin = pin.isPresent() && pin.get().equals(h.id());
+        hits.add(new SearchHit(from + i + 1, paper.get(), h.score(), snippets.getOrDefault(h.id(), ""), isPin));
+      }
+    }
+    return new SearchResult(request, hits, ranked.size() > to, (System.nanoTime() - start) / 1e6);
+  }
+
+  /** The ranking alone, {@code depth} deep, without pinning or decoration: what evaluation scores. */
+  public List<IndexHit> retrieve(String query, SearchMode mode, Filters filters, int depth) {
+    return switch (mode) {
+      case SearchMode.Keyword k -> index.keyword(query, filters, depth);
+      case SearchMode.Semantic s -> index.nearest(encode(query), filters, depth);
+      case SearchMode.Hybrid h -> {
+        int each = Math.max(depth, FUSION_DEPTH);
+        yield h.fusion().fuse(index.keyword(query, filters, each), index.nearest(encode(query), filters, each), depth);
+      }
+    };
+  }
+
+  /** An exact arXiv id, or an exact title, puts that paper first. */
+  private Optional<PaperId> pinned(String query, Filters filters) {
+    Optional<ArxivId> id = ArxivId.parse(query);
+    if (id.isPresent() && index.contains(id.get().id(), filters)) {
+      return Optional.of(id.get().id());
+    }
+    return index.byExactTitle(query, filters);
+  }
+
+  private float[] encode(String query) {
+    if (encoder == null) {
+      throw new IllegalStateException("semantic search needs an embedding model, and none is configured");
+    }
+    return encoder.embedQuery(query);
+  }
+}

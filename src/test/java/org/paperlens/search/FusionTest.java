@@ -1,0 +1,49 @@
+package org.paperlens.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.paperlens.index.IndexHit;
+import org.paperlens.paper.PaperId;
+
+class FusionTest {
+
+  private static IndexHit hit(String id, float score) {
+    return new IndexHit(new PaperId(id), score);
+  }
+
+  private static final List<IndexHit> KEYWORD = List.of(hit("a", 12f), hit("b", 8f), hit("c", 4f));
+  private static final List<IndexHit> SEMANTIC = List.of(hit("c", 0.9f), hit("d", 0.8f), hit("a", 0.5f));
+
+  @Test
+  void reciprocal_rank_fusion_adds_one_over_k_plus_rank_from_each_list() {
+    List<IndexHit> fused = new Fusion.ReciprocalRank(60).fuse(KEYWORD, SEMANTIC, 10);
+    // a: 1/61 + 1/63 = 0.032266; c: 1/63 + 1/61 = 0.032266 (tie: id order); b: 1/62; d: 1/62
+    assertThat(fused).extracting(h -> h.id().value()).containsExactly("a", "c", "b", "d");
+    assertThat(fused.get(0).score()).isCloseTo(1f / 61 + 1f / 63, within(1e-6f));
+    assertThat(fused.get(2).score()).isCloseTo(1f / 62, within(1e-6f));
+  }
+
+  @Test
+  void weighted_fusion_scales_each_list_to_zero_one_before_weighting() {
+    List<IndexHit> fused = new Fusion.WeightedScores(0.3f).fuse(KEYWORD, SEMANTIC, 10);
+    // keyword scaled: a 1, b 0.5, c 0; semantic scaled: c 1, d 0.75, a 0
+    // a = 0.3; b = 0.15; c = 0.7; d = 0.525
+    assertThat(fused).extracting(h -> h.id().value()).containsExactly("c", "d", "a", "b");
+    assertThat(fused.get(0).score()).isCloseTo(0.7f, within(1e-6f));
+    assertThat(fused.get(1).score()).isCloseTo(0.525f, within(1e-6f));
+    assertThat(fused.get(3).score()).isCloseTo(0.15f, within(1e-6f));
+  }
+
+  @Test
+  void fusion_returns_at_most_k_and_copes_with_an_empty_list() {
+    assertThat(new Fusion.ReciprocalRank(60).fuse(KEYWORD, List.of(), 2)).extracting(h -> h.id().value())
+        .containsExactly("a", "b");
+    assertThat(new Fusion.WeightedScores(0.5f).fuse(List.of(), SEMANTIC, 1)).extracting(h -> h.id().value())
+        .containsExactly("c");
+    assertThat(new Fusion.WeightedScores(0.5f).fuse(List.of(hit("x", 3f)), List.of(), 5)).singleElement()
+        .satisfies(h -> assertThat(h.score()).isEqualTo(0.5f));
+  }
+}
