@@ -22,6 +22,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof BadInputException bad) {
       err.println("paperlens: bad input: " + bad.getMessage());
       code = BAD_INPUT;
+    } else if (e instanceof org.paperlens.index.BadQueryException q) {
+      err.println("paperlens: bad query: " + q.getMessage());
+      code = BAD_INPUT;
+    } else if (e instanceof org.paperlens.index.IndexMissingException m) {
+      err.println("paperlens: " + m.getMessage());
+      code = CATALOGUE;
     } else if (e instanceof CatalogueException c) {
       err.println("paperlens: catalogue error: " + c.getMessage());
       code = CATALOGUE;

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "paperlens 0.1.0",
     description = "A self-hostable discovery engine for research papers.",
-    subcommands = {ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ImportCommand.class, StatsCommand.class, ReindexCommand.class, SearchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -41,7 +41,12 @@ public final class Main implements Runnable {
     return Config.resolve(System.getenv(), dataDir);
   }
 
+  /** Held so the setting sticks: java.util.logging keeps only weak references to loggers. */
+  private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
   public static void main(String[] args) {
+    // Lucene announces its SIMD support at INFO on every start; only problems belong on stderr.
+    LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

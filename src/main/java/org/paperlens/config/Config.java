@@ -2,6 +2,7 @@ package org.paperlens.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.paperlens.index.IndexSettings;
 
 /**
  * The settings in effect, built once at start-up (defaults, then environment, then flags) and
@@ -25,6 +26,20 @@ public record Config(Path dataDir) {
       data = dataFlag;
     }
     return new Config(data);
+  }
+
+  /** Where the search index generations live. */
+  public Path indexDir() {
+    return dataDir.resolve("index");
+  }
+
+  /** How hybrid search combines its two rankings; chosen on the SciFact train split. */
+  public org.paperlens.search.Fusion fusion() {
+    return new org.paperlens.search.Fusion.ReciprocalRank(60);
+  }
+
+  public IndexSettings indexSettings() {
+    return IndexSettings.DEFAULT;
   }
 
   /** One line for logs, so every run says which settings it used. */

@@ -35,6 +35,8 @@ public final class IndexBuilder {
   public record Report(int papers, int withVector, Path generation, double seconds) {}
 
   private static final double RAM_BUFFER_MB = 512;
+  /** Analysis and HNSW insertion dominate a build; reading the catalogue is a tenth of it. */
+  private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   private IndexBuilder() {}
 
@@ -47,14 +49,11 @@ public final class IndexBuilder {
       long total = store.count();
       progress.begin("reindex", total, "papers");
       try (FSDirectory dir = FSDirectory.open(generation);
-          IndexWriter writer = new IndexWriter(dir, config(settings))) {
+          IndexWriter writer = new IndexWriter(dir, config(settings));
+          ParallelAdder adder = new ParallelAdder(writer, THREADS)) {
         store.forEachLive(paper -> {
           float[] vector = vectors.vectorFor(paper.id());
-          try {
-            writer.addDocument(PaperDocument.of(paper, vector));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+          adder.add(PaperDocument.of(paper, vector));
           counts[0]++;
           if (vector != null) {
             counts[1]++;
@@ -63,6 +62,7 @@ public final class IndexBuilder {
             progress.advanceTo(counts[0], String.format("%,d papers", counts[0]));
           }
         });
+        adder.finish();
         writer.commit();
       } finally {
         progress.end();

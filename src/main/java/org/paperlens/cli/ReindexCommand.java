@@ -1,0 +1,35 @@
+package org.paperlens.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.paperlens.config.Config;
+import org.paperlens.index.IndexBuilder;
+import org.paperlens.paper.CatalogueStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "reindex", mixinStandardHelpOptions = true,
+    description = {"Rebuild the search index from the catalogue and the stored vectors (never re-embeds).",
+        "Atomic: searches use the old index until the new one is complete."})
+final class ReindexCommand implements Callable<Integer> {
+
+  @CommandLine.ParentCommand
+  Main main;
+
+  @Override
+  public Integer call() {
+    Config config = main.config();
+    PrintWriter err = main.spec.commandLine().getErr();
+    err.println("paperlens: " + config.describe());
+    IndexBuilder.Report r;
+    try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+      r = IndexBuilder.rebuild(store, SearchServices.vectors(store, config), config.indexDir(),
+          config.indexSettings(), ConsoleProgress.forTerminal(err));
+    }
+    PrintWriter out = main.spec.commandLine().getOut();
+    out.printf("indexed %,d papers (%,d with vectors) into %s in %.1f s, %,.0f papers/s%s%n", r.papers(),
+        r.withVector(), r.generation(), r.seconds(), r.papers() / Math.max(r.seconds(), 1e-9), PeakMemory.describe());
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,132 @@
+package org.paperlens.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.paperlens.config.Config;
+import org.paperlens.index.Filters;
+import org.paperlens.index.LuceneIndex;
+import org.paperlens.search.Fusion;
+import org.paperlens.search.SearchHit;
+import org.paperlens.search.SearchMode;
+import org.paperlens.search.SearchRequest;
+import org.paperlens.search.SearchResult;
+import org.paperlens.search.Searcher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = {"Search the index by keyword, by meaning, or both.",
+        "Keyword syntax: free text, \"phrases\", ti: abs: au: cat: fields, AND / OR / NOT, parentheses.",
+        "An exact arXiv id or exact title puts that paper first."})
+final class SearchCommand implements Callable<Integer> {
+
+  @CommandLine.ParentCommand
+  Main main;
+
+  @Parameters(paramLabel = "QUERY", description = "The query (quote it).")
+  String query;
+
+  @Option(names = "--mode", defaultValue = "hybrid", paramLabel = "MODE",
+      description = "keyword, semantic or hybrid (default ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--from", paramLabel = "DATE", description = "Only papers dated on or after DATE (YYYY-MM-DD).")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Only papers dated on or before DATE.")
+  LocalDate to;
+
+  @Option(names = {"--category", "--cat"}, paramLabel = "CAT", split = ",",
+      description = "Only papers in any of these arXiv categories (e.g. cs.LG,cs.CL).")
+  List<String> categories = List.of();
+
+  @Option(names = "--author", paramLabel = "NAME", description = "Only papers with this author.")
+  String author;
+
+  @Option(names = "--limit", defaultValue = "10", paramLabel = "N", description = "Results per page (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--offset", defaultValue = "0", paramLabel = "N", description = "Results to skip (default ${DEFAULT-VALUE}).")
+  int offset;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Config config = main.config();
+    SearchRequest request;
+    try {
+      SearchMode searchMode = SearchMode.parse(mode, config.fusion());
+      request = new SearchRequest(query, searchMode, new Filters(from, to, Set.copyOf(categories), author), offset, limit);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
+    }
+    SearchResult result;
+    try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
+      result = new Searcher(index, SearchServices.encoder(config)).search(request);
+    }
+    PrintWriter out = main.spec.commandLine().getOut();
+    if (json) {
+      out.println(toJson(result));
+    } else {
+      printText(out, result);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void printText(PrintWriter out, SearchResult r) {
+    if (r.hits().isEmpty()) {
+      out.println("no results");
+      return;
+    }
+    for (SearchHit h : r.hits()) {
+      var p = h.paper();
+      out.printf("%2d. %s%s  %s%n", h.rank(), p.id(), h.pinned() ? " (exact match)" : "", p.title());
+      out.printf("    %s · %s · %s%n", String.join(", ", p.authors().stream().limit(4).toList())
+          + (p.authors().size() > 4 ? ", …" : ""), p.primaryCategory(), p.date());
+      out.printf("    %s%n", plain(h.snippet()));
+    }
+    out.printf("(%.0f ms%s)%n", r.millis(), r.more() ? "; more with --offset " + (r.request().offset() + r.request().limit()) : "");
+  }
+
+  /** A terminal shows snippets with matches in brackets instead of HTML marks. */
+  private static String plain(String snippet) {
+    return snippet.replace("<mark>", "[").replace("</mark>", "]").replace("&lt;", "<").replace("&gt;", ">")
+        .replace("&quot;", "\"").replace("&#x27;", "'").replace("&amp;", "&");
+  }
+
+  private static String toJson(SearchResult r) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    root.put("query", r.request().query());
+    root.put("mode", r.request().mode().label());
+    root.put("offset", r.request().offset());
+    root.put("limit", r.request().limit());
+    root.put("more", r.more());
+    root.put("millis", r.millis());
+    ArrayNode hits = root.putArray("hits");
+    for (SearchHit h : r.hits()) {
+      ObjectNode o = hits.addObject();
+      o.put("rank", h.rank());
+      o.put("id", h.paper().id().value());
+      o.put("title", h.paper().title());
+      h.paper().authors().forEach(o.withArray("authors")::add);
+      o.put("primaryCategory", h.paper().primaryCategory());
+      o.put("date", h.paper().date() == null ? null : h.paper().date().toString());
+      o.put("score", Float.isInfinite(h.score()) ? null : h.score());
+      o.put("pinned", h.pinned());
+      o.put("snippet", h.snippet());
+    }
+    return root.toPrettyString();
+  }
+}
