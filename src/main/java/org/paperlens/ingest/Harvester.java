@@ -78,14 +78,14 @@ public final class Harvester {
     LocalDate startedOn = resumable == null ? null : resumable.startedOn();
     notices.accept(token != null ? "resuming an unfinished list (from " + from.map(LocalDate::toString).orElse("the start") + ")"
         : "harvesting " + options.baseUrl() + " from " + from.map(LocalDate::toString).orElse("the start")
-            + options.until().map(u -> " until " + u).orElse("") + options.set().map(s -> ", set " + s).orElse(""));
-    OaiClient client = new OaiClient(new OaiClient.Settings(options.delay(), options.firstBackoff(),
-        options.maxRetries(), options.timeout()), notices);
+            + options.until().map(u -> " until " + u).orElse("") + options.set().map(s -> ", set " + s).orElse("")
+            + ", format " + options.metadataPrefix() + ", " + options.delay().toMillis() + " ms between requests");
     int pages = 0;
     int restarts = 0;
     long seen = 0;
     boolean begun = false;
-    try {
+    try (OaiClient client = new OaiClient(new OaiClient.Settings(options.delay(), options.firstBackoff(),
+        options.maxRetries(), options.timeout()), notices)) {
       while (true) {
         URI uri = token == null
             ? OaiClient.listRecords(options.baseUrl(), options.metadataPrefix(), options.set(), from, options.until())
@@ -101,8 +101,7 @@ public final class Harvester {
             continue;
           }
           if (error.code().equals(OaiPage.Error.NO_RECORDS_MATCH) && token == null) {
-            LocalDate day = startedOn != null ? startedOn : dayOf(page);
-            commit(report, fetched, cursor.completed(options.until().orElse(day)));
+            commit(report, fetched, cursor.completed(nextFrom(startedOn != null ? startedOn : dayOf(page))));
             notices.accept("no records changed in the range: nothing new");
             return new Outcome(report, pages);
           }
@@ -114,7 +113,7 @@ public final class Harvester {
         HarvestCursor next = page.resumptionToken().isPresent()
             ? cursor.opened(new HarvestCursor.OpenList(options.metadataPrefix(), from, options.until(),
                 page.resumptionToken().get(), startedOn))
-            : cursor.completed(options.until().orElse(startedOn));
+            : cursor.completed(nextFrom(startedOn));
         commit(report, fetched, next);
         cursor = next;
         pages++;
@@ -136,6 +135,14 @@ public final class Harvester {
         progress.end();
       }
     }
+  }
+
+  /**
+   * Where the next list starts once this one is complete: the day this one began, or its
+   * {@code until} when that came earlier (the days after it were never asked for).
+   */
+  private LocalDate nextFrom(LocalDate startedOn) {
+    return options.until().filter(u -> u.isBefore(startedOn)).orElse(startedOn);
   }
 
   private void commit(ImportReport report, OaiClient.Fetched fetched, HarvestCursor next) {

@@ -27,9 +27,9 @@ import java.util.zip.GZIPInputStream;
  * 429 waits as long as the server's {@code Retry-After} asks; other server errors, timeouts and
  * broken connections are retried with exponential backoff; any other refusal fails at once.
  *
- * <p>Not thread-safe: one harvest owns one client.
+ * <p>Not thread-safe: one harvest owns one client, and closes it to release the HTTP client's threads.
  */
-final class OaiClient {
+final class OaiClient implements AutoCloseable {
 
   /** How to talk to the server. */
   record Settings(Duration delay, Duration firstBackoff, int maxRetries, Duration timeout) {}
@@ -122,6 +122,11 @@ final class OaiClient {
           settings.maxRetries(), wait.toMillis() / 1000.0));
       sleep(wait);
     }
+  }
+
+  @Override
+  public void close() {
+    http.close();
   }
 
   private HttpRequest request(URI uri) {

@@ -42,7 +42,12 @@ class HarvesterTest {
   }
 
   private Harvester.Outcome harvest(CatalogueStore store, URI base, Optional<LocalDate> from) throws IOException {
-    Harvester.Options options = new Harvester.Options(base, "arXiv", Optional.of("cs"), from, Optional.empty(),
+    return harvest(store, base, from, Optional.empty());
+  }
+
+  private Harvester.Outcome harvest(CatalogueStore store, URI base, Optional<LocalDate> from, Optional<LocalDate> until)
+      throws IOException {
+    Harvester.Options options = new Harvester.Options(base, "arXiv", Optional.of("cs"), from, until,
         Duration.ZERO, Duration.ofMillis(10), 3, Duration.ofSeconds(10));
     return new Harvester(store, options, Progress.NONE, notices::add).run(new ImportReport());
   }
@@ -102,6 +107,18 @@ class HarvesterTest {
       assertThat(second.report().unchanged()).as("the first day again: harmless overlap").isEqualTo(early.size());
       assertThat(second.changedCatalogue()).isTrue();
       assertThat(catalogueIds(store)).isEqualTo(ids(papers));
+    }
+  }
+
+  @Test
+  void an_until_beyond_the_servers_today_does_not_push_the_next_from_into_the_future() throws IOException {
+    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = CatalogueStore.open(data)) {
+      server.publish(papers, lastDay);
+      harvest(store, server.baseUrl(), Optional.empty(), Optional.of(lastDay.plusDays(30)));
+
+      harvest(store, server.baseUrl(), Optional.empty());
+
+      assertThat(server.requests().getLast().query()).containsEntry("from", lastDay.toString());
     }
   }
 

@@ -142,6 +142,10 @@ public final class OaiTestServer implements AutoCloseable {
         Thread.sleep(delay);
       }
       byte[] body = replay != null ? Files.readAllBytes(replay) : page(query);
+      if (exchange.getRequestHeaders().getOrDefault("Accept-Encoding", List.of()).contains("gzip")) {
+        body = gzip(body);
+        exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+      }
       send(exchange, 200, body);
       synchronized (this) {
         pagesServed++;
@@ -257,6 +261,14 @@ public final class OaiTestServer implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  private static byte[] gzip(byte[] body) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(body);
+    }
+    return bytes.toByteArray();
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
