@@ -76,10 +76,7 @@ public final class Harvester {
         .orElse(null);
     String token = resumable == null ? null : resumable.token();
     LocalDate startedOn = resumable == null ? null : resumable.startedOn();
-    notices.accept(token != null ? "resuming an unfinished list (from " + from.map(LocalDate::toString).orElse("the start") + ")"
-        : "harvesting " + options.baseUrl() + " from " + from.map(LocalDate::toString).orElse("the start")
-            + options.until().map(u -> " until " + u).orElse("") + options.set().map(s -> ", set " + s).orElse("")
-            + ", format " + options.metadataPrefix() + ", " + options.delay().toMillis() + " ms between requests");
+    notices.accept(describeStart(from, token != null));
     int pages = 0;
     int restarts = 0;
     long seen = 0;
@@ -119,12 +116,11 @@ public final class Harvester {
         pages++;
         seen += fetched.records().size();
         if (!begun) {
+          // Only the first page says how long the list is, so the bar starts once it is in.
           progress.begin("harvest", page.completeListSize().orElse(-1), "records");
           begun = true;
         }
-        long done = page.cursor().isPresent() ? page.cursor().getAsLong() + fetched.records().size() : seen;
-        progress.advanceTo(done, String.format("%,d records, %,d pages%s", seen, pages,
-            page.completeListSize().isPresent() ? String.format(" of %,d records", page.completeListSize().getAsLong()) : ""));
+        showProgress(page, fetched.records().size(), seen, pages);
         if (page.listComplete()) {
           return new Outcome(report, pages);
         }
@@ -135,6 +131,24 @@ public final class Harvester {
         progress.end();
       }
     }
+  }
+
+  private String describeStart(Optional<LocalDate> from, boolean resuming) {
+    String since = from.map(LocalDate::toString).orElse("the start");
+    if (resuming) {
+      return "resuming an unfinished list (from " + since + ")";
+    }
+    return "harvesting " + options.baseUrl() + " from " + since
+        + options.until().map(u -> " until " + u).orElse("") + options.set().map(s -> ", set " + s).orElse("")
+        + ", format " + options.metadataPrefix() + ", " + options.delay().toMillis() + " ms between requests";
+  }
+
+  /** Position in the whole list when the repository says (it counts pages before a resume too). */
+  private void showProgress(OaiPage page, int records, long seen, int pages) {
+    long done = page.cursor().isPresent() ? page.cursor().getAsLong() + records : seen;
+    String of = page.completeListSize().isPresent()
+        ? String.format(" of %,d in the list", page.completeListSize().getAsLong()) : "";
+    progress.advanceTo(done, String.format("%,d records this run, %,d pages%s", seen, pages, of));
   }
 
   /**
