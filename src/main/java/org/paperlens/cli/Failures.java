@@ -1,6 +1,7 @@
 package org.paperlens.cli;
 
 import org.paperlens.ingest.BadInputException;
+import org.paperlens.ingest.RemoteSourceException;
 import org.paperlens.paper.CatalogueException;
 import picocli.CommandLine;
 
@@ -31,6 +32,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     } else if (e instanceof CatalogueException c) {
       err.println("paperlens: catalogue error: " + c.getMessage());
       code = CATALOGUE;
+    } else if (e instanceof RemoteSourceException r) {
+      err.println("paperlens: remote source failed: " + r.getMessage());
+      code = REMOTE;
     } else if (e instanceof RemoteSourceFailure r) {
       err.println("paperlens: " + r.getMessage());
       code = REMOTE;

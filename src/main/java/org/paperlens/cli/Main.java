@@ -14,10 +14,12 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "paperlens 0.1.0",
     description = "A self-hostable discovery engine for research papers.",
-    subcommands = {ImportCommand.class, StatsCommand.class, ReindexCommand.class, SearchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ImportCommand.class, HarvestCommand.class, StatsCommand.class, ReindexCommand.class,
+        SearchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
+        "1:nothing new (harvest: the catalogue did not change)",
         "2:bad usage (unknown option, missing argument)",
         "3:bad input (unreadable, truncated or unknown-format file)",
         "4:catalogue error (cannot open, migrate or write the data directory)",

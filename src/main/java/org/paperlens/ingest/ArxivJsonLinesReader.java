@@ -108,7 +108,7 @@ final class ArxivJsonLinesReader implements RecordReader {
       List<String> names = new ArrayList<>();
       for (JsonNode parts : parsed) {
         // [keyname, forenames, suffix]
-        String name = PaperText.inline(String.join(" ", text(parts, 1), text(parts, 0), text(parts, 2)));
+        String name = AuthorList.fullName(text(parts, 0), text(parts, 1), text(parts, 2));
         if (name != null) {
           names.add(name);
         }

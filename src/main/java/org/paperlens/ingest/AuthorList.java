@@ -41,6 +41,18 @@ final class AuthorList {
     return names;
   }
 
+  /**
+   * A name from its parts as arXiv stores them ({@code keyname}, {@code forenames}, {@code suffix}),
+   * in reading order: {@code "R. W. Ogburn IV"}. Null when every part is blank.
+   */
+  static String fullName(String keyname, String forenames, String suffix) {
+    return PaperText.inline(String.join(" ", orEmpty(forenames), orEmpty(keyname), orEmpty(suffix)));
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
   private static void add(List<String> names, StringBuilder current) {
     String name = PaperText.inline(current.toString());
     if (name != null && !name.equalsIgnoreCase("and")) {

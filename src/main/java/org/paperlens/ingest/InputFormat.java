@@ -7,13 +7,18 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The source formats {@code paperlens import} reads, and how to recognise each from its first bytes. */
 public enum InputFormat {
   /** arXiv metadata as JSON Lines: the Kaggle snapshot schema or the daily-listing schema. */
   ARXIV_JSONL("arxiv-jsonl"),
   /** A BEIR corpus.jsonl; ids are namespaced by the data set name. */
-  BEIR("beir");
+  BEIR("beir"),
+  /** An OAI-PMH response (ListRecords or GetRecord), metadata format arXiv or oai_dc. */
+  OAI_PMH("oai-pmh");
+
+  private static final Pattern OAI_ROOT = Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?" + OaiPmhReader.ROOT + "[\\s>]");
 
   private final String cliName;
 
@@ -38,6 +43,7 @@ public enum InputFormat {
     return switch (this) {
       case ARXIV_JSONL -> new ArxivJsonLinesReader();
       case BEIR -> new BeirCorpusReader(datasetName);
+      case OAI_PMH -> new OaiPmhReader();
     };
   }
 
@@ -49,7 +55,7 @@ public enum InputFormat {
     in.mark(8192);
     byte[] head = in.readNBytes(8192);
     in.reset();
-    String text = new String(head, StandardCharsets.UTF_8).stripLeading();
+    String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
     if (text.startsWith("{")) {
       int end = text.indexOf('\n');
       String firstLine = end < 0 ? text : text.substring(0, end);
@@ -57,6 +63,10 @@ public enum InputFormat {
         return Optional.of(BEIR);
       }
       return Optional.of(ARXIV_JSONL);
+    }
+    // The root element may follow an XML declaration, comments or a stylesheet instruction.
+    if (text.startsWith("<") && OAI_ROOT.matcher(text).find()) {
+      return Optional.of(OAI_PMH);
     }
     return Optional.empty();
   }
