@@ -7,13 +7,22 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The source formats {@code paperlens import} reads, and how to recognise each from its first bytes. */
 public enum InputFormat {
   /** arXiv metadata as JSON Lines: the Kaggle snapshot schema or the daily-listing schema. */
   ARXIV_JSONL("arxiv-jsonl"),
   /** A BEIR corpus.jsonl; ids are namespaced by the data set name. */
-  BEIR("beir");
+  BEIR("beir"),
+  /** An arXiv API response: an Atom feed, or one recorded as JSON {@code {url, status_code, body}}. */
+  ATOM("atom");
+
+  /** An XML document whose first element is a {@code feed}, prefixed or not. */
+  private static final Pattern FEED = Pattern.compile(
+      "^(?:<\\?xml[^>]*\\?>\\s*)?(?:<!--.*?-->\\s*)*<(?:[\\w.-]+:)?feed[\\s>/]", Pattern.DOTALL);
+  /** A recorded HTTP response whose body is XML. */
+  private static final Pattern RECORDED_XML = Pattern.compile("\"body\"\\s*:\\s*\"<\\?xml");
 
   private final String cliName;
 
@@ -38,6 +47,7 @@ public enum InputFormat {
     return switch (this) {
       case ARXIV_JSONL -> new ArxivJsonLinesReader();
       case BEIR -> new BeirCorpusReader(datasetName);
+      case ATOM -> new AtomReader();
     };
   }
 
@@ -50,6 +60,9 @@ public enum InputFormat {
     byte[] head = in.readNBytes(8192);
     in.reset();
     String text = new String(head, StandardCharsets.UTF_8).stripLeading();
+    if (FEED.matcher(text).find() || text.startsWith("{") && RECORDED_XML.matcher(text).find()) {
+      return Optional.of(ATOM);
+    }
     if (text.startsWith("{")) {
       int end = text.indexOf('\n');
       String firstLine = end < 0 ? text : text.substring(0, end);
