@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class ArxivDates {
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern WEEKDAY = Pattern.compile("^[A-Za-z]{3},\\s*");
   private static final Pattern ONE_DIGIT_HOUR = Pattern.compile(" (\\d):");
   private static final Pattern HAS_ZONE = Pattern.compile(".*(?:[A-Z]{2,}|[+-]\\d{4})$");
 
@@ -22,19 +23,24 @@ final class ArxivDates {
 
   /**
    * An e-mail style date as in {@code .abs} files and the Kaggle snapshot's {@code versions}:
-   * {@code Fri, 1 Jan 1999 01:01:10 GMT}. Lenient where arXiv's history is: the weekday, the
-   * seconds and the zone (GMT when absent) may be missing, days and hours may have one digit.
+   * {@code Fri, 1 Jan 1999 01:01:10 GMT}. Lenient where arXiv's history is: the seconds and the
+   * zone (GMT when absent) may be missing, days and hours may have one digit, and the weekday is
+   * ignored, because some records name the wrong one (1208.9998: "Thu, 29 Aug 2012", a Wednesday).
    *
-   * @throws DateTimeParseException when it is not such a date
+   * @throws DateTimeParseException naming {@code raw}, when it is not such a date
    */
   static LocalDate fromRfc1123(String raw) {
-    String s = SPACES.matcher(raw.strip()).replaceAll(" ");
+    String s = WEEKDAY.matcher(SPACES.matcher(raw.strip()).replaceAll(" ")).replaceFirst("");
     s = ONE_DIGIT_HOUR.matcher(s).replaceFirst(" 0$1:");
     if (!HAS_ZONE.matcher(s).matches()) {
       s = s + " GMT";
     }
-    return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
-        .withZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    try {
+      return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
+          .withZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    } catch (DateTimeParseException e) {
+      throw new DateTimeParseException(e.getMessage(), raw, e.getErrorIndex(), e);
+    }
   }
 
   /**

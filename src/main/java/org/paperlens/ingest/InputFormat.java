@@ -16,13 +16,17 @@ public enum InputFormat {
   /** A BEIR corpus.jsonl; ids are namespaced by the data set name. */
   BEIR("beir"),
   /** An arXiv API response: an Atom feed, or one recorded as JSON {@code {url, status_code, body}}. */
-  ATOM("atom");
+  ATOM("atom"),
+  /** An arXiv {@code .abs} metadata file: one version of one paper. */
+  ABS("abs");
 
   /** An XML document whose first element is a {@code feed}, prefixed or not. */
   private static final Pattern FEED = Pattern.compile(
       "^(?:<\\?xml[^>]*\\?>\\s*)?(?:<!--.*?-->\\s*)*<(?:[\\w.-]+:)?feed[\\s>/]", Pattern.DOTALL);
   /** A recorded HTTP response whose body is XML. */
   private static final Pattern RECORDED_XML = Pattern.compile("\"body\"\\s*:\\s*\"<\\?xml");
+  /** The dashed rule and the first {@code \\} line that every .abs file starts with. */
+  private static final Pattern ABS_START = Pattern.compile("^-{10,}\\r?\\n\\\\\\\\\\r?\\n");
 
   private final String cliName;
 
@@ -48,6 +52,7 @@ public enum InputFormat {
       case ARXIV_JSONL -> new ArxivJsonLinesReader();
       case BEIR -> new BeirCorpusReader(datasetName);
       case ATOM -> new AtomReader();
+      case ABS -> new AbsReader();
     };
   }
 
@@ -62,6 +67,9 @@ public enum InputFormat {
     String text = new String(head, StandardCharsets.UTF_8).stripLeading();
     if (FEED.matcher(text).find() || text.startsWith("{") && RECORDED_XML.matcher(text).find()) {
       return Optional.of(ATOM);
+    }
+    if (ABS_START.matcher(text).find()) {
+      return Optional.of(ABS);
     }
     if (text.startsWith("{")) {
       int end = text.indexOf('\n');
