@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.paperlens.paper.ArxivId;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperText;
@@ -29,6 +30,9 @@ final class ArxivJsonLinesReader implements RecordReader {
 
   static final String LISTING_SOURCE = "arxiv-listing";
   static final String SNAPSHOT_SOURCE = "arxiv-snapshot";
+
+  /** An arXiv category name: {@code cs.CV}, {@code hep-th}, {@code cond-mat.str-el}. */
+  private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(?:\\.[A-Za-z][A-Za-z-]*)?");
 
   @Override
   public void read(String name, InputStream in, Consumer<SourceRecord> sink) throws IOException {
@@ -66,7 +70,7 @@ final class ArxivJsonLinesReader implements RecordReader {
     p.source(LISTING_SOURCE)
         .abstractText(PaperText.paragraphs(text(node, "summary")))
         .authors(strings(node.get("authors")))
-        .categories(strings(node.get("categories")))
+        .categories(listingCategories(node.get("categories")))
         .comment(PaperText.inline(text(node, "comment")));
     String listed = text(node, "first_seen_listing_date");
     if (listed != null) {
@@ -112,6 +116,16 @@ final class ArxivJsonLinesReader implements RecordReader {
       return names;
     }
     return AuthorList.split(text(node, "authors"));
+  }
+
+  /**
+   * The listings' category lists also carry other subject classes, as single entries such as
+   * {@code "68U10, 90C26"} or {@code "I.4.2; E.4"}. Those are not arXiv categories, and an entry
+   * with spaces cannot survive the catalogue's space-separated column, so every re-import would
+   * "update" the paper again. Only arXiv category names are kept.
+   */
+  private static List<String> listingCategories(JsonNode array) {
+    return strings(array).stream().filter(c -> CATEGORY.matcher(c).matches()).toList();
   }
 
   static List<String> categoryList(String spaceSeparated) {

@@ -21,7 +21,9 @@ class InputFormatTest {
       "atom/two-entries.xml, ATOM",
       "atom/empty-feed.xml, ATOM",
       "atom/recorded-ok.json, ATOM",
-      "abs/tree/ftp/cs/papers/2601/2601.00077.abs, ABS"})
+      "abs/tree/ftp/cs/papers/2601/2601.00077.abs, ABS",
+      "kaggle-sample.jsonl, ARXIV_JSONL",
+      "listing-sample.jsonl, ARXIV_JSONL"})
   void a_format_is_recognised_from_the_first_bytes(String file, InputFormat expected) throws Exception {
     Path path = fixture(file);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
