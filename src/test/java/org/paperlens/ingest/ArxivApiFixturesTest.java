@@ -157,8 +157,9 @@ class ArxivApiFixturesTest {
   @Test
   void importing_the_recorded_folder_stops_at_the_failed_request_keeping_what_came_before(
       @TempDir Path dataDir) throws Exception {
+    Path recorded = shared(RECORDED);
     try (CatalogueStore store = CatalogueStore.open(dataDir)) {
-      assertThatThrownBy(() -> importPaths(store, shared(RECORDED)))
+      assertThatThrownBy(() -> importPaths(store, recorded))
           .isInstanceOf(BadInputException.class)
           .hasMessageContaining("id_abc_s0_m100_b79c8dcf6bc3.json: the recorded request failed with HTTP 400");
 
