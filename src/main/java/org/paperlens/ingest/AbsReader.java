@@ -33,7 +33,7 @@ final class AbsReader implements RecordReader {
   private static final int MAX_BYTES = 1 << 20;
 
   /** The version in an {@code orig/} file name: {@code 9709111v2.abs}, {@code 0704.0615v3.abs}. */
-  private static final Pattern VERSIONED_NAME = Pattern.compile("v(\\d+)\\.abs$");
+  private static final Pattern VERSIONED_NAME = Pattern.compile("v(\\d{1,4})\\.abs$");
 
   @Override
   public void read(String name, InputStream in, Consumer<SourceRecord> sink) throws IOException {
