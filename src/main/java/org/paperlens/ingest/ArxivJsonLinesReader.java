@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +30,6 @@ final class ArxivJsonLinesReader implements RecordReader {
   static final String LISTING_SOURCE = "arxiv-listing";
   static final String SNAPSHOT_SOURCE = "arxiv-snapshot";
 
-  private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
   @Override
   public void read(String name, InputStream in, Consumer<SourceRecord> sink) throws IOException {
@@ -98,7 +95,7 @@ final class ArxivJsonLinesReader implements RecordReader {
 
   private static LocalDate versionDate(JsonNode version) {
     String created = text(version, "created");
-    return created == null ? null : ZonedDateTime.parse(created, RFC_1123).toLocalDate();
+    return created == null ? null : ArxivDates.fromRfc1123(created);
   }
 
   /** {@code authors_parsed} keeps names apart reliably; the plain string is the fallback. */

@@ -16,7 +16,19 @@ public enum InputFormat {
   /** A BEIR corpus.jsonl; ids are namespaced by the data set name. */
   BEIR("beir"),
   /** An OAI-PMH response (ListRecords or GetRecord), metadata format arXiv or oai_dc. */
-  OAI_PMH("oai-pmh");
+  OAI_PMH("oai-pmh"),
+  /** An arXiv API response: an Atom feed, or one recorded as JSON {@code {url, status_code, body}}. */
+  ATOM("atom"),
+  /** An arXiv {@code .abs} metadata file: one version of one paper. */
+  ABS("abs");
+
+  /** An XML document whose first element is a {@code feed}, prefixed or not. */
+  private static final Pattern FEED = Pattern.compile(
+      "^(?:<\\?xml[^>]*\\?>\\s*)?(?:<!--.*?-->\\s*)*<(?:[\\w.-]+:)?feed[\\s>/]", Pattern.DOTALL);
+  /** A recorded HTTP response whose body is XML. */
+  private static final Pattern RECORDED_XML = Pattern.compile("\"body\"\\s*:\\s*\"<\\?xml");
+  /** The dashed rule and the first {@code \\} line that every .abs file starts with. */
+  private static final Pattern ABS_START = Pattern.compile("^-{10,}\\r?\\n\\\\\\\\\\r?\\n");
 
   private static final Pattern OAI_ROOT = Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?" + OaiPmhReader.ROOT + "[\\s>]");
 
@@ -44,6 +56,8 @@ public enum InputFormat {
       case ARXIV_JSONL -> new ArxivJsonLinesReader();
       case BEIR -> new BeirCorpusReader(datasetName);
       case OAI_PMH -> new OaiPmhReader();
+      case ATOM -> new AtomReader();
+      case ABS -> new AbsReader();
     };
   }
 
@@ -56,6 +70,12 @@ public enum InputFormat {
     byte[] head = in.readNBytes(8192);
     in.reset();
     String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+    if (FEED.matcher(text).find() || text.startsWith("{") && RECORDED_XML.matcher(text).find()) {
+      return Optional.of(ATOM);
+    }
+    if (ABS_START.matcher(text).find()) {
+      return Optional.of(ABS);
+    }
     if (text.startsWith("{")) {
       int end = text.indexOf('\n');
       String firstLine = end < 0 ? text : text.substring(0, end);
