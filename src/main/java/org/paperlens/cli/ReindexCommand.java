@@ -23,7 +23,7 @@ final class ReindexCommand implements Callable<Integer> {
     err.println("paperlens: " + config.describe());
     IndexBuilder.Report r;
     try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
-      r = IndexBuilder.rebuild(store, SearchServices.vectors(store, config), config.indexDir(),
+      r = IndexBuilder.rebuild(store, SearchServices.vectors(store, config.model()), config.indexDir(),
           config.indexSettings(), ConsoleProgress.forTerminal(err));
     }
     PrintWriter out = main.spec.commandLine().getOut();

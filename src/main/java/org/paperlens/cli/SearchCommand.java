@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.paperlens.config.Config;
+import org.paperlens.embed.Encoder;
 import org.paperlens.index.Filters;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.search.Fusion;
@@ -71,8 +72,10 @@ final class SearchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
     }
     SearchResult result;
-    try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
-      result = new Searcher(index, SearchServices.encoder(config)).search(request);
+    boolean needsModel = !(request.mode() instanceof SearchMode.Keyword);
+    try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings());
+        Encoder encoder = needsModel ? SearchServices.encoder(config) : null) {
+      result = new Searcher(index, encoder == null ? null : encoder::embedQuery).search(request);
     }
     PrintWriter out = main.spec.commandLine().getOut();
     if (json) {

@@ -1,22 +1,26 @@
 package org.paperlens.cli;
 
 import org.paperlens.config.Config;
+import org.paperlens.embed.EmbeddingModel;
+import org.paperlens.embed.Encoder;
+import org.paperlens.embed.PaperVector;
+import org.paperlens.embed.VectorStore;
 import org.paperlens.index.IndexBuilder;
 import org.paperlens.paper.CatalogueStore;
-import org.paperlens.search.QueryEncoder;
 
 /** Assembles the search components a command needs from the configuration. */
 final class SearchServices {
 
   private SearchServices() {}
 
-  /** Stored vectors of the configured model; none until an embedding model is configured. */
-  static IndexBuilder.VectorLookup vectors(CatalogueStore store, Config config) {
-    return IndexBuilder.VectorLookup.NONE;
+  /** The stored vectors of {@code model}, looked up one paper at a time while the index is built. */
+  static IndexBuilder.VectorLookup vectors(CatalogueStore store, EmbeddingModel model) {
+    VectorStore vectors = new VectorStore(store);
+    return id -> vectors.find(id, model).map(PaperVector::vector).orElse(null);
   }
 
-  /** The query encoder of the configured model, or null when there is none. */
-  static QueryEncoder encoder(Config config) {
-    return null;
+  /** The query encoder of the configured model; the caller closes it. */
+  static Encoder encoder(Config config) {
+    return Encoder.open(config.model(), Encoder.Options.DEFAULT);
   }
 }

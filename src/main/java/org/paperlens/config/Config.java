@@ -2,17 +2,20 @@ package org.paperlens.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.index.IndexSettings;
 
 /**
  * The settings in effect, built once at start-up (defaults, then environment, then flags) and
  * passed down through constructors. Nothing reads the environment anywhere else.
  *
- * @param dataDir where the catalogue (and later the index) live
+ * @param dataDir where the catalogue and the index live
+ * @param model the embedding model for semantic search
  */
-public record Config(Path dataDir) {
+public record Config(Path dataDir, EmbeddingModel model) {
 
   public static final String DATA_ENV = "PAPERLENS_DATA";
+  public static final String MODEL_ENV = "PAPERLENS_MODEL";
   static final Path DEFAULT_DATA = Path.of("data");
 
   /** Defaults overridden by the environment, then by a flag when one was given (null if not). */
@@ -25,7 +28,22 @@ public record Config(Path dataDir) {
     if (dataFlag != null) {
       data = dataFlag;
     }
-    return new Config(data);
+    EmbeddingModel model = EmbeddingModel.DEFAULT;
+    String modelName = env.get(MODEL_ENV);
+    if (modelName != null && !modelName.isBlank()) {
+      model = EmbeddingModel.byName(modelName).orElseThrow(() -> new IllegalArgumentException(
+          "$" + MODEL_ENV + " names an unknown embedding model '" + modelName + "'; known: " + EmbeddingModel.names()));
+    }
+    return new Config(data, model);
+  }
+
+  /** A copy of these settings with another data directory (evaluation keeps its corpora apart). */
+  public Config withDataDir(Path dir) {
+    return new Config(dir, model);
+  }
+
+  public Config withModel(EmbeddingModel other) {
+    return new Config(dataDir, other);
   }
 
   /** Where the search index generations live. */
@@ -44,6 +62,6 @@ public record Config(Path dataDir) {
 
   /** One line for logs, so every run says which settings it used. */
   public String describe() {
-    return "data directory " + dataDir.toAbsolutePath().normalize();
+    return "data directory " + dataDir.toAbsolutePath().normalize() + ", embedding model " + model.configName();
   }
 }

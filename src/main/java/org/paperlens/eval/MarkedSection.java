@@ -12,7 +12,7 @@ import org.paperlens.ingest.BadInputException;
  * {@code <!-- NAME:end -->}. Re-running a measurement replaces its own section and leaves the
  * rest of the page, and the other sections, as they were.
  */
-final class MarkedSection {
+public final class MarkedSection {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -62,7 +62,7 @@ final class MarkedSection {
    *
    * @throws BadInputException when the file's markers are broken
    */
-  static void writeInto(Path file, String name, String body, String heading) throws IOException {
+  public static void writeInto(Path file, String name, String body, String heading) throws IOException {
     checkName(name);
     String document = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : heading.strip() + "\n";
     String updated;

@@ -1,0 +1,167 @@
+package org.paperlens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import org.paperlens.config.Config;
+import org.paperlens.embed.CatalogueEmbedder;
+import org.paperlens.embed.EmbeddingModel;
+import org.paperlens.embed.Encoder;
+import org.paperlens.eval.Evaluation;
+import org.paperlens.eval.Evaluator;
+import org.paperlens.eval.Metric;
+import org.paperlens.eval.Qrels;
+import org.paperlens.eval.Queries;
+import org.paperlens.eval.RelevanceReport;
+import org.paperlens.eval.ScoredDoc;
+import org.paperlens.eval.TrecRunFile;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.LuceneIndex;
+import org.paperlens.ingest.ImportReport;
+import org.paperlens.ingest.Importer;
+import org.paperlens.ingest.InputFormat;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.search.Fusion;
+import org.paperlens.search.SearchMode;
+import org.paperlens.search.Searcher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Measure retrieval quality on a BEIR-format benchmark (e.g. SciFact):",
+        "imports the corpus into its own catalogue under DATA/eval/NAME, embeds and indexes it,",
+        "runs every query in each mode and prints nDCG@10, Recall@100 and MRR@10 as trec_eval computes them.",
+        "Modes: keyword, semantic, hybrid (default fusion), hybrid:rrfK (reciprocal rank, constant K),",
+        "hybrid:wX (min-max scaled scores, keyword weight X in [0,1])."})
+final class EvalCommand implements Callable<Integer> {
+
+  @CommandLine.ParentCommand
+  Main main;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--corpus", required = true, paramLabel = "FILE", description = "BEIR corpus.jsonl.")
+  Path corpus;
+
+  @Option(names = "--queries", required = true, paramLabel = "FILE", description = "BEIR queries.jsonl.")
+  Path queries;
+
+  @Option(names = "--qrels", required = true, paramLabel = "FILE", description = "BEIR qrels TSV (e.g. qrels/test.tsv).")
+  Path qrels;
+
+  @Option(names = "--mode", split = ",", paramLabel = "MODE", defaultValue = "keyword,semantic,hybrid",
+      description = "Modes to evaluate, comma-separated (default ${DEFAULT-VALUE}).")
+  List<String> modes;
+
+  @Option(names = "--model", paramLabel = "NAME", description = "Embedding model (default: the configured one).")
+  String modelName;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Data set name (default: the corpus's directory).")
+  String name;
+
+  @Option(names = "--run-dir", paramLabel = "DIR", description = "Write a TREC run file per mode here.")
+  Path runDir;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the table into this Markdown page (e.g. docs/relevance.md).")
+  Path report;
+
+  @Option(names = "--report-section", paramLabel = "ID", description = "Section id in the report (default: NAME-SPLIT-MODEL).")
+  String section;
+
+  @Override
+  public Integer call() throws Exception {
+    Config base = main.config();
+    EmbeddingModel model = modelName == null ? base.model() : EmbeddingModel.byName(modelName).orElseThrow(
+        () -> new CommandLine.ParameterException(spec.commandLine(),
+            "unknown model '" + modelName + "'; known: " + EmbeddingModel.names()));
+    String dataset = name != null ? name : corpus.toAbsolutePath().normalize().getParent().getFileName().toString()
+        .toLowerCase(Locale.ROOT);
+    List<SearchMode> searchModes = new ArrayList<>();
+    for (String m : modes) {
+      searchModes.add(parseMode(m, base.fusion()));
+    }
+    Config config = base.withModel(model).withDataDir(base.dataDir().resolve("eval").resolve(dataset));
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("paperlens: " + config.describe());
+
+    Qrels judged = Qrels.read(qrels);
+    Queries asked = Queries.read(queries).restrictTo(judged);
+    boolean needsVectors = searchModes.stream().anyMatch(m -> !(m instanceof SearchMode.Keyword));
+    List<Evaluation> results = new ArrayList<>();
+    try (CatalogueStore store = CatalogueStore.open(config.dataDir());
+        Encoder encoder = needsVectors ? Encoder.open(model, Encoder.Options.DEFAULT) : null) {
+      ImportReport imported = new Importer(store, new Importer.Options(Optional.of(InputFormat.BEIR), dataset, 1000),
+          ConsoleProgress.forTerminal(err)).run(List.of(corpus), new ImportReport());
+      err.printf("corpus: %,d documents (%,d new)%n", imported.read(), imported.added());
+      if (encoder != null) {
+        var embedded = new CatalogueEmbedder(store, encoder, ConsoleProgress.forTerminal(err)).run(Long.MAX_VALUE);
+        err.printf("embeddings: %,d computed now, %,d already stored%n", embedded.embedded(), embedded.upToDate());
+      }
+      IndexBuilder.rebuild(store, needsVectors ? SearchServices.vectors(store, model) : IndexBuilder.VectorLookup.NONE,
+          config.indexDir(), config.indexSettings(), ConsoleProgress.forTerminal(err));
+      Map<String, float[]> queryVectors = new ConcurrentHashMap<>();
+      try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
+        Searcher searcher = new Searcher(index, encoder == null ? null
+            : q -> queryVectors.computeIfAbsent(q, encoder::embedQuery));
+        String prefix = dataset + ":";
+        for (int i = 0; i < searchModes.size(); i++) {
+          SearchMode mode = searchModes.get(i);
+          Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(text, mode, Filters.NONE, k)
+              .stream().map(h -> new ScoredDoc(h.id().value().substring(prefix.length()), h.score())).toList(),
+              asked, judged, Metric.deepestCutoff(), ConsoleProgress.forTerminal(err));
+          results.add(e);
+          out.printf("%-14s nDCG@10 %.4f  Recall@100 %.4f  MRR@10 %.4f  (%d queries)%n", e.mode(),
+              e.mean(Metric.NDCG_AT_10), e.mean(Metric.RECALL_AT_100), e.mean(Metric.MRR_AT_10), e.scores().queryCount());
+          out.flush();
+          if (runDir != null) {
+            Files.createDirectories(runDir);
+            TrecRunFile.write(e.run(), "paperlens-" + e.mode(), runDir.resolve(dataset + "-" + e.mode().replace(':', '-') + ".trec"));
+          }
+        }
+      }
+    }
+    if (report != null) {
+      String split = qrels.getFileName().toString().replaceFirst("\\.tsv$", "");
+      String id = section != null ? section : dataset + "-" + split + "-" + model.configName();
+      String command = "bin/paperlens eval --corpus " + corpus + " --queries " + queries + " --qrels " + qrels
+          + " --mode " + String.join(",", modes) + (modelName != null ? " --model " + modelName : "")
+          + " --report " + report;
+      new RelevanceReport(id, dataset + " (" + split + " split, " + asked.size() + " queries), model " + model.configName(),
+          command, model.configName(), LocalDate.now(), results, Anchors.forDataset(dataset, split)).writeInto(report);
+      err.println("paperlens: wrote section '" + id + "' of " + report);
+    }
+    return 0;
+  }
+
+  /** {@code keyword}, {@code semantic}, {@code hybrid}, {@code hybrid:rrf60} or {@code hybrid:w0.3}. */
+  static SearchMode parseMode(String spec, Fusion defaultFusion) {
+    String s = spec.strip().toLowerCase(Locale.ROOT);
+    if (!s.startsWith("hybrid:")) {
+      return SearchMode.parse(s, defaultFusion);
+    }
+    String fusion = s.substring("hybrid:".length());
+    try {
+      if (fusion.startsWith("rrf")) {
+        return new SearchMode.Hybrid(new Fusion.ReciprocalRank(fusion.length() == 3 ? 60 : Integer.parseInt(fusion.substring(3))));
+      }
+      if (fusion.startsWith("w")) {
+        return new SearchMode.Hybrid(new Fusion.WeightedScores(Float.parseFloat(fusion.substring(1))));
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error below
+    }
+    throw new IllegalArgumentException("unknown hybrid fusion '" + fusion + "'; use rrfK (e.g. rrf60) or wX (e.g. w0.3)");
+  }
+}
