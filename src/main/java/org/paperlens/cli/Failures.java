@@ -1,5 +1,6 @@
 package org.paperlens.cli;
 
+import org.paperlens.embed.EncoderException;
 import org.paperlens.ingest.BadInputException;
 import org.paperlens.ingest.RemoteSourceException;
 import org.paperlens.paper.CatalogueException;
@@ -14,6 +15,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   static final int BAD_INPUT = 3;
   static final int CATALOGUE = 4;
   static final int REMOTE = 5;
+  static final int EMBEDDING = 6;
   static final int INTERNAL = 70;
 
   @Override
@@ -38,6 +40,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     } else if (e instanceof RemoteSourceFailure r) {
       err.println("paperlens: " + r.getMessage());
       code = REMOTE;
+    } else if (e instanceof EncoderException enc) {
+      err.println("paperlens: embedding error: " + enc.getMessage());
+      code = EMBEDDING;
     } else if (e instanceof java.io.IOException io) {
       err.println("paperlens: I/O error: " + io.getMessage());
       code = BAD_INPUT;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.paperlens.config.Config;
+import org.paperlens.embed.EmbeddingModel;
+import org.paperlens.embed.Encoder;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
 import org.paperlens.ingest.InputFormat;
@@ -40,6 +42,10 @@ final class ImportCommand implements Callable<Integer> {
       description = "Records per transaction (default ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Option(names = "--embed",
+      description = "Then embed the papers that need it, as `paperlens embed` does with its defaults.")
+  boolean embed;
+
   @Override
   public Integer call() throws Exception {
     Config config = main.config();
@@ -47,16 +53,21 @@ final class ImportCommand implements Callable<Integer> {
     err.println("paperlens: " + config.describe());
     String datasetName = dataset != null ? dataset : defaultDataset(paths.getFirst());
     ImportReport report = new ImportReport();
-    long start = System.nanoTime();
+    var out = main.spec.commandLine().getOut();
     try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
-      new Importer(store, new Importer.Options(Optional.ofNullable(format), datasetName, batchSize),
-          ConsoleProgress.forTerminal(err)).run(paths, report);
-    } finally {
-      double seconds = (System.nanoTime() - start) / 1e9;
-      var out = main.spec.commandLine().getOut();
-      out.print(report.summary());
-      out.printf("%.1f s, %,.0f records/s%s%n", seconds, report.read() / Math.max(seconds, 1e-9), PeakMemory.describe());
-      out.flush();
+      long start = System.nanoTime();
+      try {
+        new Importer(store, new Importer.Options(Optional.ofNullable(format), datasetName, batchSize),
+            ConsoleProgress.forTerminal(err)).run(paths, report);
+      } finally {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.print(report.summary());
+        out.printf("%.1f s, %,.0f records/s%s%n", seconds, report.read() / Math.max(seconds, 1e-9), PeakMemory.describe());
+        out.flush();
+      }
+      if (embed) {
+        EmbedCommand.embedMissing(store, EmbeddingModel.DEFAULT, Encoder.Options.DEFAULT, Long.MAX_VALUE, out, err);
+      }
     }
     return 0;
   }

@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "paperlens 0.1.0",
     description = "A self-hostable discovery engine for research papers.",
-    subcommands = {ImportCommand.class, HarvestCommand.class, StatsCommand.class, ReindexCommand.class,
-        SearchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, ReindexCommand.class,
+        SearchCommand.class, EvalCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
         "3:bad input (unreadable, truncated or unknown-format file)",
         "4:catalogue error (cannot open, migrate or write the data directory)",
         "5:remote source failed (harvest gave up after retries)",
+        "6:embedding model failed (cannot be loaded or run)",
         "70:internal error (a bug: please report it with the stack trace)"})
 public final class Main implements Runnable {
 

@@ -2,25 +2,20 @@ package org.paperlens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.testing.Cli;
+import org.paperlens.testing.Cli.Result;
 import org.paperlens.testing.Fixtures;
 
 class CommandLineTest {
 
   @TempDir Path tmp;
 
-  private record Result(int code, String out, String err) {}
-
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
+  private static Result run(String... args) {
+    return Cli.run(args);
   }
 
   @Test
@@ -62,7 +57,7 @@ class CommandLineTest {
 
   @Test
   void every_command_has_usage_text() {
-    for (String cmd : new String[] {"import", "stats"}) {
+    for (String cmd : new String[] {"import", "embed", "stats"}) {
       Result r = run(cmd, "--help");
       assertThat(r.code()).isZero();
       assertThat(r.out()).contains("Usage: paperlens " + cmd);

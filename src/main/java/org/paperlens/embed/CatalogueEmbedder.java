@@ -1,0 +1,91 @@
+package org.paperlens.embed;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.paperlens.ingest.Progress;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.Paper;
+
+/**
+ * Fills in the catalogue's missing and outdated vectors for one model.
+ *
+ * <p>Incremental and resumable: each batch of the encoder is stored in its own transaction, and
+ * which papers still need a vector is worked out afresh from the catalogue on every run, so a
+ * killed run is finished by running it again, and a second run finds nothing to do.
+ *
+ * <p>The papers to embed are taken in id order (up to the limit), then processed shortest text
+ * first: batches of similar length waste little work on padding.
+ */
+public final class CatalogueEmbedder {
+
+  private final CatalogueStore store;
+  private final VectorStore vectors;
+  private final Encoder encoder;
+  private final Progress progress;
+
+  public CatalogueEmbedder(CatalogueStore store, Encoder encoder, Progress progress) {
+    this.store = store;
+    this.vectors = new VectorStore(store);
+    this.encoder = encoder;
+    this.progress = progress;
+  }
+
+  /** Embeds up to {@code limit} papers that lack an up-to-date vector. */
+  public EmbedReport run(long limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative, was " + limit);
+    }
+    long start = System.nanoTime();
+    List<VectorStore.Stale> stale = new ArrayList<>();
+    VectorStore.Scan scan = vectors.forEachStale(encoder.model(), stale::add);
+    List<VectorStore.Stale> todo = new ArrayList<>(stale.subList(0, (int) Math.min(limit, stale.size())));
+    todo.sort(Comparator.comparingInt(VectorStore.Stale::textLength));
+    long embedded = embed(todo, start);
+    return new EmbedReport(embedded, scan.upToDate(), scan.withoutText(), stale.size() - todo.size(),
+        seconds(start));
+  }
+
+  private long embed(List<VectorStore.Stale> todo, long start) {
+    // Progress counts characters, not papers: batches are sorted by length, so papers per second
+    // rises through a run, while characters per second stays steady and gives an honest ETA.
+    long totalChars = todo.stream().mapToLong(VectorStore.Stale::textLength).sum();
+    long doneChars = 0;
+    long done = 0;
+    int batchSize = encoder.options().batchSize();
+    progress.begin("embed " + encoder.model(), totalChars, "characters");
+    try {
+      for (int from = 0; from < todo.size(); from += batchSize) {
+        List<VectorStore.Stale> batch = todo.subList(from, Math.min(from + batchSize, todo.size()));
+        List<PaperVector> out = embedBatch(batch);
+        vectors.put(encoder.model(), out);
+        done += out.size();
+        doneChars += batch.stream().mapToLong(VectorStore.Stale::textLength).sum();
+        progress.advanceTo(doneChars, String.format("%,d of %,d papers, %.1f papers/s",
+            done, todo.size(), done / Math.max(seconds(start), 1e-9)));
+      }
+    } finally {
+      progress.end();
+    }
+    return done;
+  }
+
+  /** Reads the batch's papers afresh, so the stored hash is exactly that of the text embedded. */
+  private List<PaperVector> embedBatch(List<VectorStore.Stale> batch) {
+    List<Paper> papers = new ArrayList<>(batch.size());
+    for (VectorStore.Stale s : batch) {
+      store.find(s.id()).ifPresent(papers::add);
+    }
+    List<EmbeddedText> texts = papers.stream().map(EmbeddedText::of).toList();
+    float[][] embedded = encoder.embedDocuments(texts.stream().map(EmbeddedText::text).toList());
+    List<PaperVector> out = new ArrayList<>(papers.size());
+    for (int i = 0; i < papers.size(); i++) {
+      out.add(new PaperVector(papers.get(i).id(), embedded[i], texts.get(i).hash()));
+    }
+    return out;
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

@@ -1,0 +1,240 @@
+package org.paperlens.embed;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Turns text into unit-length vectors with one {@link EmbeddingModel}, on the CPU.
+ *
+ * <p>Owns an ONNX Runtime session and a tokenizer, both native resources: close it. Opening costs
+ * a second or so (the model is read from the class path and optimised), so open one per job, not
+ * per text. Not for concurrent use: one thread at a time.
+ *
+ * <p>Texts are embedded in batches; within a call they are sorted by token count first, so each
+ * batch pads to nearly its own length instead of the longest text's. The result does not depend
+ * on the order or grouping of the texts beyond float rounding (and, for these int8 models, the
+ * batch-wide scale of dynamic quantisation; see {@code EncoderTest}).
+ */
+public final class Encoder implements AutoCloseable {
+
+  /**
+   * How to run the model.
+   *
+   * @param threads ONNX Runtime intra-op threads (matrix products split across cores)
+   * @param batchSize texts per model run
+   */
+  public record Options(int threads, int batchSize) {
+
+    /** Measured on the 2-core development machine: see docs/benchmarks.md. */
+    public static final int DEFAULT_THREADS = 2;
+    public static final int DEFAULT_BATCH_SIZE = 32;
+    public static final Options DEFAULT = new Options(DEFAULT_THREADS, DEFAULT_BATCH_SIZE);
+
+    public Options {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+      }
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
+      }
+    }
+  }
+
+  private static final String INPUT_IDS = "input_ids";
+  private static final String ATTENTION_MASK = "attention_mask";
+  private static final String TOKEN_TYPE_IDS = "token_type_ids";
+
+  private final EmbeddingModel model;
+  private final Options options;
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final HuggingFaceTokenizer tokenizer;
+  private final boolean wantsTokenTypes;
+
+  private Encoder(EmbeddingModel model, Options options, OrtEnvironment env, OrtSession session,
+      HuggingFaceTokenizer tokenizer) throws OrtException {
+    this.model = model;
+    this.options = options;
+    this.env = env;
+    this.session = session;
+    this.tokenizer = tokenizer;
+    // BERT exports differ in whether they take segment ids; feeding an input the graph lacks is an error.
+    this.wantsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
+  }
+
+  /** Loads {@code model} from the class path. Throws {@link EncoderException} if it is missing or broken. */
+  public static Encoder open(EmbeddingModel model, Options options) {
+    byte[] onnx = resource(model, model.onnxResource());
+    OrtEnvironment env = OrtEnvironment.getEnvironment(); // process-wide; never closed by us
+    OrtSession session = null;
+    try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+      so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+      so.setIntraOpNumThreads(options.threads());
+      so.setInterOpNumThreads(1);
+      session = env.createSession(onnx, so);
+      HuggingFaceTokenizer tokenizer;
+      try (InputStream json = open(model, model.tokenizerResource())) {
+        // Padding is ours (per sorted batch); truncation at the model's limit keeps long abstracts legal.
+        tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of(
+            "maxLength", Integer.toString(model.maxTokens()),
+            "truncation", "true",
+            "padding", "false",
+            "addSpecialTokens", "true"));
+      }
+      return new Encoder(model, options, env, session, tokenizer);
+    } catch (OrtException | IOException | RuntimeException e) {
+      if (session != null) {
+        try {
+          session.close();
+        } catch (OrtException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      if (e instanceof EncoderException ee) {
+        throw ee;
+      }
+      throw new EncoderException("cannot load embedding model " + model + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] resource(EmbeddingModel model, String name) {
+    try (InputStream in = open(model, name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new EncoderException("cannot read " + name + " of embedding model " + model + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static InputStream open(EmbeddingModel model, String name) {
+    InputStream in = Encoder.class.getResourceAsStream("/" + name);
+    if (in == null) {
+      throw new EncoderException("embedding model " + model + " is not installed: " + name
+          + " is not on the class path", null);
+    }
+    return in;
+  }
+
+  public EmbeddingModel model() {
+    return model;
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /** One vector per text, in the order given. Documents are embedded as they are, with no prefix. */
+  public float[][] embedDocuments(List<String> texts) {
+    return embed(texts);
+  }
+
+  /** The vector of a search query, with the model's query instruction in front. */
+  public float[] embedQuery(String query) {
+    return embed(List.of(model.queryInstruction() + query))[0];
+  }
+
+  /** Tokens the model would see for {@code text} (special tokens included, after truncation). */
+  public int tokenCount(String text) {
+    return tokenizer.encode(text).getIds().length;
+  }
+
+  private float[][] embed(List<String> texts) {
+    if (texts.isEmpty()) {
+      return new float[0][];
+    }
+    Encoding[] encodings = tokenizer.batchEncode(texts);
+    int[] order = IntStream.range(0, encodings.length).boxed()
+        .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
+        .mapToInt(Integer::intValue).toArray();
+    float[][] out = new float[encodings.length][];
+    for (int start = 0; start < order.length; start += options.batchSize()) {
+      int end = Math.min(start + options.batchSize(), order.length);
+      List<Encoding> batch = new ArrayList<>(end - start);
+      for (int k = start; k < end; k++) {
+        batch.add(encodings[order[k]]);
+      }
+      float[][] vectors = run(batch);
+      for (int k = start; k < end; k++) {
+        out[order[k]] = vectors[k - start];
+      }
+    }
+    return out;
+  }
+
+  /** One model run over a batch, padded to its longest member. */
+  private float[][] run(List<Encoding> batch) {
+    int rows = batch.size();
+    int seqLen = batch.stream().mapToInt(e -> e.getIds().length).max().orElseThrow();
+    long[] ids = new long[rows * seqLen];
+    long[] mask = new long[rows * seqLen];
+    long[] types = new long[rows * seqLen];
+    for (int r = 0; r < rows; r++) {
+      Encoding e = batch.get(r);
+      System.arraycopy(e.getIds(), 0, ids, r * seqLen, e.getIds().length);
+      System.arraycopy(e.getAttentionMask(), 0, mask, r * seqLen, e.getAttentionMask().length);
+      System.arraycopy(e.getTypeIds(), 0, types, r * seqLen, e.getTypeIds().length);
+    }
+    long[] shape = {rows, seqLen};
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try {
+      inputs.put(INPUT_IDS, OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+      inputs.put(ATTENTION_MASK, OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+      if (wantsTokenTypes) {
+        inputs.put(TOKEN_TYPE_IDS, OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
+        int dim = model.dimension();
+        float[][] vectors = new float[rows][dim];
+        for (int r = 0; r < rows; r++) {
+          model.pooling().pool(hidden, r, seqLen, dim, mask, vectors[r]);
+          if (model.normalised()) {
+            normalise(vectors[r]);
+          }
+        }
+        return vectors;
+      }
+    } catch (OrtException e) {
+      throw new EncoderException("embedding model " + model + " failed on a batch of " + rows + ": " + e.getMessage(), e);
+    } finally {
+      inputs.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  private static void normalise(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += (double) x * x;
+    }
+    float norm = (float) Math.sqrt(sum);
+    if (norm > 0) {
+      for (int i = 0; i < v.length; i++) {
+        v[i] /= norm;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    tokenizer.close();
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new EncoderException("cannot close embedding model " + model + ": " + e.getMessage(), e);
+    }
+  }
+}

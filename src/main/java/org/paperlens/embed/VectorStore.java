@@ -1,0 +1,158 @@
+package org.paperlens.embed;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.paperlens.paper.CatalogueException;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.PaperId;
+
+/**
+ * Paper vectors in the catalogue (table {@code paper_vectors}): the only class that speaks SQL
+ * about them. Works through {@link CatalogueStore}, so it shares its one connection and its
+ * transactions; the same thread-safety rules apply.
+ */
+public final class VectorStore {
+
+  /** A paper whose vector is missing or was computed from text it no longer has. */
+  public record Stale(PaperId id, int textLength) {}
+
+  /** What a scan for stale vectors found besides the stale papers themselves. */
+  public record Scan(long upToDate, long withoutText) {}
+
+  private static final String UPSERT = "INSERT INTO paper_vectors (paper_id, model, dim, vector, text_hash)"
+      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (paper_id, model) DO UPDATE SET"
+      + " dim = excluded.dim, vector = excluded.vector, text_hash = excluded.text_hash";
+
+  private final CatalogueStore store;
+
+  public VectorStore(CatalogueStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Reports, in id order, every paper (not deleted at the source) that has no vector under
+   * {@code model} or whose title and abstract no longer hash to the stored one. Papers with neither
+   * title nor abstract cannot be embedded and are only counted. Reads every paper's text: cost is
+   * one pass over the catalogue.
+   */
+  public Scan forEachStale(EmbeddingModel model, Consumer<Stale> action) {
+    return store.query(w -> {
+      long upToDate = 0;
+      long withoutText = 0;
+      try (PreparedStatement st = w.connection().prepareStatement(
+          "SELECT p.id, p.title, p.abstract, v.text_hash FROM papers p"
+          + " LEFT JOIN paper_vectors v ON v.paper_id = p.id AND v.model = ?"
+          + " WHERE p.deleted_on IS NULL ORDER BY p.id")) {
+        st.setString(1, model.configName());
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            EmbeddedText text = EmbeddedText.of(rs.getString(2), rs.getString(3));
+            if (text.isEmpty()) {
+              withoutText++;
+            } else if (text.hash().equals(rs.getString(4))) {
+              upToDate++;
+            } else {
+              action.accept(new Stale(new PaperId(rs.getString(1)), text.text().length()));
+            }
+          }
+        }
+      }
+      return new Scan(upToDate, withoutText);
+    });
+  }
+
+  /** Stores (or replaces) the vectors in one transaction. */
+  public void put(EmbeddingModel model, List<PaperVector> vectors) {
+    store.write(w -> {
+      try (PreparedStatement st = w.connection().prepareStatement(UPSERT)) {
+        for (PaperVector v : vectors) {
+          if (v.vector().length != model.dimension()) {
+            throw new IllegalArgumentException("a " + model + " vector has " + model.dimension()
+                + " dimensions; the one for " + v.id() + " has " + v.vector().length);
+          }
+          st.setString(1, v.id().value());
+          st.setString(2, model.configName());
+          st.setInt(3, v.vector().length);
+          st.setBytes(4, toBytes(v.vector()));
+          st.setString(5, v.textHash());
+          st.addBatch();
+        }
+        st.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  public Optional<PaperVector> find(PaperId id, EmbeddingModel model) {
+    return store.query(w -> {
+      try (PreparedStatement st = w.connection().prepareStatement(
+          "SELECT paper_id, dim, vector, text_hash FROM paper_vectors WHERE paper_id = ? AND model = ?")) {
+        st.setString(1, id.value());
+        st.setString(2, model.configName());
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /**
+   * Every vector of {@code model}, in paper id order: what an index rebuild reads. Holds the
+   * catalogue for the whole scan, so {@code action} must not write to it.
+   */
+  public void forEach(EmbeddingModel model, Consumer<PaperVector> action) {
+    store.query(w -> {
+      try (PreparedStatement st = w.connection().prepareStatement(
+          "SELECT paper_id, dim, vector, text_hash FROM paper_vectors WHERE model = ? ORDER BY paper_id")) {
+        st.setString(1, model.configName());
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            action.accept(read(rs));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  public long count(EmbeddingModel model) {
+    return store.query(w -> {
+      try (PreparedStatement st = w.connection().prepareStatement("SELECT count(*) FROM paper_vectors WHERE model = ?")) {
+        st.setString(1, model.configName());
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
+  private PaperVector read(ResultSet rs) throws SQLException {
+    String id = rs.getString(1);
+    int dim = rs.getInt(2);
+    byte[] bytes = rs.getBytes(3);
+    if (bytes.length != dim * Float.BYTES) {
+      throw new CatalogueException("corrupt vector for paper " + id + " in " + store.file() + ": "
+          + bytes.length + " bytes for " + dim + " dimensions", null);
+    }
+    return new PaperVector(new PaperId(id), fromBytes(bytes), rs.getString(4));
+  }
+
+  private static byte[] toBytes(float[] vector) {
+    ByteBuffer buf = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    buf.asFloatBuffer().put(vector);
+    return buf.array();
+  }
+
+  private static float[] fromBytes(byte[] bytes) {
+    float[] v = new float[bytes.length / Float.BYTES];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+    return v;
+  }
+}

@@ -1,0 +1,126 @@
+package org.paperlens.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+
+class VectorStoreTest {
+
+  private static final EmbeddingModel BGE = EmbeddingModel.BGE_SMALL_EN_V15_Q;
+
+  @TempDir Path tmp;
+  private CatalogueStore catalogue;
+  private VectorStore vectors;
+
+  @BeforeEach
+  void open() {
+    catalogue = CatalogueStore.open(tmp);
+    vectors = new VectorStore(catalogue);
+  }
+
+  @AfterEach
+  void close() {
+    catalogue.close();
+  }
+
+  private void putPaper(String id, String title, String abstractText) {
+    catalogue.write(w -> {
+      w.put(Paper.builder(new PaperId(id)).title(title).abstractText(abstractText).source("test").build());
+      return null;
+    });
+  }
+
+  private static float[] vector(float first) {
+    float[] v = new float[384];
+    v[0] = first;
+    v[383] = -first;
+    return v;
+  }
+
+  private List<PaperId> stale(EmbeddingModel model) {
+    List<PaperId> ids = new ArrayList<>();
+    vectors.forEachStale(model, s -> ids.add(s.id()));
+    return ids;
+  }
+
+  @Test
+  void vectors_are_stored_as_little_endian_float32_and_read_back() {
+    putPaper("2401.00001", "A", "B");
+    vectors.put(BGE, List.of(new PaperVector(new PaperId("2401.00001"), vector(0.5f), "h")));
+
+    PaperVector back = vectors.find(new PaperId("2401.00001"), BGE).orElseThrow();
+    assertThat(back.vector()).containsExactly(vector(0.5f));
+    assertThat(back.textHash()).isEqualTo("h");
+    byte[] blob = catalogue.query(w -> {
+      try (PreparedStatement st = w.connection().prepareStatement("SELECT vector, dim FROM paper_vectors");
+          ResultSet rs = st.executeQuery()) {
+        rs.next();
+        assertThat(rs.getInt(2)).isEqualTo(384);
+        return rs.getBytes(1);
+      }
+    });
+    assertThat(blob).hasSize(384 * 4);
+    assertThat(ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getFloat(0)).isEqualTo(0.5f);
+    assertThat(vectors.find(new PaperId("2401.00001"), EmbeddingModel.ALL_MINILM_L6_V2_Q)).isEmpty();
+  }
+
+  @Test
+  void papers_without_a_vector_or_with_changed_text_are_stale_per_model() {
+    putPaper("2401.00001", "Title one", "Abstract one.");
+    putPaper("2401.00002", "Title two", "Abstract two.");
+    putPaper("2401.00003", null, null);
+    assertThat(stale(BGE)).extracting(PaperId::value).containsExactly("2401.00001", "2401.00002");
+
+    vectors.put(BGE, List.of(
+        new PaperVector(new PaperId("2401.00001"), vector(1), EmbeddedText.of("Title one", "Abstract one.").hash()),
+        new PaperVector(new PaperId("2401.00002"), vector(1), EmbeddedText.of("Title two", "Abstract two.").hash())));
+    List<PaperId> none = new ArrayList<>();
+    VectorStore.Scan scan = vectors.forEachStale(BGE, s -> none.add(s.id()));
+    assertThat(none).isEmpty();
+    assertThat(scan).isEqualTo(new VectorStore.Scan(2, 1));
+    assertThat(stale(EmbeddingModel.ALL_MINILM_L6_V2_Q)).hasSize(2);
+
+    putPaper("2401.00002", "Title two", "A revised abstract.");
+    assertThat(stale(BGE)).extracting(PaperId::value).containsExactly("2401.00002");
+  }
+
+  @Test
+  void putting_again_replaces_and_all_vectors_of_a_model_stream_in_id_order() {
+    putPaper("2401.00002", "B", null);
+    putPaper("2401.00001", "A", null);
+    vectors.put(BGE, List.of(new PaperVector(new PaperId("2401.00002"), vector(1), "x"),
+        new PaperVector(new PaperId("2401.00001"), vector(1), "x")));
+    vectors.put(BGE, List.of(new PaperVector(new PaperId("2401.00002"), vector(2), "y")));
+
+    List<PaperVector> all = new ArrayList<>();
+    vectors.forEach(BGE, all::add);
+    assertThat(all).extracting(v -> v.id().value()).containsExactly("2401.00001", "2401.00002");
+    assertThat(all.get(1).vector()[0]).isEqualTo(2f);
+    assertThat(all.get(1).textHash()).isEqualTo("y");
+    assertThat(vectors.count(BGE)).isEqualTo(2);
+  }
+
+  @Test
+  void a_vector_of_the_wrong_dimension_is_refused_and_nothing_of_its_batch_is_kept() {
+    putPaper("2401.00001", "A", null);
+    assertThatThrownBy(() -> vectors.put(BGE, List.of(
+        new PaperVector(new PaperId("2401.00001"), vector(1), "x"),
+        new PaperVector(new PaperId("2401.00001"), new float[3], "x"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("384").hasMessageContaining("2401.00001");
+    assertThat(vectors.count(BGE)).isZero();
+  }
+}
