@@ -25,7 +25,9 @@ import org.paperlens.eval.ScoredDoc;
 import org.paperlens.eval.TrecRunFile;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.IndexSettings;
 import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
 import org.paperlens.ingest.InputFormat;
@@ -67,6 +69,14 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "NAME", description = "Embedding model (default: the configured one).")
   String modelName;
 
+  @Option(names = "--bm25", paramLabel = "K1,B", split = ",",
+      description = "BM25 parameters for this run (default: the configured ones), for tuning on a train split.")
+  List<Float> bm25;
+
+  @Option(names = "--boosts", paramLabel = "TITLE,ABSTRACT,AUTHORS", split = ",",
+      description = "Keyword field weights for this run (default: the configured ones).")
+  List<Float> boosts;
+
   @Option(names = "--name", paramLabel = "NAME", description = "Data set name (default: the corpus's directory).")
   String name;
 
@@ -91,7 +101,8 @@ final class EvalCommand implements Callable<Integer> {
     for (String m : modes) {
       searchModes.add(parseMode(m, base.fusion()));
     }
-    Config config = base.withModel(model).withDataDir(base.dataDir().resolve("eval").resolve(dataset));
+    Config config = base.withModel(model).withDataDir(base.dataDir().resolve("eval").resolve(dataset))
+        .withIndexSettings(rankingSettings(base.indexSettings()));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     err.println("paperlens: " + config.describe());
@@ -118,7 +129,7 @@ final class EvalCommand implements Callable<Integer> {
         String prefix = dataset + ":";
         for (int i = 0; i < searchModes.size(); i++) {
           SearchMode mode = searchModes.get(i);
-          Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(text, mode, Filters.NONE, k)
+          Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(PaperIndex.literal(text), mode, Filters.NONE, k)
               .stream().map(h -> new ScoredDoc(h.id().value().substring(prefix.length()), h.score())).toList(),
               asked, judged, Metric.deepestCutoff(), ConsoleProgress.forTerminal(err));
           results.add(e);
@@ -143,6 +154,16 @@ final class EvalCommand implements Callable<Integer> {
       err.println("paperlens: wrote section '" + id + "' of " + report);
     }
     return 0;
+  }
+
+  private IndexSettings rankingSettings(IndexSettings configured) {
+    if ((bm25 != null && bm25.size() != 2) || (boosts != null && boosts.size() != 3)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--bm25 takes K1,B and --boosts TITLE,ABSTRACT,AUTHORS");
+    }
+    float k1 = bm25 == null ? configured.k1() : bm25.get(0);
+    float b = bm25 == null ? configured.b() : bm25.get(1);
+    return new IndexSettings(k1, b, boosts == null ? configured.fieldBoosts()
+        : IndexSettings.boosts(boosts.get(0), boosts.get(1), boosts.get(2)));
   }
 
   /** {@code keyword}, {@code semantic}, {@code hybrid}, {@code hybrid:rrf60} or {@code hybrid:w0.3}. */

@@ -11,8 +11,9 @@ import org.paperlens.index.IndexSettings;
  *
  * @param dataDir where the catalogue and the index live
  * @param model the embedding model for semantic search
+ * @param indexSettings keyword ranking parameters (BM25, field weights)
  */
-public record Config(Path dataDir, EmbeddingModel model) {
+public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSettings) {
 
   public static final String DATA_ENV = "PAPERLENS_DATA";
   public static final String MODEL_ENV = "PAPERLENS_MODEL";
@@ -34,16 +35,20 @@ public record Config(Path dataDir, EmbeddingModel model) {
       model = EmbeddingModel.byName(modelName).orElseThrow(() -> new IllegalArgumentException(
           "$" + MODEL_ENV + " names an unknown embedding model '" + modelName + "'; known: " + EmbeddingModel.names()));
     }
-    return new Config(data, model);
+    return new Config(data, model, IndexSettings.DEFAULT);
   }
 
   /** A copy of these settings with another data directory (evaluation keeps its corpora apart). */
   public Config withDataDir(Path dir) {
-    return new Config(dir, model);
+    return new Config(dir, model, indexSettings);
   }
 
   public Config withModel(EmbeddingModel other) {
-    return new Config(dataDir, other);
+    return new Config(dataDir, other, indexSettings);
+  }
+
+  public Config withIndexSettings(IndexSettings other) {
+    return new Config(dataDir, model, other);
   }
 
   /** Where the search index generations live. */
@@ -54,10 +59,6 @@ public record Config(Path dataDir, EmbeddingModel model) {
   /** How hybrid search combines its two rankings; chosen on the SciFact train split. */
   public org.paperlens.search.Fusion fusion() {
     return new org.paperlens.search.Fusion.ReciprocalRank(60);
-  }
-
-  public IndexSettings indexSettings() {
-    return IndexSettings.DEFAULT;
   }
 
   /** One line for logs, so every run says which settings it used. */

@@ -23,6 +23,17 @@ public interface PaperIndex extends AutoCloseable {
    */
   List<IndexHit> keyword(String query, Filters filters, int k);
 
+  /**
+   * A query in the query language that matches {@code text} as plain words: every operator
+   * character is escaped and AND / OR / NOT become ordinary words. For text that is not meant as
+   * a query (benchmark claims, a pasted abstract).
+   */
+  static String literal(String text) {
+    String escaped = org.apache.lucene.queryparser.classic.QueryParserBase.escape(text);
+    return java.util.regex.Pattern.compile("\\b(AND|OR|NOT)\\b").matcher(escaped)
+        .replaceAll(m -> m.group().toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** The k papers whose vectors are nearest {@code vector}, among those passing the filters. */
   List<IndexHit> nearest(float[] vector, Filters filters, int k);
 

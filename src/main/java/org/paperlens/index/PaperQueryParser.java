@@ -24,7 +24,7 @@ final class PaperQueryParser extends MultiFieldQueryParser {
    * Characters that are syntax to Lucene but text to people pasting titles: {@code /} (regular
    * expressions), {@code ?} (one-letter wildcard) and {@code !} (NOT; we spell it NOT or -).
    */
-  private static final java.util.regex.Pattern LITERALS = java.util.regex.Pattern.compile("[/?!]");
+  private static final java.util.regex.Pattern LITERALS = java.util.regex.Pattern.compile("(?<!\\\\)[/?!]");
 
   private PaperQueryParser(String[] fields, Analyzer analyzer, Map<String, Float> boosts) {
     super(fields, analyzer, boosts);
