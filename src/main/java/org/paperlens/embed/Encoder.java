@@ -39,9 +39,17 @@ public final class Encoder implements AutoCloseable {
    */
   public record Options(int threads, int batchSize) {
 
-    /** Measured on the 2-core development machine: see docs/benchmarks.md. */
+    /**
+     * Both cores of the 2-core development machine: about twice one thread's papers/s when the
+     * machine is otherwise idle (docs/benchmarks.md). When other work competes for the CPU one
+     * thread can do as well; {@code --threads 1} is there for that.
+     */
     public static final int DEFAULT_THREADS = 2;
-    public static final int DEFAULT_BATCH_SIZE = 32;
+    /**
+     * Batches of 8 did more per CPU second than batches of 32 (whose attention tensors at 512
+     * tokens also double peak memory, to about 2 GiB); see docs/benchmarks.md.
+     */
+    public static final int DEFAULT_BATCH_SIZE = 8;
     public static final Options DEFAULT = new Options(DEFAULT_THREADS, DEFAULT_BATCH_SIZE);
 
     public Options {
@@ -86,6 +94,9 @@ public final class Encoder implements AutoCloseable {
       so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       so.setIntraOpNumThreads(options.threads());
       so.setInterOpNumThreads(1);
+      // Idle intra-op threads sleep instead of spinning: on an idle machine it costs nothing
+      // measurable, on a shared one spinning burnt a quarter more CPU for a quarter fewer papers/s.
+      so.addConfigEntry("session.intra_op.allow_spinning", "0");
       session = env.createSession(onnx, so);
       HuggingFaceTokenizer tokenizer;
       try (InputStream json = open(model, model.tokenizerResource())) {
