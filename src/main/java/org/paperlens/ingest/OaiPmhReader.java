@@ -132,11 +132,7 @@ public final class OaiPmhReader implements RecordReader {
   }
 
   private static XMLInputFactory factory() {
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return f;
+    return XmlElements.safeFactory();
   }
 
   private static String at(String name, Location location) {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.paperlens.testing.SharedData;
 
 /**
  * Papers in the daily-listing JSON Lines schema, the raw material the test OAI server pages out:

@@ -25,6 +25,11 @@ public final class SharedData {
     return p;
   }
 
+  /** Whether {@code relative} exists under the shared data, for tests that fall back to fixtures. */
+  public static boolean has(String relative) {
+    return Files.exists(root().resolve(relative));
+  }
+
   public static Path listings() {
     return require("arxiv-cs-listings/arxiv-cs-2025-03-to-2026-07.jsonl.gz");
   }
