@@ -1,0 +1,74 @@
+package org.paperlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.testing.Cli;
+import org.paperlens.testing.Fixtures;
+
+/** reindex, search and eval through the command line, keyword mode (no model needed). */
+class SearchCommandsTest {
+
+  @TempDir static Path data;
+
+  @BeforeAll
+  static void importAndIndex() {
+    assertThat(Cli.run("import", "--data", data.toString(), Fixtures.path("search-corpus.jsonl").toString()).code()).isZero();
+    Cli.Result r = Cli.run("reindex", "--data", data.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("indexed 11 papers (0 with vectors)");
+  }
+
+  @Test
+  void search_prints_ranked_results_with_marked_snippets() {
+    Cli.Result r = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "sparse attention");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith(" 1. 2401.00102  Sparse Attention for Long Documents").contains("[sparse] [attention]");
+  }
+
+  @Test
+  void search_json_carries_ids_scores_and_paging() {
+    Cli.Result r = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "--json", "--limit", "1",
+        "--category", "cs.LG", "molecular");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("\"id\" : \"2401.00109\"").contains("\"more\" : true").contains("\"mode\" : \"keyword\"");
+  }
+
+  @Test
+  void a_malformed_query_exits_3_and_bad_options_exit_2() {
+    Cli.Result bad = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "(unclosed");
+    assertThat(bad.code()).isEqualTo(3);
+    assertThat(bad.err()).contains("bad query").contains("(unclosed").doesNotContain("Exception");
+    assertThat(Cli.run("search", "--data", data.toString(), "--mode", "fuzzy", "x").code()).isEqualTo(2);
+    assertThat(Cli.run("search", "--data", data.toString(), "--from", "2024-05-01", "--to", "2024-01-01", "x").code())
+        .isEqualTo(2);
+    assertThat(Cli.run("search", "--data", data.toString(), "--limit", "0", "x").code()).isEqualTo(2);
+  }
+
+  @Test
+  void searching_before_any_index_exists_says_how_to_build_one(@TempDir Path empty) {
+    Cli.Result r = Cli.run("search", "--data", empty.toString(), "--mode", "keyword", "x");
+    assertThat(r.code()).isEqualTo(4);
+    assertThat(r.err()).contains("paperlens reindex");
+  }
+
+  @Test
+  void eval_scores_a_beir_benchmark_and_writes_the_report_and_run_file(@TempDir Path out) throws Exception {
+    Path dir = Fixtures.path("beir-mini");
+    Path report = out.resolve("relevance.md");
+    Cli.Result r = Cli.run("eval", "--data", out.resolve("data").toString(), "--mode", "keyword",
+        "--corpus", dir.resolve("corpus.jsonl").toString(), "--queries", dir.resolve("queries.jsonl").toString(),
+        "--qrels", dir.resolve("qrels/test.tsv").toString(), "--name", "mini",
+        "--report", report.toString(), "--run-dir", out.resolve("runs").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // Every judged query finds its one relevant document first, even with query syntax in the text.
+    assertThat(r.out()).contains("keyword        nDCG@10 1.0000  Recall@100 1.0000  MRR@10 1.0000  (3 queries)");
+    assertThat(Files.readString(report)).contains("<!-- mini-test-bge-small-en-v1.5-q:start -->").contains("| keyword | 1.0000");
+    assertThat(Files.readAllLines(out.resolve("runs/mini-keyword.trec")))
+        .anySatisfy(l -> assertThat(l).startsWith("q1 Q0 d1 1 "));
+  }
+}
