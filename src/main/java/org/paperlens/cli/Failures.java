@@ -21,44 +21,27 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     var err = cli.getErr();
-    int code;
-    if (e instanceof BadInputException bad) {
-      err.println("paperlens: bad input: " + bad.getMessage());
-      code = BAD_INPUT;
-    } else if (e instanceof org.paperlens.index.BadQueryException q) {
-      err.println("paperlens: bad query: " + q.getMessage());
-      code = BAD_INPUT;
-    } else if (e instanceof org.paperlens.index.IndexMissingException m) {
-      err.println("paperlens: " + m.getMessage());
-      code = CATALOGUE;
-    } else if (e instanceof CatalogueException c) {
-      err.println("paperlens: catalogue error: " + c.getMessage());
-      code = CATALOGUE;
-    } else if (e instanceof RemoteSourceException r) {
-      err.println("paperlens: remote source failed: " + r.getMessage());
-      code = REMOTE;
-    } else if (e instanceof RemoteSourceFailure r) {
-      err.println("paperlens: " + r.getMessage());
-      code = REMOTE;
-    } else if (e instanceof EncoderException enc) {
-      err.println("paperlens: embedding error: " + enc.getMessage());
-      code = EMBEDDING;
-    } else if (e instanceof java.io.IOException io) {
-      err.println("paperlens: I/O error: " + io.getMessage());
-      code = BAD_INPUT;
-    } else {
-      err.println("paperlens: internal error (please report this):");
-      e.printStackTrace(err);
-      code = INTERNAL;
-    }
+    int code = switch (e) {
+      case BadInputException bad -> say(err, "bad input: " + bad.getMessage(), BAD_INPUT);
+      case org.paperlens.index.BadQueryException q -> say(err, "bad query: " + q.getMessage(), BAD_INPUT);
+      case org.paperlens.index.IndexMissingException m -> say(err, m.getMessage(), CATALOGUE);
+      case CatalogueException c -> say(err, "catalogue error: " + c.getMessage(), CATALOGUE);
+      case java.io.UncheckedIOException io -> say(err, "I/O error: " + io.getMessage(), CATALOGUE);
+      case RemoteSourceException r -> say(err, "remote source failed: " + r.getMessage(), REMOTE);
+      case EncoderException enc -> say(err, "embedding error: " + enc.getMessage(), EMBEDDING);
+      case java.io.IOException io -> say(err, "I/O error: " + io.getMessage(), BAD_INPUT);
+      default -> {
+        err.println("paperlens: internal error (please report this):");
+        e.printStackTrace(err);
+        yield INTERNAL;
+      }
+    };
     err.flush();
     return code;
   }
 
-  /** Marker for failures of a remote source, raised by commands that talk to one. */
-  static final class RemoteSourceFailure extends RuntimeException {
-    RemoteSourceFailure(String message, Throwable cause) {
-      super(message, cause);
-    }
+  private static int say(java.io.PrintWriter err, String message, int code) {
+    err.println("paperlens: " + message);
+    return code;
   }
 }

@@ -40,8 +40,13 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
   }
 
+  /** The settings in effect; a bad value in the environment is a usage error (exit 2) that quotes it. */
   Config config() {
-    return Config.resolve(System.getenv(), dataDir);
+    try {
+      return Config.resolve(System.getenv(), dataDir);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /** Held so the setting sticks: java.util.logging keeps only weak references to loggers. */
