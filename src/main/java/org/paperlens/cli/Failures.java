@@ -24,6 +24,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     int code = switch (e) {
       case BadInputException bad -> say(err, "bad input: " + bad.getMessage(), BAD_INPUT);
       case org.paperlens.index.BadQueryException q -> say(err, "bad query: " + q.getMessage(), BAD_INPUT);
+      case org.paperlens.related.UnknownPaperException u -> say(err, u.getMessage(), BAD_INPUT);
       case org.paperlens.index.IndexMissingException m -> say(err, m.getMessage(), CATALOGUE);
       case CatalogueException c -> say(err, "catalogue error: " + c.getMessage(), CATALOGUE);
       case java.io.UncheckedIOException io -> say(err, "I/O error: " + io.getMessage(), CATALOGUE);

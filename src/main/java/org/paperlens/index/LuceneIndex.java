@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
@@ -82,6 +83,55 @@ public final class LuceneIndex implements PaperIndex {
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
     Query filter = filters.isEmpty() ? null : filterQuery(filters);
     return run(new KnnFloatVectorQuery(PaperFields.VECTOR, vector, k, filter), k);
+  }
+
+  @Override
+  public LexicalNeighbours moreLikeThis(PaperId id, Filters filters, int k) {
+    try {
+      OptionalInt doc = docOf(id);
+      if (doc.isEmpty()) {
+        return new LexicalNeighbours(List.of(), List.of());
+      }
+      MoreLikeThisQuery mlt = new MoreLikeThisQuery(reader, analyzer);
+      Query like = new BooleanQuery.Builder()
+          .add(mlt.query(doc.getAsInt()), BooleanClause.Occur.MUST)
+          .add(new TermQuery(new Term(PaperFields.ID, id.value())), BooleanClause.Occur.MUST_NOT)
+          .build();
+      List<String> stems = mlt.stems(doc.getAsInt());
+      List<String> words = MoreLikeThisQuery.readable(stems, mlt.surfaceForms(searcher.storedFields().document(doc.getAsInt())));
+      return new LexicalNeighbours(run(withFilters(like, filters), k), words);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Map<PaperId, List<String>> sharedTerms(PaperId source, List<PaperId> candidates) {
+    Map<PaperId, List<String>> out = new LinkedHashMap<>();
+    try {
+      OptionalInt doc = docOf(source);
+      if (doc.isEmpty()) {
+        return out;
+      }
+      MoreLikeThisQuery mlt = new MoreLikeThisQuery(reader, analyzer);
+      List<String> stems = mlt.stems(doc.getAsInt());
+      Map<String, String> forms = mlt.surfaceForms(searcher.storedFields().document(doc.getAsInt()));
+      for (PaperId candidate : candidates) {
+        OptionalInt other = docOf(candidate);
+        if (other.isPresent()) {
+          java.util.Set<String> has = mlt.stemsOf(searcher.storedFields().document(other.getAsInt()));
+          out.put(candidate, MoreLikeThisQuery.readable(stems.stream().filter(has::contains).toList(), forms));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private OptionalInt docOf(PaperId id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.ID, id.value())), 1);
+    return top.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(top.scoreDocs[0].doc);
   }
 
   @Override

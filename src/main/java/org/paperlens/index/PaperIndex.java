@@ -37,6 +37,19 @@ public interface PaperIndex extends AutoCloseable {
   /** The k papers whose vectors are nearest {@code vector}, among those passing the filters. */
   List<IndexHit> nearest(float[] vector, Filters filters, int k);
 
+  /**
+   * Papers that share the most distinctive words of paper {@code id}'s title and abstract
+   * (Lucene's more-like-this: the paper's highest tf-idf terms as a query), the paper itself
+   * excluded, with those words in their readable form.
+   */
+  LexicalNeighbours moreLikeThis(PaperId id, Filters filters, int k);
+
+  /**
+   * For each candidate, the distinctive words of {@code source} (those {@link #moreLikeThis}
+   * uses) that the candidate's title or abstract also contains, most distinctive first.
+   */
+  Map<PaperId, List<String>> sharedTerms(PaperId source, List<PaperId> candidates);
+
   /** The paper whose title is exactly {@code title} (ignoring case and punctuation), if one is. */
   Optional<PaperId> byExactTitle(String title, Filters filters);
 

@@ -1,0 +1,97 @@
+package org.paperlens.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.Query;
+
+/**
+ * Builds the lexical half of related papers: the source paper's most distinctive terms (by
+ * tf-idf over title and abstract), and maps those stemmed terms back to words a person reads.
+ * Not thread-safe; make one per request (it is cheap).
+ */
+final class MoreLikeThisQuery {
+
+  /** Enough terms to characterise an abstract; more only adds noise and cost. */
+  private static final int MAX_TERMS = 25;
+
+  private final MoreLikeThis mlt;
+  private final Analyzer analyzer;
+
+  MoreLikeThisQuery(IndexReader reader, Analyzer analyzer) throws IOException {
+    this.analyzer = analyzer;
+    this.mlt = new MoreLikeThis(reader);
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
+    mlt.setMinTermFreq(1); // abstracts are short: a word used once can still be the topic
+    mlt.setMinDocFreq(2); // a word no other paper has cannot relate it to anything
+    mlt.setMaxQueryTerms(MAX_TERMS);
+    mlt.setBoost(true);
+  }
+
+  Query query(int docId) throws IOException {
+    return mlt.like(docId);
+  }
+
+  /** The interesting stemmed terms of {@code docId}, best first. */
+  List<String> stems(int docId) throws IOException {
+    return List.of(mlt.retrieveInterestingTerms(docId));
+  }
+
+  /** Each stem's first surface form in the paper's own text ({@code molecul} becomes {@code molecules}). */
+  Map<String, String> surfaceForms(Document doc) throws IOException {
+    Map<String, String> forms = new HashMap<>();
+    for (String field : new String[] {PaperFields.TITLE, PaperFields.ABSTRACT}) {
+      String text = doc.get(field);
+      if (text == null) {
+        continue;
+      }
+      try (TokenStream ts = analyzer.tokenStream(field, text)) {
+        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        ts.reset();
+        while (ts.incrementToken()) {
+          forms.putIfAbsent(term.toString(), text.substring(offset.startOffset(), offset.endOffset()).toLowerCase());
+        }
+        ts.end();
+      }
+    }
+    return forms;
+  }
+
+  /** The set of stemmed terms in a document's title and abstract. */
+  Set<String> stemsOf(Document doc) throws IOException {
+    Set<String> out = new LinkedHashSet<>();
+    for (String field : new String[] {PaperFields.TITLE, PaperFields.ABSTRACT}) {
+      String text = doc.get(field);
+      if (text != null) {
+        out.addAll(Snippets.tokens(analyzer, field, text));
+      }
+    }
+    return out;
+  }
+
+  static List<String> readable(List<String> stems, Map<String, String> forms) {
+    Map<String, Boolean> seen = new LinkedHashMap<>();
+    List<String> out = new ArrayList<>();
+    for (String s : stems) {
+      String word = forms.getOrDefault(s, s);
+      if (seen.putIfAbsent(word, true) == null) {
+        out.add(word);
+      }
+    }
+    return out;
+  }
+}
