@@ -37,6 +37,27 @@ public final class RelatedPapers {
    * @throws UnknownPaperException when {@code id} is not in the index
    */
   public List<RelatedPaper> find(PaperId id, Filters filters, int k) {
+    float[] vector = vectors.vectorFor(id);
+    List<IndexHit> fused = rank(id, filters, k);
+    List<PaperId> ids = fused.stream().map(IndexHit::id).toList();
+    Map<PaperId, List<String>> shared = index.sharedTerms(id, ids);
+    List<RelatedPaper> out = new ArrayList<>(fused.size());
+    for (IndexHit h : fused) {
+      IndexedPaper paper = index.get(h.id()).orElse(null);
+      if (paper != null) {
+        Double sim = cosine(vector, vectors.vectorFor(h.id()));
+        out.add(new RelatedPaper(out.size() + 1, paper, h.score(), shared.getOrDefault(h.id(), List.of()), sim));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The related papers' ids and fused scores only, best first: what evaluation scores.
+   *
+   * @throws UnknownPaperException when {@code id} is not in the index
+   */
+  public List<IndexHit> rank(PaperId id, Filters filters, int k) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, was " + k);
     }
@@ -45,28 +66,15 @@ public final class RelatedPapers {
     }
     float[] vector = vectors.vectorFor(id);
     List<IndexHit> dense = new ArrayList<>();
-    Map<PaperId, Double> similarity = new HashMap<>();
     if (vector != null) {
-      for (IndexHit h : index.nearest(vector, filters, CANDIDATES + 1)) {
+      for (IndexHit h : index.nearest(vector, filters, Math.max(k, CANDIDATES) + 1)) {
         if (!h.id().equals(id)) {
           dense.add(h);
-          similarity.put(h.id(), 2.0 * h.score() - 1); // Lucene's dot-product score is (1 + cos) / 2
         }
       }
     }
-    LexicalNeighbours lexical = index.moreLikeThis(id, filters, CANDIDATES);
-    List<IndexHit> fused = fusion.fuse(lexical.hits(), dense, k);
-    List<PaperId> ids = fused.stream().map(IndexHit::id).toList();
-    Map<PaperId, List<String>> shared = index.sharedTerms(id, ids);
-    List<RelatedPaper> out = new ArrayList<>(fused.size());
-    for (IndexHit h : fused) {
-      IndexedPaper paper = index.get(h.id()).orElse(null);
-      if (paper != null) {
-        Double sim = similarity.containsKey(h.id()) ? similarity.get(h.id()) : cosine(vector, vectors.vectorFor(h.id()));
-        out.add(new RelatedPaper(out.size() + 1, paper, h.score(), shared.getOrDefault(h.id(), List.of()), sim));
-      }
-    }
-    return out;
+    LexicalNeighbours lexical = index.moreLikeThis(id, filters, Math.max(k, CANDIDATES));
+    return fusion.fuse(lexical.hits(), dense, k);
   }
 
   /** Vectors are unit length, so the dot product is the cosine; null when either is missing. */

@@ -71,4 +71,26 @@ class SearchCommandsTest {
     assertThat(Files.readAllLines(out.resolve("runs/mini-keyword.trec")))
         .anySatisfy(l -> assertThat(l).startsWith("q1 Q0 d1 1 "));
   }
+
+  @Test
+  void eval_related_scores_citation_prediction_for_each_ranking(@TempDir Path out) throws Exception {
+    Path dir = Fixtures.path("beir-mini");
+    Path report = out.resolve("relevance.md");
+    Cli.Result r = Cli.run("eval-related", "--data", out.resolve("data").toString(),
+        "--corpus", dir.resolve("corpus.jsonl").toString(), "--links", dir.resolve("citations.tsv").toString(),
+        "--weights", "0.4", "--report", report.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("| dense |").contains("| lexical |").contains("| combined:w0.4 |").contains("| 5 |");
+    assertThat(Files.readString(report)).contains("<!-- related-beir-mini:start -->");
+  }
+
+  @Test
+  void related_lists_neighbours_with_reasons_and_rejects_unknown_ids() {
+    Cli.Result r = Cli.run("related", "--data", data.toString(), "2401.00101", "--k", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith(" 1. ").contains("shares").doesNotContain("2401.00101  Graph");
+    Cli.Result unknown = Cli.run("related", "--data", data.toString(), "2999.99999");
+    assertThat(unknown.code()).isEqualTo(3);
+    assertThat(unknown.err()).contains("no paper '2999.99999'");
+  }
 }
