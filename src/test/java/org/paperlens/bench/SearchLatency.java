@@ -67,14 +67,16 @@ public final class SearchLatency {
       indexBytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
     String body = "## Search latency (issue: hybrid search)\n\n"
-        + String.format("Warm, single client, %,d queries per mode (500 titles of listed papers and 500 two- or three-word"
+        + String.format("Warm, single client, %,d queries per mode (500 titles of listed papers, escaped as plain text, and 500 two- or three-word"
             + " keyword queries drawn from titles, seed 42), top 10 with snippets, over %,d papers; hybrid and semantic"
             + " include embedding the query with %s. Fusion: %s.%n%n", queries.size(), papers, config.model().configName(),
             config.fusion())
         + table
         + String.format("%nIndex size: %,d MiB, %,d bytes per paper (target ≤ 4 KB). Peak RSS of the benchmark JVM: %s.%n",
             indexBytes >> 20, indexBytes / Math.max(papers, 1), peakRss())
-        + "\nCommand: `bench/search-latency " + data + "`. Hardware: " + Hardware.describe() + ".\n";
+        + String.format("%nVectors: %,d of the %,d papers had a stored vector when the index was built (the rest are"
+            + " found by keyword only; semantic search walks an HNSW graph of that many).%n", vectorCount(config), papers)
+        + "\nCommand: `bench/search-latency DATA_DIR`. Hardware: " + Hardware.describe() + ".\n";
     MarkedSection.writeInto(doc, "search-latency", body, "# Benchmarks");
     System.out.print(body);
   }
@@ -89,7 +91,7 @@ public final class SearchLatency {
     while (out.size() < QUERIES / 2) {
       String title = papers.get(random.nextInt(papers.size())).title();
       if (title != null) {
-        out.add(title);
+        out.add(org.paperlens.index.PaperIndex.literal(title)); // pasted text, not query syntax
       }
     }
     while (out.size() < QUERIES) {
@@ -106,6 +108,12 @@ public final class SearchLatency {
       out.add(String.join(" ", words.subList(from, from + n)).toLowerCase());
     }
     return out;
+  }
+
+  private static long vectorCount(Config config) {
+    try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+      return new org.paperlens.embed.VectorStore(store).count(config.model());
+    }
   }
 
   private static double pct(double[] sorted, int p) {
