@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.paperlens.config.Config;
-import org.paperlens.embed.CatalogueEmbedder;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
 import org.paperlens.eval.Evaluation;
@@ -24,13 +22,9 @@ import org.paperlens.eval.RelevanceReport;
 import org.paperlens.eval.ScoredDoc;
 import org.paperlens.eval.TrecRunFile;
 import org.paperlens.index.Filters;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.index.PaperIndex;
-import org.paperlens.ingest.ImportReport;
-import org.paperlens.ingest.Importer;
-import org.paperlens.ingest.InputFormat;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchMode;
@@ -113,15 +107,7 @@ final class EvalCommand implements Callable<Integer> {
     List<Evaluation> results = new ArrayList<>();
     try (CatalogueStore store = CatalogueStore.open(config.dataDir());
         Encoder encoder = needsVectors ? Encoder.open(model, Encoder.Options.DEFAULT) : null) {
-      ImportReport imported = new Importer(store, new Importer.Options(Optional.of(InputFormat.BEIR), dataset, 1000),
-          ConsoleProgress.forTerminal(err)).run(List.of(corpus), new ImportReport());
-      err.printf("corpus: %,d documents (%,d new)%n", imported.read(), imported.added());
-      if (encoder != null) {
-        var embedded = new CatalogueEmbedder(store, encoder, ConsoleProgress.forTerminal(err)).run(Long.MAX_VALUE);
-        err.printf("embeddings: %,d computed now, %,d already stored%n", embedded.embedded(), embedded.upToDate());
-      }
-      IndexBuilder.rebuild(store, needsVectors ? SearchServices.vectors(store, model) : IndexBuilder.VectorLookup.NONE,
-          config.indexDir(), config.indexSettings(), ConsoleProgress.forTerminal(err));
+      EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
       Map<String, float[]> queryVectors = new ConcurrentHashMap<>();
       try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
         Searcher searcher = new Searcher(index, encoder == null ? null

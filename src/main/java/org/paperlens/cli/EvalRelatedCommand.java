@@ -9,10 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.paperlens.config.Config;
-import org.paperlens.embed.CatalogueEmbedder;
 import org.paperlens.embed.Encoder;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.eval.Metrics;
@@ -22,9 +20,6 @@ import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.ingest.BadInputException;
-import org.paperlens.ingest.ImportReport;
-import org.paperlens.ingest.Importer;
-import org.paperlens.ingest.InputFormat;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPapers;
@@ -76,11 +71,7 @@ final class EvalRelatedCommand implements Callable<Integer> {
     StringBuilder table = new StringBuilder("| ranking | nDCG@10 | Recall@10 | papers |\n|---|---:|---:|---:|\n");
     try (CatalogueStore store = CatalogueStore.open(config.dataDir());
         Encoder encoder = Encoder.open(config.model(), Encoder.Options.DEFAULT)) {
-      new Importer(store, new Importer.Options(Optional.of(InputFormat.BEIR), dataset, 1000), ConsoleProgress.forTerminal(err))
-          .run(List.of(corpus), new ImportReport());
-      new CatalogueEmbedder(store, encoder, ConsoleProgress.forTerminal(err)).run(Long.MAX_VALUE);
-      IndexBuilder.VectorLookup vectors = SearchServices.vectors(store, config.model());
-      IndexBuilder.rebuild(store, vectors, config.indexDir(), config.indexSettings(), ConsoleProgress.forTerminal(err));
+      IndexBuilder.VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
       try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
         String prefix = dataset + ":";
         for (var mode : modes.entrySet()) {
