@@ -41,22 +41,6 @@ public final class ImportReport {
     }
   }
 
-  /** Adds another report's totals to this one (per-file reports into the run's). */
-  void add(ImportReport other) {
-    read += other.read;
-    added += other.added;
-    updated += other.updated;
-    unchanged += other.unchanged;
-    deleted += other.deleted;
-    skipped += other.skipped;
-    other.skipReasons.forEach((k, v) -> skipReasons.merge(k, v, Long::sum));
-    for (Problem p : other.problems) {
-      if (problems.size() < KEPT_PROBLEMS) {
-        problems.add(p);
-      }
-    }
-  }
-
   public long read() { return read; }
   public long added() { return added; }
   public long updated() { return updated; }

@@ -276,12 +276,6 @@ public final class CatalogueStore implements AutoCloseable {
       return st.executeUpdate() > 0;
     }
 
-    public void clearDeleted(PaperId id) throws SQLException {
-      PreparedStatement st = prepared("UPDATE papers SET deleted_on = NULL WHERE id = ?");
-      st.setString(1, id.value());
-      st.executeUpdate();
-    }
-
     public Optional<String> state(String name) throws SQLException {
       PreparedStatement st = prepared("SELECT value FROM ingest_state WHERE name = ?");
       st.setString(1, name);

@@ -38,7 +38,7 @@ public final class RelatedPapers {
    */
   public List<RelatedPaper> find(PaperId id, Filters filters, int k) {
     float[] vector = vectors.vectorFor(id);
-    List<IndexHit> fused = rank(id, filters, k);
+    List<IndexHit> fused = rank(id, vector, filters, k);
     List<PaperId> ids = fused.stream().map(IndexHit::id).toList();
     Map<PaperId, List<String>> shared = index.sharedTerms(id, ids);
     List<RelatedPaper> out = new ArrayList<>(fused.size());
@@ -58,13 +58,16 @@ public final class RelatedPapers {
    * @throws UnknownPaperException when {@code id} is not in the index
    */
   public List<IndexHit> rank(PaperId id, Filters filters, int k) {
+    return rank(id, vectors.vectorFor(id), filters, k);
+  }
+
+  private List<IndexHit> rank(PaperId id, float[] vector, Filters filters, int k) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, was " + k);
     }
     if (index.get(id).isEmpty()) {
       throw new UnknownPaperException(id);
     }
-    float[] vector = vectors.vectorFor(id);
     List<IndexHit> dense = new ArrayList<>();
     if (vector != null) {
       for (IndexHit h : index.nearest(vector, filters, Math.max(k, CANDIDATES) + 1)) {
