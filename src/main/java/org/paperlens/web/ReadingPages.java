@@ -74,6 +74,7 @@ final class ReadingPages {
           "url", Urls.of("/daily", Map.of("date", day, "view", "day")))));
     }
     m.put("days", days);
+    m.put("hasDays", !days.isEmpty());
     m.put("papers", numbered(d.papers(), (d.page() - 1) * d.pageSize()));
     m.put("empty", d.papers().isEmpty());
     pager(m, d.page(), d.more(), p -> Urls.of("/daily", ordered("date", d.date(), "view", v, "page", p)));

@@ -25,7 +25,7 @@ final class Templates {
   private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
   Templates() {
-    this.compiler = Mustache.compiler().escapeHTML(true).defaultValue("").withLoader(name -> reader(name));
+    this.compiler = Mustache.compiler().escapeHTML(true).defaultValue("").emptyStringIsFalse(true).zeroIsFalse(true).withLoader(name -> reader(name));
   }
 
   /** Renders page {@code name} with {@code model} plus what every page needs (who is logged in, the CSRF token). */
