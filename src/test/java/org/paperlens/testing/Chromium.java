@@ -69,9 +69,14 @@ public final class Chromium implements AutoCloseable {
     }
   }
 
-  /** A fresh browser profile (own cookies, so its own session) with one page open. */
+  /** A fresh browser profile (own cookies, so its own session) with one page open; close its context when done. */
   public Page newPage() {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    return newPage(new Browser.NewContextOptions());
+  }
+
+  /** As {@link #newPage()}, with options for the profile (the viewport is always 1280 × 900). */
+  public Page newPage(Browser.NewContextOptions options) {
+    BrowserContext context = browser.newContext(options.setViewportSize(1280, 900));
     return context.newPage();
   }
 
