@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
           new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 10_000)),
           new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion()),
           new AccountStore(db, PasswordHasher.DEFAULT, clock), community, new LibraryStore(db, community, clock),
-          new Trending(community, clock), new LoginThrottle(5, Duration.ofMinutes(15), clock),
+          new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
           new SearchMode.Hybrid(config.fusion()), config.fusion(), clock);
       try (WebServer server = new WebServer(services)) {
         int actual = server.start(host, port);

@@ -83,10 +83,12 @@ public final class WebServer implements AutoCloseable {
     app.post("/account/tokens/revoke", accountPages::revokeToken);
 
     api(HandlerType.GET, "/api/v1/openapi.json", WebServer::openApi);
-    api(HandlerType.GET, "/api/v1/papers/<id>", api::paper);
+    // Ids may contain a slash (hep-th/9901001), so <id> matches across slashes: the routes with
+    // a suffix come first, or the bare route would take "ID/related" as the id.
     api(HandlerType.GET, "/api/v1/papers/<id>/related", api::related);
     api(HandlerType.PUT, "/api/v1/papers/<id>/vote", api::upvote);
     api(HandlerType.DELETE, "/api/v1/papers/<id>/vote", api::undoUpvote);
+    api(HandlerType.GET, "/api/v1/papers/<id>", api::paper);
     api(HandlerType.GET, "/api/v1/daily", api::daily);
     api(HandlerType.GET, "/api/v1/trending", api::trending);
     api(HandlerType.GET, "/api/v1/search", api::search);

@@ -41,7 +41,7 @@ final class WebFixture implements AutoCloseable {
     WebServices services = new WebServices(store, index, new Searcher(index, SearchFixture.TOPICS),
         new RelatedPapers(index, id -> SearchFixture.VECTORS.get(id.value()), fusion),
         new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
-        new Trending(community, clock), new LoginThrottle(5, Duration.ofMinutes(15), clock),
+        new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
         new SearchMode.Hybrid(fusion), fusion, clock);
     server = new WebServer(services);
     int port = server.start("127.0.0.1", 0);
