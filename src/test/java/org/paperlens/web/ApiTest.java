@@ -4,34 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiTest {
 
-  @TempDir
-  static Path dir;
-  static WebFixture web;
+  @RegisterExtension
+  static final WebFixture web = new WebFixture();
   static String token;
 
   @BeforeAll
   static void start() throws Exception {
-    web = new WebFixture(dir);
     web.browser().signUp("apiuser");
     HttpResponse<String> r = web.browser().api("POST", "/api/v1/tokens",
         "{\"name\":\"apiuser\",\"password\":\"correct horse battery\",\"label\":\"tests\"}");
     assertThat(r.statusCode()).isEqualTo(201);
     token = Browser.json(r).get("token").asText();
-  }
-
-  @AfterAll
-  static void stop() {
-    web.close();
   }
 
   static HttpResponse<String> call(String method, String path, String body) {

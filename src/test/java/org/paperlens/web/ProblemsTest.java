@@ -4,30 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad input gets application/problem+json with the right status, never a 500. */
 class ProblemsTest {
 
-  @TempDir
-  static Path dir;
-  static WebFixture web;
-
-  @BeforeAll
-  static void start() throws Exception {
-    web = new WebFixture(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    web.close();
-  }
+  @RegisterExtension
+  static final WebFixture web = new WebFixture();
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

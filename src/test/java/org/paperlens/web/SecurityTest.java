@@ -6,27 +6,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The security promises of the web app, checked over HTTP. */
 class SecurityTest {
 
-  @TempDir
-  static Path dir;
-  static WebFixture web;
-
-  @BeforeAll
-  static void start() throws Exception {
-    web = new WebFixture(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    web.close();
-  }
+  @RegisterExtension
+  static final WebFixture web = new WebFixture();
 
   @Test
   void the_session_cookie_is_http_only_and_same_site() {
