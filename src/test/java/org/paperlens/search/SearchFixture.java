@@ -20,9 +20,9 @@ import org.paperlens.testing.Fixtures;
  * 4-dimensional "topic" vectors, so vector search, filters and fusion can be tested exactly
  * through real Lucene without an embedding model. Axes: molecules, language, robots/vision, physics.
  */
-final class SearchFixture {
+public final class SearchFixture {
 
-  static final Map<String, float[]> VECTORS = Map.ofEntries(
+  public static final Map<String, float[]> VECTORS = Map.ofEntries(
       Map.entry("2401.00101", unit(1, 0.1f, 0, 0)),
       Map.entry("2401.00102", unit(0, 1, 0.1f, 0)),
       Map.entry("2401.00103", unit(0, 0, 1, 0.1f)),
@@ -49,7 +49,7 @@ final class SearchFixture {
     return unit(0, 0, 0, 1);
   };
 
-  static float[] unit(float... v) {
+  public static float[] unit(float... v) {
     double n = 0;
     for (float x : v) {
       n += x * x;
