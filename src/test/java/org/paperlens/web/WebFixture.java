@@ -18,6 +18,7 @@ import org.paperlens.community.Trending;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchFixture;
@@ -66,8 +67,9 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     Clock clock = Clock.systemUTC();
     Fusion fusion = new Fusion.WeightedScores(0.4f);
     CommunityStore community = new CommunityStore(db, clock);
-    WebServices services = new WebServices(store, index, new Searcher(index, SearchFixture.TOPICS),
-        new RelatedPapers(index, id -> SearchFixture.VECTORS.get(id.value()), fusion),
+    RelatedPapers related = new RelatedPapers(index, id -> SearchFixture.VECTORS.get(id.value()), fusion);
+    WebServices services = new WebServices(store, index, new Searcher(index, SearchFixture.TOPICS), related,
+        new Recommender(index, related),
         new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
         new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
         new SearchMode.Hybrid(fusion), fusion, clock);
