@@ -98,7 +98,7 @@ class BrowserEscapingTest {
   }
 
   @Test
-  void tags_with_markup_and_quotes_are_shown_as_text_in_the_library() {
+  void tags_with_markup_and_quotes_are_shown_as_text_in_the_library_and_recommendations() {
     signUp("tag.tester");
     List<String> tags = List.of("<script>window.xssran=1</script>", "\"><img src=x data-xss=tag>", "'single' & \"double\"");
     open("/papers/" + BrowserSite.HOSTILE);
@@ -122,6 +122,13 @@ class BrowserEscapingTest {
     page.waitForURL(Pattern.compile(".*/library\\?tag=.*"));
     assertThat(page.locator("h1").textContent()).isEqualTo("Your library: \"><img src=x data-xss=tag>");
     assertThat(page.getByTestId("library-item").count()).isEqualTo(1);
+    assertNothingRan();
+
+    // Recommendations explain themselves with the liked paper's title (shortened), and show the tags.
+    open("/recommended?days=365");
+    assertThat(page.getByTestId("recommended-reason").allTextContents())
+        .isNotEmpty().allSatisfy(reason -> assertThat(reason).startsWith("like “" + TITLE.substring(0, TITLE.indexOf(" &"))));
+    assertThat(page.getByTestId("recommend-tags").locator("a.chip").allTextContents()).containsExactlyInAnyOrderElementsOf(tags);
     assertNothingRan();
   }
 

@@ -13,7 +13,7 @@ import org.paperlens.testing.Chromium;
 /**
  * A person's first visit, in headless Chromium against the real server: read the daily page,
  * sign up, search in every mode, open a paper, upvote it and watch it climb the trending list,
- * save papers to a tagged library. Every step checks what the page shows, and leaves a
+ * save papers to a tagged library, get recommendations from it. Every step checks what the page shows, and leaves a
  * screenshot of each main page in target/screenshots for a person to look at.
  */
 class BrowserJourneyTest {
@@ -26,7 +26,7 @@ class BrowserJourneyTest {
 
 
   @Test
-  void a_newcomer_signs_up_searches_upvotes_a_paper_into_first_place_and_files_it_under_tags() {
+  void a_newcomer_signs_up_searches_upvotes_a_paper_into_first_place_files_papers_under_tags_and_gets_recommendations() {
     Page page = web.site().chromium.newPage();
 
     // The home page is the latest day's listing.
@@ -127,6 +127,21 @@ class BrowserJourneyTest {
     page.waitForURL(Pattern.compile(".*/library\\?tag=quantum"));
     assertThat(ids(page.getByTestId("library-item"))).containsExactly(SURFACE_CODES);
     assertThat(page.getByTestId("library-item").getByTestId("tag").allTextContents()).containsExactly("quantum", "to-read");
+
+    // Recommendations from the whole library, over the last year of listings: new papers only,
+    // each with its reason; then from the chemistry tag alone: the other molecule papers first.
+    page.getByTestId("nav-recommended").click();
+    page.waitForURL(Pattern.compile(".*/recommended.*"));
+    page.getByTestId("window-365").click();
+    page.waitForURL(Pattern.compile(".*/recommended\\?.*days=365.*"));
+    List<String> forYou = ids(page.getByTestId("recommended-item"));
+    assertThat(forYou).isNotEmpty().doesNotContain(SURFACE_CODES, MOLECULES);
+    assertThat(page.getByTestId("recommended-reason").allTextContents()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+    Chromium.screenshot(page, "recommended");
+    page.getByTestId("recommend-tags").locator("a.chip", new Locator.LocatorOptions().setHasText("chemistry")).click();
+    page.waitForURL(Pattern.compile(".*/recommended\\?.*tag=chemistry.*"));
+    assertThat(page.locator("h1 + p").textContent()).contains("tagged chemistry", "(1 papers)");
+    assertThat(ids(page.getByTestId("recommended-item")).subList(0, 2)).containsExactlyInAnyOrder("2401.00105", "2401.00109");
   }
 
   /** Runs a search from the page's form in {@code mode} and returns the ids of the hits, in order. */

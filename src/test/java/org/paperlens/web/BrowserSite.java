@@ -27,6 +27,7 @@ import org.paperlens.index.LuceneIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
+import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.CachedQueryEncoder;
 import org.paperlens.search.SearchMode;
@@ -118,11 +119,12 @@ final class BrowserSite implements AutoCloseable {
     VectorStore vectors = new VectorStore(store);
     accounts = new AccountStore(db, new PasswordHasher(1024, 1, 1), clock);
     community = new CommunityStore(db, clock);
+    RelatedPapers related = new RelatedPapers(index,
+        id -> vectors.find(id, config.model()).map(PaperVector::vector).orElse(null), config.fusion());
     WebServices services = new WebServices(store, index,
-        new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 100)),
-        new RelatedPapers(index, id -> vectors.find(id, config.model()).map(PaperVector::vector).orElse(null), config.fusion()),
+        new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 100)), related, new Recommender(index, related),
         accounts, community, new LibraryStore(db, community, clock), new Trending(community, clock),
-        new LoginThrottle(5, Duration.ofMinutes(15), clock), new SearchMode.Hybrid(config.fusion()), config.fusion(), clock);
+        new LoginThrottle(5, 50, Duration.ofMinutes(15), clock), new SearchMode.Hybrid(config.fusion()), config.fusion(), clock);
     server = new WebServer(services);
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
   }
