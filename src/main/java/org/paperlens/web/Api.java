@@ -47,8 +47,9 @@ final class Api {
   }
 
   void paper(Context ctx) {
-    Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
-    Map<String, Object> m = Views.paper(p, s.community().signals(p.id()));
+    Listings.PaperPage page = listings.paperPage(Params.paperId(ctx.pathParam("id")));
+    Paper p = page.paper();
+    Map<String, Object> m = Views.paper(p, page.signals());
     Auth.account(ctx).ifPresent(me -> {
       m.put("upvotedByMe", s.community().hasUpvoted(me, p.id()));
       m.put("inMyLibrary", s.library().find(me, p.id()).isPresent());

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.paperlens.community.Signals;
+import org.paperlens.community.Submission;
 import org.paperlens.community.Trending;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.PaperIndex;
@@ -41,18 +43,23 @@ final class Listings {
     }
   }
 
+  /** What every visitor of a paper page sees; per-person state (voted, saved) is looked up apart. */
+  record PaperPage(Paper paper, Signals signals, List<Submission> submissions) {}
+
   /** A search result, with a notice when the query had to be read literally. */
   record Search(SearchResult result, String notice) {}
 
   private record DailyKey(LocalDate date, View view, int page, int size, long generation) {}
   private record TrendingKey(Trending.Window window, int limit, long generation) {}
   private record RelatedKey(PaperId id, int k) {}
+  private record PaperKey(PaperId id, long generation) {}
 
   private final WebServices s;
   private final Memo<DailyKey, Daily> daily;
   private final Memo<TrendingKey, List<Map<String, Object>>> trending;
   private final Memo<SearchRequest, Search> searches;
   private final Memo<RelatedKey, List<RelatedPaper>> related;
+  private final Memo<PaperKey, PaperPage> papers;
 
   Listings(WebServices s) {
     this.s = s;
@@ -60,6 +67,7 @@ final class Listings {
     this.trending = new Memo<>(100, Duration.ofSeconds(30), s.clock());
     this.searches = new Memo<>(5_000, Duration.ofMinutes(10), s.clock());
     this.related = new Memo<>(20_000, null, s.clock());
+    this.papers = new Memo<>(20_000, Duration.ofSeconds(60), s.clock());
   }
 
   Daily daily(LocalDate date, View view, int page, int size) {
@@ -131,6 +139,12 @@ final class Listings {
       }
       return s.related().find(key.id(), org.paperlens.index.Filters.NONE, key.k());
     });
+  }
+
+  /** The paper with its signals and submissions, or a 404 problem naming the id. */
+  PaperPage paperPage(PaperId id) {
+    return papers.get(new PaperKey(id, s.community().generation()),
+        k -> new PaperPage(paper(k.id()), s.community().signals(k.id()), s.community().submissions(k.id())));
   }
 
   /** The paper, or a 404 problem naming the id. */

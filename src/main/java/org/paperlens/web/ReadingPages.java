@@ -144,8 +144,10 @@ final class ReadingPages {
 
   void paper(Context ctx) {
     PaperId id = Params.paperId(ctx.pathParam("id"));
-    Paper p = listings.paper(id);
-    Map<String, Object> m = new HashMap<>(Views.paper(p, s.community().signals(id)));
+    Listings.PaperPage page = listings.paperPage(id);
+    Paper p = page.paper();
+    id = p.id();
+    Map<String, Object> m = new HashMap<>(Views.paper(p, page.signals()));
     m.put("title", MathText.plain(p.title() == null ? id.value() : p.title()));
     m.put("abstractHtml", MathText.html(p.abstractText()));
     m.put("authorLine", String.join(", ", p.authors()));
@@ -162,7 +164,7 @@ final class ReadingPages {
     m.put("related", related);
     m.put("noRelated", related.isEmpty());
     List<Map<String, Object>> comments = new ArrayList<>();
-    s.community().submissions(id).forEach(sub -> comments.add(Map.of("submitter", sub.submitter(),
+    page.submissions().forEach(sub -> comments.add(Map.of("submitter", sub.submitter(),
         "comment", sub.comment() == null ? "" : sub.comment(), "at", sub.at().toString().substring(0, 10))));
     m.put("comments", comments);
     m.put("notice", switch (String.valueOf(ctx.queryParam("done"))) {
