@@ -35,9 +35,12 @@ final class Listings {
   /** Which span a daily listing covers. */
   enum View { DAY, WEEK, MONTH }
 
-  /** One page of a daily listing and what the page needs to navigate. */
+  /**
+   * One page of a daily listing and what the page needs to navigate. {@code papersHtml} is the
+   * list already rendered for the page, so a cached day costs no template work.
+   */
   record Daily(LocalDate date, View view, LocalDate from, LocalDate to, int page, int pageSize, int total,
-      List<Map<String, Object>> papers, SortedMap<LocalDate, Integer> perDay, LocalDate previous, LocalDate next) {
+      List<Map<String, Object>> papers, String papersHtml, SortedMap<LocalDate, Integer> perDay, LocalDate previous, LocalDate next) {
     boolean more() {
       return page * pageSize < total;
     }
@@ -55,14 +58,16 @@ final class Listings {
   private record PaperKey(PaperId id, long generation) {}
 
   private final WebServices s;
+  private final Templates templates;
   private final Memo<DailyKey, Daily> daily;
   private final Memo<TrendingKey, List<Map<String, Object>>> trending;
   private final Memo<SearchRequest, Search> searches;
   private final Memo<RelatedKey, List<RelatedPaper>> related;
   private final Memo<PaperKey, PaperPage> papers;
 
-  Listings(WebServices s) {
+  Listings(WebServices s, Templates templates) {
     this.s = s;
+    this.templates = templates;
     this.daily = new Memo<>(2_000, Duration.ofSeconds(60), s.clock());
     this.trending = new Memo<>(100, Duration.ofSeconds(30), s.clock());
     this.searches = new Memo<>(5_000, Duration.ofMinutes(10), s.clock());
@@ -102,7 +107,8 @@ final class Listings {
     for (Listed l : s.catalogue().listed(from, to, (k.page() - 1) * k.size(), k.size())) {
       papers.add(Views.listed(l.paper(), l.upvotes()));
     }
-    return new Daily(k.date(), k.view(), from, to, k.page(), k.size(), total, papers, perDay, previous, next);
+    String html = templates.fragment("items", Map.of("papers", ReadingPages.numbered(papers, (k.page() - 1) * k.size())));
+    return new Daily(k.date(), k.view(), from, to, k.page(), k.size(), total, papers, html, perDay, previous, next);
   }
 
   List<Map<String, Object>> trending(Trending.Window window, int limit) {

@@ -75,7 +75,7 @@ final class ReadingPages {
     }
     m.put("days", days);
     m.put("hasDays", !days.isEmpty());
-    m.put("papers", numbered(d.papers(), (d.page() - 1) * d.pageSize()));
+    m.put("papersHtml", d.papersHtml());
     m.put("empty", d.papers().isEmpty());
     pager(m, d.page(), d.more(), p -> Urls.of("/daily", ordered("date", d.date(), "view", v, "page", p)));
     ctx.html(templates.render("daily", ctx, m));

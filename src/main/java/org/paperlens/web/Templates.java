@@ -37,6 +37,11 @@ final class Templates {
     return compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);
   }
 
+  /** Renders a part of a page that is the same for everyone (no account, no CSRF token), for caching. */
+  String fragment(String name, Map<String, ?> model) {
+    return compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(model);
+  }
+
   private static Reader reader(String name) {
     InputStream in = Templates.class.getResourceAsStream("/web/templates/" + name + ".mustache");
     if (in == null) {

@@ -29,7 +29,7 @@ public final class WebServer implements AutoCloseable {
     Templates templates = new Templates();
     Problems problems = new Problems(templates);
     Auth auth = new Auth(services.accounts(), services.throttle());
-    Listings listings = new Listings(services);
+    Listings listings = new Listings(services, templates);
     ReadingPages reading = new ReadingPages(services, listings, templates);
     AccountPages accountPages = new AccountPages(services, auth, templates);
     ForYou forYou = new ForYou(services);
