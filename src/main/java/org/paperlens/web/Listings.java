@@ -64,6 +64,7 @@ final class Listings {
   private final Memo<SearchRequest, Search> searches;
   private final Memo<RelatedKey, List<RelatedPaper>> related;
   private final Memo<PaperKey, PaperPage> papers;
+  private final Memo<Boolean, LocalDate> latest;
 
   Listings(WebServices s, Templates templates) {
     this.s = s;
@@ -73,10 +74,11 @@ final class Listings {
     this.searches = new Memo<>(5_000, Duration.ofMinutes(10), s.clock());
     this.related = new Memo<>(20_000, null, s.clock());
     this.papers = new Memo<>(20_000, Duration.ofSeconds(60), s.clock());
+    this.latest = new Memo<>(1, Duration.ofSeconds(60), s.clock());
   }
 
   Daily daily(LocalDate date, View view, int page, int size) {
-    LocalDate day = date != null ? date : s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock()));
+    LocalDate day = date != null ? date : latest.get(Boolean.TRUE, k -> s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock())));
     return daily.get(new DailyKey(day, view, page, size, s.community().generation()), this::computeDaily);
   }
 
