@@ -93,14 +93,14 @@ final class Listings {
       case WEEK -> {
         from = k.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         to = from.plusDays(6);
-        previous = from.minusWeeks(1);
-        next = from.plusWeeks(1);
+        previous = s.catalogue().listingDay(from, false).isPresent() ? from.minusWeeks(1) : null;
+        next = s.catalogue().listingDay(to, true).isPresent() ? from.plusWeeks(1) : null;
       }
       default -> {
         from = k.date().withDayOfMonth(1);
         to = k.date().with(TemporalAdjusters.lastDayOfMonth());
-        previous = from.minusMonths(1);
-        next = from.plusMonths(1);
+        previous = s.catalogue().listingDay(from, false).isPresent() ? from.minusMonths(1) : null;
+        next = s.catalogue().listingDay(to, true).isPresent() ? from.plusMonths(1) : null;
       }
     }
     SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to);
