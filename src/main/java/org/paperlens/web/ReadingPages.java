@@ -150,7 +150,9 @@ final class ReadingPages {
     Map<String, Object> m = new HashMap<>(Views.paper(p, page.signals()));
     m.put("title", MathText.plain(p.title() == null ? id.value() : p.title()));
     m.put("abstractHtml", MathText.html(p.abstractText()));
-    m.put("authorLine", String.join(", ", p.authors()));
+    // A few papers have thousands of authors; the page names the first hundred (the API has all).
+    m.put("authorLine", p.authors().size() <= Bibtex.MAX_AUTHORS ? String.join(", ", p.authors())
+        : String.join(", ", p.authors().subList(0, Bibtex.MAX_AUTHORS)) + " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more");
     Account me = Auth.account(ctx).orElse(null);
     if (me != null) {
       m.put("voted", s.community().hasUpvoted(me, id));
