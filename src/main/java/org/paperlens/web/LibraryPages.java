@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.library.LibraryStore;
-import org.paperlens.paper.ArxivId;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 
@@ -20,8 +19,10 @@ final class LibraryPages {
   private final Listings listings;
   private final Templates templates;
   private final ForYou forYou;
+  private final SubmitLookup submissions;
 
-  LibraryPages(WebServices s, Listings listings, Templates templates, ForYou forYou) {
+  LibraryPages(WebServices s, Listings listings, Templates templates, ForYou forYou, SubmitLookup submissions) {
+    this.submissions = submissions;
     this.s = s;
     this.listings = listings;
     this.templates = templates;
@@ -119,24 +120,28 @@ final class LibraryPages {
     }
     String raw = Params.form(ctx, "paper");
     String comment = Params.form(ctx, "comment");
-    Optional<ArxivId> id = ArxivId.parse(raw);
-    if (id.isEmpty()) {
-      ctx.status(400);
-      submitPage(ctx, raw, raw == null ? "Enter an arXiv id (2401.01234) or an arXiv URL."
-          : "'" + raw + "' is not an arXiv id or arXiv URL; try the form 2401.01234 or https://arxiv.org/abs/2401.01234.");
-      return;
+    Paper paper;
+    switch (submissions.find(raw)) {
+      case SubmitLookup.Outcome.Found f -> paper = f.paper();
+      case SubmitLookup.Outcome.NotAnId n -> {
+        ctx.status(400);
+        submitPage(ctx, raw, n.message());
+        return;
+      }
+      case SubmitLookup.Outcome.Unknown u -> {
+        ctx.status(404);
+        submitPage(ctx, raw, u.message());
+        return;
+      }
+      case SubmitLookup.Outcome.Unreachable u -> {
+        ctx.status(503);
+        submitPage(ctx, raw, u.message());
+        return;
+      }
     }
-    Optional<Paper> paper = s.catalogue().find(id.get().id());
-    if (paper.isEmpty()) {
-      ctx.status(404);
-      submitPage(ctx, raw, "arXiv " + id.get().id() + " is not in the catalogue yet. The harvester adds new papers"
-          + " daily; check the id, or try again after the next harvest.");
-      return;
-    }
-    boolean added = s.community().submit(me, id.get().id(), comment);
-    ctx.redirect("/papers/" + id.get().id() + "?done=" + (added ? "submitted" : "already"), HttpStatus.SEE_OTHER);
+    boolean added = s.community().submit(me, paper.id(), comment);
+    ctx.redirect("/papers/" + paper.id() + "?done=" + (added ? "submitted" : "already"), HttpStatus.SEE_OTHER);
   }
-
   private void submitPage(Context ctx, String value, String error) {
     Map<String, Object> m = new HashMap<>();
     m.put("title", "Submit a paper");

@@ -29,12 +29,13 @@ public final class WebServer implements AutoCloseable {
     Templates templates = new Templates();
     Problems problems = new Problems(templates);
     Auth auth = new Auth(services.accounts(), services.throttle());
-    Listings listings = new Listings(services);
+    Listings listings = new Listings(services, templates);
     ReadingPages reading = new ReadingPages(services, listings, templates);
     AccountPages accountPages = new AccountPages(services, auth, templates);
     ForYou forYou = new ForYou(services);
-    LibraryPages libraryPages = new LibraryPages(services, listings, templates, forYou);
-    Api api = new Api(services, listings, auth, forYou);
+    SubmitLookup submissions = new SubmitLookup(services.catalogue(), services.fetcher());
+    LibraryPages libraryPages = new LibraryPages(services, listings, templates, forYou, submissions);
+    Api api = new Api(services, listings, auth, forYou, submissions);
 
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -124,7 +125,8 @@ final class BrowserSite implements AutoCloseable {
     WebServices services = new WebServices(store, index,
         new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 100)), related, new Recommender(index, related),
         accounts, community, new LibraryStore(db, community, clock), new Trending(community, clock),
-        new LoginThrottle(5, 50, Duration.ofMinutes(15), clock), new SearchMode.Hybrid(config.fusion()), config.fusion(), clock);
+        new LoginThrottle(5, 50, Duration.ofMinutes(15), clock), new SearchMode.Hybrid(config.fusion()), config.fusion(),
+        Optional.empty(), clock); // no arXiv fetcher: the tests submit papers already in the catalogue
     server = new WebServer(services);
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
   }

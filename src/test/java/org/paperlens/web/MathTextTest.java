@@ -33,4 +33,12 @@ class MathTextTest {
           url = {https://arxiv.org/abs/2401.00102}
         }""");
   }
+
+  @Test
+  void bibtex_cuts_thousands_of_authors_to_a_hundred_and_others() {
+    List<String> many = java.util.stream.IntStream.range(0, 3000).mapToObj(i -> "Author Number" + i).toList();
+    Paper p = Paper.builder(new PaperId("2507.06261")).title("A Big Report").authors(many).source("t").build();
+    String bib = Bibtex.of(p);
+    assertThat(bib).contains("Author Number99 and others}").doesNotContain("Author Number100 ");
+  }
 }
