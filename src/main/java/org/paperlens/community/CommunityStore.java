@@ -90,12 +90,12 @@ public final class CommunityStore {
     });
   }
 
-  /** Submissions of one paper, oldest first (its comments). */
-  public List<Submission> submissions(PaperId paper) {
+  /** The latest {@code limit} submissions of one paper (its comments), newest first. */
+  public List<Submission> submissions(PaperId paper, int limit) {
     return db.transaction(tx -> {
       List<Submission> out = new ArrayList<>();
       try (ResultSet rs = tx.query("SELECT s.paper_id, a.name, s.comment, s.created_at FROM submissions s"
-          + " JOIN accounts a ON a.id = s.account_id WHERE s.paper_id = ? ORDER BY s.created_at", paper.value()).executeQuery()) {
+          + " JOIN accounts a ON a.id = s.account_id WHERE s.paper_id = ? ORDER BY s.created_at DESC LIMIT ?", paper.value(), limit).executeQuery()) {
         while (rs.next()) {
           out.add(new Submission(new PaperId(rs.getString(1)), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4))));
         }
