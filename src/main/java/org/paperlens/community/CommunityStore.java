@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.paperlens.account.Account;
 import org.paperlens.paper.PaperId;
@@ -110,18 +108,6 @@ public final class CommunityStore {
         return rs.next() ? new Signals(rs.getInt(1), rs.getInt(2), rs.getInt(3)) : Signals.NONE;
       }
     });
-  }
-
-  /** Totals of many papers at once; papers without any signal are absent from the map. */
-  public Map<PaperId, Signals> signals(List<PaperId> papers) {
-    Map<PaperId, Signals> out = new HashMap<>();
-    for (PaperId id : papers) {
-      Signals s = signals(id);
-      if (!s.equals(Signals.NONE)) {
-        out.put(id, s);
-      }
-    }
-    return out;
   }
 
   /** Every upvote, save and submission since {@code since}: what the trending ranking weighs. */
