@@ -15,6 +15,9 @@ import org.paperlens.paper.PaperId;
 /** The pages and forms of a member: upvote, save with tags, the library, submitting a paper. HTTP only. */
 final class LibraryPages {
 
+  /** Library entries per page: each carries a tag form, so fewer than a daily page. */
+  static final int LIBRARY_PAGE = 40;
+
   private final WebServices s;
   private final Listings listings;
   private final Templates templates;
@@ -90,8 +93,15 @@ final class LibraryPages {
     Map<String, Object> m = new HashMap<>();
     m.put("title", tag == null ? "Your library" : "Your library: " + tag);
     m.put("tag", tag);
+    int page = Params.integer(ctx, "page", 1, 1, 100_000);
+    List<LibraryStore.Entry> all = s.library().list(me, tag);
+    int from = Math.min((page - 1) * LIBRARY_PAGE, all.size());
+    int to = Math.min(from + LIBRARY_PAGE, all.size());
+    m.put("total", all.size());
+    ReadingPages.pager(m, page, to < all.size(), n -> Urls.of("/library", new java.util.LinkedHashMap<>(java.util.Map.of("page", n)))
+        + (tag == null ? "" : "&tag=" + Urls.encode(tag)));
     List<Map<String, Object>> entries = new ArrayList<>();
-    for (LibraryStore.Entry e : s.library().list(me, tag)) {
+    for (LibraryStore.Entry e : all.subList(from, to)) {
       Optional<Paper> p = s.catalogue().find(e.paperId());
       Map<String, Object> v = p.map(paper -> Views.listed(paper, s.community().signals(paper.id()).upvotes()))
           .orElseGet(() -> new HashMap<>(Map.of("id", e.paperId().value(), "title", e.paperId().value(), "url", "/papers/" + e.paperId())));

@@ -152,7 +152,7 @@ final class Listings {
   /** The paper with its signals and submissions, or a 404 problem naming the id. */
   PaperPage paperPage(PaperId id) {
     return papers.get(new PaperKey(id, s.community().generation()),
-        k -> new PaperPage(paper(k.id()), s.community().signals(k.id()), s.community().submissions(k.id())));
+        k -> new PaperPage(paper(k.id()), s.community().signals(k.id()), s.community().submissions(k.id(), 30)));
   }
 
   /** The paper, or a 404 problem naming the id. */

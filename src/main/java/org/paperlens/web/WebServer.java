@@ -53,8 +53,10 @@ public final class WebServer implements AutoCloseable {
     app.before(ctx -> {
       securityHeaders(ctx);
       auth.identify(ctx);
-      if (STATE_CHANGING.contains(ctx.method()) && !ctx.path().equals("/api/v1/tokens")) {
-        Auth.checkCsrf(ctx);
+    });
+    app.after(ctx -> {
+      if ("text/html".equals(ctx.res().getContentType())) {
+        ctx.contentType("text/html; charset=utf-8");
       }
     });
     app.exception(Exception.class, problems::handle);
@@ -70,20 +72,20 @@ public final class WebServer implements AutoCloseable {
     app.get("/trending", reading::trending);
     app.get("/search", reading::search);
     app.get("/papers/<id>", reading::paper);
-    app.post("/papers/<id>/vote", libraryPages::vote);
-    app.post("/papers/<id>/save", libraryPages::save);
+    app.post("/papers/<id>/vote", csrf(libraryPages::vote));
+    app.post("/papers/<id>/save", csrf(libraryPages::save));
     app.get("/library", libraryPages::library);
     app.get("/recommended", libraryPages::recommended);
     app.get("/submit", libraryPages::submitForm);
-    app.post("/submit", libraryPages::submit);
+    app.post("/submit", csrf(libraryPages::submit));
     app.get("/signup", accountPages::signUpForm);
-    app.post("/signup", accountPages::signUp);
+    app.post("/signup", csrf(accountPages::signUp));
     app.get("/login", accountPages::logInForm);
-    app.post("/login", accountPages::logIn);
-    app.post("/logout", accountPages::logOut);
+    app.post("/login", csrf(accountPages::logIn));
+    app.post("/logout", csrf(accountPages::logOut));
     app.get("/account", accountPages::account);
-    app.post("/account/tokens", accountPages::newToken);
-    app.post("/account/tokens/revoke", accountPages::revokeToken);
+    app.post("/account/tokens", csrf(accountPages::newToken));
+    app.post("/account/tokens/revoke", csrf(accountPages::revokeToken));
 
     api(HandlerType.GET, "/api/v1/openapi.json", WebServer::openApi);
     // Ids may contain a slash (hep-th/9901001), so <id> matches across slashes: the routes with
@@ -105,8 +107,17 @@ public final class WebServer implements AutoCloseable {
     api(HandlerType.POST, "/api/v1/tokens", api::token);
   }
 
+  /** State changes need the CSRF token (checked after routing, so a wrong method still gets its 405). */
+  private static Handler csrf(Handler handler) {
+    return ctx -> {
+      Auth.checkCsrf(ctx);
+      handler.handle(ctx);
+    };
+  }
+
   private void api(HandlerType method, String path, Handler handler) {
-    app.addHttpHandler(method, path, handler);
+    boolean guarded = STATE_CHANGING.contains(method) && !path.equals("/api/v1/tokens"); // tokens: name and password, no session
+    app.addHttpHandler(method, path, guarded ? csrf(handler) : handler);
     apiRoutes.add(new Route(method.name().toLowerCase(java.util.Locale.ROOT), path.replace("<", "{").replace(">", "}")));
   }
 
