@@ -86,15 +86,20 @@ public final class SearchLatency {
     try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
       store.forEachLive(papers::add);
     }
-    Random random = new Random(42);
+    return queries(papers, QUERIES, 42);
+  }
+
+  /** {@code n} realistic queries from {@code papers}: half pasted titles, half short keyword queries. */
+  static List<String> queries(List<Paper> papers, int n, long seed) {
+    Random random = new Random(seed);
     List<String> out = new ArrayList<>();
-    while (out.size() < QUERIES / 2) {
+    while (out.size() < n / 2) {
       String title = papers.get(random.nextInt(papers.size())).title();
       if (title != null) {
         out.add(org.paperlens.index.PaperIndex.literal(title)); // pasted text, not query syntax
       }
     }
-    while (out.size() < QUERIES) {
+    while (out.size() < n) {
       String title = papers.get(random.nextInt(papers.size())).title();
       if (title == null) {
         continue;
@@ -103,9 +108,9 @@ public final class SearchLatency {
       if (words.size() < 3) {
         continue;
       }
-      int n = 2 + random.nextInt(2);
-      int from = random.nextInt(words.size() - n + 1);
-      out.add(String.join(" ", words.subList(from, from + n)).toLowerCase());
+      int length = 2 + random.nextInt(2);
+      int from = random.nextInt(words.size() - length + 1);
+      out.add(String.join(" ", words.subList(from, from + length)).toLowerCase());
     }
     return out;
   }

@@ -1,0 +1,40 @@
+-- wrk script of bench/web-load: asks for the paths listed in a file (one per line, argument after
+-- `--`), each thread walking the list from its own starting point, and ends with one line of exact
+-- figures (microseconds, counts) that the shell script parses.
+
+local paths = {}
+local position = 1
+local threads = 0
+
+function setup(thread)
+  thread:set("thread_number", threads)
+  threads = threads + 1
+end
+
+function init(args)
+  local name = args[1]
+  local file = assert(io.open(name or "", "r"), "web-load.lua: cannot read the paths file " .. tostring(name))
+  for line in file:lines() do
+    if line ~= "" then
+      paths[#paths + 1] = line
+    end
+  end
+  file:close()
+  assert(#paths > 0, "web-load.lua: no paths in " .. name)
+  -- Threads start far apart so they do not ask for the same page at the same moment.
+  position = (thread_number * 7919) % #paths + 1
+end
+
+function request()
+  local path = paths[position]
+  position = position % #paths + 1
+  return wrk.format("GET", path)
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "web-load: requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d connect=%d read=%d write=%d status=%d timeout=%d\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
+    latency:percentile(99), latency.max, e.connect, e.read, e.write, e.status, e.timeout))
+end

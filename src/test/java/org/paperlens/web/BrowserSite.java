@@ -1,0 +1,157 @@
+package org.paperlens.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.paperlens.account.Account;
+import org.paperlens.account.AccountStore;
+import org.paperlens.account.LoginThrottle;
+import org.paperlens.account.PasswordHasher;
+import org.paperlens.community.CommunityStore;
+import org.paperlens.community.Database;
+import org.paperlens.community.Trending;
+import org.paperlens.config.Config;
+import org.paperlens.embed.Encoder;
+import org.paperlens.embed.PaperVector;
+import org.paperlens.embed.VectorStore;
+import org.paperlens.index.LuceneIndex;
+import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.PaperId;
+import org.paperlens.recommend.Recommender;
+import org.paperlens.related.RelatedPapers;
+import org.paperlens.search.CachedQueryEncoder;
+import org.paperlens.search.SearchMode;
+import org.paperlens.search.Searcher;
+import org.paperlens.testing.Chromium;
+import org.paperlens.testing.Cli;
+import org.paperlens.testing.Fixtures;
+
+/**
+ * Headless Chromium ({@link Chromium}) and, for it to visit, the web app as {@code paperlens serve} assembles it, on a random port, over a data directory
+ * made by the real commands ({@code import}, {@code embed} with the bge model, {@code reindex})
+ * from the search fixture plus {@code web-hostile.jsonl}, a paper whose title, authors, comment
+ * and abstract are full of markup and quotes. For the browser tests: real embeddings, so
+ * semantic search and related papers behave as in production. Argon2 is cheap here so sign-ups are quick.
+ */
+final class BrowserSite implements AutoCloseable {
+
+  /** The paper whose every text field tries to inject markup. */
+  static final String HOSTILE = "2401.00120";
+
+  final String base;
+  final Chromium chromium;
+  private final CatalogueStore store;
+  private final LuceneIndex index;
+  private final Encoder encoder;
+  private final Database db;
+  private final AccountStore accounts;
+  private final CommunityStore community;
+  private final WebServer server;
+
+  /**
+   * One site per test class, in a temporary directory removed afterwards:
+   * {@code @RegisterExtension static final BrowserSite.PerClass web = new BrowserSite.PerClass();}
+   */
+  static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+    private Path dir;
+    private BrowserSite site;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+      dir = Files.createTempDirectory("paperlens-browser");
+      site = start(dir);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+      try {
+        if (site != null) {
+          site.close();
+        }
+      } finally {
+        try (Stream<Path> files = Files.walk(dir)) {
+          for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
+
+    BrowserSite site() {
+      return site;
+    }
+  }
+
+  /** Launches Chromium first, so a machine without it skips the test class before any work. */
+  static BrowserSite start(Path dir) {
+    Chromium chromium = Chromium.launch();
+    try {
+      return new BrowserSite(dir, chromium);
+    } catch (RuntimeException | Error e) {
+      chromium.close();
+      throw e;
+    }
+  }
+
+  private BrowserSite(Path dir, Chromium chromium) {
+    this.chromium = chromium;
+    String data = dir.resolve("data").toString();
+    run("import", "--data", data, Fixtures.path("search-corpus.jsonl").toString(), Fixtures.path("web-hostile.jsonl").toString());
+    run("embed", "--data", data);
+    run("reindex", "--data", data);
+    Config config = Config.resolve(System.getenv(), Path.of(data));
+    Clock clock = Clock.systemUTC();
+    store = CatalogueStore.open(config.dataDir());
+    index = LuceneIndex.open(config.indexDir(), config.indexSettings());
+    encoder = Encoder.open(config.model(), Encoder.Options.DEFAULT);
+    db = Database.open(store.file());
+    VectorStore vectors = new VectorStore(store);
+    accounts = new AccountStore(db, new PasswordHasher(1024, 1, 1), clock);
+    community = new CommunityStore(db, clock);
+    RelatedPapers related = new RelatedPapers(index,
+        id -> vectors.find(id, config.model()).map(PaperVector::vector).orElse(null), config.fusion());
+    WebServices services = new WebServices(store, index,
+        new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 100)), related, new Recommender(index, related),
+        accounts, community, new LibraryStore(db, community, clock), new Trending(community, clock),
+        new LoginThrottle(5, 50, Duration.ofMinutes(15), clock), new SearchMode.Hybrid(config.fusion()), config.fusion(),
+        Optional.empty(), clock); // no arXiv fetcher: the tests submit papers already in the catalogue
+    server = new WebServer(services);
+    base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+  }
+
+  /** Earlier community activity: member {@code name} (signed up now) has upvoted {@code ids}. */
+  void upvotedEarlier(String name, String... ids) {
+    Account member = accounts.signUp(name, "an earlier member's password");
+    for (String id : ids) {
+      community.upvote(member, new PaperId(id));
+    }
+  }
+
+  String url(String path) {
+    return base + path;
+  }
+
+  private static void run(String... args) {
+    Cli.Result r = Cli.run(args);
+    assertThat(r.code()).as("paperlens %s: %s", String.join(" ", args), r.err()).isZero();
+  }
+
+  @Override
+  public void close() {
+    try (chromium; store; index; encoder; db; server) {
+      // closed in reverse order: the server first, Chromium last
+    }
+  }
+}
