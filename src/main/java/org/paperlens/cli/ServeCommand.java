@@ -20,6 +20,7 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
+import org.paperlens.search.BoundedQueryEncoder;
 import org.paperlens.search.CachedQueryEncoder;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.Searcher;
@@ -74,13 +75,16 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try (CatalogueStore store = CatalogueStore.open(config.dataDir());
         LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings());
-        Encoder encoder = SearchServices.encoder(config);
+        // One intra-op thread per query and as many queries at once as there are cores: under
+        // concurrent load that beats two threads per query fighting over the same cores.
+        Encoder encoder = Encoder.open(config.model(), new Encoder.Options(1, Encoder.Options.DEFAULT_BATCH_SIZE));
         Database db = Database.open(store.file());
         RecordFetcher fetcher = oaiUrl == null ? null : new RecordFetcher(store, oaiUrl, Duration.ofSeconds(20))) {
       CommunityStore community = new CommunityStore(db, clock);
       RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
       WebServices services = new WebServices(store, index,
-          new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 10_000)), related, new Recommender(index, related),
+          new Searcher(index, new CachedQueryEncoder(
+              new BoundedQueryEncoder(encoder::embedQuery, Runtime.getRuntime().availableProcessors()), 10_000)), related, new Recommender(index, related),
           new AccountStore(db, PasswordHasher.DEFAULT, clock), community, new LibraryStore(db, community, clock),
           new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
           new SearchMode.Hybrid(config.fusion()), config.fusion(), java.util.Optional.ofNullable(fetcher), clock);
