@@ -214,6 +214,68 @@ public final class CatalogueStore implements AutoCloseable {
     });
   }
 
+  /**
+   * Papers first listed between {@code from} and {@code to} (inclusive), deleted ones left out,
+   * ordered by upvotes, then listing day, then id (newer arXiv ids are later submissions).
+   * Joins the community's running totals ({@code paper_signals}, kept by the community store)
+   * because ordering a day by votes needs them in the same query; uses the first_listed index.
+   */
+  public synchronized java.util.List<Listed> listed(LocalDate from, LocalDate to, int offset, int limit) {
+    return read(() -> {
+      PreparedStatement st = writer.prepared("SELECT " + PaperRows.COLUMNS + ", COALESCE(s.upvotes, 0) AS upvotes"
+          + " FROM papers LEFT JOIN paper_signals s ON s.paper_id = papers.id"
+          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL"
+          + " ORDER BY upvotes DESC, first_listed DESC, id DESC LIMIT ? OFFSET ?");
+      st.setString(1, from.toString());
+      st.setString(2, to.toString());
+      st.setInt(3, limit);
+      st.setInt(4, offset);
+      List<Listed> out = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Listed(PaperRows.read(rs), rs.getInt("upvotes")));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** How many live papers were first listed on each day between {@code from} and {@code to}, by day. */
+  public synchronized java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to) {
+    return read(() -> {
+      PreparedStatement st = writer.prepared("SELECT first_listed, COUNT(*) FROM papers"
+          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL GROUP BY first_listed");
+      st.setString(1, from.toString());
+      st.setString(2, to.toString());
+      java.util.SortedMap<LocalDate, Integer> out = new java.util.TreeMap<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.put(LocalDate.parse(rs.getString(1)), rs.getInt(2));
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The nearest listing day before {@code day} ({@code after} false) or after it (true), or
+   * empty when there is none; with {@code day} null, the latest listing day.
+   */
+  public synchronized Optional<LocalDate> listingDay(LocalDate day, boolean after) {
+    return read(() -> {
+      String sql = day == null ? "SELECT MAX(first_listed) FROM papers"
+          : after ? "SELECT MIN(first_listed) FROM papers WHERE first_listed > ?"
+          : "SELECT MAX(first_listed) FROM papers WHERE first_listed < ?";
+      PreparedStatement st = writer.prepared(sql);
+      if (day != null) {
+        st.setString(1, day.toString());
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getString(1) != null ? Optional.of(LocalDate.parse(rs.getString(1))) : Optional.empty();
+      }
+    });
+  }
+
   public synchronized Optional<String> state(String name) {
     return read(() -> writer.state(name));
   }

@@ -20,9 +20,9 @@ import org.paperlens.testing.Fixtures;
  * 4-dimensional "topic" vectors, so vector search, filters and fusion can be tested exactly
  * through real Lucene without an embedding model. Axes: molecules, language, robots/vision, physics.
  */
-final class SearchFixture {
+public final class SearchFixture {
 
-  static final Map<String, float[]> VECTORS = Map.ofEntries(
+  public static final Map<String, float[]> VECTORS = Map.ofEntries(
       Map.entry("2401.00101", unit(1, 0.1f, 0, 0)),
       Map.entry("2401.00102", unit(0, 1, 0.1f, 0)),
       Map.entry("2401.00103", unit(0, 0, 1, 0.1f)),
@@ -35,7 +35,7 @@ final class SearchFixture {
       Map.entry("2401.00110", unit(0.2f, 0.5f, 0.2f, 0)),
       Map.entry("hep-th/9901001", unit(0, 0, 0, 1)));
 
-  static final QueryEncoder TOPICS = q -> {
+  public static final QueryEncoder TOPICS = q -> {
     String s = q.toLowerCase();
     if (s.contains("molec") || s.contains("chem")) {
       return unit(1, 0, 0, 0);
@@ -61,18 +61,18 @@ final class SearchFixture {
     return out;
   }
 
-  static CatalogueStore catalogue(Path data) throws IOException {
+  public static CatalogueStore catalogue(Path data) throws IOException {
     CatalogueStore store = CatalogueStore.open(data);
     new Importer(store, new Importer.Options(Optional.empty(), "x", 100), Progress.NONE)
         .run(List.of(Fixtures.path("search-corpus.jsonl")), new ImportReport());
     return store;
   }
 
-  static IndexBuilder.Report index(CatalogueStore store, Path indexRoot) {
+  public static IndexBuilder.Report index(CatalogueStore store, Path indexRoot) {
     return IndexBuilder.rebuild(store, id -> VECTORS.get(id.value()), indexRoot, IndexSettings.DEFAULT, Progress.NONE);
   }
 
-  static LuceneIndex open(Path indexRoot) {
+  public static LuceneIndex open(Path indexRoot) {
     return LuceneIndex.open(indexRoot, IndexSettings.DEFAULT);
   }
 

@@ -1,0 +1,150 @@
+package org.paperlens.account;
+
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.paperlens.community.Database;
+
+/**
+ * Accounts, sessions and API tokens. Session cookies and API tokens are random 256-bit secrets
+ * handed to the client once; only their SHA-256 is stored. Thread-safe (the database serialises).
+ */
+public final class AccountStore {
+
+  public static final Duration SESSION_LIFETIME = Duration.ofDays(30);
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{2,31}");
+  static final int MIN_PASSWORD = 8;
+  static final int MAX_PASSWORD = 200;
+
+  /** An API token as listed to its owner: never the secret itself. */
+  public record TokenInfo(String label, Instant created, String hashPrefix) {}
+
+  private final Database db;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+  /** Checked against when the name is unknown, so a wrong name costs as long as a wrong password. */
+  private final String decoyHash;
+
+  public AccountStore(Database db, PasswordHasher hasher, Clock clock) {
+    this.db = db;
+    this.hasher = hasher;
+    this.clock = clock;
+    this.decoyHash = hasher.hash("decoy-password-for-timing");
+  }
+
+  /** @throws AccountException INVALID for a bad name or password, NAME_TAKEN when the name is in use */
+  public Account signUp(String name, String password) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new AccountException(AccountException.Kind.INVALID,
+          "a user name is 3 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+      throw new AccountException(AccountException.Kind.INVALID,
+          "a password is " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
+    }
+    String hash = hasher.hash(password); // outside the transaction: it takes a while
+    return db.transaction(tx -> {
+      try (ResultSet rs = tx.query("SELECT 1 FROM accounts WHERE name = ?", name).executeQuery()) {
+        if (rs.next()) {
+          throw new AccountException(AccountException.Kind.NAME_TAKEN, "the name '" + name + "' is taken");
+        }
+      }
+      tx.update("INSERT INTO accounts (name, password_hash, created_at) VALUES (?, ?, ?)",
+          name, hash, clock.instant().toString());
+      try (ResultSet rs = tx.query("SELECT id FROM accounts WHERE name = ?", name).executeQuery()) {
+        rs.next();
+        return new Account(rs.getLong(1), name);
+      }
+    });
+  }
+
+  /** @throws AccountException BAD_CREDENTIALS when the name is unknown or the password wrong (same message) */
+  public Account logIn(String name, String password) {
+    record Row(Account account, String hash) {}
+    Optional<Row> row = name == null ? Optional.empty() : db.transaction(tx -> {
+      try (ResultSet rs = tx.query("SELECT id, name, password_hash FROM accounts WHERE name = ?", name).executeQuery()) {
+        return rs.next() ? Optional.of(new Row(new Account(rs.getLong(1), rs.getString(2)), rs.getString(3))) : Optional.empty();
+      }
+    });
+    String pw = password == null ? "" : password;
+    boolean ok = hasher.verify(pw, row.map(Row::hash).orElse(decoyHash)) && row.isPresent();
+    if (!ok) {
+      throw new AccountException(AccountException.Kind.BAD_CREDENTIALS, "wrong user name or password");
+    }
+    return row.get().account();
+  }
+
+  /** Starts a session and returns the cookie value. */
+  public String newSession(Account account) {
+    String token = Secrets.newToken();
+    Instant now = clock.instant();
+    db.transaction(tx -> tx.update("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        Secrets.hash(token), account.id(), now.toString(), now.plus(SESSION_LIFETIME).toString()));
+    return token;
+  }
+
+  public Optional<Account> bySession(String token) {
+    if (token == null || token.isEmpty() || token.length() > 100) {
+      return Optional.empty();
+    }
+    return db.transaction(tx -> {
+      try (ResultSet rs = tx.query("SELECT a.id, a.name FROM sessions s JOIN accounts a ON a.id = s.account_id"
+          + " WHERE s.token_hash = ? AND s.expires_at > ?", Secrets.hash(token), clock.instant().toString()).executeQuery()) {
+        return rs.next() ? Optional.of(new Account(rs.getLong(1), rs.getString(2))) : Optional.empty();
+      }
+    });
+  }
+
+  public void endSession(String token) {
+    if (token != null) {
+      db.transaction(tx -> tx.update("DELETE FROM sessions WHERE token_hash = ?", Secrets.hash(token)));
+    }
+  }
+
+  /** Creates an API token for scripts and returns the secret, which is shown only this once. */
+  public String newApiToken(Account account, String label) {
+    String token = "pl_" + Secrets.newToken();
+    db.transaction(tx -> tx.update("INSERT INTO api_tokens (token_hash, account_id, label, created_at) VALUES (?, ?, ?, ?)",
+        Secrets.hash(token), account.id(), label, clock.instant().toString()));
+    return token;
+  }
+
+  public Optional<Account> byApiToken(String token) {
+    if (token == null || token.isEmpty() || token.length() > 100) {
+      return Optional.empty();
+    }
+    return db.transaction(tx -> {
+      try (ResultSet rs = tx.query("SELECT a.id, a.name FROM api_tokens t JOIN accounts a ON a.id = t.account_id"
+          + " WHERE t.token_hash = ?", Secrets.hash(token)).executeQuery()) {
+        return rs.next() ? Optional.of(new Account(rs.getLong(1), rs.getString(2))) : Optional.empty();
+      }
+    });
+  }
+
+  public List<TokenInfo> apiTokens(Account account) {
+    return db.transaction(tx -> {
+      List<TokenInfo> out = new ArrayList<>();
+      try (ResultSet rs = tx.query("SELECT label, created_at, token_hash FROM api_tokens WHERE account_id = ? ORDER BY created_at",
+          account.id()).executeQuery()) {
+        while (rs.next()) {
+          out.add(new TokenInfo(rs.getString(1), Instant.parse(rs.getString(2)), rs.getString(3).substring(0, 8)));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Revokes the owner's token whose hash starts with {@code hashPrefix}; false when none does. */
+  public boolean revokeApiToken(Account account, String hashPrefix) {
+    if (hashPrefix == null || !hashPrefix.matches("[0-9a-f]{8}")) {
+      return false;
+    }
+    return db.transaction(tx -> tx.update("DELETE FROM api_tokens WHERE account_id = ? AND substr(token_hash, 1, 8) = ?",
+        account.id(), hashPrefix) > 0);
+  }
+}

@@ -1,0 +1,165 @@
+package org.paperlens.community;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.paperlens.account.Account;
+import org.paperlens.paper.PaperId;
+
+/**
+ * Upvotes, submissions and the per-paper signal totals. Each change updates the row it counts and
+ * the total in one transaction. Callers check that the paper exists in the catalogue first (the
+ * foreign key would refuse it anyway). Thread-safe.
+ */
+public final class CommunityStore {
+
+  private final Database db;
+  private final Clock clock;
+  /** Bumped on every change, so caches of rankings that use the totals know they are stale. */
+  private final AtomicLong generation = new AtomicLong();
+
+  public CommunityStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  public long generation() {
+    return generation.get();
+  }
+
+  /** Upvotes the paper once; returns false when this account had already upvoted it. */
+  public boolean upvote(Account account, PaperId paper) {
+    return change(tx -> {
+      int added = tx.update("INSERT INTO votes (account_id, paper_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+          account.id(), paper.value(), clock.instant().toString());
+      if (added > 0) {
+        adjust(tx, paper, "upvotes", 1);
+      }
+      return added > 0;
+    });
+  }
+
+  /** Takes the upvote back; returns false when there was none. */
+  public boolean undoUpvote(Account account, PaperId paper) {
+    return change(tx -> {
+      int removed = tx.update("DELETE FROM votes WHERE account_id = ? AND paper_id = ?", account.id(), paper.value());
+      if (removed > 0) {
+        adjust(tx, paper, "upvotes", -1);
+      }
+      return removed > 0;
+    });
+  }
+
+  public boolean hasUpvoted(Account account, PaperId paper) {
+    return db.transaction(tx -> {
+      try (ResultSet rs = tx.query("SELECT 1 FROM votes WHERE account_id = ? AND paper_id = ?", account.id(), paper.value()).executeQuery()) {
+        return rs.next();
+      }
+    });
+  }
+
+  /** Records a submission; returns false when this account had already submitted the paper. */
+  public boolean submit(Account account, PaperId paper, String comment) {
+    return change(tx -> {
+      int added = tx.update("INSERT INTO submissions (account_id, paper_id, comment, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+          account.id(), paper.value(), comment, clock.instant().toString());
+      if (added > 0) {
+        adjust(tx, paper, "submissions", 1);
+      }
+      return added > 0;
+    });
+  }
+
+  /** The latest submissions, newest first. */
+  public List<Submission> recentSubmissions(int limit) {
+    return db.transaction(tx -> {
+      List<Submission> out = new ArrayList<>();
+      try (ResultSet rs = tx.query("SELECT s.paper_id, a.name, s.comment, s.created_at FROM submissions s"
+          + " JOIN accounts a ON a.id = s.account_id ORDER BY s.created_at DESC LIMIT ?", limit).executeQuery()) {
+        while (rs.next()) {
+          out.add(new Submission(new PaperId(rs.getString(1)), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4))));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Submissions of one paper, oldest first (its comments). */
+  public List<Submission> submissions(PaperId paper) {
+    return db.transaction(tx -> {
+      List<Submission> out = new ArrayList<>();
+      try (ResultSet rs = tx.query("SELECT s.paper_id, a.name, s.comment, s.created_at FROM submissions s"
+          + " JOIN accounts a ON a.id = s.account_id WHERE s.paper_id = ? ORDER BY s.created_at", paper.value()).executeQuery()) {
+        while (rs.next()) {
+          out.add(new Submission(new PaperId(rs.getString(1)), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4))));
+        }
+      }
+      return out;
+    });
+  }
+
+  public Signals signals(PaperId paper) {
+    return db.transaction(tx -> {
+      try (ResultSet rs = tx.query("SELECT upvotes, saves, submissions FROM paper_signals WHERE paper_id = ?", paper.value()).executeQuery()) {
+        return rs.next() ? new Signals(rs.getInt(1), rs.getInt(2), rs.getInt(3)) : Signals.NONE;
+      }
+    });
+  }
+
+  /** Totals of many papers at once; papers without any signal are absent from the map. */
+  public Map<PaperId, Signals> signals(List<PaperId> papers) {
+    Map<PaperId, Signals> out = new HashMap<>();
+    for (PaperId id : papers) {
+      Signals s = signals(id);
+      if (!s.equals(Signals.NONE)) {
+        out.put(id, s);
+      }
+    }
+    return out;
+  }
+
+  /** Every upvote, save and submission since {@code since}: what the trending ranking weighs. */
+  public List<Signal> signalsSince(Instant since) {
+    return db.transaction(tx -> {
+      List<Signal> out = new ArrayList<>();
+      String s = since.toString();
+      try (ResultSet rs = tx.query("SELECT paper_id, 'UPVOTE', created_at FROM votes WHERE created_at >= ?"
+          + " UNION ALL SELECT paper_id, 'SAVE', added_at FROM library WHERE added_at >= ?"
+          + " UNION ALL SELECT paper_id, 'SUBMISSION', created_at FROM submissions WHERE created_at >= ?", s, s, s).executeQuery()) {
+        while (rs.next()) {
+          out.add(new Signal(new PaperId(rs.getString(1)), Signal.Kind.valueOf(rs.getString(2)), Instant.parse(rs.getString(3))));
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Adds {@code delta} to one total of a paper. Package-visible for the library store, whose
+   * saves are a signal too; runs inside the caller's transaction.
+   */
+  public static void adjust(Database.Tx tx, PaperId paper, String column, int delta) throws SQLException {
+    if (!List.of("upvotes", "saves", "submissions").contains(column)) {
+      throw new IllegalArgumentException(column);
+    }
+    tx.update("INSERT INTO paper_signals (paper_id, " + column + ") VALUES (?, MAX(?, 0))"
+        + " ON CONFLICT (paper_id) DO UPDATE SET " + column + " = MAX(" + column + " + ?, 0)", paper.value(), delta, delta);
+  }
+
+  /** Marks rankings stale; called after any change to a total, by this store or the library's. */
+  public void changed() {
+    generation.incrementAndGet();
+  }
+
+  private <T> T change(Database.Work<T> work) {
+    T result = db.transaction(work);
+    changed();
+    return result;
+  }
+}

@@ -1,0 +1,151 @@
+package org.paperlens.library;
+
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.paperlens.account.Account;
+import org.paperlens.community.CommunityStore;
+import org.paperlens.community.Database;
+import org.paperlens.paper.PaperId;
+
+/**
+ * Personal libraries: the papers each account saved, with that account's tags. Every method
+ * takes the owner's account and touches only its rows: there is no way to name another person's
+ * library here, which is what keeps libraries private. Thread-safe.
+ */
+public final class LibraryStore {
+
+  public static final int MAX_TAGS = 20;
+  public static final int MAX_TAG_LENGTH = 40;
+
+  /** One saved paper with its tags, sorted. */
+  public record Entry(PaperId paperId, Instant added, List<String> tags) {}
+
+  private final Database db;
+  private final CommunityStore community;
+  private final Clock clock;
+
+  public LibraryStore(Database db, CommunityStore community, Clock clock) {
+    this.db = db;
+    this.community = community;
+    this.clock = clock;
+  }
+
+  /**
+   * Tags as a person types them: split on commas, trimmed, lower-cased, duplicates dropped.
+   *
+   * @throws IllegalArgumentException when there are too many or one is too long
+   */
+  public static List<String> parseTags(String raw) {
+    Set<String> out = new LinkedHashSet<>();
+    if (raw != null) {
+      for (String t : raw.split(",")) {
+        String tag = t.strip().toLowerCase(Locale.ROOT);
+        if (tag.isEmpty()) {
+          continue;
+        }
+        if (tag.length() > MAX_TAG_LENGTH) {
+          throw new IllegalArgumentException("a tag is at most " + MAX_TAG_LENGTH + " characters");
+        }
+        out.add(tag);
+      }
+    }
+    if (out.size() > MAX_TAGS) {
+      throw new IllegalArgumentException("at most " + MAX_TAGS + " tags per paper");
+    }
+    return List.copyOf(out);
+  }
+
+  /** Saves the paper (if not already) and sets its tags to {@code tags}. */
+  public void save(Account owner, PaperId paper, List<String> tags) {
+    boolean added = db.transaction(tx -> {
+      int n = tx.update("INSERT INTO library (account_id, paper_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+          owner.id(), paper.value(), clock.instant().toString());
+      if (n > 0) {
+        CommunityStore.adjust(tx, paper, "saves", 1);
+      }
+      tx.update("DELETE FROM library_tags WHERE account_id = ? AND paper_id = ?", owner.id(), paper.value());
+      for (String tag : tags) {
+        tx.update("INSERT INTO library_tags (account_id, paper_id, tag) VALUES (?, ?, ?)", owner.id(), paper.value(), tag);
+      }
+      return n > 0;
+    });
+    if (added) {
+      community.changed();
+    }
+  }
+
+  /** Removes the paper from the library; returns false when it was not there. */
+  public boolean remove(Account owner, PaperId paper) {
+    boolean removed = db.transaction(tx -> {
+      int n = tx.update("DELETE FROM library WHERE account_id = ? AND paper_id = ?", owner.id(), paper.value());
+      if (n > 0) {
+        CommunityStore.adjust(tx, paper, "saves", -1);
+      }
+      return n > 0;
+    });
+    if (removed) {
+      community.changed();
+    }
+    return removed;
+  }
+
+  public Optional<Entry> find(Account owner, PaperId paper) {
+    List<Entry> found = entries(owner, paper, null);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+  }
+
+  /** The owner's library, newest first; only entries with {@code tag} when it is not null. */
+  public List<Entry> list(Account owner, String tag) {
+    return entries(owner, null, tag);
+  }
+
+  /** The owner's tags with how many papers carry each, most used first. */
+  public Map<String, Integer> tags(Account owner) {
+    return db.transaction(tx -> {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      try (ResultSet rs = tx.query("SELECT tag, COUNT(*) FROM library_tags WHERE account_id = ? GROUP BY tag ORDER BY COUNT(*) DESC, tag",
+          owner.id()).executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getInt(2));
+        }
+      }
+      return out;
+    });
+  }
+
+  private List<Entry> entries(Account owner, PaperId paper, String tag) {
+    return db.transaction(tx -> {
+      StringBuilder sql = new StringBuilder("SELECT l.paper_id, l.added_at,"
+          + " (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM library_tags t WHERE t.account_id = l.account_id AND t.paper_id = l.paper_id ORDER BY tag))"
+          + " FROM library l WHERE l.account_id = ?");
+      List<Object> args = new ArrayList<>(List.of(owner.id()));
+      if (paper != null) {
+        sql.append(" AND l.paper_id = ?");
+        args.add(paper.value());
+      }
+      if (tag != null) {
+        sql.append(" AND EXISTS (SELECT 1 FROM library_tags t WHERE t.account_id = l.account_id AND t.paper_id = l.paper_id AND t.tag = ?)");
+        args.add(tag);
+      }
+      sql.append(" ORDER BY l.added_at DESC, l.paper_id");
+      List<Entry> out = new ArrayList<>();
+      try (ResultSet rs = tx.query(sql.toString(), args.toArray()).executeQuery()) {
+        while (rs.next()) {
+          String tags = rs.getString(3);
+          out.add(new Entry(new PaperId(rs.getString(1)), Instant.parse(rs.getString(2)),
+              tags == null ? List.of() : List.of(tags.split("\u001f"))));
+        }
+      }
+      return out;
+    });
+  }
+}

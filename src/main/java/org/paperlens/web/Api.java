@@ -1,0 +1,260 @@
+package org.paperlens.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.paperlens.account.Account;
+import org.paperlens.community.Trending;
+import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.ArxivId;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+import org.paperlens.related.RelatedPaper;
+import org.paperlens.search.SearchHit;
+import org.paperlens.search.SearchRequest;
+
+/**
+ * The JSON API under /api/v1: the same data as the pages ({@link Views}), plus the actions.
+ * Lists are paged with {@code page} (from 1) and {@code limit}; each says whether there is more.
+ * Routes are listed in {@link WebServer} and documented in {@code web/openapi.json}.
+ */
+final class Api {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final WebServices s;
+  private final Listings listings;
+  private final Auth auth;
+
+  Api(WebServices s, Listings listings, Auth auth) {
+    this.s = s;
+    this.listings = listings;
+    this.auth = auth;
+  }
+
+  void paper(Context ctx) {
+    Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
+    Map<String, Object> m = Views.paper(p, s.community().signals(p.id()));
+    Auth.account(ctx).ifPresent(me -> {
+      m.put("upvotedByMe", s.community().hasUpvoted(me, p.id()));
+      m.put("inMyLibrary", s.library().find(me, p.id()).isPresent());
+    });
+    ctx.json(m);
+  }
+
+  void related(Context ctx) {
+    Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
+    int k = Params.integer(ctx, "k", 10, 1, 50);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (RelatedPaper r : listings.related(p.id(), k)) {
+      out.add(Views.related(r));
+    }
+    ctx.json(Map.of("id", p.id().value(), "related", out));
+  }
+
+  void daily(Context ctx) {
+    Listings.View view = ReadingPages.view(ctx);
+    int limit = Params.integer(ctx, "limit", Listings.DAILY_PAGE, 1, 100);
+    Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, Params.integer(ctx, "page", 1, 1, 10_000), limit);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("date", d.date().toString());
+    m.put("view", view.name().toLowerCase(java.util.Locale.ROOT));
+    m.put("from", d.from().toString());
+    m.put("to", d.to().toString());
+    m.put("total", d.total());
+    Map<String, Integer> perDay = new LinkedHashMap<>();
+    d.perDay().forEach((day, n) -> perDay.put(day.toString(), n));
+    m.put("perDay", perDay);
+    m.put("previous", d.previous() == null ? null : d.previous().toString());
+    m.put("next", d.next() == null ? null : d.next().toString());
+    m.put("page", d.page());
+    m.put("limit", d.pageSize());
+    m.put("more", d.more());
+    m.put("papers", d.papers());
+    ctx.json(m);
+  }
+
+  void trending(Context ctx) {
+    String w = Params.text(ctx, "window");
+    Trending.Window window = w == null ? Trending.Window.WEEK : Trending.Window.parse(w);
+    int limit = Params.integer(ctx, "limit", 30, 1, 100);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("window", window.label());
+    m.put("halfLifeHours", window.halfLife.toHours());
+    m.put("formula", "score = sum over signals in the window of weight * 0.5^(age / half-life); weights: upvote 1, save 2, submission 3");
+    m.put("papers", listings.trending(window, limit));
+    ctx.json(m);
+  }
+
+  void search(Context ctx) {
+    SearchRequest request = Params.search(ctx, listings, ReadingPages.SEARCH_PAGE);
+    if (request == null) {
+      throw HttpProblem.badRequest("parameter 'q' (the query) is required");
+    }
+    Listings.Search result = listings.search(request);
+    Map<String, Object> m = new LinkedHashMap<>(ReadingPages.searchParams(request));
+    m.put("page", request.offset() / request.limit() + 1);
+    m.put("limit", request.limit());
+    m.put("more", result.result().more());
+    m.put("millis", result.result().millis());
+    m.put("notice", result.notice());
+    m.put("permalink", org.paperlens.web.Urls.of("/search", ReadingPages.searchParams(request)));
+    List<Map<String, Object>> hits = new ArrayList<>();
+    for (SearchHit h : result.result().hits()) {
+      hits.add(Views.hit(h));
+    }
+    m.put("hits", hits);
+    ctx.json(m);
+  }
+
+  void me(Context ctx) {
+    Account me = Auth.required(ctx);
+    ctx.json(Map.of("name", me.name()));
+  }
+
+  void upvote(Context ctx) {
+    Account me = Auth.required(ctx);
+    Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
+    boolean changed = s.community().upvote(me, p.id());
+    ctx.json(Map.of("id", p.id().value(), "upvoted", true, "changed", changed, "upvotes", s.community().signals(p.id()).upvotes()));
+  }
+
+  void undoUpvote(Context ctx) {
+    Account me = Auth.required(ctx);
+    Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
+    boolean changed = s.community().undoUpvote(me, p.id());
+    ctx.json(Map.of("id", p.id().value(), "upvoted", false, "changed", changed, "upvotes", s.community().signals(p.id()).upvotes()));
+  }
+
+  void library(Context ctx) {
+    Account me = Auth.required(ctx);
+    String tag = Params.text(ctx, "tag");
+    int limit = Params.integer(ctx, "limit", 50, 1, 100);
+    int page = Params.integer(ctx, "page", 1, 1, 100_000);
+    List<LibraryStore.Entry> all = s.library().list(me, tag);
+    int from = Math.min((page - 1) * limit, all.size());
+    int to = Math.min(from + limit, all.size());
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (LibraryStore.Entry e : all.subList(from, to)) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("id", e.paperId().value());
+      v.put("title", s.catalogue().find(e.paperId()).map(Paper::title).orElse(null));
+      v.put("added", e.added().toString());
+      v.put("tags", e.tags());
+      entries.add(v);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tag", tag);
+    m.put("page", page);
+    m.put("limit", limit);
+    m.put("total", all.size());
+    m.put("more", to < all.size());
+    m.put("tags", s.library().tags(me));
+    m.put("entries", entries);
+    ctx.json(m);
+  }
+
+  void save(Context ctx) {
+    Account me = Auth.required(ctx);
+    Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
+    JsonNode body = body(ctx, true);
+    List<String> tags = new ArrayList<>();
+    JsonNode t = body.get("tags");
+    if (t != null && !t.isNull()) {
+      if (!t.isArray()) {
+        throw HttpProblem.badRequest("'tags' must be an array of strings");
+      }
+      t.forEach(n -> tags.add(n.asText()));
+    }
+    List<String> clean = LibraryStore.parseTags(String.join(",", tags));
+    s.library().save(me, p.id(), clean);
+    ctx.json(Map.of("id", p.id().value(), "saved", true, "tags", s.library().find(me, p.id()).map(LibraryStore.Entry::tags).orElse(List.of())));
+  }
+
+  void remove(Context ctx) {
+    Account me = Auth.required(ctx);
+    PaperId id = Params.paperId(ctx.pathParam("id"));
+    if (!s.library().remove(me, id)) {
+      throw HttpProblem.notFound("paper " + id + " is not in your library");
+    }
+    ctx.status(204);
+  }
+
+  void submissions(Context ctx) {
+    int limit = Params.integer(ctx, "limit", 20, 1, 100);
+    List<Map<String, Object>> out = new ArrayList<>();
+    s.community().recentSubmissions(limit).forEach(sub -> {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("id", sub.paperId().value());
+      v.put("submitter", sub.submitter());
+      v.put("comment", sub.comment());
+      v.put("at", sub.at().toString());
+      out.add(v);
+    });
+    ctx.json(Map.of("submissions", out));
+  }
+
+  void submit(Context ctx) {
+    Account me = Auth.required(ctx);
+    JsonNode body = body(ctx, false);
+    String raw = string(body, "paper");
+    String comment = string(body, "comment");
+    if (raw == null) {
+      throw HttpProblem.badRequest("'paper' (an arXiv id or URL) is required");
+    }
+    Optional<ArxivId> id = ArxivId.parse(raw);
+    if (id.isEmpty()) {
+      throw HttpProblem.badRequest("'" + raw + "' is not an arXiv id or arXiv URL");
+    }
+    if (s.catalogue().find(id.get().id()).isEmpty()) {
+      throw HttpProblem.notFound("arXiv " + id.get().id() + " is not in the catalogue yet; the harvester adds new papers daily");
+    }
+    boolean added = s.community().submit(me, id.get().id(), comment);
+    ctx.status(added ? 201 : 200).json(Map.of("id", id.get().id().value(), "submitted", true, "new", added));
+  }
+
+  /** Exchanges a name and password for an API token (rate-limited like the log-in form). */
+  void token(Context ctx) {
+    JsonNode body = body(ctx, false);
+    Account me = auth.logIn(ctx, string(body, "name"), string(body, "password"));
+    String label = string(body, "label");
+    String token = s.accounts().newApiToken(me, label == null ? "api" : label);
+    ctx.status(201).json(Map.of("token", token, "name", me.name()));
+  }
+
+  private static String string(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isTextual()) {
+      throw HttpProblem.badRequest("'" + field + "' must be a string");
+    }
+    String v = n.asText().strip();
+    if (v.length() > Params.MAX_TEXT) {
+      throw HttpProblem.badRequest("'" + field + "' is longer than " + Params.MAX_TEXT + " characters");
+    }
+    return v.isEmpty() ? null : v;
+  }
+
+  private static JsonNode body(Context ctx, boolean optional) {
+    String text = ctx.body();
+    if (text.isBlank() && optional) {
+      return JSON.createObjectNode();
+    }
+    try {
+      JsonNode n = JSON.readTree(text);
+      if (n == null || !n.isObject()) {
+        throw HttpProblem.badRequest("the request body must be a JSON object");
+      }
+      return n;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw HttpProblem.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.paperlens.web;
+
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Optional;
+import org.paperlens.account.Account;
+import org.paperlens.account.AccountStore;
+import org.paperlens.account.LoginThrottle;
+import org.paperlens.account.Secrets;
+
+/**
+ * Who is asking, and whether a state change is allowed.
+ *
+ * <ul>
+ *   <li>Browsers: a session cookie ({@code pl_session}: HttpOnly, SameSite=Lax, Secure over TLS).
+ *   <li>Scripts: {@code Authorization: Bearer TOKEN} with an API token; no cookies involved.
+ *   <li>CSRF: a double-submit token. Every page sets {@code pl_csrf} (HttpOnly, SameSite=Lax) and
+ *       puts the same value in its forms; a POST form must send it back, and an API call that
+ *       authenticates with the session cookie must send it as {@code X-CSRF-Token}. A cross-site
+ *       page can neither read the cookie nor set the header, and SameSite keeps the cookies away.
+ * </ul>
+ */
+final class Auth {
+
+  static final String SESSION_COOKIE = "pl_session";
+  static final String CSRF_COOKIE = "pl_csrf";
+  static final String CSRF_FIELD = "csrf";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final String ACCOUNT = "paperlens.account";
+  private static final String CSRF = "paperlens.csrf";
+  private static final String BEARER = "paperlens.bearer";
+
+  private final AccountStore accounts;
+  private final LoginThrottle throttle;
+
+  Auth(AccountStore accounts, LoginThrottle throttle) {
+    this.accounts = accounts;
+    this.throttle = throttle;
+  }
+
+  /** Runs before every request: resolves the account from a bearer token or the session cookie. */
+  void identify(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      Account a = accounts.byApiToken(header.substring(7).strip())
+          .orElseThrow(() -> new HttpProblem(401, "the API token is not valid (revoked or mistyped)"));
+      ctx.attribute(ACCOUNT, a);
+      ctx.attribute(BEARER, Boolean.TRUE);
+      return;
+    }
+    String session = ctx.cookie(SESSION_COOKIE);
+    if (session != null) {
+      accounts.bySession(session).ifPresent(a -> ctx.attribute(ACCOUNT, a));
+    }
+  }
+
+  static Optional<Account> account(Context ctx) {
+    return Optional.ofNullable(ctx.attribute(ACCOUNT));
+  }
+
+  static Account required(Context ctx) {
+    return account(ctx).orElseThrow(HttpProblem::unauthorized);
+  }
+
+  /** The CSRF token for this browser, set as a cookie when it has none yet. */
+  static String csrfToken(Context ctx) {
+    String t = ctx.attribute(CSRF);
+    if (t != null) {
+      return t;
+    }
+    t = ctx.cookie(CSRF_COOKIE);
+    if (t == null || !t.matches("[A-Za-z0-9_-]{43}")) {
+      t = Secrets.newToken();
+      setCookie(ctx, CSRF_COOKIE, t, null);
+    }
+    ctx.attribute(CSRF, t);
+    return t;
+  }
+
+  /** Refuses a state change without the right CSRF token; bearer-token calls carry no cookies and need none. */
+  static void checkCsrf(Context ctx) {
+    if (Boolean.TRUE.equals(ctx.attribute(BEARER))) {
+      return;
+    }
+    String sent = Problems.isApi(ctx) ? ctx.header(CSRF_HEADER) : ctx.formParam(CSRF_FIELD);
+    if (!Secrets.same(sent, ctx.cookie(CSRF_COOKIE))) {
+      throw HttpProblem.forbidden("missing or wrong CSRF token: reload the page and try again");
+    }
+  }
+
+  /** Logs in, or throws: 429 with Retry-After when this name or address failed too often. */
+  Account logIn(Context ctx, String name, String password) {
+    String byName = "name:" + (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT));
+    String byIp = "ip:" + ctx.ip();
+    Optional<Duration> wait = throttle.blocked(byName, byIp);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds());
+      throw new HttpProblem(429, "too many failed log-ins; try again in " + seconds + " s", Long.toString(seconds));
+    }
+    try {
+      Account a = accounts.logIn(name, password);
+      throttle.succeeded(byName);
+      return a;
+    } catch (RuntimeException e) {
+      throttle.failed(byName, byIp);
+      throw e;
+    }
+  }
+
+  /** Starts a session for {@code a} and sets its cookie, replacing any earlier one. */
+  void startSession(Context ctx, Account a) {
+    String old = ctx.cookie(SESSION_COOKIE);
+    if (old != null) {
+      accounts.endSession(old);
+    }
+    setCookie(ctx, SESSION_COOKIE, accounts.newSession(a), AccountStore.SESSION_LIFETIME);
+  }
+
+  void endSession(Context ctx) {
+    accounts.endSession(ctx.cookie(SESSION_COOKIE));
+    ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
+  }
+
+  private static void setCookie(Context ctx, String name, String value, Duration maxAge) {
+    ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
+        + (maxAge == null ? "" : "; Max-Age=" + maxAge.toSeconds()) + (secure(ctx) ? "; Secure" : ""));
+  }
+
+  /** TLS directly, or behind a proxy that says so (serve binds to localhost unless told otherwise). */
+  private static boolean secure(Context ctx) {
+    return ctx.req().isSecure() || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+  }
+}

@@ -1,0 +1,45 @@
+package org.paperlens.web;
+
+/**
+ * A request that cannot be served as asked, with the status and a message for the person
+ * (RFC 9457 "detail"). Thrown by handlers; {@link Problems} turns it into the response.
+ */
+final class HttpProblem extends RuntimeException {
+
+  private final int status;
+  private final String retryAfterSeconds;
+
+  HttpProblem(int status, String detail) {
+    this(status, detail, null);
+  }
+
+  HttpProblem(int status, String detail, String retryAfterSeconds) {
+    super(detail);
+    this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  int status() {
+    return status;
+  }
+
+  String retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  static HttpProblem badRequest(String detail) {
+    return new HttpProblem(400, detail);
+  }
+
+  static HttpProblem notFound(String detail) {
+    return new HttpProblem(404, detail);
+  }
+
+  static HttpProblem unauthorized() {
+    return new HttpProblem(401, "log in first (a session cookie, or an API token as 'Authorization: Bearer TOKEN')");
+  }
+
+  static HttpProblem forbidden(String detail) {
+    return new HttpProblem(403, detail);
+  }
+}

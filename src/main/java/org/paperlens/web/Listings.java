@@ -1,0 +1,148 @@
+package org.paperlens.web;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.paperlens.community.Trending;
+import org.paperlens.index.BadQueryException;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.paper.Listed;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+import org.paperlens.related.RelatedPaper;
+import org.paperlens.search.SearchMode;
+import org.paperlens.search.SearchRequest;
+import org.paperlens.search.SearchResult;
+
+/**
+ * The read side shared by pages and the API: daily listings, trending, search and related papers,
+ * each behind a small cache so that repeated requests cost a map lookup. Listings and trending are
+ * keyed by the community store's generation (a vote shows at once) and expire after a short time
+ * (an import by another process shows within it). Thread-safe.
+ */
+final class Listings {
+
+  static final int DAILY_PAGE = 50;
+
+  /** Which span a daily listing covers. */
+  enum View { DAY, WEEK, MONTH }
+
+  /** One page of a daily listing and what the page needs to navigate. */
+  record Daily(LocalDate date, View view, LocalDate from, LocalDate to, int page, int pageSize, int total,
+      List<Map<String, Object>> papers, SortedMap<LocalDate, Integer> perDay, LocalDate previous, LocalDate next) {
+    boolean more() {
+      return page * pageSize < total;
+    }
+  }
+
+  /** A search result, with a notice when the query had to be read literally. */
+  record Search(SearchResult result, String notice) {}
+
+  private record DailyKey(LocalDate date, View view, int page, int size, long generation) {}
+  private record TrendingKey(Trending.Window window, int limit, long generation) {}
+  private record RelatedKey(PaperId id, int k) {}
+
+  private final WebServices s;
+  private final Memo<DailyKey, Daily> daily;
+  private final Memo<TrendingKey, List<Map<String, Object>>> trending;
+  private final Memo<SearchRequest, Search> searches;
+  private final Memo<RelatedKey, List<RelatedPaper>> related;
+
+  Listings(WebServices s) {
+    this.s = s;
+    this.daily = new Memo<>(2_000, Duration.ofSeconds(60), s.clock());
+    this.trending = new Memo<>(100, Duration.ofSeconds(30), s.clock());
+    this.searches = new Memo<>(5_000, Duration.ofMinutes(10), s.clock());
+    this.related = new Memo<>(20_000, null, s.clock());
+  }
+
+  Daily daily(LocalDate date, View view, int page, int size) {
+    LocalDate day = date != null ? date : s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock()));
+    return daily.get(new DailyKey(day, view, page, size, s.community().generation()), this::computeDaily);
+  }
+
+  private Daily computeDaily(DailyKey k) {
+    LocalDate from, to, previous, next;
+    switch (k.view()) {
+      case DAY -> {
+        from = to = k.date();
+        previous = s.catalogue().listingDay(k.date(), false).orElse(null);
+        next = s.catalogue().listingDay(k.date(), true).orElse(null);
+      }
+      case WEEK -> {
+        from = k.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        to = from.plusDays(6);
+        previous = from.minusWeeks(1);
+        next = from.plusWeeks(1);
+      }
+      default -> {
+        from = k.date().withDayOfMonth(1);
+        to = k.date().with(TemporalAdjusters.lastDayOfMonth());
+        previous = from.minusMonths(1);
+        next = from.plusMonths(1);
+      }
+    }
+    SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to);
+    int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
+    List<Map<String, Object>> papers = new ArrayList<>();
+    for (Listed l : s.catalogue().listed(from, to, (k.page() - 1) * k.size(), k.size())) {
+      papers.add(Views.listed(l.paper(), l.upvotes()));
+    }
+    return new Daily(k.date(), k.view(), from, to, k.page(), k.size(), total, papers, perDay, previous, next);
+  }
+
+  List<Map<String, Object>> trending(Trending.Window window, int limit) {
+    return trending.get(new TrendingKey(window, limit, s.community().generation()), k -> {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (Trending.Entry e : s.trending().rank(k.window(), k.limit())) {
+        out.add(Views.trending(e, s.catalogue().find(e.id()).orElse(null)));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Runs a search. A keyword or hybrid query that does not parse (a pasted title with a stray
+   * quote or colon) is run again as the literal words, with a notice instead of an error.
+   */
+  Search search(SearchRequest request) {
+    return searches.get(request, r -> {
+      try {
+        return new Search(s.searcher().search(r), null);
+      } catch (BadQueryException e) {
+        SearchRequest literal = new SearchRequest(PaperIndex.literal(r.query()), r.mode(), r.filters(), r.offset(), r.limit());
+        return new Search(s.searcher().search(literal),
+            "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.");
+      }
+    });
+  }
+
+  /** Related papers of a paper in the index; empty when the paper is not indexed yet. */
+  List<RelatedPaper> related(PaperId id, int k) {
+    return related.get(new RelatedKey(id, k), key -> {
+      if (s.index().get(key.id()).isEmpty()) {
+        return List.of();
+      }
+      return s.related().find(key.id(), org.paperlens.index.Filters.NONE, key.k());
+    });
+  }
+
+  /** The paper, or a 404 problem naming the id. */
+  Paper paper(PaperId id) {
+    Optional<Paper> p = s.catalogue().find(id);
+    return p.orElseThrow(() -> HttpProblem.notFound("no paper " + id + " in the catalogue"));
+  }
+
+  SearchMode mode(String name) {
+    if (name == null) {
+      return s.defaultMode();
+    }
+    return SearchMode.parse(name, s.fusion());
+  }
+}

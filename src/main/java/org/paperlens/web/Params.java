@@ -1,0 +1,136 @@
+package org.paperlens.web;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.paperlens.paper.ArxivId;
+import org.paperlens.paper.PaperId;
+
+/**
+ * Reads request parameters with limits: every malformed value becomes a 400 that names the
+ * parameter, so bad input never reaches the stores or the index as anything but plain values.
+ */
+final class Params {
+
+  static final int MAX_TEXT = 500;
+
+  private Params() {}
+
+  /** The parameter (query string, then form field) stripped, or null when absent or blank. */
+  static String text(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null && isForm(ctx)) {
+      v = ctx.formParam(name);
+    }
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    if (v.length() > MAX_TEXT) {
+      throw HttpProblem.badRequest("parameter '" + name + "' is longer than " + MAX_TEXT + " characters");
+    }
+    return v.strip();
+  }
+
+  static String form(Context ctx, String name) {
+    String v = ctx.formParam(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    if (v.length() > MAX_TEXT) {
+      throw HttpProblem.badRequest("field '" + name + "' is longer than " + MAX_TEXT + " characters");
+    }
+    return v.strip();
+  }
+
+  private static boolean isForm(Context ctx) {
+    String type = ctx.contentType();
+    return type != null && type.startsWith("application/x-www-form-urlencoded");
+  }
+
+  static int integer(Context ctx, String name, int fallback, int min, int max) {
+    String v = text(ctx, name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw HttpProblem.badRequest("parameter '" + name + "' must be between " + min + " and " + max + ", was " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw HttpProblem.badRequest("parameter '" + name + "' must be a whole number, was '" + v + "'");
+    }
+  }
+
+  static LocalDate date(Context ctx, String name) {
+    String v = text(ctx, name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw HttpProblem.badRequest("parameter '" + name + "' must be a date as YYYY-MM-DD, was '" + v + "'");
+    }
+  }
+
+  /** Comma-separated or repeated values, e.g. {@code category=cs.LG,cs.CL}. */
+  static Set<String> list(Context ctx, String name) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> raw = new ArrayList<>(ctx.queryParams(name));
+    for (String v : raw) {
+      if (v.length() > MAX_TEXT) {
+        throw HttpProblem.badRequest("parameter '" + name + "' is longer than " + MAX_TEXT + " characters");
+      }
+      for (String part : v.split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.strip());
+        }
+      }
+    }
+    if (out.size() > 20) {
+      throw HttpProblem.badRequest("at most 20 values of '" + name + "'");
+    }
+    return out;
+  }
+
+  /** A paper id from a path: an arXiv id in any common form, or scheme:local-id. */
+  static PaperId paperId(String raw) {
+    if (raw == null || raw.isBlank() || raw.length() > 200) {
+      throw HttpProblem.badRequest("not a paper id");
+    }
+    return ArxivId.parse(raw).map(ArxivId::id).orElseGet(() -> new PaperId(raw.strip()));
+  }
+
+  /**
+   * The search a request asks for: q, mode, from, to, category, author, page (from 1), limit.
+   * Returns null when there is no query (an empty search form).
+   */
+  static org.paperlens.search.SearchRequest search(Context ctx, Listings listings, int defaultLimit) {
+    String q = text(ctx, "q");
+    org.paperlens.search.SearchMode mode;
+    try {
+      mode = listings.mode(text(ctx, "mode"));
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+    int limit = integer(ctx, "limit", defaultLimit, 1, org.paperlens.search.SearchRequest.MAX_LIMIT);
+    int maxPage = org.paperlens.search.SearchRequest.MAX_OFFSET / limit + 1;
+    int page = integer(ctx, "page", 1, 1, maxPage);
+    org.paperlens.index.Filters filters;
+    try {
+      filters = new org.paperlens.index.Filters(date(ctx, "from"), date(ctx, "to"), list(ctx, "category"), text(ctx, "author"));
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+    if (q == null) {
+      return null;
+    }
+    return new org.paperlens.search.SearchRequest(q, mode, filters, (page - 1) * limit, limit);
+  }
+}

@@ -1,0 +1,103 @@
+package org.paperlens.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.paperlens.account.AccountException;
+import org.paperlens.index.BadQueryException;
+import org.paperlens.index.IndexMissingException;
+import org.paperlens.paper.CatalogueException;
+import org.paperlens.related.UnknownPaperException;
+
+/**
+ * The one place where exceptions become HTTP responses: problem+json (RFC 9457) under /api,
+ * an HTML error page elsewhere. Expected failures get their own status and a message for the
+ * person; anything unexpected is a 500 whose details go to the log, never to the client.
+ */
+final class Problems {
+
+  private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Status and detail of a failure. */
+  record Outcome(int status, String detail, String retryAfter) {}
+
+  private final Templates templates;
+
+  Problems(Templates templates) {
+    this.templates = templates;
+  }
+
+  static Outcome classify(Throwable e) {
+    return switch (e) {
+      case HttpProblem p -> new Outcome(p.status(), p.getMessage(), p.retryAfterSeconds());
+      case BadQueryException q -> new Outcome(400, "bad query: " + q.getMessage(), null);
+      case UnknownPaperException u -> new Outcome(404, u.getMessage(), null);
+      case AccountException a -> new Outcome(switch (a.kind()) {
+        case INVALID -> 400;
+        case NAME_TAKEN -> 409;
+        case BAD_CREDENTIALS -> 401;
+      }, a.getMessage(), null);
+      case IllegalArgumentException bad -> new Outcome(400, bad.getMessage(), null);
+      case HttpResponseException h -> new Outcome(h.getStatus(), h.getMessage(), null);
+      case IndexMissingException m -> new Outcome(503, "the search index is not built yet: run 'paperlens reindex'", null);
+      case CatalogueException c -> {
+        LOG.log(Level.WARNING, "catalogue failure", c);
+        yield new Outcome(503, "the catalogue is busy or unavailable; try again shortly", "5");
+      }
+      default -> {
+        LOG.log(Level.SEVERE, "internal error", e);
+        yield new Outcome(500, "internal error; it has been logged", null);
+      }
+    };
+  }
+
+  void handle(Throwable e, Context ctx) {
+    respond(ctx, classify(e));
+  }
+
+  void respond(Context ctx, Outcome o) {
+    ctx.status(o.status());
+    if (o.retryAfter() != null) {
+      ctx.header("Retry-After", o.retryAfter());
+    }
+    if (isApi(ctx)) {
+      ObjectNode body = JSON.createObjectNode();
+      body.put("type", "about:blank");
+      body.put("title", title(o.status()));
+      body.put("status", o.status());
+      body.put("detail", o.detail() == null ? title(o.status()) : o.detail());
+      body.put("instance", ctx.path());
+      ctx.contentType("application/problem+json");
+      ctx.result(body.toString());
+    } else {
+      ctx.html(templates.render("error", ctx, Map.of(
+          "title", o.status() + " " + title(o.status()), "status", o.status(),
+          "detail", o.detail() == null ? title(o.status()) : o.detail())));
+    }
+  }
+
+  static boolean isApi(Context ctx) {
+    return ctx.path().startsWith("/api/");
+  }
+
+  static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 409 -> "Conflict";
+      case 413 -> "Content Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 429 -> "Too Many Requests";
+      case 503 -> "Service Unavailable";
+      default -> status >= 500 ? "Internal Server Error" : "Error";
+    };
+  }
+}

@@ -1,0 +1,204 @@
+package org.paperlens.web;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.paperlens.account.Account;
+import org.paperlens.community.Trending;
+import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+import org.paperlens.search.SearchHit;
+import org.paperlens.search.SearchRequest;
+
+/** The pages for reading: daily listings, trending, search and the paper page. HTTP only; data from {@link Listings}. */
+final class ReadingPages {
+
+  static final int SEARCH_PAGE = 20;
+  static final int TRENDING_LIMIT = 30;
+
+  private final WebServices s;
+  private final Listings listings;
+  private final Templates templates;
+
+  ReadingPages(WebServices s, Listings listings, Templates templates) {
+    this.s = s;
+    this.listings = listings;
+    this.templates = templates;
+  }
+
+  static Listings.View view(Context ctx) {
+    String v = Params.text(ctx, "view");
+    if (v == null) {
+      return Listings.View.DAY;
+    }
+    return switch (v) {
+      case "day" -> Listings.View.DAY;
+      case "week" -> Listings.View.WEEK;
+      case "month" -> Listings.View.MONTH;
+      default -> throw HttpProblem.badRequest("parameter 'view' must be day, week or month, was '" + v + "'");
+    };
+  }
+
+  void daily(Context ctx) {
+    Listings.View view = view(ctx);
+    Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, Params.integer(ctx, "page", 1, 1, 10_000), Listings.DAILY_PAGE);
+    String v = view.name().toLowerCase(Locale.ROOT);
+    Map<String, Object> m = new HashMap<>();
+    m.put("title", switch (view) {
+      case DAY -> "Papers of " + d.date();
+      case WEEK -> "Papers of the week " + d.from() + " to " + d.to();
+      case MONTH -> "Papers of " + d.from().getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + d.from().getYear();
+    });
+    m.put("date", d.date().toString());
+    m.put("view_" + v, Boolean.TRUE);
+    m.put("total", d.total());
+    m.put("from", d.from().toString());
+    m.put("to", d.to().toString());
+    m.put("dayUrl", Urls.of("/daily", Map.of("date", d.date(), "view", "day")));
+    m.put("weekUrl", Urls.of("/daily", Map.of("date", d.date(), "view", "week")));
+    m.put("monthUrl", Urls.of("/daily", Map.of("date", d.date(), "view", "month")));
+    if (d.previous() != null) {
+      m.put("previousUrl", Urls.of("/daily", Map.of("date", d.previous(), "view", v)));
+    }
+    if (d.next() != null) {
+      m.put("nextUrl", Urls.of("/daily", Map.of("date", d.next(), "view", v)));
+    }
+    List<Map<String, Object>> days = new ArrayList<>();
+    if (view != Listings.View.DAY) {
+      d.perDay().forEach((day, n) -> days.add(Map.of("day", day.toString(), "count", n,
+          "url", Urls.of("/daily", Map.of("date", day, "view", "day")))));
+    }
+    m.put("days", days);
+    m.put("hasDays", !days.isEmpty());
+    m.put("papers", numbered(d.papers(), (d.page() - 1) * d.pageSize()));
+    m.put("empty", d.papers().isEmpty());
+    pager(m, d.page(), d.more(), p -> Urls.of("/daily", ordered("date", d.date(), "view", v, "page", p)));
+    ctx.html(templates.render("daily", ctx, m));
+  }
+
+  void trending(Context ctx) {
+    String w = Params.text(ctx, "window");
+    Trending.Window window = w == null ? Trending.Window.WEEK : Trending.Window.parse(w);
+    Map<String, Object> m = new HashMap<>();
+    m.put("title", "Trending this " + window.label());
+    m.put("window_" + window.label(), Boolean.TRUE);
+    List<Map<String, Object>> papers = listings.trending(window, TRENDING_LIMIT);
+    m.put("papers", papers);
+    m.put("empty", papers.isEmpty());
+    ctx.html(templates.render("trending", ctx, m));
+  }
+
+  void search(Context ctx) {
+    SearchRequest request = Params.search(ctx, listings, SEARCH_PAGE);
+    Map<String, Object> m = new HashMap<>();
+    m.put("title", request == null ? "Search" : "Search: " + request.query());
+    String mode = request == null ? s.defaultMode().label() : request.mode().label();
+    m.put("mode_" + mode, Boolean.TRUE);
+    m.put("q", Params.text(ctx, "q"));
+    m.put("from", Params.text(ctx, "from"));
+    m.put("to", Params.text(ctx, "to"));
+    m.put("category", String.join(",", Params.list(ctx, "category")));
+    m.put("author", Params.text(ctx, "author"));
+    if (request != null) {
+      Listings.Search result = listings.search(request);
+      List<Map<String, Object>> hits = new ArrayList<>();
+      for (SearchHit h : result.result().hits()) {
+        hits.add(Views.hit(h));
+      }
+      m.put("hits", hits);
+      m.put("searched", Boolean.TRUE);
+      m.put("empty", hits.isEmpty());
+      m.put("notice", result.notice());
+      m.put("millis", String.format(Locale.ROOT, "%.0f", result.result().millis()));
+      Map<String, Object> base = searchParams(request);
+      m.put("permalink", Urls.of("/search", base));
+      int page = request.offset() / request.limit() + 1;
+      pager(m, page, result.result().more() && request.offset() + request.limit() <= SearchRequest.MAX_OFFSET, p -> {
+        Map<String, Object> q = new LinkedHashMap<>(base);
+        q.put("page", p);
+        return Urls.of("/search", q);
+      });
+    }
+    ctx.html(templates.render("search", ctx, m));
+  }
+
+  /** The canonical parameters of a search, in a fixed order: its permalink. */
+  static Map<String, Object> searchParams(SearchRequest r) {
+    Map<String, Object> q = new LinkedHashMap<>();
+    q.put("q", r.query());
+    q.put("mode", r.mode().label());
+    q.put("from", r.filters().from());
+    q.put("to", r.filters().to());
+    q.put("category", r.filters().categories().isEmpty() ? null : String.join(",", r.filters().categories().stream().sorted().toList()));
+    q.put("author", r.filters().author());
+    if (r.limit() != SEARCH_PAGE) {
+      q.put("limit", r.limit());
+    }
+    return q;
+  }
+
+  void paper(Context ctx) {
+    PaperId id = Params.paperId(ctx.pathParam("id"));
+    Paper p = listings.paper(id);
+    Map<String, Object> m = new HashMap<>(Views.paper(p, s.community().signals(id)));
+    m.put("title", MathText.plain(p.title() == null ? id.value() : p.title()));
+    m.put("abstractHtml", MathText.html(p.abstractText()));
+    m.put("authorLine", String.join(", ", p.authors()));
+    Account me = Auth.account(ctx).orElse(null);
+    if (me != null) {
+      m.put("voted", s.community().hasUpvoted(me, id));
+      s.library().find(me, id).ifPresent(e -> {
+        m.put("saved", Boolean.TRUE);
+        m.put("tags", String.join(", ", e.tags()));
+      });
+    }
+    List<Map<String, Object>> related = new ArrayList<>();
+    listings.related(id, 10).forEach(r -> related.add(Views.related(r)));
+    m.put("related", related);
+    m.put("noRelated", related.isEmpty());
+    List<Map<String, Object>> comments = new ArrayList<>();
+    s.community().submissions(id).forEach(sub -> comments.add(Map.of("submitter", sub.submitter(),
+        "comment", sub.comment() == null ? "" : sub.comment(), "at", sub.at().toString().substring(0, 10))));
+    m.put("comments", comments);
+    m.put("notice", switch (String.valueOf(ctx.queryParam("done"))) {
+      case "submitted" -> "Thanks: the paper is submitted.";
+      case "already" -> "You had already submitted this paper.";
+      default -> null;
+    });
+    m.put("maxTags", LibraryStore.MAX_TAGS);
+    ctx.html(templates.render("paper", ctx, m));
+  }
+
+  static List<Map<String, Object>> numbered(List<Map<String, Object>> papers, int offset) {
+    List<Map<String, Object>> out = new ArrayList<>(papers.size());
+    for (int i = 0; i < papers.size(); i++) {
+      Map<String, Object> m = new HashMap<>(papers.get(i));
+      m.put("n", offset + i + 1);
+      out.add(m);
+    }
+    return out;
+  }
+
+  static void pager(Map<String, Object> m, int page, boolean more, java.util.function.IntFunction<String> url) {
+    m.put("page", page);
+    if (page > 1) {
+      m.put("prevPageUrl", url.apply(page - 1));
+    }
+    if (more) {
+      m.put("nextPageUrl", url.apply(page + 1));
+    }
+  }
+
+  private static Map<String, Object> ordered(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+}

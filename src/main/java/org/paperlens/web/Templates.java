@@ -1,0 +1,51 @@
+package org.paperlens.web;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The page templates (Mustache, in {@code web/templates} on the class path), compiled once and
+ * kept. Every {@code {{value}}} is HTML-escaped; the only unescaped values ({@code {{{...}}}}) are
+ * ones built as safe HTML in Java (snippets from the index, which escapes them, and abstracts run
+ * through {@link MathText}). Thread-safe.
+ */
+final class Templates {
+
+  private final Mustache.Compiler compiler;
+  private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+
+  Templates() {
+    this.compiler = Mustache.compiler().escapeHTML(true).defaultValue("").emptyStringIsFalse(true).zeroIsFalse(true).withLoader(name -> reader(name));
+  }
+
+  /** Renders page {@code name} with {@code model} plus what every page needs (who is logged in, the CSRF token). */
+  String render(String name, Context ctx, Map<String, ?> model) {
+    Map<String, Object> all = new HashMap<>(model);
+    Auth.account(ctx).ifPresent(a -> all.put("me", a.name()));
+    all.put("csrf", Auth.csrfToken(ctx));
+    all.put("nav_" + name, Boolean.TRUE);
+    return compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);
+  }
+
+  private static Reader reader(String name) {
+    InputStream in = Templates.class.getResourceAsStream("/web/templates/" + name + ".mustache");
+    if (in == null) {
+      return new StringReader("missing template " + name);
+    }
+    try (in) {
+      return new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.paperlens.web;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.paperlens.community.Signals;
+import org.paperlens.community.Trending;
+import org.paperlens.index.IndexedPaper;
+import org.paperlens.paper.Paper;
+import org.paperlens.related.RelatedPaper;
+import org.paperlens.search.SearchHit;
+
+/**
+ * The data of pages and API responses as plain maps: the API serialises them as JSON, the page
+ * templates show them, so both always carry the same fields. Keys are the JSON field names.
+ */
+final class Views {
+
+  private Views() {}
+
+  /** Everything known about a paper, for the paper page and GET /api/v1/papers/{id}. */
+  static Map<String, Object> paper(Paper p, Signals s) {
+    Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
+    m.put("abstract", p.abstractText());
+    m.put("categories", p.categories());
+    m.put("version", p.version());
+    m.put("submitted", date(p.submitted()));
+    m.put("updated", date(p.updated()));
+    m.put("firstListed", date(p.firstListed()));
+    m.put("comment", p.comment());
+    m.put("journalRef", p.journalRef());
+    m.put("doi", p.doi());
+    m.put("absUrl", p.absUrl() != null ? p.absUrl() : p.id().isArxiv() ? "https://arxiv.org/abs/" + p.id().value() : null);
+    m.put("pdfUrl", p.pdfUrl() != null ? p.pdfUrl() : p.id().isArxiv() ? "https://arxiv.org/pdf/" + p.id().value() : null);
+    m.put("upvotes", s.upvotes());
+    m.put("saves", s.saves());
+    m.put("submissions", s.submissions());
+    m.put("bibtex", Bibtex.of(p));
+    return m;
+  }
+
+  /** A paper in a list: daily, library, trending. */
+  static Map<String, Object> listed(Paper p, int upvotes) {
+    Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
+    m.put("upvotes", upvotes);
+    return m;
+  }
+
+  static Map<String, Object> hit(SearchHit h) {
+    IndexedPaper p = h.paper();
+    Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
+    m.put("rank", h.rank());
+    m.put("score", Float.isInfinite(h.score()) ? null : h.score());
+    m.put("pinned", h.pinned());
+    m.put("snippet", h.snippet());
+    return m;
+  }
+
+  static Map<String, Object> related(RelatedPaper r) {
+    IndexedPaper p = r.paper();
+    Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
+    m.put("rank", r.rank());
+    m.put("score", r.score());
+    m.put("sharedTerms", r.sharedTerms());
+    m.put("similarity", r.similarity());
+    m.put("reason", r.reason());
+    return m;
+  }
+
+  static Map<String, Object> trending(Trending.Entry e, Paper p) {
+    Map<String, Object> m = p == null ? summary(e.id().value(), null, List.of(), null, null)
+        : summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
+    m.put("rank", e.rank());
+    m.put("score", Math.round(e.score() * 1000) / 1000.0);
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("upvotes", e.upvotes());
+    c.put("saves", e.saves());
+    c.put("submissions", e.submissions());
+    m.put("components", c);
+    return m;
+  }
+
+  private static Map<String, Object> summary(String id, String title, List<String> authors, String category, String date) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("title", title == null ? id : MathText.plain(title));
+    m.put("authors", authors);
+    m.put("authorLine", authorLine(authors));
+    m.put("primaryCategory", category);
+    m.put("date", date);
+    m.put("url", "/papers/" + id);
+    return m;
+  }
+
+  static String authorLine(List<String> authors) {
+    if (authors.size() <= 5) {
+      return String.join(", ", authors);
+    }
+    return String.join(", ", authors.subList(0, 4)) + " … " + authors.getLast() + " (" + authors.size() + " authors)";
+  }
+
+  static String date(LocalDate d) {
+    return d == null ? null : d.toString();
+  }
+}

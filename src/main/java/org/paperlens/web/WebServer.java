@@ -1,0 +1,136 @@
+package org.paperlens.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The web app: pages, the JSON API and static files on one embedded Jetty (via Javalin).
+ * Assembly only: the route table, security headers, CSRF checks on state changes, and the one
+ * exception mapper ({@link Problems}). Start with {@link #start}, stop with {@link #close}.
+ */
+public final class WebServer implements AutoCloseable {
+
+  /** A route of the JSON API, as the OpenAPI document must list it ({@code {id}} style paths). */
+  public record Route(String method, String path) {}
+
+  private static final Set<HandlerType> STATE_CHANGING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH);
+
+  private final Javalin app;
+  private final List<Route> apiRoutes = new ArrayList<>();
+
+  public WebServer(WebServices services) {
+    Templates templates = new Templates();
+    Problems problems = new Problems(templates);
+    Auth auth = new Auth(services.accounts(), services.throttle());
+    Listings listings = new Listings(services);
+    ReadingPages reading = new ReadingPages(services, listings, templates);
+    AccountPages accountPages = new AccountPages(services, auth, templates);
+    LibraryPages libraryPages = new LibraryPages(services, listings, templates);
+    Api api = new Api(services, listings, auth);
+
+    app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.startupWatcherEnabled = false;
+      config.http.prefer405over404 = true;
+      config.http.maxRequestSize = 64 * 1024;
+      config.router.ignoreTrailingSlashes = true;
+      config.staticFiles.add(sf -> {
+        sf.hostedPath = "/static";
+        sf.directory = "/web/static";
+        sf.location = Location.CLASSPATH;
+        sf.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+      });
+    });
+    app.before(ctx -> {
+      securityHeaders(ctx);
+      auth.identify(ctx);
+      if (STATE_CHANGING.contains(ctx.method()) && !ctx.path().equals("/api/v1/tokens")) {
+        Auth.checkCsrf(ctx);
+      }
+    });
+    app.exception(Exception.class, problems::handle);
+    app.error(404, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")) {
+        problems.respond(ctx, new Problems.Outcome(404, "no page at " + ctx.path(), null));
+      }
+    });
+    app.error(405, ctx -> problems.respond(ctx, new Problems.Outcome(405, ctx.method() + " is not allowed on " + ctx.path(), null)));
+
+    app.get("/", ctx -> ctx.redirect("/daily", HttpStatus.FOUND));
+    app.get("/daily", reading::daily);
+    app.get("/trending", reading::trending);
+    app.get("/search", reading::search);
+    app.get("/papers/<id>", reading::paper);
+    app.post("/papers/<id>/vote", libraryPages::vote);
+    app.post("/papers/<id>/save", libraryPages::save);
+    app.get("/library", libraryPages::library);
+    app.get("/submit", libraryPages::submitForm);
+    app.post("/submit", libraryPages::submit);
+    app.get("/signup", accountPages::signUpForm);
+    app.post("/signup", accountPages::signUp);
+    app.get("/login", accountPages::logInForm);
+    app.post("/login", accountPages::logIn);
+    app.post("/logout", accountPages::logOut);
+    app.get("/account", accountPages::account);
+    app.post("/account/tokens", accountPages::newToken);
+    app.post("/account/tokens/revoke", accountPages::revokeToken);
+
+    api(HandlerType.GET, "/api/v1/openapi.json", WebServer::openApi);
+    api(HandlerType.GET, "/api/v1/papers/<id>", api::paper);
+    api(HandlerType.GET, "/api/v1/papers/<id>/related", api::related);
+    api(HandlerType.PUT, "/api/v1/papers/<id>/vote", api::upvote);
+    api(HandlerType.DELETE, "/api/v1/papers/<id>/vote", api::undoUpvote);
+    api(HandlerType.GET, "/api/v1/daily", api::daily);
+    api(HandlerType.GET, "/api/v1/trending", api::trending);
+    api(HandlerType.GET, "/api/v1/search", api::search);
+    api(HandlerType.GET, "/api/v1/me", api::me);
+    api(HandlerType.GET, "/api/v1/library", api::library);
+    api(HandlerType.PUT, "/api/v1/library/<id>", api::save);
+    api(HandlerType.DELETE, "/api/v1/library/<id>", api::remove);
+    api(HandlerType.GET, "/api/v1/submissions", api::submissions);
+    api(HandlerType.POST, "/api/v1/submissions", api::submit);
+    api(HandlerType.POST, "/api/v1/tokens", api::token);
+  }
+
+  private void api(HandlerType method, String path, Handler handler) {
+    app.addHttpHandler(method, path, handler);
+    apiRoutes.add(new Route(method.name().toLowerCase(java.util.Locale.ROOT), path.replace("<", "{").replace(">", "}")));
+  }
+
+  /** The API routes this server answers, for checking against the OpenAPI document. */
+  public List<Route> apiRoutes() {
+    return List.copyOf(apiRoutes);
+  }
+
+  private static void openApi(Context ctx) throws java.io.IOException {
+    try (var in = WebServer.class.getResourceAsStream("/web/openapi.json")) {
+      ctx.contentType("application/json").result(in.readAllBytes());
+    }
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none';"
+        + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+    ctx.header("X-Frame-Options", "DENY");
+  }
+
+  /** Starts listening on {@code host}:{@code port} (0 picks a free port) and returns the port. */
+  public int start(String host, int port) {
+    app.start(host, port);
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,35 @@
+package org.paperlens.web;
+
+import java.time.Clock;
+import org.paperlens.account.AccountStore;
+import org.paperlens.account.LoginThrottle;
+import org.paperlens.community.CommunityStore;
+import org.paperlens.community.Trending;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.related.RelatedPapers;
+import org.paperlens.search.Fusion;
+import org.paperlens.search.SearchMode;
+import org.paperlens.search.Searcher;
+
+/**
+ * Everything the web app serves from, built once at start-up by the caller (the serve command,
+ * or a test) and shared by every request. Each component is thread-safe.
+ *
+ * @param defaultMode the search mode a page uses when none is asked for
+ * @param fusion how hybrid search combines its two rankings
+ */
+public record WebServices(
+    CatalogueStore catalogue,
+    PaperIndex index,
+    Searcher searcher,
+    RelatedPapers related,
+    AccountStore accounts,
+    CommunityStore community,
+    LibraryStore library,
+    Trending trending,
+    LoginThrottle throttle,
+    SearchMode defaultMode,
+    Fusion fusion,
+    Clock clock) {}
