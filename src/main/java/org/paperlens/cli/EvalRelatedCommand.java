@@ -112,7 +112,7 @@ final class EvalRelatedCommand implements Callable<Integer> {
   }
 
   /** Undirected: a paper is linked to the papers it cites and to those citing it. */
-  private static Map<String, Map<String, Integer>> readLinks(Path file) throws Exception {
+  static Map<String, Map<String, Integer>> readLinks(Path file) throws Exception {
     Map<String, Map<String, Integer>> out = new HashMap<>();
     List<String> lines = Files.readAllLines(file);
     for (int i = 1; i < lines.size(); i++) {

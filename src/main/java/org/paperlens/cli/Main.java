@@ -15,8 +15,8 @@ import picocli.CommandLine.ScopeType;
     version = "paperlens 0.1.0",
     description = "A self-hostable discovery engine for research papers.",
     subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, ReindexCommand.class,
-        SearchCommand.class, RelatedCommand.class, ServeCommand.class, EvalCommand.class, EvalRelatedCommand.class, StatsCommand.class,
-        DigestCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+        SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, EvalCommand.class, EvalRelatedCommand.class,
+        EvalRecommendCommand.class, StatsCommand.class, DigestCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

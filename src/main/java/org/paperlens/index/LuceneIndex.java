@@ -129,6 +129,38 @@ public final class LuceneIndex implements PaperIndex {
     }
   }
 
+  @Override
+  public PaperFeatures features(List<PaperId> profile, Filters window) {
+    try {
+      int[] docs = new int[profile.size()];
+      for (int i = 0; i < docs.length; i++) {
+        PaperId id = profile.get(i);
+        docs[i] = docOf(id).orElseThrow(() -> new IllegalArgumentException("paper not in the index: " + id));
+      }
+      Query candidates = window.isEmpty() ? new MatchAllDocsQuery() : filterQuery(window);
+      StoredFields stored = searcher.storedFields();
+      return new FeatureReader(searcher, reader, new MoreLikeThisQuery(reader, analyzer)).read(docs, candidates, doc -> {
+        try {
+          return new PaperId(stored.document(doc, java.util.Set.of(PaperFields.ID)).get(PaperFields.ID));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Optional<LocalDate> newestDate() {
+    try {
+      byte[] max = org.apache.lucene.index.PointValues.getMaxPackedValue(reader, PaperFields.DATE);
+      return max == null ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(IntPoint.decodeDimension(max, 0)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private OptionalInt docOf(PaperId id) throws IOException {
     TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.ID, id.value())), 1);
     return top.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(top.scoreDocs[0].doc);

@@ -50,6 +50,19 @@ public interface PaperIndex extends AutoCloseable {
    */
   Map<PaperId, List<String>> sharedTerms(PaperId source, List<PaperId> candidates);
 
+  /**
+   * The features a learned ranking needs: rows for the {@code profile} papers (in that order),
+   * then for every other paper passing {@code window}, each with its vector and its weights over
+   * the profile papers' distinctive words. Cost: one pass over those words' postings plus one
+   * vector copy per row; valid only while this index is open.
+   *
+   * @throws IllegalArgumentException when a profile paper is not in the index
+   */
+  PaperFeatures features(List<PaperId> profile, Filters window);
+
+  /** The latest paper date in the index (first listed, else submitted), if any paper has one. */
+  Optional<java.time.LocalDate> newestDate();
+
   /** The paper whose title is exactly {@code title} (ignoring case and punctuation), if one is. */
   Optional<PaperId> byExactTitle(String title, Filters filters);
 

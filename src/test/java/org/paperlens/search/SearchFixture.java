@@ -49,7 +49,7 @@ public final class SearchFixture {
     return unit(0, 0, 0, 1);
   };
 
-  static float[] unit(float... v) {
+  public static float[] unit(float... v) {
     double n = 0;
     for (float x : v) {
       n += x * x;
