@@ -16,7 +16,15 @@ import org.paperlens.digest.SmtpMailer;
 import org.paperlens.digest.SubscriptionStore;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.Topic;
-import org.paperlens.digest.TrendingRanking;
+import org.paperlens.community.CommunityStore;
+import org.paperlens.community.Database;
+import org.paperlens.community.Trending;
+import org.paperlens.digest.CommunityTrending;
+import org.paperlens.digest.LibraryRecommendations;
+import org.paperlens.digest.PersonalRanking;
+import org.paperlens.library.LibraryStore;
+import org.paperlens.recommend.Recommender;
+import org.paperlens.related.RelatedPapers;
 import org.paperlens.index.IndexMissingException;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.index.PaperIndex;
@@ -66,11 +74,13 @@ final class DigestCommand implements Runnable {
       PrintWriter out = main.spec.commandLine().getOut();
       out.println("digest: " + config.describe() + "; " + mail.describe());
       long start = System.nanoTime();
-      try (CatalogueStore store = CatalogueStore.open(config.dataDir()); PaperIndex index = openIndex(config)) {
-        Clock clock = Clock.systemUTC();
-        // Trending ranks by listing recency until votes exist to rank by; tag digests need the recommender.
-        DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index, TrendingRanking.BY_RECENCY,
-            null, new Links(mail.baseUrl()), clock);
+      Clock clock = Clock.systemUTC();
+      try (CatalogueStore store = CatalogueStore.open(config.dataDir()); PaperIndex index = openIndex(config);
+          Database db = Database.open(store.file())) {
+        CommunityStore community = new CommunityStore(db, clock);
+        DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index,
+            new CommunityTrending(new Trending(community, clock)), personal(config, store, index, db, community, clock),
+            new Links(mail.baseUrl()), clock);
         DigestRun run = new DigestRun(planner, new OutboxStore(store), mail, () -> new SmtpMailer(mail), clock);
         DigestRun.Report r = run.run(now, dryRun, line -> {
           out.println(line);
@@ -92,6 +102,17 @@ final class DigestCommand implements Runnable {
         out.printf("took %.1f s%s%n", (System.nanoTime() - start) / 1e9, PeakMemory.describe());
         return s != null && s.serverUnreachable() ? Failures.REMOTE : 0;
       }
+    }
+
+    /** Library-tag recommendations; without an index there are none (such digests are counted as not built). */
+    static PersonalRanking personal(Config config, CatalogueStore store, PaperIndex index, Database db,
+        CommunityStore community, Clock clock) {
+      if (index == null) {
+        return null;
+      }
+      Recommender recommender = new Recommender(index,
+          new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion()));
+      return new LibraryRecommendations(new LibraryStore(db, community, clock), recommender, index);
     }
 
     private static PaperIndex openIndex(Config config) {

@@ -8,7 +8,12 @@ import org.paperlens.paper.PaperId;
 public record Links(String baseUrl) {
 
   public String paper(PaperId id) {
-    return baseUrl + "/paper/" + encode(id.value());
+    return baseUrl + "/papers/" + encode(id.value());
+  }
+
+  /** The private feed of an account. */
+  public String privateFeed(String token) {
+    return baseUrl + "/feeds/" + token;
   }
 
   public String confirm(String token) {

@@ -77,6 +77,14 @@ public final class SubscriptionStore {
     }
   }
 
+  static void deleteTokens(Connection c, Purpose purpose, String userId) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("DELETE FROM mail_tokens WHERE purpose = ? AND user_id = ?")) {
+      st.setString(1, purpose.name());
+      st.setString(2, userId);
+      st.executeUpdate();
+    }
+  }
+
   /** The token's target, if the token was minted here for {@code purpose}. */
   public Optional<TokenTarget> token(String token, Purpose purpose) {
     if (!Tokens.wellFormed(token)) {

@@ -110,6 +110,27 @@ public final class Subscriptions {
     return s.isPresent() && userId.equals(s.get().userId()) && store.unsubscribe(subscriptionId, clock.instant());
   }
 
+  /**
+   * A new secret for an account's private feed; the previous one stops working. Only the hash is
+   * kept, so the URL can be shown once, like an API token.
+   */
+  public String newFeedToken(String userId) {
+    String token = Tokens.mint();
+    Instant now = clock.instant();
+    store.catalogue().write(w -> {
+      SubscriptionStore.deleteTokens(w.connection(), SubscriptionStore.Purpose.FEED, userId);
+      SubscriptionStore.putToken(w.connection(), token,
+          new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.FEED, null, null, userId), now);
+      return null;
+    });
+    return token;
+  }
+
+  /** The account a private feed token belongs to. */
+  public Optional<String> feedOwner(String token) {
+    return store.token(token, SubscriptionStore.Purpose.FEED).map(SubscriptionStore.TokenTarget::userId);
+  }
+
   static String normalise(String email) {
     if (email == null || email.isBlank()) {
       throw new IllegalArgumentException("an e-mail address is needed");

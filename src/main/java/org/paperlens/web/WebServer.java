@@ -26,6 +26,11 @@ public final class WebServer implements AutoCloseable {
   private final List<Route> apiRoutes = new ArrayList<>();
 
   public WebServer(WebServices services) {
+    this(services, null);
+  }
+
+  /** @param digest subscriptions and feeds; null serves the site without them */
+  public WebServer(WebServices services, DigestServices digest) {
     Templates templates = new Templates();
     Problems problems = new Problems(templates);
     Auth auth = new Auth(services.accounts(), services.throttle());
@@ -51,7 +56,9 @@ public final class WebServer implements AutoCloseable {
     app.before(ctx -> {
       securityHeaders(ctx);
       auth.identify(ctx);
-      if (STATE_CHANGING.contains(ctx.method()) && !ctx.path().equals("/api/v1/tokens")) {
+      // One-click unsubscribe (RFC 8058) is a POST from the recipient's mail system, which has no
+      // CSRF cookie; the unguessable token in the URL is what authorises it.
+      if (STATE_CHANGING.contains(ctx.method()) && !ctx.path().equals("/api/v1/tokens") && !ctx.path().startsWith("/unsubscribe/")) {
         Auth.checkCsrf(ctx);
       }
     });
@@ -81,6 +88,32 @@ public final class WebServer implements AutoCloseable {
     app.get("/account", accountPages::account);
     app.post("/account/tokens", accountPages::newToken);
     app.post("/account/tokens/revoke", accountPages::revokeToken);
+
+    ExportRoutes exports = new ExportRoutes(services, listings, templates);
+    app.get("/papers/<id>/export", exports::paper);
+    app.get("/search/export", exports::search);
+    app.get("/library/export", exports::library);
+    app.get("/library/import", exports::importForm);
+    app.post("/library/import", exports::importBibtex);
+    if (digest != null) {
+      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates);
+      app.get("/subscriptions", subscriptions::page);
+      app.post("/subscriptions", subscriptions::subscribe);
+      app.post("/subscriptions/<id>/unsubscribe", subscriptions::unsubscribeOwn);
+      app.get("/subscriptions/confirm/<token>", subscriptions::confirmPage);
+      app.post("/subscriptions/confirm/<token>", subscriptions::confirm);
+      app.get("/subscriptions/manage/<token>", subscriptions::manage);
+      app.post("/subscriptions/manage/<token>/<id>", subscriptions::unsubscribeManaged);
+      app.get("/unsubscribe/<token>", subscriptions::unsubscribePage);
+      app.post("/unsubscribe/<token>", subscriptions::unsubscribe);
+      FeedRoutes feeds = new FeedRoutes(services, digest, listings);
+      app.get("/daily/feed", feeds::daily);
+      app.get("/trending/feed", feeds::trending);
+      app.get("/search/feed", feeds::search);
+      app.get("/tags/<tag>/feed", feeds::tag);
+      app.get("/feeds/<token>", feeds::personal);
+      app.post("/account/feed", ctx -> feeds.newPrivateFeed(ctx, templates));
+    }
 
     api(HandlerType.GET, "/api/v1/openapi.json", WebServer::openApi);
     api(HandlerType.GET, "/api/v1/papers/<id>", api::paper);

@@ -53,7 +53,7 @@ class SubscriptionMailTest {
       assertThat(((MimeMultipart) digest.getContent()).getContentType()).startsWith("multipart/alternative");
       String text = MailHarness.text(digest);
       String html = MailHarness.html(digest);
-      assertThat(text).contains("Sparse attention for long documents", MailHarness.BASE + "/paper/2607.00001");
+      assertThat(text).contains("Sparse attention for long documents", MailHarness.BASE + "/papers/2607.00001");
       assertThat(html).contains("Tokenizers &lt;b&gt;and&lt;/b&gt; their discontents").doesNotContain("<b>and</b>");
       assertThat(html).contains("&lt;in detail&gt; &amp; more");
       String listUnsubscribe = digest.getHeader("List-Unsubscribe", null);
@@ -96,7 +96,7 @@ class SubscriptionMailTest {
           continue;
         }
         subjects.add(m.getSubject());
-        Matcher x = Pattern.compile("/paper/(\\d{4}\\.\\d{5})").matcher(MailHarness.text(m));
+        Matcher x = Pattern.compile("/papers/(\\d{4}\\.\\d{5})").matcher(MailHarness.text(m));
         while (x.find()) {
           ids.add(x.group(1));
         }
