@@ -19,6 +19,7 @@ import org.paperlens.embed.Encoder;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.CachedQueryEncoder;
 import org.paperlens.search.SearchMode;
@@ -72,11 +73,11 @@ final class ServeCommand implements Callable<Integer> {
         Encoder encoder = SearchServices.encoder(config);
         Database db = Database.open(store.file())) {
       CommunityStore community = new CommunityStore(db, clock);
+      RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
       WebServices services = new WebServices(store, index,
-          new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 10_000)),
-          new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion()),
+          new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 10_000)), related, new Recommender(index, related),
           new AccountStore(db, PasswordHasher.DEFAULT, clock), community, new LibraryStore(db, community, clock),
-          new Trending(community, clock), new LoginThrottle(5, Duration.ofMinutes(15), clock),
+          new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
           new SearchMode.Hybrid(config.fusion()), config.fusion(), clock);
       MailSettings mail = main.mailSettings();
       try (DigestScheduler digests = DigestAssembly.scheduler(config, mail, store, index, services, clock, out);

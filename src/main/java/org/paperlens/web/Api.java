@@ -30,11 +30,20 @@ final class Api {
   private final WebServices s;
   private final Listings listings;
   private final Auth auth;
+  private final ForYou forYou;
 
-  Api(WebServices s, Listings listings, Auth auth) {
+  Api(WebServices s, Listings listings, Auth auth, ForYou forYou) {
     this.s = s;
     this.listings = listings;
     this.auth = auth;
+    this.forYou = forYou;
+  }
+
+  /** Recommendations from the caller's library (or one tag), with the reasons. */
+  void recommendations(Context ctx) {
+    Account me = Auth.required(ctx);
+    ctx.json(forYou.recommend(me, Params.text(ctx, "tag"), Params.integer(ctx, "days", 30, 1, 3650),
+        Params.integer(ctx, "limit", 20, 1, 100)));
   }
 
   void paper(Context ctx) {

@@ -90,19 +90,18 @@ final class Auth {
 
   /** Logs in, or throws: 429 with Retry-After when this name or address failed too often. */
   Account logIn(Context ctx, String name, String password) {
-    String byName = "name:" + (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT));
-    String byIp = "ip:" + ctx.ip();
-    Optional<Duration> wait = throttle.blocked(byName, byIp);
+    String address = ctx.ip();
+    Optional<Duration> wait = throttle.blocked(name, address);
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds());
       throw new HttpProblem(429, "too many failed log-ins; try again in " + seconds + " s", Long.toString(seconds));
     }
     try {
       Account a = accounts.logIn(name, password);
-      throttle.succeeded(byName);
+      throttle.succeeded(name);
       return a;
     } catch (RuntimeException e) {
-      throttle.failed(byName, byIp);
+      throttle.failed(name, address);
       throw e;
     }
   }

@@ -19,11 +19,37 @@ final class LibraryPages {
   private final WebServices s;
   private final Listings listings;
   private final Templates templates;
+  private final ForYou forYou;
 
-  LibraryPages(WebServices s, Listings listings, Templates templates) {
+  LibraryPages(WebServices s, Listings listings, Templates templates, ForYou forYou) {
     this.s = s;
     this.listings = listings;
     this.templates = templates;
+    this.forYou = forYou;
+  }
+
+  void recommended(Context ctx) {
+    Account me = member(ctx);
+    if (me == null) {
+      return;
+    }
+    String tag = Params.text(ctx, "tag");
+    int days = Params.integer(ctx, "days", 30, 1, 3650);
+    Map<String, Object> m = new HashMap<>(forYou.recommend(me, tag, days, 20));
+    m.put("title", "Recommended for you");
+    List<Map<String, Object>> windows = new ArrayList<>();
+    for (int d : ForYou.WINDOWS) {
+      windows.add(Map.of("days", d, "url", Urls.of("/recommended", new java.util.LinkedHashMap<>(Map.of("days", d))) + (tag == null ? "" : "&tag=" + Urls.encode(tag)),
+          "current", d == days));
+    }
+    m.put("windows", windows);
+    List<Map<String, Object>> tags = new ArrayList<>();
+    s.library().tags(me).forEach((t, n) -> tags.add(Map.of("tag", t, "url", Urls.of("/recommended", Map.of("tag", t, "days", days)),
+        "current", t.equals(tag))));
+    m.put("tags", tags);
+    m.put("allUrl", Urls.of("/recommended", Map.of("days", days)));
+    m.put("empty", ((List<?>) m.get("papers")).isEmpty());
+    ctx.html(templates.render("recommended", ctx, m));
   }
 
   void vote(Context ctx) {

@@ -132,8 +132,8 @@ final class ReadingPages {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("q", r.query());
     q.put("mode", r.mode().label());
-    q.put("from", r.filters().from());
-    q.put("to", r.filters().to());
+    q.put("from", r.filters().from() == null ? null : r.filters().from().toString());
+    q.put("to", r.filters().to() == null ? null : r.filters().to().toString());
     q.put("category", r.filters().categories().isEmpty() ? null : String.join(",", r.filters().categories().stream().sorted().toList()));
     q.put("author", r.filters().author());
     if (r.limit() != SEARCH_PAGE) {

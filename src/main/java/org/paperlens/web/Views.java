@@ -68,6 +68,19 @@ final class Views {
     return m;
   }
 
+  static Map<String, Object> recommended(org.paperlens.recommend.Recommendation r) {
+    IndexedPaper p = r.paper();
+    Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
+    m.put("rank", r.rank());
+    m.put("score", Math.round(r.score() * 1000) / 1000.0);
+    m.put("reason", r.explanation().reason());
+    m.put("terms", r.explanation().terms());
+    List<String> because = new java.util.ArrayList<>();
+    r.explanation().likedPapers().forEach(l -> because.add(l.id().value()));
+    m.put("becauseOf", because);
+    return m;
+  }
+
   static Map<String, Object> trending(Trending.Entry e, Paper p) {
     Map<String, Object> m = p == null ? summary(e.id().value(), null, List.of(), null, null)
         : summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));

@@ -37,8 +37,9 @@ public final class WebServer implements AutoCloseable {
     Listings listings = new Listings(services);
     ReadingPages reading = new ReadingPages(services, listings, templates);
     AccountPages accountPages = new AccountPages(services, auth, templates);
-    LibraryPages libraryPages = new LibraryPages(services, listings, templates);
-    Api api = new Api(services, listings, auth);
+    ForYou forYou = new ForYou(services);
+    LibraryPages libraryPages = new LibraryPages(services, listings, templates, forYou);
+    Api api = new Api(services, listings, auth, forYou);
 
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -78,6 +79,7 @@ public final class WebServer implements AutoCloseable {
     app.post("/papers/<id>/vote", libraryPages::vote);
     app.post("/papers/<id>/save", libraryPages::save);
     app.get("/library", libraryPages::library);
+    app.get("/recommended", libraryPages::recommended);
     app.get("/submit", libraryPages::submitForm);
     app.post("/submit", libraryPages::submit);
     app.get("/signup", accountPages::signUpForm);
@@ -116,10 +118,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     api(HandlerType.GET, "/api/v1/openapi.json", WebServer::openApi);
-    api(HandlerType.GET, "/api/v1/papers/<id>", api::paper);
+    // Ids may contain a slash (hep-th/9901001), so <id> matches across slashes: the routes with
+    // a suffix come first, or the bare route would take "ID/related" as the id.
     api(HandlerType.GET, "/api/v1/papers/<id>/related", api::related);
     api(HandlerType.PUT, "/api/v1/papers/<id>/vote", api::upvote);
     api(HandlerType.DELETE, "/api/v1/papers/<id>/vote", api::undoUpvote);
+    api(HandlerType.GET, "/api/v1/papers/<id>", api::paper);
     api(HandlerType.GET, "/api/v1/daily", api::daily);
     api(HandlerType.GET, "/api/v1/trending", api::trending);
     api(HandlerType.GET, "/api/v1/search", api::search);
@@ -127,6 +131,7 @@ public final class WebServer implements AutoCloseable {
     api(HandlerType.GET, "/api/v1/library", api::library);
     api(HandlerType.PUT, "/api/v1/library/<id>", api::save);
     api(HandlerType.DELETE, "/api/v1/library/<id>", api::remove);
+    api(HandlerType.GET, "/api/v1/recommendations", api::recommendations);
     api(HandlerType.GET, "/api/v1/submissions", api::submissions);
     api(HandlerType.POST, "/api/v1/submissions", api::submit);
     api(HandlerType.POST, "/api/v1/tokens", api::token);

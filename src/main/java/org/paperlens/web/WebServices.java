@@ -8,6 +8,7 @@ import org.paperlens.community.Trending;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchMode;
@@ -25,6 +26,7 @@ public record WebServices(
     PaperIndex index,
     Searcher searcher,
     RelatedPapers related,
+    Recommender recommender,
     AccountStore accounts,
     CommunityStore community,
     LibraryStore library,

@@ -3,28 +3,14 @@ package org.paperlens.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PagesTest {
 
-  @TempDir
-  static Path dir;
-  static WebFixture web;
-
-  @BeforeAll
-  static void start() throws Exception {
-    web = new WebFixture(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    web.close();
-  }
+  @RegisterExtension
+  static final WebFixture web = new WebFixture();
 
   @Test
   void the_home_page_redirects_to_the_latest_day_which_lists_its_papers() {

@@ -1,6 +1,12 @@
 package org.paperlens.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Clock;
 import java.time.Duration;
 import org.paperlens.account.AccountStore;
@@ -12,6 +18,7 @@ import org.paperlens.community.Trending;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchFixture;
@@ -20,17 +27,39 @@ import org.paperlens.search.Searcher;
 
 /**
  * A real server on a random port over the small search fixture (11 papers, topic vectors, a
- * keyword-topic query encoder), with cheap Argon2 parameters so sign-ups are quick.
+ * keyword-topic query encoder), with cheap Argon2 parameters so sign-ups are quick. Use as
+ * {@code @RegisterExtension static final WebFixture web = new WebFixture();}: one server per test class.
  */
-final class WebFixture implements AutoCloseable {
+final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-  final CatalogueStore store;
-  final LuceneIndex index;
-  final Database db;
-  final WebServer server;
-  final String base;
+  CatalogueStore store;
+  LuceneIndex index;
+  Database db;
+  WebServer server;
+  String base;
+  private Path dir;
+
+  WebFixture() {}
 
   WebFixture(Path dir) throws Exception {
+    start(dir);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    dir = Files.createTempDirectory("paperlens-web");
+    start(dir);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+  }
+
+  private void start(Path dir) throws Exception {
     store = SearchFixture.catalogue(dir.resolve("data"));
     SearchFixture.index(store, dir.resolve("data/index"));
     index = SearchFixture.open(dir.resolve("data/index"));
@@ -38,10 +67,11 @@ final class WebFixture implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Fusion fusion = new Fusion.WeightedScores(0.4f);
     CommunityStore community = new CommunityStore(db, clock);
-    WebServices services = new WebServices(store, index, new Searcher(index, SearchFixture.TOPICS),
-        new RelatedPapers(index, id -> SearchFixture.VECTORS.get(id.value()), fusion),
+    RelatedPapers related = new RelatedPapers(index, id -> SearchFixture.VECTORS.get(id.value()), fusion);
+    WebServices services = new WebServices(store, index, new Searcher(index, SearchFixture.TOPICS), related,
+        new Recommender(index, related),
         new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
-        new Trending(community, clock), new LoginThrottle(5, Duration.ofMinutes(15), clock),
+        new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
         new SearchMode.Hybrid(fusion), fusion, clock);
     server = new WebServer(services);
     int port = server.start("127.0.0.1", 0);

@@ -1,0 +1,72 @@
+package org.paperlens.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.paperlens.account.Account;
+import org.paperlens.index.Filters;
+import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.PaperId;
+import org.paperlens.recommend.Method;
+import org.paperlens.recommend.RecommendRequest;
+import org.paperlens.recommend.Recommendation;
+import org.paperlens.recommend.Recommendations;
+
+/**
+ * "Recommended for you": the recommender run on a person's library (or one tag of it) as the
+ * liked papers, over the papers of the last {@code days} days. Results are cached for a few
+ * minutes per distinct set of liked papers, since each request trains a small model; saving a
+ * paper changes the set and so the key. Thread-safe.
+ */
+final class ForYou {
+
+  /** The windows offered, in days; null means no lower limit. */
+  static final List<Integer> WINDOWS = List.of(7, 30, 90, 365);
+
+  private record Key(List<PaperId> liked, Integer days, int k) {}
+
+  private final WebServices s;
+  private final Memo<Key, Recommendations> cache;
+
+  ForYou(WebServices s) {
+    this.s = s;
+    this.cache = new Memo<>(1_000, Duration.ofMinutes(5), s.clock());
+  }
+
+  /** The recommendations and the data both the page and the API show. */
+  Map<String, Object> recommend(Account me, String tag, Integer days, int k) {
+    List<PaperId> liked = new ArrayList<>();
+    for (LibraryStore.Entry e : s.library().list(me, tag)) {
+      if (s.index().contains(e.paperId(), Filters.NONE)) { // papers added since the last reindex cannot be learned from yet
+        liked.add(e.paperId());
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tag", tag);
+    m.put("days", days);
+    m.put("liked", liked.size());
+    List<Map<String, Object>> items = new ArrayList<>();
+    if (liked.isEmpty()) {
+      m.put("method", "none");
+      m.put("emptyReason", tag == null ? "your library is empty: save papers to get recommendations"
+          : "no paper tagged '" + tag + "' is in the search index yet");
+    } else {
+      Recommendations r = cache.get(new Key(List.copyOf(liked), days, k), key -> s.recommender().recommend(
+          new RecommendRequest(key.liked(), List.of(), key.days(), null, Filters.NONE, key.k(), Method.DEFAULT)));
+      m.put("method", r.method());
+      m.put("from", Views.date(r.from()));
+      m.put("to", Views.date(r.to()));
+      m.put("candidates", r.candidates());
+      m.put("emptyReason", r.emptyReason());
+      m.put("notes", r.notes());
+      for (Recommendation rec : r.items()) {
+        Map<String, Object> v = Views.recommended(rec);
+        items.add(v);
+      }
+    }
+    m.put("papers", items);
+    return m;
+  }
+}

@@ -1,0 +1,69 @@
+package org.paperlens.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input gets application/problem+json with the right status, never a 500. */
+class ProblemsTest {
+
+  @RegisterExtension
+  static final WebFixture web = new WebFixture();
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/api/v1/search?q=x&page=0|400|page",
+      "/api/v1/search?q=x&page=abc|400|whole number",
+      "/api/v1/search?q=x&limit=1000|400|limit",
+      "/api/v1/search?q=x&mode=psychic|400|unknown search mode",
+      "/api/v1/search?q=x&from=2024-13-01|400|YYYY-MM-DD",
+      "/api/v1/search?q=x&from=2024-05-01&to=2024-01-01|400|date range is empty",
+      "/api/v1/search|400|'q'",
+      "/api/v1/daily?date=yesterday|400|YYYY-MM-DD",
+      "/api/v1/daily?view=year|400|view",
+      "/api/v1/daily?page=-1|400|page",
+      "/api/v1/trending?window=decade|400|window",
+      "/api/v1/papers/2999.99999|404|no paper 2999.99999",
+      "/api/v1/papers/2999.99999/related|404|no paper",
+      "/api/v1/papers/2401.00101/related?k=0|400|k",
+      "/api/v1/nothing-here|404|no page",
+      "/api/v1/library|401|log in"})
+  void bad_requests_get_problem_json(String path, int status, String detail) {
+    HttpResponse<String> r = web.browser().get(path);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    JsonNode p = Browser.json(r);
+    assertThat(p.get("status").asInt()).isEqualTo(status);
+    assertThat(p.get("title").asText()).isNotBlank();
+    assertThat(p.get("detail").asText()).contains(detail);
+  }
+
+  @Test
+  void too_long_parameters_are_refused() {
+    HttpResponse<String> r = web.browser().get("/api/v1/search?q=" + "a".repeat(600));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(Browser.json(r).get("detail").asText()).contains("longer than 500");
+  }
+
+  @Test
+  void malformed_json_bodies_and_wrong_methods_are_client_errors() {
+    Browser b = web.browser();
+    assertThat(b.api("POST", "/api/v1/tokens", "{not json").statusCode()).isEqualTo(400);
+    assertThat(b.api("POST", "/api/v1/tokens", "[1,2]").statusCode()).isEqualTo(400);
+    assertThat(b.api("POST", "/api/v1/tokens", "{\"name\":5}").statusCode()).isEqualTo(400);
+    assertThat(b.api("PATCH", "/api/v1/search?q=x", "{}").statusCode()).isIn(403, 405);
+  }
+
+  @Test
+  void pages_show_bad_input_as_an_html_error_with_the_status() {
+    HttpResponse<String> r = web.browser().get("/daily?date=2024-02-30");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(r.body()).contains("YYYY-MM-DD");
+  }
+}
