@@ -17,7 +17,6 @@ import org.paperlens.digest.SubscriptionStore;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.paper.CatalogueStore;
-import org.paperlens.recommend.Recommender;
 import org.paperlens.web.DigestServices;
 import org.paperlens.web.WebServices;
 
@@ -34,7 +33,7 @@ final class DigestAssembly {
       WebServices services, Clock clock, PrintWriter out) {
     Links links = new Links(mail.baseUrl());
     DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index, new CommunityTrending(services.trending()),
-        new LibraryRecommendations(services.library(), new Recommender(index, services.related()), index), links, clock);
+        new LibraryRecommendations(services.library(), services.recommender(), index), links, clock);
     DigestRun run = new DigestRun(planner, new OutboxStore(store), mail, () -> new SmtpMailer(mail), clock);
     DigestScheduler scheduler = new DigestScheduler(run, line -> {
       synchronized (out) {

@@ -40,6 +40,7 @@ public final class WebServer implements AutoCloseable {
     ForYou forYou = new ForYou(services);
     LibraryPages libraryPages = new LibraryPages(services, listings, templates, forYou);
     Api api = new Api(services, listings, auth, forYou);
+    ExportRoutes exports = new ExportRoutes(services, listings, templates);
 
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -75,6 +76,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/daily", reading::daily);
     app.get("/trending", reading::trending);
     app.get("/search", reading::search);
+    // Before /papers/<id>, whose <id> also matches slashes (old-style ids such as hep-th/9901001).
+    app.get("/papers/<id>/export", exports::paper);
     app.get("/papers/<id>", reading::paper);
     app.post("/papers/<id>/vote", libraryPages::vote);
     app.post("/papers/<id>/save", libraryPages::save);
@@ -91,8 +94,6 @@ public final class WebServer implements AutoCloseable {
     app.post("/account/tokens", accountPages::newToken);
     app.post("/account/tokens/revoke", accountPages::revokeToken);
 
-    ExportRoutes exports = new ExportRoutes(services, listings, templates);
-    app.get("/papers/<id>/export", exports::paper);
     app.get("/search/export", exports::search);
     app.get("/library/export", exports::library);
     app.get("/library/import", exports::importForm);

@@ -45,6 +45,17 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     start(dir);
   }
 
+  /** Subscriptions and feeds, when a test asks for them (see SubscriptionWebTest). */
+  interface Digests {
+    DigestServices services(CatalogueStore store, Clock clock);
+  }
+
+  private Digests digests;
+
+  WebFixture(Digests digests) {
+    this.digests = digests;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     dir = Files.createTempDirectory("paperlens-web");
@@ -73,7 +84,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
         new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
         new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
         new SearchMode.Hybrid(fusion), fusion, clock);
-    server = new WebServer(services);
+    server = new WebServer(services, digests == null ? null : digests.services(store, clock));
     int port = server.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + port;
   }
