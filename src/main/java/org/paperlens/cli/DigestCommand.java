@@ -25,8 +25,6 @@ import org.paperlens.digest.PersonalRanking;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
-import org.paperlens.index.IndexMissingException;
-import org.paperlens.index.LuceneIndex;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.paper.CatalogueStore;
 import picocli.CommandLine;
@@ -75,7 +73,7 @@ final class DigestCommand implements Runnable {
       out.println("digest: " + config.describe() + "; " + mail.describe());
       long start = System.nanoTime();
       Clock clock = Clock.systemUTC();
-      try (CatalogueStore store = CatalogueStore.open(config.dataDir()); PaperIndex index = openIndex(config);
+      try (CatalogueStore store = CatalogueStore.open(config.dataDir()); PaperIndex index = SearchServices.indexIfBuilt(config);
           Database db = Database.open(store.file())) {
         CommunityStore community = new CommunityStore(db, clock);
         DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index,
@@ -115,13 +113,6 @@ final class DigestCommand implements Runnable {
       return new LibraryRecommendations(new LibraryStore(db, community, clock), recommender, index);
     }
 
-    private static PaperIndex openIndex(Config config) {
-      try {
-        return LuceneIndex.open(config.indexDir(), config.indexSettings());
-      } catch (IndexMissingException e) {
-        return null; // saved-search digests report that they need an index; the others need none
-      }
-    }
   }
 
   @Command(name = "subscribe", mixinStandardHelpOptions = true,

@@ -31,8 +31,12 @@ public final class DigestPlanner {
   /** How deep a topic ranking goes before already-sent papers are removed. */
   static final int DEPTH = 200;
 
-  /** What a planning pass did; {@code unavailable} counts digests that could not be built, by reason. */
-  public record Report(int due, int planned, int empty, int papers, Map<String, Integer> unavailable) {}
+  /**
+   * What a planning pass did; {@code unavailable} counts digests that could not be built, by reason;
+   * {@code secondsByKind} is the time spent ranking, per topic kind (where a run's time goes).
+   */
+  public record Report(int due, int planned, int empty, int papers, Map<String, Integer> unavailable,
+      Map<String, Double> secondsByKind) {}
 
   private final SubscriptionStore subscriptions;
   private final CatalogueStore catalogue;
@@ -61,30 +65,33 @@ public final class DigestPlanner {
     Map<String, Set<String>> sent = new OutboxStore(catalogue).sentPapers();
     Map<LocalDate, Candidates> windows = new HashMap<>();
     Map<String, Integer> unavailable = new java.util.TreeMap<>();
-    int due = 0;
-    int planned = 0;
+    Map<String, Double> seconds = new java.util.concurrent.ConcurrentSkipListMap<>();
+    ranker.newRun();
     int empty = 0;
-    int papers = 0;
+    List<Due> due = new ArrayList<>();
     for (Subscription s : subscriptions.active()) {
       Instant slot = now ? at : s.cadence().latestSlot(at);
       if (!isDue(s, slot, now)) {
         continue;
       }
-      due++;
       if (latest.isEmpty()) {
         empty++;
         continue;
       }
       LocalDate upTo = latest.get();
       LocalDate after = s.lastListed() != null ? s.lastListed() : upTo.minusDays(s.cadence().frequency().days());
-      Candidates c = windows.computeIfAbsent(after, a -> Candidates.of(a, upTo, catalogue.listedBetween(a, upTo)));
-      List<Paper> chosen;
-      try {
-        chosen = choose(s, c, sent.getOrDefault(s.email(), Set.of()));
-      } catch (TopicRanker.Unavailable | org.paperlens.index.BadQueryException e) {
-        unavailable.merge(e.getMessage(), 1, Integer::sum);
+      due.add(new Due(s, slot, windows.computeIfAbsent(after, a -> Candidates.of(a, upTo, catalogue.listedBetween(a, upTo)))));
+    }
+    rankAll(due, seconds);
+    int planned = 0;
+    int papers = 0;
+    for (Due d : due) {
+      Subscription s = d.subscription();
+      if (d.failure() != null) {
+        unavailable.merge(d.failure(), 1, Integer::sum);
         continue; // the cursor stays: the digest can still be built once the cause is fixed
       }
+      List<Paper> chosen = choose(d, sent.getOrDefault(s.email(), Set.of()));
       if (chosen.isEmpty()) {
         empty++;
       } else {
@@ -94,12 +101,61 @@ public final class DigestPlanner {
         chosen.forEach(p -> mine.add(p.id().value())); // two subscriptions of one address never repeat a paper
       }
       if (!dryRun) {
-        write(s, slot, upTo, chosen, at);
+        write(s, d.slot(), d.candidates().upTo(), chosen, at);
       } else if (!chosen.isEmpty()) {
         mail.digest(s, chosen, links.unsubscribe(Tokens.mint()), links.manage(Tokens.mint()));
       }
     }
-    return new Report(due, planned, empty, papers, unavailable);
+    return new Report(due.size() + (latest.isEmpty() ? empty : 0), planned, empty, papers, unavailable, seconds);
+  }
+
+  /** A due subscription, its window, and (after ranking) its ranking or why there is none. */
+  private static final class Due {
+    private final Subscription subscription;
+    private final Instant slot;
+    private final Candidates candidates;
+    private List<PaperId> ranking = List.of();
+    private String failure;
+
+    Due(Subscription subscription, Instant slot, Candidates candidates) {
+      this.subscription = subscription;
+      this.slot = slot;
+      this.candidates = candidates;
+    }
+
+    Subscription subscription() { return subscription; }
+    Instant slot() { return slot; }
+    Candidates candidates() { return candidates; }
+    String failure() { return failure; }
+  }
+
+  /**
+   * Ranks every due subscription, on all cores: rankings are independent of each other (personal
+   * ones each train a model), and only what follows (removing papers already sent, writing) must
+   * go in order.
+   */
+  private void rankAll(List<Due> due, Map<String, Double> seconds) {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    try {
+      pool.submit(() -> due.parallelStream().forEach(d -> {
+        long start = System.nanoTime();
+        try {
+          d.ranking = ranker.rank(d.subscription, d.candidates, DEPTH);
+        } catch (TopicRanker.Unavailable | org.paperlens.index.BadQueryException e) {
+          d.failure = e.getMessage();
+        } finally {
+          seconds.merge(d.subscription.topic().kind(), (System.nanoTime() - start) / 1e9, Double::sum);
+        }
+      })).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while ranking digests", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private static boolean isDue(Subscription s, Instant slot, boolean now) {
@@ -110,10 +166,10 @@ public final class DigestPlanner {
     return now || !slot.isBefore(s.confirmedAt());
   }
 
-  private List<Paper> choose(Subscription s, Candidates c, Set<String> alreadySent) {
+  private static List<Paper> choose(Due d, Set<String> alreadySent) {
     List<Paper> out = new ArrayList<>();
-    for (PaperId id : ranker.rank(s, c, DEPTH)) {
-      Paper p = c.byId().get(id);
+    for (PaperId id : d.ranking) {
+      Paper p = d.candidates.byId().get(id);
       if (p != null && !alreadySent.contains(id.value())) {
         out.add(p);
         if (out.size() == MAX_PAPERS) {

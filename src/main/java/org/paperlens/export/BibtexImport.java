@@ -32,7 +32,20 @@ import org.paperlens.paper.PaperId;
 public final class BibtexImport {
 
   /** How an entry was matched. */
-  public enum By { ARXIV_ID, DOI, TITLE }
+  public enum By {
+    ARXIV_ID("arXiv id"), DOI("DOI"), TITLE("title");
+
+    private final String label;
+
+    By(String label) {
+      this.label = label;
+    }
+
+    /** How people read it: "arXiv id", "DOI", "title". */
+    public String label() {
+      return label;
+    }
+  }
 
   /** One entry of the file; {@code paper} and {@code by} are null when nothing matched. */
   public record Entry(String key, String title, PaperId paper, By by) {

@@ -112,7 +112,7 @@ final class ExportRoutes {
       m.put("matchedCount", report.matched().size());
       m.put("unmatchedCount", report.unmatched().size());
       m.put("matched", report.matched().stream().map(e -> Map.of("key", e.key(), "title", String.valueOf(e.title()),
-          "url", "/papers/" + e.paper(), "by", e.by().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))).toList());
+          "url", "/papers/" + e.paper(), "by", e.by().label())).toList());
       m.put("unmatched", report.unmatched().stream().map(e -> Map.of("key", e.key(), "title", String.valueOf(e.title()))).toList());
     }
     ctx.html(templates.render("library-import", ctx, m));

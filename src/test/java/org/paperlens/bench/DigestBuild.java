@@ -41,7 +41,8 @@ import org.paperlens.related.RelatedPapers;
  */
 public final class DigestBuild {
 
-  private static final int SUBSCRIBERS = 10_000;
+  /** 10,000; a smaller number (-Dpaperlens.bench.subscribers=N) for a quick look while tuning. */
+  private static final int SUBSCRIBERS = Integer.getInteger("paperlens.bench.subscribers", 10_000);
   private static final int RUNS = 3;
 
   public static void main(String[] args) throws Exception {
@@ -57,8 +58,10 @@ public final class DigestBuild {
       LocalDate day = store.latestListing().orElseThrow();
       List<Paper> recent = store.listedBetween(day.minusDays(30), day);
       List<Paper> lastDay = recent.stream().filter(p -> p.firstListed().equals(day)).toList();
+      long seedStart = System.nanoTime();
       int[] mix = seed(store, subs, new AccountStore(db, new PasswordHasher(8, 1, 1), clock), library, recent, lastDay, clock);
 
+      System.err.printf(Locale.ROOT, "bench: %,d subscribers made in %.0f s%n", SUBSCRIBERS, (System.nanoTime() - seedStart) / 1e9);
       VectorStore vectors = new VectorStore(store);
       Recommender recommender = new Recommender(index,
           new RelatedPapers(index, id -> vectors.find(id, config.model()).map(PaperVector::vector).orElse(null), config.fusion()));
