@@ -69,13 +69,16 @@ public final class DigestBuild {
           new LibraryRecommendations(library, recommender, index), new Links("https://paperlens.example"), clock);
       List<Double> seconds = new ArrayList<>();
       DigestPlanner.Report report = null;
+      List<DigestPlanner.Report> reports = new ArrayList<>();
       for (int i = 0; i < RUNS; i++) {
         long start = System.nanoTime();
         report = planner.plan(true, true);
+        reports.add(report);
         seconds.add((System.nanoTime() - start) / 1e9);
         System.err.printf(Locale.ROOT, "bench: run %d: %.1f s, %s%n", i + 1, seconds.getLast(), report);
       }
       List<Double> sorted = seconds.stream().sorted().toList();
+      DigestPlanner.Report median = reports.get(seconds.indexOf(sorted.get(RUNS / 2)));
       long rssMiB = peakRssMiB();
       System.out.printf(Locale.ROOT, """
           ## Digest build
@@ -93,10 +96,16 @@ public final class DigestBuild {
           | papers in all digests | %,d |
           | peak RSS (whole JVM, including the first run's loading) | %,d MiB |
 
+          Ranking time by kind in the median run, summed over the %d ranking threads (the rest of a
+          run is reading the window, removing papers already sent, and rendering): %s.
+
           Command: `bench/digest-build DATA_DIR` (on a copy of DATA_DIR). Hardware: %s.
           """, SUBSCRIBERS, mix[0], mix[1], mix[2], mix[3], mix[4], day, lastDay.size(), store.count(), RUNS,
           sorted.get(RUNS / 2), String.join(", ", seconds.stream().map(s -> String.format(Locale.ROOT, "%.1f", s)).toList()),
-          report.planned(), report.empty(), report.papers(), rssMiB, Hardware.describe());
+          report.planned(), report.empty(), report.papers(), rssMiB, Runtime.getRuntime().availableProcessors(),
+          String.join(", ", median.secondsByKind().entrySet().stream()
+              .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).toList()),
+          Hardware.describe());
     }
   }
 
