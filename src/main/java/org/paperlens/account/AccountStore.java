@@ -83,8 +83,11 @@ public final class AccountStore {
   public String newSession(Account account) {
     String token = Secrets.newToken();
     Instant now = clock.instant();
-    db.transaction(tx -> tx.update("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-        Secrets.hash(token), account.id(), now.toString(), now.plus(SESSION_LIFETIME).toString()));
+    db.transaction(tx -> {
+      tx.update("DELETE FROM sessions WHERE expires_at <= ?", now.toString()); // expired ones go as new ones come
+      return tx.update("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+          Secrets.hash(token), account.id(), now.toString(), now.plus(SESSION_LIFETIME).toString());
+    });
     return token;
   }
 

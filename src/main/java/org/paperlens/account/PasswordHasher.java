@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -11,7 +12,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id password hashes (Bouncy Castle) in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), the OWASP minimum parameters: 19 MiB,
  * two passes. Verifying reads the parameters from the stored string, so they can be raised later
- * without invalidating old hashes. Thread-safe; each call costs ~20-40 ms of one core by design.
+ * without invalidating old hashes. Thread-safe; each call costs ~20-40 ms of one core and 19 MiB
+ * by design, so at most one hash per core runs at once: fifty log-ins arriving together wait
+ * their turn instead of claiming a gigabyte.
  */
 public final class PasswordHasher {
 
@@ -23,6 +26,7 @@ public final class PasswordHasher {
   private final int memoryKib;
   private final int iterations;
   private final int parallelism;
+  private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
   public PasswordHasher(int memoryKib, int iterations, int parallelism) {
     this.memoryKib = memoryKib;
@@ -65,7 +69,16 @@ public final class PasswordHasher {
     }
   }
 
-  private static byte[] derive(String password, byte[] salt, int m, int t, int p, int length) {
+  private byte[] derive(String password, byte[] salt, int m, int t, int p, int length) {
+    running.acquireUninterruptibly();
+    try {
+      return argon2id(password, salt, m, t, p, length);
+    } finally {
+      running.release();
+    }
+  }
+
+  private static byte[] argon2id(String password, byte[] salt, int m, int t, int p, int length) {
     Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
         .withVersion(Argon2Parameters.ARGON2_VERSION_13)
         .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt).build();

@@ -17,6 +17,7 @@ import org.paperlens.config.MailSettings;
 import org.paperlens.digest.DigestScheduler;
 import org.paperlens.embed.Encoder;
 import org.paperlens.index.LuceneIndex;
+import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
@@ -48,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
   String host;
 
+  @Option(names = "--oai-url", paramLabel = "URL",
+      description = {"OAI-PMH endpoint to fetch submitted papers that are not in the catalogue yet",
+          "(e.g. https://export.arxiv.org/oai2). Default: none, so unknown ids are refused with a message."})
+  java.net.URI oaiUrl;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -71,14 +77,15 @@ final class ServeCommand implements Callable<Integer> {
     try (CatalogueStore store = CatalogueStore.open(config.dataDir());
         LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings());
         Encoder encoder = SearchServices.encoder(config);
-        Database db = Database.open(store.file())) {
+        Database db = Database.open(store.file());
+        RecordFetcher fetcher = oaiUrl == null ? null : new RecordFetcher(store, oaiUrl, Duration.ofSeconds(20))) {
       CommunityStore community = new CommunityStore(db, clock);
       RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
       WebServices services = new WebServices(store, index,
           new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 10_000)), related, new Recommender(index, related),
           new AccountStore(db, PasswordHasher.DEFAULT, clock), community, new LibraryStore(db, community, clock),
           new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
-          new SearchMode.Hybrid(config.fusion()), config.fusion(), clock);
+          new SearchMode.Hybrid(config.fusion()), config.fusion(), java.util.Optional.ofNullable(fetcher), clock);
       MailSettings mail = main.mailSettings();
       try (DigestScheduler digests = DigestAssembly.scheduler(config, mail, store, index, services, clock, out);
           WebServer server = new WebServer(services, DigestAssembly.web(mail, store, digests, clock))) {

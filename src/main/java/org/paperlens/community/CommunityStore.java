@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.paperlens.account.Account;
 import org.paperlens.paper.PaperId;
@@ -90,12 +88,12 @@ public final class CommunityStore {
     });
   }
 
-  /** Submissions of one paper, oldest first (its comments). */
-  public List<Submission> submissions(PaperId paper) {
+  /** The latest {@code limit} submissions of one paper (its comments), newest first. */
+  public List<Submission> submissions(PaperId paper, int limit) {
     return db.transaction(tx -> {
       List<Submission> out = new ArrayList<>();
       try (ResultSet rs = tx.query("SELECT s.paper_id, a.name, s.comment, s.created_at FROM submissions s"
-          + " JOIN accounts a ON a.id = s.account_id WHERE s.paper_id = ? ORDER BY s.created_at", paper.value()).executeQuery()) {
+          + " JOIN accounts a ON a.id = s.account_id WHERE s.paper_id = ? ORDER BY s.created_at DESC LIMIT ?", paper.value(), limit).executeQuery()) {
         while (rs.next()) {
           out.add(new Submission(new PaperId(rs.getString(1)), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4))));
         }
@@ -110,18 +108,6 @@ public final class CommunityStore {
         return rs.next() ? new Signals(rs.getInt(1), rs.getInt(2), rs.getInt(3)) : Signals.NONE;
       }
     });
-  }
-
-  /** Totals of many papers at once; papers without any signal are absent from the map. */
-  public Map<PaperId, Signals> signals(List<PaperId> papers) {
-    Map<PaperId, Signals> out = new HashMap<>();
-    for (PaperId id : papers) {
-      Signals s = signals(id);
-      if (!s.equals(Signals.NONE)) {
-        out.put(id, s);
-      }
-    }
-    return out;
   }
 
   /** Every upvote, save and submission since {@code since}: what the trending ranking weighs. */

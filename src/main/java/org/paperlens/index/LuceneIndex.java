@@ -139,7 +139,7 @@ public final class LuceneIndex implements PaperIndex {
       }
       Query candidates = window.isEmpty() ? new MatchAllDocsQuery() : filterQuery(window);
       StoredFields stored = searcher.storedFields();
-      return new FeatureReader(searcher, reader, new MoreLikeThisQuery(reader, analyzer)).read(docs, candidates, doc -> {
+      return new FeatureReader(searcher, reader, analyzer).read(docs, candidates, doc -> {
         try {
           return new PaperId(stored.document(doc, java.util.Set.of(PaperFields.ID)).get(PaperFields.ID));
         } catch (IOException e) {

@@ -64,6 +64,10 @@ final class OaiClient implements AutoCloseable {
     return withQuery(base, q.toString());
   }
 
+  static URI getRecord(URI base, String prefix, String identifier) {
+    return withQuery(base, "verb=GetRecord&metadataPrefix=" + encode(prefix) + "&identifier=" + encode(identifier));
+  }
+
   static URI resume(URI base, String token) {
     return withQuery(base, "verb=ListRecords&resumptionToken=" + encode(token));
   }

@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.community.Trending;
 import org.paperlens.library.LibraryStore;
-import org.paperlens.paper.ArxivId;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
@@ -31,8 +29,10 @@ final class Api {
   private final Listings listings;
   private final Auth auth;
   private final ForYou forYou;
+  private final SubmitLookup submissions;
 
-  Api(WebServices s, Listings listings, Auth auth, ForYou forYou) {
+  Api(WebServices s, Listings listings, Auth auth, ForYou forYou, SubmitLookup submissions) {
+    this.submissions = submissions;
     this.s = s;
     this.listings = listings;
     this.auth = auth;
@@ -47,8 +47,9 @@ final class Api {
   }
 
   void paper(Context ctx) {
-    Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
-    Map<String, Object> m = Views.paper(p, s.community().signals(p.id()));
+    Listings.PaperPage page = listings.paperPage(Params.paperId(ctx.pathParam("id")));
+    Paper p = page.paper();
+    Map<String, Object> m = Views.paper(p, page.signals());
     Auth.account(ctx).ifPresent(me -> {
       m.put("upvotedByMe", s.community().hasUpvoted(me, p.id()));
       m.put("inMyLibrary", s.library().find(me, p.id()).isPresent());
@@ -216,15 +217,14 @@ final class Api {
     if (raw == null) {
       throw HttpProblem.badRequest("'paper' (an arXiv id or URL) is required");
     }
-    Optional<ArxivId> id = ArxivId.parse(raw);
-    if (id.isEmpty()) {
-      throw HttpProblem.badRequest("'" + raw + "' is not an arXiv id or arXiv URL");
-    }
-    if (s.catalogue().find(id.get().id()).isEmpty()) {
-      throw HttpProblem.notFound("arXiv " + id.get().id() + " is not in the catalogue yet; the harvester adds new papers daily");
-    }
-    boolean added = s.community().submit(me, id.get().id(), comment);
-    ctx.status(added ? 201 : 200).json(Map.of("id", id.get().id().value(), "submitted", true, "new", added));
+    Paper paper = switch (submissions.find(raw)) {
+      case SubmitLookup.Outcome.Found f -> f.paper();
+      case SubmitLookup.Outcome.NotAnId n -> throw HttpProblem.badRequest(n.message());
+      case SubmitLookup.Outcome.Unknown u -> throw HttpProblem.notFound(u.message());
+      case SubmitLookup.Outcome.Unreachable u -> throw new HttpProblem(503, u.message(), "60");
+    };
+    boolean added = s.community().submit(me, paper.id(), comment);
+    ctx.status(added ? 201 : 200).json(Map.of("id", paper.id().value(), "submitted", true, "new", added));
   }
 
   /** Exchanges a name and password for an API token (rate-limited like the log-in form). */

@@ -1,11 +1,15 @@
 package org.paperlens.web;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import org.paperlens.paper.Paper;
 
 /** A BibTeX entry for a paper, in the form arXiv itself suggests ({@code @misc} with eprint fields). */
 final class Bibtex {
+
+  /** More authors than this are cut to this many plus BibTeX's "and others" (shown as "et al."). */
+  static final int MAX_AUTHORS = 100;
 
   private Bibtex() {}
 
@@ -14,7 +18,8 @@ final class Bibtex {
         : p.firstListed() != null ? Integer.toString(p.firstListed().getYear()) : null;
     StringBuilder b = new StringBuilder("@misc{").append(key(p, year)).append(",\n");
     field(b, "title", braces(p.title()));
-    field(b, "author", braces(String.join(" and ", p.authors())));
+    List<String> authors = p.authors().size() > MAX_AUTHORS ? p.authors().subList(0, MAX_AUTHORS) : p.authors();
+    field(b, "author", braces(String.join(" and ", authors) + (authors.size() < p.authors().size() ? " and others" : "")));
     field(b, "year", year);
     if (p.id().isArxiv()) {
       field(b, "eprint", p.id().value());

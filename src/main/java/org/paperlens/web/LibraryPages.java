@@ -9,19 +9,23 @@ import java.util.Map;
 import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.library.LibraryStore;
-import org.paperlens.paper.ArxivId;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 
 /** The pages and forms of a member: upvote, save with tags, the library, submitting a paper. HTTP only. */
 final class LibraryPages {
 
+  /** Library entries per page: each carries a tag form, so fewer than a daily page. */
+  static final int LIBRARY_PAGE = 40;
+
   private final WebServices s;
   private final Listings listings;
   private final Templates templates;
   private final ForYou forYou;
+  private final SubmitLookup submissions;
 
-  LibraryPages(WebServices s, Listings listings, Templates templates, ForYou forYou) {
+  LibraryPages(WebServices s, Listings listings, Templates templates, ForYou forYou, SubmitLookup submissions) {
+    this.submissions = submissions;
     this.s = s;
     this.listings = listings;
     this.templates = templates;
@@ -89,8 +93,15 @@ final class LibraryPages {
     Map<String, Object> m = new HashMap<>();
     m.put("title", tag == null ? "Your library" : "Your library: " + tag);
     m.put("tag", tag);
+    int page = Params.integer(ctx, "page", 1, 1, 100_000);
+    List<LibraryStore.Entry> all = s.library().list(me, tag);
+    int from = Math.min((page - 1) * LIBRARY_PAGE, all.size());
+    int to = Math.min(from + LIBRARY_PAGE, all.size());
+    m.put("total", all.size());
+    ReadingPages.pager(m, page, to < all.size(), n -> Urls.of("/library", new java.util.LinkedHashMap<>(java.util.Map.of("page", n)))
+        + (tag == null ? "" : "&tag=" + Urls.encode(tag)));
     List<Map<String, Object>> entries = new ArrayList<>();
-    for (LibraryStore.Entry e : s.library().list(me, tag)) {
+    for (LibraryStore.Entry e : all.subList(from, to)) {
       Optional<Paper> p = s.catalogue().find(e.paperId());
       Map<String, Object> v = p.map(paper -> Views.listed(paper, s.community().signals(paper.id()).upvotes()))
           .orElseGet(() -> new HashMap<>(Map.of("id", e.paperId().value(), "title", e.paperId().value(), "url", "/papers/" + e.paperId())));
@@ -119,24 +130,28 @@ final class LibraryPages {
     }
     String raw = Params.form(ctx, "paper");
     String comment = Params.form(ctx, "comment");
-    Optional<ArxivId> id = ArxivId.parse(raw);
-    if (id.isEmpty()) {
-      ctx.status(400);
-      submitPage(ctx, raw, raw == null ? "Enter an arXiv id (2401.01234) or an arXiv URL."
-          : "'" + raw + "' is not an arXiv id or arXiv URL; try the form 2401.01234 or https://arxiv.org/abs/2401.01234.");
-      return;
+    Paper paper;
+    switch (submissions.find(raw)) {
+      case SubmitLookup.Outcome.Found f -> paper = f.paper();
+      case SubmitLookup.Outcome.NotAnId n -> {
+        ctx.status(400);
+        submitPage(ctx, raw, n.message());
+        return;
+      }
+      case SubmitLookup.Outcome.Unknown u -> {
+        ctx.status(404);
+        submitPage(ctx, raw, u.message());
+        return;
+      }
+      case SubmitLookup.Outcome.Unreachable u -> {
+        ctx.status(503);
+        submitPage(ctx, raw, u.message());
+        return;
+      }
     }
-    Optional<Paper> paper = s.catalogue().find(id.get().id());
-    if (paper.isEmpty()) {
-      ctx.status(404);
-      submitPage(ctx, raw, "arXiv " + id.get().id() + " is not in the catalogue yet. The harvester adds new papers"
-          + " daily; check the id, or try again after the next harvest.");
-      return;
-    }
-    boolean added = s.community().submit(me, id.get().id(), comment);
-    ctx.redirect("/papers/" + id.get().id() + "?done=" + (added ? "submitted" : "already"), HttpStatus.SEE_OTHER);
+    boolean added = s.community().submit(me, paper.id(), comment);
+    ctx.redirect("/papers/" + paper.id() + "?done=" + (added ? "submitted" : "already"), HttpStatus.SEE_OTHER);
   }
-
   private void submitPage(Context ctx, String value, String error) {
     Map<String, Object> m = new HashMap<>();
     m.put("title", "Submit a paper");

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.paperlens.community.Signals;
+import org.paperlens.community.Submission;
 import org.paperlens.community.Trending;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.PaperIndex;
@@ -33,13 +35,19 @@ final class Listings {
   /** Which span a daily listing covers. */
   enum View { DAY, WEEK, MONTH }
 
-  /** One page of a daily listing and what the page needs to navigate. */
+  /**
+   * One page of a daily listing and what the page needs to navigate. {@code papersHtml} is the
+   * list already rendered for the page, so a cached day costs no template work.
+   */
   record Daily(LocalDate date, View view, LocalDate from, LocalDate to, int page, int pageSize, int total,
-      List<Map<String, Object>> papers, SortedMap<LocalDate, Integer> perDay, LocalDate previous, LocalDate next) {
+      List<Map<String, Object>> papers, String papersHtml, SortedMap<LocalDate, Integer> perDay, LocalDate previous, LocalDate next) {
     boolean more() {
       return page * pageSize < total;
     }
   }
+
+  /** What every visitor of a paper page sees; per-person state (voted, saved) is looked up apart. */
+  record PaperPage(Paper paper, Signals signals, List<Submission> submissions) {}
 
   /** A search result, with a notice when the query had to be read literally. */
   record Search(SearchResult result, String notice) {}
@@ -47,23 +55,30 @@ final class Listings {
   private record DailyKey(LocalDate date, View view, int page, int size, long generation) {}
   private record TrendingKey(Trending.Window window, int limit, long generation) {}
   private record RelatedKey(PaperId id, int k) {}
+  private record PaperKey(PaperId id, long generation) {}
 
   private final WebServices s;
+  private final Templates templates;
   private final Memo<DailyKey, Daily> daily;
   private final Memo<TrendingKey, List<Map<String, Object>>> trending;
   private final Memo<SearchRequest, Search> searches;
   private final Memo<RelatedKey, List<RelatedPaper>> related;
+  private final Memo<PaperKey, PaperPage> papers;
+  private final Memo<Boolean, LocalDate> latest;
 
-  Listings(WebServices s) {
+  Listings(WebServices s, Templates templates) {
     this.s = s;
+    this.templates = templates;
     this.daily = new Memo<>(2_000, Duration.ofSeconds(60), s.clock());
     this.trending = new Memo<>(100, Duration.ofSeconds(30), s.clock());
     this.searches = new Memo<>(5_000, Duration.ofMinutes(10), s.clock());
     this.related = new Memo<>(20_000, null, s.clock());
+    this.papers = new Memo<>(20_000, Duration.ofSeconds(60), s.clock());
+    this.latest = new Memo<>(1, Duration.ofSeconds(60), s.clock());
   }
 
   Daily daily(LocalDate date, View view, int page, int size) {
-    LocalDate day = date != null ? date : s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock()));
+    LocalDate day = date != null ? date : latest.get(Boolean.TRUE, k -> s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock())));
     return daily.get(new DailyKey(day, view, page, size, s.community().generation()), this::computeDaily);
   }
 
@@ -78,14 +93,14 @@ final class Listings {
       case WEEK -> {
         from = k.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         to = from.plusDays(6);
-        previous = from.minusWeeks(1);
-        next = from.plusWeeks(1);
+        previous = s.catalogue().listingDay(from, false).isPresent() ? from.minusWeeks(1) : null;
+        next = s.catalogue().listingDay(to, true).isPresent() ? from.plusWeeks(1) : null;
       }
       default -> {
         from = k.date().withDayOfMonth(1);
         to = k.date().with(TemporalAdjusters.lastDayOfMonth());
-        previous = from.minusMonths(1);
-        next = from.plusMonths(1);
+        previous = s.catalogue().listingDay(from, false).isPresent() ? from.minusMonths(1) : null;
+        next = s.catalogue().listingDay(to, true).isPresent() ? from.plusMonths(1) : null;
       }
     }
     SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to);
@@ -94,7 +109,8 @@ final class Listings {
     for (Listed l : s.catalogue().listed(from, to, (k.page() - 1) * k.size(), k.size())) {
       papers.add(Views.listed(l.paper(), l.upvotes()));
     }
-    return new Daily(k.date(), k.view(), from, to, k.page(), k.size(), total, papers, perDay, previous, next);
+    String html = templates.fragment("items", Map.of("papers", ReadingPages.numbered(papers, (k.page() - 1) * k.size())));
+    return new Daily(k.date(), k.view(), from, to, k.page(), k.size(), total, papers, html, perDay, previous, next);
   }
 
   List<Map<String, Object>> trending(Trending.Window window, int limit) {
@@ -131,6 +147,12 @@ final class Listings {
       }
       return s.related().find(key.id(), org.paperlens.index.Filters.NONE, key.k());
     });
+  }
+
+  /** The paper with its signals and submissions, or a 404 problem naming the id. */
+  PaperPage paperPage(PaperId id) {
+    return papers.get(new PaperKey(id, s.community().generation()),
+        k -> new PaperPage(paper(k.id()), s.community().signals(k.id()), s.community().submissions(k.id(), 30)));
   }
 
   /** The paper, or a 404 problem naming the id. */

@@ -75,7 +75,7 @@ final class ReadingPages {
     }
     m.put("days", days);
     m.put("hasDays", !days.isEmpty());
-    m.put("papers", numbered(d.papers(), (d.page() - 1) * d.pageSize()));
+    m.put("papersHtml", d.papersHtml());
     m.put("empty", d.papers().isEmpty());
     pager(m, d.page(), d.more(), p -> Urls.of("/daily", ordered("date", d.date(), "view", v, "page", p)));
     ctx.html(templates.render("daily", ctx, m));
@@ -144,11 +144,15 @@ final class ReadingPages {
 
   void paper(Context ctx) {
     PaperId id = Params.paperId(ctx.pathParam("id"));
-    Paper p = listings.paper(id);
-    Map<String, Object> m = new HashMap<>(Views.paper(p, s.community().signals(id)));
+    Listings.PaperPage page = listings.paperPage(id);
+    Paper p = page.paper();
+    id = p.id();
+    Map<String, Object> m = new HashMap<>(Views.paper(p, page.signals()));
     m.put("title", MathText.plain(p.title() == null ? id.value() : p.title()));
     m.put("abstractHtml", MathText.html(p.abstractText()));
-    m.put("authorLine", String.join(", ", p.authors()));
+    // A few papers have thousands of authors; the page names the first hundred (the API has all).
+    m.put("authorLine", p.authors().size() <= Bibtex.MAX_AUTHORS ? String.join(", ", p.authors())
+        : String.join(", ", p.authors().subList(0, Bibtex.MAX_AUTHORS)) + " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more");
     Account me = Auth.account(ctx).orElse(null);
     if (me != null) {
       m.put("voted", s.community().hasUpvoted(me, id));
@@ -162,7 +166,7 @@ final class ReadingPages {
     m.put("related", related);
     m.put("noRelated", related.isEmpty());
     List<Map<String, Object>> comments = new ArrayList<>();
-    s.community().submissions(id).forEach(sub -> comments.add(Map.of("submitter", sub.submitter(),
+    page.submissions().forEach(sub -> comments.add(Map.of("submitter", sub.submitter(),
         "comment", sub.comment() == null ? "" : sub.comment(), "at", sub.at().toString().substring(0, 10))));
     m.put("comments", comments);
     m.put("notice", switch (String.valueOf(ctx.queryParam("done"))) {

@@ -21,11 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Templates {
 
+  /** The five characters that matter in HTML text and quoted attributes (jmustache's default also escapes = and `). */
+  private static final Mustache.Escaper HTML = com.samskivert.mustache.Escapers.simple(new String[][] {
+      {"&", "&amp;"}, {"'", "&#39;"}, {"\"", "&quot;"}, {"<", "&lt;"}, {">", "&gt;"}});
+
   private final Mustache.Compiler compiler;
   private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
   Templates() {
-    this.compiler = Mustache.compiler().escapeHTML(true).defaultValue("").emptyStringIsFalse(true).zeroIsFalse(true).withLoader(name -> reader(name));
+    this.compiler = Mustache.compiler().withEscaper(HTML).defaultValue("").emptyStringIsFalse(true).zeroIsFalse(true).withLoader(name -> reader(name));
   }
 
   /** Renders page {@code name} with {@code model} plus what every page needs (who is logged in, the CSRF token). */
@@ -35,6 +39,11 @@ final class Templates {
     all.put("csrf", Auth.csrfToken(ctx));
     all.put("nav_" + name, Boolean.TRUE);
     return compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);
+  }
+
+  /** Renders a part of a page that is the same for everyone (no account, no CSRF token), for caching. */
+  String fragment(String name, Map<String, ?> model) {
+    return compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(model);
   }
 
   private static Reader reader(String name) {

@@ -34,12 +34,13 @@ public final class WebServer implements AutoCloseable {
     Templates templates = new Templates();
     Problems problems = new Problems(templates);
     Auth auth = new Auth(services.accounts(), services.throttle());
-    Listings listings = new Listings(services);
+    Listings listings = new Listings(services, templates);
     ReadingPages reading = new ReadingPages(services, listings, templates);
     AccountPages accountPages = new AccountPages(services, auth, templates);
     ForYou forYou = new ForYou(services);
-    LibraryPages libraryPages = new LibraryPages(services, listings, templates, forYou);
-    Api api = new Api(services, listings, auth, forYou);
+    SubmitLookup submissions = new SubmitLookup(services.catalogue(), services.fetcher());
+    LibraryPages libraryPages = new LibraryPages(services, listings, templates, forYou, submissions);
+    Api api = new Api(services, listings, auth, forYou, submissions);
     ExportRoutes exports = new ExportRoutes(services, listings, templates);
 
     app = Javalin.create(config -> {
@@ -58,10 +59,10 @@ public final class WebServer implements AutoCloseable {
     app.before(ctx -> {
       securityHeaders(ctx);
       auth.identify(ctx);
-      // One-click unsubscribe (RFC 8058) is a POST from the recipient's mail system, which has no
-      // CSRF cookie; the unguessable token in the URL is what authorises it.
-      if (STATE_CHANGING.contains(ctx.method()) && !ctx.path().equals("/api/v1/tokens") && !ctx.path().startsWith("/unsubscribe/")) {
-        Auth.checkCsrf(ctx);
+    });
+    app.after(ctx -> {
+      if ("text/html".equals(ctx.res().getContentType())) {
+        ctx.contentType("text/html; charset=utf-8");
       }
     });
     app.exception(Exception.class, problems::handle);
@@ -79,35 +80,37 @@ public final class WebServer implements AutoCloseable {
     // Before /papers/<id>, whose <id> also matches slashes (old-style ids such as hep-th/9901001).
     app.get("/papers/<id>/export", exports::paper);
     app.get("/papers/<id>", reading::paper);
-    app.post("/papers/<id>/vote", libraryPages::vote);
-    app.post("/papers/<id>/save", libraryPages::save);
+    app.post("/papers/<id>/vote", csrf(libraryPages::vote));
+    app.post("/papers/<id>/save", csrf(libraryPages::save));
     app.get("/library", libraryPages::library);
     app.get("/recommended", libraryPages::recommended);
     app.get("/submit", libraryPages::submitForm);
-    app.post("/submit", libraryPages::submit);
+    app.post("/submit", csrf(libraryPages::submit));
     app.get("/signup", accountPages::signUpForm);
-    app.post("/signup", accountPages::signUp);
+    app.post("/signup", csrf(accountPages::signUp));
     app.get("/login", accountPages::logInForm);
-    app.post("/login", accountPages::logIn);
-    app.post("/logout", accountPages::logOut);
+    app.post("/login", csrf(accountPages::logIn));
+    app.post("/logout", csrf(accountPages::logOut));
     app.get("/account", accountPages::account);
-    app.post("/account/tokens", accountPages::newToken);
-    app.post("/account/tokens/revoke", accountPages::revokeToken);
+    app.post("/account/tokens", csrf(accountPages::newToken));
+    app.post("/account/tokens/revoke", csrf(accountPages::revokeToken));
 
     app.get("/search/export", exports::search);
     app.get("/library/export", exports::library);
     app.get("/library/import", exports::importForm);
-    app.post("/library/import", exports::importBibtex);
+    app.post("/library/import", csrf(exports::importBibtex));
     if (digest != null) {
       SubscriptionPages subscriptions = new SubscriptionPages(digest, templates);
       app.get("/subscriptions", subscriptions::page);
-      app.post("/subscriptions", subscriptions::subscribe);
-      app.post("/subscriptions/<id>/unsubscribe", subscriptions::unsubscribeOwn);
+      app.post("/subscriptions", csrf(subscriptions::subscribe));
+      app.post("/subscriptions/<id>/unsubscribe", csrf(subscriptions::unsubscribeOwn));
       app.get("/subscriptions/confirm/<token>", subscriptions::confirmPage);
-      app.post("/subscriptions/confirm/<token>", subscriptions::confirm);
+      app.post("/subscriptions/confirm/<token>", csrf(subscriptions::confirm));
       app.get("/subscriptions/manage/<token>", subscriptions::manage);
-      app.post("/subscriptions/manage/<token>/<id>", subscriptions::unsubscribeManaged);
+      app.post("/subscriptions/manage/<token>/<id>", csrf(subscriptions::unsubscribeManaged));
       app.get("/unsubscribe/<token>", subscriptions::unsubscribePage);
+      // No CSRF check: one-click unsubscribe (RFC 8058) is a POST from the recipient's mail system,
+      // which has no CSRF cookie; the unguessable token in the URL is what authorises it.
       app.post("/unsubscribe/<token>", subscriptions::unsubscribe);
       FeedRoutes feeds = new FeedRoutes(services, digest, listings);
       app.get("/daily/feed", feeds::daily);
@@ -115,7 +118,7 @@ public final class WebServer implements AutoCloseable {
       app.get("/search/feed", feeds::search);
       app.get("/tags/<tag>/feed", feeds::tag);
       app.get("/feeds/<token>", feeds::personal);
-      app.post("/account/feed", ctx -> feeds.newPrivateFeed(ctx, templates));
+      app.post("/account/feed", csrf(ctx -> feeds.newPrivateFeed(ctx, templates)));
     }
 
     api(HandlerType.GET, "/api/v1/openapi.json", WebServer::openApi);
@@ -138,8 +141,17 @@ public final class WebServer implements AutoCloseable {
     api(HandlerType.POST, "/api/v1/tokens", api::token);
   }
 
+  /** State changes need the CSRF token (checked after routing, so a wrong method still gets its 405). */
+  private static Handler csrf(Handler handler) {
+    return ctx -> {
+      Auth.checkCsrf(ctx);
+      handler.handle(ctx);
+    };
+  }
+
   private void api(HandlerType method, String path, Handler handler) {
-    app.addHttpHandler(method, path, handler);
+    boolean guarded = STATE_CHANGING.contains(method) && !path.equals("/api/v1/tokens"); // tokens: name and password, no session
+    app.addHttpHandler(method, path, guarded ? csrf(handler) : handler);
     apiRoutes.add(new Route(method.name().toLowerCase(java.util.Locale.ROOT), path.replace("<", "{").replace(">", "}")));
   }
 

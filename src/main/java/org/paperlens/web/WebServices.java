@@ -1,11 +1,13 @@
 package org.paperlens.web;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.LoginThrottle;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
@@ -20,6 +22,7 @@ import org.paperlens.search.Searcher;
  *
  * @param defaultMode the search mode a page uses when none is asked for
  * @param fusion how hybrid search combines its two rankings
+ * @param fetcher fetches submitted papers missing from the catalogue; empty when no repository is configured
  */
 public record WebServices(
     CatalogueStore catalogue,
@@ -34,4 +37,5 @@ public record WebServices(
     LoginThrottle throttle,
     SearchMode defaultMode,
     Fusion fusion,
+    Optional<RecordFetcher> fetcher,
     Clock clock) {}

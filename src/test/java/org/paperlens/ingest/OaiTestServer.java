@@ -33,7 +33,7 @@ import javax.xml.stream.XMLStreamWriter;
  * A real HTTP server on a random loopback port that speaks enough OAI-PMH for the harvester:
  * {@code ListRecords} in the arXiv metadata format, paged with resumption tokens, filtered by
  * from/until on each paper's listing day, with faults a test can script (HTTP errors, forgotten
- * tokens) and a per-page delay. Or, in replay mode, the same recorded response for every request.
+ * tokens) and a per-page delay; {@code GetRecord} answers for one published paper. Or, in replay mode, the same recorded response for every request.
  *
  * <p>Thread-safe: the server's threads and the test share it under its monitor.
  */
@@ -164,6 +164,21 @@ public final class OaiTestServer implements AutoCloseable {
     x.writeStartElement("OAI-PMH");
     x.writeDefaultNamespace("http://www.openarchives.org/OAI/2.0/");
     element(x, "responseDate", now.toString());
+    if ("GetRecord".equals(query.get("verb"))) {
+      String id = query.getOrDefault("identifier", "").replaceFirst("^oai:arXiv\\.org:", "");
+      Listings.Listing found = papers.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
+      if (found == null) {
+        error(x, "idDoesNotExist", "No matching identifier in arXiv");
+      } else {
+        x.writeStartElement("GetRecord");
+        record(x, found);
+        x.writeEndElement();
+      }
+      x.writeEndElement();
+      x.writeEndDocument();
+      x.close();
+      return bytes.toByteArray();
+    }
     // Tokens are "offset|from|until": stateless, so a resumed client can present one again.
     String token = query.get("resumptionToken");
     String[] parts = token == null ? null : token.split("\\|", -1);

@@ -32,6 +32,8 @@ class PagesTest {
     assertThat(month).contains("<strong>4</strong> papers listed from 2024-01-01 to 2024-01-31", "Diffusion Models");
     String week = b.get("/daily?date=2024-01-10&view=week").body();
     assertThat(week).contains("<strong>2</strong> papers listed from 2024-01-08 to 2024-01-14");
+    String lastMonth = b.get("/daily?date=2024-03-15&view=month").body();
+    assertThat(lastMonth).contains("data-testid=\"daily-previous\"").doesNotContain("data-testid=\"daily-next\"");
   }
 
   @Test

@@ -56,14 +56,18 @@ class ProblemsTest {
     assertThat(b.api("POST", "/api/v1/tokens", "{not json").statusCode()).isEqualTo(400);
     assertThat(b.api("POST", "/api/v1/tokens", "[1,2]").statusCode()).isEqualTo(400);
     assertThat(b.api("POST", "/api/v1/tokens", "{\"name\":5}").statusCode()).isEqualTo(400);
-    assertThat(b.api("PATCH", "/api/v1/search?q=x", "{}").statusCode()).isIn(403, 405);
+    assertThat(b.api("PATCH", "/api/v1/search?q=x", "{}").statusCode()).isEqualTo(405);
+    HttpResponse<String> post = b.api("POST", "/api/v1/search?q=x", "{}");
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(b.api("DELETE", "/daily", null).statusCode()).isEqualTo(405);
   }
 
   @Test
   void pages_show_bad_input_as_an_html_error_with_the_status() {
     HttpResponse<String> r = web.browser().get("/daily?date=2024-02-30");
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).matches("text/html; ?charset=utf-8");
     assertThat(r.body()).contains("YYYY-MM-DD");
   }
 }

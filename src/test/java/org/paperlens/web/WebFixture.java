@@ -39,9 +39,20 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
   String base;
   private Path dir;
 
-  WebFixture() {}
+  private final java.net.URI oaiUrl;
+  private org.paperlens.ingest.RecordFetcher fetcher;
+
+  WebFixture() {
+    this.oaiUrl = null;
+  }
 
   WebFixture(Path dir) throws Exception {
+    this(dir, null);
+  }
+
+  /** A server in {@code dir} that fetches unknown submitted ids from {@code oaiUrl} (null for none). */
+  WebFixture(Path dir, java.net.URI oaiUrl) throws Exception {
+    this.oaiUrl = oaiUrl;
     start(dir);
   }
 
@@ -53,6 +64,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
   private Digests digests;
 
   WebFixture(Digests digests) {
+    this.oaiUrl = null;
     this.digests = digests;
   }
 
@@ -75,6 +87,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     SearchFixture.index(store, dir.resolve("data/index"));
     index = SearchFixture.open(dir.resolve("data/index"));
     db = Database.open(store.file());
+    fetcher = oaiUrl == null ? null : new org.paperlens.ingest.RecordFetcher(store, oaiUrl, Duration.ofSeconds(5));
     Clock clock = Clock.systemUTC();
     Fusion fusion = new Fusion.WeightedScores(0.4f);
     CommunityStore community = new CommunityStore(db, clock);
@@ -83,7 +96,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
         new Recommender(index, related),
         new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
         new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
-        new SearchMode.Hybrid(fusion), fusion, clock);
+        new SearchMode.Hybrid(fusion), fusion, java.util.Optional.ofNullable(fetcher), clock);
     server = new WebServer(services, digests == null ? null : digests.services(store, clock));
     int port = server.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + port;
@@ -96,6 +109,9 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
   @Override
   public void close() {
     server.close();
+    if (fetcher != null) {
+      fetcher.close();
+    }
     db.close();
     index.close();
     store.close();

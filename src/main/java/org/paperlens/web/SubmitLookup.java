@@ -1,0 +1,55 @@
+package org.paperlens.web;
+
+import java.util.Optional;
+import org.paperlens.ingest.RecordFetcher;
+import org.paperlens.ingest.RemoteSourceException;
+import org.paperlens.paper.ArxivId;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.Paper;
+
+/**
+ * Finds the paper a person submits by arXiv id or URL: in the catalogue, or else from the
+ * harvester's repository when one is configured ({@code serve --oai-url}). The outcome says which
+ * message to show; the page and the API both map it.
+ */
+final class SubmitLookup {
+
+  /** What became of the submitted text. */
+  sealed interface Outcome {
+    record Found(Paper paper) implements Outcome {}
+    record NotAnId(String message) implements Outcome {}
+    record Unknown(String message) implements Outcome {}
+    record Unreachable(String message) implements Outcome {}
+  }
+
+  private final CatalogueStore catalogue;
+  private final Optional<RecordFetcher> fetcher;
+
+  SubmitLookup(CatalogueStore catalogue, Optional<RecordFetcher> fetcher) {
+    this.catalogue = catalogue;
+    this.fetcher = fetcher;
+  }
+
+  Outcome find(String raw) {
+    Optional<ArxivId> id = ArxivId.parse(raw);
+    if (id.isEmpty()) {
+      return new Outcome.NotAnId(raw == null ? "Enter an arXiv id (2401.01234) or an arXiv URL."
+          : "'" + raw + "' is not an arXiv id or arXiv URL; try the form 2401.01234 or https://arxiv.org/abs/2401.01234.");
+    }
+    Optional<Paper> known = catalogue.find(id.get().id());
+    if (known.isPresent()) {
+      return new Outcome.Found(known.get());
+    }
+    if (fetcher.isEmpty()) {
+      return new Outcome.Unknown("arXiv " + id.get().id() + " is not in the catalogue yet. The harvester adds new papers"
+          + " daily; check the id, or try again after the next harvest.");
+    }
+    try {
+      return fetcher.get().fetch(id.get().id()).<Outcome>map(Outcome.Found::new).orElseGet(() -> new Outcome.Unknown(
+          "arXiv has no paper " + id.get().id() + "; check the id."));
+    } catch (RemoteSourceException e) {
+      return new Outcome.Unreachable("arXiv " + id.get().id() + " is not in the catalogue, and fetching it failed ("
+          + e.getMessage() + "); try again later.");
+    }
+  }
+}
