@@ -1,5 +1,9 @@
 package org.paperlens.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,11 +39,12 @@ public final class RecommendLatency {
   private static final int RECOMMEND = 200;
   private static final int WARMUP = 50;
 
-  public static void main(String[] args) throws java.io.IOException {
+  public static void main(String[] args) throws IOException {
     Path data = Path.of(args[0]);
     Path doc = Path.of(args.length > 1 ? args[1] : "docs/benchmarks.md");
     Config config = Config.resolve(System.getenv(), data);
-    StringBuilder table = new StringBuilder("| request | p50 ms | p90 ms | p99 ms | mean ms | requests |\n|---|---|---|---|---|---|\n");
+    StringBuilder table = new StringBuilder("| request | p50 ms | p90 ms | p99 ms | mean ms | CPU p50 ms | CPU p99 ms | requests |\n|---|---|---|---|---|---|---|---|\n");
+    String load = loadAverage();
     String window;
     int papers;
     try (CatalogueStore store = CatalogueStore.open(config.dataDir());
@@ -76,6 +81,8 @@ public final class RecommendLatency {
             + " the last 30 days of listings (%s); top 10 with explanations, learned model. Targets: related p50 ≤ 15 ms,"
             + " recommend p50 ≤ 150 ms.%n%n", papers, WARMUP, RELATED, RECOMMEND, window)
         + table
+        + "\nThe CPU columns are the request thread's CPU time: what the request costs when the machine is not"
+        + " shared. The machine's 1-minute load average when the run began: " + load + ".\n"
         + "\nCommand: `bench/recommend-latency DATA_DIR`. Hardware: " + Hardware.describe() + ".\n";
     MarkedSection.writeInto(doc, "recommend-latency", body, "# Benchmarks");
     System.out.print(body);
@@ -100,24 +107,41 @@ public final class RecommendLatency {
     return RecommendRequest.of(liked, disliked, 30, 10);
   }
 
-  private static <T> double[] time(List<T> inputs, Consumer<T> action) {
+  /** Wall-clock and thread-CPU milliseconds of each timed request, each array sorted. */
+  private record Timings(double[] wall, double[] cpu) {}
+
+  private static <T> Timings time(List<T> inputs, Consumer<T> action) {
     for (int i = 0; i < WARMUP; i++) {
       action.accept(inputs.get(i));
     }
-    double[] ms = new double[inputs.size() - WARMUP];
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    double[] wall = new double[inputs.size() - WARMUP];
+    double[] cpu = new double[wall.length];
     for (int i = WARMUP; i < inputs.size(); i++) {
+      long c = threads.getCurrentThreadCpuTime();
       long t = System.nanoTime();
       action.accept(inputs.get(i));
-      ms[i - WARMUP] = (System.nanoTime() - t) / 1e6;
+      wall[i - WARMUP] = (System.nanoTime() - t) / 1e6;
+      cpu[i - WARMUP] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
     }
-    Arrays.sort(ms);
-    System.err.printf("%d requests timed%n", ms.length);
-    return ms;
+    Arrays.sort(wall);
+    Arrays.sort(cpu);
+    System.err.printf("%d requests timed%n", wall.length);
+    return new Timings(wall, cpu);
   }
 
-  private static String row(String what, double[] ms) {
-    return String.format("| %s | %.1f | %.1f | %.1f | %.1f | %,d |%n", what, pct(ms, 50), pct(ms, 90), pct(ms, 99),
-        Arrays.stream(ms).average().orElse(0), ms.length);
+  private static String row(String what, Timings t) {
+    double[] ms = t.wall();
+    return String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %,d |%n", what, pct(ms, 50), pct(ms, 90),
+        pct(ms, 99), Arrays.stream(ms).average().orElse(0), pct(t.cpu(), 50), pct(t.cpu(), 99), ms.length);
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "n/a";
+    }
   }
 
   private static double pct(double[] sorted, int p) {

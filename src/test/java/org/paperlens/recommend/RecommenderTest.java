@@ -205,4 +205,16 @@ class RecommenderTest {
     List<PaperId> liked = ids("2401.00102", "2401.00106");
     assertThat(ranked(all(Method.LEARNED, liked, List.of(), 10))).isEqualTo(ranked(all(Method.LEARNED, liked, List.of(), 10)));
   }
+
+  @Test
+  void a_request_rejects_nonsense_with_the_bad_value() {
+    assertThatThrownBy(() -> RecommendRequest.of(ids("2401.00101"), List.of(), 30, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 0");
+    assertThatThrownBy(() -> RecommendRequest.of(ids("2401.00101"), List.of(), -3, 10))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was -3");
+    assertThatThrownBy(() -> new RecommendRequest(ids("2401.00101"), List.of(), 30, null,
+        new Filters(LocalDate.of(2024, 1, 1), null, Set.of(), null), 10, Method.LEARNED))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sinceDays and until");
+    assertThatThrownBy(() -> Method.parse("magic")).hasMessageContaining("'magic'");
+  }
 }
