@@ -40,7 +40,7 @@ public record Cadence(Frequency frequency, int hour, DayOfWeek weekday, ZoneId z
     weekday = weekday == null ? DayOfWeek.MONDAY : weekday;
   }
 
-  /** Parses form or CLI values; a bad one throws IllegalArgumentException quoting it. */
+  /** Parses form or CLI values (absent ones: daily, 07:00, Monday, UTC); a bad one throws IllegalArgumentException quoting it. */
   public static Cadence parse(String frequency, String hour, String weekday, String zone) {
     int h;
     try {
@@ -62,7 +62,7 @@ public record Cadence(Frequency frequency, int hour, DayOfWeek weekday, ZoneId z
         throw new IllegalArgumentException("unknown weekday '" + weekday + "' (monday to sunday)");
       }
     }
-    return new Cadence(Frequency.parse(frequency), h, day, z);
+    return new Cadence(frequency == null || frequency.isBlank() ? Frequency.DAILY : Frequency.parse(frequency), h, day, z);
   }
 
   /**

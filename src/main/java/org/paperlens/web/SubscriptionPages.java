@@ -23,10 +23,16 @@ final class SubscriptionPages {
 
   private final DigestServices d;
   private final Templates templates;
+  /**
+   * Every subscribe sends a mail to an address someone typed: at most 5 per address and 20 per
+   * client address an hour, so the form cannot be used to flood someone's mailbox.
+   */
+  private final org.paperlens.account.LoginThrottle mailThrottle;
 
-  SubscriptionPages(DigestServices d, Templates templates) {
+  SubscriptionPages(DigestServices d, Templates templates, java.time.Clock clock) {
     this.d = d;
     this.templates = templates;
+    this.mailThrottle = new org.paperlens.account.LoginThrottle(5, 20, java.time.Duration.ofHours(1), clock);
   }
 
   /** The subscribe form, prefilled from the query (kind, target), and a signed-in member's subscriptions. */
@@ -42,8 +48,15 @@ final class SubscriptionPages {
       Topic topic = Topic.of(kind == null ? "trending" : kind, target);
       Cadence cadence = Cadence.parse(Params.form(ctx, "frequency"), Params.form(ctx, "hour"),
           Params.form(ctx, "weekday"), Params.form(ctx, "zone"));
-      Subscriptions.Pending p = d.subscriptions().subscribe(Params.form(ctx, "email"),
-          me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
+      String email = Params.form(ctx, "email");
+      java.util.Optional<java.time.Duration> wait = mailThrottle.blocked(email, ctx.ip());
+      if (wait.isPresent()) {
+        long minutes = Math.max(1, wait.get().toMinutes());
+        throw new HttpProblem(429, "too many subscriptions asked for this address or from here; try again in "
+            + minutes + " min", Long.toString(wait.get().toSeconds()));
+      }
+      Subscriptions.Pending p = d.subscriptions().subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
+      mailThrottle.failed(email, ctx.ip()); // counts the mail sent, success or not
       d.nudge().run();
       render(ctx, kind, target, "Check your mail: we sent a confirmation link to " + p.subscription().email()
           + ". Nothing is sent before you confirm.", null);

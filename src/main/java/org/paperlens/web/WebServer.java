@@ -100,7 +100,7 @@ public final class WebServer implements AutoCloseable {
     app.get("/library/import", exports::importForm);
     app.post("/library/import", csrf(exports::importBibtex));
     if (digest != null) {
-      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates);
+      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates, services.clock());
       app.get("/subscriptions", subscriptions::page);
       app.post("/subscriptions", csrf(subscriptions::subscribe));
       app.post("/subscriptions/<id>/unsubscribe", csrf(subscriptions::unsubscribeOwn));

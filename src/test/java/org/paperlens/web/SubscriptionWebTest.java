@@ -95,16 +95,16 @@ class SubscriptionWebTest {
     assertThat(b.post("/subscriptions", Map.of("email", "x@example.org", "zone", "Mars/Base")).body()).contains("Mars/Base");
 
     run.run(true, false, l -> {});
-    MimeMessage[] got = greenMail.getReceivedMessages();
+    MimeMessage[] got = mailsTo("newcomer@example.org");
     assertThat(got).hasSize(1);
     String confirm = link(text(got[0]), "/subscriptions/confirm/");
     assertThat(b.get(confirm).body()).as("a GET only shows the button").contains("data-testid=\"notice-button\"");
     run.run(true, false, l -> {});
-    assertThat(greenMail.getReceivedMessages()).as("nothing before confirming").hasSize(1);
+    assertThat(mailsTo("newcomer@example.org")).as("nothing before confirming").hasSize(1);
     assertThat(b.post(confirm, Map.of()).body()).contains("Subscription confirmed");
 
     run.run(true, false, l -> {});
-    got = greenMail.getReceivedMessages();
+    got = mailsTo("newcomer@example.org");
     assertThat(got).hasSize(2);
     String body = text(got[1]);
     assertThat(body).contains("Attention Is Not All You Need for Tabular Data", SITE + "/papers/");
@@ -176,6 +176,28 @@ class SubscriptionWebTest {
     assertThat(imported.body()).contains("1 matched and saved to your library, 1 not found", "A paper nobody has");
     assertThat(member.get("/library/export?format=bibtex&tag=thesis").body()).contains("eprint = {2401.00101}");
     assertThat(member.post("/library/import", Map.of("bibtex", "@article{x, title = {unclosed")).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void the_form_cannot_flood_one_mailbox_with_confirmations() {
+    Browser b = web.browser();
+    for (int i = 0; i < 5; i++) {
+      assertThat(b.post("/subscriptions", Map.of("email", "victim@example.org")).statusCode()).isEqualTo(200);
+    }
+    HttpResponse<String> sixth = b.post("/subscriptions", Map.of("email", "victim@example.org"));
+    assertThat(sixth.statusCode()).isEqualTo(429);
+    assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  /** What GreenMail received for one address (other tests of this class queue mail too). */
+  private static MimeMessage[] mailsTo(String address) throws Exception {
+    List<MimeMessage> out = new java.util.ArrayList<>();
+    for (MimeMessage m : greenMail.getReceivedMessages()) {
+      if (m.getAllRecipients()[0].toString().equals(address)) {
+        out.add(m);
+      }
+    }
+    return out.toArray(new MimeMessage[0]);
   }
 
   private static SyndFeed feed(HttpResponse<String> r) throws Exception {
