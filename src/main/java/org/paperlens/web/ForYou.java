@@ -22,7 +22,7 @@ import org.paperlens.recommend.Recommendations;
  */
 final class ForYou {
 
-  /** The windows offered, in days; null means no lower limit. */
+  /** The candidate windows the page offers, in days. */
   static final List<Integer> WINDOWS = List.of(7, 30, 90, 365);
 
   private record Key(List<PaperId> liked, Integer days, int k) {}

@@ -112,6 +112,22 @@ class SecurityTest {
   }
 
   @Test
+  void a_paper_title_with_script_and_quotes_is_shown_as_text() {
+    web.store.write(w -> {
+      w.put(org.paperlens.paper.Paper.builder(new org.paperlens.paper.PaperId("2405.00001"))
+          .title("<script>alert('t')</script> \"Quoted\" & <b>bold</b>").abstractText("An abstract with $<img src=x onerror=alert(1)>$ math.")
+          .authors(List.of("Eve <i>Evil</i>")).categories(List.of("cs.CR")).firstListed(java.time.LocalDate.of(2024, 5, 6)).source("test").build());
+      return null;
+    });
+    for (String path : List.of("/papers/2405.00001", "/daily?date=2024-05-06")) {
+      String page = web.browser().get(path).body();
+      assertThat(page).as(path).doesNotContain("<script>alert", "<b>bold", "<i>Evil", "<img src=x")
+          .contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &quot;Quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;");
+    }
+    assertThat(web.browser().get("/papers/2405.00001").body()).contains("&lt;img src=x onerror=alert(1)&gt;");
+  }
+
+  @Test
   void sql_metacharacters_in_parameters_are_harmless() {
     Browser b = web.browser().signUp("bobby");
     String[] evil = {"'; DROP TABLE papers; --", "\" OR 1=1 --", "x' UNION SELECT password_hash FROM accounts --", "%' OR '%'='"};
