@@ -90,8 +90,12 @@ final class RecommendCommand implements Callable<Integer> {
       if (result.items().isEmpty()) {
         out.println("no recommendations: " + result.emptyReason());
       } else {
-        out.printf("%d of %,d candidates%s, by %s:%n", result.items().size(), result.candidates(), window(result),
-            result.method());
+        if (result.method().equals("related")) {
+          out.printf("%d related papers%s:%n", result.items().size(), window(result));
+        } else {
+          out.printf("%d of %,d candidates%s, by %s:%n", result.items().size(), result.candidates(), window(result),
+              result.method());
+        }
         for (Recommendation r : result.items()) {
           out.printf("%2d. %s  %s%n    %s%n", r.rank(), r.paper().id(), r.paper().title(), r.explanation().reason());
         }

@@ -8,7 +8,8 @@ import org.paperlens.paper.PaperId;
  * Why a paper is recommended.
  *
  * @param terms the words that weigh most for it in the model, heaviest first
- * @param likedPapers the liked papers it is closest to, closest first
+ * @param likedPapers the liked papers it is closest to in the model's features (embedding and words),
+ *     closest first; their similarity is the embeddings' alone, so it need not decrease down the list
  */
 public record Explanation(List<String> terms, List<LikedPaper> likedPapers) {
 
