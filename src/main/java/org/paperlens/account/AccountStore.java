@@ -103,6 +103,15 @@ public final class AccountStore {
     });
   }
 
+  /** The account with this name (names ignore case), for administration from the command line. */
+  public Optional<Account> byName(String name) {
+    return db.transaction(tx -> {
+      try (ResultSet rs = tx.query("SELECT id, name FROM accounts WHERE name = ?", name).executeQuery()) {
+        return rs.next() ? Optional.of(new Account(rs.getLong(1), rs.getString(2))) : Optional.empty();
+      }
+    });
+  }
+
   public void endSession(String token) {
     if (token != null) {
       db.transaction(tx -> tx.update("DELETE FROM sessions WHERE token_hash = ?", Secrets.hash(token)));

@@ -15,7 +15,9 @@ import picocli.CommandLine.ScopeType;
     version = "paperlens 0.1.0",
     description = "A self-hostable discovery engine for research papers.",
     subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, ReindexCommand.class,
-        SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, EvalCommand.class, EvalRelatedCommand.class, EvalRecommendCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
+        SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, EvalCommand.class, EvalRelatedCommand.class,
+        EvalRecommendCommand.class, StatsCommand.class, DigestCommand.class, ExportCommand.class, LibraryCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -44,6 +46,15 @@ public final class Main implements Runnable {
   Config config() {
     try {
       return Config.resolve(System.getenv(), dataDir);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** Mail server and site URL from the environment; a bad value is a usage error (exit 2) that quotes it. */
+  org.paperlens.config.MailSettings mailSettings() {
+    try {
+      return org.paperlens.config.MailSettings.resolve(System.getenv());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

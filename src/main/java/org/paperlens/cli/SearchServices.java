@@ -23,4 +23,13 @@ final class SearchServices {
   static Encoder encoder(Config config) {
     return Encoder.open(config.model(), Encoder.Options.DEFAULT);
   }
+
+  /** The search index, or null when none is built yet: for commands that can do part of their job without one. */
+  static org.paperlens.index.LuceneIndex indexIfBuilt(Config config) {
+    try {
+      return org.paperlens.index.LuceneIndex.open(config.indexDir(), config.indexSettings());
+    } catch (org.paperlens.index.IndexMissingException e) {
+      return null;
+    }
+  }
 }

@@ -13,6 +13,8 @@ import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Database;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
+import org.paperlens.config.MailSettings;
+import org.paperlens.digest.DigestScheduler;
 import org.paperlens.embed.Encoder;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.ingest.RecordFetcher;
@@ -88,8 +90,11 @@ final class ServeCommand implements Callable<Integer> {
           new AccountStore(db, PasswordHasher.DEFAULT, clock), community, new LibraryStore(db, community, clock),
           new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
           new SearchMode.Hybrid(config.fusion()), config.fusion(), java.util.Optional.ofNullable(fetcher), clock);
-      try (WebServer server = new WebServer(services)) {
+      MailSettings mail = main.mailSettings();
+      try (DigestScheduler digests = DigestAssembly.scheduler(config, mail, store, index, services, clock, out);
+          WebServer server = new WebServer(services, DigestAssembly.web(mail, store, digests, clock))) {
         int actual = server.start(host, port);
+        out.printf("paperlens: digests: %s%n", mail.describe());
         out.printf("paperlens: %s; %,d papers indexed%n", config.describe(), index.size());
         out.printf("paperlens: serving at http://%s:%d/  (Ctrl-C stops)%n", host.contains(":") ? "[" + host + "]" : host, actual);
         out.flush();

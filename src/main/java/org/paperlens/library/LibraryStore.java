@@ -122,6 +122,24 @@ public final class LibraryStore {
     });
   }
 
+  /**
+   * The papers members saved under {@code tag}, most recently tagged first: the tag's public list
+   * (its feed). Who tagged a paper is not part of it.
+   */
+  public List<PaperId> tagged(String tag, int limit) {
+    return db.transaction(tx -> {
+      List<PaperId> out = new ArrayList<>();
+      try (ResultSet rs = tx.query("SELECT l.paper_id, MAX(l.added_at) AS at FROM library_tags t JOIN library l"
+          + " ON l.account_id = t.account_id AND l.paper_id = t.paper_id WHERE t.tag = ?"
+          + " GROUP BY l.paper_id ORDER BY at DESC, l.paper_id LIMIT ?", tag, limit).executeQuery()) {
+        while (rs.next()) {
+          out.add(new PaperId(rs.getString(1)));
+        }
+      }
+      return out;
+    });
+  }
+
   private List<Entry> entries(Account owner, PaperId paper, String tag) {
     return db.transaction(tx -> {
       StringBuilder sql = new StringBuilder("SELECT l.paper_id, l.added_at,"

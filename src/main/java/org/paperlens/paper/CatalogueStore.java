@@ -129,6 +129,53 @@ public final class CatalogueStore implements AutoCloseable {
     });
   }
 
+  /**
+   * Papers not deleted at the source whose first listing day is after {@code after} (null: any)
+   * and on or before {@code upTo}, newest listing first: what a digest or a daily feed considers.
+   */
+  public synchronized List<Paper> listedBetween(LocalDate after, LocalDate upTo) {
+    return read(() -> {
+      try (PreparedStatement st = connection.prepareStatement("SELECT " + PaperRows.COLUMNS
+          + " FROM papers WHERE deleted_on IS NULL AND first_listed > ? AND first_listed <= ?"
+          + " ORDER BY first_listed DESC, id DESC")) {
+        st.setString(1, after == null ? "" : after.toString());
+        st.setString(2, upTo.toString());
+        List<Paper> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(PaperRows.read(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The most recent first-listing day in the catalogue, if any paper has one. */
+  public synchronized Optional<LocalDate> latestListing() {
+    return read(() -> {
+      try (PreparedStatement st = connection.prepareStatement(
+          "SELECT MAX(first_listed) FROM papers WHERE deleted_on IS NULL");
+          ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getString(1) != null ? Optional.of(LocalDate.parse(rs.getString(1))) : Optional.empty();
+      }
+    });
+  }
+
+  /** The live paper with this DOI (as written, or lower-cased: DOIs ignore case), if the catalogue has one. */
+  public synchronized Optional<Paper> findByDoi(String doi) {
+    return read(() -> {
+      try (PreparedStatement st = connection.prepareStatement("SELECT " + PaperRows.COLUMNS
+          + " FROM papers WHERE doi IN (?, ?) AND deleted_on IS NULL LIMIT 1")) {
+        st.setString(1, doi.strip());
+        st.setString(2, doi.strip().toLowerCase(java.util.Locale.ROOT));
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() ? Optional.of(PaperRows.read(rs)) : Optional.empty();
+        }
+      }
+    });
+  }
+
   public synchronized long count() {
     return read(() -> {
       try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM papers");

@@ -26,6 +26,11 @@ public final class WebServer implements AutoCloseable {
   private final List<Route> apiRoutes = new ArrayList<>();
 
   public WebServer(WebServices services) {
+    this(services, null);
+  }
+
+  /** @param digest subscriptions and feeds; null serves the site without them */
+  public WebServer(WebServices services, DigestServices digest) {
     Templates templates = new Templates();
     Problems problems = new Problems(templates);
     Auth auth = new Auth(services.accounts(), services.throttle());
@@ -36,6 +41,7 @@ public final class WebServer implements AutoCloseable {
     SubmitLookup submissions = new SubmitLookup(services.catalogue(), services.fetcher());
     LibraryPages libraryPages = new LibraryPages(services, listings, templates, forYou, submissions);
     Api api = new Api(services, listings, auth, forYou, submissions);
+    ExportRoutes exports = new ExportRoutes(services, listings, templates);
 
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -71,6 +77,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/daily", reading::daily);
     app.get("/trending", reading::trending);
     app.get("/search", reading::search);
+    // Before /papers/<id>, whose <id> also matches slashes (old-style ids such as hep-th/9901001).
+    app.get("/papers/<id>/export", exports::paper);
     app.get("/papers/<id>", reading::paper);
     app.post("/papers/<id>/vote", csrf(libraryPages::vote));
     app.post("/papers/<id>/save", csrf(libraryPages::save));
@@ -86,6 +94,32 @@ public final class WebServer implements AutoCloseable {
     app.get("/account", accountPages::account);
     app.post("/account/tokens", csrf(accountPages::newToken));
     app.post("/account/tokens/revoke", csrf(accountPages::revokeToken));
+
+    app.get("/search/export", exports::search);
+    app.get("/library/export", exports::library);
+    app.get("/library/import", exports::importForm);
+    app.post("/library/import", csrf(exports::importBibtex));
+    if (digest != null) {
+      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates, services.clock());
+      app.get("/subscriptions", subscriptions::page);
+      app.post("/subscriptions", csrf(subscriptions::subscribe));
+      app.post("/subscriptions/<id>/unsubscribe", csrf(subscriptions::unsubscribeOwn));
+      app.get("/subscriptions/confirm/<token>", subscriptions::confirmPage);
+      app.post("/subscriptions/confirm/<token>", csrf(subscriptions::confirm));
+      app.get("/subscriptions/manage/<token>", subscriptions::manage);
+      app.post("/subscriptions/manage/<token>/<id>", csrf(subscriptions::unsubscribeManaged));
+      app.get("/unsubscribe/<token>", subscriptions::unsubscribePage);
+      // No CSRF check: one-click unsubscribe (RFC 8058) is a POST from the recipient's mail system,
+      // which has no CSRF cookie; the unguessable token in the URL is what authorises it.
+      app.post("/unsubscribe/<token>", subscriptions::unsubscribe);
+      FeedRoutes feeds = new FeedRoutes(services, digest, listings);
+      app.get("/daily/feed", feeds::daily);
+      app.get("/trending/feed", feeds::trending);
+      app.get("/search/feed", feeds::search);
+      app.get("/tags/<tag>/feed", feeds::tag);
+      app.get("/feeds/<token>", feeds::personal);
+      app.post("/account/feed", csrf(ctx -> feeds.newPrivateFeed(ctx, templates)));
+    }
 
     api(HandlerType.GET, "/api/v1/openapi.json", WebServer::openApi);
     // Ids may contain a slash (hep-th/9901001), so <id> matches across slashes: the routes with

@@ -56,6 +56,18 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     start(dir);
   }
 
+  /** Subscriptions and feeds, when a test asks for them (see SubscriptionWebTest). */
+  interface Digests {
+    DigestServices services(CatalogueStore store, Clock clock);
+  }
+
+  private Digests digests;
+
+  WebFixture(Digests digests) {
+    this.oaiUrl = null;
+    this.digests = digests;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     dir = Files.createTempDirectory("paperlens-web");
@@ -85,7 +97,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
         new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
         new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
         new SearchMode.Hybrid(fusion), fusion, java.util.Optional.ofNullable(fetcher), clock);
-    server = new WebServer(services);
+    server = new WebServer(services, digests == null ? null : digests.services(store, clock));
     int port = server.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + port;
   }

@@ -1,0 +1,54 @@
+package org.paperlens.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import org.paperlens.config.Config;
+import org.paperlens.config.MailSettings;
+import org.paperlens.digest.CommunityTrending;
+import org.paperlens.digest.DigestPlanner;
+import org.paperlens.digest.DigestRun;
+import org.paperlens.digest.DigestScheduler;
+import org.paperlens.digest.LibraryRecommendations;
+import org.paperlens.digest.Links;
+import org.paperlens.digest.OutboxStore;
+import org.paperlens.digest.SmtpMailer;
+import org.paperlens.digest.SubscriptionStore;
+import org.paperlens.digest.Subscriptions;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.web.DigestServices;
+import org.paperlens.web.WebServices;
+
+/** Assembles the digest schedule and the subscription services that {@code serve} runs beside the web app. */
+final class DigestAssembly {
+
+  private DigestAssembly() {}
+
+  /**
+   * The schedule, running every minute on its own thread when a mail server is configured; without
+   * one, nothing is planned (so nothing piles up to be sent late) and subscribing still works.
+   */
+  static DigestScheduler scheduler(Config config, MailSettings mail, CatalogueStore store, PaperIndex index,
+      WebServices services, Clock clock, PrintWriter out) {
+    Links links = new Links(mail.baseUrl());
+    DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index, new CommunityTrending(services.trending()),
+        new LibraryRecommendations(services.library(), services.recommender(), index), links, clock);
+    DigestRun run = new DigestRun(planner, new OutboxStore(store), mail, () -> new SmtpMailer(mail), clock);
+    DigestScheduler scheduler = new DigestScheduler(run, line -> {
+      synchronized (out) {
+        out.println("paperlens: " + line);
+        out.flush();
+      }
+    });
+    if (mail.canSend()) {
+      scheduler.start(Duration.ofMinutes(1));
+    }
+    return scheduler;
+  }
+
+  static DigestServices web(MailSettings mail, CatalogueStore store, DigestScheduler scheduler, Clock clock) {
+    Subscriptions subscriptions = new Subscriptions(new SubscriptionStore(store), new Links(mail.baseUrl()), clock);
+    return new DigestServices(subscriptions, new Links(mail.baseUrl()), mail.canSend() ? scheduler::nudge : () -> {});
+  }
+}

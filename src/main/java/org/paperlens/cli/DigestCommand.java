@@ -1,0 +1,163 @@
+package org.paperlens.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.paperlens.config.Config;
+import org.paperlens.config.MailSettings;
+import org.paperlens.digest.Cadence;
+import org.paperlens.digest.DigestPlanner;
+import org.paperlens.digest.DigestRun;
+import org.paperlens.digest.Links;
+import org.paperlens.digest.OutboxSender;
+import org.paperlens.digest.OutboxStore;
+import org.paperlens.digest.SmtpMailer;
+import org.paperlens.digest.SubscriptionStore;
+import org.paperlens.digest.Subscriptions;
+import org.paperlens.digest.Topic;
+import org.paperlens.community.CommunityStore;
+import org.paperlens.community.Database;
+import org.paperlens.community.Trending;
+import org.paperlens.digest.CommunityTrending;
+import org.paperlens.digest.LibraryRecommendations;
+import org.paperlens.digest.PersonalRanking;
+import org.paperlens.library.LibraryStore;
+import org.paperlens.recommend.Recommender;
+import org.paperlens.related.RelatedPapers;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.paper.CatalogueStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "digest", mixinStandardHelpOptions = true,
+    description = {"E-mail digests: run the schedule by hand, subscribe an address.",
+        "Mail settings come from the environment: $" + MailSettings.HOST_ENV + ", $" + MailSettings.PORT_ENV
+            + ", $" + MailSettings.STARTTLS_ENV + ", $" + MailSettings.USER_ENV + ", $" + MailSettings.PASSWORD_ENV
+            + ", $" + MailSettings.FROM_ENV + ", $" + MailSettings.BASE_URL_ENV + "."},
+    subcommands = {DigestCommand.Run.class, DigestCommand.Subscribe.class})
+final class DigestCommand implements Runnable {
+
+  @CommandLine.ParentCommand
+  Main main;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a digest subcommand is required (run, subscribe)");
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = {"Plans the digests that are due and sends the outbox (digests, confirmations, retries).",
+          "A run killed at any point can be run again: every due recipient gets exactly one digest."})
+  static final class Run implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    DigestCommand parent;
+
+    @Option(names = "--now", description = "Every active subscription is due now, whatever its schedule.")
+    boolean now;
+
+    @Option(names = "--dry-run", description = "Build and render the digests; write and send nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+      Main main = parent.main;
+      Config config = main.config();
+      MailSettings mail = main.mailSettings();
+      PrintWriter out = main.spec.commandLine().getOut();
+      out.println("digest: " + config.describe() + "; " + mail.describe());
+      long start = System.nanoTime();
+      Clock clock = Clock.systemUTC();
+      try (CatalogueStore store = CatalogueStore.open(config.dataDir()); PaperIndex index = SearchServices.indexIfBuilt(config);
+          Database db = Database.open(store.file())) {
+        CommunityStore community = new CommunityStore(db, clock);
+        DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index,
+            new CommunityTrending(new Trending(community, clock)), personal(config, store, index, db, community, clock),
+            new Links(mail.baseUrl()), clock);
+        DigestRun run = new DigestRun(planner, new OutboxStore(store), mail, () -> new SmtpMailer(mail), clock);
+        DigestRun.Report r = run.run(now, dryRun, line -> {
+          out.println(line);
+          out.flush();
+        });
+        DigestPlanner.Report p = r.planned();
+        out.printf("due %,d, %s %,d digests (%,d papers), %,d empty and skipped%n", p.due(),
+            dryRun ? "built" : "planned", p.planned(), p.papers(), p.empty());
+        for (Map.Entry<String, Integer> e : p.unavailable().entrySet()) {
+          out.printf("not built %,d: %s%n", e.getValue(), e.getKey());
+        }
+        OutboxSender.Report s = r.sent();
+        if (s != null) {
+          out.printf("sent %,d, deferred %,d, failed %,d%s%n", s.sent(), s.deferred(), s.failed(),
+              s.serverUnreachable() ? " (mail server unreachable: the rest waits for the next run)" : "");
+        } else if (!dryRun) {
+          out.println("nothing sent: no SMTP server configured ($" + MailSettings.HOST_ENV + ")");
+        }
+        out.printf("took %.1f s%s%n", (System.nanoTime() - start) / 1e9, PeakMemory.describe());
+        return s != null && s.serverUnreachable() ? Failures.REMOTE : 0;
+      }
+    }
+
+    /** Library-tag recommendations; without an index there are none (such digests are counted as not built). */
+    static PersonalRanking personal(Config config, CatalogueStore store, PaperIndex index, Database db,
+        CommunityStore community, Clock clock) {
+      if (index == null) {
+        return null;
+      }
+      Recommender recommender = new Recommender(index,
+          new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion()));
+      return new LibraryRecommendations(new LibraryStore(db, community, clock), recommender, index);
+    }
+
+  }
+
+  @Command(name = "subscribe", mixinStandardHelpOptions = true,
+      description = {"Subscribes an address; a confirmation mail is queued (sent by the next digest run).",
+          "Nothing else is sent before the address confirms."})
+  static final class Subscribe implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    DigestCommand parent;
+
+    @Option(names = "--email", required = true, paramLabel = "ADDRESS") String email;
+    @Option(names = "--user", paramLabel = "USER", description = "The account subscribing (needed for every kind but trending).") String user;
+    @Option(names = "--kind", defaultValue = "trending", paramLabel = "KIND",
+        description = "trending, search, tag, category or author (default ${DEFAULT-VALUE}).") String kind;
+    @Option(names = "--target", paramLabel = "TEXT", description = "The query, tag, category or author.") String target;
+    @Option(names = "--frequency", defaultValue = "daily", description = "daily or weekly (default ${DEFAULT-VALUE}).") String frequency;
+    @Option(names = "--hour", defaultValue = "7", description = "Local hour, 0-23 (default ${DEFAULT-VALUE}).") String hour;
+    @Option(names = "--weekday", defaultValue = "monday", description = "Day of weekly digests (default ${DEFAULT-VALUE}).") String weekday;
+    @Option(names = "--zone", defaultValue = "UTC", description = "IANA time zone (default ${DEFAULT-VALUE}).") String zone;
+
+    @Override
+    public Integer call() {
+      Main main = parent.main;
+      Config config = main.config();
+      MailSettings mail = main.mailSettings();
+      Topic topic;
+      Cadence cadence;
+      try {
+        topic = Topic.of(kind, target);
+        cadence = Cadence.parse(frequency, hour, weekday, zone);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
+      }
+      try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+        Subscriptions.Pending p;
+        try {
+          p = new Subscriptions(new SubscriptionStore(store), new Links(mail.baseUrl()), Clock.systemUTC())
+              .subscribe(email, user, topic, cadence);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
+        }
+        main.spec.commandLine().getOut().printf("subscription %d: %s, %s, for %s; a confirmation mail is queued%n",
+            p.subscription().id(), topic.describe(), cadence.describe(), p.subscription().email());
+        return 0;
+      }
+    }
+  }
+}

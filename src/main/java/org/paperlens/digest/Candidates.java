@@ -1,0 +1,38 @@
+package org.paperlens.digest;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+
+/**
+ * The papers a digest may hold: first listed after {@code after} and on or before {@code upTo},
+ * newest listing first. Shared by every subscription with the same window in a run, so the work
+ * per paper (folding author names for matching) is done once per run, not once per subscriber.
+ *
+ * @param foldedAuthors each paper's authors, {@link #fold folded} and joined by {@code |}
+ */
+public record Candidates(LocalDate after, LocalDate upTo, List<Paper> newestFirst, Map<PaperId, Paper> byId,
+    Map<PaperId, String> foldedAuthors) {
+
+  public static Candidates of(LocalDate after, LocalDate upTo, List<Paper> newestFirst) {
+    Map<PaperId, Paper> byId = new LinkedHashMap<>();
+    Map<PaperId, String> authors = new HashMap<>();
+    for (Paper p : newestFirst) {
+      byId.put(p.id(), p);
+      authors.put(p.id(), String.join("|", p.authors().stream().map(Candidates::fold).toList()));
+    }
+    return new Candidates(after, upTo, List.copyOf(newestFirst), byId, authors);
+  }
+
+  /** Lower case without accents and with single spaces, so "Schölkopf" matches "Scholkopf". */
+  public static String fold(String s) {
+    String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return d.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+  }
+}

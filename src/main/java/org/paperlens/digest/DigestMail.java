@@ -1,0 +1,106 @@
+package org.paperlens.digest;
+
+import java.util.List;
+import org.paperlens.paper.Paper;
+
+/**
+ * Renders mails as plain text and as HTML that common clients show well: one table-based column,
+ * inline styles only (Gmail and Outlook drop style sheets), no images, no scripts. Every value
+ * from a paper or a subscriber is escaped.
+ */
+final class DigestMail {
+
+  /** A rendered message body. */
+  record Rendered(String subject, String text, String html) {}
+
+  private static final int ABSTRACT_CHARS = 400;
+
+  private final Links links;
+
+  DigestMail(Links links) {
+    this.links = links;
+  }
+
+  Rendered digest(Subscription s, List<Paper> papers, String unsubscribeUrl, String manageUrl) {
+    String title = s.topic().describe();
+    String subject = title + ": " + papers.size() + (papers.size() == 1 ? " new paper" : " new papers");
+    StringBuilder text = new StringBuilder();
+    text.append(title).append(" (").append(s.cadence().describe()).append(")\n\n");
+    StringBuilder items = new StringBuilder();
+    int n = 0;
+    for (Paper p : papers) {
+      n++;
+      String url = links.paper(p.id());
+      String authors = authors(p.authors());
+      text.append(n).append(". ").append(nonNull(p.title())).append('\n');
+      if (!authors.isEmpty()) {
+        text.append("   ").append(authors).append('\n');
+      }
+      text.append("   ").append(url).append("\n\n");
+      items.append("<tr><td style=\"padding:12px 0;border-bottom:1px solid #e5e5e5\">")
+          .append("<a href=\"").append(Html.escape(url)).append("\" style=\"font-size:16px;font-weight:bold;color:#1a0dab;text-decoration:none\">")
+          .append(Html.escape(nonNull(p.title()))).append("</a>")
+          .append("<div style=\"font-size:13px;color:#555;margin-top:4px\">").append(Html.escape(authors));
+      if (p.primaryCategory() != null) {
+        items.append(" &middot; ").append(Html.escape(p.primaryCategory()));
+      }
+      items.append("</div>");
+      if (p.abstractText() != null) {
+        items.append("<div style=\"font-size:14px;color:#222;margin-top:6px;line-height:1.4\">")
+            .append(Html.escape(shorten(p.abstractText()))).append("</div>");
+      }
+      items.append("</td></tr>");
+    }
+    text.append("--\nManage your subscriptions: ").append(manageUrl)
+        .append("\nUnsubscribe from this digest: ").append(unsubscribeUrl).append('\n');
+    String footer = "<p style=\"font-size:12px;color:#777;margin-top:24px\">You receive this because you subscribed to "
+        + Html.escape(title) + ", " + Html.escape(s.cadence().describe()) + ".<br>"
+        + "<a href=\"" + Html.escape(manageUrl) + "\" style=\"color:#777\">Manage subscriptions</a> &middot; "
+        + "<a href=\"" + Html.escape(unsubscribeUrl) + "\" style=\"color:#777\">Unsubscribe</a></p>";
+    return new Rendered(subject, text.toString(), page(subject, "<h1 style=\"font-size:20px;margin:0 0 8px\">"
+        + Html.escape(title) + "</h1><table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">"
+        + items + "</table>" + footer));
+  }
+
+  Rendered confirmation(Subscription s, String confirmUrl) {
+    String title = s.topic().describe();
+    String subject = "Confirm your subscription: " + title;
+    String text = "Someone (hopefully you) asked to receive \"" + title + "\" " + s.cadence().describe()
+        + " at this address.\n\nConfirm: " + confirmUrl
+        + "\n\nIf it was not you, ignore this mail: nothing will be sent without confirmation.\n";
+    String html = page(subject, "<p style=\"font-size:15px\">Someone (hopefully you) asked to receive <b>"
+        + Html.escape(title) + "</b> " + Html.escape(s.cadence().describe()) + " at this address.</p>"
+        + "<p><a href=\"" + Html.escape(confirmUrl) + "\" style=\"display:inline-block;padding:10px 18px;background:#1a73e8;"
+        + "color:#fff;text-decoration:none;border-radius:4px;font-size:15px\">Confirm subscription</a></p>"
+        + "<p style=\"font-size:12px;color:#777\">If it was not you, ignore this mail: nothing will be sent without confirmation.</p>");
+    return new Rendered(subject, text, html);
+  }
+
+  private static String page(String subject, String body) {
+    return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+        + "<title>" + Html.escape(subject) + "</title></head>"
+        + "<body style=\"margin:0;padding:0;background:#f6f6f6\"><table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">"
+        + "<tr><td align=\"center\" style=\"padding:16px\"><table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\""
+        + " style=\"max-width:600px;width:100%;background:#fff;font-family:Arial,Helvetica,sans-serif\"><tr><td style=\"padding:20px\">"
+        + body + "</td></tr></table></td></tr></table></body></html>";
+  }
+
+  private static String authors(List<String> authors) {
+    if (authors.size() <= 4) {
+      return String.join(", ", authors);
+    }
+    return String.join(", ", authors.subList(0, 3)) + " et al.";
+  }
+
+  private static String shorten(String s) {
+    if (s.length() <= ABSTRACT_CHARS) {
+      return s;
+    }
+    int cut = s.lastIndexOf(' ', ABSTRACT_CHARS);
+    return s.substring(0, cut > 0 ? cut : ABSTRACT_CHARS) + " …";
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "(untitled)" : s;
+  }
+}

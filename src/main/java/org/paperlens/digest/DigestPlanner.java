@@ -1,0 +1,210 @@
+package org.paperlens.digest;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+
+/**
+ * Decides who gets a digest now and builds it: the papers first listed since the subscription's
+ * last digest, ranked for its topic, minus every paper already mailed to that address, at most
+ * {@value #MAX_PAPERS}. An empty digest is skipped (the cursor still moves on).
+ *
+ * <p>Each planned digest is written in one transaction with everything that depends on it: the
+ * rendered outbox message, the papers it carries ({@code sent_papers}), the subscription's advanced
+ * cursor and its fresh unsubscribe and manage tokens. A planning run killed at any point therefore
+ * leaves each subscription either fully planned or untouched, and a rerun plans only the rest.
+ */
+public final class DigestPlanner {
+
+  static final int MAX_PAPERS = 20;
+  /** How deep a topic ranking goes before already-sent papers are removed. */
+  static final int DEPTH = 200;
+
+  /**
+   * What a planning pass did; {@code unavailable} counts digests that could not be built, by reason;
+   * {@code secondsByKind} is the time spent ranking, per topic kind (where a run's time goes).
+   */
+  public record Report(int due, int planned, int empty, int papers, Map<String, Integer> unavailable,
+      Map<String, Double> secondsByKind) {}
+
+  private final SubscriptionStore subscriptions;
+  private final CatalogueStore catalogue;
+  private final TopicRanker ranker;
+  private final DigestMail mail;
+  private final Links links;
+  private final Clock clock;
+
+  public DigestPlanner(SubscriptionStore subscriptions, org.paperlens.index.PaperIndex index, TrendingRanking trending,
+      PersonalRanking personal, Links links, Clock clock) {
+    this.subscriptions = subscriptions;
+    this.catalogue = subscriptions.catalogue();
+    this.ranker = new TopicRanker(index, trending, personal);
+    this.mail = new DigestMail(links);
+    this.links = links;
+    this.clock = clock;
+  }
+
+  /**
+   * Plans every due digest. {@code now}: every active subscription is due at once, whatever its
+   * schedule. {@code dryRun}: builds and renders everything, writes nothing.
+   */
+  public Report plan(boolean now, boolean dryRun) {
+    Instant at = clock.instant();
+    Optional<LocalDate> latest = catalogue.latestListing();
+    Map<String, Set<String>> sent = new OutboxStore(catalogue).sentPapers();
+    Map<LocalDate, Candidates> windows = new HashMap<>();
+    Map<String, Integer> unavailable = new java.util.TreeMap<>();
+    Map<String, Double> seconds = new java.util.concurrent.ConcurrentSkipListMap<>();
+    ranker.newRun();
+    int empty = 0;
+    List<Due> due = new ArrayList<>();
+    for (Subscription s : subscriptions.active()) {
+      Instant slot = now ? at : s.cadence().latestSlot(at);
+      if (!isDue(s, slot, now)) {
+        continue;
+      }
+      if (latest.isEmpty()) {
+        empty++;
+        continue;
+      }
+      LocalDate upTo = latest.get();
+      LocalDate after = s.lastListed() != null ? s.lastListed() : upTo.minusDays(s.cadence().frequency().days());
+      due.add(new Due(s, slot, windows.computeIfAbsent(after, a -> Candidates.of(a, upTo, catalogue.listedBetween(a, upTo)))));
+    }
+    rankAll(due, seconds);
+    int planned = 0;
+    int papers = 0;
+    for (Due d : due) {
+      Subscription s = d.subscription();
+      if (d.failure() != null) {
+        unavailable.merge(d.failure(), 1, Integer::sum);
+        continue; // the cursor stays: the digest can still be built once the cause is fixed
+      }
+      List<Paper> chosen = choose(d, sent.getOrDefault(s.email(), Set.of()));
+      if (chosen.isEmpty()) {
+        empty++;
+      } else {
+        planned++;
+        papers += chosen.size();
+        Set<String> mine = sent.computeIfAbsent(s.email(), e -> new java.util.HashSet<>());
+        chosen.forEach(p -> mine.add(p.id().value())); // two subscriptions of one address never repeat a paper
+      }
+      if (!dryRun) {
+        write(s, d.slot(), d.candidates().upTo(), chosen, at);
+      } else if (!chosen.isEmpty()) {
+        mail.digest(s, chosen, links.unsubscribe(Tokens.mint()), links.manage(Tokens.mint()));
+      }
+    }
+    return new Report(due.size() + (latest.isEmpty() ? empty : 0), planned, empty, papers, unavailable, seconds);
+  }
+
+  /** A due subscription, its window, and (after ranking) its ranking or why there is none. */
+  private static final class Due {
+    private final Subscription subscription;
+    private final Instant slot;
+    private final Candidates candidates;
+    private List<PaperId> ranking = List.of();
+    private String failure;
+
+    Due(Subscription subscription, Instant slot, Candidates candidates) {
+      this.subscription = subscription;
+      this.slot = slot;
+      this.candidates = candidates;
+    }
+
+    Subscription subscription() { return subscription; }
+    Instant slot() { return slot; }
+    Candidates candidates() { return candidates; }
+    String failure() { return failure; }
+  }
+
+  /**
+   * Ranks every due subscription, on all cores: rankings are independent of each other (personal
+   * ones each train a model), and only what follows (removing papers already sent, writing) must
+   * go in order.
+   */
+  private void rankAll(List<Due> due, Map<String, Double> seconds) {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    try {
+      pool.submit(() -> due.parallelStream().forEach(d -> {
+        long start = System.nanoTime();
+        try {
+          d.ranking = ranker.rank(d.subscription, d.candidates, DEPTH);
+        } catch (TopicRanker.Unavailable | org.paperlens.index.BadQueryException e) {
+          d.failure = e.getMessage();
+        } finally {
+          seconds.merge(d.subscription.topic().kind(), (System.nanoTime() - start) / 1e9, Double::sum);
+        }
+      })).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while ranking digests", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static boolean isDue(Subscription s, Instant slot, boolean now) {
+    if (s.lastSlot() != null && !slot.isAfter(s.lastSlot())) {
+      return false;
+    }
+    // A slot before confirmation is not owed: the first digest goes out at the first slot after it.
+    return now || !slot.isBefore(s.confirmedAt());
+  }
+
+  private static List<Paper> choose(Due d, Set<String> alreadySent) {
+    List<Paper> out = new ArrayList<>();
+    for (PaperId id : d.ranking) {
+      Paper p = d.candidates.byId().get(id);
+      if (p != null && !alreadySent.contains(id.value())) {
+        out.add(p);
+        if (out.size() == MAX_PAPERS) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private void write(Subscription s, Instant slot, LocalDate upTo, List<Paper> chosen, Instant at) {
+    catalogue.write(w -> {
+      Connection c = w.connection();
+      if (!chosen.isEmpty()) {
+        String unsubscribe = Tokens.mint();
+        String manage = Tokens.mint();
+        SubscriptionStore.putToken(c, unsubscribe,
+            new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.UNSUBSCRIBE, s.id(), s.email(), null), at);
+        SubscriptionStore.putToken(c, manage,
+            new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.MANAGE, null, s.email(), null), at);
+        DigestMail.Rendered r = mail.digest(s, chosen, links.unsubscribe(unsubscribe), links.manage(manage));
+        OutboxMessage m = new OutboxMessage(0, s.id(), slot.toString(), "digest", s.email(), messageId(links),
+            r.subject(), r.text(), r.html(), links.unsubscribe(unsubscribe), "pending", 0);
+        long id = OutboxStore.insert(c, m, at);
+        if (id > 0) {
+          OutboxStore.recordPapers(c, s.email(), chosen.stream().map(Paper::id).toList(), id);
+        }
+      }
+      SubscriptionStore.advance(c, s.id(), slot, upTo);
+      return null;
+    });
+  }
+
+  /** A globally unique Message-ID, fixed when the message is planned. */
+  static String messageId(Links links) {
+    return "<" + UUID.randomUUID() + "@" + java.net.URI.create(links.baseUrl()).getHost() + ">";
+  }
+}

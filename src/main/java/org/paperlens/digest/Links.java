@@ -1,0 +1,35 @@
+package org.paperlens.digest;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.paperlens.paper.PaperId;
+
+/** The site's URLs that mails point at, from the configured base URL. One place, so routes and mails agree. */
+public record Links(String baseUrl) {
+
+  public String paper(PaperId id) {
+    return baseUrl + "/papers/" + encode(id.value());
+  }
+
+  /** The private feed of an account. */
+  public String privateFeed(String token) {
+    return baseUrl + "/feeds/" + token;
+  }
+
+  public String confirm(String token) {
+    return baseUrl + "/subscriptions/confirm/" + token;
+  }
+
+  /** The one-click unsubscribe URL: a POST here (RFC 8058) unsubscribes, a GET shows a button. */
+  public String unsubscribe(String token) {
+    return baseUrl + "/unsubscribe/" + token;
+  }
+
+  public String manage(String token) {
+    return baseUrl + "/subscriptions/manage/" + token;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/");
+  }
+}

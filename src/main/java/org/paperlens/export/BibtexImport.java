@@ -1,0 +1,191 @@
+package org.paperlens.export;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jbibtex.BibTeXDatabase;
+import org.jbibtex.BibTeXEntry;
+import org.jbibtex.BibTeXParser;
+import org.jbibtex.Key;
+import org.jbibtex.LaTeXParser;
+import org.jbibtex.LaTeXPrinter;
+import org.jbibtex.Value;
+import org.paperlens.index.Filters;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.ingest.BadInputException;
+import org.paperlens.paper.ArxivId;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+
+/**
+ * Reads a BibTeX file (with jbibtex) and matches each entry to a catalogue paper: by arXiv id
+ * (eprint, an arxiv.org URL, an arXiv DOI or "arXiv:ID" in the journal field), then by DOI, then by
+ * exact title (case and punctuation ignored) in the index. Reports what matched and what did not;
+ * adding the matches to a library is the caller's job.
+ */
+public final class BibtexImport {
+
+  /** How an entry was matched. */
+  public enum By {
+    ARXIV_ID("arXiv id"), DOI("DOI"), TITLE("title");
+
+    private final String label;
+
+    By(String label) {
+      this.label = label;
+    }
+
+    /** How people read it: "arXiv id", "DOI", "title". */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** One entry of the file; {@code paper} and {@code by} are null when nothing matched. */
+  public record Entry(String key, String title, PaperId paper, By by) {
+    public boolean matched() {
+      return paper != null;
+    }
+  }
+
+  /** Every entry of the file, in file order. */
+  public record Report(List<Entry> entries) {
+    public List<Entry> matched() {
+      return entries.stream().filter(Entry::matched).toList();
+    }
+
+    public List<Entry> unmatched() {
+      return entries.stream().filter(e -> !e.matched()).toList();
+    }
+  }
+
+  private static final Pattern ARXIV_DOI = Pattern.compile("10\\.48550/arxiv\\.(.+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ARXIV_IN_TEXT = Pattern.compile("arxiv[:\\s/]+([a-z.-]*/?\\d{4}\\.?\\d{3,5}(v\\d+)?)", Pattern.CASE_INSENSITIVE);
+
+  private final CatalogueStore catalogue;
+  private final PaperIndex index;
+
+  /** @param index null when there is no index: title matching is then skipped */
+  public BibtexImport(CatalogueStore catalogue, PaperIndex index) {
+    this.catalogue = catalogue;
+    this.index = index;
+  }
+
+  /** @param where the file's name, for messages */
+  public Report match(Reader bibtex, String where) throws BadInputException {
+    BibTeXDatabase db;
+    try {
+      db = new LenientParser().parse(bibtex);
+    } catch (org.jbibtex.ParseException | org.jbibtex.TokenMgrException e) {
+      throw new BadInputException(where, "not a readable BibTeX file: " + e.getMessage().strip().lines().findFirst().orElse(""), e);
+    }
+    List<Entry> out = new ArrayList<>();
+    for (Map.Entry<Key, BibTeXEntry> e : db.getEntries().entrySet()) {
+      out.add(match(e.getKey().getValue(), e.getValue()));
+    }
+    return new Report(out);
+  }
+
+  private Entry match(String key, BibTeXEntry e) {
+    String title = plain(field(e, "title"));
+    Optional<PaperId> arxiv = arxivId(e).filter(id -> catalogue.find(id).isPresent());
+    if (arxiv.isPresent()) {
+      return new Entry(key, title, arxiv.get(), By.ARXIV_ID);
+    }
+    String doi = field(e, "doi");
+    if (doi != null) {
+      Optional<Paper> byDoi = catalogue.findByDoi(doi.replaceFirst("(?i)^https?://(dx\\.)?doi\\.org/", ""));
+      if (byDoi.isPresent()) {
+        return new Entry(key, title, byDoi.get().id(), By.DOI);
+      }
+    }
+    if (title != null && index != null) {
+      Optional<PaperId> byTitle = index.byExactTitle(title, Filters.NONE);
+      if (byTitle.isPresent()) {
+        return new Entry(key, title, byTitle.get(), By.TITLE);
+      }
+    }
+    return new Entry(key, title, null, null);
+  }
+
+  private static Optional<PaperId> arxivId(BibTeXEntry e) {
+    String eprint = field(e, "eprint");
+    String prefix = field(e, "archiveprefix");
+    if (eprint != null && (prefix == null || prefix.equalsIgnoreCase("arxiv"))) {
+      Optional<ArxivId> id = ArxivId.parse(eprint);
+      if (id.isPresent()) {
+        return Optional.of(id.get().id());
+      }
+    }
+    for (String name : List.of("arxiv", "url", "journal", "note", "howpublished")) {
+      String v = field(e, name);
+      if (v == null) {
+        continue;
+      }
+      Optional<ArxivId> direct = ArxivId.parse(v);
+      if (direct.isPresent()) {
+        return Optional.of(direct.get().id());
+      }
+      Matcher m = ARXIV_IN_TEXT.matcher(v);
+      if (m.find()) {
+        Optional<ArxivId> found = ArxivId.parse(m.group(1));
+        if (found.isPresent()) {
+          return Optional.of(found.get().id());
+        }
+      }
+    }
+    String doi = field(e, "doi");
+    if (doi != null) {
+      Matcher m = ARXIV_DOI.matcher(doi.strip());
+      if (m.matches()) {
+        return ArxivId.parse(m.group(1)).map(ArxivId::id);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String field(BibTeXEntry e, String name) {
+    for (Map.Entry<Key, Value> f : e.getFields().entrySet()) {
+      if (f.getKey().getValue().toLowerCase(Locale.ROOT).equals(name)) {
+        String s = f.getValue().toUserString();
+        return s == null || s.isBlank() ? null : s.strip();
+      }
+    }
+    return null;
+  }
+
+  /** LaTeX markup to plain text ({\"u} to ü, braces dropped); the raw text if it does not parse. */
+  static String plain(String latex) {
+    if (latex == null) {
+      return null;
+    }
+    try {
+      return new LaTeXPrinter().print(new LaTeXParser().parse(latex)).replaceAll("\\s+", " ").strip();
+    } catch (org.jbibtex.ParseException | RuntimeException e) {
+      return latex.replaceAll("[{}]", "").replaceAll("\\s+", " ").strip();
+    }
+  }
+
+  /** Undefined @string macros and cross references are common in real files; they must not fail the import. */
+  private static final class LenientParser extends BibTeXParser {
+    LenientParser() throws org.jbibtex.TokenMgrException, org.jbibtex.ParseException {
+      super();
+    }
+
+    @Override
+    public void checkStringResolution(Key key, org.jbibtex.BibTeXString string) {
+      // an undefined macro leaves the field's value empty
+    }
+
+    @Override
+    public void checkCrossReferenceResolution(Key key, BibTeXEntry entry) {
+      // a missing crossref only loses inherited fields
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package org.paperlens.export;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.paperlens.paper.Paper;
+
+/**
+ * BibTeX entries in the form arXiv itself recommends ({@code @misc} with eprint, archivePrefix,
+ * primaryClass), {@code @article} when the paper has a journal reference. Values are braced and
+ * TeX's special characters escaped; text stays UTF-8 (biber and modern BibTeX read it).
+ */
+final class BibtexWriter {
+
+  private BibtexWriter() {}
+
+  static String write(List<Paper> papers) {
+    StringBuilder b = new StringBuilder();
+    Set<String> keys = new HashSet<>();
+    for (Paper p : papers) {
+      boolean article = p.journalRef() != null;
+      b.append(article ? "@article{" : "@misc{").append(uniqueKey(p, keys)).append(",\n");
+      field(b, "title", p.title());
+      field(b, "author", p.authors().isEmpty() ? null : String.join(" and ", p.authors()));
+      LocalDate date = date(p);
+      if (date != null) {
+        field(b, "year", Integer.toString(date.getYear()));
+        field(b, "month", date.getMonth().name().substring(0, 3).toLowerCase(Locale.ROOT));
+      }
+      if (article) {
+        field(b, "journal", p.journalRef());
+      }
+      if (p.id().isArxiv()) {
+        field(b, "eprint", p.id().value());
+        field(b, "archivePrefix", "arXiv");
+        field(b, "primaryClass", p.primaryCategory());
+      }
+      field(b, "doi", p.doi());
+      field(b, "url", p.absUrl());
+      field(b, "abstract", p.abstractText());
+      b.setLength(b.length() - 2); // the last field's ",\n"
+      b.append("\n}\n\n");
+    }
+    return b.toString();
+  }
+
+  static LocalDate date(Paper p) {
+    return p.submitted() != null ? p.submitted() : p.firstListed() != null ? p.firstListed() : p.updated();
+  }
+
+  private static void field(StringBuilder b, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      b.append("  ").append(name).append(" = {").append(escape(value)).append("},\n");
+    }
+  }
+
+  /** Escapes what TeX treats specially; braces are escaped too, so a stray one cannot unbalance the entry. */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '\\' -> b.append("\\textbackslash{}");
+        case '{', '}', '&', '%', '$', '#', '_' -> b.append('\\').append(c);
+        case '~' -> b.append("\\textasciitilde{}");
+        case '^' -> b.append("\\textasciicircum{}");
+        case '\n', '\r' -> b.append(' ');
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** lastname + year + first title word, ASCII, made unique in this export with a, b, c... */
+  private static String uniqueKey(Paper p, Set<String> used) {
+    String family = p.authors().isEmpty() ? "anon" : Names.of(p.authors().getFirst()).family();
+    LocalDate d = date(p);
+    String word = p.title() == null ? "" : java.util.Arrays.stream(p.title().split("\\s+"))
+        .map(BibtexWriter::ascii).filter(w -> w.length() > 3).findFirst().orElse("");
+    String base = ascii(family) + (d == null ? "" : Integer.toString(d.getYear())) + word;
+    if (base.isEmpty()) {
+      base = ascii(p.id().value());
+    }
+    String key = base;
+    for (int i = 0; !used.add(key); i++) {
+      key = base + (char) ('a' + i % 26) + (i >= 26 ? Integer.toString(i / 26) : "");
+    }
+    return key;
+  }
+
+  private static String ascii(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,118 @@
+package org.paperlens.feed;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.paperlens.paper.Paper;
+
+/**
+ * Writes paper lists as Atom 1.0 or RSS 2.0 with Rome. Stable by construction: an entry's id is its
+ * paper's URL (never a position or a time), an entry's updated date is the paper's latest version
+ * date, and the feed's updated date is the newest entry's, so an unchanged list gives the same
+ * feed and readers see nothing new.
+ */
+public final class FeedWriter {
+
+  private FeedWriter() {}
+
+  public static String write(PaperFeed feed, FeedFormat format) {
+    SyndFeed out = new SyndFeedImpl();
+    out.setFeedType(format.romeType());
+    out.setTitle(feed.title());
+    out.setDescription(feed.description());
+    out.setLink(feed.pageUrl());
+    out.setUri(feed.selfUrl());
+    out.setLanguage("en");
+    List<SyndLink> links = new ArrayList<>();
+    links.add(link(feed.pageUrl(), "alternate", "text/html"));
+    links.add(link(feed.selfUrl(), "self", format.contentType().replaceFirst(";.*", "")));
+    out.setLinks(links);
+    Date newest = null;
+    List<SyndEntry> entries = new ArrayList<>();
+    for (Paper p : feed.papers()) {
+      SyndEntry e = entry(p, feed.paperUrlPrefix());
+      entries.add(e);
+      if (newest == null || e.getUpdatedDate().after(newest)) {
+        newest = e.getUpdatedDate();
+      }
+    }
+    out.setEntries(entries);
+    // An empty feed still needs an updated date; the epoch says "nothing yet" and never changes.
+    out.setPublishedDate(newest == null ? new Date(0) : newest);
+    try {
+      return new SyndFeedOutput().outputString(out, true);
+    } catch (FeedException e) {
+      throw new IllegalStateException("Rome rejected a feed built from catalogue data: " + e.getMessage(), e);
+    }
+  }
+
+  private static SyndEntry entry(Paper p, String prefix) {
+    SyndEntry e = new SyndEntryImpl();
+    String url = prefix + p.id().value();
+    e.setUri(url);
+    e.setLink(url);
+    e.setTitle(p.title() == null ? p.id().value() : p.title());
+    Date published = date(first(p.firstListed(), p.submitted(), p.updated()));
+    Date updated = date(first(p.updated(), p.firstListed(), p.submitted()));
+    e.setPublishedDate(published);
+    e.setUpdatedDate(updated == null ? (published == null ? new Date(0) : published) : updated);
+    if (p.abstractText() != null) {
+      SyndContent d = new SyndContentImpl();
+      d.setType("text/plain");
+      d.setValue(p.abstractText());
+      e.setDescription(d);
+    }
+    List<SyndPerson> authors = new ArrayList<>();
+    for (String name : p.authors()) {
+      SyndPerson person = new SyndPersonImpl();
+      person.setName(name);
+      authors.add(person);
+    }
+    e.setAuthors(authors);
+    List<SyndCategory> categories = new ArrayList<>();
+    for (String c : p.categories()) {
+      SyndCategory cat = new SyndCategoryImpl();
+      cat.setName(c);
+      categories.add(cat);
+    }
+    e.setCategories(categories);
+    return e;
+  }
+
+  private static SyndLink link(String href, String rel, String type) {
+    SyndLink l = new SyndLinkImpl();
+    l.setHref(href);
+    l.setRel(rel);
+    l.setType(type);
+    return l;
+  }
+
+  private static LocalDate first(LocalDate... dates) {
+    for (LocalDate d : dates) {
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private static Date date(LocalDate d) {
+    return d == null ? null : Date.from(d.atStartOfDay().toInstant(ZoneOffset.UTC));
+  }
+}

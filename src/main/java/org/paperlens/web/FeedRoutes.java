@@ -1,0 +1,126 @@
+package org.paperlens.web;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.paperlens.account.Account;
+import org.paperlens.community.Trending;
+import org.paperlens.feed.FeedFormat;
+import org.paperlens.feed.FeedWriter;
+import org.paperlens.feed.PaperFeed;
+import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.Listed;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+import org.paperlens.search.SearchHit;
+import org.paperlens.search.SearchRequest;
+
+/**
+ * Atom (default) and RSS 2.0 ({@code ?format=rss}) feeds of the site's lists: a list's URL plus
+ * {@code /feed}. A private feed of a member's library sits behind an unguessable token made on
+ * the account page. HTTP only; {@link FeedWriter} writes the XML.
+ */
+final class FeedRoutes {
+
+  static final int FEED_SIZE = 50;
+
+  private final WebServices s;
+  private final DigestServices d;
+  private final Listings listings;
+
+  FeedRoutes(WebServices s, DigestServices d, Listings listings) {
+    this.s = s;
+    this.d = d;
+    this.listings = listings;
+  }
+
+  void daily(Context ctx) {
+    LocalDate day = Params.date(ctx, "date");
+    if (day == null) {
+      day = s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock()));
+    }
+    List<Paper> papers = s.catalogue().listed(day, day, 0, 500).stream().map(Listed::paper).toList();
+    send(ctx, "Papers of " + day, "Every paper first listed on " + day, "/daily?date=" + day, papers, true);
+  }
+
+  void trending(Context ctx) {
+    String w = Params.text(ctx, "window");
+    Trending.Window window;
+    try {
+      window = w == null ? Trending.Window.WEEK : Trending.Window.parse(w);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+    List<PaperId> ids = s.trending().rank(window, FEED_SIZE).stream().map(Trending.Entry::id).toList();
+    send(ctx, "Trending papers (" + window.label() + ")", "What members upvote, save and submit",
+        "/trending?window=" + window.label(), papers(ids), true);
+  }
+
+  void search(Context ctx) {
+    SearchRequest request = Params.search(ctx, listings, FEED_SIZE);
+    if (request == null) {
+      throw HttpProblem.badRequest("a search feed needs a query: /search/feed?q=...");
+    }
+    List<PaperId> ids = listings.search(request).result().hits().stream().map(SearchHit::paper)
+        .map(org.paperlens.index.IndexedPaper::id).toList();
+    String query = ctx.queryString() == null ? "" : "?" + ctx.queryString().replaceAll("(^|&)format=[^&]*", "");
+    send(ctx, "Search: " + request.query(), "Papers matching " + request.query(), "/search" + query, papers(ids), true);
+  }
+
+  void tag(Context ctx) {
+    String tag = ctx.pathParam("tag");
+    if (tag.isBlank() || tag.length() > LibraryStore.MAX_TAG_LENGTH) {
+      throw HttpProblem.badRequest("not a tag: '" + tag + "'");
+    }
+    send(ctx, "Tagged " + tag, "Papers members saved under the tag " + tag,
+        "/tags/" + Urls.encode(tag) + "/feed", papers(s.library().tagged(tag, FEED_SIZE)), true);
+  }
+
+  /** A member's library (or one tag of it, {@code ?tag=}), for a feed reader that cannot log in. */
+  void personal(Context ctx) {
+    String owner = d.subscriptions().feedOwner(ctx.pathParam("token"))
+        .orElseThrow(() -> HttpProblem.notFound("no feed at this address (the link was reset or mistyped)"));
+    String tag = Params.text(ctx, "tag");
+    List<PaperId> ids = s.library().list(new Account(Long.parseLong(owner), ""), tag).stream()
+        .map(LibraryStore.Entry::paperId).limit(FEED_SIZE).toList();
+    send(ctx, tag == null ? "Your library" : "Your library: " + tag, "Papers saved in your paperlens library",
+        "/library" + (tag == null ? "" : "?tag=" + Urls.encode(tag)), papers(ids), false);
+  }
+
+  /** Makes (or remakes: the old link stops working) the member's private feed link and shows it once. */
+  void newPrivateFeed(Context ctx, Templates templates) {
+    Account me = LibraryPages.member(ctx);
+    if (me == null) {
+      return;
+    }
+    String url = d.links().privateFeed(d.subscriptions().newFeedToken(Long.toString(me.id())));
+    ctx.html(templates.render("notice", ctx, java.util.Map.of("title", "Your private feed",
+        "message", "Add this address to your feed reader (shown only now; making a new one stops this one): " + url,
+        "feedUrl", url)));
+  }
+
+  private List<Paper> papers(List<PaperId> ids) {
+    List<Paper> out = new ArrayList<>();
+    for (PaperId id : ids) {
+      Optional<Paper> p = s.catalogue().find(id);
+      p.ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private void send(Context ctx, String title, String description, String page, List<Paper> papers, boolean shared) {
+    FeedFormat format;
+    try {
+      format = FeedFormat.parse(Params.text(ctx, "format"));
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+    String base = d.links().baseUrl();
+    String self = base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    PaperFeed feed = new PaperFeed(title + " · paperlens", description, self, base + page, base + "/papers/", papers);
+    ctx.header("Cache-Control", shared ? "public, max-age=600" : "private, max-age=600");
+    ctx.contentType(format.contentType()).result(FeedWriter.write(feed, format));
+  }
+}

@@ -1,0 +1,168 @@
+package org.paperlens.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.paperlens.account.Account;
+import org.paperlens.digest.Cadence;
+import org.paperlens.digest.Subscription;
+import org.paperlens.digest.Subscriptions;
+import org.paperlens.digest.Topic;
+
+/**
+ * Subscribing to digests, confirming, one-click unsubscribing and managing subscriptions. HTTP
+ * only; the rules live in {@link Subscriptions}. Links in mails are GET pages with a button, so a
+ * mail scanner that follows links confirms or unsubscribes nothing; the button (or, for
+ * unsubscribing, a mail client's RFC 8058 one-click POST) does it.
+ */
+final class SubscriptionPages {
+
+  private final DigestServices d;
+  private final Templates templates;
+  /**
+   * Every subscribe sends a mail to an address someone typed: at most 5 per address and 20 per
+   * client address an hour, so the form cannot be used to flood someone's mailbox.
+   */
+  private final org.paperlens.account.LoginThrottle mailThrottle;
+
+  SubscriptionPages(DigestServices d, Templates templates, java.time.Clock clock) {
+    this.d = d;
+    this.templates = templates;
+    this.mailThrottle = new org.paperlens.account.LoginThrottle(5, 20, java.time.Duration.ofHours(1), clock);
+  }
+
+  /** The subscribe form, prefilled from the query (kind, target), and a signed-in member's subscriptions. */
+  void page(Context ctx) {
+    render(ctx, Params.text(ctx, "kind"), Params.text(ctx, "target"), null, null);
+  }
+
+  void subscribe(Context ctx) {
+    Optional<Account> me = Auth.account(ctx);
+    String kind = Params.form(ctx, "kind");
+    String target = Params.form(ctx, "target");
+    try {
+      Topic topic = Topic.of(kind == null ? "trending" : kind, target);
+      Cadence cadence = Cadence.parse(Params.form(ctx, "frequency"), Params.form(ctx, "hour"),
+          Params.form(ctx, "weekday"), Params.form(ctx, "zone"));
+      String email = Params.form(ctx, "email");
+      java.util.Optional<java.time.Duration> wait = mailThrottle.blocked(email, ctx.ip());
+      if (wait.isPresent()) {
+        long minutes = Math.max(1, wait.get().toMinutes());
+        throw new HttpProblem(429, "too many subscriptions asked for this address or from here; try again in "
+            + minutes + " min", Long.toString(wait.get().toSeconds()));
+      }
+      Subscriptions.Pending p = d.subscriptions().subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
+      mailThrottle.failed(email, ctx.ip()); // counts the mail sent, success or not
+      d.nudge().run();
+      render(ctx, kind, target, "Check your mail: we sent a confirmation link to " + p.subscription().email()
+          + ". Nothing is sent before you confirm.", null);
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      render(ctx, kind, target, null, e.getMessage());
+    }
+  }
+
+  void confirmPage(Context ctx) {
+    notice(ctx, "Confirm your subscription", "Confirm that you want this digest.", ctx.path(), "Confirm subscription");
+  }
+
+  void confirm(Context ctx) {
+    Subscription s = d.subscriptions().confirm(ctx.pathParam("token"))
+        .orElseThrow(() -> HttpProblem.notFound("this confirmation link is not valid (mistyped or very old)"));
+    notice(ctx, "Subscription confirmed", "You will receive " + s.topic().describe() + ", " + s.cadence().describe()
+        + ", at " + s.email() + ". Every mail has a link to unsubscribe.", null, null);
+  }
+
+  void unsubscribePage(Context ctx) {
+    notice(ctx, "Unsubscribe", "Stop this digest? It takes effect at once.", ctx.path(), "Unsubscribe");
+  }
+
+  /** The form's POST and the mail client's RFC 8058 one-click POST (which carries no CSRF token: the link's token is the secret). */
+  void unsubscribe(Context ctx) {
+    Subscription s = d.subscriptions().unsubscribe(ctx.pathParam("token"))
+        .orElseThrow(() -> HttpProblem.notFound("this unsubscribe link is not valid (mistyped?)"));
+    notice(ctx, "Unsubscribed", s.email() + " will receive no more of " + s.topic().describe() + ".", null, null);
+  }
+
+  void manage(Context ctx) {
+    Subscriptions.Managed m = d.subscriptions().manage(ctx.pathParam("token"))
+        .orElseThrow(() -> HttpProblem.notFound("this link to manage subscriptions is not valid (mistyped?)"));
+    Map<String, Object> model = new HashMap<>();
+    model.put("title", "Subscriptions of " + m.email());
+    model.put("subscriptions", views(m.subscriptions(), ctx.path()));
+    model.put("empty", m.subscriptions().stream().noneMatch(Subscription::active));
+    ctx.html(templates.render("subscriptions-manage", ctx, model));
+  }
+
+  void unsubscribeManaged(Context ctx) {
+    long id = subscriptionId(ctx);
+    String token = ctx.pathParam("token");
+    if (!d.subscriptions().unsubscribeManaged(token, id)) {
+      throw HttpProblem.notFound("no such subscription for this address");
+    }
+    ctx.redirect("/subscriptions/manage/" + token, HttpStatus.SEE_OTHER);
+  }
+
+  void unsubscribeOwn(Context ctx) {
+    Account me = LibraryPages.member(ctx);
+    if (me == null) {
+      return;
+    }
+    if (!d.subscriptions().unsubscribeOwn(Long.toString(me.id()), subscriptionId(ctx))) {
+      throw HttpProblem.notFound("you have no such subscription");
+    }
+    ctx.redirect("/subscriptions", HttpStatus.SEE_OTHER);
+  }
+
+  private static long subscriptionId(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw HttpProblem.badRequest("'" + ctx.pathParam("id") + "' is not a subscription number");
+    }
+  }
+
+  private void render(Context ctx, String kind, String target, String done, String error) {
+    Optional<Account> me = Auth.account(ctx);
+    Map<String, Object> m = new HashMap<>();
+    m.put("title", "Subscribe to a digest");
+    m.put("kind_" + (kind == null ? "trending" : kind), Boolean.TRUE);
+    m.put("target", target);
+    m.put("done", done);
+    m.put("error", error);
+    m.put("signedIn", me.isPresent());
+    m.put("subscriptions", me.map(a -> views(d.subscriptions().ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()));
+    ctx.html(templates.render("subscriptions", ctx, m));
+  }
+
+  private static List<Map<String, Object>> views(List<Subscription> subs, String base) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Subscription s : subs) {
+      if (!s.active() && s.confirmedAt() != null) {
+        continue; // unsubscribed: gone from the list
+      }
+      Map<String, Object> v = new HashMap<>();
+      v.put("id", s.id());
+      v.put("what", s.topic().describe());
+      v.put("when", s.cadence().describe());
+      v.put("email", s.email());
+      v.put("pending", s.confirmedAt() == null);
+      v.put("unsubscribeAction", base + "/" + s.id() + (base.equals("/subscriptions") ? "/unsubscribe" : ""));
+      out.add(v);
+    }
+    return out;
+  }
+
+  private void notice(Context ctx, String title, String message, String action, String button) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("title", title);
+    m.put("message", message);
+    m.put("action", action);
+    m.put("button", button);
+    ctx.html(templates.render("notice", ctx, m));
+  }
+}

@@ -1,0 +1,64 @@
+package org.paperlens.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+
+class FeedWriterTest {
+
+  static final Paper A = Paper.builder(new PaperId("2607.00001")).title("Sparse <attention> & more")
+      .abstractText("About <b>it</b>.").authors(List.of("Ada Lovelace")).categories(List.of("cs.CL"))
+      .submitted(LocalDate.of(2026, 6, 30)).updated(LocalDate.of(2026, 7, 2)).firstListed(LocalDate.of(2026, 7, 1))
+      .source("t").build();
+  static final Paper B = Paper.builder(new PaperId("hep-th/9901001")).title("Old style id")
+      .authors(List.of("Grace Hopper")).firstListed(LocalDate.of(2026, 7, 1)).source("t").build();
+
+  static PaperFeed feed(List<Paper> papers) {
+    return new PaperFeed("Trending", "What is trending", "https://p.example/trending/feed", "https://p.example/trending",
+        "https://p.example/paper/", papers);
+  }
+
+  @Test
+  void atom_parses_back_with_stable_ids_and_the_papers_dates() throws Exception {
+    String xml = FeedWriter.write(feed(List.of(A, B)), FeedFormat.ATOM);
+    SyndFeed back = new SyndFeedInput().build(new StringReader(xml));
+    assertThat(back.getFeedType()).isEqualTo("atom_1.0");
+    assertThat(back.getUri()).isEqualTo("https://p.example/trending/feed");
+    assertThat(back.getEntries()).extracting(SyndEntry::getUri)
+        .containsExactly("https://p.example/paper/2607.00001", "https://p.example/paper/hep-th/9901001");
+    SyndEntry a = back.getEntries().get(0);
+    assertThat(a.getTitle()).isEqualTo("Sparse <attention> & more");
+    assertThat(a.getUpdatedDate()).isEqualTo(Date.from(Instant.parse("2026-07-02T00:00:00Z")));
+    assertThat(a.getPublishedDate()).isEqualTo(Date.from(Instant.parse("2026-07-01T00:00:00Z")));
+    assertThat(back.getPublishedDate()).as("feed updated = newest entry").isEqualTo(Date.from(Instant.parse("2026-07-02T00:00:00Z")));
+    assertThat(xml).contains("rel=\"self\"");
+    assertThat(FeedWriter.write(feed(List.of(A, B)), FeedFormat.ATOM)).as("same list, same bytes").isEqualTo(xml);
+  }
+
+  @Test
+  void rss_parses_back_with_guids_and_dates() throws Exception {
+    String xml = FeedWriter.write(feed(List.of(A)), FeedFormat.RSS);
+    SyndFeed back = new SyndFeedInput().build(new StringReader(xml));
+    assertThat(back.getFeedType()).isEqualTo("rss_2.0");
+    assertThat(back.getEntries().get(0).getUri()).isEqualTo("https://p.example/paper/2607.00001");
+    assertThat(back.getEntries().get(0).getPublishedDate()).isEqualTo(Date.from(Instant.parse("2026-07-01T00:00:00Z")));
+    assertThat(back.getEntries().get(0).getDescription().getValue()).isEqualTo("About <b>it</b>.");
+  }
+
+  @Test
+  void an_empty_list_is_still_a_valid_feed() throws Exception {
+    SyndFeed back = new SyndFeedInput().build(new StringReader(FeedWriter.write(feed(List.of()), FeedFormat.ATOM)));
+    assertThat(back.getEntries()).isEmpty();
+    assertThat(back.getPublishedDate()).isNotNull();
+  }
+}
