@@ -120,7 +120,7 @@ final class FeatureReader {
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
     for (var e : tf.entrySet()) {
       int df = docFreqs.computeIfAbsent(e.getKey(), this::docFreq);
-      if (df >= MIN_DOC_FREQ) {
+      if (df >= MIN_DOC_FREQ && !FunctionWords.STEMS.contains(e.getKey())) {
         scored.add(Map.entry(e.getKey(), e.getValue() * (Math.log((double) numDocs / (df + 1)) + 1)));
       }
     }

@@ -35,6 +35,14 @@ public final class IndexBuilder {
   public record Report(int papers, int withVector, Path generation, double seconds) {}
 
   private static final double RAM_BUFFER_MB = 512;
+  /** Lucene's default graph degree. */
+  static final int HNSW_MAX_CONN = 16;
+  /**
+   * Candidates kept while inserting a vector into the graph (Lucene's default is 100). Building
+   * the graph is most of a rebuild's time once every paper has a vector; see docs/benchmarks.md
+   * for what 64 costs in build time and in semantic nDCG@10.
+   */
+  static final int HNSW_BEAM_WIDTH = 80;
   /** Analysis and HNSW insertion dominate a build; reading the catalogue is a tenth of it. */
   private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -81,7 +89,7 @@ public final class IndexBuilder {
     // One large buffer: the whole arXiv set fits, so HNSW graphs are built once, not re-merged.
     config.setRAMBufferSizeMB(RAM_BUFFER_MB);
     config.setCodec(new Lucene103Codec() {
-      private final KnnVectorsFormat int8Hnsw = new Lucene99HnswScalarQuantizedVectorsFormat();
+      private final KnnVectorsFormat int8Hnsw = new Lucene99HnswScalarQuantizedVectorsFormat(HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
 
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {

@@ -39,6 +39,7 @@ final class MoreLikeThisQuery {
     mlt.setMinDocFreq(2); // a word no other paper has cannot relate it to anything
     mlt.setMaxQueryTerms(MAX_TERMS);
     mlt.setBoost(true);
+    mlt.setStopWords(FunctionWords.STEMS);
   }
 
   Query query(int docId) throws IOException {

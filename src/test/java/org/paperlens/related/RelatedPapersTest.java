@@ -92,4 +92,15 @@ class RelatedPapersTest {
     assertThatThrownBy(() -> related.find(new PaperId("2999.99999"), Filters.NONE, 5))
         .isInstanceOf(UnknownPaperException.class).hasMessageContaining("2999.99999");
   }
+
+  @Test
+  void reasons_never_name_function_words_even_where_this_tiny_corpus_makes_them_look_rare() {
+    // In 11 abstracts "we" and "from" are rare enough to score as distinctive; they explain nothing.
+    Set<String> function = Set.of("we", "from", "our", "using", "which", "propose", "show");
+    for (String id : VECTORS.keySet()) {
+      for (RelatedPaper r : related.find(new PaperId(id), Filters.NONE, 10)) {
+        assertThat(r.sharedTerms()).as("reason of %s for %s", r.paper().id(), id).doesNotContainAnyElementsOf(function);
+      }
+    }
+  }
 }
