@@ -22,6 +22,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
   final Map<String, String> rcptReplies = new ConcurrentHashMap<>();
   final List<String> delivered = new CopyOnWriteArrayList<>();
   volatile boolean silent;
+  private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
   private final ServerSocket socket;
   private final Thread acceptor;
 
@@ -31,12 +33,31 @@ final class ScriptedSmtpServer implements AutoCloseable {
       while (!socket.isClosed()) {
         try {
           Socket s = socket.accept();
+          open.incrementAndGet();
+          accepted.incrementAndGet();
           Thread.ofVirtual().start(() -> converse(s));
         } catch (java.io.IOException e) {
           return;
         }
       }
     });
+  }
+
+  /** Connections accepted so far. */
+  int accepted() {
+    return accepted.get();
+  }
+
+  /** Connections a client still holds open. */
+  int open() {
+    return open.get();
+  }
+
+  /** Waits (at most 30 s, a guard against hanging) until at least {@code n} connections came in. */
+  void awaitAccepted(int n) throws InterruptedException {
+    for (int i = 0; i < 3_000 && accepted.get() < n; i++) {
+      Thread.sleep(10);
+    }
   }
 
   int port() {
@@ -47,8 +68,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(s.getOutputStream(), StandardCharsets.UTF_8))) {
       if (silent) {
-        in.readLine(); // hold the connection open, say nothing
-        Thread.sleep(60_000);
+        in.readLine(); // say nothing; returns when the client gives up and closes
         return;
       }
       reply(out, "220 scripted ready");
@@ -78,8 +98,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
           default -> reply(out, "502 not implemented");
         }
       }
-    } catch (java.io.IOException | InterruptedException e) {
+    } catch (java.io.IOException e) {
       // the client went away
+    } finally {
+      open.decrementAndGet();
     }
   }
 
