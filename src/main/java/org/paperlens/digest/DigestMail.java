@@ -1,6 +1,7 @@
 package org.paperlens.digest;
 
 import java.util.List;
+import org.paperlens.html.Html;
 import org.paperlens.paper.Paper;
 
 /**

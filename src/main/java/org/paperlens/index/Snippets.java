@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.paperlens.html.Html;
 
 /** Small text helpers for snippets and filters. */
 final class Snippets {
@@ -19,7 +20,7 @@ final class Snippets {
       return "";
     }
     String s = text.length() <= max ? text : text.substring(0, cut(text, max)) + " …";
-    return escape(s);
+    return Html.escape(s);
   }
 
   private static int cut(String text, int max) {
@@ -27,21 +28,6 @@ final class Snippets {
     return space > max / 2 ? space : max;
   }
 
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#x27;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
 
   /** The terms {@code analyzer} makes of {@code text} for {@code field}. */
   static List<String> tokens(Analyzer analyzer, String field, String text) {

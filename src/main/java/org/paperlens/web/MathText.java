@@ -3,6 +3,7 @@ package org.paperlens.web;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.paperlens.html.Html;
 
 /**
  * Shows TeX math in abstracts cleanly without a JavaScript renderer: {@code $...$} spans become
@@ -49,11 +50,11 @@ final class MathText {
     StringBuilder out = new StringBuilder(text.length() + 32);
     int last = 0;
     while (m.find()) {
-      out.append(escape(text.substring(last, m.start())));
+      out.append(Html.escape(text.substring(last, m.start())));
       out.append("<span class=\"math\">").append(math(m.group(1))).append("</span>");
       last = m.end();
     }
-    out.append(escape(text.substring(last)));
+    out.append(Html.escape(text.substring(last)));
     return out.toString();
   }
 
@@ -67,7 +68,7 @@ final class MathText {
   }
 
   private static String math(String tex) {
-    String s = escape(symbols(tex));
+    String s = Html.escape(symbols(tex));
     s = SCRIPT.matcher(s).replaceAll(m -> {
       String body = m.group(2) != null ? m.group(2) : m.group(3);
       String tag = m.group(1).equals("^") ? "sup" : "sub";
@@ -80,19 +81,4 @@ final class MathText {
     return COMMAND.matcher(tex).replaceAll(m -> Matcher.quoteReplacement(SYMBOLS.getOrDefault(m.group(1), m.group(1))));
   }
 
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
 }

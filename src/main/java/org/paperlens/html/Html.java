@@ -1,11 +1,15 @@
-package org.paperlens.digest;
+package org.paperlens.html;
 
-/** Escaping for text put into HTML mail bodies and attributes. */
-final class Html {
+/**
+ * Escaping for text put into HTML (element content and quoted attributes), shared by search
+ * snippets, web pages and mail bodies so that there is one rule for what is safe.
+ */
+public final class Html {
 
   private Html() {}
 
-  static String escape(String s) {
+  /** The text with {@code < > & " '} escaped; null becomes the empty string. */
+  public static String escape(String s) {
     if (s == null) {
       return "";
     }
