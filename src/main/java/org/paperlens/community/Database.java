@@ -2,13 +2,12 @@ package org.paperlens.community;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import org.paperlens.paper.CatalogueException;
+import org.paperlens.paper.Sqlite;
 
 /**
  * The connection the community stores (accounts, votes, library) share: the catalogue's SQLite
@@ -40,15 +39,7 @@ public final class Database implements AutoCloseable {
   /** Opens the catalogue file {@code file}; its schema must already be migrated. */
   public static Database open(Path file) {
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-      try (Statement st = c.createStatement()) {
-        st.execute("PRAGMA journal_mode=WAL");
-        st.execute("PRAGMA synchronous=NORMAL");
-        st.execute("PRAGMA foreign_keys=ON");
-        st.execute("PRAGMA busy_timeout=10000");
-      }
-      c.setAutoCommit(false);
-      return new Database(c, file);
+      return new Database(Sqlite.open(file), file);
     } catch (SQLException e) {
       throw new CatalogueException("cannot open " + file + ": " + e.getMessage(), e);
     }

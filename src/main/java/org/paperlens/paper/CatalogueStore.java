@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,17 +57,7 @@ public final class CatalogueStore implements AutoCloseable {
       throw new CatalogueException("cannot migrate catalogue " + file + ": " + e.getMessage(), e);
     }
     try {
-      Connection c = DriverManager.getConnection(url);
-      try (Statement st = c.createStatement()) {
-        // WAL keeps readers working during a write; NORMAL sync survives a killed process
-        // (only power loss can drop the last commit), and busy_timeout waits out other writers.
-        st.execute("PRAGMA journal_mode=WAL");
-        st.execute("PRAGMA synchronous=NORMAL");
-        st.execute("PRAGMA foreign_keys=ON");
-        st.execute("PRAGMA busy_timeout=10000");
-      }
-      c.setAutoCommit(false);
-      return new CatalogueStore(c, file);
+      return new CatalogueStore(Sqlite.open(file), file);
     } catch (SQLException e) {
       throw new CatalogueException("cannot open catalogue " + file + ": " + e.getMessage(), e);
     }
