@@ -51,6 +51,11 @@ public final class Main implements Runnable {
     }
   }
 
+  /** The environment, read in one place so commands (and tests through them) see the same one. */
+  java.util.Map<String, String> environment() {
+    return System.getenv();
+  }
+
   /** Mail server and site URL from the environment; a bad value is a usage error (exit 2) that quotes it. */
   org.paperlens.config.MailSettings mailSettings() {
     try {

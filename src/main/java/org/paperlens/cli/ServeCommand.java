@@ -16,7 +16,7 @@ import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
 import org.paperlens.digest.DigestScheduler;
 import org.paperlens.embed.Encoder;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.LiveIndex;
 import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
@@ -55,6 +55,30 @@ final class ServeCommand implements Callable<Integer> {
           "(e.g. https://export.arxiv.org/oai2). Default: none, so unknown ids are refused with a message."})
   java.net.URI oaiUrl;
 
+  @Option(names = "--watch", paramLabel = "DIR",
+      description = {"Folder whose files (any import format) are imported as they appear or change.",
+          "Default: $" + ServeEnv.WATCH + ", else none."})
+  java.nio.file.Path watch;
+
+  @Option(names = "--harvest-url", paramLabel = "URL",
+      description = {"OAI-PMH endpoint harvested every day at --harvest-at (e.g. https://export.arxiv.org/oai2).",
+          "Default: $" + ServeEnv.HARVEST_URL + ", else none."})
+  java.net.URI harvestUrl;
+
+  @Option(names = "--harvest-set", paramLabel = "SET", description = "OAI set to harvest, e.g. cs. Default: $" + ServeEnv.HARVEST_SET + ", else all.")
+  String harvestSet;
+
+  @Option(names = "--harvest-at", paramLabel = "HH:MM", description = "Daily harvest time (default 20:30, after arXiv's 20:00 announcement).")
+  java.time.LocalTime harvestAt;
+
+  @Option(names = "--harvest-zone", paramLabel = "ZONE", description = "Time zone of --harvest-at (default America/New_York).")
+  java.time.ZoneId harvestZone;
+
+  @Option(names = "--embed-share", paramLabel = "F",
+      description = {"Share of one core the background embedder may use, above 0 and at most 1.",
+          "Default: $" + ServeEnv.EMBED_SHARE + ", else 0.5."})
+  Double embedShare;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -75,13 +99,23 @@ final class ServeCommand implements Callable<Integer> {
       }
     });
     Runtime.getRuntime().addShutdownHook(hook);
+    org.paperlens.live.Pipeline.Settings pipelineSettings = pipelineSettings(main.environment());
     try (CatalogueStore store = CatalogueStore.open(config.dataDir());
-        LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings());
+        CatalogueStore pipelineStore = CatalogueStore.open(config.dataDir());
+        LiveIndex index = LiveIndex.open(config.indexDir(), config.indexSettings());
         // One intra-op thread per query and as many queries at once as there are cores: under
         // concurrent load that beats two threads per query fighting over the same cores.
         Encoder encoder = Encoder.open(config.model(), new Encoder.Options(1, Encoder.Options.DEFAULT_BATCH_SIZE));
         Database db = Database.open(store.file());
         RecordFetcher fetcher = oaiUrl == null ? null : new RecordFetcher(store, oaiUrl, Duration.ofSeconds(20))) {
+      java.util.function.Consumer<String> log = line -> {
+        synchronized (out) {
+          out.println("paperlens: " + line);
+          out.flush();
+        }
+      };
+      org.paperlens.live.Pipeline pipeline = new org.paperlens.live.Pipeline(pipelineSettings, pipelineStore, index,
+          config.model(), encoder, config.indexSettings(), config.indexDir(), clock, log);
       CommunityStore community = new CommunityStore(db, clock);
       RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
       WebServices services = new WebServices(store, index,
@@ -89,13 +123,18 @@ final class ServeCommand implements Callable<Integer> {
               new BoundedQueryEncoder(encoder::embedQuery, Runtime.getRuntime().availableProcessors()), 10_000)), related, new Recommender(index, related),
           new AccountStore(db, PasswordHasher.DEFAULT, clock), community, new LibraryStore(db, community, clock),
           new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
-          new SearchMode.Hybrid(config.fusion()), config.fusion(), java.util.Optional.ofNullable(fetcher), clock);
+          new SearchMode.Hybrid(config.fusion()), config.fusion(), java.util.Optional.ofNullable(fetcher), clock,
+          pipeline::status);
       MailSettings mail = main.mailSettings();
       try (DigestScheduler digests = DigestAssembly.scheduler(config, mail, store, index, services, clock, out);
-          WebServer server = new WebServer(services, DigestAssembly.web(mail, store, digests, clock))) {
+          WebServer server = new WebServer(services, DigestAssembly.web(mail, store, digests, clock));
+          org.paperlens.live.Pipeline running = pipeline) {
         int actual = server.start(host, port);
+        pipeline.start();
         out.printf("paperlens: digests: %s%n", mail.describe());
-        out.printf("paperlens: %s; %,d papers indexed%n", config.describe(), index.size());
+        out.printf("paperlens: %s%n", config.describe());
+        out.printf("paperlens: pipeline: %s%n", describe(pipelineSettings));
+        out.printf("paperlens: %s%n", pipeline.status().describe());
         out.printf("paperlens: serving at http://%s:%d/  (Ctrl-C stops)%n", host.contains(":") ? "[" + host + "]" : host, actual);
         out.flush();
         stopped.await();
@@ -104,5 +143,30 @@ final class ServeCommand implements Callable<Integer> {
       closed.countDown();
     }
     return 0;
+  }
+
+  /** Flags beat the environment, which beats the defaults; a bad value is a usage error quoting it. */
+  private org.paperlens.live.Pipeline.Settings pipelineSettings(java.util.Map<String, String> env) {
+    try {
+      ServeEnv fromEnv = ServeEnv.resolve(env);
+      java.util.Optional<java.nio.file.Path> folder = java.util.Optional.ofNullable(watch).or(fromEnv::watch);
+      java.util.Optional<java.net.URI> url = java.util.Optional.ofNullable(harvestUrl).or(fromEnv::harvestUrl);
+      java.util.Optional<String> set = java.util.Optional.ofNullable(harvestSet).or(fromEnv::harvestSet);
+      java.util.Optional<org.paperlens.live.HarvestSchedule> harvest = url.map(u -> new org.paperlens.live.HarvestSchedule(u, set,
+          harvestAt != null ? harvestAt : org.paperlens.live.HarvestSchedule.DEFAULT_AT,
+          harvestZone != null ? harvestZone : org.paperlens.live.HarvestSchedule.DEFAULT_ZONE, 7, Duration.ofSeconds(3)));
+      org.paperlens.live.Pipeline.Settings d = org.paperlens.live.Pipeline.Settings.defaults();
+      return new org.paperlens.live.Pipeline.Settings(folder, harvest, embedShare != null ? embedShare : fromEnv.embedShare().orElse(d.embedShare()),
+          fromEnv.scanEvery().orElse(d.scanEvery()), d.indexEvery(), d.commitEvery());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private static String describe(org.paperlens.live.Pipeline.Settings s) {
+    return "watching " + s.watch().map(java.nio.file.Path::toString).orElse("no folder")
+        + ", harvesting " + s.harvest().map(h -> h.url() + h.set().map(x -> " set " + x).orElse("") + " daily at " + h.at() + " " + h.zone())
+            .orElse("nothing")
+        + String.format(", embedding at %.0f%% of a core", s.embedShare() * 100);
   }
 }

@@ -38,8 +38,15 @@ public final class DigestPlanner {
   public record Report(int due, int planned, int empty, int papers, Map<String, Integer> unavailable,
       Map<String, Double> secondsByKind) {}
 
+  /**
+   * How far before the last digest's listing day a late arrival may have been first listed and
+   * still be sent: a paper harvested or indexed a few days late is news; a backfill of last year is not.
+   */
+  static final int LATE_DAYS = 7;
+
   private final SubscriptionStore subscriptions;
   private final CatalogueStore catalogue;
+  private final org.paperlens.index.PaperIndex index;
   private final TopicRanker ranker;
   private final DigestMail mail;
   private final Links links;
@@ -49,6 +56,7 @@ public final class DigestPlanner {
       PersonalRanking personal, Links links, Clock clock) {
     this.subscriptions = subscriptions;
     this.catalogue = subscriptions.catalogue();
+    this.index = index;
     this.ranker = new TopicRanker(index, trending, personal);
     this.mail = new DigestMail(links);
     this.links = links;
@@ -61,9 +69,13 @@ public final class DigestPlanner {
    */
   public Report plan(boolean now, boolean dryRun) {
     Instant at = clock.instant();
-    Optional<LocalDate> latest = catalogue.latestListing();
+    // Never past what the search index covers: a paper not searchable yet would be ranked out of a
+    // saved search's digest, and the cursor moving past it would lose it for good.
+    // With no index at all, nothing can be ahead of it: saved searches are then unavailable anyway.
+    long covered = index == null ? catalogue.sequence() : index.coverage().seq();
+    Optional<LocalDate> latest = catalogue.latestListing(covered);
     Map<String, Set<String>> sent = new OutboxStore(catalogue).sentPapers();
-    Map<LocalDate, Candidates> windows = new HashMap<>();
+    Map<String, Candidates> windows = new HashMap<>();
     Map<String, Integer> unavailable = new java.util.TreeMap<>();
     Map<String, Double> seconds = new java.util.concurrent.ConcurrentSkipListMap<>();
     ranker.newRun();
@@ -80,7 +92,13 @@ public final class DigestPlanner {
       }
       LocalDate upTo = latest.get();
       LocalDate after = s.lastListed() != null ? s.lastListed() : upTo.minusDays(s.cadence().frequency().days());
-      due.add(new Due(s, slot, windows.computeIfAbsent(after, a -> Candidates.of(a, upTo, catalogue.listedBetween(a, upTo)))));
+      // Late arrivals: indexed after the last digest (change number past its watermark) though
+      // listed up to LATE_DAYS before its day. Papers already sent are removed below.
+      long changedAfter = s.lastSeq() == null ? covered : s.lastSeq();
+      LocalDate lateAfter = changedAfter < covered ? after.minusDays(LATE_DAYS) : after;
+      String key = after + ".." + upTo + "@" + changedAfter;
+      due.add(new Due(s, slot, windows.computeIfAbsent(key, k -> Candidates.of(lateAfter, upTo, k,
+          catalogue.listedOrChanged(after, upTo, changedAfter, covered, lateAfter)))));
     }
     rankAll(due, seconds);
     int planned = 0;
@@ -101,7 +119,7 @@ public final class DigestPlanner {
         chosen.forEach(p -> mine.add(p.id().value())); // two subscriptions of one address never repeat a paper
       }
       if (!dryRun) {
-        write(s, d.slot(), d.candidates().upTo(), chosen, at);
+        write(s, d.slot(), d.candidates().upTo(), covered, chosen, at);
       } else if (!chosen.isEmpty()) {
         mail.digest(s, chosen, links.unsubscribe(Tokens.mint()), links.manage(Tokens.mint()));
       }
@@ -180,7 +198,7 @@ public final class DigestPlanner {
     return out;
   }
 
-  private void write(Subscription s, Instant slot, LocalDate upTo, List<Paper> chosen, Instant at) {
+  private void write(Subscription s, Instant slot, LocalDate upTo, long covered, List<Paper> chosen, Instant at) {
     catalogue.write(w -> {
       Connection c = w.connection();
       if (!chosen.isEmpty()) {
@@ -198,7 +216,7 @@ public final class DigestPlanner {
           OutboxStore.recordPapers(c, s.email(), chosen.stream().map(Paper::id).toList(), id);
         }
       }
-      SubscriptionStore.advance(c, s.id(), slot, upTo);
+      SubscriptionStore.advance(c, s.id(), slot, upTo, covered);
       return null;
     });
   }

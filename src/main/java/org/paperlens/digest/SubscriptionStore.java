@@ -29,7 +29,7 @@ public final class SubscriptionStore {
   public record TokenTarget(Purpose purpose, Long subscriptionId, String email, String userId) {}
 
   private static final String COLUMNS = "id, email, user_id, kind, target, frequency, send_hour, weekday,"
-      + " time_zone, created_at, confirmed_at, unsubscribed_at, last_slot, last_listed";
+      + " time_zone, created_at, confirmed_at, unsubscribed_at, last_slot, last_listed, last_seq";
 
   private final CatalogueStore store;
 
@@ -179,11 +179,13 @@ public final class SubscriptionStore {
   }
 
   /** Advances a subscription's cursor; part of the transaction that plans its digest. */
-  static void advance(Connection c, long id, Instant slot, LocalDate listed) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("UPDATE subscriptions SET last_slot = ?, last_listed = ? WHERE id = ?")) {
+  static void advance(Connection c, long id, Instant slot, LocalDate listed, long seq) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(
+        "UPDATE subscriptions SET last_slot = ?, last_listed = ?, last_seq = ? WHERE id = ?")) {
       st.setString(1, slot.toString());
       st.setString(2, listed == null ? null : listed.toString());
-      st.setLong(3, id);
+      st.setLong(3, seq);
+      st.setLong(4, id);
       st.executeUpdate();
     }
   }
@@ -222,7 +224,7 @@ public final class SubscriptionStore {
     return new Subscription(rs.getLong("id"), rs.getString("email"), rs.getString("user_id"),
         Topic.of(rs.getString("kind"), rs.getString("target")), cadence, instant(rs.getString("created_at")),
         instant(rs.getString("confirmed_at")), instant(rs.getString("unsubscribed_at")), instant(rs.getString("last_slot")),
-        listed == null ? null : LocalDate.parse(listed));
+        listed == null ? null : LocalDate.parse(listed), rs.getObject("last_seq") == null ? null : rs.getLong("last_seq"));
   }
 
   private static Instant instant(String s) {

@@ -59,7 +59,7 @@ public final class Subscriptions {
       long subId = SubscriptionStore.insert(c, address, userId, topic, cadence, now);
       SubscriptionStore.putToken(c, token,
           new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.CONFIRM, subId, address, userId), now);
-      Subscription s = new Subscription(subId, address, userId, topic, cadence, now, null, null, null, null);
+      Subscription s = new Subscription(subId, address, userId, topic, cadence, now, null, null, null, null, null);
       DigestMail.Rendered r = mail.confirmation(s, links.confirm(token));
       OutboxStore.insert(c, new OutboxMessage(0, subId, now.toString(), "confirm", address,
           DigestPlanner.messageId(links), r.subject(), r.text(), r.html(), null, "pending", 0), now);

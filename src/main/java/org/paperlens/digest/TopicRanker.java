@@ -84,7 +84,7 @@ final class TopicRanker {
   }
 
   private List<PaperId> shared(Candidates c, String key, java.util.function.Supplier<List<PaperId>> compute) {
-    return shared.computeIfAbsent(c.after() + ".." + c.upTo() + " " + key, k -> List.copyOf(compute.get()));
+    return shared.computeIfAbsent(c.key() + " " + key, k -> List.copyOf(compute.get()));
   }
 
   private static List<PaperId> filter(Candidates c, java.util.function.Predicate<Paper> keep, int depth) {

@@ -14,21 +14,43 @@ import org.paperlens.paper.Paper;
  * which papers still need a vector is worked out afresh from the catalogue on every run, so a
  * killed run is finished by running it again, and a second run finds nothing to do.
  *
- * <p>The papers to embed are taken in id order (up to the limit), then processed shortest text
- * first: batches of similar length waste little work on padding.
+ * <p>The papers to embed are taken newest first (up to the limit), so a reader finds today's papers
+ * by meaning long before the archive is done; within each stretch of {@value #STRETCH} papers they
+ * are processed shortest text first, so batches of similar length waste little work on padding.
  */
 public final class CatalogueEmbedder {
+
+  /**
+   * Called after each stored batch with the nanoseconds it took; may sleep to hold embedding to a
+   * share of the CPU (the server embeds while it serves). Throwing InterruptedException stops the
+   * run after that batch, with everything before it kept.
+   */
+  @FunctionalInterface
+  public interface Pace {
+    void afterBatch(long nanos) throws InterruptedException;
+
+    Pace FULL_SPEED = nanos -> {};
+  }
+
+  /** How many papers, in newest-first order, are sorted by length together. */
+  static final int STRETCH = 512;
 
   private final CatalogueStore store;
   private final VectorStore vectors;
   private final Encoder encoder;
   private final Progress progress;
+  private final Pace pace;
 
   public CatalogueEmbedder(CatalogueStore store, Encoder encoder, Progress progress) {
+    this(store, encoder, progress, Pace.FULL_SPEED);
+  }
+
+  public CatalogueEmbedder(CatalogueStore store, Encoder encoder, Progress progress, Pace pace) {
     this.store = store;
     this.vectors = new VectorStore(store);
     this.encoder = encoder;
     this.progress = progress;
+    this.pace = pace;
   }
 
   /** Embeds up to {@code limit} papers that lack an up-to-date vector. */
@@ -40,9 +62,11 @@ public final class CatalogueEmbedder {
     List<VectorStore.Stale> stale = new ArrayList<>();
     VectorStore.Scan scan = vectors.forEachStale(encoder.model(), stale::add);
     List<VectorStore.Stale> todo = new ArrayList<>(stale.subList(0, (int) Math.min(limit, stale.size())));
-    todo.sort(Comparator.comparingInt(VectorStore.Stale::textLength));
+    for (int from = 0; from < todo.size(); from += STRETCH) {
+      todo.subList(from, Math.min(from + STRETCH, todo.size())).sort(Comparator.comparingInt(VectorStore.Stale::textLength));
+    }
     long embedded = embed(todo, start);
-    return new EmbedReport(embedded, scan.upToDate(), scan.withoutText(), stale.size() - todo.size(),
+    return new EmbedReport(embedded, scan.upToDate(), scan.withoutText(), stale.size() - embedded,
         seconds(start));
   }
 
@@ -57,12 +81,19 @@ public final class CatalogueEmbedder {
     try {
       for (int from = 0; from < todo.size(); from += batchSize) {
         List<VectorStore.Stale> batch = todo.subList(from, Math.min(from + batchSize, todo.size()));
+        long batchStart = System.nanoTime();
         List<PaperVector> out = embedBatch(batch);
         vectors.put(encoder.model(), out);
         done += out.size();
         doneChars += batch.stream().mapToLong(VectorStore.Stale::textLength).sum();
         progress.advanceTo(doneChars, String.format("%,d of %,d papers, %.1f papers/s",
             done, todo.size(), done / Math.max(seconds(start), 1e-9)));
+        try {
+          pace.afterBatch(System.nanoTime() - batchStart);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
       }
     } finally {
       progress.end();

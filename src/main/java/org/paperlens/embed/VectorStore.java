@@ -25,9 +25,9 @@ public final class VectorStore {
   /** What a scan for stale vectors found besides the stale papers themselves. */
   public record Scan(long upToDate, long withoutText) {}
 
-  private static final String UPSERT = "INSERT INTO paper_vectors (paper_id, model, dim, vector, text_hash)"
-      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (paper_id, model) DO UPDATE SET"
-      + " dim = excluded.dim, vector = excluded.vector, text_hash = excluded.text_hash";
+  private static final String UPSERT = "INSERT INTO paper_vectors (paper_id, model, dim, vector, text_hash, seq)"
+      + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (paper_id, model) DO UPDATE SET"
+      + " dim = excluded.dim, vector = excluded.vector, text_hash = excluded.text_hash, seq = excluded.seq";
 
   private final CatalogueStore store;
 
@@ -36,10 +36,11 @@ public final class VectorStore {
   }
 
   /**
-   * Reports, in id order, every paper (not deleted at the source) that has no vector under
-   * {@code model} or whose title and abstract no longer hash to the stored one. Papers with neither
-   * title nor abstract cannot be embedded and are only counted. Reads every paper's text: cost is
-   * one pass over the catalogue.
+   * Reports, newest first (by first listing day, then id), every paper (not deleted at the source)
+   * that has no vector under {@code model} or whose title and abstract no longer hash to the stored
+   * one: readers want today's papers searchable by meaning first. Papers with neither title nor
+   * abstract cannot be embedded and are only counted. Reads every paper's text: cost is one pass
+   * over the catalogue.
    */
   public Scan forEachStale(EmbeddingModel model, Consumer<Stale> action) {
     return store.query(w -> {
@@ -48,7 +49,7 @@ public final class VectorStore {
       try (PreparedStatement st = w.connection().prepareStatement(
           "SELECT p.id, p.title, p.abstract, v.text_hash FROM papers p"
           + " LEFT JOIN paper_vectors v ON v.paper_id = p.id AND v.model = ?"
-          + " WHERE p.deleted_on IS NULL ORDER BY p.id")) {
+          + " WHERE p.deleted_on IS NULL ORDER BY p.first_listed DESC, p.id DESC")) {
         st.setString(1, model.configName());
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
@@ -81,11 +82,55 @@ public final class VectorStore {
           st.setInt(3, v.vector().length);
           st.setBytes(4, toBytes(v.vector()));
           st.setString(5, v.textHash());
+          st.setLong(6, w.changeSeq());
           st.addBatch();
         }
         st.executeBatch();
       }
       return null;
+    });
+  }
+
+  /**
+   * Ids of the papers whose row or {@code model} vector changed with a number in
+   * ({@code after}, {@code upTo}], in id order, from just after {@code afterId} (null: the start),
+   * at most {@code limit}: what an incremental index update must apply, read a page at a time.
+   */
+  public List<PaperId> changedPapers(EmbeddingModel model, long after, long upTo, PaperId afterId, int limit) {
+    return store.query(w -> {
+      try (PreparedStatement st = w.connection().prepareStatement("SELECT id FROM ("
+          + "SELECT id FROM papers WHERE seq > ? AND seq <= ?"
+          + " UNION SELECT paper_id AS id FROM paper_vectors WHERE model = ? AND seq > ? AND seq <= ?)"
+          + " WHERE id > ? ORDER BY id LIMIT ?")) {
+        st.setLong(1, after);
+        st.setLong(2, upTo);
+        st.setString(3, model.configName());
+        st.setLong(4, after);
+        st.setLong(5, upTo);
+        st.setString(6, afterId == null ? "" : afterId.value());
+        st.setInt(7, limit);
+        List<PaperId> out = new java.util.ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(new PaperId(rs.getString(1)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** How many live papers have a vector of {@code model}. */
+  public long countLive(EmbeddingModel model) {
+    return store.query(w -> {
+      try (PreparedStatement st = w.connection().prepareStatement("SELECT count(*) FROM paper_vectors v"
+          + " JOIN papers p ON p.id = v.paper_id WHERE v.model = ? AND p.deleted_on IS NULL")) {
+        st.setString(1, model.configName());
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
     });
   }
 

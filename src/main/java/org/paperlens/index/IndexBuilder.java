@@ -34,6 +34,23 @@ public final class IndexBuilder {
   /** What a build did. */
   public record Report(int papers, int withVector, Path generation, double seconds) {}
 
+  /** Builds an empty index when there is none, so a server can start on an empty data directory. */
+  public static void ensureExists(Path indexRoot, IndexSettings settings) {
+    if (IndexDirectory.current(indexRoot).isPresent()) {
+      return;
+    }
+    try {
+      Path generation = IndexDirectory.nextGeneration(indexRoot);
+      try (FSDirectory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config(settings))) {
+        writer.setLiveCommitData(java.util.Map.of(LuceneIndex.SEQ_KEY, "0", LuceneIndex.FORMAT_KEY, LuceneIndex.FORMAT).entrySet());
+        writer.commit();
+      }
+      IndexDirectory.publish(indexRoot, generation);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create an empty index in " + indexRoot + ": " + e.getMessage(), e);
+    }
+  }
+
   private static final double RAM_BUFFER_MB = 512;
   /** Lucene's default graph degree. */
   static final int HNSW_MAX_CONN = 16;
@@ -54,6 +71,9 @@ public final class IndexBuilder {
     try {
       Path generation = IndexDirectory.nextGeneration(indexRoot);
       int[] counts = new int[2];
+      // Read before the scan: every change numbered up to here is in the scan, so this is the
+      // watermark the new index can honestly claim (later changes are caught up incrementally).
+      long seq = store.sequence();
       long total = store.count();
       progress.begin("reindex", total, "papers");
       try (FSDirectory dir = FSDirectory.open(generation);
@@ -71,6 +91,8 @@ public final class IndexBuilder {
           }
         });
         adder.finish();
+        writer.setLiveCommitData(java.util.Map.of(LuceneIndex.SEQ_KEY, Long.toString(seq),
+            LuceneIndex.FORMAT_KEY, LuceneIndex.FORMAT).entrySet());
         writer.commit();
       } finally {
         progress.end();

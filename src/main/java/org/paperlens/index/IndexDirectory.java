@@ -51,8 +51,13 @@ final class IndexDirectory {
     return next;
   }
 
-  /** Makes {@code generation} the one in use, atomically, then removes older generations. */
+  /**
+   * Makes {@code generation} the one in use, atomically, then removes older generations except the
+   * one it replaces: a running server may still be writing to that one until it switches over,
+   * and removes it itself then.
+   */
   static void publish(Path root, Path generation) throws IOException {
+    Optional<Path> previous = current(root);
     Path tmp = root.resolve(CURRENT + ".tmp");
     Files.writeString(tmp, generation.getFileName().toString() + "\n", StandardCharsets.UTF_8);
     try {
@@ -60,16 +65,16 @@ final class IndexDirectory {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING);
     }
-    removeAllBut(root, generation);
+    removeAllBut(root, previous.isPresent() ? java.util.Set.of(generation, previous.get()) : java.util.Set.of(generation));
   }
 
   /**
    * Deletes other generations. Readers still open on one keep working: on POSIX systems an
    * open file outlives its directory entry.
    */
-  static void removeAllBut(Path root, Path keep) throws IOException {
+  static void removeAllBut(Path root, java.util.Set<Path> keep) throws IOException {
     try (Stream<Path> dirs = Files.list(root)) {
-      for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !d.equals(keep))
+      for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !keep.contains(d))
           .filter(d -> d.getFileName().toString().startsWith("gen-")).toList()) {
         try (Stream<Path> walk = Files.walk(dir)) {
           for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

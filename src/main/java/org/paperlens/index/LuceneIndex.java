@@ -15,11 +15,20 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -34,135 +43,324 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.paperlens.paper.PaperId;
 
 /**
- * The embedded {@link PaperIndex}: one Lucene index directory, opened read-only.
+ * The embedded {@link PaperIndex}: one Lucene index generation directory, opened either read-only
+ * (commands that only search) or live ({@code serve}), with an {@link IndexWriter} that applies
+ * catalogue changes in place ({@link IndexUpdates}) and near-real-time reopening.
  *
- * <p>Thread-safe: an {@link IndexSearcher} over one {@link DirectoryReader} is shared by all
- * searches. A rebuilt index is picked up by opening a new {@code LuceneIndex} on the generation
- * {@link IndexDirectory} now names; this one keeps serving its own files until closed.
+ * <p>Thread-safe: searches share the current {@link IndexSearcher} through a
+ * {@link SearcherManager}; each call acquires one and releases it before returning, so a refresh
+ * never pulls a reader from under a running search. A rebuilt index ({@code paperlens reindex}) is
+ * picked up by opening a new {@code LuceneIndex} on the generation {@link IndexDirectory} now
+ * names; this one keeps serving its own files until closed.
  */
-public final class LuceneIndex implements PaperIndex {
+public final class LuceneIndex implements PaperIndex, IndexUpdates {
+
+  /** Commit user data: the catalogue change number the commit covers. */
+  static final String SEQ_KEY = "catalogue_seq";
+  /** Commit user data: the document layout; an index of another layout is rebuilt by serve. */
+  static final String FORMAT_KEY = "paperlens_format";
+  /** 2: id doc values and a catalogue watermark. */
+  static final String FORMAT = "2";
 
   private static final int SNIPPET_FALLBACK_CHARS = 240;
 
+  private final Path generation;
   private final FSDirectory directory;
-  private final DirectoryReader reader;
-  private final IndexSearcher searcher;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
   private final Analyzer analyzer = PaperFields.analyzer();
   private final IndexSettings settings;
+  private final String format;
+  private volatile IndexCoverage coverage;
+  /** Guarded by this: the watermark of what {@link #apply} has written, and of the last commit. */
+  private long appliedSeq;
+  private long committedSeq;
 
-  private LuceneIndex(FSDirectory directory, IndexSettings settings) throws IOException {
+  private LuceneIndex(Path generation, FSDirectory directory, IndexWriter writer, IndexSettings settings) throws IOException {
+    this.generation = generation;
     this.directory = directory;
-    this.reader = DirectoryReader.open(directory);
-    this.searcher = new IndexSearcher(reader);
-    this.searcher.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
+    this.writer = writer;
     this.settings = settings;
+    SearcherFactory factory = new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher s = new IndexSearcher(reader);
+        s.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
+        return s;
+      }
+    };
+    Map<String, String> userData = writer != null
+        ? userData(writer.getLiveCommitData())
+        : DirectoryReader.listCommits(directory).getLast().getUserData();
+    this.committedSeq = Long.parseLong(userData.getOrDefault(SEQ_KEY, "0"));
+    this.appliedSeq = committedSeq;
+    this.format = userData.getOrDefault(FORMAT_KEY, "1");
+    this.searchers = writer != null ? new SearcherManager(writer, factory) : new SearcherManager(directory, factory);
+    this.coverage = measure(committedSeq);
   }
 
-  /** Opens the current generation under {@code indexRoot}. */
+  /** Opens the current generation under {@code indexRoot}, read-only. */
   public static LuceneIndex open(Path indexRoot, IndexSettings settings) {
+    return open(indexRoot, settings, false);
+  }
+
+  /**
+   * Opens the current generation under {@code indexRoot} for searching and in-place updates.
+   * Only one process may hold it live (Lucene's write lock); others may open it read-only.
+   */
+  public static LuceneIndex openLive(Path indexRoot, IndexSettings settings) {
+    return open(indexRoot, settings, true);
+  }
+
+  private static LuceneIndex open(Path indexRoot, IndexSettings settings, boolean live) {
     Path current = IndexDirectory.current(indexRoot).orElseThrow(() -> new IndexMissingException(
         "no search index in " + indexRoot + "; build it with 'paperlens reindex'"));
+    FSDirectory dir = null;
+    IndexWriter writer = null;
     try {
-      return new LuceneIndex(FSDirectory.open(current), settings);
+      dir = FSDirectory.open(current);
+      if (live) {
+        writer = new IndexWriter(dir, IndexBuilder.config(settings).setOpenMode(IndexWriterConfig.OpenMode.APPEND));
+      }
+      return new LuceneIndex(current, dir, writer, settings);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(writer);
+      closeQuietly(dir);
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new UncheckedIOException("cannot open the search index " + current + ": " + e.getMessage(), (IOException) e);
+    }
+  }
+
+  private static Map<String, String> userData(Iterable<Map.Entry<String, String>> entries) {
+    Map<String, String> out = new java.util.HashMap<>();
+    if (entries != null) {
+      entries.forEach(e -> out.put(e.getKey(), e.getValue()));
+    }
+    return out;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception suppressed) {
+        // already failing: the first error is the one to report
+      }
+    }
+  }
+
+  /** The generation directory this index reads (and writes, when live). */
+  public Path generation() {
+    return generation;
+  }
+
+  /** False for an index of an older document layout: it answers searches, but should be rebuilt. */
+  public boolean currentFormat() {
+    return FORMAT.equals(format);
+  }
+
+  @Override
+  public IndexCoverage coverage() {
+    return coverage;
+  }
+
+  @Override
+  public synchronized void apply(List<IndexChange> changes, long upToSeq) {
+    requireLive();
+    try {
+      for (IndexChange change : changes) {
+        Term id = new Term(PaperFields.ID, change.id().value());
+        switch (change) {
+          case IndexChange.Put put -> writer.updateDocument(id, PaperDocument.of(put.paper(), put.vector()));
+          case IndexChange.Remove remove -> writer.deleteDocuments(id);
+        }
+      }
+      appliedSeq = Math.max(appliedSeq, upToSeq);
+      writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(appliedSeq), FORMAT_KEY, FORMAT).entrySet());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the search index " + current + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot update the search index " + generation + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public IndexCoverage refresh() {
+    long seq;
+    synchronized (this) {
+      seq = appliedSeq;
+    }
+    try {
+      searchers.maybeRefreshBlocking();
+      // Measured after the refresh and stamped with what was applied before it: the coverage
+      // never claims more than searches can see.
+      coverage = measure(seq);
+      return coverage;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh the search index " + generation + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void commit() {
+    requireLive();
+    try {
+      writer.commit();
+      committedSeq = appliedSeq;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the search index " + generation + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized long durableSeq() {
+    return committedSeq;
+  }
+
+  @Override
+  public synchronized long appliedSeq() {
+    return appliedSeq;
+  }
+
+  private void requireLive() {
+    if (writer == null) {
+      throw new IllegalStateException("the search index " + generation + " was opened read-only");
+    }
+  }
+
+  private IndexCoverage measure(long seq) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      IndexReader reader = s.getIndexReader();
+      int withVector = 0;
+      for (LeafReaderContext leaf : reader.leaves()) {
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperFields.VECTOR);
+        if (values == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            withVector++;
+          }
+        }
+      }
+      return new IndexCoverage(seq, reader.numDocs(), withVector);
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** Work done with one acquired searcher. */
+  @FunctionalInterface
+  private interface SearcherWork<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherWork<T> work) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return work.run(s);
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   @Override
   public List<IndexHit> keyword(String query, Filters filters, int k) {
     Query parsed = PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
-    return run(withFilters(parsed, filters), k);
+    return withSearcher(s -> run(s, withFilters(parsed, filters), k));
   }
 
   @Override
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
     Query filter = filters.isEmpty() ? null : filterQuery(filters);
-    return run(new KnnFloatVectorQuery(PaperFields.VECTOR, vector, k, filter), k);
+    return withSearcher(s -> run(s, new KnnFloatVectorQuery(PaperFields.VECTOR, vector, k, filter), k));
   }
 
   @Override
   public LexicalNeighbours moreLikeThis(PaperId id, Filters filters, int k) {
-    try {
-      OptionalInt doc = docOf(id);
+    return withSearcher(s -> {
+      OptionalInt doc = docOf(s, id);
       if (doc.isEmpty()) {
         return new LexicalNeighbours(List.of(), List.of());
       }
-      MoreLikeThisQuery mlt = new MoreLikeThisQuery(reader, analyzer);
+      MoreLikeThisQuery mlt = new MoreLikeThisQuery(s.getIndexReader(), analyzer);
       Query like = new BooleanQuery.Builder()
           .add(mlt.query(doc.getAsInt()), BooleanClause.Occur.MUST)
           .add(new TermQuery(new Term(PaperFields.ID, id.value())), BooleanClause.Occur.MUST_NOT)
           .build();
       List<String> stems = mlt.stems(doc.getAsInt());
-      List<String> words = MoreLikeThisQuery.readable(stems, mlt.surfaceForms(searcher.storedFields().document(doc.getAsInt())));
-      return new LexicalNeighbours(run(withFilters(like, filters), k), words);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      List<String> words = MoreLikeThisQuery.readable(stems, mlt.surfaceForms(s.storedFields().document(doc.getAsInt())));
+      return new LexicalNeighbours(run(s, withFilters(like, filters), k), words);
+    });
   }
 
   @Override
   public Map<PaperId, List<String>> sharedTerms(PaperId source, List<PaperId> candidates) {
-    Map<PaperId, List<String>> out = new LinkedHashMap<>();
-    try {
-      OptionalInt doc = docOf(source);
+    return withSearcher(s -> {
+      Map<PaperId, List<String>> out = new LinkedHashMap<>();
+      OptionalInt doc = docOf(s, source);
       if (doc.isEmpty()) {
         return out;
       }
-      MoreLikeThisQuery mlt = new MoreLikeThisQuery(reader, analyzer);
+      MoreLikeThisQuery mlt = new MoreLikeThisQuery(s.getIndexReader(), analyzer);
       List<String> stems = mlt.stems(doc.getAsInt());
-      Map<String, String> forms = mlt.surfaceForms(searcher.storedFields().document(doc.getAsInt()));
+      Map<String, String> forms = mlt.surfaceForms(s.storedFields().document(doc.getAsInt()));
       for (PaperId candidate : candidates) {
-        OptionalInt other = docOf(candidate);
+        OptionalInt other = docOf(s, candidate);
         if (other.isPresent()) {
-          java.util.Set<String> has = mlt.stemsOf(searcher.storedFields().document(other.getAsInt()));
+          java.util.Set<String> has = mlt.stemsOf(s.storedFields().document(other.getAsInt()));
           out.put(candidate, MoreLikeThisQuery.readable(stems.stream().filter(has::contains).toList(), forms));
         }
       }
       return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   @Override
   public PaperFeatures features(List<PaperId> profile, Filters window) {
-    try {
+    return withSearcher(s -> {
       int[] docs = new int[profile.size()];
       for (int i = 0; i < docs.length; i++) {
         PaperId id = profile.get(i);
-        docs[i] = docOf(id).orElseThrow(() -> new IllegalArgumentException("paper not in the index: " + id));
+        docs[i] = docOf(s, id).orElseThrow(() -> new IllegalArgumentException("paper not in the index: " + id));
       }
       Query candidates = window.isEmpty() ? new MatchAllDocsQuery() : filterQuery(window);
-      StoredFields stored = searcher.storedFields();
-      return new FeatureReader(searcher, reader, analyzer).read(docs, candidates, doc -> {
+      DocIds ids = new DocIds(s.getIndexReader());
+      PaperFeatures features = new FeatureReader(s, (DirectoryReader) s.getIndexReader(), analyzer).read(docs, candidates, doc -> {
         try {
-          return new PaperId(stored.document(doc, java.util.Set.of(PaperFields.ID)).get(PaperFields.ID));
+          return ids.idOf(doc);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      // The searcher is released on return and a refresh may then close its reader: ids now.
+      features.resolveAll();
+      return features;
+    });
   }
 
   @Override
   public Optional<LocalDate> newestDate() {
-    try {
-      byte[] max = org.apache.lucene.index.PointValues.getMaxPackedValue(reader, PaperFields.DATE);
+    return withSearcher(s -> {
+      byte[] max = org.apache.lucene.index.PointValues.getMaxPackedValue(s.getIndexReader(), PaperFields.DATE);
       return max == null ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(IntPoint.decodeDimension(max, 0)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
-  private OptionalInt docOf(PaperId id) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.ID, id.value())), 1);
+  private static OptionalInt docOf(IndexSearcher s, PaperId id) throws IOException {
+    TopDocs top = s.search(new TermQuery(new Term(PaperFields.ID, id.value())), 1);
     return top.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(top.scoreDocs[0].doc);
   }
 
@@ -172,26 +370,24 @@ public final class LuceneIndex implements PaperIndex {
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    List<IndexHit> hits = run(withFilters(new TermQuery(new Term(PaperFields.TITLE_KEY, key)), filters), 1);
+    List<IndexHit> hits = withSearcher(s -> run(s, withFilters(new TermQuery(new Term(PaperFields.TITLE_KEY, key)), filters), 1));
     return hits.stream().findFirst().map(IndexHit::id);
   }
 
   @Override
   public boolean contains(PaperId id, Filters filters) {
-    return !run(withFilters(new TermQuery(new Term(PaperFields.ID, id.value())), filters), 1).isEmpty();
+    return !withSearcher(s -> run(s, withFilters(new TermQuery(new Term(PaperFields.ID, id.value())), filters), 1)).isEmpty();
   }
 
   @Override
   public Optional<IndexedPaper> get(PaperId id) {
-    try {
-      TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.ID, id.value())), 1);
+    return withSearcher(s -> {
+      TopDocs top = s.search(new TermQuery(new Term(PaperFields.ID, id.value())), 1);
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      return Optional.of(toPaper(searcher.storedFields().document(top.scoreDocs[0].doc)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      return Optional.of(toPaper(s.storedFields().document(top.scoreDocs[0].doc)));
+    });
   }
 
   @Override
@@ -200,12 +396,12 @@ public final class LuceneIndex implements PaperIndex {
     if (ids.isEmpty()) {
       return out;
     }
-    try {
+    return withSearcher(s -> {
       Query idQuery = new TermInSetQuery(PaperFields.ID, ids.stream().map(i -> new BytesRef(i.value())).toList());
-      TopDocs docs = searcher.search(idQuery, ids.size());
+      TopDocs docs = s.search(idQuery, ids.size());
       Arrays.sort(docs.scoreDocs, (a, b) -> Integer.compare(a.doc, b.doc));
-      String[] marked = highlight(query, idQuery, docs);
-      StoredFields stored = searcher.storedFields();
+      String[] marked = highlight(s, query, idQuery, docs);
+      StoredFields stored = s.storedFields();
       Map<String, String> byId = new LinkedHashMap<>();
       for (int i = 0; i < docs.scoreDocs.length; i++) {
         Document doc = stored.document(docs.scoreDocs[i].doc);
@@ -216,19 +412,17 @@ public final class LuceneIndex implements PaperIndex {
         byId.put(doc.get(PaperFields.ID), snippet);
       }
       for (PaperId id : ids) {
-        String s = byId.get(id.value());
-        if (s != null) {
-          out.put(id, s);
+        String snippet = byId.get(id.value());
+        if (snippet != null) {
+          out.put(id, snippet);
         }
       }
       return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   /** Marks the query's terms in each doc's abstract; null when the query has no usable terms. */
-  private String[] highlight(String query, Query idQuery, TopDocs docs) throws IOException {
+  private String[] highlight(IndexSearcher searcher, String query, Query idQuery, TopDocs docs) throws IOException {
     Query terms;
     try {
       terms = PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
@@ -250,8 +444,26 @@ public final class LuceneIndex implements PaperIndex {
   }
 
   @Override
+  public java.util.Set<PaperId> withoutVector(List<PaperId> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    Query missing = new BooleanQuery.Builder()
+        .add(new TermInSetQuery(PaperFields.ID, ids.stream().map(i -> new BytesRef(i.value())).toList()), BooleanClause.Occur.FILTER)
+        .add(new org.apache.lucene.search.FieldExistsQuery(PaperFields.VECTOR), BooleanClause.Occur.MUST_NOT)
+        .build();
+    return withSearcher(s -> {
+      java.util.Set<PaperId> out = new java.util.HashSet<>();
+      for (IndexHit h : run(s, missing, ids.size())) {
+        out.add(h.id());
+      }
+      return out;
+    });
+  }
+
+  @Override
   public int size() {
-    return reader.numDocs();
+    return coverage.papers();
   }
 
   private Query withFilters(Query query, Filters filters) {
@@ -295,22 +507,17 @@ public final class LuceneIndex implements PaperIndex {
     return phrase.build();
   }
 
-  private List<IndexHit> run(Query query, int k) {
+  private static List<IndexHit> run(IndexSearcher searcher, Query query, int k) throws IOException {
     if (k <= 0) {
       return List.of();
     }
-    try {
-      TopDocs top = searcher.search(query, k);
-      StoredFields stored = searcher.storedFields();
-      List<IndexHit> hits = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) {
-        String id = stored.document(sd.doc, java.util.Set.of(PaperFields.ID)).get(PaperFields.ID);
-        hits.add(new IndexHit(new PaperId(id), sd.score));
-      }
-      return hits;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    TopDocs top = searcher.search(query, k);
+    DocIds ids = new DocIds(searcher.getIndexReader());
+    List<IndexHit> hits = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      hits.add(new IndexHit(ids.idOf(sd.doc), sd.score));
     }
+    return hits;
   }
 
   private static IndexedPaper toPaper(Document doc) {
@@ -322,9 +529,12 @@ public final class LuceneIndex implements PaperIndex {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
-      reader.close();
+      searchers.close();
+      if (writer != null) {
+        writer.close(); // commits what was applied, with its watermark
+      }
       directory.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -19,6 +20,8 @@ final class PaperDocument {
   static Document of(Paper paper, float[] vector) {
     Document doc = new Document();
     doc.add(new StringField(PaperFields.ID, paper.id().value(), Field.Store.YES));
+    // Doc values of the id: hits and feature rows are turned into ids without a stored-field read.
+    doc.add(new SortedDocValuesField(PaperFields.ID, new org.apache.lucene.util.BytesRef(paper.id().value())));
     if (paper.title() != null) {
       doc.add(new TextField(PaperFields.TITLE, paper.title(), Field.Store.YES));
       doc.add(new StringField(PaperFields.TITLE_KEY, PaperFields.titleKey(paper.title()), Field.Store.NO));

@@ -64,7 +64,14 @@ public final class PaperFeatures {
     return vocabulary;
   }
 
-  /** Costs a stored-field read the first time: ask only for the rows you show. */
+  /** Resolves every row's id now, so this object no longer needs the index that made it. */
+  void resolveAll() {
+    for (int row = 0; row < resolved.length; row++) {
+      id(row);
+    }
+  }
+
+  /** Costs an index look-up the first time, unless {@link #resolveAll} ran. */
   public PaperId id(int row) {
     if (resolved[row] == null) {
       resolved[row] = ids.apply(row);

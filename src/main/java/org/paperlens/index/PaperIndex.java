@@ -78,8 +78,14 @@ public interface PaperIndex extends AutoCloseable {
    */
   Map<PaperId, String> snippets(String query, List<PaperId> ids);
 
+  /** Those of {@code ids} that are indexed without a vector (not embedded yet). */
+  java.util.Set<PaperId> withoutVector(List<PaperId> ids);
+
   /** How many papers are indexed. */
   int size();
+
+  /** The catalogue position the index is complete up to, and how much of it is embedded. */
+  IndexCoverage coverage();
 
   @Override
   void close();

@@ -67,6 +67,11 @@ public final class Harvester {
     this.stateKey = HarvestCursor.key(options.baseUrl(), options.set());
   }
 
+  /** True when an earlier run left a cursor, so a run without {@code from} carries on from it. */
+  public boolean hasCursor() {
+    return store.state(stateKey).isPresent();
+  }
+
   public Outcome run(ImportReport report) throws IOException {
     HarvestCursor cursor = store.state(stateKey).map(HarvestCursor::fromJson).orElse(HarvestCursor.EMPTY);
     Optional<LocalDate> from = options.from().isPresent() ? options.from()

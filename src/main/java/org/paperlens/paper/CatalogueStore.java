@@ -69,6 +69,7 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** Runs {@code work} in one transaction: it commits if work returns, and rolls back if it throws. */
   public synchronized <T> T write(Work<T> work) {
+    writer.endTransaction();
     try {
       T result = work.run(writer);
       connection.commit();
@@ -79,6 +80,7 @@ public final class CatalogueStore implements AutoCloseable {
       } catch (SQLException suppressed) {
         e.addSuppressed(suppressed);
       }
+      writer.endTransaction();
       if (e instanceof RuntimeException re && !(e instanceof CatalogueException)) {
         throw re;
       }
@@ -265,6 +267,79 @@ public final class CatalogueStore implements AutoCloseable {
     });
   }
 
+  /**
+   * The number of the latest committed change (0 before any). Every paper or vector change
+   * numbered at most this is visible to reads from now on: see the V7 migration.
+   */
+  public synchronized long sequence() {
+    return read(() -> {
+      try (PreparedStatement st = connection.prepareStatement("SELECT value FROM catalogue_sequence WHERE id = 1");
+          ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0L;
+      }
+    });
+  }
+
+  /**
+   * The paper as the catalogue has it now, deleted ones included (with the day the source deleted
+   * it): what an index update applies.
+   */
+  public synchronized Optional<PaperState> findState(PaperId id) {
+    return read(() -> {
+      PreparedStatement st = writer.prepared("SELECT " + PaperRows.COLUMNS + ", deleted_on, seq FROM papers WHERE id = ?");
+      st.setString(1, id.value());
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String deleted = rs.getString("deleted_on");
+        return Optional.of(new PaperState(PaperRows.read(rs), deleted == null ? null : LocalDate.parse(deleted), rs.getLong("seq")));
+      }
+    });
+  }
+
+  /**
+   * Live papers first listed between {@code after} (exclusive) and {@code upTo} (inclusive) or
+   * changed in ({@code changedAfter}, {@code changedUpTo}] while first listed after {@code lateAfter}:
+   * the candidates of a digest that must not go past what the index covers ({@code changedUpTo}).
+   * Newest listing first.
+   */
+  public synchronized List<Paper> listedOrChanged(LocalDate after, LocalDate upTo, long changedAfter, long changedUpTo,
+      LocalDate lateAfter) {
+    return read(() -> {
+      try (PreparedStatement st = connection.prepareStatement("SELECT " + PaperRows.COLUMNS
+          + " FROM papers WHERE deleted_on IS NULL AND seq <= ? AND first_listed <= ?"
+          + " AND ((first_listed > ?) OR (seq > ? AND first_listed > ?))"
+          + " ORDER BY first_listed DESC, id DESC")) {
+        st.setLong(1, changedUpTo);
+        st.setString(2, upTo.toString());
+        st.setString(3, after == null ? "" : after.toString());
+        st.setLong(4, changedAfter);
+        st.setString(5, lateAfter == null ? "" : lateAfter.toString());
+        List<Paper> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(PaperRows.read(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The latest first-listing day among live papers whose change number is at most {@code upTo}. */
+  public synchronized Optional<LocalDate> latestListing(long upTo) {
+    return read(() -> {
+      try (PreparedStatement st = connection.prepareStatement(
+          "SELECT MAX(first_listed) FROM papers WHERE deleted_on IS NULL AND seq <= ?")) {
+        st.setLong(1, upTo);
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() && rs.getString(1) != null ? Optional.of(LocalDate.parse(rs.getString(1))) : Optional.empty();
+        }
+      }
+    });
+  }
+
   public synchronized Optional<String> state(String name) {
     return read(() -> writer.state(name));
   }
@@ -335,6 +410,29 @@ public final class CatalogueStore implements AutoCloseable {
       return c;
     }
 
+    private long changeSeq;
+
+    private void endTransaction() {
+      changeSeq = 0;
+    }
+
+    /**
+     * This transaction's change number, taken from the catalogue's sequence on first use: every
+     * paper or vector row the transaction writes is stamped with it (see the V7 migration).
+     */
+    public long changeSeq() throws SQLException {
+      if (changeSeq == 0) {
+        try (Statement st = c.createStatement()) {
+          st.executeUpdate("UPDATE catalogue_sequence SET value = value + 1 WHERE id = 1");
+          try (ResultSet rs = st.executeQuery("SELECT value FROM catalogue_sequence WHERE id = 1")) {
+            rs.next();
+            changeSeq = rs.getLong(1);
+          }
+        }
+      }
+      return changeSeq;
+    }
+
     public Optional<Paper> find(PaperId id) throws SQLException {
       PreparedStatement st = prepared("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = ?");
       st.setString(1, id.value());
@@ -347,6 +445,7 @@ public final class CatalogueStore implements AutoCloseable {
     public void put(Paper paper) throws SQLException {
       PreparedStatement st = prepared(PaperRows.UPSERT);
       PaperRows.bind(st, paper);
+      st.setLong(18, changeSeq());
       st.executeUpdate();
     }
 
@@ -368,9 +467,10 @@ public final class CatalogueStore implements AutoCloseable {
 
     /** Marks a paper deleted at the source. Returns false when the catalogue does not have it. */
     public boolean markDeleted(PaperId id, LocalDate on) throws SQLException {
-      PreparedStatement st = prepared("UPDATE papers SET deleted_on = ? WHERE id = ?");
+      PreparedStatement st = prepared("UPDATE papers SET deleted_on = ?, seq = ? WHERE id = ?");
       st.setString(1, on.toString());
-      st.setString(2, id.value());
+      st.setLong(2, changeSeq());
+      st.setString(3, id.value());
       return st.executeUpdate() > 0;
     }
 

@@ -19,15 +19,33 @@ public sealed interface Fusion {
   List<IndexHit> fuse(List<IndexHit> keyword, List<IndexHit> semantic, int k);
 
   /**
+   * As {@link #fuse(List, List, int)}, while some papers have no embedding yet ({@code unembedded}):
+   * those cannot appear in the semantic list, so they are given the semantic contribution their
+   * keyword rank or score earns. A better keyword hit is then never pushed down just because it
+   * is still waiting to be embedded.
+   */
+  List<IndexHit> fuse(List<IndexHit> keyword, List<IndexHit> semantic, int k, java.util.Set<PaperId> unembedded);
+
+  /**
    * Reciprocal-rank fusion (Cormack et al., 2009): each list adds 1 / (rankConstant + rank).
    * Ignores scores entirely, so it needs no calibration.
    */
   record ReciprocalRank(int rankConstant) implements Fusion {
     @Override
     public List<IndexHit> fuse(List<IndexHit> keyword, List<IndexHit> semantic, int k) {
+      return fuse(keyword, semantic, k, java.util.Set.of());
+    }
+
+    @Override
+    public List<IndexHit> fuse(List<IndexHit> keyword, List<IndexHit> semantic, int k, java.util.Set<PaperId> unembedded) {
       Map<PaperId, Float> scores = new LinkedHashMap<>();
       addRanks(scores, keyword);
       addRanks(scores, semantic);
+      for (int i = 0; i < keyword.size(); i++) {
+        if (unembedded.contains(keyword.get(i).id())) {
+          scores.merge(keyword.get(i).id(), 1f / (rankConstant + i + 1), Float::sum);
+        }
+      }
       return top(scores, k);
     }
 
@@ -54,13 +72,23 @@ public sealed interface Fusion {
 
     @Override
     public List<IndexHit> fuse(List<IndexHit> keyword, List<IndexHit> semantic, int k) {
+      return fuse(keyword, semantic, k, java.util.Set.of());
+    }
+
+    @Override
+    public List<IndexHit> fuse(List<IndexHit> keyword, List<IndexHit> semantic, int k, java.util.Set<PaperId> unembedded) {
       Map<PaperId, Float> scores = new HashMap<>();
-      addScaled(scores, keyword, keywordWeight);
-      addScaled(scores, semantic, 1 - keywordWeight);
+      addScaled(scores, keyword, keywordWeight, id -> true);
+      addScaled(scores, semantic, 1 - keywordWeight, id -> true);
+      if (!unembedded.isEmpty()) {
+        addScaled(scores, keyword, 1 - keywordWeight, unembedded::contains);
+      }
       return top(scores, k);
     }
 
-    private static void addScaled(Map<PaperId, Float> scores, List<IndexHit> hits, float weight) {
+    /** Adds the min-max scaled score times {@code weight} of each hit {@code include} accepts. */
+    private static void addScaled(Map<PaperId, Float> scores, List<IndexHit> hits, float weight,
+        java.util.function.Predicate<PaperId> include) {
       if (hits.isEmpty()) {
         return;
       }
@@ -72,6 +100,9 @@ public sealed interface Fusion {
       }
       float range = max - min;
       for (IndexHit h : hits) {
+        if (!include.test(h.id())) {
+          continue;
+        }
         float scaled = range > 0 ? (h.score() - min) / range : 1f;
         scores.merge(h.id(), weight * scaled, Float::sum);
       }

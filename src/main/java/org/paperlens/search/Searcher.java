@@ -61,7 +61,13 @@ public final class Searcher {
       case SearchMode.Semantic s -> index.nearest(encode(query), filters, depth);
       case SearchMode.Hybrid h -> {
         int each = Math.max(depth, FUSION_DEPTH);
-        yield h.fusion().fuse(index.keyword(query, filters, each), index.nearest(encode(query), filters, each), depth);
+        List<IndexHit> keyword = index.keyword(query, filters, each);
+        List<IndexHit> semantic = index.nearest(encode(query), filters, each);
+        if (!index.coverage().partialMeaning()) {
+          yield h.fusion().fuse(keyword, semantic, depth);
+        }
+        // Still embedding: papers without a vector compete on their keyword score alone.
+        yield h.fusion().fuse(keyword, semantic, depth, index.withoutVector(keyword.stream().map(IndexHit::id).toList()));
       }
     };
   }

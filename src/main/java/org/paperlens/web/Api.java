@@ -101,6 +101,27 @@ final class Api {
     ctx.json(m);
   }
 
+  /** GET /api/v1/status: what is searchable, what is still being embedded, how far the index lags. */
+  void status(Context ctx) {
+    org.paperlens.live.PipelineStatus st = s.status().get();
+    Map<String, Object> m = new LinkedHashMap<>(coverage(st));
+    m.put("catalogueSeq", st.catalogueSeq());
+    m.put("toEmbed", st.toEmbed());
+    m.put("embedRate", st.embedRate());
+    m.put("lastHarvest", st.lastHarvest());
+    m.put("lastImport", st.lastImport());
+    m.put("summary", st.describe());
+    ctx.json(m);
+  }
+
+  private static Map<String, Object> coverage(org.paperlens.live.PipelineStatus st) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("papers", st.coverage().papers());
+    m.put("embedded", st.coverage().withVector());
+    m.put("indexSeq", st.coverage().seq());
+    return m;
+  }
+
   void search(Context ctx) {
     SearchRequest request = Params.search(ctx, listings, ReadingPages.SEARCH_PAGE);
     if (request == null) {
@@ -113,6 +134,8 @@ final class Api {
     m.put("more", result.result().more());
     m.put("millis", result.result().millis());
     m.put("notice", result.notice());
+    m.put("coverage", coverage(s.status().get()));
+    m.put("coverageNotice", Listings.coverageNotice(s.status().get(), request.mode()));
     m.put("permalink", org.paperlens.web.Urls.of("/search", ReadingPages.searchParams(request)));
     List<Map<String, Object>> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {

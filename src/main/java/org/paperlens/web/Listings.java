@@ -52,16 +52,34 @@ final class Listings {
   /** A search result, with a notice when the query had to be read literally. */
   record Search(SearchResult result, String notice) {}
 
+  /**
+   * Says how much of the catalogue meaning search covers when that is not all of it, or null.
+   * Honest about a server that is still embedding: a thin semantic result is not a bad query.
+   */
+  static String coverageNotice(org.paperlens.live.PipelineStatus status, org.paperlens.search.SearchMode mode) {
+    org.paperlens.index.IndexCoverage c = status.coverage();
+    if (mode instanceof org.paperlens.search.SearchMode.Keyword || !c.partialMeaning()) {
+      return null;
+    }
+    String rest = status.toEmbed() > 0 || c.withVector() > 0 ? "; the rest are being embedded" : "; none has an embedding yet";
+    return String.format(java.util.Locale.ROOT, "Meaning search covers the newest %,d of %,d papers%s%s.", c.withVector(),
+        c.papers(), rest, mode instanceof org.paperlens.search.SearchMode.Hybrid
+            ? " (hybrid ranks papers without one by their keyword score)" : "");
+  }
+
   private record DailyKey(LocalDate date, View view, int page, int size, long generation) {}
   private record TrendingKey(Trending.Window window, int limit, long generation) {}
-  private record RelatedKey(PaperId id, int k) {}
+  /** Keyed by the index's watermark too: a cached answer goes stale the moment the index changes. */
+  private record RelatedKey(PaperId id, int k, long indexSeq) {}
+
+  private record SearchKey(SearchRequest request, long indexSeq) {}
   private record PaperKey(PaperId id, long generation) {}
 
   private final WebServices s;
   private final Templates templates;
   private final Memo<DailyKey, Daily> daily;
   private final Memo<TrendingKey, List<Map<String, Object>>> trending;
-  private final Memo<SearchRequest, Search> searches;
+  private final Memo<SearchKey, Search> searches;
   private final Memo<RelatedKey, List<RelatedPaper>> related;
   private final Memo<PaperKey, PaperPage> papers;
   private final Memo<Boolean, LocalDate> latest;
@@ -128,7 +146,8 @@ final class Listings {
    * quote or colon) is run again as the literal words, with a notice instead of an error.
    */
   Search search(SearchRequest request) {
-    return searches.get(request, r -> {
+    return searches.get(new SearchKey(request, s.index().coverage().seq()), key -> {
+      SearchRequest r = key.request();
       try {
         return new Search(s.searcher().search(r), null);
       } catch (BadQueryException e) {
@@ -141,7 +160,7 @@ final class Listings {
 
   /** Related papers of a paper in the index; empty when the paper is not indexed yet. */
   List<RelatedPaper> related(PaperId id, int k) {
-    return related.get(new RelatedKey(id, k), key -> {
+    return related.get(new RelatedKey(id, k, s.index().coverage().seq()), key -> {
       if (s.index().get(key.id()).isEmpty()) {
         return List.of();
       }

@@ -77,6 +77,8 @@ final class ReadingPages {
     m.put("hasDays", !days.isEmpty());
     m.put("papersHtml", d.papersHtml());
     m.put("empty", d.papers().isEmpty());
+    m.put("emptyCatalogue", d.papers().isEmpty() && s.status().get().coverage().papers() == 0
+        && s.catalogue().latestListing().isEmpty());
     pager(m, d.page(), d.more(), p -> Urls.of("/daily", ordered("date", d.date(), "view", v, "page", p)));
     ctx.html(templates.render("daily", ctx, m));
   }
@@ -114,6 +116,7 @@ final class ReadingPages {
       m.put("searched", Boolean.TRUE);
       m.put("empty", hits.isEmpty());
       m.put("notice", result.notice());
+      m.put("coverage", Listings.coverageNotice(s.status().get(), request.mode()));
       m.put("millis", String.format(Locale.ROOT, "%.0f", result.result().millis()));
       Map<String, Object> base = searchParams(request);
       m.put("permalink", Urls.of("/search", base));

@@ -128,6 +128,7 @@ public final class WebServer implements AutoCloseable {
     api(HandlerType.PUT, "/api/v1/papers/<id>/vote", api::upvote);
     api(HandlerType.DELETE, "/api/v1/papers/<id>/vote", api::undoUpvote);
     api(HandlerType.GET, "/api/v1/papers/<id>", api::paper);
+    api(HandlerType.GET, "/api/v1/status", api::status);
     api(HandlerType.GET, "/api/v1/daily", api::daily);
     api(HandlerType.GET, "/api/v1/trending", api::trending);
     api(HandlerType.GET, "/api/v1/search", api::search);

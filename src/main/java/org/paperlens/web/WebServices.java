@@ -23,6 +23,7 @@ import org.paperlens.search.Searcher;
  * @param defaultMode the search mode a page uses when none is asked for
  * @param fusion how hybrid search combines its two rankings
  * @param fetcher fetches submitted papers missing from the catalogue; empty when no repository is configured
+ * @param status what the background pipeline has done (coverage, embedding progress), for pages and the API
  */
 public record WebServices(
     CatalogueStore catalogue,
@@ -38,4 +39,14 @@ public record WebServices(
     SearchMode defaultMode,
     Fusion fusion,
     Optional<RecordFetcher> fetcher,
-    Clock clock) {}
+    Clock clock,
+    java.util.function.Supplier<org.paperlens.live.PipelineStatus> status) {
+
+  /** Without a pipeline (tests, a static index): the status is the index's coverage alone. */
+  public WebServices(CatalogueStore catalogue, PaperIndex index, Searcher searcher, RelatedPapers related,
+      Recommender recommender, AccountStore accounts, CommunityStore community, LibraryStore library, Trending trending,
+      LoginThrottle throttle, SearchMode defaultMode, Fusion fusion, Optional<RecordFetcher> fetcher, Clock clock) {
+    this(catalogue, index, searcher, related, recommender, accounts, community, library, trending, throttle, defaultMode,
+        fusion, fetcher, clock, () -> new org.paperlens.live.PipelineStatus(index.coverage(), index.coverage().seq(), 0, 0, null, null));
+  }
+}

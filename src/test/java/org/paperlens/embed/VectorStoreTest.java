@@ -83,7 +83,7 @@ class VectorStoreTest {
     putPaper("2401.00001", "Title one", "Abstract one.");
     putPaper("2401.00002", "Title two", "Abstract two.");
     putPaper("2401.00003", null, null);
-    assertThat(stale(BGE)).extracting(PaperId::value).containsExactly("2401.00001", "2401.00002");
+    assertThat(stale(BGE)).extracting(PaperId::value).containsExactly("2401.00002", "2401.00001"); // newest first
 
     vectors.put(BGE, List.of(
         new PaperVector(new PaperId("2401.00001"), vector(1), EmbeddedText.of("Title one", "Abstract one.").hash()),
