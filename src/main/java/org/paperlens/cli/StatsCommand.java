@@ -23,11 +23,27 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CatalogueStats s;
-    try (CatalogueStore store = CatalogueStore.open(main.config().dataDir())) {
+    long embedded;
+    long seq;
+    org.paperlens.config.Config config = main.config();
+    try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
       s = CatalogueStats.of(store);
+      embedded = new org.paperlens.embed.VectorStore(store).countLive(config.model());
+      seq = store.sequence();
     }
     PrintWriter out = main.spec.commandLine().getOut();
     out.printf("papers: %,d (deleted at the source: %,d)%n", s.papers(), s.deleted());
+    out.printf("embedded with %s: %,d of %,d live papers (the rest are searchable by keyword only)%n",
+        config.model().configName(), embedded, s.papers() - s.deleted());
+    try (org.paperlens.index.LuceneIndex index = SearchServices.indexIfBuilt(config)) {
+      if (index == null) {
+        out.println("search index: none yet ('paperlens serve' or 'paperlens reindex' builds it)");
+      } else {
+        org.paperlens.index.IndexCoverage c = index.coverage();
+        out.printf("search index: %,d papers, %,d searchable by meaning; covers catalogue changes up to %,d of %,d%n",
+            c.papers(), c.withVector(), c.seq(), seq);
+      }
+    }
     out.printf("versions recorded: %,d; ids seen from more than one source: %,d%n", s.versionRows(), s.multiSource());
     table(out, "by source", s.bySource(), Integer.MAX_VALUE);
     table(out, "by primary category (top " + top + " of " + s.byPrimaryCategory().size() + ")", s.byPrimaryCategory(), top);
