@@ -25,13 +25,21 @@ final class OaiRecords {
   /** An arXiv category code ({@code cs.LG}, {@code hep-th}); oai_dc subjects are usually prose instead. */
   private static final Pattern CATEGORY_CODE = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z-]+)?");
   private static final String COMMENT_PREFIX = "Comment:";
+  /** An OAI identifier longer than this is not quoted in messages; arXiv's are under 40 characters. */
+  private static final int MAX_ID = 200;
 
   private OaiRecords() {}
 
-  static SourceRecord toRecord(String file, int line, XmlElement record) {
+  /**
+   * @param tooLarge why the record was not read whole (then it is malformed), or null
+   */
+  static SourceRecord toRecord(String file, int line, XmlElement record, String tooLarge) {
     XmlElement header = record.child("header").orElse(null);
     String oaiId = header == null ? null : PaperText.inline(header.childText("identifier"));
-    String where = oaiId != null ? file + "#" + oaiId : file + ":" + line;
+    String where = oaiId != null && oaiId.length() <= MAX_ID ? file + "#" + oaiId : file + ":" + line;
+    if (tooLarge != null) {
+      return new SourceRecord.Malformed(where, tooLarge);
+    }
     if (header != null && "deleted".equals(header.attribute("status"))) {
       return deleted(header, oaiId, where);
     }
