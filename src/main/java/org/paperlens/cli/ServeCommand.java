@@ -17,6 +17,7 @@ import org.paperlens.config.MailSettings;
 import org.paperlens.digest.DigestScheduler;
 import org.paperlens.embed.Encoder;
 import org.paperlens.index.LuceneIndex;
+import org.paperlens.ingest.FetchLimits;
 import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
@@ -81,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
         // concurrent load that beats two threads per query fighting over the same cores.
         Encoder encoder = Encoder.open(config.model(), new Encoder.Options(1, Encoder.Options.DEFAULT_BATCH_SIZE));
         Database db = Database.open(store.file());
-        RecordFetcher fetcher = oaiUrl == null ? null : new RecordFetcher(store, oaiUrl, Duration.ofSeconds(20))) {
+        RecordFetcher fetcher = oaiUrl == null ? null : new RecordFetcher(store, oaiUrl, FetchLimits.SUBMISSION)) {
       CommunityStore community = new CommunityStore(db, clock);
       RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
       WebServices services = new WebServices(store, index,
