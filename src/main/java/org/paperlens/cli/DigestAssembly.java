@@ -1,9 +1,7 @@
 package org.paperlens.cli;
 
-import java.io.PrintWriter;
+import java.util.function.Consumer;
 import java.time.Clock;
-import java.time.Duration;
-import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
 import org.paperlens.digest.CommunityTrending;
 import org.paperlens.digest.DigestPlanner;
@@ -25,26 +23,21 @@ final class DigestAssembly {
 
   private DigestAssembly() {}
 
-  /**
-   * The schedule, running every minute on its own thread when a mail server is configured; without
-   * one, nothing is planned (so nothing piles up to be sent late) and subscribing still works.
-   */
-  static DigestScheduler scheduler(Config config, MailSettings mail, CatalogueStore store, PaperIndex index,
-      WebServices services, Clock clock, PrintWriter out) {
+  /** One digest run (plan, then send) over the live index and the community's rankings. */
+  static DigestRun run(MailSettings mail, CatalogueStore store, PaperIndex index, WebServices services, Clock clock) {
     Links links = new Links(mail.baseUrl());
     DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index, new CommunityTrending(services.trending()),
         new LibraryRecommendations(services.library(), services.recommender(), index), links, clock);
-    DigestRun run = new DigestRun(planner, new OutboxStore(store), mail, () -> new SmtpMailer(mail), clock);
-    DigestScheduler scheduler = new DigestScheduler(run, line -> {
-      synchronized (out) {
-        out.println("paperlens: " + line);
-        out.flush();
-      }
-    });
-    if (mail.canSend()) {
-      scheduler.start(Duration.ofMinutes(1));
-    }
-    return scheduler;
+    return new DigestRun(planner, new OutboxStore(store), mail, () -> new SmtpMailer(mail), clock);
+  }
+
+  /**
+   * The schedule for {@code run}, on its own thread, not started: the caller starts it when a mail
+   * server is configured; without one, nothing is planned (so nothing piles up to be sent late)
+   * and subscribing still works.
+   */
+  static DigestScheduler scheduler(DigestRun run, Consumer<String> log) {
+    return new DigestScheduler(run, log);
   }
 
   static DigestServices web(MailSettings mail, CatalogueStore store, DigestScheduler scheduler, Clock clock) {

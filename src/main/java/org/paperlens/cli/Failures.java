@@ -9,6 +9,7 @@ import picocli.CommandLine;
 /**
  * The one place where failures become messages and exit codes. Expected failures (bad input,
  * an unusable data directory) print one clear line; anything else is a bug and prints its trace.
+ * Errors too ({@link #fatal}): no failure leaves with an exit code the usage text does not list.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
 
@@ -39,6 +40,27 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     };
     err.flush();
     return code;
+  }
+
+  /**
+   * An {@link Error} thrown by a command: running out of memory gets one line saying what to do;
+   * anything else is a bug like any other internal error. Both exit with {@link #INTERNAL}.
+   */
+  static int fatal(Error e, java.io.PrintWriter err) {
+    if (e instanceof OutOfMemoryError) {
+      say(err, "out of memory (" + e.getMessage() + "): the input needs a larger heap than this JVM has;"
+          + " set PAPERLENS_JAVA_OPTS=-Xmx... and run again", INTERNAL);
+    } else {
+      err.println("paperlens: internal error (please report this):");
+      StackTraceElement[] frames = e.getStackTrace();
+      err.println(e);
+      // A stack overflow has a thousand identical frames; the first few say where.
+      for (int i = 0; i < Math.min(frames.length, 30); i++) {
+        err.println("\tat " + frames[i]);
+      }
+    }
+    err.flush();
+    return INTERNAL;
   }
 
   private static int say(java.io.PrintWriter err, String message, int code) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.paperlens.config.Config;
+import org.paperlens.ingest.FetchLimits;
 import org.paperlens.ingest.Harvester;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.paper.CatalogueStore;
@@ -71,8 +72,16 @@ final class HarvestCommand implements Runnable {
     int maxRetries;
 
     @Option(names = "--timeout-s", paramLabel = "S", defaultValue = "60",
-        description = "Connect and request timeout in seconds (default ${DEFAULT-VALUE}).")
+        description = "The most one request may take, connecting to last byte, in seconds (default ${DEFAULT-VALUE}).")
     long timeoutS;
+
+    @Option(names = "--max-response-mb", paramLabel = "MB", defaultValue = "64",
+        description = "The largest response read, as sent and as unpacked, in MiB (default ${DEFAULT-VALUE}).")
+    long maxResponseMb;
+
+    @Option(names = "--max-retry-after-s", paramLabel = "S", defaultValue = "900",
+        description = "The longest Retry-After waited for; a longer one ends the run (exit 5) (default ${DEFAULT-VALUE}).")
+    long maxRetryAfterS;
 
     @Override
     public Integer call() throws Exception {
@@ -80,15 +89,16 @@ final class HarvestCommand implements Runnable {
       if (!metadataPrefix.equals("arXiv") && !metadataPrefix.equals("oai_dc")) {
         throw new CommandLine.ParameterException(cli, "unsupported --metadata-prefix '" + metadataPrefix + "': use arXiv or oai_dc");
       }
-      if (delayMs < 0 || timeoutS < 1) {
-        throw new CommandLine.ParameterException(cli, "--delay-ms must be at least 0 and --timeout-s at least 1");
+      if (delayMs < 0 || timeoutS < 1 || maxResponseMb < 1 || maxRetryAfterS < 0) {
+        throw new CommandLine.ParameterException(cli, "--delay-ms and --max-retry-after-s must be at least 0,"
+            + " --timeout-s and --max-response-mb at least 1");
       }
       Harvester.Options options;
       try {
         // The first backoff is never shorter than the politeness delay, and never below a second.
         options = new Harvester.Options(baseUrl, metadataPrefix, Optional.ofNullable(set), Optional.ofNullable(from),
             Optional.ofNullable(until), Duration.ofMillis(delayMs), Duration.ofMillis(Math.max(delayMs, 1000)),
-            maxRetries, Duration.ofSeconds(timeoutS));
+            maxRetries, new FetchLimits(Duration.ofSeconds(timeoutS), maxResponseMb << 20, Duration.ofSeconds(maxRetryAfterS)));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(cli, e.getMessage());
       }

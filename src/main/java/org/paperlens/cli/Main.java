@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
         "4:catalogue error (cannot open, migrate or write the data directory)",
         "5:remote source failed (harvest gave up after retries)",
         "6:embedding model failed (cannot be loaded or run)",
-        "70:internal error (a bug: please report it with the stack trace)"})
+        "70:internal error (a bug: please report it with the stack trace), or out of memory"})
 public final class Main implements Runnable {
 
   @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -76,10 +76,32 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(commandLine(out, err), args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
-    return cli.execute(args);
+    return cli;
+  }
+
+  /**
+   * Runs a command and returns its exit code, always one of the documented ones. Flushes both
+   * streams before returning because {@link #main} exits at once, and a command that printed
+   * without a line break (an export to standard output) would otherwise lose its output.
+   */
+  static int execute(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      // picocli hands only Exceptions to the handler; an Error (out of memory) would otherwise
+      // leave the JVM with a raw stack trace and exit code 1.
+      return Failures.fatal(e, cli.getErr());
+    } finally {
+      cli.getOut().flush();
+      cli.getErr().flush();
+    }
   }
 }

@@ -6,28 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.paperlens.account.AccountStore;
-import org.paperlens.account.LoginThrottle;
-import org.paperlens.account.PasswordHasher;
-import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
-import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
-import org.paperlens.digest.DigestScheduler;
-import org.paperlens.embed.Encoder;
-import org.paperlens.index.LiveIndex;
-import org.paperlens.ingest.RecordFetcher;
-import org.paperlens.library.LibraryStore;
-import org.paperlens.paper.CatalogueStore;
-import org.paperlens.recommend.Recommender;
-import org.paperlens.related.RelatedPapers;
-import org.paperlens.search.BoundedQueryEncoder;
-import org.paperlens.search.CachedQueryEncoder;
-import org.paperlens.search.SearchMode;
-import org.paperlens.search.Searcher;
-import org.paperlens.web.WebServer;
-import org.paperlens.web.WebServices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,45 +80,22 @@ final class ServeCommand implements Callable<Integer> {
     });
     Runtime.getRuntime().addShutdownHook(hook);
     org.paperlens.live.Pipeline.Settings pipelineSettings = pipelineSettings(main.environment());
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir());
-        CatalogueStore pipelineStore = CatalogueStore.open(config.dataDir());
-        LiveIndex index = LiveIndex.open(config.indexDir(), config.indexSettings());
-        // One intra-op thread per query and as many queries at once as there are cores: under
-        // concurrent load that beats two threads per query fighting over the same cores.
-        Encoder encoder = Encoder.open(config.model(), new Encoder.Options(1, Encoder.Options.DEFAULT_BATCH_SIZE));
-        Database db = Database.open(store.file());
-        RecordFetcher fetcher = oaiUrl == null ? null : new RecordFetcher(store, oaiUrl, Duration.ofSeconds(20))) {
-      java.util.function.Consumer<String> log = line -> {
-        synchronized (out) {
-          out.println("paperlens: " + line);
-          out.flush();
-        }
-      };
-      org.paperlens.live.Pipeline pipeline = new org.paperlens.live.Pipeline(pipelineSettings, pipelineStore, index,
-          config.model(), encoder, config.indexSettings(), config.indexDir(), clock, log);
-      CommunityStore community = new CommunityStore(db, clock);
-      RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
-      WebServices services = new WebServices(store, index,
-          new Searcher(index, new CachedQueryEncoder(
-              new BoundedQueryEncoder(encoder::embedQuery, Runtime.getRuntime().availableProcessors()), 10_000)), related, new Recommender(index, related),
-          new AccountStore(db, PasswordHasher.DEFAULT, clock), community, new LibraryStore(db, community, clock),
-          new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
-          new SearchMode.Hybrid(config.fusion()), config.fusion(), java.util.Optional.ofNullable(fetcher), clock,
-          pipeline::status);
-      MailSettings mail = main.mailSettings();
-      try (DigestScheduler digests = DigestAssembly.scheduler(config, mail, store, index, services, clock, out);
-          WebServer server = new WebServer(services, DigestAssembly.web(mail, store, digests, clock));
-          org.paperlens.live.Pipeline running = pipeline) {
-        int actual = server.start(host, port);
-        pipeline.start();
-        out.printf("paperlens: digests: %s%n", mail.describe());
-        out.printf("paperlens: %s%n", config.describe());
-        out.printf("paperlens: pipeline: %s%n", describe(pipelineSettings));
-        out.printf("paperlens: %s%n", pipeline.status().describe());
-        out.printf("paperlens: serving at http://%s:%d/  (Ctrl-C stops)%n", host.contains(":") ? "[" + host + "]" : host, actual);
+    java.util.function.Consumer<String> log = line -> {
+      synchronized (out) {
+        out.println("paperlens: " + line);
         out.flush();
-        stopped.await();
       }
+    };
+    MailSettings mail = main.mailSettings();
+    try (Site site = new Site(config, mail, pipelineSettings, oaiUrl, true, clock, log)) {
+      int actual = site.start(host, port);
+      out.printf("paperlens: digests: %s%n", mail.describe());
+      out.printf("paperlens: %s%n", config.describe());
+      out.printf("paperlens: pipeline: %s%n", describe(pipelineSettings));
+      out.printf("paperlens: %s%n", site.pipeline().status().describe());
+      out.printf("paperlens: serving at http://%s:%d/  (Ctrl-C stops)%n", host.contains(":") ? "[" + host + "]" : host, actual);
+      out.flush();
+      stopped.await();
     } finally {
       closed.countDown();
     }

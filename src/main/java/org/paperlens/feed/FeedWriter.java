@@ -19,7 +19,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.logging.Logger;
 import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperText;
 
 /**
  * Writes paper lists as Atom 1.0 or RSS 2.0 with Rome. Stable by construction: an entry's id is its
@@ -29,24 +31,59 @@ import org.paperlens.paper.Paper;
  */
 public final class FeedWriter {
 
+  private static final Logger LOG = Logger.getLogger(FeedWriter.class.getName());
+
   private FeedWriter() {}
 
+  /**
+   * The feed as XML. Never fails because of one paper: text is cleaned of characters XML cannot
+   * carry and impossible dates are left out, and should Rome still refuse the feed, the papers it
+   * refuses on their own are dropped (and logged) so the rest is still served.
+   */
   public static String write(PaperFeed feed, FeedFormat format) {
+    try {
+      return output(build(feed, format, feed.papers()));
+    } catch (FeedException | RuntimeException e) {
+      List<Paper> writable = feed.papers().stream().filter(p -> writable(feed, format, p)).toList();
+      LOG.warning(() -> "left " + (feed.papers().size() - writable.size()) + " paper(s) out of the feed "
+          + feed.selfUrl() + " that could not be written: " + e);
+      try {
+        return output(build(feed, format, writable));
+      } catch (FeedException again) {
+        throw new IllegalStateException("Rome rejected a feed built from catalogue data: " + again.getMessage(), again);
+      }
+    }
+  }
+
+  private static boolean writable(PaperFeed feed, FeedFormat format, Paper p) {
+    try {
+      output(build(feed, format, List.of(p)));
+      return true;
+    } catch (FeedException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String output(SyndFeed feed) throws FeedException {
+    return new SyndFeedOutput().outputString(feed, true);
+  }
+
+  private static SyndFeed build(PaperFeed feed, FeedFormat format, List<Paper> papers) {
     SyndFeed out = new SyndFeedImpl();
     out.setFeedType(format.romeType());
-    out.setTitle(feed.title());
-    out.setDescription(feed.description());
-    out.setLink(feed.pageUrl());
-    out.setUri(feed.selfUrl());
+    out.setTitle(clean(feed.title()));
+    out.setDescription(clean(feed.description()));
+    out.setLink(clean(feed.pageUrl()));
+    out.setUri(clean(feed.selfUrl()));
     out.setLanguage("en");
     List<SyndLink> links = new ArrayList<>();
-    links.add(link(feed.pageUrl(), "alternate", "text/html"));
-    links.add(link(feed.selfUrl(), "self", format.contentType().replaceFirst(";.*", "")));
+    links.add(link(clean(feed.pageUrl()), "alternate", "text/html"));
+    links.add(link(clean(feed.selfUrl()), "self", format.contentType().replaceFirst(";.*", "")));
     out.setLinks(links);
     Date newest = null;
     List<SyndEntry> entries = new ArrayList<>();
-    for (Paper p : feed.papers()) {
-      SyndEntry e = entry(p, feed.paperUrlPrefix());
+    for (Paper p : papers) {
+      SyndEntry e = entry(p, clean(feed.paperUrlPrefix()));
       entries.add(e);
       if (newest == null || e.getUpdatedDate().after(newest)) {
         newest = e.getUpdatedDate();
@@ -55,19 +92,15 @@ public final class FeedWriter {
     out.setEntries(entries);
     // An empty feed still needs an updated date; the epoch says "nothing yet" and never changes.
     out.setPublishedDate(newest == null ? new Date(0) : newest);
-    try {
-      return new SyndFeedOutput().outputString(out, true);
-    } catch (FeedException e) {
-      throw new IllegalStateException("Rome rejected a feed built from catalogue data: " + e.getMessage(), e);
-    }
+    return out;
   }
 
   private static SyndEntry entry(Paper p, String prefix) {
     SyndEntry e = new SyndEntryImpl();
-    String url = prefix + p.id().value();
+    String url = prefix + clean(p.id().value());
     e.setUri(url);
     e.setLink(url);
-    e.setTitle(p.title() == null ? p.id().value() : p.title());
+    e.setTitle(clean(p.title() == null ? p.id().value() : p.title()));
     Date published = date(first(p.firstListed(), p.submitted(), p.updated()));
     Date updated = date(first(p.updated(), p.firstListed(), p.submitted()));
     e.setPublishedDate(published);
@@ -75,20 +108,20 @@ public final class FeedWriter {
     if (p.abstractText() != null) {
       SyndContent d = new SyndContentImpl();
       d.setType("text/plain");
-      d.setValue(p.abstractText());
+      d.setValue(clean(p.abstractText()));
       e.setDescription(d);
     }
     List<SyndPerson> authors = new ArrayList<>();
     for (String name : p.authors()) {
       SyndPerson person = new SyndPersonImpl();
-      person.setName(name);
+      person.setName(clean(name));
       authors.add(person);
     }
     e.setAuthors(authors);
     List<SyndCategory> categories = new ArrayList<>();
     for (String c : p.categories()) {
       SyndCategory cat = new SyndCategoryImpl();
-      cat.setName(c);
+      cat.setName(clean(c));
       categories.add(cat);
     }
     e.setCategories(categories);
@@ -112,7 +145,13 @@ public final class FeedWriter {
     return null;
   }
 
+  /** Null for no date and for one no feed format can write (a year outside 1 to 9999 is garbage anyway). */
   private static Date date(LocalDate d) {
-    return d == null ? null : Date.from(d.atStartOfDay().toInstant(ZoneOffset.UTC));
+    return d == null || d.getYear() < 1 || d.getYear() > 9999 ? null : Date.from(d.atStartOfDay().toInstant(ZoneOffset.UTC));
+  }
+
+  /** Text without the characters XML 1.0 cannot carry (a NUL makes the XML writer refuse the feed). */
+  private static String clean(String text) {
+    return text == null ? null : PaperText.withoutControls(text);
   }
 }

@@ -30,7 +30,7 @@ final class AbsReader implements RecordReader {
   static final String SOURCE = "arxiv-abs";
 
   /** Real records are a few kB (the largest, with a thousand authors, about 20 kB). */
-  private static final int MAX_BYTES = 1 << 20;
+  private static final int MAX_BYTES = RecordLimits.MAX_RECORD_BYTES;
 
   /** The version in an {@code orig/} file name: {@code 9709111v2.abs}, {@code 0704.0615v3.abs}. */
   private static final Pattern VERSIONED_NAME = Pattern.compile("v(\\d{1,4})\\.abs$");

@@ -37,17 +37,18 @@ final class ArxivJsonLinesReader implements RecordReader {
   }
 
   private static SourceRecord toRecord(String where, JsonNode node) {
-    Optional<ArxivId> id = ArxivId.parse(text(node, "id"));
-    if (id.isEmpty()) {
-      return new SourceRecord.Malformed(where, "missing or unrecognised arXiv id '" + text(node, "id") + "'");
-    }
-    if (text(node, "title") == null) {
-      return new SourceRecord.Malformed(where, "no title");
-    }
     try {
+      Optional<ArxivId> id = ArxivId.parse(JsonFields.string(node, "id"));
+      if (id.isEmpty()) {
+        return new SourceRecord.Malformed(where, "missing or unrecognised arXiv id '" + PaperText.inline(JsonFields.string(node, "id")) + "'");
+      }
+      String title = PaperText.inline(JsonFields.string(node, "title"));
+      if (title == null) {
+        return new SourceRecord.Malformed(where, "no title");
+      }
       Paper.Builder p = Paper.builder(id.get().id())
           .version(id.get().version())
-          .title(PaperText.inline(text(node, "title")))
+          .title(title)
           .absUrl(id.get().absUrl())
           .pdfUrl(id.get().pdfUrl());
       if (node.has("summary") || node.has("first_seen_listing_date")) {
@@ -57,7 +58,7 @@ final class ArxivJsonLinesReader implements RecordReader {
       }
       return new SourceRecord.Found(p.build(), where);
     } catch (DateTimeParseException e) {
-      return new SourceRecord.Malformed(where, "bad date '" + e.getParsedString() + "'");
+      return new SourceRecord.Malformed(where, "bad date '" + PaperText.inline(e.getParsedString()) + "'");
     } catch (IllegalArgumentException e) {
       return new SourceRecord.Malformed(where, e.getMessage());
     }
@@ -65,11 +66,11 @@ final class ArxivJsonLinesReader implements RecordReader {
 
   private static void readListing(JsonNode node, Paper.Builder p) {
     p.source(LISTING_SOURCE)
-        .abstractText(PaperText.paragraphs(text(node, "summary")))
-        .authors(strings(node.get("authors")))
-        .categories(strings(node.get("categories")))
-        .comment(PaperText.inline(text(node, "comment")));
-    String listed = text(node, "first_seen_listing_date");
+        .abstractText(PaperText.paragraphs(JsonFields.string(node, "summary")))
+        .authors(inline(JsonFields.strings(node, "authors")))
+        .categories(inline(JsonFields.strings(node, "categories")))
+        .comment(PaperText.inline(JsonFields.string(node, "comment")));
+    String listed = JsonFields.string(node, "first_seen_listing_date");
     if (listed != null) {
       p.firstListed(LocalDate.parse(listed));
     }
@@ -77,42 +78,43 @@ final class ArxivJsonLinesReader implements RecordReader {
 
   private static void readSnapshot(JsonNode node, Paper.Builder p) {
     p.source(SNAPSHOT_SOURCE)
-        .abstractText(PaperText.paragraphs(text(node, "abstract")))
+        .abstractText(PaperText.paragraphs(JsonFields.string(node, "abstract")))
         .authors(snapshotAuthors(node))
-        .categories(categoryList(text(node, "categories")))
-        .comment(PaperText.inline(text(node, "comments")))
-        .journalRef(PaperText.inline(text(node, "journal-ref")))
-        .doi(PaperText.inline(text(node, "doi")));
-    JsonNode versions = node.get("versions");
-    if (versions != null && versions.isArray() && !versions.isEmpty()) {
+        .categories(categoryList(JsonFields.string(node, "categories")))
+        .comment(PaperText.inline(JsonFields.string(node, "comments")))
+        .journalRef(PaperText.inline(JsonFields.string(node, "journal-ref")))
+        .doi(PaperText.inline(JsonFields.string(node, "doi")));
+    List<JsonNode> versions = JsonFields.items(node, "versions", true);
+    String updateDate = JsonFields.string(node, "update_date");
+    if (!versions.isEmpty()) {
       p.version(versions.size());
-      p.submitted(versionDate(versions.get(0)));
-      p.updated(versionDate(versions.get(versions.size() - 1)));
-    } else if (text(node, "update_date") != null) {
-      p.updated(LocalDate.parse(text(node, "update_date")));
+      p.submitted(versionDate(versions.getFirst()));
+      p.updated(versionDate(versions.getLast()));
+    } else if (updateDate != null) {
+      p.updated(LocalDate.parse(updateDate));
     }
   }
 
   private static LocalDate versionDate(JsonNode version) {
-    String created = text(version, "created");
+    String created = JsonFields.string(version, "created");
     return created == null ? null : ArxivDates.fromRfc1123(created);
   }
 
   /** {@code authors_parsed} keeps names apart reliably; the plain string is the fallback. */
   private static List<String> snapshotAuthors(JsonNode node) {
-    JsonNode parsed = node.get("authors_parsed");
-    if (parsed != null && parsed.isArray() && !parsed.isEmpty()) {
+    List<JsonNode> parsed = JsonFields.items(node, "authors_parsed", false);
+    if (!parsed.isEmpty()) {
       List<String> names = new ArrayList<>();
       for (JsonNode parts : parsed) {
         // [keyname, forenames, suffix]
-        String name = AuthorList.fullName(text(parts, 0), text(parts, 1), text(parts, 2));
+        String name = AuthorList.fullName(part(parts, 0), part(parts, 1), part(parts, 2));
         if (name != null) {
           names.add(name);
         }
       }
       return names;
     }
-    return AuthorList.split(text(node, "authors"));
+    return AuthorList.split(JsonFields.string(node, "authors"));
   }
 
   static List<String> categoryList(String spaceSeparated) {
@@ -120,26 +122,25 @@ final class ArxivJsonLinesReader implements RecordReader {
     return s == null ? List.of() : Arrays.asList(s.split(" "));
   }
 
-  private static List<String> strings(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    if (array != null && array.isArray()) {
-      for (JsonNode n : array) {
-        String s = PaperText.inline(n.asText());
-        if (s != null) {
-          out.add(s);
-        }
+  private static List<String> inline(List<String> raw) {
+    List<String> out = new ArrayList<>(raw.size());
+    for (String s : raw) {
+      String t = PaperText.inline(s);
+      if (t != null) {
+        out.add(t);
       }
     }
     return out;
   }
 
-  static String text(JsonNode node, String field) {
-    JsonNode n = node.get(field);
-    return n == null || n.isNull() ? null : n.asText();
-  }
-
-  private static String text(JsonNode array, int index) {
-    JsonNode n = array.get(index);
-    return n == null || n.isNull() ? "" : n.asText();
+  private static String part(JsonNode parts, int index) {
+    JsonNode n = parts.get(index);
+    if (n == null || n.isNull()) {
+      return "";
+    }
+    if (!n.isTextual()) {
+      throw new JsonFields.WrongType("authors_parsed", "a list of lists of strings", n);
+    }
+    return n.textValue();
   }
 }

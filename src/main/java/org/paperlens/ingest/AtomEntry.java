@@ -27,24 +27,31 @@ record AtomEntry(
   /** The API answers a bad request with an entry whose id is under this address. */
   private static final String API_ERRORS = "arxiv.org/api/errors";
 
-  /** Reads the entry the reader is on, leaving it on the entry's end tag. */
-  static AtomEntry read(XMLStreamReader xml) throws XMLStreamException {
+  /**
+   * Reads the entry the reader is on, leaving it on the entry's end tag. Keeps only what
+   * {@code budget} allows; when it says the entry was too large, the entry is incomplete.
+   */
+  static AtomEntry read(XMLStreamReader xml, RecordBudget budget) throws XMLStreamException {
     String id = null, title = null, summary = null, primary = null, published = null, updated = null;
     String comment = null, journalRef = null, doi = null;
     List<String> authors = new ArrayList<>();
     List<String> categories = new ArrayList<>();
     while (XmlElements.nextChild(xml)) {
+      budget.take(RecordBudget.ELEMENT_COST);
       String element = xml.getLocalName();
       if (ATOM_NS.equals(xml.getNamespaceURI())) {
         switch (element) {
-          case "id" -> id = XmlElements.text(xml);
-          case "title" -> title = XmlElements.text(xml);
-          case "summary" -> summary = XmlElements.text(xml);
-          case "published" -> published = XmlElements.text(xml);
-          case "updated" -> updated = XmlElements.text(xml);
-          case "author" -> authorName(xml).ifPresent(authors::add);
+          case "id" -> id = XmlElements.text(xml, budget);
+          case "title" -> title = XmlElements.text(xml, budget);
+          case "summary" -> summary = XmlElements.text(xml, budget);
+          case "published" -> published = XmlElements.text(xml, budget);
+          case "updated" -> updated = XmlElements.text(xml, budget);
+          case "author" -> authorName(xml, budget).ifPresent(authors::add);
           case "category" -> {
-            Optional.ofNullable(xml.getAttributeValue(null, "term")).ifPresent(categories::add);
+            String term = xml.getAttributeValue(null, "term");
+            if (term != null && budget.take(term.length())) {
+              categories.add(term);
+            }
             XmlElements.skip(xml);
           }
           default -> XmlElements.skip(xml);
@@ -52,12 +59,13 @@ record AtomEntry(
       } else if (ARXIV_NS.equals(xml.getNamespaceURI())) {
         switch (element) {
           case "primary_category" -> {
-            primary = xml.getAttributeValue(null, "term");
+            String term = xml.getAttributeValue(null, "term");
+            primary = term != null && budget.take(term.length()) ? term : primary;
             XmlElements.skip(xml);
           }
-          case "comment" -> comment = XmlElements.text(xml);
-          case "journal_ref" -> journalRef = XmlElements.text(xml);
-          case "doi" -> doi = XmlElements.text(xml);
+          case "comment" -> comment = XmlElements.text(xml, budget);
+          case "journal_ref" -> journalRef = XmlElements.text(xml, budget);
+          case "doi" -> doi = XmlElements.text(xml, budget);
           default -> XmlElements.skip(xml); // affiliation and any field added later
         }
       } else {
@@ -68,11 +76,12 @@ record AtomEntry(
         comment, journalRef, doi);
   }
 
-  private static Optional<String> authorName(XMLStreamReader xml) throws XMLStreamException {
+  private static Optional<String> authorName(XMLStreamReader xml, RecordBudget budget) throws XMLStreamException {
     String name = null;
     while (XmlElements.nextChild(xml)) {
+      budget.take(RecordBudget.ELEMENT_COST);
       if (ATOM_NS.equals(xml.getNamespaceURI()) && "name".equals(xml.getLocalName())) {
-        name = PaperText.inline(XmlElements.text(xml));
+        name = PaperText.inline(XmlElements.text(xml, budget));
       } else {
         XmlElements.skip(xml);
       }

@@ -7,7 +7,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -30,7 +29,7 @@ final class AtomReader implements RecordReader {
   /** Opens the document; a function so that an input failing at its first byte is reported like any other. */
   @FunctionalInterface
   private interface Document {
-    XMLStreamReader open(XMLInputFactory factory) throws XMLStreamException;
+    XMLStreamReader open() throws XMLStreamException;
   }
 
   @Override
@@ -39,7 +38,7 @@ final class AtomReader implements RecordReader {
     if (firstNonBlank(buffered) == '{') {
       readRecorded(name, RecordedResponse.read(name, buffered), sink);
     } else {
-      readFeed(name, factory -> factory.createXMLStreamReader(buffered), sink);
+      readFeed(name, () -> XmlElements.open(buffered), sink);
     }
   }
 
@@ -49,14 +48,14 @@ final class AtomReader implements RecordReader {
       throw new BadInputException(name, "the recorded request failed with HTTP " + response.status()
           + apiError(name, response.body()) + (response.url() == null ? "" : " (" + response.url() + ")"));
     }
-    readFeed(name, factory -> factory.createXMLStreamReader(new StringReader(response.body())), sink);
+    readFeed(name, () -> fromString(response.body()), sink);
   }
 
   /** A failed request's body usually explains the failure in an error entry; quoting it saves a look. */
   private static String apiError(String name, String body) {
     List<SourceRecord> records = new ArrayList<>();
     try {
-      readFeed(name, factory -> factory.createXMLStreamReader(new StringReader(body)), records::add);
+      readFeed(name, () -> fromString(body), records::add);
     } catch (BadInputException e) {
       return "";
     }
@@ -71,7 +70,7 @@ final class AtomReader implements RecordReader {
     boolean inFeed = false;
     XMLStreamReader xml = null;
     try {
-      xml = document.open(XmlElements.safeFactory());
+      xml = document.open();
       xml.nextTag();
       if (!ATOM_NS.equals(xml.getNamespaceURI()) || !"feed".equals(xml.getLocalName())) {
         throw new BadInputException(name, "not an Atom feed (the document is <" + xml.getName() + ">)");
@@ -81,12 +80,20 @@ final class AtomReader implements RecordReader {
       while (XmlElements.nextChild(xml)) {
         if (ATOM_NS.equals(xml.getNamespaceURI()) && "entry".equals(xml.getLocalName())) {
           position++;
-          sink.accept(AtomEntry.read(xml).toRecord(name, position));
+          RecordBudget budget = RecordBudget.forRecord();
+          AtomEntry entry = AtomEntry.read(xml, budget);
+          sink.accept(budget.spent()
+              ? new SourceRecord.Malformed(name + "#entry " + position, budget.problem())
+              : entry.toRecord(name, position));
         } else {
           XmlElements.skip(xml); // feed metadata: title, links, opensearch paging counts
         }
       }
     } catch (XMLStreamException e) {
+      String tooLarge = XmlElements.markupTooLarge(e);
+      if (tooLarge != null) {
+        throw new BadInputException(name, tooLarge + "; the rest of the input is not read", e);
+      }
       String why = oneLine(e.getMessage());
       throw inFeed
           ? new BadInputException(name, "the feed breaks off or is not well-formed (truncated file?): " + why, e)
@@ -96,13 +103,19 @@ final class AtomReader implements RecordReader {
     }
   }
 
+  /** A recorded body is already in memory (and bounded by {@link RecordedResponse}): no markup guard needed. */
+  private static XMLStreamReader fromString(String body) throws XMLStreamException {
+    return XmlElements.safeFactory().createXMLStreamReader(new StringReader(body));
+  }
+
   private static int firstNonBlank(InputStream in) throws IOException {
     in.mark(4096);
     try {
       int b;
+      int looked = 0;
       do {
         b = in.read();
-      } while (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF);
+      } while (++looked < 4000 && (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF));
       return b; // the bytes 0xEF 0xBB 0xBF are a UTF-8 byte-order mark
     } finally {
       in.reset();

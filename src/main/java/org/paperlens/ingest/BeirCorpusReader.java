@@ -14,6 +14,9 @@ import org.paperlens.paper.PaperText;
  */
 final class BeirCorpusReader implements RecordReader {
 
+  /** An id is part of every URL of the paper; BEIR's are a few characters. */
+  private static final int MAX_ID = 200;
+
   private final String scheme;
 
   BeirCorpusReader(String scheme) {
@@ -26,20 +29,27 @@ final class BeirCorpusReader implements RecordReader {
   }
 
   private SourceRecord toRecord(String where, JsonNode node) {
-    String id = ArxivJsonLinesReader.text(node, "_id");
-    if (id == null || id.isBlank()) {
-      return new SourceRecord.Malformed(where, "no _id");
+    try {
+      String id = JsonFields.id(node, "_id");
+      if (id == null || id.isBlank()) {
+        return new SourceRecord.Malformed(where, "no _id");
+      }
+      if (id.length() > MAX_ID || id.codePoints().anyMatch(Character::isISOControl)) {
+        return new SourceRecord.Malformed(where, "an _id longer than " + MAX_ID + " characters or with control characters");
+      }
+      String title = PaperText.inline(JsonFields.string(node, "title"));
+      String text = PaperText.paragraphs(JsonFields.string(node, "text"));
+      if (title == null && text == null) {
+        return new SourceRecord.Malformed(where, "neither title nor text");
+      }
+      Paper paper = Paper.builder(PaperId.of(scheme, id))
+          .title(title)
+          .abstractText(text)
+          .source("beir-" + scheme)
+          .build();
+      return new SourceRecord.Found(paper, where);
+    } catch (IllegalArgumentException e) {
+      return new SourceRecord.Malformed(where, e.getMessage());
     }
-    String title = PaperText.inline(ArxivJsonLinesReader.text(node, "title"));
-    String text = PaperText.paragraphs(ArxivJsonLinesReader.text(node, "text"));
-    if (title == null && text == null) {
-      return new SourceRecord.Malformed(where, "neither title nor text");
-    }
-    Paper paper = Paper.builder(PaperId.of(scheme, id))
-        .title(title)
-        .abstractText(text)
-        .source("beir-" + scheme)
-        .build();
-    return new SourceRecord.Found(paper, where);
   }
 }

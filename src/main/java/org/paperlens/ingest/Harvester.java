@@ -27,9 +27,10 @@ public final class Harvester {
    * @param from first datestamp wanted; empty means "carry on from the stored cursor"
    * @param delay the pause between requests the repository asks of harvesters
    * @param firstBackoff the first wait after a failed request; it doubles with each retry
+   * @param limits what one request may cost (time, size, Retry-After)
    */
   public record Options(URI baseUrl, String metadataPrefix, Optional<String> set, Optional<LocalDate> from,
-      Optional<LocalDate> until, Duration delay, Duration firstBackoff, int maxRetries, Duration timeout) {
+      Optional<LocalDate> until, Duration delay, Duration firstBackoff, int maxRetries, FetchLimits limits) {
     public Options {
       Objects.requireNonNull(baseUrl, "baseUrl");
       if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {
@@ -87,7 +88,7 @@ public final class Harvester {
     long seen = 0;
     boolean begun = false;
     try (OaiClient client = new OaiClient(new OaiClient.Settings(options.delay(), options.firstBackoff(),
-        options.maxRetries(), options.timeout()), notices)) {
+        options.maxRetries(), options.limits()), notices)) {
       while (true) {
         URI uri = token == null
             ? OaiClient.listRecords(options.baseUrl(), options.metadataPrefix(), options.set(), from, options.until())

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Running totals of an import or harvest, and the records it had to skip.
  *
- * <p>Not thread-safe: one import fills one report. Keeps every skip reason's count, but only the
- * first {@value #KEPT_PROBLEMS} individual problems, so a file of garbage cannot exhaust memory.
+ * <p>Not thread-safe: one import fills one report. Keeps the count of the first
+ * {@value #KEPT_REASONS} distinct skip reasons (the rest are counted together) and the first
+ * {@value #KEPT_PROBLEMS} individual problems, so a file of garbage cannot exhaust memory.
  */
 public final class ImportReport {
 
@@ -17,6 +18,9 @@ public final class ImportReport {
   public record Problem(String where, String reason) {}
 
   static final int KEPT_PROBLEMS = 50;
+  static final int KEPT_REASONS = 100;
+  static final int MAX_TEXT = 300;
+  static final String OTHER_REASONS = "other reasons";
 
   private long read;
   private long added;
@@ -35,10 +39,33 @@ public final class ImportReport {
 
   void skip(String where, String reason) {
     skipped++;
-    skipReasons.merge(reason, 1L, Long::sum);
+    String why = printable(reason, MAX_TEXT);
+    // Reasons quote the input (a bad id, a bad date), so a file of garbage has endless distinct ones.
+    skipReasons.merge(skipReasons.size() < KEPT_REASONS || skipReasons.containsKey(why) ? why : OTHER_REASONS,
+        1L, Long::sum);
     if (problems.size() < KEPT_PROBLEMS) {
-      problems.add(new Problem(where, reason));
+      problems.add(new Problem(printable(where, MAX_TEXT), why));
     }
+  }
+
+  /**
+   * Text from the input made safe to print: control characters (a terminal's escape sequences)
+   * become {@code ?}, and it is cut to {@code max} characters.
+   */
+  static String printable(String text, int max) {
+    String s = String.valueOf(text);
+    if (s.length() > max) {
+      s = s.substring(0, max) + "...";
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || c == 0xFFFE || c == 0xFFFF || Character.getType(c) == Character.SURROGATE) {
+        out.append('?');
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
   }
 
   public long read() { return read; }

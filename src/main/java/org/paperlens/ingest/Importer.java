@@ -5,12 +5,15 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.paperlens.paper.CatalogueStore;
@@ -45,9 +48,9 @@ public final class Importer {
 
   /**
    * Imports every input under {@code paths}. Directories are walked in name order; files in them
-   * that are in no known format are reported and passed over. A named file in no known format, or
-   * any unreadable input, stops the import with {@link BadInputException} after committing what
-   * came before it.
+   * that are in no known format, and entries that are not files or cannot be read ({@link TreeWalk}),
+   * are reported and passed over. A named file in no known format, or any unreadable file, stops
+   * the import with {@link BadInputException} after committing what came before it.
    */
   public ImportReport run(List<Path> paths, ImportReport report) throws IOException {
     List<Path> files = expand(paths, report);
@@ -118,12 +121,10 @@ public final class Importer {
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .sorted()
-              .forEach(files::add);
-        }
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(p, new TreeWalk(p, found, report));
+        found.sort(null);
+        files.addAll(found);
       } else if (Files.isRegularFile(p)) {
         files.add(p);
       } else {
@@ -131,6 +132,68 @@ public final class Importer {
       }
     }
     return files;
+  }
+
+  /**
+   * The files of a directory tree worth opening. Whatever else is in it is reported and passed
+   * over: a subdirectory that cannot be read, a dangling link, a link to a directory (not
+   * followed, so a tree cannot loop), and pipes, sockets and devices, which are never opened
+   * because opening a pipe nobody writes to blocks for ever. Hidden files are passed over silently.
+   */
+  private static final class TreeWalk extends SimpleFileVisitor<Path> {
+    private final Path root;
+    private final List<Path> files;
+    private final ImportReport report;
+
+    TreeWalk(Path root, List<Path> files, ImportReport report) {
+      this.root = root;
+      this.files = files;
+      this.report = report;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      if (file.getFileName().toString().startsWith(".")) {
+        return FileVisitResult.CONTINUE;
+      }
+      if (attrs.isRegularFile()) {
+        files.add(file);
+      } else if (attrs.isSymbolicLink()) {
+        if (Files.isRegularFile(file)) {
+          files.add(file);
+        } else if (!Files.exists(file)) {
+          report.skip(file.toString(), "a dangling symbolic link");
+        } else if (Files.isDirectory(file)) {
+          report.skip(file.toString(), "a link to a directory (not followed)");
+        } else {
+          report.skip(file.toString(), "a link to something that is not a regular file: not opened");
+        }
+      } else {
+        report.skip(file.toString(), "not a regular file (a pipe, socket or device): not opened");
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+      return unreadable(file, e);
+    }
+
+    @Override
+    public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+      return e == null ? FileVisitResult.CONTINUE : unreadable(dir, e);
+    }
+
+    /** The directory named on the command line must be readable; one inside it is reported and passed over. */
+    private FileVisitResult unreadable(Path path, IOException e) throws IOException {
+      String why = e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      if (path.equals(root)) {
+        throw new BadInputException(path.toString(), "cannot read the directory (" + why + ")", e);
+      }
+      report.skip(path.toString(), "cannot read the directory (" + why + ")");
+      return FileVisitResult.CONTINUE;
+    }
   }
 
   /** Collects records into transactions of {@code batchSize} and keeps the progress bar moving. */

@@ -3,11 +3,8 @@ package org.paperlens.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -17,7 +14,8 @@ import java.util.function.Consumer;
  *
  * <p>A line that is not a JSON object is a malformed record, except in two places: the first
  * line (the file is not JSON Lines at all) and the last line (the file was cut off mid-record).
- * Both of those are whole-input errors.
+ * Both of those are whole-input errors. A line longer than {@link RecordLimits#MAX_RECORD_BYTES}
+ * is a malformed record wherever it is, read past without being held.
  */
 final class JsonLines {
 
@@ -27,32 +25,39 @@ final class JsonLines {
 
   static void read(String name, InputStream in, Consumer<SourceRecord> sink,
       BiFunction<String, JsonNode, SourceRecord> parse) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    long lineNo = 0;
+    BoundedLines lines = new BoundedLines(in, RecordLimits.MAX_RECORD_BYTES);
     boolean seenRecord = false;
     SourceRecord.Malformed pending = null;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank()) {
+    BoundedLines.Line line;
+    while ((line = lines.next()) != null) {
+      if (line instanceof BoundedLines.Text t && t.text().isBlank()) {
         continue;
       }
       if (pending != null) {
         sink.accept(pending); // a bad line with more after it: one bad record, not a cut-off file
         pending = null;
       }
-      String where = name + ":" + lineNo;
+      String where = name + ":" + line.number();
       String problem;
-      try {
-        JsonNode node = JSON.readTree(line);
-        if (node != null && node.isObject()) {
-          seenRecord = true;
-          sink.accept(parse.apply(where, node));
+      switch (line) {
+        case BoundedLines.TooLong tooLong -> {
+          sink.accept(new SourceRecord.Malformed(where, String.format("a line of %,d bytes, longer than the %,d allowed",
+              tooLong.bytes(), RecordLimits.MAX_RECORD_BYTES)));
           continue;
         }
-        problem = "not a JSON object";
-      } catch (JsonProcessingException e) {
-        problem = "invalid JSON: " + e.getOriginalMessage();
+        case BoundedLines.Text text -> {
+          try {
+            JsonNode node = JSON.readTree(text.text());
+            if (node != null && node.isObject()) {
+              seenRecord = true;
+              sink.accept(parse.apply(where, node));
+              continue;
+            }
+            problem = "not a JSON object";
+          } catch (JsonProcessingException e) {
+            problem = "invalid JSON: " + e.getOriginalMessage();
+          }
+        }
       }
       if (!seenRecord) {
         throw new BadInputException(where, "not JSON Lines (" + problem + ")");

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,26 +20,33 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Fetches OAI-PMH pages politely: one request at a time, at least {@code delay} apart; a 503 or
- * 429 waits as long as the server's {@code Retry-After} asks; other server errors, timeouts and
- * broken connections are retried with exponential backoff; any other refusal fails at once.
+ * 429 waits as long as the server's {@code Retry-After} asks, up to the limit; other server
+ * errors, timeouts and broken connections are retried with exponential backoff; any other refusal
+ * fails at once. Every request is bounded by {@link FetchLimits}: its time from connecting to the
+ * last byte, and its body's size as sent and as unpacked; a body past the size limit is not read
+ * on and not asked for again.
  *
  * <p>Not thread-safe: one harvest owns one client, and closes it to release the HTTP client's threads.
  */
 final class OaiClient implements AutoCloseable {
 
   /** How to talk to the server. */
-  record Settings(Duration delay, Duration firstBackoff, int maxRetries, Duration timeout) {}
+  record Settings(Duration delay, Duration firstBackoff, int maxRetries, FetchLimits limits) {}
 
   /** A parsed page with its records, kept apart until the page is known to be whole. */
   record Fetched(OaiPage page, List<SourceRecord> records) {}
 
-  /** Longer than this, a Retry-After is treated as "come back another day". */
-  static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
+  /** Error pages are only quoted (a line of them), so only their start is read. */
+  private static final int ERROR_PAGE_BYTES = 4096;
   private static final String USER_AGENT = "paperlens/0.1 (self-hosted paper discovery; OAI-PMH harvester)";
 
   private final HttpClient http;
@@ -51,7 +59,7 @@ final class OaiClient implements AutoCloseable {
     this.settings = settings;
     this.notices = notices;
     this.http = HttpClient.newBuilder()
-        .connectTimeout(settings.timeout())
+        .connectTimeout(settings.limits().timeout())
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
   }
@@ -77,20 +85,24 @@ final class OaiClient implements AutoCloseable {
    * cut-off transfer) is retried like a server error, since nothing of it has been applied.
    */
   Fetched fetch(URI uri) throws IOException {
+    FetchLimits limits = settings.limits();
     for (int attempt = 0; ; attempt++) {
       waitForTurn();
       String problem;
       Duration wait;
       try {
-        HttpResponse<byte[]> response = http.send(request(uri), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = send(uri);
         lastRequest = Instant.now();
         int status = response.statusCode();
         if (status == 200) {
           List<SourceRecord> records = new ArrayList<>();
-          try (InputStream body = body(response)) {
+          try (InputStream body = body(response, limits.maxBytes())) {
             OaiPage page = reader.parsePage(uri.toString(), body, records::add);
             return new Fetched(page, records);
           } catch (BadInputException e) {
+            if (tooLarge(e) != null) {
+              throw tooLarge(e);
+            }
             problem = "an unreadable response (" + e.getMessage() + ")";
             wait = backoff(attempt);
           }
@@ -98,9 +110,10 @@ final class OaiClient implements AutoCloseable {
           Optional<Duration> asked = retryAfter(response);
           problem = "HTTP " + status + (asked.isPresent() ? " with Retry-After " + asked.get().toSeconds() + " s" : "");
           wait = asked.orElse(backoff(attempt));
-          if (wait.compareTo(LONGEST_WAIT) > 0) {
-            throw new RemoteSourceException(uri + " asked to retry after " + wait.toMinutes()
-                + " minutes; giving up for now (run again later)");
+          if (wait.compareTo(limits.longestRetryAfter()) > 0) {
+            throw new RemoteSourceException(uri + " answered HTTP " + status + " and asked to retry after "
+                + wait.toSeconds() + " s (Retry-After), longer than this fetch waits ("
+                + limits.longestRetryAfter().toSeconds() + " s); giving up for now (try again later)");
           }
         } else if (status >= 500) {
           problem = "HTTP " + status;
@@ -108,6 +121,8 @@ final class OaiClient implements AutoCloseable {
         } else {
           throw new RemoteSourceException(uri + " answered HTTP " + status + ": " + snippet(response.body()));
         }
+      } catch (ResponseTooLarge e) {
+        throw new RemoteSourceException(uri + ": " + e.getMessage() + "; not read on, and not asked for again", e);
       } catch (IOException e) {
         if (e instanceof RemoteSourceException r) {
           throw r;
@@ -128,24 +143,62 @@ final class OaiClient implements AutoCloseable {
     }
   }
 
+  /**
+   * One request, whole within the time limit: the JDK's request timeout covers only the wait for
+   * the headers, so the request runs asynchronously and is cancelled when the limit passes.
+   */
+  private HttpResponse<byte[]> send(URI uri) throws IOException, InterruptedException {
+    FetchLimits limits = settings.limits();
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        http.sendAsync(request(uri), CappedBody.handler(limits.maxBytes(), ERROR_PAGE_BYTES));
+    try {
+      return pending.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw new HttpTimeoutException("no whole response within " + limits.timeout().toMillis() / 1000.0 + " s");
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof ResponseTooLarge big) {
+          throw big;
+        }
+      }
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+  }
+
+  /** The size limit, when it is what made a page unreadable (the unpacked body went past it mid-parse). */
+  private static RemoteSourceException tooLarge(BadInputException e) {
+    for (Throwable t = e; t != null; t = t instanceof javax.xml.stream.XMLStreamException x && x.getNestedException() != null
+        ? x.getNestedException() : t.getCause()) {
+      if (t instanceof ResponseTooLarge big) {
+        return new RemoteSourceException(e.where() + ": " + big.getMessage() + "; not read on, and not asked for again", big);
+      }
+    }
+    return null;
+  }
+
+  /** Stops at once: a request abandoned at its time limit must not hold the close until its server lets go. */
   @Override
   public void close() {
-    http.close();
+    http.shutdownNow();
   }
 
   private HttpRequest request(URI uri) {
     return HttpRequest.newBuilder(uri)
-        .timeout(settings.timeout())
+        .timeout(settings.limits().timeout())
         .header("User-Agent", USER_AGENT)
         .header("Accept-Encoding", "gzip")
         .GET()
         .build();
   }
 
-  private static InputStream body(HttpResponse<byte[]> response) throws IOException {
+  private static InputStream body(HttpResponse<byte[]> response, long maxBytes) throws IOException {
     InputStream raw = new ByteArrayInputStream(response.body());
     boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
-    return gzip ? new GZIPInputStream(raw) : raw;
+    return gzip ? CappedBody.unpackedAtMost(new GZIPInputStream(raw), maxBytes) : raw;
   }
 
   /** {@code Retry-After} is either delta-seconds or an HTTP-date (RFC 9110, section 10.2.3). */
@@ -191,7 +244,7 @@ final class OaiClient implements AutoCloseable {
 
   private static String snippet(byte[] body) {
     String s = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
-    return s.isEmpty() ? "(empty body)" : s;
+    return s.isEmpty() ? "(empty body)" : ImportReport.printable(s, 200);
   }
 
   private static String encode(String s) {

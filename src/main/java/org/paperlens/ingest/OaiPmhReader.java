@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.paperlens.paper.PaperText;
 
 /**
  * OAI-PMH responses ({@code ListRecords}, {@code GetRecord}) as served by arXiv, with records in
@@ -26,6 +26,8 @@ import javax.xml.stream.XMLStreamReader;
 public final class OaiPmhReader implements RecordReader {
 
   static final String ROOT = "OAI-PMH";
+  /** The response date, a resumption token, an error message: arXiv's tokens are about 20 characters. */
+  static final int SMALL_FIELD = 4096;
 
   @Override
   public void read(String name, InputStream in, Consumer<SourceRecord> sink) throws IOException {
@@ -43,9 +45,13 @@ public final class OaiPmhReader implements RecordReader {
   public OaiPage parsePage(String name, InputStream in, Consumer<SourceRecord> sink) throws IOException {
     XMLStreamReader x = null;
     try {
-      x = factory().createXMLStreamReader(in);
+      x = XmlElements.open(in);
       return readResponse(name, x, sink);
     } catch (XMLStreamException e) {
+      String tooLarge = XmlElements.markupTooLarge(e);
+      if (tooLarge != null) {
+        throw new BadInputException(at(name, e.getLocation()), tooLarge + "; the rest of the input is not read", e);
+      }
       throw new BadInputException(at(name, e.getLocation()), "not well-formed XML, or cut off ("
           + cleanMessage(e) + ")", e);
     } finally {
@@ -79,21 +85,29 @@ public final class OaiPmhReader implements RecordReader {
         continue;
       }
       switch (x.getLocalName()) {
-        case "responseDate" -> responseDate = instant(x.getElementText());
+        case "responseDate" -> responseDate = instant(XmlElements.text(x, new RecordBudget(SMALL_FIELD)));
         case "record" -> {
           int line = x.getLocation().getLineNumber();
-          sink.accept(OaiRecords.toRecord(name, line, XmlElement.read(x)));
+          RecordBudget budget = RecordBudget.forRecord();
+          XmlElement record = XmlElement.read(x, budget);
+          sink.accept(OaiRecords.toRecord(name, line, record, budget.problem()));
           records++;
         }
         case "resumptionToken" -> {
           size = number(x.getAttributeValue(null, "completeListSize"));
           cursor = number(x.getAttributeValue(null, "cursor"));
-          String t = x.getElementText().strip();
+          RecordBudget budget = new RecordBudget(SMALL_FIELD);
+          String t = XmlElements.text(x, budget).strip();
+          if (budget.spent()) {
+            throw new BadInputException(at(name, x.getLocation()), "a resumption token longer than " + SMALL_FIELD + " characters");
+          }
           token = t.isEmpty() ? Optional.empty() : Optional.of(t);
         }
         case "error" -> {
-          String code = x.getAttributeValue(null, "code");
-          error = Optional.of(new OaiPage.Error(code == null ? "unknown" : code, x.getElementText().strip()));
+          String code = PaperText.inline(x.getAttributeValue(null, "code"));
+          // The message is kept short: it is quoted in notices and errors.
+          String message = PaperText.inline(XmlElements.text(x, new RecordBudget(SMALL_FIELD)));
+          error = Optional.of(new OaiPage.Error(code == null ? "unknown" : code, message));
         }
         default -> { } // request echo, verb wrappers: nothing to keep
       }
@@ -129,10 +143,6 @@ public final class OaiPmhReader implements RecordReader {
     } catch (NumberFormatException e) {
       return OptionalLong.empty(); // a hint for progress display only; not worth failing over
     }
-  }
-
-  private static XMLInputFactory factory() {
-    return XmlElements.safeFactory();
   }
 
   private static String at(String name, Location location) {

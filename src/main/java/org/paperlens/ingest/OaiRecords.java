@@ -25,13 +25,21 @@ final class OaiRecords {
   /** An arXiv category code ({@code cs.LG}, {@code hep-th}); oai_dc subjects are usually prose instead. */
   private static final Pattern CATEGORY_CODE = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z-]+)?");
   private static final String COMMENT_PREFIX = "Comment:";
+  /** An OAI identifier longer than this is not quoted in messages; arXiv's are under 40 characters. */
+  private static final int MAX_ID = 200;
 
   private OaiRecords() {}
 
-  static SourceRecord toRecord(String file, int line, XmlElement record) {
+  /**
+   * @param tooLarge why the record was not read whole (then it is malformed), or null
+   */
+  static SourceRecord toRecord(String file, int line, XmlElement record, String tooLarge) {
     XmlElement header = record.child("header").orElse(null);
     String oaiId = header == null ? null : PaperText.inline(header.childText("identifier"));
-    String where = oaiId != null ? file + "#" + oaiId : file + ":" + line;
+    String where = oaiId != null && oaiId.length() <= MAX_ID ? file + "#" + oaiId : file + ":" + line;
+    if (tooLarge != null) {
+      return new SourceRecord.Malformed(where, tooLarge);
+    }
     if (header != null && "deleted".equals(header.attribute("status"))) {
       return deleted(header, oaiId, where);
     }
@@ -41,7 +49,7 @@ final class OaiRecords {
     }
     try {
       return switch (format.get().name()) {
-        case "arXiv" -> arxiv(format.get(), oaiId, where);
+        case "arXiv" -> arxiv(format.get(), oaiId, where, header == null ? null : header.childText("datestamp"));
         case "dc" -> dublinCore(format.get(), oaiId, where);
         default -> new SourceRecord.Malformed(where, "unsupported metadata format <" + format.get().name() + ">");
       };
@@ -64,7 +72,13 @@ final class OaiRecords {
     return new SourceRecord.Deleted(id.get().id(), on, where);
   }
 
-  private static SourceRecord arxiv(XmlElement m, String oaiId, String where) {
+  /**
+   * @param datestamp the header's datestamp. A record with no {@code updated} date is a first
+   *     version, which arXiv's OAI-PMH dates on the day it is announced: that is its first listing
+   *     day, so harvested papers reach the daily pages. Later versions keep the listing day the
+   *     catalogue already has ({@link Revisions} keeps the earliest).
+   */
+  private static SourceRecord arxiv(XmlElement m, String oaiId, String where, String datestamp) {
     String rawId = m.childText("id") != null ? m.childText("id") : oaiId;
     Optional<Paper.Builder> start = start(rawId, m.childText("title"));
     if (start.isEmpty()) {
@@ -88,6 +102,7 @@ final class OaiRecords {
         .doi(PaperText.inline(m.childText("doi")))
         .submitted(created)
         .updated(updated != null ? updated : created)
+        .firstListed(updated == null && datestamp != null ? OaiPmhReader.utcDate(datestamp) : null)
         .build();
     return new SourceRecord.Found(paper, where);
   }

@@ -1,14 +1,18 @@
 package org.paperlens.ingest;
 
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperVersion;
 
 /**
  * Applies a batch of source records to the catalogue inside one transaction, counting what
- * happened. Shared by file imports and the harvester so both have the same semantics.
+ * happened. Shared by file imports, the harvester and on-demand fetches so all have the same
+ * semantics, including the one check of field sizes and dates ({@link RecordLimits}).
  */
 final class RecordApplier {
 
@@ -16,12 +20,24 @@ final class RecordApplier {
 
   static void apply(CatalogueStore.Writer writer, List<SourceRecord> batch, ImportReport report)
       throws SQLException {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
     for (SourceRecord record : batch) {
       switch (record) {
-        case SourceRecord.Found found -> applyFound(writer, found.paper(), report);
+        case SourceRecord.Found found -> {
+          Optional<String> violation = RecordLimits.violation(found.paper(), today);
+          if (violation.isPresent()) {
+            report.countRead();
+            report.skip(found.where(), violation.get());
+          } else {
+            applyFound(writer, found.paper(), report);
+          }
+        }
         case SourceRecord.Deleted gone -> {
           report.countRead();
-          if (writer.markDeleted(gone.id(), gone.on())) {
+          Optional<String> violation = RecordLimits.violation(gone.on(), today);
+          if (violation.isPresent()) {
+            report.skip(gone.where(), violation.get());
+          } else if (writer.markDeleted(gone.id(), gone.on())) {
             report.countDeleted();
           } else {
             report.skip(gone.where(), "deleted at the source, and not in the catalogue");

@@ -17,10 +17,17 @@ record RecordedResponse(String url, int status, String body) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A recorded API page of 2,000 entries (the API's largest) is about 5 MB. */
+  static final int MAX_BYTES = 32 << 20;
+
   static RecordedResponse read(String name, InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new BadInputException(name, String.format("a recorded API response larger than %,d bytes", MAX_BYTES));
+    }
     JsonNode node;
     try {
-      node = JSON.readTree(in);
+      node = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
       throw new BadInputException(name, "not a recorded API response (invalid JSON: " + e.getOriginalMessage() + ")", e);
     }

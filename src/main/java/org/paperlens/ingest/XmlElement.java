@@ -27,20 +27,46 @@ record XmlElement(String namespace, String name, Map<String, String> attributes,
     children = List.copyOf(children);
   }
 
-  /** Reads the element the cursor is on (a START_ELEMENT) and leaves the cursor on its END_ELEMENT. */
-  static XmlElement read(XMLStreamReader x) throws XMLStreamException {
+  /**
+   * Reads the element the cursor is on (a START_ELEMENT) and leaves the cursor on its END_ELEMENT.
+   * Keeps no more than {@code budget} allows: past it, or past {@link RecordBudget#MAX_DEPTH},
+   * the rest is read over and dropped, and the budget says why (the tree is then incomplete).
+   */
+  static XmlElement read(XMLStreamReader x, RecordBudget budget) throws XMLStreamException {
+    return read(x, budget, 1);
+  }
+
+  private static XmlElement read(XMLStreamReader x, RecordBudget budget, int depth) throws XMLStreamException {
     String namespace = x.getNamespaceURI();
     String name = x.getLocalName();
+    if (depth > RecordBudget.MAX_DEPTH) {
+      budget.refuse("elements nested deeper than " + RecordBudget.MAX_DEPTH);
+      XmlElements.skip(x); // iterative: no recursion, however deep the rest goes
+      return new XmlElement(namespace, name, Map.of(), "", List.of());
+    }
     Map<String, String> attributes = new LinkedHashMap<>();
-    for (int i = 0; i < x.getAttributeCount(); i++) {
-      attributes.put(x.getAttributeLocalName(i), x.getAttributeValue(i));
+    budget.take(RecordBudget.ELEMENT_COST);
+    for (int i = 0; i < x.getAttributeCount() && !budget.spent(); i++) {
+      String value = x.getAttributeValue(i);
+      if (budget.take(value.length() + RecordBudget.ELEMENT_COST)) {
+        attributes.put(x.getAttributeLocalName(i), value);
+      }
     }
     StringBuilder text = new StringBuilder();
     List<XmlElement> children = new ArrayList<>();
     while (true) {
       switch (x.next()) {
-        case XMLStreamConstants.START_ELEMENT -> children.add(read(x));
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(x.getText());
+        case XMLStreamConstants.START_ELEMENT -> {
+          XmlElement child = read(x, budget, depth + 1);
+          if (!budget.spent()) {
+            children.add(child);
+          }
+        }
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          if (budget.take(x.getTextLength())) {
+            text.append(x.getTextCharacters(), x.getTextStart(), x.getTextLength());
+          }
+        }
         case XMLStreamConstants.END_ELEMENT -> {
           return new XmlElement(namespace, name, attributes, text.toString(), children);
         }

@@ -206,7 +206,7 @@ public final class Pipeline implements AutoCloseable {
 
   private Harvester harvester(HarvestSchedule schedule, Optional<java.time.LocalDate> from) {
     return new Harvester(store, new Harvester.Options(schedule.url(), "arXiv", schedule.set(), from, Optional.empty(),
-        schedule.delay(), Duration.ofSeconds(5), 3, Duration.ofSeconds(60)), Progress.NONE, line -> {});
+        schedule.delay(), Duration.ofSeconds(5), 3, org.paperlens.ingest.FetchLimits.HARVEST), Progress.NONE, line -> {});
   }
 
   // ---- embed ----

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  */
 public record ArxivId(PaperId id, int version) {
 
-  private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v(\\d+))?");
+  // Versions have at most four digits (real ones have one or two): more is garbage, and would overflow an int.
+  private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v(\\d{1,4}))?");
   private static final Pattern OLD_STYLE =
-      Pattern.compile("([a-z][a-z-]*)(?:\\.[A-Z]{2})?/(\\d{7})(?:v(\\d+))?");
+      Pattern.compile("([a-z][a-z-]*)(?:\\.[A-Z]{2})?/(\\d{7})(?:v(\\d{1,4}))?");
   private static final Pattern URL_PREFIX =
       Pattern.compile("^(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/", Pattern.CASE_INSENSITIVE);
   private static final Pattern OAI_PREFIX = Pattern.compile("^oai:arXiv\\.org:", Pattern.CASE_INSENSITIVE);

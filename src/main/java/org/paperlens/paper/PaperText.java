@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * <p>Only layout changes: characters, TeX markup ({@code $x^2$}, {@code \"a}) and paragraph
  * structure are kept exactly, so nothing the author wrote is lost. Text is put in Unicode NFC so
  * that the same title typed two ways compares equal.
+ *
+ * <p>Characters that no text means and XML cannot carry are dropped: C0 controls other than tab
+ * and line breaks (a NUL in one title once made every feed that listed it fail), DEL, the
+ * non-characters U+FFFE and U+FFFF, and halves of surrogate pairs without their other half.
  */
 public final class PaperText {
 
@@ -24,7 +28,7 @@ public final class PaperText {
     if (raw == null) {
       return null;
     }
-    String s = SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll(" ").strip();
+    String s = SPACES.matcher(Normalizer.normalize(withoutControls(raw), Normalizer.Form.NFC)).replaceAll(" ").strip();
     return s.isEmpty() ? null : s;
   }
 
@@ -39,7 +43,7 @@ public final class PaperText {
     if (raw == null) {
       return null;
     }
-    String text = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+    String text = Normalizer.normalize(withoutControls(raw), Normalizer.Form.NFC).strip();
     List<String> paragraphs = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String line : LINE_BREAK.split(text, -1)) {
@@ -60,5 +64,39 @@ public final class PaperText {
       paragraphs.add(current.toString());
     }
     return paragraphs.isEmpty() ? null : String.join("\n\n", paragraphs);
+  }
+
+  /** {@code raw} without the characters listed in the class comment; the same string when it has none (the usual case). */
+  public static String withoutControls(String raw) {
+    int first = firstUnwanted(raw, 0);
+    if (first < 0) {
+      return raw;
+    }
+    StringBuilder out = new StringBuilder(raw.length());
+    int from = 0;
+    for (int i = first; i >= 0; i = firstUnwanted(raw, from)) {
+      out.append(raw, from, i);
+      from = i + 1;
+    }
+    return out.append(raw, from, raw.length()).toString();
+  }
+
+  private static int firstUnwanted(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0x7F || c == 0xFFFE || c == 0xFFFF) {
+        return i;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++; // a whole pair: a character beyond the Basic Multilingual Plane
+        } else {
+          return i;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -245,6 +245,7 @@ final class Api {
       case SubmitLookup.Outcome.NotAnId n -> throw HttpProblem.badRequest(n.message());
       case SubmitLookup.Outcome.Unknown u -> throw HttpProblem.notFound(u.message());
       case SubmitLookup.Outcome.Unreachable u -> throw new HttpProblem(503, u.message(), "60");
+      case SubmitLookup.Outcome.Pending pending -> throw new HttpProblem(503, pending.message(), "10");
     };
     boolean added = s.community().submit(me, paper.id(), comment);
     ctx.status(added ? 201 : 200).json(Map.of("id", paper.id().value(), "submitted", true, "new", added));

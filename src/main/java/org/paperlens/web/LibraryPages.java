@@ -148,6 +148,11 @@ final class LibraryPages {
         submitPage(ctx, raw, u.message());
         return;
       }
+      case SubmitLookup.Outcome.Pending pending -> {
+        ctx.status(503).header("Retry-After", "10");
+        submitPage(ctx, raw, pending.message());
+        return;
+      }
     }
     boolean added = s.community().submit(me, paper.id(), comment);
     ctx.redirect("/papers/" + paper.id() + "?done=" + (added ? "submitted" : "already"), HttpStatus.SEE_OTHER);

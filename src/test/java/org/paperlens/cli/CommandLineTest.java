@@ -2,13 +2,18 @@ package org.paperlens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.testing.Cli;
 import org.paperlens.testing.Cli.Result;
 import org.paperlens.testing.Fixtures;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 class CommandLineTest {
 
@@ -44,6 +49,35 @@ class CommandLineTest {
     Result r = run("stats", "--data", file.toString());
     assertThat(r.code()).isEqualTo(4);
     assertThat(r.err()).contains("catalogue error").contains("a-file");
+  }
+
+  @Command(name = "exhaust")
+  static final class ExhaustsMemory implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new OutOfMemoryError("Java heap space");
+    }
+  }
+
+  @Command(name = "recurse")
+  static final class OverflowsTheStack implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new StackOverflowError();
+    }
+  }
+
+  @Test
+  void an_error_such_as_running_out_of_memory_exits_70_with_a_message_not_a_raw_stack_trace() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err));
+    cli.addSubcommand(new ExhaustsMemory());
+    cli.addSubcommand(new OverflowsTheStack());
+
+    assertThat(Main.execute(cli, "exhaust")).isEqualTo(70);
+    assertThat(err.toString()).startsWith("paperlens: out of memory").contains("PAPERLENS_JAVA_OPTS").doesNotContain("\tat ");
+    assertThat(Main.execute(cli, "recurse")).isEqualTo(70);
+    assertThat(err.toString()).contains("paperlens: internal error", "StackOverflowError");
   }
 
   @Test

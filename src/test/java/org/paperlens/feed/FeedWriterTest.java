@@ -56,6 +56,21 @@ class FeedWriterTest {
   }
 
   @Test
+  void a_stored_record_with_control_characters_or_an_impossible_date_cannot_break_the_feed() throws Exception {
+    // Stored before imports normalised text and checked dates (issue 12): a NUL made /daily/feed answer 400.
+    Paper bad = Paper.builder(new PaperId("2607.00002")).title("Nul\u0000 title \uD800 with \u001b[31m escapes")
+        .abstractText("Bell\u0007").authors(List.of("Eve\u0000 Null")).categories(List.of("cs.CL"))
+        .firstListed(LocalDate.of(999_999_999, 12, 31)).updated(LocalDate.of(-5, 1, 1)).source("t").build();
+    for (FeedFormat format : FeedFormat.values()) {
+      String xml = FeedWriter.write(new PaperFeed("Search: a\u0000b", "d", "https://p.example/f", "https://p.example/",
+          "https://p.example/paper/", List.of(A, bad, B)), format);
+      SyndFeed back = new SyndFeedInput().build(new StringReader(xml));
+      assertThat(back.getEntries()).extracting(SyndEntry::getTitle)
+          .containsExactly("Sparse <attention> & more", "Nul title  with [31m escapes", "Old style id");
+    }
+  }
+
+  @Test
   void an_empty_list_is_still_a_valid_feed() throws Exception {
     SyndFeed back = new SyndFeedInput().build(new StringReader(FeedWriter.write(feed(List.of()), FeedFormat.ATOM)));
     assertThat(back.getEntries()).isEmpty();

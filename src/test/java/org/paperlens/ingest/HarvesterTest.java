@@ -49,7 +49,7 @@ class HarvesterTest {
   private Harvester.Outcome harvest(CatalogueStore store, URI base, Optional<LocalDate> from, Optional<LocalDate> until)
       throws IOException {
     Harvester.Options options = new Harvester.Options(base, "arXiv", Optional.of("cs"), from, until,
-        Duration.ZERO, Duration.ofMillis(10), 3, Duration.ofSeconds(10));
+        Duration.ZERO, Duration.ofMillis(10), 3, FetchLimits.HARVEST.withTimeout(Duration.ofSeconds(10)));
     return new Harvester(store, options, Progress.NONE, notices::add).run(new ImportReport());
   }
 

@@ -36,6 +36,14 @@ class ArxivIdTest {
   }
 
   @org.junit.jupiter.api.Test
+  void a_version_number_too_large_to_be_real_is_not_an_id_rather_than_an_overflow() {
+    // Found by the importer fuzz test: the overflow escaped the Atom, OAI-PMH and .abs readers.
+    assertThat(ArxivId.parse("2401.01234v99999999999999")).isEmpty();
+    assertThat(ArxivId.parse("hep-th/9901001v99999999999999")).isEmpty();
+    assertThat(ArxivId.parse("2401.01234v9999").map(ArxivId::version)).contains(9999);
+  }
+
+  @org.junit.jupiter.api.Test
   void ids_of_other_sources_are_namespaced_and_never_look_like_arxiv_ids() {
     PaperId id = PaperId.of("scifact", "4983");
     assertThat(id.value()).isEqualTo("scifact:4983");

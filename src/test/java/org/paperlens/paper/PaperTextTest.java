@@ -13,6 +13,14 @@ class PaperTextTest {
   }
 
   @Test
+  void control_characters_noncharacters_and_lone_surrogates_are_dropped_and_pairs_kept() {
+    assertThat(PaperText.withoutControls("a\u0000b\u001Fc\u007Fd\uFFFEe\uD800f\uDC00g\tt\nn")).isEqualTo("abcdefg\tt\nn");
+    assertThat(PaperText.withoutControls("emoji \uD83D\uDE00 stays")).isEqualTo("emoji \uD83D\uDE00 stays");
+    assertThat(PaperText.inline("Nul\u0000 title")).isEqualTo("Nul title");
+    assertThat(PaperText.paragraphs("Bell\u0007 and\nwrap")).isEqualTo("Bell and wrap");
+  }
+
+  @Test
   void blank_text_is_absent_not_empty() {
     assertThat(PaperText.inline("  \n\t ")).isNull();
     assertThat(PaperText.paragraphs("\n \n")).isNull();

@@ -19,11 +19,27 @@ public final class ChildProcess {
 
   /** As {@link #start(Path, String...)}, with extra environment variables for the child. */
   public static Process start(Path log, java.util.Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
+    return start(log, env, List.of(), args);
+  }
+
+  /**
+   * As {@link #start(Path, java.util.Map, String...)}, with options for the child JVM (a small
+   * {@code -Xmx} proves that memory stays bounded) and a command to run it under (none: empty).
+   */
+  public static Process start(Path log, java.util.Map<String, String> env, List<String> jvmOptions, String... args)
+      throws IOException {
+    return start(log, env, List.of(), jvmOptions, args);
+  }
+
+  /** As above, run under {@code wrapper} (e.g. setpriv to drop capabilities). */
+  public static Process start(Path log, java.util.Map<String, String> env, List<String> wrapper, List<String> jvmOptions,
+      String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(wrapper);
+    cmd.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("paperlens.test.classpath"),
-        "org.paperlens.cli.Main"));
+        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-cp", System.getProperty("paperlens.test.classpath"), "org.paperlens.cli.Main"));
     cmd.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
