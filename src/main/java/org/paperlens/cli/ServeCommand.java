@@ -87,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
       }
     };
     MailSettings mail = main.mailSettings();
-    try (Site site = new Site(config, mail, pipelineSettings, oaiUrl, true, clock, log)) {
+    Duration digestEvery = ServeEnv.resolve(main.environment()).digestEvery().orElse(Duration.ofMinutes(1));
+    try (Site site = new Site(config, mail, pipelineSettings, oaiUrl, java.util.Optional.of(digestEvery), clock, log)) {
       int actual = site.start(host, port);
       out.printf("paperlens: digests: %s%n", mail.describe());
       out.printf("paperlens: %s%n", config.describe());
@@ -111,7 +112,8 @@ final class ServeCommand implements Callable<Integer> {
       java.util.Optional<String> set = java.util.Optional.ofNullable(harvestSet).or(fromEnv::harvestSet);
       java.util.Optional<org.paperlens.live.HarvestSchedule> harvest = url.map(u -> new org.paperlens.live.HarvestSchedule(u, set,
           harvestAt != null ? harvestAt : org.paperlens.live.HarvestSchedule.DEFAULT_AT,
-          harvestZone != null ? harvestZone : org.paperlens.live.HarvestSchedule.DEFAULT_ZONE, 7, Duration.ofSeconds(3)));
+          harvestZone != null ? harvestZone : org.paperlens.live.HarvestSchedule.DEFAULT_ZONE, fromEnv.harvestFirstDays().orElse(7),
+          Duration.ofSeconds(3)));
       org.paperlens.live.Pipeline.Settings d = org.paperlens.live.Pipeline.Settings.defaults();
       return new org.paperlens.live.Pipeline.Settings(folder, harvest, embedShare != null ? embedShare : fromEnv.embedShare().orElse(d.embedShare()),
           fromEnv.scanEvery().orElse(d.scanEvery()), d.indexEvery(), d.commitEvery());

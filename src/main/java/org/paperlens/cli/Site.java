@@ -49,16 +49,16 @@ final class Site implements AutoCloseable {
   private final DigestScheduler digests;
   private final WebServer server;
   private final MailSettings mail;
-  private final boolean scheduleDigests;
+  private final Optional<Duration> digestEvery;
 
   /**
    * @param oaiUrl where submitted papers missing from the catalogue are fetched; null for nowhere
-   * @param scheduleDigests false leaves digest runs to the caller ({@link #digestRun})
+   * @param digestEvery how often the digest schedule runs; empty leaves digest runs to the caller ({@link #digestRun})
    */
-  Site(Config config, MailSettings mail, Pipeline.Settings pipelineSettings, URI oaiUrl, boolean scheduleDigests, Clock clock,
-      Consumer<String> log) {
+  Site(Config config, MailSettings mail, Pipeline.Settings pipelineSettings, URI oaiUrl, Optional<Duration> digestEvery,
+      Clock clock, Consumer<String> log) {
     this.mail = mail;
-    this.scheduleDigests = scheduleDigests;
+    this.digestEvery = digestEvery;
     try {
       CatalogueStore store = open(CatalogueStore.open(config.dataDir()));
       // The pipeline's own connection: its long scans and writes never hold the one pages read through.
@@ -99,8 +99,8 @@ final class Site implements AutoCloseable {
   int start(String host, int port) {
     int actual = server.start(host, port);
     pipeline.start();
-    if (scheduleDigests && mail.canSend()) {
-      digests.start(Duration.ofMinutes(1));
+    if (digestEvery.isPresent() && mail.canSend()) {
+      digests.start(digestEvery.get());
     }
     return actual;
   }

@@ -33,7 +33,7 @@ public final class DigestScheduler implements AutoCloseable {
       if (r.planned().planned() > 0 || (r.sent() != null && r.sent().sent() > 0)) {
         log.accept("digest run: " + r);
       }
-    }), 5, every.toSeconds(), TimeUnit.SECONDS);
+    }), Math.min(5_000, every.toMillis()), Math.max(1, every.toMillis()), TimeUnit.MILLISECONDS);
   }
 
   /** Sends queued mail soon, without waiting for the next scheduled run; returns at once. */

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /** One line naming the machine a figure came from, for every benchmark table. */
-final class Hardware {
+public final class Hardware {
 
   private Hardware() {}
 
-  static String describe() {
+  public static String describe() {
     String cpu = "unknown CPU";
     try {
       cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

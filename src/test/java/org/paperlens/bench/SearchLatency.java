@@ -90,7 +90,7 @@ public final class SearchLatency {
   }
 
   /** {@code n} realistic queries from {@code papers}: half pasted titles, half short keyword queries. */
-  static List<String> queries(List<Paper> papers, int n, long seed) {
+  public static List<String> queries(List<Paper> papers, int n, long seed) {
     Random random = new Random(seed);
     List<String> out = new ArrayList<>();
     while (out.size() < n / 2) {

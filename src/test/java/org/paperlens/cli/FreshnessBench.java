@@ -1,0 +1,254 @@
+package org.paperlens.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.paperlens.bench.Hardware;
+import org.paperlens.bench.SearchLatency;
+import org.paperlens.config.Config;
+import org.paperlens.config.MailSettings;
+import org.paperlens.eval.MarkedSection;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.ingest.ImportReport;
+import org.paperlens.ingest.Importer;
+import org.paperlens.ingest.Progress;
+import org.paperlens.live.Pipeline;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+import org.paperlens.search.SearchMode;
+import org.paperlens.search.SearchRequest;
+import org.paperlens.search.Searcher;
+
+/**
+ * Benchmark of the living service (issue: a living service): how long after its import commit a
+ * new paper is searchable by keyword and by meaning, and what a day's ingest and embedding costs
+ * concurrent searches, as a ratio against an idle server measured in the same run.
+ *
+ * <p>Set-up, done once per data directory: every arXiv listing except the last {@value #DAYS}
+ * listing days is imported and indexed (no vectors: the server embeds in the background, newest
+ * first, as on a fresh machine). Then a server (in this JVM, the same assembly as
+ * {@code paperlens serve}) watches a folder, and each held-back day is dropped in as one file.
+ *
+ * <p>Usage: {@code FreshnessBench LISTINGS_GZ DATA_DIR [DOC]}.
+ */
+public final class FreshnessBench {
+
+  static final int DAYS = 3;
+  private static final int QUERIES = 300;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static void main(String[] args) throws Exception {
+    Path listings = Path.of(args[0]);
+    Path data = Path.of(args[1]);
+    Path doc = Path.of(args.length > 2 ? args[2] : "docs/benchmarks.md");
+    Path inbox = data.resolve("bench-inbox");
+    Config config = Config.resolve(System.getenv(), data.resolve("data"));
+    List<Path> dayFiles = prepare(listings, data, config);
+    Files.createDirectories(inbox);
+    try (var old = Files.list(inbox)) {
+      for (Path p : old.toList()) {
+        Files.delete(p);
+      }
+    }
+
+    List<String> queries;
+    int papers;
+    try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+      List<Paper> all = new ArrayList<>();
+      store.forEachLive(all::add);
+      papers = all.size();
+      queries = SearchLatency.queries(all, 2 * QUERIES, 7);
+    }
+    MailSettings mail = MailSettings.resolve(Map.of());
+    // Idle: the embedder at 1 % of a core, nothing arriving.
+    double[][] idle;
+    try (Site site = site(config, mail, inbox, 0.01)) {
+      awaitCaughtUp(site);
+      idle = latencies(site.services().searcher(), queries.subList(0, QUERIES), config);
+    }
+    // Busy: the default share, the held-back days dropped in one after another while searches run.
+    List<double[]> fresh = new ArrayList<>();
+    double[][] busy;
+    try (Site site = site(config, mail, inbox, Pipeline.Settings.defaults().embedShare())) {
+      awaitCaughtUp(site);
+      Thread dropper = new Thread(() -> {
+        try {
+          for (Path f : dayFiles) {
+            fresh.add(freshness(site, inbox, f));
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      dropper.start();
+      busy = latencies(site.services().searcher(), queries.subList(QUERIES, 2 * QUERIES), config);
+      dropper.join();
+    }
+
+    StringBuilder table = new StringBuilder("| day file | papers | import s | to keyword s (median, max) | to meaning s (median, max) |\n|---|---|---|---|---|\n");
+    for (int i = 0; i < fresh.size(); i++) {
+      double[] f = fresh.get(i);
+      table.append(String.format("| %d | %.0f | %.1f | %.1f, %.1f | %.1f, %.1f |%n", i + 1, f[0], f[1], f[2], f[3], f[4], f[5]));
+    }
+    StringBuilder lat = new StringBuilder("| mode | idle p50 ms | idle p99 ms | ingesting p50 ms | ingesting p99 ms | p50 ratio | p99 ratio |\n|---|---|---|---|---|---|---|\n");
+    String[] modes = {"keyword", "hybrid"};
+    for (int m = 0; m < 2; m++) {
+      double i50 = pct(idle[m], 50), i99 = pct(idle[m], 99), b50 = pct(busy[m], 50), b99 = pct(busy[m], 99);
+      lat.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f |%n", modes[m], i50, i99, b50, b99, b50 / i50, b99 / i99));
+    }
+    String body = "## Freshness and search while ingesting (issue: a living service)\n\n"
+        + String.format("A server (the `serve` assembly, in the benchmark's JVM) over %,d arXiv papers, their index built and no"
+            + " vectors yet, so the embedder works through the backlog newest first. Each of the last %d listing days"
+            + " is dropped into its watched folder as one JSON Lines file. Freshness is measured for 10 papers per file:"
+            + " from the import commit that holds the paper (polled every 20 ms) to a keyword search by its title finding"
+            + " it, and to its vector being in the index (searchable by meaning).%n%n", papers, DAYS)
+        + table
+        + String.format("%nSearch latency, one client, %d queries per mode and phase (pasted titles and short keyword queries,"
+            + " top 10 with snippets; hybrid includes embedding the query), idle (embedder at 1%% of a core, nothing"
+            + " arriving) against ingesting (the day files arriving, embedder at its default half a core).%n%n", QUERIES)
+        + lat
+        + "\nCommand: `bench/freshness DATA_DIR`. Hardware: " + Hardware.describe() + ".\n";
+    MarkedSection.writeInto(doc, "freshness", body, "# Benchmarks");
+    System.out.print(body);
+  }
+
+  private static Site site(Config config, MailSettings mail, Path inbox, double share) {
+    Pipeline.Settings d = Pipeline.Settings.defaults();
+    Pipeline.Settings settings = new Pipeline.Settings(Optional.of(inbox), Optional.empty(), share, Duration.ofMillis(500),
+        d.indexEvery(), d.commitEvery());
+    Site site = new Site(config, mail, settings, null, Optional.empty(), Clock.systemUTC(), line -> System.err.println("serve: " + line));
+    site.start("127.0.0.1", 0);
+    return site;
+  }
+
+  private static void awaitCaughtUp(Site site) throws InterruptedException {
+    while (site.pipeline().status().coverage().seq() < site.pipeline().status().catalogueSeq()
+        || site.pipeline().status().coverage().papers() == 0) {
+      Thread.sleep(200);
+    }
+  }
+
+  /** {papers, import seconds, keyword median, keyword max, meaning median, meaning max} for one dropped day file. */
+  private static double[] freshness(Site site, Path inbox, Path dayFile) throws Exception {
+    List<Paper> sample = new ArrayList<>();
+    List<String> lines = Files.readAllLines(dayFile);
+    for (int i = 0; i < lines.size() && sample.size() < 10; i += Math.max(1, lines.size() / 10)) {
+      JsonNode n = JSON.readTree(lines.get(i));
+      sample.add(Paper.builder(new PaperId(n.get("id").asText())).title(n.get("title").asText()).build());
+    }
+    CatalogueStore catalogue = site.services().catalogue();
+    PaperIndex index = site.services().index();
+    long dropped = System.nanoTime();
+    Files.copy(dayFile, inbox.resolve(dayFile.getFileName()));
+    double[] committed = new double[sample.size()];
+    double[] keyword = new double[sample.size()];
+    double[] meaning = new double[sample.size()];
+    double lastCommit = 0;
+    for (int i = 0; i < sample.size(); i++) {
+      Paper p = sample.get(i);
+      while (catalogue.find(p.id()).isEmpty()) {
+        Thread.sleep(20);
+      }
+      long at = System.nanoTime();
+      committed[i] = (at - dropped) / 1e9;
+      lastCommit = Math.max(lastCommit, committed[i]);
+      while (index.keyword(PaperIndex.literal(p.title()), Filters.NONE, 20).stream().noneMatch(h -> h.id().equals(p.id()))) {
+        Thread.sleep(20);
+      }
+      keyword[i] = (System.nanoTime() - at) / 1e9;
+      while (!index.contains(p.id(), Filters.NONE) || !index.withoutVector(List.of(p.id())).isEmpty()) {
+        Thread.sleep(50);
+      }
+      meaning[i] = (System.nanoTime() - at) / 1e9;
+    }
+    Arrays.sort(keyword);
+    Arrays.sort(meaning);
+    return new double[] {lines.size(), lastCommit, pct(keyword, 50), keyword[keyword.length - 1], pct(meaning, 50),
+        meaning[meaning.length - 1]};
+  }
+
+  private static double[][] latencies(Searcher searcher, List<String> queries, Config config) {
+    SearchMode[] modes = {SearchMode.KEYWORD, new SearchMode.Hybrid(config.fusion())};
+    double[][] out = new double[modes.length][queries.size()];
+    for (int i = 0; i < queries.size(); i++) {
+      for (int m = 0; m < modes.length; m++) {
+        long t = System.nanoTime();
+        searcher.search(new SearchRequest(queries.get(i), modes[m], Filters.NONE, 0, 10));
+        out[m][i] = (System.nanoTime() - t) / 1e6;
+      }
+    }
+    for (double[] ms : out) {
+      Arrays.sort(ms);
+    }
+    return out;
+  }
+
+  private static double pct(double[] sorted, int p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  /**
+   * Splits the listings into the base (imported and indexed here, once) and one file per held-back
+   * day; returns the day files.
+   */
+  private static List<Path> prepare(Path listings, Path data, Config config) throws Exception {
+    Path days = data.resolve("bench-days");
+    TreeMap<LocalDate, List<String>> byDay = new TreeMap<>();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(listings)),
+        StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        lines.add(line);
+        byDay.computeIfAbsent(LocalDate.parse(JSON.readTree(line).get("first_seen_listing_date").asText()), d -> new ArrayList<>())
+            .add(line);
+      }
+    }
+    List<LocalDate> held = new ArrayList<>(byDay.descendingKeySet()).subList(0, DAYS);
+    List<Path> out = new ArrayList<>();
+    Files.createDirectories(days);
+    for (LocalDate d : held.reversed()) {
+      Path f = days.resolve("listing-" + d + ".jsonl");
+      Files.write(f, byDay.get(d));
+      out.add(f);
+    }
+    if (!Files.exists(config.dataDir().resolve("catalogue.db"))) {
+      Path base = days.resolve("base.jsonl");
+      java.util.Set<LocalDate> heldDays = new java.util.HashSet<>(held);
+      try (BufferedWriter w = Files.newBufferedWriter(base)) {
+        for (Map.Entry<LocalDate, List<String>> e : byDay.entrySet()) {
+          if (!heldDays.contains(e.getKey())) {
+            for (String line : e.getValue()) {
+              w.write(line);
+              w.newLine();
+            }
+          }
+        }
+      }
+      try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+        new Importer(store, new Importer.Options(Optional.empty(), null, 1000), Progress.NONE).run(List.of(base), new ImportReport());
+        IndexBuilder.rebuild(store, IndexBuilder.VectorLookup.NONE, config.indexDir(), IndexSettings.DEFAULT, Progress.NONE);
+      }
+      Files.delete(base);
+    }
+    return out;
+  }
+}
