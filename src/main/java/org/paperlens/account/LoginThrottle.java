@@ -2,81 +2,43 @@ package org.paperlens.account;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Limits failed log-in attempts in a sliding {@code window}: at most {@code perName} for one
  * account name (guessing one person's password), and a larger {@code perAddress} for one client
- * address (trying many names from one place, without locking out a shared office address). In memory, which suits one server
- * process; a restart forgets, which only helps someone who can restart the server anyway.
- * Thread-safe. The map is bounded so a flood of distinct keys cannot exhaust memory.
+ * address (trying many names from one place, without locking out a shared office address).
+ *
+ * <p>An attempt is counted as a failure before the password is checked ({@link #tryAttempt}) and
+ * taken back when it succeeds ({@link #succeeded}): checking first and counting after the slow
+ * password hash let a burst of concurrent guesses all through the check. Thread-safe.
  */
 public final class LoginThrottle {
 
-  private static final int MAX_KEYS = 100_000;
-  private final int perName;
-  private final int perAddress;
-  private final Duration window;
-  private final Clock clock;
-  private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-      return size() > MAX_KEYS;
-    }
-  };
+  private final RateLimit perName;
+  private final RateLimit perAddress;
 
   public LoginThrottle(int perName, int perAddress, Duration window, Clock clock) {
-    this.perName = perName;
-    this.perAddress = perAddress;
-    this.window = window;
-    this.clock = clock;
+    this.perName = new RateLimit(perName, window, clock);
+    this.perAddress = new RateLimit(perAddress, window, clock);
   }
 
-  /** How long to wait before trying again, if the name or the address is over its limit. */
-  public Optional<Duration> blocked(String name, String address) {
-    Optional<Duration> a = blocked(nameKey(name), perName);
-    Optional<Duration> b = blocked(addressKey(address), perAddress);
-    return a.isPresent() && (b.isEmpty() || a.get().compareTo(b.get()) >= 0) ? a : b;
+  /**
+   * Claims one attempt for {@code name} from {@code address}, counted as a failure until
+   * {@link #succeeded}; or, when either is at its limit, returns how long to wait (nothing counted).
+   */
+  public Optional<Duration> tryAttempt(String name, String address) {
+    return RateLimit.tryAcquire(perName.key(nameKey(name)), perAddress.key(address));
   }
 
-  public void failed(String name, String address) {
-    record(nameKey(name), addressKey(address));
-  }
-
-  public synchronized void succeeded(String name) {
-    failures.remove(nameKey(name));
+  /** The attempt was right: the name's failures are forgotten and the address's claim is taken back. */
+  public void succeeded(String name, String address) {
+    perName.clear(nameKey(name));
+    perAddress.release(address);
   }
 
   private static String nameKey(String name) {
-    return "name:" + (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT));
-  }
-
-  private static String addressKey(String address) {
-    return "address:" + address;
-  }
-
-  private synchronized Optional<Duration> blocked(String key, int maxFailures) {
-    Instant now = clock.instant();
-    Deque<Instant> q = failures.get(key);
-    if (q == null) {
-      return Optional.empty();
-    }
-    q.removeIf(t -> t.plus(window).isBefore(now));
-    if (q.size() < maxFailures) {
-      return Optional.empty();
-    }
-    return Optional.of(Duration.between(now, q.peekFirst().plus(window)));
-  }
-
-  private synchronized void record(String... keys) {
-    Instant now = clock.instant();
-    for (String key : keys) {
-      failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
-    }
+    return name == null ? "" : name.toLowerCase(Locale.ROOT);
   }
 }

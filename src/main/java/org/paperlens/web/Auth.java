@@ -91,19 +91,13 @@ final class Auth {
   /** Logs in, or throws: 429 with Retry-After when this name or address failed too often. */
   Account logIn(Context ctx, String name, String password) {
     String address = ctx.ip();
-    Optional<Duration> wait = throttle.blocked(name, address);
+    Optional<Duration> wait = throttle.tryAttempt(name, address);
     if (wait.isPresent()) {
-      long seconds = Math.max(1, wait.get().toSeconds());
-      throw new HttpProblem(429, "too many failed log-ins; try again in " + seconds + " s", Long.toString(seconds));
+      throw HttpProblem.tooMany("too many failed log-ins", wait.get());
     }
-    try {
-      Account a = accounts.logIn(name, password);
-      throttle.succeeded(name);
-      return a;
-    } catch (RuntimeException e) {
-      throttle.failed(name, address);
-      throw e;
-    }
+    Account a = accounts.logIn(name, password); // a wrong password stays counted
+    throttle.succeeded(name, address);
+    return a;
   }
 
   /** Starts a session for {@code a} and sets its cookie, replacing any earlier one. */
