@@ -35,7 +35,7 @@ final class AccountPages {
     try {
       Account a = s.accounts().signUp(name, ctx.formParam("password"));
       auth.startSession(ctx, a);
-      ctx.redirect("/library", HttpStatus.SEE_OTHER);
+      ctx.redirect(Urls.back(ctx, "/library"), HttpStatus.SEE_OTHER);
     } catch (AccountException e) {
       ctx.status(Problems.classify(e).status());
       form(ctx, "signup", name, e.getMessage());
@@ -47,7 +47,7 @@ final class AccountPages {
     try {
       Account a = auth.logIn(ctx, name, ctx.formParam("password"));
       auth.startSession(ctx, a);
-      ctx.redirect(Urls.localOr(ctx.formParam("back"), "/library"), HttpStatus.SEE_OTHER);
+      ctx.redirect(Urls.back(ctx, "/library"), HttpStatus.SEE_OTHER);
     } catch (AccountException | HttpProblem e) {
       Problems.Outcome o = Problems.classify(e);
       ctx.status(o.status());
@@ -102,7 +102,7 @@ final class AccountPages {
     m.put("title", which.equals("login") ? "Log in" : "Sign up");
     m.put("name", name);
     m.put("error", error);
-    m.put("back", Urls.localOr(ctx.queryParam("back") != null ? ctx.queryParam("back") : ctx.formParam("back"), null));
+    m.put("back", Urls.back(ctx, null));
     ctx.html(templates.render(which, ctx, m));
   }
 }

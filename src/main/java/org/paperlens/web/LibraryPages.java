@@ -67,7 +67,7 @@ final class LibraryPages {
     } else {
       s.community().upvote(me, id);
     }
-    ctx.redirect(Urls.localOr(ctx.formParam("back"), "/papers/" + id), HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.back(ctx, "/papers/" + id), HttpStatus.SEE_OTHER);
   }
 
   void save(Context ctx) {
@@ -81,7 +81,7 @@ final class LibraryPages {
     } else {
       s.library().save(me, id, LibraryStore.parseTags(Params.form(ctx, "tags")));
     }
-    ctx.redirect(Urls.localOr(ctx.formParam("back"), "/papers/" + id), HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.back(ctx, "/papers/" + id), HttpStatus.SEE_OTHER);
   }
 
   void library(Context ctx) {
