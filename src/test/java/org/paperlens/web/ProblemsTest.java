@@ -25,6 +25,12 @@ class ProblemsTest {
       "/api/v1/search?q=x&from=2024-05-01&to=2024-01-01|400|date range is empty",
       "/api/v1/search|400|'q'",
       "/api/v1/daily?date=yesterday|400|YYYY-MM-DD",
+      "/api/v1/daily?date=%2B999999999-12-31&view=week|400|from 1000-01-01 to 9999-12-31",
+      "/api/v1/daily?date=%2B999999999-12-31&view=month|400|from 1000-01-01 to 9999-12-31",
+      "/api/v1/daily?date=-999999999-01-01|400|from 1000-01-01 to 9999-12-31",
+      "/api/v1/daily?date=+999999999-12-31&view=week|400|date",
+      "/api/v1/search?q=x&from=%2B999999999-12-31|400|from 1000-01-01 to 9999-12-31",
+      "/api/v1/search?q=x&to=-0001-01-01|400|from 1000-01-01 to 9999-12-31",
       "/api/v1/daily?view=year|400|view",
       "/api/v1/daily?page=-1|400|page",
       "/api/v1/trending?window=decade|400|window",
@@ -61,6 +67,15 @@ class ProblemsTest {
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     assertThat(b.api("DELETE", "/daily", null).statusCode()).isEqualTo(405);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/daily?date=%2B999999999-12-31&view=week", "/daily?date=%2B999999999-12-31&view=month",
+      "/daily?date=%2B999999999-12-31", "/search?q=x&to=%2B999999999-12-31", "/search/export?q=x&from=%2B999999999-12-31"})
+  void dates_out_of_range_are_bad_requests_on_pages_too(String path) {
+    HttpResponse<String> r = web.browser().get(path);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("from 1000-01-01 to 9999-12-31");
   }
 
   @Test
