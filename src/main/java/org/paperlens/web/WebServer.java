@@ -58,6 +58,7 @@ public final class WebServer implements AutoCloseable {
     });
     app.before(ctx -> {
       securityHeaders(ctx);
+      RequestBodies.readUpFront(ctx);
       auth.identify(ctx);
     });
     app.after(ctx -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +77,47 @@ class ProblemsTest {
     HttpResponse<String> r = web.browser().get(path);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(r.body()).contains("from 1000-01-01 to 9999-12-31");
+  }
+
+  @Test
+  void a_malformed_multipart_form_is_a_bad_request_logged_in_one_line() throws Exception {
+    Browser b = web.browser().signUp("multipart");
+    String csrf = b.csrf();
+    List<String[]> bodies = List.of(
+        new String[] {"multipart/form-data; boundary=XyZ", "this is not multipart at all"},
+        new String[] {"multipart/form-data; boundary=XyZ", "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf},
+        new String[] {"multipart/form-data; boundary=XyZ", "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf
+            + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bib\"\r\nContent-Type: text/plain\r\n\r\n@misc{"},
+        new String[] {"multipart/form-data", "--XyZ\r\n\r\n--XyZ--"},
+        new String[] {"multipart/form-data; boundary=", "--\r\n"},
+        new String[] {"multipart/form-data; boundary=XyZ", "--XyZ\r\nContent-Disposition: garbage\r\n\r\nx\r\n--XyZ--\r\n"});
+    List<String> paths = List.of("/login", "/signup", "/submit", "/library/import", "/papers/2401.00101/vote", "/account/tokens");
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.err;
+    List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) { records.add(r); }
+      @Override public void flush() {}
+      @Override public void close() {}
+    };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(handler);
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (String path : paths) {
+        for (String[] body : bodies) {
+          HttpResponse<String> r = b.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base + path))
+              .header("Content-Type", body[0]).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body[1])).build(),
+              HttpResponse.BodyHandlers.ofString());
+          assertThat(r.statusCode()).as(path + " " + body[1]).isBetween(400, 499);
+        }
+      }
+    } finally {
+      System.setErr(original);
+      root.removeHandler(handler);
+    }
+    assertThat(records).noneMatch(r -> r.getThrown() != null);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\tat ").doesNotContain("Exception:");
   }
 
   @Test
