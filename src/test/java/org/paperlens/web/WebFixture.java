@@ -62,10 +62,17 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
   }
 
   private Digests digests;
+  private ServerLimits limits = ServerLimits.DEFAULT;
 
   WebFixture(Digests digests) {
     this.oaiUrl = null;
     this.digests = digests;
+  }
+
+  /** A server with other limits on reading requests (a short idle timeout, to see it expire). */
+  WebFixture(ServerLimits limits) {
+    this.oaiUrl = null;
+    this.limits = limits;
   }
 
   @Override
@@ -97,7 +104,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
         new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
         new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
         new SearchMode.Hybrid(fusion), fusion, java.util.Optional.ofNullable(fetcher), clock);
-    server = new WebServer(services, digests == null ? null : digests.services(store, clock));
+    server = new WebServer(services, digests == null ? null : digests.services(store, clock), limits);
     int port = server.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + port;
   }
