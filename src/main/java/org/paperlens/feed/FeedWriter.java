@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.paperlens.html.Html;
 import org.paperlens.paper.Paper;
 
 /**
@@ -46,7 +47,7 @@ public final class FeedWriter {
     Date newest = null;
     List<SyndEntry> entries = new ArrayList<>();
     for (Paper p : feed.papers()) {
-      SyndEntry e = entry(p, feed.paperUrlPrefix());
+      SyndEntry e = entry(p, feed.paperUrlPrefix(), format);
       entries.add(e);
       if (newest == null || e.getUpdatedDate().after(newest)) {
         newest = e.getUpdatedDate();
@@ -62,7 +63,7 @@ public final class FeedWriter {
     }
   }
 
-  private static SyndEntry entry(Paper p, String prefix) {
+  private static SyndEntry entry(Paper p, String prefix, FeedFormat format) {
     SyndEntry e = new SyndEntryImpl();
     String url = prefix + p.id().value();
     e.setUri(url);
@@ -73,10 +74,7 @@ public final class FeedWriter {
     e.setPublishedDate(published);
     e.setUpdatedDate(updated == null ? (published == null ? new Date(0) : published) : updated);
     if (p.abstractText() != null) {
-      SyndContent d = new SyndContentImpl();
-      d.setType("text/plain");
-      d.setValue(p.abstractText());
-      e.setDescription(d);
+      e.setDescription(description(p.abstractText(), format));
     }
     List<SyndPerson> authors = new ArrayList<>();
     for (String name : p.authors()) {
@@ -93,6 +91,23 @@ public final class FeedWriter {
     }
     e.setCategories(categories);
     return e;
+  }
+
+  /**
+   * The abstract as an entry's description. Atom marks it {@code type="text"}, which readers
+   * honour. RSS has no such mark and readers render every description as HTML, so there the text
+   * is HTML-escaped: "a <b> b" shows as written instead of turning bold (or running a script).
+   */
+  private static SyndContent description(String text, FeedFormat format) {
+    SyndContent d = new SyndContentImpl();
+    if (format == FeedFormat.RSS) {
+      d.setType("text/html");
+      d.setValue(Html.escape(text));
+    } else {
+      d.setType("text/plain");
+      d.setValue(text);
+    }
+    return d;
   }
 
   private static SyndLink link(String href, String rel, String type) {
