@@ -227,12 +227,12 @@ final class Api {
     ctx.status(added ? 201 : 200).json(Map.of("id", paper.id().value(), "submitted", true, "new", added));
   }
 
-  /** Exchanges a name and password for an API token (rate-limited like the log-in form). */
+  /** Exchanges a name and password for an API token (the log-in is rate-limited like the form's, and so are new tokens). */
   void token(Context ctx) {
     JsonNode body = body(ctx, false);
     Account me = auth.logIn(ctx, string(body, "name"), string(body, "password"));
     String label = string(body, "label");
-    String token = s.accounts().newApiToken(me, label == null ? "api" : label);
+    String token = auth.newApiToken(me, label == null ? "api" : label);
     ctx.status(201).json(Map.of("token", token, "name", me.name()));
   }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
-import org.paperlens.account.LoginThrottle;
+import org.paperlens.account.AccountLimits;
 import org.paperlens.account.Secrets;
 
 /**
@@ -31,11 +31,11 @@ final class Auth {
   private static final String BEARER = "paperlens.bearer";
 
   private final AccountStore accounts;
-  private final LoginThrottle throttle;
+  private final AccountLimits limits;
 
-  Auth(AccountStore accounts, LoginThrottle throttle) {
+  Auth(AccountStore accounts, AccountLimits limits) {
     this.accounts = accounts;
-    this.throttle = throttle;
+    this.limits = limits;
   }
 
   /** Runs before every request: resolves the account from a bearer token or the session cookie. */
@@ -91,13 +91,39 @@ final class Auth {
   /** Logs in, or throws: 429 with Retry-After when this name or address failed too often. */
   Account logIn(Context ctx, String name, String password) {
     String address = ctx.ip();
-    Optional<Duration> wait = throttle.tryAttempt(name, address);
+    Optional<Duration> wait = limits.logIns().tryAttempt(name, address);
     if (wait.isPresent()) {
       throw HttpProblem.tooMany("too many failed log-ins", wait.get());
     }
     Account a = accounts.logIn(name, password); // a wrong password stays counted
-    throttle.succeeded(name, address);
+    limits.logIns().succeeded(name, address);
     return a;
+  }
+
+  /** Signs up, or throws: 429 with Retry-After when this address signed up too many accounts lately. */
+  Account signUp(Context ctx, String name, String password) {
+    String address = ctx.ip();
+    Optional<Duration> wait = limits.signUps().tryAcquire(address);
+    if (wait.isPresent()) {
+      throw HttpProblem.tooMany("too many sign-ups from your address", wait.get());
+    }
+    try {
+      return accounts.signUp(name, password);
+    } catch (org.paperlens.account.AccountException e) {
+      if (e.kind() == org.paperlens.account.AccountException.Kind.INVALID) {
+        limits.signUps().release(address); // refused before any work: a typo should not cost an attempt
+      }
+      throw e;
+    }
+  }
+
+  /** Makes an API token for {@code a}, or throws 429 with Retry-After when it made too many lately. */
+  String newApiToken(Account a, String label) {
+    Optional<Duration> wait = limits.apiTokens().tryAcquire(Long.toString(a.id()));
+    if (wait.isPresent()) {
+      throw HttpProblem.tooMany("too many new API tokens for this account", wait.get());
+    }
+    return accounts.newApiToken(a, label);
   }
 
   /** Starts a session for {@code a} and sets its cookie, replacing any earlier one. */

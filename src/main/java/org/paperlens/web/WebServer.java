@@ -50,7 +50,7 @@ public final class WebServer implements AutoCloseable {
   public WebServer(WebServices services, DigestServices digest, ServerLimits limits) {
     Templates templates = new Templates();
     Problems problems = new Problems(templates);
-    Auth auth = new Auth(services.accounts(), services.throttle());
+    Auth auth = new Auth(services.accounts(), services.limits());
     Listings listings = new Listings(services, templates);
     ReadingPages reading = new ReadingPages(services, listings, templates);
     AccountPages accountPages = new AccountPages(services, auth, templates);

@@ -3,7 +3,7 @@ package org.paperlens.web;
 import java.time.Clock;
 import java.util.Optional;
 import org.paperlens.account.AccountStore;
-import org.paperlens.account.LoginThrottle;
+import org.paperlens.account.AccountLimits;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.index.PaperIndex;
@@ -22,6 +22,7 @@ import org.paperlens.search.Searcher;
  *
  * @param defaultMode the search mode a page uses when none is asked for
  * @param fusion how hybrid search combines its two rankings
+ * @param limits log-in, sign-up and API token rate limits
  * @param fetcher fetches submitted papers missing from the catalogue; empty when no repository is configured
  */
 public record WebServices(
@@ -34,7 +35,7 @@ public record WebServices(
     CommunityStore community,
     LibraryStore library,
     Trending trending,
-    LoginThrottle throttle,
+    AccountLimits limits,
     SearchMode defaultMode,
     Fusion fusion,
     Optional<RecordFetcher> fetcher,
