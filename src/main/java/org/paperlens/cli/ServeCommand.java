@@ -88,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
           new Searcher(index, new CachedQueryEncoder(
               new BoundedQueryEncoder(encoder::embedQuery, Runtime.getRuntime().availableProcessors()), 10_000)), related, new Recommender(index, related),
           new AccountStore(db, PasswordHasher.DEFAULT, clock), community, new LibraryStore(db, community, clock),
-          new Trending(community, clock), AccountLimits.standard(clock),
+          new Trending(community, clock, config.newAccountAge()), AccountLimits.standard(clock),
           new SearchMode.Hybrid(config.fusion()), config.fusion(), java.util.Optional.ofNullable(fetcher), clock);
       MailSettings mail = main.mailSettings();
       try (DigestScheduler digests = DigestAssembly.scheduler(config, mail, store, index, services, clock, out);

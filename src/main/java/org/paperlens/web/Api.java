@@ -96,7 +96,8 @@ final class Api {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("window", window.label());
     m.put("halfLifeHours", window.halfLife.toHours());
-    m.put("formula", "score = sum over signals in the window of weight * 0.5^(age / half-life); weights: upvote 1, save 2, submission 3");
+    m.put("formula", Trending.FORMULA);
+    m.put("minAccountAgeHours", s.trending().minAccountAge().toHours());
     m.put("papers", listings.trending(window, limit));
     ctx.json(m);
   }

@@ -122,7 +122,7 @@ final class BrowserSite implements AutoCloseable {
         id -> vectors.find(id, config.model()).map(PaperVector::vector).orElse(null), config.fusion());
     WebServices services = new WebServices(store, index,
         new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 100)), related, new Recommender(index, related),
-        accounts, community, new LibraryStore(db, community, clock), new Trending(community, clock),
+        accounts, community, new LibraryStore(db, community, clock), new Trending(community, clock, java.time.Duration.ZERO),
         org.paperlens.account.AccountLimits.standard(clock).withSignUpsPerHour(1_000, clock), new SearchMode.Hybrid(config.fusion()), config.fusion(),
         Optional.empty(), clock); // no arXiv fetcher: the tests submit papers already in the catalogue
     server = new WebServer(services);

@@ -66,6 +66,15 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
   /** Every test browser signs up from 127.0.0.1, so sign-ups are plentiful unless a test asks otherwise. */
   private java.util.function.Function<Clock, AccountLimits> accountLimits = c -> AccountLimits.standard(c).withSignUpsPerHour(1_000, c);
 
+  /** Test accounts are seconds old: their votes count in trending unless a test asks otherwise. */
+  private Duration newAccountAge = Duration.ZERO;
+
+  /** Serves trending counting only accounts at least {@code age} old. */
+  WebFixture withNewAccountAge(Duration age) {
+    this.newAccountAge = age;
+    return this;
+  }
+
   /** Serves with these account limits (call before the server starts, i.e. on a registered extension). */
   WebFixture withAccountLimits(java.util.function.Function<Clock, AccountLimits> limits) {
     this.accountLimits = limits;
@@ -110,7 +119,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     WebServices services = new WebServices(store, index, new Searcher(index, SearchFixture.TOPICS), related,
         new Recommender(index, related),
         new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
-        new Trending(community, clock), accountLimits.apply(clock),
+        new Trending(community, clock, newAccountAge), accountLimits.apply(clock),
         new SearchMode.Hybrid(fusion), fusion, java.util.Optional.ofNullable(fetcher), clock);
     server = new WebServer(services, digests == null ? null : digests.services(store, clock), limits);
     int port = server.start("127.0.0.1", 0);
