@@ -26,6 +26,8 @@ import org.paperlens.search.BoundedQueryEncoder;
 import org.paperlens.search.CachedQueryEncoder;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.Searcher;
+import org.paperlens.web.ClientAddresses;
+import org.paperlens.web.ServerLimits;
 import org.paperlens.web.WebServer;
 import org.paperlens.web.WebServices;
 import picocli.CommandLine;
@@ -55,12 +57,26 @@ final class ServeCommand implements Callable<Integer> {
           "(e.g. https://export.arxiv.org/oai2). Default: none, so unknown ids are refused with a message."})
   java.net.URI oaiUrl;
 
+  @Option(names = "--trusted-proxy", paramLabel = "ADDR",
+      description = {"IP address of a reverse proxy in front of paperlens (repeatable); its X-Forwarded-For then names",
+          "the client for per-address limits. Default: $" + Config.TRUSTED_PROXIES_ENV + " (comma-separated), else none."})
+  java.util.List<String> trustedProxies;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, was " + port);
     }
     Config config = main.config();
+    if (trustedProxies != null) {
+      config = config.withTrustedProxies(trustedProxies);
+    }
+    ClientAddresses clients;
+    try {
+      clients = ClientAddresses.behind(config.trustedProxies());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     PrintWriter out = spec.commandLine().getOut();
     Clock clock = Clock.systemUTC();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -92,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
           new SearchMode.Hybrid(config.fusion()), config.fusion(), java.util.Optional.ofNullable(fetcher), clock);
       MailSettings mail = main.mailSettings();
       try (DigestScheduler digests = DigestAssembly.scheduler(config, mail, store, index, services, clock, out);
-          WebServer server = new WebServer(services, DigestAssembly.web(mail, store, digests, clock))) {
+          WebServer server = new WebServer(services, DigestAssembly.web(mail, store, digests, clock), ServerLimits.DEFAULT, clients)) {
         int actual = server.start(host, port);
         out.printf("paperlens: digests: %s%n", mail.describe());
         out.printf("paperlens: %s; %,d papers indexed%n", config.describe(), index.size());

@@ -34,9 +34,12 @@ final class SubscriptionPages {
   private final RateLimit mailsPerAddress;
   private final RateLimit mailsPerClient;
 
-  SubscriptionPages(DigestServices d, Templates templates, Clock clock) {
+  private final ClientAddresses clients;
+
+  SubscriptionPages(DigestServices d, Templates templates, Clock clock, ClientAddresses clients) {
     this.d = d;
     this.templates = templates;
+    this.clients = clients;
     this.mailsPerAddress = new RateLimit(5, Duration.ofHours(1), clock);
     this.mailsPerClient = new RateLimit(20, Duration.ofHours(1), clock);
   }
@@ -58,7 +61,8 @@ final class SubscriptionPages {
       String address = email == null ? "" : email.toLowerCase(Locale.ROOT);
       // Counted before the mail is queued, in the same step as the check: concurrent requests
       // cannot all pass the check first.
-      Optional<Duration> wait = RateLimit.tryAcquire(mailsPerAddress.key(address), mailsPerClient.key(ctx.ip()));
+      String client = clients.of(ctx);
+      Optional<Duration> wait = RateLimit.tryAcquire(mailsPerAddress.key(address), mailsPerClient.key(client));
       if (wait.isPresent()) {
         throw HttpProblem.tooMany("too many subscriptions asked for this address or from here", wait.get());
       }
@@ -67,7 +71,7 @@ final class SubscriptionPages {
         p = d.subscriptions().subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
       } catch (IllegalArgumentException e) {
         mailsPerAddress.release(address); // no mail was queued
-        mailsPerClient.release(ctx.ip());
+        mailsPerClient.release(client);
         throw e;
       }
       d.nudge().run();

@@ -40,17 +40,18 @@ public final class WebServer implements AutoCloseable {
   }
 
   public WebServer(WebServices services, DigestServices digest) {
-    this(services, digest, ServerLimits.DEFAULT);
+    this(services, digest, ServerLimits.DEFAULT, ClientAddresses.direct());
   }
 
   /**
    * @param digest subscriptions and feeds; null serves the site without them
    * @param limits time and concurrency bounds on reading requests
+   * @param clients how to tell a request's client address (directly, or from a trusted proxy's header)
    */
-  public WebServer(WebServices services, DigestServices digest, ServerLimits limits) {
+  public WebServer(WebServices services, DigestServices digest, ServerLimits limits, ClientAddresses clients) {
     Templates templates = new Templates();
     Problems problems = new Problems(templates);
-    Auth auth = new Auth(services.accounts(), services.limits());
+    Auth auth = new Auth(services.accounts(), services.limits(), clients);
     Listings listings = new Listings(services, templates);
     ReadingPages reading = new ReadingPages(services, listings, templates);
     AccountPages accountPages = new AccountPages(services, auth, templates);
@@ -60,7 +61,7 @@ public final class WebServer implements AutoCloseable {
     Api api = new Api(services, listings, auth, forYou, submissions);
     ExportRoutes exports = new ExportRoutes(services, listings, templates);
 
-    RequestBodies bodies = new RequestBodies(limits, Context::ip);
+    RequestBodies bodies = new RequestBodies(limits, clients::of);
 
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -120,7 +121,7 @@ public final class WebServer implements AutoCloseable {
     app.get("/library/import", exports::importForm);
     app.post("/library/import", csrf(exports::importBibtex));
     if (digest != null) {
-      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates, services.clock());
+      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates, services.clock(), clients);
       app.get("/subscriptions", subscriptions::page);
       app.post("/subscriptions", csrf(subscriptions::subscribe));
       app.post("/subscriptions/<id>/unsubscribe", csrf(subscriptions::unsubscribeOwn));

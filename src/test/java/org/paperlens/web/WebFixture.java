@@ -75,6 +75,14 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     return this;
   }
 
+  private java.util.List<String> trustedProxies = java.util.List.of();
+
+  /** Serves behind these proxies: their X-Forwarded-For names the client. */
+  WebFixture withTrustedProxies(java.util.List<String> proxies) {
+    this.trustedProxies = proxies;
+    return this;
+  }
+
   /** Serves with these account limits (call before the server starts, i.e. on a registered extension). */
   WebFixture withAccountLimits(java.util.function.Function<Clock, AccountLimits> limits) {
     this.accountLimits = limits;
@@ -121,7 +129,8 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
         new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
         new Trending(community, clock, newAccountAge), accountLimits.apply(clock),
         new SearchMode.Hybrid(fusion), fusion, java.util.Optional.ofNullable(fetcher), clock);
-    server = new WebServer(services, digests == null ? null : digests.services(store, clock), limits);
+    server = new WebServer(services, digests == null ? null : digests.services(store, clock), limits,
+        ClientAddresses.behind(trustedProxies));
     int port = server.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + port;
   }
