@@ -166,6 +166,7 @@ final class Api {
     m.put("total", all.size());
     m.put("more", to < all.size());
     m.put("tags", s.library().tags(me));
+    m.put("publicTags", s.library().publicTags(me));
     m.put("entries", entries);
     ctx.json(m);
   }
@@ -185,6 +186,22 @@ final class Api {
     List<String> clean = LibraryStore.parseTags(String.join(",", tags));
     s.library().save(me, p.id(), clean);
     ctx.json(Map.of("id", p.id().value(), "saved", true, "tags", s.library().find(me, p.id()).map(LibraryStore.Entry::tags).orElse(List.of())));
+  }
+
+  /** Makes one of the caller's tags public (with a feed) or private: body {@code {"public": true}}. */
+  void tagVisibility(Context ctx) {
+    Account me = Auth.required(ctx);
+    String tag = ctx.pathParam("tag");
+    JsonNode flag = body(ctx, false).get("public");
+    if (flag == null || !flag.isBoolean()) {
+      throw HttpProblem.badRequest("'public' (true or false) is required");
+    }
+    s.library().setPublic(me, tag, flag.asBoolean());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tag", tag);
+    m.put("public", flag.asBoolean());
+    m.put("feed", flag.asBoolean() ? LibraryPages.tagFeedPath(me.name(), tag) : null);
+    ctx.json(m);
   }
 
   void remove(Context ctx) {

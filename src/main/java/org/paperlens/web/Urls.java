@@ -29,6 +29,11 @@ final class Urls {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /** {@code s} encoded as one path segment: like a query value, but a space is %20 (a '+' in a path is a plus). */
+  static String pathSegment(String s) {
+    return encode(s).replace("+", "%20");
+  }
+
   /**
    * Where to go after a form: the request's {@code back} parameter (query string, else form field)
    * when it is a path on this site, else {@code fallback}. The one place {@code back} is read.

@@ -104,6 +104,7 @@ public final class WebServer implements AutoCloseable {
     app.post("/papers/<id>/vote", csrf(libraryPages::vote));
     app.post("/papers/<id>/save", csrf(libraryPages::save));
     app.get("/library", libraryPages::library);
+    app.post("/library/tags/visibility", csrf(libraryPages::tagVisibility));
     app.get("/recommended", libraryPages::recommended);
     app.get("/submit", libraryPages::submitForm);
     app.post("/submit", csrf(libraryPages::submit));
@@ -137,7 +138,8 @@ public final class WebServer implements AutoCloseable {
       app.get("/daily/feed", feeds::daily);
       app.get("/trending/feed", feeds::trending);
       app.get("/search/feed", feeds::search);
-      app.get("/tags/<tag>/feed", feeds::tag);
+      app.get("/users/{name}/tags/<tag>/feed", feeds::memberTag);
+      app.get("/tags/<tag>/feed", feeds::retiredTagFeed);
       app.get("/feeds/<token>", feeds::personal);
       app.post("/account/feed", csrf(ctx -> feeds.newPrivateFeed(ctx, templates)));
     }
@@ -154,6 +156,7 @@ public final class WebServer implements AutoCloseable {
     api(HandlerType.GET, "/api/v1/search", api::search);
     api(HandlerType.GET, "/api/v1/me", api::me);
     api(HandlerType.GET, "/api/v1/library", api::library);
+    api(HandlerType.PUT, "/api/v1/tags/<tag>", api::tagVisibility);
     api(HandlerType.PUT, "/api/v1/library/<id>", api::save);
     api(HandlerType.DELETE, "/api/v1/library/<id>", api::remove);
     api(HandlerType.GET, "/api/v1/recommendations", api::recommendations);
