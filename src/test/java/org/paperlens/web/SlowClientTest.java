@@ -28,7 +28,7 @@ class SlowClientTest {
 
   /** The idle timeout is short so the test sees it expire; the page must answer well before it. */
   @RegisterExtension
-  static final WebFixture web = new WebFixture(ServerLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(5)));
+  static final WebFixture web = new WebFixture().withLimits(ServerLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(5)));
 
   /** Generous: a broken server fails the assertions long before this. */
   static final int SOCKET_TIMEOUT_MILLIS = 90_000;

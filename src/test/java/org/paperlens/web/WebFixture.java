@@ -94,10 +94,10 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     this.digests = digests;
   }
 
-  /** A server with other limits on reading requests (a short idle timeout, to see it expire). */
-  WebFixture(ServerLimits limits) {
-    this.oaiUrl = null;
+  /** Serves with other limits on reading requests (a short idle timeout, to see it expire). */
+  WebFixture withLimits(ServerLimits limits) {
     this.limits = limits;
+    return this;
   }
 
   @Override
