@@ -64,7 +64,8 @@ final class Problems {
   private static Outcome unreadable(Throwable cause) {
     Outcome o;
     if (cause instanceof org.eclipse.jetty.http.BadMessageException b) {
-      o = new Outcome(b.getCode(), "the request could not be read: " + b.getReason(), null);
+      int code = b.getCode() >= 400 && b.getCode() < 500 ? b.getCode() : 400; // the body is the client's: never a 5xx
+      o = new Outcome(code, "the request could not be read: " + b.getReason(), null);
     } else if (causedBy(cause, java.util.concurrent.TimeoutException.class)) {
       o = new Outcome(408, "the request body did not arrive in time", null);
     } else if (String.valueOf(cause.getMessage()).contains("exceeds max")) {
