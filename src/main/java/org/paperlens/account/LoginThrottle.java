@@ -1,82 +1,118 @@
 package org.paperlens.account;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Limits failed log-in attempts in a sliding {@code window}: at most {@code perName} for one
- * account name (guessing one person's password), and a larger {@code perAddress} for one client
- * address (trying many names from one place, without locking out a shared office address). In memory, which suits one server
- * process; a restart forgets, which only helps someone who can restart the server anyway.
- * Thread-safe. The map is bounded so a flood of distinct keys cannot exhaust memory.
+ * account name (guessing one person's password), and {@code perAddress} for one client address
+ * (trying one password on many names from one place).
+ *
+ * <p>Those two limits would let an attacker lock others out: a name anyone can fail five times,
+ * and an address many people share (an office, a campus). So a browser that has logged in to a
+ * name before carries a device token for it ({@link #deviceToken}, OWASP's "device cookie"), and
+ * its attempts on that name count only against that token ({@code perName} per window), not
+ * against the name or the address. Members keep getting in from their own browsers while a
+ * stranger's attempts are locked out; a browser never used to log in from a locked-out address
+ * waits, as before. Device tokens are signed with a key made at start-up: a restart forgets them
+ * along with every count, which is no loss since nothing is locked out after a restart either.
+ *
+ * <p>An attempt is counted as a failure before the password is checked ({@link #tryAttempt}) and
+ * taken back when it succeeds ({@link #succeeded}): checking first and counting after the slow
+ * password hash let a burst of concurrent guesses all through the check. Thread-safe.
  */
 public final class LoginThrottle {
 
-  private static final int MAX_KEYS = 100_000;
-  private final int perName;
-  private final int perAddress;
-  private final Duration window;
+  /** How long a browser stays trusted for a name after logging in with it. */
+  public static final Duration DEVICE_LIFETIME = Duration.ofDays(30);
+
+  private final RateLimit perName;
+  private final RateLimit perAddress;
+  private final RateLimit perDevice;
   private final Clock clock;
-  private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-      return size() > MAX_KEYS;
-    }
-  };
+  private final SecretKeySpec deviceKey;
 
   public LoginThrottle(int perName, int perAddress, Duration window, Clock clock) {
-    this.perName = perName;
-    this.perAddress = perAddress;
-    this.window = window;
+    this.perName = new RateLimit(perName, window, clock);
+    this.perAddress = new RateLimit(perAddress, window, clock);
+    this.perDevice = new RateLimit(perName, window, clock);
     this.clock = clock;
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    this.deviceKey = new SecretKeySpec(key, "HmacSHA256");
   }
 
-  /** How long to wait before trying again, if the name or the address is over its limit. */
-  public Optional<Duration> blocked(String name, String address) {
-    Optional<Duration> a = blocked(nameKey(name), perName);
-    Optional<Duration> b = blocked(addressKey(address), perAddress);
-    return a.isPresent() && (b.isEmpty() || a.get().compareTo(b.get()) >= 0) ? a : b;
+  /**
+   * Claims one attempt for {@code name} from {@code address}, counted as a failure until
+   * {@link #succeeded}; or, when a limit is reached, returns how long to wait (nothing counted).
+   *
+   * @param device the device token the client sent, or null; one that is not valid for this name is ignored
+   */
+  public Optional<Duration> tryAttempt(String name, String address, String device) {
+    if (trusted(device, name)) {
+      return perDevice.tryAcquire(device);
+    }
+    return RateLimit.tryAcquire(perName.key(nameKey(name)), perAddress.key(address));
   }
 
-  public void failed(String name, String address) {
-    record(nameKey(name), addressKey(address));
+  /** The attempt was right: the name's failures are forgotten and the attempt's claim is taken back. */
+  public void succeeded(String name, String address, String device) {
+    perName.clear(nameKey(name));
+    if (trusted(device, name)) {
+      perDevice.clear(device);
+    } else {
+      perAddress.release(address);
+    }
   }
 
-  public synchronized void succeeded(String name) {
-    failures.remove(nameKey(name));
+  /** A token that makes this browser trusted for {@code name} for {@link #DEVICE_LIFETIME}: give it after a right password. */
+  public String deviceToken(String name) {
+    long issued = clock.instant().getEpochSecond();
+    return issued + "." + sign(nameKey(name), issued);
+  }
+
+  private boolean trusted(String token, String name) {
+    if (token == null || name == null || token.length() > 100) {
+      return false;
+    }
+    int dot = token.indexOf('.');
+    if (dot < 1) {
+      return false;
+    }
+    long issued;
+    try {
+      issued = Long.parseLong(token.substring(0, dot));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    long now = clock.instant().getEpochSecond();
+    if (issued > now || now - issued > DEVICE_LIFETIME.toSeconds()) {
+      return false;
+    }
+    byte[] expected = sign(nameKey(name), issued).getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private String sign(String name, long issued) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(deviceKey);
+      byte[] h = mac.doFinal((name + "\n" + issued).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(h);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
   }
 
   private static String nameKey(String name) {
-    return "name:" + (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT));
-  }
-
-  private static String addressKey(String address) {
-    return "address:" + address;
-  }
-
-  private synchronized Optional<Duration> blocked(String key, int maxFailures) {
-    Instant now = clock.instant();
-    Deque<Instant> q = failures.get(key);
-    if (q == null) {
-      return Optional.empty();
-    }
-    q.removeIf(t -> t.plus(window).isBefore(now));
-    if (q.size() < maxFailures) {
-      return Optional.empty();
-    }
-    return Optional.of(Duration.between(now, q.peekFirst().plus(window)));
-  }
-
-  private synchronized void record(String... keys) {
-    Instant now = clock.instant();
-    for (String key : keys) {
-      failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
-    }
+    return name == null ? "" : name.toLowerCase(Locale.ROOT);
   }
 }

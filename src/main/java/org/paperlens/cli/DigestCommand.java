@@ -77,7 +77,7 @@ final class DigestCommand implements Runnable {
           Database db = Database.open(store.file())) {
         CommunityStore community = new CommunityStore(db, clock);
         DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index,
-            new CommunityTrending(new Trending(community, clock)), personal(config, store, index, db, community, clock),
+            new CommunityTrending(new Trending(community, clock, config.newAccountAge())), personal(config, store, index, db, community, clock),
             new Links(mail.baseUrl()), clock);
         DigestRun run = new DigestRun(planner, new OutboxStore(store), mail, () -> new SmtpMailer(mail), clock);
         DigestRun.Report r = run.run(now, dryRun, line -> {

@@ -34,6 +34,11 @@ public final class Main implements Runnable {
       description = "Data directory (catalogue and index). Default: $" + Config.DATA_ENV + ", else ./data")
   Path dataDir;
 
+  @Option(names = "--new-account-hours", scope = ScopeType.INHERIT, paramLabel = "H",
+      description = "Upvotes, saves and submissions count in trending once their account is this many hours old"
+          + " (0: at once). Default: $" + Config.NEW_ACCOUNT_HOURS_ENV + ", else 24")
+  Integer newAccountHours;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +50,7 @@ public final class Main implements Runnable {
   /** The settings in effect; a bad value in the environment is a usage error (exit 2) that quotes it. */
   Config config() {
     try {
-      return Config.resolve(System.getenv(), dataDir);
+      return Config.resolve(System.getenv(), dataDir, newAccountHours);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
+import org.paperlens.web.ClientAddresses;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,12 +60,26 @@ final class ServeCommand implements Callable<Integer> {
           "Default: $" + ServeEnv.EMBED_SHARE + ", else 0.5."})
   Double embedShare;
 
+  @Option(names = "--trusted-proxy", paramLabel = "ADDR",
+      description = {"IP address of a reverse proxy in front of paperlens (repeatable); its X-Forwarded-For then names",
+          "the client for per-address limits. Default: $" + Config.TRUSTED_PROXIES_ENV + " (comma-separated), else none."})
+  java.util.List<String> trustedProxies;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, was " + port);
     }
     Config config = main.config();
+    if (trustedProxies != null) {
+      config = config.withTrustedProxies(trustedProxies);
+    }
+    ClientAddresses clients;
+    try {
+      clients = ClientAddresses.behind(config.trustedProxies());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     PrintWriter out = spec.commandLine().getOut();
     Clock clock = Clock.systemUTC();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -88,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
     };
     MailSettings mail = main.mailSettings();
     Duration digestEvery = ServeEnv.resolve(main.environment()).digestEvery().orElse(Duration.ofMinutes(1));
-    try (Site site = new Site(config, mail, pipelineSettings, oaiUrl, java.util.Optional.of(digestEvery), clock, log)) {
+    try (Site site = new Site(config, mail, pipelineSettings, oaiUrl, java.util.Optional.of(digestEvery), clients, clock, log)) {
       int actual = site.start(host, port);
       out.printf("paperlens: digests: %s%n", mail.describe());
       out.printf("paperlens: %s%n", config.describe());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.paperlens.account.AccountStore;
-import org.paperlens.account.LoginThrottle;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Database;
@@ -56,7 +55,7 @@ final class Site implements AutoCloseable {
    * @param digestEvery how often the digest schedule runs; empty leaves digest runs to the caller ({@link #digestRun})
    */
   Site(Config config, MailSettings mail, Pipeline.Settings pipelineSettings, URI oaiUrl, Optional<Duration> digestEvery,
-      Clock clock, Consumer<String> log) {
+      org.paperlens.web.ClientAddresses clients, Clock clock, Consumer<String> log) {
     this.mail = mail;
     this.digestEvery = digestEvery;
     try {
@@ -78,11 +77,12 @@ final class Site implements AutoCloseable {
               new BoundedQueryEncoder(encoder::embedQuery, Runtime.getRuntime().availableProcessors()), 10_000)),
           related, new Recommender(index, related),
           new AccountStore(db, PasswordHasher.DEFAULT, clock), community, new LibraryStore(db, community, clock),
-          new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
+          new Trending(community, clock, config.newAccountAge()), org.paperlens.account.AccountLimits.standard(clock),
           new SearchMode.Hybrid(config.fusion()), config.fusion(), Optional.ofNullable(fetcher), clock, pipeline::status);
       digestRun = DigestAssembly.run(mail, store, index, services, clock);
       digests = open(DigestAssembly.scheduler(digestRun, log));
-      server = open(new WebServer(services, DigestAssembly.web(mail, store, digests, clock)));
+      server = open(new WebServer(services, DigestAssembly.web(mail, store, digests, clock), org.paperlens.web.ServerLimits.DEFAULT,
+          clients));
       opened.add(pipeline); // closed first: it commits the index before the index closes
     } catch (RuntimeException e) {
       close();

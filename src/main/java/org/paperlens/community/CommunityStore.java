@@ -115,11 +115,14 @@ public final class CommunityStore {
     return db.transaction(tx -> {
       List<Signal> out = new ArrayList<>();
       String s = since.toString();
-      try (ResultSet rs = tx.query("SELECT paper_id, 'UPVOTE', created_at FROM votes WHERE created_at >= ?"
-          + " UNION ALL SELECT paper_id, 'SAVE', added_at FROM library WHERE added_at >= ?"
-          + " UNION ALL SELECT paper_id, 'SUBMISSION', created_at FROM submissions WHERE created_at >= ?", s, s, s).executeQuery()) {
+      try (ResultSet rs = tx.query("SELECT x.paper_id, x.kind, x.at, a.created_at FROM ("
+          + "SELECT account_id, paper_id, 'UPVOTE' AS kind, created_at AS at FROM votes WHERE created_at >= ?"
+          + " UNION ALL SELECT account_id, paper_id, 'SAVE', added_at FROM library WHERE added_at >= ?"
+          + " UNION ALL SELECT account_id, paper_id, 'SUBMISSION', created_at FROM submissions WHERE created_at >= ?"
+          + ") x JOIN accounts a ON a.id = x.account_id", s, s, s).executeQuery()) {
         while (rs.next()) {
-          out.add(new Signal(new PaperId(rs.getString(1)), Signal.Kind.valueOf(rs.getString(2)), Instant.parse(rs.getString(3))));
+          out.add(new Signal(new PaperId(rs.getString(1)), Signal.Kind.valueOf(rs.getString(2)), Instant.parse(rs.getString(3)),
+              Instant.parse(rs.getString(4))));
         }
       }
       return out;

@@ -3,8 +3,12 @@ package org.paperlens.community;
 import java.time.Instant;
 import org.paperlens.paper.PaperId;
 
-/** One community action on a paper, as the trending ranking weighs it. */
-public record Signal(PaperId paperId, Kind kind, Instant at) {
+/**
+ * One community action on a paper, as the trending ranking weighs it.
+ *
+ * @param accountCreated when the account that acted was made (new accounts count only once old enough)
+ */
+public record Signal(PaperId paperId, Kind kind, Instant at, Instant accountCreated) {
 
   /** The kinds of action, each with its weight in the trending score. */
   public enum Kind {

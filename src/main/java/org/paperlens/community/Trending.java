@@ -24,6 +24,10 @@ import org.paperlens.paper.PaperId;
  * a submission most, because someone went looking for the paper and brought it here. The decay
  * makes yesterday's attention count half as much as a few hours' ago (day window), so the list
  * moves. Ties go to the paper with more raw signals, then to the higher (newer) id.
+ *
+ * <p>Only signals of accounts at least {@code minAccountAge} old count (24 h by default, see
+ * {@link org.paperlens.config.Config#newAccountAge}): accounts made in a hurry to push a paper
+ * weigh nothing until then, and by then the day window has moved on.
  */
 public final class Trending {
 
@@ -59,18 +63,33 @@ public final class Trending {
   /** One ranked paper with the components of its score, as the API shows them. */
   public record Entry(int rank, PaperId id, double score, int upvotes, int saves, int submissions) {}
 
+  /** The formula in one line, for the API and the page. */
+  public static final String FORMULA = "score = sum over signals in the window of weight * 0.5^(age / half-life);"
+      + " weights: upvote 1, save 2, submission 3; only accounts older than the minimum age count";
+
   private final CommunityStore store;
   private final Clock clock;
+  private final Duration minAccountAge;
 
-  public Trending(CommunityStore store, Clock clock) {
+  /** @param minAccountAge signals of accounts younger than this (at ranking time) are left out; zero counts all */
+  public Trending(CommunityStore store, Clock clock, Duration minAccountAge) {
     this.store = store;
     this.clock = clock;
+    this.minAccountAge = minAccountAge;
+  }
+
+  public Duration minAccountAge() {
+    return minAccountAge;
   }
 
   public List<Entry> rank(Window window, int limit) {
     Instant now = clock.instant();
     Map<PaperId, double[]> acc = new HashMap<>(); // score, upvotes, saves, submissions
+    Instant oldEnough = now.minus(minAccountAge);
     for (Signal s : store.signalsSince(now.minus(window.span))) {
+      if (s.accountCreated().isAfter(oldEnough)) {
+        continue;
+      }
       double ageHalfLives = Math.max(0, Duration.between(s.at(), now).toMillis()) / (double) window.halfLife.toMillis();
       double[] a = acc.computeIfAbsent(s.paperId(), k -> new double[4]);
       a[0] += s.kind().weight * Math.pow(0.5, ageHalfLives);

@@ -1,6 +1,9 @@
 package org.paperlens.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.index.IndexSettings;
@@ -12,15 +15,39 @@ import org.paperlens.index.IndexSettings;
  * @param dataDir where the catalogue and the index live
  * @param model the embedding model for semantic search
  * @param indexSettings keyword ranking parameters (BM25, field weights)
+ * @param newAccountAge how old an account must be before its upvotes, saves and submissions count
+ *     in trending (zero: at once); sock-puppet accounts made for a push do not move the list
+ * @param trustedProxies addresses of reverse proxies whose X-Forwarded-For names the client (for
+ *     per-address limits); empty when clients connect directly, and then the header is ignored
  */
-public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSettings) {
+public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSettings, Duration newAccountAge,
+    List<String> trustedProxies) {
 
   public static final String DATA_ENV = "PAPERLENS_DATA";
   public static final String MODEL_ENV = "PAPERLENS_MODEL";
+  public static final String NEW_ACCOUNT_HOURS_ENV = "PAPERLENS_NEW_ACCOUNT_HOURS";
+  public static final String TRUSTED_PROXIES_ENV = "PAPERLENS_TRUSTED_PROXIES";
   static final Path DEFAULT_DATA = Path.of("data");
+  static final Duration DEFAULT_NEW_ACCOUNT_AGE = Duration.ofHours(24);
+
+  public Config {
+    if (newAccountAge.isNegative()) {
+      throw new IllegalArgumentException("the new-account age must not be negative, was " + newAccountAge);
+    }
+    trustedProxies = List.copyOf(trustedProxies);
+  }
 
   /** Defaults overridden by the environment, then by a flag when one was given (null if not). */
   public static Config resolve(Map<String, String> env, Path dataFlag) {
+    return resolve(env, dataFlag, null);
+  }
+
+  /**
+   * Defaults overridden by the environment, then by flags when given (null if not).
+   *
+   * @param newAccountHoursFlag {@code --new-account-hours}
+   */
+  public static Config resolve(Map<String, String> env, Path dataFlag, Integer newAccountHoursFlag) {
     Path data = DEFAULT_DATA;
     String fromEnv = env.get(DATA_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
@@ -35,20 +62,50 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
       model = EmbeddingModel.byName(modelName).orElseThrow(() -> new IllegalArgumentException(
           "$" + MODEL_ENV + " names an unknown embedding model '" + modelName + "'; known: " + EmbeddingModel.names()));
     }
-    return new Config(data, model, IndexSettings.DEFAULT);
+    Duration newAccount = DEFAULT_NEW_ACCOUNT_AGE;
+    String hours = env.get(NEW_ACCOUNT_HOURS_ENV);
+    if (hours != null && !hours.isBlank()) {
+      newAccount = Duration.ofHours(hoursValue(hours.strip(), "$" + NEW_ACCOUNT_HOURS_ENV));
+    }
+    if (newAccountHoursFlag != null) {
+      newAccount = Duration.ofHours(hoursValue(newAccountHoursFlag.toString(), "--new-account-hours"));
+    }
+    List<String> proxies = List.of();
+    String proxyList = env.get(TRUSTED_PROXIES_ENV);
+    if (proxyList != null && !proxyList.isBlank()) {
+      proxies = Arrays.stream(proxyList.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+    return new Config(data, model, IndexSettings.DEFAULT, newAccount, proxies);
+  }
+
+  private static int hoursValue(String raw, String source) {
+    try {
+      int h = Integer.parseInt(raw);
+      if (h >= 0 && h <= 24 * 365) {
+        return h;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(source + " must be a whole number of hours from 0 to 8760, was '" + raw + "'");
   }
 
   /** A copy of these settings with another data directory (evaluation keeps its corpora apart). */
   public Config withDataDir(Path dir) {
-    return new Config(dir, model, indexSettings);
+    return new Config(dir, model, indexSettings, newAccountAge, trustedProxies);
   }
 
   public Config withModel(EmbeddingModel other) {
-    return new Config(dataDir, other, indexSettings);
+    return new Config(dataDir, other, indexSettings, newAccountAge, trustedProxies);
   }
 
   public Config withIndexSettings(IndexSettings other) {
-    return new Config(dataDir, model, other);
+    return new Config(dataDir, model, other, newAccountAge, trustedProxies);
+  }
+
+  /** A copy of these settings behind other proxies ({@code serve --trusted-proxy}). */
+  public Config withTrustedProxies(List<String> proxies) {
+    return new Config(dataDir, model, indexSettings, newAccountAge, proxies);
   }
 
   /** Where the search index generations live. */
@@ -63,6 +120,8 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
 
   /** One line for logs, so every run says which settings it used. */
   public String describe() {
-    return "data directory " + dataDir.toAbsolutePath().normalize() + ", embedding model " + model.configName();
+    return "data directory " + dataDir.toAbsolutePath().normalize() + ", embedding model " + model.configName()
+        + ", trending counts accounts older than " + newAccountAge.toHours() + " h"
+        + (trustedProxies.isEmpty() ? "" : ", trusted proxies " + String.join(" ", trustedProxies));
   }
 }

@@ -22,14 +22,15 @@ public final class CatalogueEmbedder {
 
   /**
    * Called after each stored batch with the nanoseconds it took; may sleep to hold embedding to a
-   * share of the CPU (the server embeds while it serves). Throwing InterruptedException stops the
-   * run after that batch, with everything before it kept.
+   * share of the CPU (the server embeds while it serves). Returning false ends the run after that
+   * batch, everything before it kept (the server does so when newer papers arrive, so they are
+   * embedded next); an interrupt does the same and stays set for the caller.
    */
   @FunctionalInterface
   public interface Pace {
-    void afterBatch(long nanos) throws InterruptedException;
+    boolean afterBatch(long nanos) throws InterruptedException;
 
-    Pace FULL_SPEED = nanos -> {};
+    Pace FULL_SPEED = nanos -> true;
   }
 
   /** How many papers, in newest-first order, are sorted by length together. */
@@ -89,7 +90,9 @@ public final class CatalogueEmbedder {
         progress.advanceTo(doneChars, String.format("%,d of %,d papers, %.1f papers/s",
             done, todo.size(), done / Math.max(seconds(start), 1e-9)));
         try {
-          pace.afterBatch(System.nanoTime() - batchStart);
+          if (!pace.afterBatch(System.nanoTime() - batchStart)) {
+            break;
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           break;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.logging.Logger;
+import org.paperlens.html.Html;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperText;
 
@@ -83,7 +84,7 @@ public final class FeedWriter {
     Date newest = null;
     List<SyndEntry> entries = new ArrayList<>();
     for (Paper p : papers) {
-      SyndEntry e = entry(p, clean(feed.paperUrlPrefix()));
+      SyndEntry e = entry(p, clean(feed.paperUrlPrefix()), format);
       entries.add(e);
       if (newest == null || e.getUpdatedDate().after(newest)) {
         newest = e.getUpdatedDate();
@@ -95,7 +96,7 @@ public final class FeedWriter {
     return out;
   }
 
-  private static SyndEntry entry(Paper p, String prefix) {
+  private static SyndEntry entry(Paper p, String prefix, FeedFormat format) {
     SyndEntry e = new SyndEntryImpl();
     String url = prefix + clean(p.id().value());
     e.setUri(url);
@@ -106,10 +107,7 @@ public final class FeedWriter {
     e.setPublishedDate(published);
     e.setUpdatedDate(updated == null ? (published == null ? new Date(0) : published) : updated);
     if (p.abstractText() != null) {
-      SyndContent d = new SyndContentImpl();
-      d.setType("text/plain");
-      d.setValue(clean(p.abstractText()));
-      e.setDescription(d);
+      e.setDescription(description(clean(p.abstractText()), format));
     }
     List<SyndPerson> authors = new ArrayList<>();
     for (String name : p.authors()) {
@@ -126,6 +124,23 @@ public final class FeedWriter {
     }
     e.setCategories(categories);
     return e;
+  }
+
+  /**
+   * The abstract as an entry's description. Atom marks it {@code type="text"}, which readers
+   * honour. RSS has no such mark and readers render every description as HTML, so there the text
+   * is HTML-escaped: "a <b> b" shows as written instead of turning bold (or running a script).
+   */
+  private static SyndContent description(String text, FeedFormat format) {
+    SyndContent d = new SyndContentImpl();
+    if (format == FeedFormat.RSS) {
+      d.setType("text/html");
+      d.setValue(Html.escape(text));
+    } else {
+      d.setType("text/plain");
+      d.setValue(text);
+    }
+    return d;
   }
 
   private static SyndLink link(String href, String rel, String type) {

@@ -507,17 +507,47 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
     return phrase.build();
   }
 
+  /**
+   * The top {@code k} hits, best first; equal scores in paper id order. Lucene breaks ties by
+   * internal document number, which depends on the order a (parallel) build added the papers, so
+   * the same search could order tied papers differently, or cut a different one at k, after a
+   * rebuild. Costs one extra hit normally; when the hit after the k-th ties with it, every hit of
+   * that score is fetched (up to {@link #MAX_TIE_SCAN}) so the cut can be made by id.
+   */
   private static List<IndexHit> run(IndexSearcher searcher, Query query, int k) throws IOException {
     if (k <= 0) {
       return List.of();
     }
-    TopDocs top = searcher.search(query, k);
+    ScoreDoc[] docs = searcher.search(query, k + 1).scoreDocs;
+    if (docs.length > k && docs[k].score == docs[k - 1].score) {
+      docs = withAllTied(searcher, query, docs[k - 1].score, k);
+    }
     DocIds ids = new DocIds(searcher.getIndexReader());
-    List<IndexHit> hits = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc sd : top.scoreDocs) {
+    List<IndexHit> hits = new ArrayList<>(docs.length);
+    for (ScoreDoc sd : docs) {
       hits.add(new IndexHit(ids.idOf(sd.doc), sd.score));
     }
-    return hits;
+    hits.sort(java.util.Comparator.comparingDouble((IndexHit h) -> -h.score()).thenComparing(IndexHit::id));
+    return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
+  }
+
+  /** Hits tying at the cut beyond this many are cut by document number (a query that scores everything alike). */
+  static final int MAX_TIE_SCAN = 10_000;
+
+  /** The hits down to the last one scoring {@code cut}, fetched in growing batches. */
+  private static ScoreDoc[] withAllTied(IndexSearcher searcher, Query query, float cut, int k) throws IOException {
+    int n = k + 1;
+    while (true) {
+      n = (int) Math.min(MAX_TIE_SCAN, 2L * n);
+      ScoreDoc[] docs = searcher.search(query, n).scoreDocs;
+      if (docs.length < n || docs[n - 1].score < cut || n == MAX_TIE_SCAN) {
+        int end = docs.length;
+        while (end > k && docs[end - 1].score < cut) {
+          end--;
+        }
+        return Arrays.copyOf(docs, end);
+      }
+    }
   }
 
   private static IndexedPaper toPaper(Document doc) {

@@ -19,7 +19,9 @@ import org.paperlens.paper.PaperId;
 /**
  * Personal libraries: the papers each account saved, with that account's tags. Every method
  * takes the owner's account and touches only its rows: there is no way to name another person's
- * library here, which is what keeps libraries private. Thread-safe.
+ * library here, which is what keeps libraries private. The one exception is explicit: a tag its
+ * owner made public ({@link #setPublic}) can be read by owner name and tag
+ * ({@link #publicTagged}); tags are private until then. Thread-safe.
  */
 public final class LibraryStore {
 
@@ -123,20 +125,57 @@ public final class LibraryStore {
   }
 
   /**
-   * The papers members saved under {@code tag}, most recently tagged first: the tag's public list
-   * (its feed). Who tagged a paper is not part of it.
+   * Makes one of the owner's tags public (its papers then have a feed anyone can read) or private
+   * again. The tag need not be in use yet.
+   *
+   * @throws IllegalArgumentException for a tag that is not one (empty, too long, a comma)
    */
-  public List<PaperId> tagged(String tag, int limit) {
+  public void setPublic(Account owner, String tag, boolean isPublic) {
+    List<String> parsed = parseTags(tag);
+    if (parsed.size() != 1 || !parsed.getFirst().equals(tag)) {
+      throw new IllegalArgumentException("not a tag: '" + tag + "' (tags are lower case, at most " + MAX_TAG_LENGTH + " characters, no commas)");
+    }
+    db.transaction(tx -> tx.update("INSERT INTO library_tag_settings (account_id, tag, public, changed_at) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (account_id, tag) DO UPDATE SET public = excluded.public, changed_at = excluded.changed_at",
+        owner.id(), tag, isPublic ? 1 : 0, clock.instant().toString()));
+  }
+
+  /** The owner's tags that are public, sorted. */
+  public Set<String> publicTags(Account owner) {
     return db.transaction(tx -> {
-      List<PaperId> out = new ArrayList<>();
-      try (ResultSet rs = tx.query("SELECT l.paper_id, MAX(l.added_at) AS at FROM library_tags t JOIN library l"
-          + " ON l.account_id = t.account_id AND l.paper_id = t.paper_id WHERE t.tag = ?"
-          + " GROUP BY l.paper_id ORDER BY at DESC, l.paper_id LIMIT ?", tag, limit).executeQuery()) {
+      Set<String> out = new java.util.TreeSet<>();
+      try (ResultSet rs = tx.query("SELECT tag FROM library_tag_settings WHERE account_id = ? AND public = 1", owner.id()).executeQuery()) {
         while (rs.next()) {
-          out.add(new PaperId(rs.getString(1)));
+          out.add(rs.getString(1));
         }
       }
       return out;
+    });
+  }
+
+  /**
+   * The papers the member named {@code ownerName} saved under {@code tag}, most recently saved
+   * first, when that tag is public; empty when there is no such member or the tag is private,
+   * alike, so the answer does not tell which.
+   */
+  public Optional<List<PaperId>> publicTagged(String ownerName, String tag, int limit) {
+    return db.transaction(tx -> {
+      try (ResultSet rs = tx.query("SELECT s.account_id FROM library_tag_settings s JOIN accounts a ON a.id = s.account_id"
+          + " WHERE a.name = ? AND s.tag = ? AND s.public = 1", ownerName, tag).executeQuery()) {
+        if (!rs.next()) {
+          return Optional.<List<PaperId>>empty();
+        }
+        long owner = rs.getLong(1);
+        List<PaperId> out = new ArrayList<>();
+        try (ResultSet papers = tx.query("SELECT l.paper_id FROM library_tags t JOIN library l"
+            + " ON l.account_id = t.account_id AND l.paper_id = t.paper_id WHERE t.account_id = ? AND t.tag = ?"
+            + " ORDER BY l.added_at DESC, l.paper_id LIMIT ?", owner, tag, limit).executeQuery()) {
+          while (papers.next()) {
+            out.add(new PaperId(papers.getString(1)));
+          }
+        }
+        return Optional.of(out);
+      }
     });
   }
 

@@ -215,8 +215,11 @@ public final class Pipeline implements AutoCloseable {
   private static final int EMBED_STRETCH = 1024;
   /** The catalogue position of the embedder's last look that found nothing to do (-1: look again). */
   private long seenByEmbedder = -1;
+  /** Set when an import or harvest brought papers in: the embedder's current stretch ends early. */
+  private volatile boolean arrived;
 
   private void wakeEmbedder() {
+    arrived = true;
     synchronized (embedSignal) {
       embedSignal.notifyAll();
     }
@@ -233,6 +236,7 @@ public final class Pipeline implements AutoCloseable {
       if (pause > 0) {
         Thread.sleep(pause);
       }
+      return !arrived; // newer papers came in: end this stretch so the next one starts with them
     });
     long seq = store.sequence();
     if (seq == seenByEmbedder) {
@@ -242,6 +246,7 @@ public final class Pipeline implements AutoCloseable {
       return;
     }
     // A stretch at a time, each chosen afresh: papers imported meanwhile go to the front of the queue.
+    arrived = false;
     EmbedReport report = embedder.run(EMBED_STRETCH);
     seenByEmbedder = report.embedded() > 0 ? -1 : seq;
     toEmbed = report.leftForLater();

@@ -33,12 +33,11 @@ final class AccountPages {
   void signUp(Context ctx) {
     String name = Params.form(ctx, "name");
     try {
-      Account a = s.accounts().signUp(name, ctx.formParam("password"));
+      Account a = auth.signUp(ctx, name, ctx.formParam("password"));
       auth.startSession(ctx, a);
-      ctx.redirect("/library", HttpStatus.SEE_OTHER);
-    } catch (AccountException e) {
-      ctx.status(Problems.classify(e).status());
-      form(ctx, "signup", name, e.getMessage());
+      ctx.redirect(Urls.back(ctx, "/library"), HttpStatus.SEE_OTHER);
+    } catch (AccountException | HttpProblem e) {
+      formWithError(ctx, "signup", name, e);
     }
   }
 
@@ -47,15 +46,20 @@ final class AccountPages {
     try {
       Account a = auth.logIn(ctx, name, ctx.formParam("password"));
       auth.startSession(ctx, a);
-      ctx.redirect(Urls.localOr(ctx.formParam("back"), "/library"), HttpStatus.SEE_OTHER);
+      ctx.redirect(Urls.back(ctx, "/library"), HttpStatus.SEE_OTHER);
     } catch (AccountException | HttpProblem e) {
-      Problems.Outcome o = Problems.classify(e);
-      ctx.status(o.status());
-      if (o.retryAfter() != null) {
-        ctx.header("Retry-After", o.retryAfter());
-      }
-      form(ctx, "login", name, e.getMessage());
+      formWithError(ctx, "login", name, e);
     }
+  }
+
+  /** The form again, with the failure's status (and Retry-After) and its message. */
+  private void formWithError(Context ctx, String which, String name, RuntimeException e) {
+    Problems.Outcome o = Problems.classify(e);
+    ctx.status(o.status());
+    if (o.retryAfter() != null) {
+      ctx.header("Retry-After", o.retryAfter());
+    }
+    form(ctx, which, name, e.getMessage());
   }
 
   void logOut(Context ctx) {
@@ -75,7 +79,7 @@ final class AccountPages {
   void newToken(Context ctx) {
     Account me = Auth.required(ctx);
     String label = Params.form(ctx, "label");
-    String token = s.accounts().newApiToken(me, label == null ? "script" : label);
+    String token = auth.newApiToken(me, label == null ? "script" : label);
     page(ctx, me, token);
   }
 
@@ -102,7 +106,7 @@ final class AccountPages {
     m.put("title", which.equals("login") ? "Log in" : "Sign up");
     m.put("name", name);
     m.put("error", error);
-    m.put("back", Urls.localOr(ctx.queryParam("back") != null ? ctx.queryParam("back") : ctx.formParam("back"), null));
+    m.put("back", Urls.back(ctx, null));
     ctx.html(templates.render(which, ctx, m));
   }
 }

@@ -96,7 +96,8 @@ final class Api {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("window", window.label());
     m.put("halfLifeHours", window.halfLife.toHours());
-    m.put("formula", "score = sum over signals in the window of weight * 0.5^(age / half-life); weights: upvote 1, save 2, submission 3");
+    m.put("formula", Trending.FORMULA);
+    m.put("minAccountAgeHours", s.trending().minAccountAge().toHours());
     m.put("papers", listings.trending(window, limit));
     ctx.json(m);
   }
@@ -188,6 +189,7 @@ final class Api {
     m.put("total", all.size());
     m.put("more", to < all.size());
     m.put("tags", s.library().tags(me));
+    m.put("publicTags", s.library().publicTags(me));
     m.put("entries", entries);
     ctx.json(m);
   }
@@ -207,6 +209,22 @@ final class Api {
     List<String> clean = LibraryStore.parseTags(String.join(",", tags));
     s.library().save(me, p.id(), clean);
     ctx.json(Map.of("id", p.id().value(), "saved", true, "tags", s.library().find(me, p.id()).map(LibraryStore.Entry::tags).orElse(List.of())));
+  }
+
+  /** Makes one of the caller's tags public (with a feed) or private: body {@code {"public": true}}. */
+  void tagVisibility(Context ctx) {
+    Account me = Auth.required(ctx);
+    String tag = ctx.pathParam("tag");
+    JsonNode flag = body(ctx, false).get("public");
+    if (flag == null || !flag.isBoolean()) {
+      throw HttpProblem.badRequest("'public' (true or false) is required");
+    }
+    s.library().setPublic(me, tag, flag.asBoolean());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tag", tag);
+    m.put("public", flag.asBoolean());
+    m.put("feed", flag.asBoolean() ? LibraryPages.tagFeedPath(me.name(), tag) : null);
+    ctx.json(m);
   }
 
   void remove(Context ctx) {
@@ -251,12 +269,12 @@ final class Api {
     ctx.status(added ? 201 : 200).json(Map.of("id", paper.id().value(), "submitted", true, "new", added));
   }
 
-  /** Exchanges a name and password for an API token (rate-limited like the log-in form). */
+  /** Exchanges a name and password for an API token (the log-in is rate-limited like the form's, and so are new tokens). */
   void token(Context ctx) {
     JsonNode body = body(ctx, false);
     Account me = auth.logIn(ctx, string(body, "name"), string(body, "password"));
     String label = string(body, "label");
-    String token = s.accounts().newApiToken(me, label == null ? "api" : label);
+    String token = auth.newApiToken(me, label == null ? "api" : label);
     ctx.status(201).json(Map.of("token", token, "name", me.name()));
   }
 

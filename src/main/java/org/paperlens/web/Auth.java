@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
-import org.paperlens.account.LoginThrottle;
+import org.paperlens.account.AccountLimits;
 import org.paperlens.account.Secrets;
 
 /**
@@ -18,6 +18,9 @@ import org.paperlens.account.Secrets;
  *       puts the same value in its forms; a POST form must send it back, and an API call that
  *       authenticates with the session cookie must send it as {@code X-CSRF-Token}. A cross-site
  *       page can neither read the cookie nor set the header, and SameSite keeps the cookies away.
+ *   <li>Log-in limits: a browser that logged in to a name carries {@code pl_device} for it, so its
+ *       own attempts are not locked out by a stranger's failures on that name or from its address
+ *       (see {@link org.paperlens.account.LoginThrottle}). Addresses come from {@link ClientAddresses}.
  * </ul>
  */
 final class Auth {
@@ -26,16 +29,24 @@ final class Auth {
   static final String CSRF_COOKIE = "pl_csrf";
   static final String CSRF_FIELD = "csrf";
   static final String CSRF_HEADER = "X-CSRF-Token";
+  static final String DEVICE_COOKIE = "pl_device";
   private static final String ACCOUNT = "paperlens.account";
   private static final String CSRF = "paperlens.csrf";
   private static final String BEARER = "paperlens.bearer";
 
   private final AccountStore accounts;
-  private final LoginThrottle throttle;
+  private final AccountLimits limits;
+  private final ClientAddresses clients;
 
-  Auth(AccountStore accounts, LoginThrottle throttle) {
+  Auth(AccountStore accounts, AccountLimits limits, ClientAddresses clients) {
     this.accounts = accounts;
-    this.throttle = throttle;
+    this.limits = limits;
+    this.clients = clients;
+  }
+
+  /** The client's address, for per-address limits (honours a trusted proxy). */
+  String address(Context ctx) {
+    return clients.of(ctx);
   }
 
   /** Runs before every request: resolves the account from a bearer token or the session cookie. */
@@ -90,20 +101,49 @@ final class Auth {
 
   /** Logs in, or throws: 429 with Retry-After when this name or address failed too often. */
   Account logIn(Context ctx, String name, String password) {
-    String address = ctx.ip();
-    Optional<Duration> wait = throttle.blocked(name, address);
+    String address = address(ctx);
+    String device = ctx.cookie(DEVICE_COOKIE);
+    Optional<Duration> wait = limits.logIns().tryAttempt(name, address, device);
     if (wait.isPresent()) {
-      long seconds = Math.max(1, wait.get().toSeconds());
-      throw new HttpProblem(429, "too many failed log-ins; try again in " + seconds + " s", Long.toString(seconds));
+      throw HttpProblem.tooMany("too many failed log-ins", wait.get());
+    }
+    Account a = accounts.logIn(name, password); // a wrong password stays counted
+    limits.logIns().succeeded(name, address, device);
+    trustDevice(ctx, a);
+    return a;
+  }
+
+  /** This browser proved it knows the password of {@code a}: later log-ins from it skip the stranger limits. */
+  private void trustDevice(Context ctx, Account a) {
+    setCookie(ctx, DEVICE_COOKIE, limits.logIns().deviceToken(a.name()), org.paperlens.account.LoginThrottle.DEVICE_LIFETIME);
+  }
+
+  /** Signs up, or throws: 429 with Retry-After when this address signed up too many accounts lately. */
+  Account signUp(Context ctx, String name, String password) {
+    String address = address(ctx);
+    Optional<Duration> wait = limits.signUps().tryAcquire(address);
+    if (wait.isPresent()) {
+      throw HttpProblem.tooMany("too many sign-ups from your address", wait.get());
     }
     try {
-      Account a = accounts.logIn(name, password);
-      throttle.succeeded(name);
+      Account a = accounts.signUp(name, password);
+      trustDevice(ctx, a);
       return a;
-    } catch (RuntimeException e) {
-      throttle.failed(name, address);
+    } catch (org.paperlens.account.AccountException e) {
+      if (e.kind() == org.paperlens.account.AccountException.Kind.INVALID) {
+        limits.signUps().release(address); // refused before any work: a typo should not cost an attempt
+      }
       throw e;
     }
+  }
+
+  /** Makes an API token for {@code a}, or throws 429 with Retry-After when it made too many lately. */
+  String newApiToken(Account a, String label) {
+    Optional<Duration> wait = limits.apiTokens().tryAcquire(Long.toString(a.id()));
+    if (wait.isPresent()) {
+      throw HttpProblem.tooMany("too many new API tokens for this account", wait.get());
+    }
+    return accounts.newApiToken(a, label);
   }
 
   /** Starts a session for {@code a} and sets its cookie, replacing any earlier one. */

@@ -69,13 +69,22 @@ final class FeedRoutes {
     send(ctx, "Search: " + request.query(), "Papers matching " + request.query(), "/search" + query, papers(ids), true);
   }
 
-  void tag(Context ctx) {
+  /** A tag a member made public: its papers, newest first. Private tags and unknown members are both a 404. */
+  void memberTag(Context ctx) {
+    String owner = ctx.pathParam("name");
     String tag = ctx.pathParam("tag");
-    if (tag.isBlank() || tag.length() > LibraryStore.MAX_TAG_LENGTH) {
+    if (tag.isBlank() || tag.length() > LibraryStore.MAX_TAG_LENGTH || owner.length() > 100) {
       throw HttpProblem.badRequest("not a tag: '" + tag + "'");
     }
-    send(ctx, "Tagged " + tag, "Papers members saved under the tag " + tag,
-        "/tags/" + Urls.encode(tag) + "/feed", papers(s.library().tagged(tag, FEED_SIZE)), true);
+    List<PaperId> ids = s.library().publicTagged(owner, tag, FEED_SIZE)
+        .orElseThrow(() -> HttpProblem.notFound("no public tag '" + tag + "' of a member named '" + owner + "'"));
+    send(ctx, "Tagged " + tag + " by " + owner, "Papers " + owner + " saved under the tag " + tag,
+        LibraryPages.tagFeedPath(owner, tag), papers(ids), true);
+  }
+
+  /** The old feed across every member's tag of one name, which showed private libraries: gone, with a pointer. */
+  void retiredTagFeed(Context ctx) {
+    throw HttpProblem.notFound("tag feeds belong to a member now, for tags they made public: /users/NAME/tags/TAG/feed");
   }
 
   /** A member's library (or one tag of it, {@code ?tag=}), for a feed reader that cannot log in. */

@@ -39,6 +39,13 @@ final class HttpProblem extends RuntimeException {
     return new HttpProblem(401, "log in first (a session cookie, or an API token as 'Authorization: Bearer TOKEN')");
   }
 
+  /** 429 with Retry-After: {@code what} (e.g. "too many failed log-ins") and when to try again. */
+  static HttpProblem tooMany(String what, java.time.Duration wait) {
+    long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+    String when = seconds < 120 ? seconds + " s" : (seconds + 59) / 60 + " min";
+    return new HttpProblem(429, what + "; try again in " + when, Long.toString(seconds));
+  }
+
   static HttpProblem forbidden(String detail) {
     return new HttpProblem(403, detail);
   }

@@ -67,7 +67,7 @@ final class LibraryPages {
     } else {
       s.community().upvote(me, id);
     }
-    ctx.redirect(Urls.localOr(ctx.formParam("back"), "/papers/" + id), HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.back(ctx, "/papers/" + id), HttpStatus.SEE_OTHER);
   }
 
   void save(Context ctx) {
@@ -81,7 +81,7 @@ final class LibraryPages {
     } else {
       s.library().save(me, id, LibraryStore.parseTags(Params.form(ctx, "tags")));
     }
-    ctx.redirect(Urls.localOr(ctx.formParam("back"), "/papers/" + id), HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.back(ctx, "/papers/" + id), HttpStatus.SEE_OTHER);
   }
 
   void library(Context ctx) {
@@ -112,11 +112,36 @@ final class LibraryPages {
     }
     m.put("entries", entries);
     m.put("empty", entries.isEmpty());
+    java.util.Set<String> open = s.library().publicTags(me);
     List<Map<String, Object>> tags = new ArrayList<>();
     s.library().tags(me).forEach((t, n) -> tags.add(Map.of("tag", t, "count", n, "url", Urls.of("/library", Map.of("tag", t)),
-        "current", t.equals(tag))));
+        "current", t.equals(tag), "public", open.contains(t))));
     m.put("tags", tags);
+    if (tag != null && open.contains(tag)) {
+      m.put("tagPublic", Boolean.TRUE);
+      m.put("tagFeedUrl", tagFeedPath(me.name(), tag));
+    }
     ctx.html(templates.render("library", ctx, m));
+  }
+
+  /** Makes one of the member's tags public (it gets a feed) or private again; back to the tag's page. */
+  void tagVisibility(Context ctx) {
+    Account me = member(ctx);
+    if (me == null) {
+      return;
+    }
+    String tag = Params.form(ctx, "tag");
+    String flag = Params.form(ctx, "public");
+    if (tag == null || !("true".equals(flag) || "false".equals(flag))) {
+      throw HttpProblem.badRequest("fields 'tag' and 'public' (true or false) are required");
+    }
+    s.library().setPublic(me, tag, Boolean.parseBoolean(flag));
+    ctx.redirect(Urls.of("/library", Map.of("tag", tag)), HttpStatus.SEE_OTHER);
+  }
+
+  /** Where anyone can follow a public tag: named by its owner, so two members' tags of one name stay apart. */
+  static String tagFeedPath(String owner, String tag) {
+    return "/users/" + Urls.pathSegment(owner) + "/tags/" + Urls.pathSegment(tag) + "/feed";
   }
 
   void submitForm(Context ctx) {

@@ -67,16 +67,30 @@ final class Params {
     }
   }
 
+  /**
+   * The earliest and latest date a request may name. ISO dates allow years up to ±999,999,999,
+   * where a week or month view, a previous/next link or an index filter (epoch days as int)
+   * overflows; four-digit years are all a paper catalogue needs.
+   */
+  static final LocalDate MIN_DATE = LocalDate.of(1000, 1, 1);
+  static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
+
+  /** A date parameter as YYYY-MM-DD between {@link #MIN_DATE} and {@link #MAX_DATE}, or null when absent. */
   static LocalDate date(Context ctx, String name) {
     String v = text(ctx, name);
     if (v == null) {
       return null;
     }
+    LocalDate d;
     try {
-      return LocalDate.parse(v);
+      d = LocalDate.parse(v);
     } catch (DateTimeParseException e) {
       throw HttpProblem.badRequest("parameter '" + name + "' must be a date as YYYY-MM-DD, was '" + v + "'");
     }
+    if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
+      throw HttpProblem.badRequest("parameter '" + name + "' must be a date from " + MIN_DATE + " to " + MAX_DATE + ", was '" + v + "'");
+    }
+    return d;
   }
 
   /** Comma-separated or repeated values, e.g. {@code category=cs.LG,cs.CL}. */

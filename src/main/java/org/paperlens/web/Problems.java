@@ -42,6 +42,7 @@ final class Problems {
         case NAME_TAKEN -> 409;
         case BAD_CREDENTIALS -> 401;
       }, a.getMessage(), null);
+      case UnreadableBody u -> unreadable(u.getCause());
       case IllegalArgumentException bad -> new Outcome(400, bad.getMessage(), null);
       case HttpResponseException h -> new Outcome(h.getStatus(), h.getMessage(), null);
       case IndexMissingException m -> new Outcome(503, "the search index is not built yet: run 'paperlens reindex'", null);
@@ -54,6 +55,35 @@ final class Problems {
         yield new Outcome(500, "internal error; it has been logged", null);
       }
     };
+  }
+
+  /**
+   * A request body that could not be read is the client's doing: too slow (408), too large (413)
+   * or malformed (400). One line in the log, no stack trace: there is no bug to find.
+   */
+  private static Outcome unreadable(Throwable cause) {
+    Outcome o;
+    if (cause instanceof org.eclipse.jetty.http.BadMessageException b) {
+      int code = b.getCode() >= 400 && b.getCode() < 500 ? b.getCode() : 400; // the body is the client's: never a 5xx
+      o = new Outcome(code, "the request could not be read: " + b.getReason(), null);
+    } else if (causedBy(cause, java.util.concurrent.TimeoutException.class)) {
+      o = new Outcome(408, "the request body did not arrive in time", null);
+    } else if (String.valueOf(cause.getMessage()).contains("exceeds max")) {
+      o = new Outcome(413, "the request body is too large", null);
+    } else {
+      o = new Outcome(400, "the request body could not be read: " + cause.getMessage(), null);
+    }
+    LOG.info(() -> "unreadable request body (" + o.status() + "): " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    return o;
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void handle(Throwable e, Context ctx) {
@@ -92,7 +122,9 @@ final class Problems {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 408 -> "Request Timeout";
       case 409 -> "Conflict";
+      case 411 -> "Length Required";
       case 413 -> "Content Too Large";
       case 415 -> "Unsupported Media Type";
       case 429 -> "Too Many Requests";

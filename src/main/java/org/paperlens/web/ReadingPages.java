@@ -92,6 +92,7 @@ final class ReadingPages {
     List<Map<String, Object>> papers = listings.trending(window, TRENDING_LIMIT);
     m.put("papers", papers);
     m.put("empty", papers.isEmpty());
+    m.put("minAccountAgeHours", s.trending().minAccountAge().toHours());
     ctx.html(templates.render("trending", ctx, m));
   }
 

@@ -2,12 +2,16 @@ package org.paperlens.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.paperlens.account.Account;
+import org.paperlens.account.RateLimit;
 import org.paperlens.digest.Cadence;
 import org.paperlens.digest.Subscription;
 import org.paperlens.digest.Subscriptions;
@@ -25,14 +29,19 @@ final class SubscriptionPages {
   private final Templates templates;
   /**
    * Every subscribe sends a mail to an address someone typed: at most 5 per address and 20 per
-   * client address an hour, so the form cannot be used to flood someone's mailbox.
+   * client an hour, so the form cannot be used to flood someone's mailbox.
    */
-  private final org.paperlens.account.LoginThrottle mailThrottle;
+  private final RateLimit mailsPerAddress;
+  private final RateLimit mailsPerClient;
 
-  SubscriptionPages(DigestServices d, Templates templates, java.time.Clock clock) {
+  private final ClientAddresses clients;
+
+  SubscriptionPages(DigestServices d, Templates templates, Clock clock, ClientAddresses clients) {
     this.d = d;
     this.templates = templates;
-    this.mailThrottle = new org.paperlens.account.LoginThrottle(5, 20, java.time.Duration.ofHours(1), clock);
+    this.clients = clients;
+    this.mailsPerAddress = new RateLimit(5, Duration.ofHours(1), clock);
+    this.mailsPerClient = new RateLimit(20, Duration.ofHours(1), clock);
   }
 
   /** The subscribe form, prefilled from the query (kind, target), and a signed-in member's subscriptions. */
@@ -49,14 +58,22 @@ final class SubscriptionPages {
       Cadence cadence = Cadence.parse(Params.form(ctx, "frequency"), Params.form(ctx, "hour"),
           Params.form(ctx, "weekday"), Params.form(ctx, "zone"));
       String email = Params.form(ctx, "email");
-      java.util.Optional<java.time.Duration> wait = mailThrottle.blocked(email, ctx.ip());
+      String address = email == null ? "" : email.toLowerCase(Locale.ROOT);
+      // Counted before the mail is queued, in the same step as the check: concurrent requests
+      // cannot all pass the check first.
+      String client = clients.of(ctx);
+      Optional<Duration> wait = RateLimit.tryAcquire(mailsPerAddress.key(address), mailsPerClient.key(client));
       if (wait.isPresent()) {
-        long minutes = Math.max(1, wait.get().toMinutes());
-        throw new HttpProblem(429, "too many subscriptions asked for this address or from here; try again in "
-            + minutes + " min", Long.toString(wait.get().toSeconds()));
+        throw HttpProblem.tooMany("too many subscriptions asked for this address or from here", wait.get());
       }
-      Subscriptions.Pending p = d.subscriptions().subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
-      mailThrottle.failed(email, ctx.ip()); // counts the mail sent, success or not
+      Subscriptions.Pending p;
+      try {
+        p = d.subscriptions().subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
+      } catch (IllegalArgumentException e) {
+        mailsPerAddress.release(address); // no mail was queued
+        mailsPerClient.release(client);
+        throw e;
+      }
       d.nudge().run();
       render(ctx, kind, target, "Check your mail: we sent a confirmation link to " + p.subscription().email()
           + ". Nothing is sent before you confirm.", null);

@@ -1,14 +1,21 @@
 package org.paperlens.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The web app: pages, the JSON API and static files on one embedded Jetty (via Javalin).
@@ -24,16 +31,27 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final List<Route> apiRoutes = new ArrayList<>();
+  /** Where to listen, set by {@link #start} just before Javalin builds the connector from it. */
+  private String host;
+  private int port;
 
   public WebServer(WebServices services) {
     this(services, null);
   }
 
-  /** @param digest subscriptions and feeds; null serves the site without them */
   public WebServer(WebServices services, DigestServices digest) {
+    this(services, digest, ServerLimits.DEFAULT, ClientAddresses.direct());
+  }
+
+  /**
+   * @param digest subscriptions and feeds; null serves the site without them
+   * @param limits time and concurrency bounds on reading requests
+   * @param clients how to tell a request's client address (directly, or from a trusted proxy's header)
+   */
+  public WebServer(WebServices services, DigestServices digest, ServerLimits limits, ClientAddresses clients) {
     Templates templates = new Templates();
     Problems problems = new Problems(templates);
-    Auth auth = new Auth(services.accounts(), services.throttle());
+    Auth auth = new Auth(services.accounts(), services.limits(), clients);
     Listings listings = new Listings(services, templates);
     ReadingPages reading = new ReadingPages(services, listings, templates);
     AccountPages accountPages = new AccountPages(services, auth, templates);
@@ -43,11 +61,13 @@ public final class WebServer implements AutoCloseable {
     Api api = new Api(services, listings, auth, forYou, submissions);
     ExportRoutes exports = new ExportRoutes(services, listings, templates);
 
+    RequestBodies bodies = new RequestBodies(limits, clients::of);
+
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
       config.http.prefer405over404 = true;
-      config.http.maxRequestSize = 64 * 1024;
+      jetty(config, limits);
       config.router.ignoreTrailingSlashes = true;
       config.staticFiles.add(sf -> {
         sf.hostedPath = "/static";
@@ -58,6 +78,7 @@ public final class WebServer implements AutoCloseable {
     });
     app.before(ctx -> {
       securityHeaders(ctx);
+      bodies.readUpFront(ctx);
       auth.identify(ctx);
     });
     app.after(ctx -> {
@@ -83,6 +104,7 @@ public final class WebServer implements AutoCloseable {
     app.post("/papers/<id>/vote", csrf(libraryPages::vote));
     app.post("/papers/<id>/save", csrf(libraryPages::save));
     app.get("/library", libraryPages::library);
+    app.post("/library/tags/visibility", csrf(libraryPages::tagVisibility));
     app.get("/recommended", libraryPages::recommended);
     app.get("/submit", libraryPages::submitForm);
     app.post("/submit", csrf(libraryPages::submit));
@@ -100,7 +122,7 @@ public final class WebServer implements AutoCloseable {
     app.get("/library/import", exports::importForm);
     app.post("/library/import", csrf(exports::importBibtex));
     if (digest != null) {
-      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates, services.clock());
+      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates, services.clock(), clients);
       app.get("/subscriptions", subscriptions::page);
       app.post("/subscriptions", csrf(subscriptions::subscribe));
       app.post("/subscriptions/<id>/unsubscribe", csrf(subscriptions::unsubscribeOwn));
@@ -116,7 +138,8 @@ public final class WebServer implements AutoCloseable {
       app.get("/daily/feed", feeds::daily);
       app.get("/trending/feed", feeds::trending);
       app.get("/search/feed", feeds::search);
-      app.get("/tags/<tag>/feed", feeds::tag);
+      app.get("/users/{name}/tags/<tag>/feed", feeds::memberTag);
+      app.get("/tags/<tag>/feed", feeds::retiredTagFeed);
       app.get("/feeds/<token>", feeds::personal);
       app.post("/account/feed", csrf(ctx -> feeds.newPrivateFeed(ctx, templates)));
     }
@@ -134,12 +157,37 @@ public final class WebServer implements AutoCloseable {
     api(HandlerType.GET, "/api/v1/search", api::search);
     api(HandlerType.GET, "/api/v1/me", api::me);
     api(HandlerType.GET, "/api/v1/library", api::library);
+    api(HandlerType.PUT, "/api/v1/tags/<tag>", api::tagVisibility);
     api(HandlerType.PUT, "/api/v1/library/<id>", api::save);
     api(HandlerType.DELETE, "/api/v1/library/<id>", api::remove);
     api(HandlerType.GET, "/api/v1/recommendations", api::recommendations);
     api(HandlerType.GET, "/api/v1/submissions", api::submissions);
     api(HandlerType.POST, "/api/v1/submissions", api::submit);
     api(HandlerType.POST, "/api/v1/tokens", api::token);
+  }
+
+  /** Jetty settings that bound what a slow or oversized request can hold: see {@link ServerLimits}. */
+  private void jetty(io.javalin.config.JavalinConfig config, ServerLimits limits) {
+    config.http.maxRequestSize = limits.maxBodyBytes();
+    config.jetty.multipartConfig.maxTotalRequestSize(limits.maxUploadBytes(), SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxInMemoryFileSize(limits.maxUploadBytes(), SizeUnit.BYTES);
+    QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 8);
+    threads.setName("paperlens-web");
+    config.jetty.threadPool = threads;
+    config.jetty.modifyHttpConfiguration(http -> {
+      http.setMinRequestDataRate(limits.minBodyRate());
+      http.setRequestHeaderSize(8 * 1024);
+    });
+    config.jetty.addConnector((server, http) -> {
+      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      connector.setHost(host);
+      connector.setPort(port);
+      connector.setIdleTimeout(limits.idleTimeout().toMillis());
+      return connector;
+    });
+    config.jetty.modifyServletContextHandler(context -> context.addFilter(
+        new FilterHolder(new BodySizeLimit(limits.maxBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST)));
   }
 
   /** State changes need the CSRF token (checked after routing, so a wrong method still gets its 405). */
@@ -177,6 +225,8 @@ public final class WebServer implements AutoCloseable {
 
   /** Starts listening on {@code host}:{@code port} (0 picks a free port) and returns the port. */
   public int start(String host, int port) {
+    this.host = host;
+    this.port = port;
     app.start(host, port);
     return app.port();
   }

@@ -3,7 +3,7 @@ package org.paperlens.web;
 import java.time.Clock;
 import java.util.Optional;
 import org.paperlens.account.AccountStore;
-import org.paperlens.account.LoginThrottle;
+import org.paperlens.account.AccountLimits;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.index.PaperIndex;
@@ -22,6 +22,7 @@ import org.paperlens.search.Searcher;
  *
  * @param defaultMode the search mode a page uses when none is asked for
  * @param fusion how hybrid search combines its two rankings
+ * @param limits log-in, sign-up and API token rate limits
  * @param fetcher fetches submitted papers missing from the catalogue; empty when no repository is configured
  * @param status what the background pipeline has done (coverage, embedding progress), for pages and the API
  */
@@ -35,7 +36,7 @@ public record WebServices(
     CommunityStore community,
     LibraryStore library,
     Trending trending,
-    LoginThrottle throttle,
+    AccountLimits limits,
     SearchMode defaultMode,
     Fusion fusion,
     Optional<RecordFetcher> fetcher,
@@ -45,8 +46,8 @@ public record WebServices(
   /** Without a pipeline (tests, a static index): the status is the index's coverage alone. */
   public WebServices(CatalogueStore catalogue, PaperIndex index, Searcher searcher, RelatedPapers related,
       Recommender recommender, AccountStore accounts, CommunityStore community, LibraryStore library, Trending trending,
-      LoginThrottle throttle, SearchMode defaultMode, Fusion fusion, Optional<RecordFetcher> fetcher, Clock clock) {
-    this(catalogue, index, searcher, related, recommender, accounts, community, library, trending, throttle, defaultMode,
+      AccountLimits limits, SearchMode defaultMode, Fusion fusion, Optional<RecordFetcher> fetcher, Clock clock) {
+    this(catalogue, index, searcher, related, recommender, accounts, community, library, trending, limits, defaultMode,
         fusion, fetcher, clock, () -> new org.paperlens.live.PipelineStatus(index.coverage(), index.coverage().seq(), 0, 0, null, null));
   }
 }

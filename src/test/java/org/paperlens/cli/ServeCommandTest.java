@@ -121,5 +121,8 @@ class ServeCommandTest {
   @Test
   void a_bad_port_is_a_usage_error() {
     assertThat(Cli.run("serve", "--port", "70000").code()).isEqualTo(2);
+    Cli.Result proxy = Cli.run("serve", "--trusted-proxy", "proxy.example");
+    assertThat(proxy.code()).isEqualTo(2);
+    assertThat(proxy.err()).contains("'proxy.example'");
   }
 }

@@ -51,7 +51,7 @@ class TrendingTest {
         community.submit(b, three, "look");        // a submission: 3 * 0.5
         clock.now = clock.now.plus(Duration.ofHours(6));
         community.upvote(b, one);                  // fresh: weighs 1
-        Trending trending = new Trending(community, clock);
+        Trending trending = new Trending(community, clock, Duration.ZERO);
         List<Trending.Entry> day = trending.rank(Trending.Window.DAY, 10);
         // one and three tie at 1.5; the tie goes to the paper with more signals (one: two upvotes)
         assertThat(day).extracting(Trending.Entry::id).containsExactly(one, three, two);
@@ -66,6 +66,35 @@ class TrendingTest {
         assertThat(trending.rank(Trending.Window.WEEK, 10)).hasSize(3);
         community.undoUpvote(a, one);
         assertThat(community.signals(one).upvotes()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void signals_of_accounts_younger_than_the_minimum_age_count_only_once_the_account_is_old_enough(@TempDir Path dir) {
+    MovableClock clock = new MovableClock();
+    try (CatalogueStore store = CatalogueStore.open(dir)) {
+      store.write(w -> {
+        w.put(Paper.builder(new PaperId("2601.00001")).title("Old friends' pick").source("test").build());
+        w.put(Paper.builder(new PaperId("2601.00002")).title("Sock puppets' pick").source("test").build());
+        return null;
+      });
+      try (Database db = Database.open(store.file())) {
+        CommunityStore community = new CommunityStore(db, clock);
+        AccountStore accounts = new AccountStore(db, new PasswordHasher(1024, 1, 1), clock);
+        Account old = accounts.signUp("veteran", "password1");
+        clock.now = clock.now.plus(Duration.ofDays(2));
+        community.upvote(old, new PaperId("2601.00001"));
+        for (int i = 0; i < 5; i++) {
+          community.upvote(accounts.signUp("puppet" + i, "password1"), new PaperId("2601.00002"));
+        }
+        Trending trending = new Trending(community, clock, Duration.ofHours(24));
+        assertThat(trending.rank(Trending.Window.WEEK, 10)).extracting(Trending.Entry::id).containsExactly(new PaperId("2601.00001"));
+        assertThat(new Trending(community, clock, Duration.ZERO).rank(Trending.Window.WEEK, 10)).first()
+            .extracting(Trending.Entry::id).as("without the rule the puppets win").isEqualTo(new PaperId("2601.00002"));
+        clock.now = clock.now.plus(Duration.ofHours(25));
+        assertThat(trending.rank(Trending.Window.WEEK, 10)).extracting(Trending.Entry::id)
+            .as("a day later the accounts are old enough").contains(new PaperId("2601.00002"));
       }
     }
   }

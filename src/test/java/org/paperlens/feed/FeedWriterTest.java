@@ -52,7 +52,21 @@ class FeedWriterTest {
     assertThat(back.getFeedType()).isEqualTo("rss_2.0");
     assertThat(back.getEntries().get(0).getUri()).isEqualTo("https://p.example/paper/2607.00001");
     assertThat(back.getEntries().get(0).getPublishedDate()).isEqualTo(Date.from(Instant.parse("2026-07-01T00:00:00Z")));
-    assertThat(back.getEntries().get(0).getDescription().getValue()).isEqualTo("About <b>it</b>.");
+  }
+
+  @Test
+  void rss_descriptions_show_markup_in_an_abstract_as_text() throws Exception {
+    Paper evil = Paper.builder(new PaperId("2607.00002")).title("T").abstractText("About <b>it</b> & <script>alert(1)</script>.")
+        .firstListed(LocalDate.of(2026, 7, 1)).source("t").build();
+    String xml = FeedWriter.write(feed(List.of(evil)), FeedFormat.RSS);
+    // Readers render an RSS description as HTML: what they get after XML parsing must be escaped HTML.
+    String description = new SyndFeedInput().build(new StringReader(xml)).getEntries().get(0).getDescription().getValue();
+    assertThat(description).isEqualTo("About &lt;b&gt;it&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;.");
+    assertThat(xml).doesNotContain("<script>", "&lt;script&gt;alert");
+    String atom = FeedWriter.write(feed(List.of(evil)), FeedFormat.ATOM);
+    assertThat(new SyndFeedInput().build(new StringReader(atom)).getEntries().get(0).getDescription().getValue())
+        .as("Atom says type=text, so it keeps the text as it is").isEqualTo("About <b>it</b> & <script>alert(1)</script>.");
+    assertThat(atom).contains("type=\"text\"");
   }
 
   @Test

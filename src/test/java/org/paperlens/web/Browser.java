@@ -44,6 +44,16 @@ final class Browser {
     return postRaw(path, all);
   }
 
+  /** Posts a form (with the CSRF token) as a proxy would forward it for client {@code forwardedFor} (X-Forwarded-For). */
+  HttpResponse<String> postFrom(String forwardedFor, String path, Map<String, String> fields) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.putIfAbsent("csrf", csrf());
+    String body = all.entrySet().stream()
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Forwarded-For", forwardedFor).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   HttpResponse<String> postRaw(String path, Map<String, String> fields) {
     String body = fields.entrySet().stream()
         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
-import org.paperlens.account.LoginThrottle;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Database;
@@ -124,8 +122,8 @@ final class BrowserSite implements AutoCloseable {
         id -> vectors.find(id, config.model()).map(PaperVector::vector).orElse(null), config.fusion());
     WebServices services = new WebServices(store, index,
         new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 100)), related, new Recommender(index, related),
-        accounts, community, new LibraryStore(db, community, clock), new Trending(community, clock),
-        new LoginThrottle(5, 50, Duration.ofMinutes(15), clock), new SearchMode.Hybrid(config.fusion()), config.fusion(),
+        accounts, community, new LibraryStore(db, community, clock), new Trending(community, clock, java.time.Duration.ZERO),
+        org.paperlens.account.AccountLimits.standard(clock).withSignUpsPerHour(1_000, clock), new SearchMode.Hybrid(config.fusion()), config.fusion(),
         Optional.empty(), clock); // no arXiv fetcher: the tests submit papers already in the catalogue
     server = new WebServer(services);
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);

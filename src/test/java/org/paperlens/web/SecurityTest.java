@@ -164,4 +164,27 @@ class SecurityTest {
     thief.cookies.getCookieStore().add(java.net.URI.create(web.base), new java.net.HttpCookie(Auth.SESSION_COOKIE, old));
     assertThat(thief.get("/library").statusCode()).isEqualTo(303);
   }
+
+  @Test
+  void back_links_never_lead_to_another_site() {
+    web.browser().signUp("wanderer");
+    List<String> offSite = List.of("/\t/127.0.0.1:18181/pwned", "/\u000b/127.0.0.1:18181/pwned", "/\u0000/127.0.0.1:18181/pwned",
+        "/\n/127.0.0.1:18181/pwned", "//127.0.0.1:18181/pwned", "/\\127.0.0.1:18181/pwned", "https://127.0.0.1:18181/pwned",
+        "/ /127.0.0.1:18181/pwned", "/\u3000/127.0.0.1:18181/pwned");
+    for (String back : offSite) {
+      assertThat(web.browser().get("/login?back=" + Browser.enc(back)).body()).as(back).doesNotContain("18181");
+      Browser b = web.browser();
+      HttpResponse<String> login = b.post("/login", Map.of("name", "wanderer", "password", "correct horse battery", "back", back));
+      assertThat(login.statusCode()).as(back).isEqualTo(303);
+      assertThat(login.headers().firstValue("Location")).as(back).contains("/library");
+      assertThat(b.post("/papers/2401.00103/vote", Map.of("back", back)).headers().firstValue("Location")).as(back)
+          .contains("/papers/2401.00103");
+      assertThat(b.post("/papers/2401.00103/save", Map.of("back", back)).headers().firstValue("Location")).as(back)
+          .contains("/papers/2401.00103");
+    }
+    Browser b = web.browser();
+    HttpResponse<String> local = b.post("/login", Map.of("name", "wanderer", "password", "correct horse battery",
+        "back", "/search?q=graph%20networks&page=2"));
+    assertThat(local.headers().firstValue("Location")).contains("/search?q=graph%20networks&page=2");
+  }
 }

@@ -145,7 +145,6 @@ class SubscriptionWebTest {
     member.post("/papers/2401.00101/save", Map.of("tags", "chemistry"));
     member.post("/papers/2401.00101/vote", Map.of());
     assertThat(feed(b.get("/trending/feed")).getEntries()).extracting(SyndEntry::getUri).contains(SITE + "/papers/2401.00101");
-    assertThat(feed(b.get("/tags/chemistry/feed")).getEntries()).extracting(SyndEntry::getUri).containsExactly(SITE + "/papers/2401.00101");
     String page = member.post("/account/feed", Map.of()).body();
     Matcher m = Pattern.compile(Pattern.quote(SITE) + "(/feeds/[A-Za-z0-9_-]{43})").matcher(page);
     assertThat(m.find()).as(page).isTrue();
@@ -154,6 +153,49 @@ class SubscriptionWebTest {
     assertThat(feed(mine).getEntries()).extracting(SyndEntry::getUri).containsExactly(SITE + "/papers/2401.00101");
     member.post("/account/feed", Map.of());
     assertThat(web.browser().get(m.group(1)).statusCode()).as("a new link retires the old one").isEqualTo(404);
+  }
+
+  @Test
+  void a_tag_feed_lists_only_a_tag_its_owner_made_public() throws Exception {
+    Browser owner = web.browser().signUp("curator");
+    owner.post("/papers/2401.00105/save", Map.of("tags", "reading group, secret"));
+    owner.post("/papers/2401.00109/save", Map.of("tags", "secret"));
+    Browser other = web.browser().signUp("lurker");
+    other.post("/papers/2401.00108/save", Map.of("tags", "reading group"));
+    Browser anonymous = web.browser();
+
+    assertThat(anonymous.get("/tags/secret/feed").body()).as("no feed across members' private tags")
+        .doesNotContain("2401.00105", "2401.00109");
+    assertThat(anonymous.get("/users/curator/tags/secret/feed").statusCode()).as("private by default").isEqualTo(404);
+    assertThat(owner.get("/library?tag=secret").body()).contains("data-testid=\"tag-private\"");
+
+    HttpResponse<String> made = owner.post("/library/tags/visibility", Map.of("tag", "reading group", "public", "true"));
+    assertThat(made.statusCode()).isEqualTo(303);
+    assertThat(owner.get("/library?tag=" + Browser.enc("reading group")).body())
+        .contains("data-testid=\"tag-public\"", "/users/curator/tags/reading%20group/feed");
+    assertThat(feed(anonymous.get("/users/curator/tags/reading%20group/feed")).getEntries()).extracting(SyndEntry::getUri)
+        .as("the owner's papers only, not another member's under the same tag").containsExactly(SITE + "/papers/2401.00105");
+    assertThat(anonymous.get("/users/lurker/tags/reading%20group/feed").statusCode()).isEqualTo(404);
+    assertThat(anonymous.get("/users/curator/tags/secret/feed").statusCode()).isEqualTo(404);
+    assertThat(anonymous.get("/users/nobody/tags/secret/feed").statusCode()).as("same answer for no such member").isEqualTo(404);
+    assertThat(other.post("/library/tags/visibility", Map.of("tag", "secret", "public", "true")).statusCode())
+        .as("a tag of one's own library only").isEqualTo(303);
+    assertThat(anonymous.get("/users/curator/tags/secret/feed").statusCode()).isEqualTo(404);
+
+    HttpResponse<String> api = owner.api("PUT", "/api/v1/tags/" + Browser.enc("reading group").replace("+", "%20"), "{\"public\":false}",
+        Auth.CSRF_HEADER, owner.csrf());
+    assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+    assertThat(Browser.json(api).get("public").asBoolean()).isFalse();
+    assertThat(anonymous.get("/users/curator/tags/reading%20group/feed").statusCode()).isEqualTo(404);
+    assertThat(Browser.json(owner.get("/api/v1/library")).get("publicTags")).isEmpty();
+
+    // Any tag survives the trip through the feed's path: slashes, plus signs, non-ASCII.
+    owner.post("/papers/2401.00101/save", Map.of("tags", "a/b c+d é"));
+    owner.post("/library/tags/visibility", Map.of("tag", "a/b c+d é", "public", "true"));
+    String page = owner.get("/library?tag=" + Browser.enc("a/b c+d é")).body();
+    Matcher link = Pattern.compile("href=\"(/users/curator/tags/[^\"]+/feed)\"").matcher(page);
+    assertThat(link.find()).as(page).isTrue();
+    assertThat(feed(anonymous.get(link.group(1))).getEntries()).extracting(SyndEntry::getUri).containsExactly(SITE + "/papers/2401.00101");
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Clock;
 import java.time.Duration;
 import org.paperlens.account.AccountStore;
-import org.paperlens.account.LoginThrottle;
+import org.paperlens.account.AccountLimits;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Database;
@@ -62,10 +62,42 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
   }
 
   private Digests digests;
+  private ServerLimits limits = ServerLimits.DEFAULT;
+  /** Every test browser signs up from 127.0.0.1, so sign-ups are plentiful unless a test asks otherwise. */
+  private java.util.function.Function<Clock, AccountLimits> accountLimits = c -> AccountLimits.standard(c).withSignUpsPerHour(1_000, c);
+
+  /** Test accounts are seconds old: their votes count in trending unless a test asks otherwise. */
+  private Duration newAccountAge = Duration.ZERO;
+
+  /** Serves trending counting only accounts at least {@code age} old. */
+  WebFixture withNewAccountAge(Duration age) {
+    this.newAccountAge = age;
+    return this;
+  }
+
+  private java.util.List<String> trustedProxies = java.util.List.of();
+
+  /** Serves behind these proxies: their X-Forwarded-For names the client. */
+  WebFixture withTrustedProxies(java.util.List<String> proxies) {
+    this.trustedProxies = proxies;
+    return this;
+  }
+
+  /** Serves with these account limits (call before the server starts, i.e. on a registered extension). */
+  WebFixture withAccountLimits(java.util.function.Function<Clock, AccountLimits> limits) {
+    this.accountLimits = limits;
+    return this;
+  }
 
   WebFixture(Digests digests) {
     this.oaiUrl = null;
     this.digests = digests;
+  }
+
+  /** Serves with other limits on reading requests (a short idle timeout, to see it expire). */
+  WebFixture withLimits(ServerLimits limits) {
+    this.limits = limits;
+    return this;
   }
 
   @Override
@@ -95,9 +127,10 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     WebServices services = new WebServices(store, index, new Searcher(index, SearchFixture.TOPICS), related,
         new Recommender(index, related),
         new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
-        new Trending(community, clock), new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
+        new Trending(community, clock, newAccountAge), accountLimits.apply(clock),
         new SearchMode.Hybrid(fusion), fusion, java.util.Optional.ofNullable(fetcher), clock);
-    server = new WebServer(services, digests == null ? null : digests.services(store, clock));
+    server = new WebServer(services, digests == null ? null : digests.services(store, clock), limits,
+        ClientAddresses.behind(trustedProxies));
     int port = server.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + port;
   }

@@ -1,0 +1,29 @@
+package org.paperlens.account;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How often one client or account may do the things that cost the site (a password hash, a row
+ * that lives on) or that an attacker repeats: log-ins that fail, sign-ups, new API tokens.
+ *
+ * @param logIns failed log-ins per account name and per client address
+ * @param signUps sign-ups per client address
+ * @param apiTokens new API tokens per account, from the account page and the API together
+ */
+public record AccountLimits(LoginThrottle logIns, RateLimit signUps, RateLimit apiTokens) {
+
+  /**
+   * What {@code paperlens serve} uses: 5 failed log-ins per name and 50 per address in 15 minutes;
+   * 10 sign-ups per address and 10 API tokens per account an hour.
+   */
+  public static AccountLimits standard(Clock clock) {
+    return new AccountLimits(new LoginThrottle(5, 50, Duration.ofMinutes(15), clock),
+        new RateLimit(10, Duration.ofHours(1), clock), new RateLimit(10, Duration.ofHours(1), clock));
+  }
+
+  /** These limits with another allowance of sign-ups per address and hour (tests sign up many accounts from one address). */
+  public AccountLimits withSignUpsPerHour(int max, Clock clock) {
+    return new AccountLimits(logIns, new RateLimit(max, Duration.ofHours(1), clock), apiTokens);
+  }
+}

@@ -1,0 +1,31 @@
+package org.paperlens.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+  @Test
+  void new_accounts_count_in_trending_after_24_hours_unless_the_environment_or_a_flag_says_otherwise() {
+    assertThat(Config.resolve(Map.of(), null).newAccountAge()).isEqualTo(Duration.ofHours(24));
+    assertThat(Config.resolve(Map.of(Config.NEW_ACCOUNT_HOURS_ENV, "48"), null).newAccountAge()).isEqualTo(Duration.ofHours(48));
+    assertThat(Config.resolve(Map.of(Config.NEW_ACCOUNT_HOURS_ENV, "48"), null, 0).newAccountAge()).isEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> Config.resolve(Map.of(Config.NEW_ACCOUNT_HOURS_ENV, "a day"), null))
+        .hasMessageContaining(Config.NEW_ACCOUNT_HOURS_ENV).hasMessageContaining("'a day'");
+    assertThatThrownBy(() -> Config.resolve(Map.of(), null, -1)).hasMessageContaining("--new-account-hours");
+  }
+
+  @Test
+  void trusted_proxies_come_from_the_environment_and_the_flag_replaces_them() {
+    assertThat(Config.resolve(Map.of(), null).trustedProxies()).isEmpty();
+    Config c = Config.resolve(Map.of(Config.TRUSTED_PROXIES_ENV, " 10.0.0.1, ::1 ,"), null);
+    assertThat(c.trustedProxies()).containsExactly("10.0.0.1", "::1");
+    assertThat(c.withTrustedProxies(List.of("192.0.2.1")).trustedProxies()).containsExactly("192.0.2.1");
+    assertThat(c.describe()).contains("trusted proxies 10.0.0.1 ::1", "older than 24 h");
+  }
+}
