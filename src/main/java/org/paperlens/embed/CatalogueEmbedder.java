@@ -15,8 +15,9 @@ import org.paperlens.paper.Paper;
  * killed run is finished by running it again, and a second run finds nothing to do.
  *
  * <p>The papers to embed are taken newest first (up to the limit), so a reader finds today's papers
- * by meaning long before the archive is done; within each stretch of {@value #STRETCH} papers they
- * are processed shortest text first, so batches of similar length waste little work on padding.
+ * by meaning long before the archive is done; within each stretch of {@value #STRETCH} papers, each
+ * listing day's papers are processed shortest text first, so batches of similar length waste
+ * little work on padding.
  */
 public final class CatalogueEmbedder {
 
@@ -64,7 +65,9 @@ public final class CatalogueEmbedder {
     VectorStore.Scan scan = vectors.forEachStale(encoder.model(), stale::add);
     List<VectorStore.Stale> todo = new ArrayList<>(stale.subList(0, (int) Math.min(limit, stale.size())));
     for (int from = 0; from < todo.size(); from += STRETCH) {
-      todo.subList(from, Math.min(from + STRETCH, todo.size())).sort(Comparator.comparingInt(VectorStore.Stale::textLength));
+      // Newest listing day first still (a stretch can span days), then by length within each day.
+      todo.subList(from, Math.min(from + STRETCH, todo.size())).sort(Comparator.comparing(VectorStore.Stale::listed)
+          .reversed().thenComparingInt(VectorStore.Stale::textLength));
     }
     long embedded = embed(todo, start);
     return new EmbedReport(embedded, scan.upToDate(), scan.withoutText(), stale.size() - embedded,

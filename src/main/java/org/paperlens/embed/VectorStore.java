@@ -20,7 +20,8 @@ import org.paperlens.paper.PaperId;
 public final class VectorStore {
 
   /** A paper whose vector is missing or was computed from text it no longer has. */
-  public record Stale(PaperId id, int textLength) {}
+  /** @param listed the paper's first listing day (ISO), or "" when it has none: newer days are embedded first */
+  public record Stale(PaperId id, int textLength, String listed) {}
 
   /** What a scan for stale vectors found besides the stale papers themselves. */
   public record Scan(long upToDate, long withoutText) {}
@@ -47,7 +48,7 @@ public final class VectorStore {
       long upToDate = 0;
       long withoutText = 0;
       try (PreparedStatement st = w.connection().prepareStatement(
-          "SELECT p.id, p.title, p.abstract, v.text_hash FROM papers p"
+          "SELECT p.id, p.title, p.abstract, v.text_hash, p.first_listed FROM papers p"
           + " LEFT JOIN paper_vectors v ON v.paper_id = p.id AND v.model = ?"
           + " WHERE p.deleted_on IS NULL ORDER BY p.first_listed DESC, p.id DESC")) {
         st.setString(1, model.configName());
@@ -59,7 +60,8 @@ public final class VectorStore {
             } else if (text.hash().equals(rs.getString(4))) {
               upToDate++;
             } else {
-              action.accept(new Stale(new PaperId(rs.getString(1)), text.text().length()));
+              String listed = rs.getString(5);
+              action.accept(new Stale(new PaperId(rs.getString(1)), text.text().length(), listed == null ? "" : listed));
             }
           }
         }

@@ -46,4 +46,31 @@ class LiveIndexTest {
       assertThat(index.coverage().papers()).isEqualTo(1);
     }
   }
+
+  @Test
+  void a_published_rebuild_is_switched_to_without_a_restart_and_the_old_generation_removed() throws Exception {
+    Path root = tmp.resolve("index");
+    try (LiveIndex index = LiveIndex.open(root, IndexSettings.DEFAULT);
+        org.paperlens.paper.CatalogueStore store = org.paperlens.paper.CatalogueStore.open(tmp.resolve("data"))) {
+      index.apply(List.of(new IndexChange.Put(paper("2607.00001", "Sparse attention for long documents"), null)), 1);
+      index.refresh();
+      java.util.List<Path> before;
+      try (var dirs = java.nio.file.Files.list(root)) {
+        before = dirs.filter(java.nio.file.Files::isDirectory).toList();
+      }
+      store.write(w -> {
+        w.put(paper("2607.00002", "Dense retrieval for everyone"));
+        return null;
+      });
+      IndexBuilder.rebuild(store, IndexBuilder.VectorLookup.NONE, root, IndexSettings.DEFAULT, org.paperlens.ingest.Progress.NONE);
+      assertThat(index.keyword("dense retrieval", Filters.NONE, 5)).as("still the old generation").isEmpty();
+      assertThat(index.switchIfRebuilt()).isTrue();
+      assertThat(index.keyword("dense retrieval", Filters.NONE, 5)).extracting(h -> h.id().value()).containsExactly("2607.00002");
+      assertThat(index.coverage().seq()).isEqualTo(store.sequence());
+      assertThat(index.switchIfRebuilt()).as("nothing new to switch to").isFalse();
+      try (var dirs = java.nio.file.Files.list(root)) {
+        assertThat(dirs.filter(java.nio.file.Files::isDirectory).toList()).doesNotContainAnyElementsOf(before).hasSize(1);
+      }
+    }
+  }
 }

@@ -46,4 +46,19 @@ class FusionTest {
     assertThat(new Fusion.WeightedScores(0.5f).fuse(List.of(hit("x", 3f)), List.of(), 5)).singleElement()
         .satisfies(h -> assertThat(h.score()).isEqualTo(0.5f));
   }
+
+  @Test
+  void a_keyword_hit_not_yet_embedded_competes_on_its_keyword_score_instead_of_sinking() {
+    // "b" has no vector yet, so it cannot be in the semantic list. Without the imputation it gets
+    // only 0.3 * 0.5 = 0.15 and falls below "a"; with it, it earns its keyword share on both sides.
+    List<IndexHit> plain = new Fusion.WeightedScores(0.3f).fuse(KEYWORD, SEMANTIC, 10);
+    List<IndexHit> imputed = new Fusion.WeightedScores(0.3f).fuse(KEYWORD, SEMANTIC, 10, java.util.Set.of(new PaperId("b")));
+    assertThat(plain).extracting(h -> h.id().value()).containsExactly("c", "d", "a", "b");
+    assertThat(imputed).extracting(h -> h.id().value()).containsExactly("c", "d", "b", "a");
+    assertThat(imputed.get(2).score()).isCloseTo(0.5f, within(1e-6f));
+    List<IndexHit> rrf = new Fusion.ReciprocalRank(60).fuse(KEYWORD, SEMANTIC, 10, java.util.Set.of(new PaperId("b")));
+    // b: 2/62 counts its keyword rank twice; a and c (1/61 + 1/63) stay just ahead, d (1/62) falls behind
+    assertThat(rrf).extracting(h -> h.id().value()).containsExactly("a", "c", "b", "d");
+    assertThat(rrf.get(2).score()).isCloseTo(2f / 62, within(1e-6f));
+  }
 }
