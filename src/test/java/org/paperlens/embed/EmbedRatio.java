@@ -1,0 +1,221 @@
+package org.paperlens.embed;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.paperlens.bench.Hardware;
+import org.paperlens.eval.MarkedSection;
+import org.paperlens.ingest.ImportReport;
+import org.paperlens.ingest.Importer;
+import org.paperlens.ingest.Progress;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.Paper;
+
+/**
+ * Benchmark (issue: speed to the hardware's limit): bulk embedding in paperlens against plain ONNX
+ * Runtime on the same model file and the same texts, as a ratio measured in one run.
+ *
+ * <ul>
+ *   <li>reference: a benchmark-only harness that calls ONNX Runtime and the Hugging Face tokenizer
+ *       directly, the way their own examples do: texts sorted by token count, batches of 8, inputs
+ *       in direct buffers, default session options (intra-op spinning on), CLS vector and norm;
+ *   <li>encoder: paperlens's {@link Encoder} alone on the same texts;
+ *   <li>pipeline: {@code paperlens embed} ({@link CatalogueEmbedder}) on a catalogue holding those
+ *       papers: reads, hashing and SQLite writes included.
+ * </ul>
+ * The three alternate for {@code ROUNDS} rounds; medians are reported.
+ *
+ * <p>Usage: {@code EmbedRatio LISTINGS_JSONL_GZ N [DOC]}.
+ */
+public final class EmbedRatio {
+
+  private static final int ROUNDS = 5;
+  private static final int BATCH = 8;
+  private static final int THREADS = 2;
+
+  public static void main(String[] args) throws Exception {
+    Path listings = Path.of(args[0]);
+    int n = Integer.parseInt(args[1]);
+    Path doc = Path.of(args.length > 2 ? args[2] : "docs/benchmarks.md");
+    EmbeddingModel model = EmbeddingModel.DEFAULT;
+    Path work = Files.createTempDirectory("embed-ratio");
+    Path sample = work.resolve("sample.jsonl");
+    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+        new java.util.zip.GZIPInputStream(Files.newInputStream(listings)), java.nio.charset.StandardCharsets.UTF_8))) {
+      Files.write(sample, in.lines().limit(n).toList());
+    }
+    List<String> texts = new ArrayList<>();
+    try (CatalogueStore store = CatalogueStore.open(work.resolve("texts"))) {
+      new Importer(store, new Importer.Options(Optional.empty(), null, 1000), Progress.NONE).run(List.of(sample), new ImportReport());
+      store.forEachLive(p -> texts.add(EmbeddedText.of(p).text()));
+    }
+    double[][] cpu = new double[3][ROUNDS]; // process CPU seconds per paper: steadier than wall time on a shared machine
+    double[] reference = new double[ROUNDS];
+    double[] encoder = new double[ROUNDS];
+    double[] pipeline = new double[ROUNDS];
+    int meanTokens;
+    try (Reference ref = new Reference(model); Encoder enc = Encoder.open(model, new Encoder.Options(THREADS, BATCH))) {
+      meanTokens = (int) texts.stream().mapToInt(enc::tokenCount).average().orElse(0);
+      ref.embed(texts.subList(0, Math.min(64, texts.size()))); // warm both up
+      enc.embedDocuments(texts.subList(0, Math.min(64, texts.size())));
+      for (int r = 0; r < ROUNDS; r++) {
+        long t = System.nanoTime();
+        long c = cpuNanos();
+        ref.embed(texts);
+        reference[r] = texts.size() / ((System.nanoTime() - t) / 1e9);
+        cpu[0][r] = (cpuNanos() - c) / 1e9 / texts.size();
+        t = System.nanoTime();
+        c = cpuNanos();
+        enc.embedDocuments(texts);
+        encoder[r] = texts.size() / ((System.nanoTime() - t) / 1e9);
+        cpu[1][r] = (cpuNanos() - c) / 1e9 / texts.size();
+        try (CatalogueStore store = CatalogueStore.open(work.resolve("round-" + r))) {
+          new Importer(store, new Importer.Options(Optional.empty(), null, 1000), Progress.NONE).run(List.of(sample), new ImportReport());
+          t = System.nanoTime();
+          c = cpuNanos();
+          EmbedReport report = new CatalogueEmbedder(store, enc, Progress.NONE).run(Long.MAX_VALUE);
+          pipeline[r] = report.embedded() / ((System.nanoTime() - t) / 1e9);
+          cpu[2][r] = (cpuNanos() - c) / 1e9 / report.embedded();
+        }
+        System.err.printf("round %d: reference %.1f, encoder %.1f, pipeline %.1f papers/s%n", r + 1, reference[r], encoder[r], pipeline[r]);
+      }
+    }
+    double ref = median(reference);
+    double enc = median(encoder);
+    double pipe = median(pipeline);
+    // Ratios within a round, then their median: a burst of other work on the machine hits one round
+    // of all three rather than skewing one column.
+    double[] encRatio = new double[ROUNDS];
+    double[] pipeRatio = new double[ROUNDS];
+    for (int r = 0; r < ROUNDS; r++) {
+      encRatio[r] = encoder[r] / reference[r];
+      pipeRatio[r] = pipeline[r] / reference[r];
+    }
+    String body = "## Embedding against plain ONNX Runtime (issue: speed to the hardware's limit)\n\n"
+        + String.format("The first %,d arXiv listings (title and abstract, mean %d tokens), %s, batches of %d, %d intra-op"
+            + " threads, %d rounds alternating the three; medians of papers/s, and the median of each round's ratio.%n%n", texts.size(), meanTokens, model.configName(), BATCH,
+            THREADS, ROUNDS)
+        + "| run | papers/s | ratio to reference | CPU ms per paper |\n|---|---|---|---|\n"
+        + String.format("| reference (ONNX Runtime and tokenizer called directly) | %.1f | 1.00 | %.0f |%n", ref, 1000 * median(cpu[0]))
+        + String.format("| paperlens Encoder alone | %.1f | %.2f | %.0f |%n", enc, median(encRatio), 1000 * median(cpu[1]))
+        + String.format("| paperlens embed (catalogue reads, hashing, SQLite writes) | %.1f | %.2f | %.0f |%n", pipe,
+            median(pipeRatio), 1000 * median(cpu[2]))
+        + String.format("%nPer round, reference / encoder / embed papers/s: %s.%n", IntStream.range(0, ROUNDS)
+            .mapToObj(r -> String.format("%.1f / %.1f / %.1f", reference[r], encoder[r], pipeline[r]))
+            .collect(java.util.stream.Collectors.joining("; ")))
+        + "\nCommand: `bench/embed-ratio`. Hardware: " + Hardware.describe() + ".\n";
+    MarkedSection.writeInto(doc, "embed-ratio", body, "# Benchmarks");
+    System.out.print(body);
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static double median(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+
+  /** The plain harness: what a user of ONNX Runtime's Java API would write, nothing of paperlens's. */
+  private static final class Reference implements AutoCloseable {
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean types;
+    private final int dim;
+
+    Reference(EmbeddingModel model) throws Exception {
+      byte[] onnx;
+      try (InputStream in = Reference.class.getResourceAsStream("/" + model.onnxResource())) {
+        onnx = in.readAllBytes();
+      }
+      try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+        so.setIntraOpNumThreads(THREADS);
+        session = env.createSession(onnx, so);
+      }
+      try (InputStream json = Reference.class.getResourceAsStream("/" + model.tokenizerResource())) {
+        tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("maxLength", Integer.toString(model.maxTokens()),
+            "truncation", "true", "padding", "false", "addSpecialTokens", "true"));
+      }
+      types = session.getInputNames().contains("token_type_ids");
+      dim = model.dimension();
+    }
+
+    float[][] embed(List<String> texts) throws Exception {
+      Encoding[] enc = tokenizer.batchEncode(texts);
+      int[] order = IntStream.range(0, enc.length).boxed().sorted(Comparator.comparingInt(i -> enc[i].getIds().length))
+          .mapToInt(Integer::intValue).toArray();
+      float[][] out = new float[enc.length][];
+      for (int start = 0; start < order.length; start += BATCH) {
+        int rows = Math.min(BATCH, order.length - start);
+        int len = 0;
+        for (int k = 0; k < rows; k++) {
+          len = Math.max(len, enc[order[start + k]].getIds().length);
+        }
+        LongBuffer ids = direct(rows * len);
+        LongBuffer mask = direct(rows * len);
+        LongBuffer tt = direct(rows * len);
+        for (int k = 0; k < rows; k++) {
+          Encoding e = enc[order[start + k]];
+          ids.position(k * len);
+          ids.put(e.getIds());
+          mask.position(k * len);
+          mask.put(e.getAttentionMask());
+        }
+        ids.rewind();
+        mask.rewind();
+        long[] shape = {rows, len};
+        try (OnnxTensor i = OnnxTensor.createTensor(env, ids, shape); OnnxTensor m = OnnxTensor.createTensor(env, mask, shape);
+            OnnxTensor t = OnnxTensor.createTensor(env, tt, shape)) {
+          Map<String, OnnxTensor> in = types ? Map.of("input_ids", i, "attention_mask", m, "token_type_ids", t)
+              : Map.of("input_ids", i, "attention_mask", m);
+          try (OrtSession.Result r = session.run(in)) {
+            FloatBuffer hidden = ((OnnxTensor) r.get(0)).getFloatBuffer();
+            for (int k = 0; k < rows; k++) {
+              float[] v = new float[dim];
+              hidden.get(k * len * dim, v);
+              double norm = 0;
+              for (float x : v) {
+                norm += x * x;
+              }
+              for (int d = 0; d < dim; d++) {
+                v[d] /= (float) Math.sqrt(norm);
+              }
+              out[order[start + k]] = v;
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    private static LongBuffer direct(int n) {
+      return ByteBuffer.allocateDirect(n * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
+    }
+
+    @Override
+    public void close() throws Exception {
+      tokenizer.close();
+      session.close();
+    }
+  }
+}
