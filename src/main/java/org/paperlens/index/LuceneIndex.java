@@ -134,6 +134,10 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
       if (e instanceof RuntimeException r) {
         throw r;
       }
+      if (e instanceof org.apache.lucene.store.LockObtainFailedException) {
+        throw new UncheckedIOException("another paperlens serve is using the search index " + current
+            + " (one server per data directory; stop it, or give this one another --data)", (IOException) e);
+      }
       throw new UncheckedIOException("cannot open the search index " + current + ": " + e.getMessage(), (IOException) e);
     }
   }
