@@ -134,6 +134,11 @@ public final class LiveIndex implements PaperIndex, IndexUpdates {
   }
 
   @Override
+  public int count(String query, Filters filters) {
+    return read(index -> index.count(query, filters));
+  }
+
+  @Override
   public int size() {
     return current.size();
   }

@@ -462,6 +462,12 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
   }
 
   @Override
+  public int count(String query, Filters filters) {
+    Query q = query == null ? new MatchAllDocsQuery() : PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
+    return withSearcher(s -> s.count(withFilters(q, filters)));
+  }
+
+  @Override
   public int size() {
     return coverage.papers();
   }

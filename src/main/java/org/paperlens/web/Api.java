@@ -133,6 +133,8 @@ final class Api {
     m.put("page", request.offset() / request.limit() + 1);
     m.put("limit", request.limit());
     m.put("more", result.result().more());
+    m.put("total", result.result().total());
+    m.put("totalByMeaning", request.mode() instanceof org.paperlens.search.SearchMode.Semantic);
     m.put("millis", result.result().millis());
     m.put("notice", result.notice());
     m.put("coverage", coverage(s.status().get()));

@@ -121,6 +121,8 @@ final class LibraryPages {
       m.put("tagPublic", Boolean.TRUE);
       m.put("tagFeedUrl", tagFeedPath(me.name(), tag));
     }
+    FollowLinks.put(m, tag != null && open.contains(tag) ? FollowLinks.feeds(me.name() + ": " + tag, tagFeedPath(me.name(), tag)) : List.of(),
+        FollowLinks.exports(Urls.of("/library/export", Map.of("tag", tag == null ? "" : tag))));
     ctx.html(templates.render("library", ctx, m));
   }
 

@@ -80,6 +80,7 @@ final class ReadingPages {
     m.put("emptyCatalogue", d.papers().isEmpty() && s.status().get().coverage().papers() == 0
         && s.catalogue().latestListing().isEmpty());
     pager(m, d.page(), d.more(), p -> Urls.of("/daily", ordered("date", d.date(), "view", v, "page", p)));
+    FollowLinks.put(m, FollowLinks.feeds("Daily papers", "/daily/feed"), List.of());
     ctx.html(templates.render("daily", ctx, m));
   }
 
@@ -93,6 +94,7 @@ final class ReadingPages {
     m.put("papers", papers);
     m.put("empty", papers.isEmpty());
     m.put("minAccountAgeHours", s.trending().minAccountAge().toHours());
+    FollowLinks.put(m, FollowLinks.feeds("Trending papers (" + window.label() + ")", "/trending/feed?window=" + window.label()), List.of());
     ctx.html(templates.render("trending", ctx, m));
   }
 
@@ -119,8 +121,12 @@ final class ReadingPages {
       m.put("notice", result.notice());
       m.put("coverage", Listings.coverageNotice(s.status().get(), request.mode()));
       m.put("millis", String.format(Locale.ROOT, "%.0f", result.result().millis()));
+      m.put("total", String.format(Locale.ROOT, "%,d", result.result().total()));
+      m.put("totalByMeaning", request.mode() instanceof org.paperlens.search.SearchMode.Semantic);
       Map<String, Object> base = searchParams(request);
       m.put("permalink", Urls.of("/search", base));
+      FollowLinks.put(m, FollowLinks.feeds("Search: " + request.query(), Urls.of("/search/feed", base)),
+          FollowLinks.exports(Urls.of("/search/export", base)));
       int page = request.offset() / request.limit() + 1;
       pager(m, page, result.result().more() && request.offset() + request.limit() <= SearchRequest.MAX_OFFSET, p -> {
         Map<String, Object> q = new LinkedHashMap<>(base);
@@ -179,6 +185,7 @@ final class ReadingPages {
       default -> null;
     });
     m.put("maxTags", LibraryStore.MAX_TAGS);
+    FollowLinks.put(m, List.of(), FollowLinks.exports("/papers/" + id.value() + "/export"));
     ctx.html(templates.render("paper", ctx, m));
   }
 

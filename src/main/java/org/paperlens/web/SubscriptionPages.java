@@ -75,8 +75,11 @@ final class SubscriptionPages {
         throw e;
       }
       d.nudge().run();
-      render(ctx, kind, target, "Check your mail: we sent a confirmation link to " + p.subscription().email()
-          + ". Nothing is sent before you confirm.", null);
+      render(ctx, kind, target, d.canSendMail()
+          ? "Check your mail: we sent a confirmation link to " + p.subscription().email() + ". Nothing is sent before you confirm."
+          : "Your subscription for " + p.subscription().email() + " is recorded, but this site has no mail server set up,"
+              + " so no confirmation link could be sent: it goes out if the site's operator sets one up, and nothing is"
+              + " sent before you confirm. Meanwhile, follow the lists by their feeds (links on each list page).", null);
     } catch (IllegalArgumentException e) {
       ctx.status(400);
       render(ctx, kind, target, null, e.getMessage());
@@ -152,6 +155,7 @@ final class SubscriptionPages {
     m.put("done", done);
     m.put("error", error);
     m.put("signedIn", me.isPresent());
+    m.put("noMail", !d.canSendMail());
     m.put("subscriptions", me.map(a -> views(d.subscriptions().ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()));
     ctx.html(templates.render("subscriptions", ctx, m));
   }

@@ -49,7 +49,7 @@ public final class WebServer implements AutoCloseable {
    * @param clients how to tell a request's client address (directly, or from a trusted proxy's header)
    */
   public WebServer(WebServices services, DigestServices digest, ServerLimits limits, ClientAddresses clients) {
-    Templates templates = new Templates();
+    Templates templates = new Templates(digest != null);
     Problems problems = new Problems(templates);
     Auth auth = new Auth(services.accounts(), services.limits(), clients);
     Listings listings = new Listings(services, templates);

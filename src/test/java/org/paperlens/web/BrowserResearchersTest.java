@@ -1,0 +1,71 @@
+package org.paperlens.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paperlens.testing.Chromium;
+
+/**
+ * What researchers expect from a paper site (issue 13), in headless Chromium against the real
+ * server: feeds and exports linked from the lists, a search's total, honest subscriptions on a
+ * server without mail. Screenshots go to target/screenshots.
+ */
+class BrowserResearchersTest {
+
+  @RegisterExtension
+  static final BrowserSite.PerClass web = new BrowserSite.PerClass();
+
+  @Test
+  void list_pages_link_their_feeds_and_exports_and_announce_them_to_feed_readers() {
+    Page page = web.site().chromium.newPage();
+    page.navigate(web.site().url("/daily"));
+    assertThat(page.locator("link[rel=alternate][type='application/atom+xml']").getAttribute("href")).isEqualTo("/daily/feed");
+    page.getByTestId("feed-atom").click(new com.microsoft.playwright.Locator.ClickOptions().setNoWaitAfter(true));
+    APIResponse feed = page.request().get(web.site().url("/daily/feed?format=rss"));
+    assertThat(feed.status()).isEqualTo(200);
+    assertThat(feed.text()).contains("<rss", "Attention Is Not All You Need for Tabular Data");
+
+    page.navigate(web.site().url("/trending"));
+    assertThat(page.locator("link[rel=alternate]").count()).isEqualTo(2);
+    assertThat(page.getByTestId("feed-rss").getAttribute("href")).isEqualTo("/trending/feed?window=week&format=rss");
+
+    page.navigate(web.site().url("/search?q=sparse+attention&mode=keyword"));
+    assertThat(page.getByTestId("search-total").textContent()).matches("\\d+ papers match");
+    assertThat(page.locator("link[rel=alternate]").first().getAttribute("href")).startsWith("/search/feed?q=sparse+attention");
+    String bibtex = page.getByTestId("export-bibtex").getAttribute("href");
+    assertThat(page.request().get(web.site().url(bibtex)).text()).contains("@misc{", "Sparse Attention for Long Documents");
+    Chromium.screenshot(page, "search-follow-links");
+
+    page.navigate(web.site().url("/search?q=sparse+attention&mode=semantic"));
+    assertThat(page.getByTestId("search-total").textContent()).matches("Ranked by meaning among \\d+ papers");
+
+    page.navigate(web.site().url("/papers/2401.00102"));
+    assertThat(page.getByTestId("follow-links").locator("a").allTextContents()).containsExactly("BibTeX", "RIS", "CSL-JSON");
+    page.context().close();
+  }
+
+  @Test
+  void subscribing_on_a_server_without_mail_says_that_nothing_could_be_sent() {
+    Page page = web.site().chromium.newPage();
+    page.navigate(web.site().url("/subscriptions"));
+    assertThat(page.getByTestId("no-mail").textContent()).contains("no mail server");
+    page.locator("#email").fill("reader@example.org");
+    page.getByTestId("subscribe").click();
+    page.waitForURL(Pattern.compile(".*/subscriptions"));
+    String done = page.getByTestId("subscribe-done").textContent();
+    assertThat(done).contains("no mail server", "no confirmation link could be sent").doesNotContain("we sent");
+    Chromium.screenshot(page, "subscribe-without-mail");
+    page.context().close();
+  }
+
+  static List<String> ids(com.microsoft.playwright.Locator items) {
+    @SuppressWarnings("unchecked")
+    List<String> out = (List<String>) items.evaluateAll("items => items.map(i => i.dataset.paperId)");
+    return out;
+  }
+}
