@@ -12,6 +12,6 @@ document.querySelectorAll('button[data-copy]').forEach(function (b) {
   });
 });
 // The day picker submits as soon as a day or view is chosen.
-document.querySelectorAll('form[data-testid="daily-form"] select, form[data-testid="daily-form"] input[type=date]').forEach(function (el) {
+document.querySelectorAll('form[data-testid="daily-form"] select, form[data-testid="daily-form"] input[type=date], form[data-testid="daily-form"] input[type=checkbox]').forEach(function (el) {
   el.addEventListener('change', function () { el.form.submit(); });
 });

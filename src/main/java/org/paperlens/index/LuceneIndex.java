@@ -64,8 +64,8 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
   static final String SEQ_KEY = "catalogue_seq";
   /** Commit user data: the document layout; an index of another layout is rebuilt by serve. */
   static final String FORMAT_KEY = "paperlens_format";
-  /** 2: id doc values and a catalogue watermark. */
-  static final String FORMAT = "2";
+  /** 2: id doc values and a catalogue watermark; 3: the code field. */
+  static final String FORMAT = "3";
 
   private static final int SNIPPET_FALLBACK_CHARS = 240;
 
@@ -496,6 +496,9 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
     }
     if (f.author() != null) {
       b.add(authorQuery(f.author()), BooleanClause.Occur.FILTER);
+    }
+    if (f.withCode()) {
+      b.add(new TermQuery(new Term(PaperFields.CODE, "yes")), BooleanClause.Occur.FILTER);
     }
     return b.build();
   }

@@ -32,6 +32,9 @@ final class PaperDocument {
     for (String author : paper.authors()) {
       doc.add(new TextField(PaperFields.AUTHORS, author, Field.Store.YES));
     }
+    if (org.paperlens.paper.CodeLinks.hasCode(paper)) {
+      doc.add(new StringField(PaperFields.CODE, "yes", Field.Store.NO));
+    }
     for (String category : paper.categories()) {
       doc.add(new StringField(PaperFields.CATEGORY, category, Field.Store.NO));
     }

@@ -33,6 +33,8 @@ final class PaperFields {
   static final String DATE = "date";
   /** The title reduced to lower-case letters and digits, exact: finds a paper by its exact title. */
   static final String TITLE_KEY = "title_key";
+  /** "yes" for a paper that links code ({@link org.paperlens.paper.CodeLinks}), absent otherwise; for the "with code" filter. */
+  static final String CODE = "code";
   /** The dense vector of title + abstract, int8-quantized HNSW. */
   static final String VECTOR = "vector";
 

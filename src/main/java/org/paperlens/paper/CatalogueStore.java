@@ -212,15 +212,21 @@ public final class CatalogueStore implements AutoCloseable {
    * because ordering a day by votes needs them in the same query; uses the first_listed index.
    */
   public synchronized java.util.List<Listed> listed(LocalDate from, LocalDate to, int offset, int limit) {
+    return listed(from, to, ListingFilter.NONE, offset, limit);
+  }
+
+  /** {@link #listed(LocalDate, LocalDate, int, int)} narrowed by {@code filter}. */
+  public synchronized java.util.List<Listed> listed(LocalDate from, LocalDate to, ListingFilter filter, int offset, int limit) {
     return read(() -> {
       PreparedStatement st = writer.prepared("SELECT " + PaperRows.COLUMNS + ", COALESCE(s.upvotes, 0) AS upvotes"
           + " FROM papers LEFT JOIN paper_signals s ON s.paper_id = papers.id"
-          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL"
+          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL" + filter.sql()
           + " ORDER BY upvotes DESC, first_listed DESC, id DESC LIMIT ? OFFSET ?");
       st.setString(1, from.toString());
       st.setString(2, to.toString());
-      st.setInt(3, limit);
-      st.setInt(4, offset);
+      int next = filter.bind(st, 3);
+      st.setInt(next, limit);
+      st.setInt(next + 1, offset);
       List<Listed> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -233,15 +239,42 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** How many live papers were first listed on each day between {@code from} and {@code to}, by day. */
   public synchronized java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to) {
+    return listedPerDay(from, to, ListingFilter.NONE);
+  }
+
+  /** {@link #listedPerDay(LocalDate, LocalDate)} counting only the papers {@code filter} lets through. */
+  public synchronized java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to, ListingFilter filter) {
     return read(() -> {
       PreparedStatement st = writer.prepared("SELECT first_listed, COUNT(*) FROM papers"
-          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL GROUP BY first_listed");
+          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL" + filter.sql() + " GROUP BY first_listed");
       st.setString(1, from.toString());
       st.setString(2, to.toString());
+      filter.bind(st, 3);
       java.util.SortedMap<LocalDate, Integer> out = new java.util.TreeMap<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.put(LocalDate.parse(rs.getString(1)), rs.getInt(2));
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * How many live papers first listed between {@code from} and {@code to} have each primary
+   * category, most first: the choices of a listing's category filter.
+   */
+  public synchronized java.util.Map<String, Integer> listedPerCategory(LocalDate from, LocalDate to) {
+    return read(() -> {
+      PreparedStatement st = writer.prepared("SELECT primary_category, COUNT(*) AS n FROM papers"
+          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL AND primary_category IS NOT NULL"
+          + " GROUP BY primary_category ORDER BY n DESC, primary_category");
+      st.setString(1, from.toString());
+      st.setString(2, to.toString());
+      java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getInt(2));
         }
       }
       return out;
@@ -446,6 +479,7 @@ public final class CatalogueStore implements AutoCloseable {
       PreparedStatement st = prepared(PaperRows.UPSERT);
       PaperRows.bind(st, paper);
       st.setLong(18, changeSeq());
+      st.setInt(19, CodeLinks.hasCode(paper) ? 1 : 0);
       st.executeUpdate();
     }
 

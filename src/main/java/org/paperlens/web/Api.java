@@ -70,7 +70,8 @@ final class Api {
   void daily(Context ctx) {
     Listings.View view = ReadingPages.view(ctx);
     int limit = Params.integer(ctx, "limit", Listings.DAILY_PAGE, 1, 100);
-    Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, Params.integer(ctx, "page", 1, 1, 10_000), limit);
+    Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, ReadingPages.listingFilter(ctx),
+        Params.integer(ctx, "page", 1, 1, 10_000), limit);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("date", d.date().toString());
     m.put("view", view.name().toLowerCase(java.util.Locale.ROOT));
@@ -80,6 +81,9 @@ final class Api {
     Map<String, Integer> perDay = new LinkedHashMap<>();
     d.perDay().forEach((day, n) -> perDay.put(day.toString(), n));
     m.put("perDay", perDay);
+    m.put("category", d.filter().categories().isEmpty() ? null : d.filter().categories().stream().sorted().toList());
+    m.put("code", d.filter().withCode());
+    m.put("perCategory", d.perCategory());
     m.put("previous", d.previous() == null ? null : d.previous().toString());
     m.put("next", d.next() == null ? null : d.next().toString());
     m.put("page", d.page());

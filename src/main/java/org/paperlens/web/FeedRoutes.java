@@ -41,8 +41,10 @@ final class FeedRoutes {
     if (day == null) {
       day = s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock()));
     }
-    List<Paper> papers = s.catalogue().listed(day, day, 0, 500).stream().map(Listed::paper).toList();
-    send(ctx, "Papers of " + day, "Every paper first listed on " + day, "/daily?date=" + day, papers, true);
+    org.paperlens.paper.ListingFilter filter = ReadingPages.listingFilter(ctx);
+    List<Paper> papers = s.catalogue().listed(day, day, filter, 0, 500).stream().map(Listed::paper).toList();
+    send(ctx, "Papers of " + day + (filter.withCode() ? " with code" : ""), "Every paper first listed on " + day,
+        ReadingPages.dailyUrl(day, "day", filter, 1), papers, true);
   }
 
   void trending(Context ctx) {

@@ -15,6 +15,7 @@ import org.paperlens.community.Trending;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.paper.Listed;
+import org.paperlens.paper.ListingFilter;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
@@ -39,8 +40,9 @@ final class Listings {
    * One page of a daily listing and what the page needs to navigate. {@code papersHtml} is the
    * list already rendered for the page, so a cached day costs no template work.
    */
-  record Daily(LocalDate date, View view, LocalDate from, LocalDate to, int page, int pageSize, int total,
-      List<Map<String, Object>> papers, String papersHtml, SortedMap<LocalDate, Integer> perDay, LocalDate previous, LocalDate next) {
+  record Daily(LocalDate date, View view, ListingFilter filter, LocalDate from, LocalDate to, int page, int pageSize, int total,
+      List<Map<String, Object>> papers, String papersHtml, SortedMap<LocalDate, Integer> perDay, Map<String, Integer> perCategory,
+      LocalDate previous, LocalDate next) {
     boolean more() {
       return page * pageSize < total;
     }
@@ -67,7 +69,7 @@ final class Listings {
             ? " (hybrid ranks papers without one by their keyword score)" : "");
   }
 
-  private record DailyKey(LocalDate date, View view, int page, int size, long generation) {}
+  private record DailyKey(LocalDate date, View view, ListingFilter filter, int page, int size, long generation) {}
   private record TrendingKey(Trending.Window window, int limit, long generation) {}
   /** Keyed by the index's watermark too: a cached answer goes stale the moment the index changes. */
   private record RelatedKey(PaperId id, int k, long indexSeq) {}
@@ -95,9 +97,9 @@ final class Listings {
     this.latest = new Memo<>(1, Duration.ofSeconds(60), s.clock());
   }
 
-  Daily daily(LocalDate date, View view, int page, int size) {
+  Daily daily(LocalDate date, View view, ListingFilter filter, int page, int size) {
     LocalDate day = date != null ? date : latest.get(Boolean.TRUE, k -> s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock())));
-    return daily.get(new DailyKey(day, view, page, size, s.community().generation()), this::computeDaily);
+    return daily.get(new DailyKey(day, view, filter, page, size, s.community().generation()), this::computeDaily);
   }
 
   private Daily computeDaily(DailyKey k) {
@@ -121,14 +123,15 @@ final class Listings {
         next = s.catalogue().listingDay(to, true).isPresent() ? from.plusMonths(1) : null;
       }
     }
-    SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to);
+    SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to, k.filter());
     int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
     List<Map<String, Object>> papers = new ArrayList<>();
-    for (Listed l : s.catalogue().listed(from, to, (k.page() - 1) * k.size(), k.size())) {
+    for (Listed l : s.catalogue().listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
       papers.add(Views.listed(l.paper(), l.upvotes()));
     }
     String html = templates.fragment("items", Map.of("papers", ReadingPages.numbered(papers, (k.page() - 1) * k.size())));
-    return new Daily(k.date(), k.view(), from, to, k.page(), k.size(), total, papers, html, perDay, previous, next);
+    return new Daily(k.date(), k.view(), k.filter(), from, to, k.page(), k.size(), total, papers, html, perDay,
+        s.catalogue().listedPerCategory(from, to), previous, next);
   }
 
   List<Map<String, Object>> trending(Trending.Window window, int limit) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.paperlens.community.Signals;
 import org.paperlens.community.Trending;
 import org.paperlens.index.IndexedPaper;
+import org.paperlens.paper.CodeLinks;
 import org.paperlens.paper.Paper;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
@@ -37,6 +38,8 @@ final class Views {
     m.put("saves", s.saves());
     m.put("submissions", s.submissions());
     m.put("bibtex", Bibtex.of(p));
+    m.put("codeLinks", codeLinks(p));
+    m.put("hasCode", CodeLinks.hasCode(p));
     return m;
   }
 
@@ -44,7 +47,23 @@ final class Views {
   static Map<String, Object> listed(Paper p, int upvotes) {
     Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
     m.put("upvotes", upvotes);
+    List<CodeLinks.Link> code = CodeLinks.of(p);
+    m.put("codeUrl", code.stream().filter(l -> l.kind() != CodeLinks.Kind.PROJECT_PAGE).map(CodeLinks.Link::url).findFirst().orElse(null));
     return m;
+  }
+
+  /** A paper's code and project links, repositories first: the paper page's buttons. */
+  static List<Map<String, Object>> codeLinks(Paper p) {
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (CodeLinks.Link l : CodeLinks.of(p)) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("url", l.url());
+      v.put("kind", l.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      v.put("label", l.kind().label);
+      v.put("host", l.host());
+      out.add(v);
+    }
+    return out;
   }
 
   static Map<String, Object> hit(SearchHit h) {

@@ -50,6 +50,25 @@ class BrowserResearchersTest {
   }
 
   @Test
+  void the_daily_page_filters_papers_with_code_and_a_paper_page_has_a_code_button() {
+    Page page = web.site().chromium.newPage();
+    page.navigate(web.site().url("/daily?date=2024-03-15"));
+    assertThat(ids(page.getByTestId("paper-item"))).contains("2401.00110", BrowserSite.HOSTILE);
+    page.getByTestId("daily-code").check(); // the page's script submits the form on change
+    page.waitForURL(Pattern.compile(".*/daily\\?.*code=1.*"));
+    assertThat(ids(page.getByTestId("paper-item"))).containsExactly("2401.00110");
+    assertThat(page.getByTestId("daily-count").textContent()).contains("1 papers with code");
+    Chromium.screenshot(page, "daily-with-code");
+    page.getByTestId("paper-item").first().getByTestId("code-link").isVisible();
+    page.getByTestId("paper-item").first().locator("a.title").click();
+    page.waitForURL(Pattern.compile(".*/papers/2401.00110"));
+    assertThat(page.getByTestId("link-repository").getAttribute("href")).isEqualTo("https://github.com/ken-ito/tabular-trees");
+    assertThat(page.getByTestId("link-repository").textContent()).isEqualTo("Code · github.com");
+    Chromium.screenshot(page, "paper-with-code");
+    page.context().close();
+  }
+
+  @Test
   void subscribing_on_a_server_without_mail_says_that_nothing_could_be_sent() {
     Page page = web.site().chromium.newPage();
     page.navigate(web.site().url("/subscriptions"));
