@@ -82,6 +82,12 @@ public interface PaperIndex extends AutoCloseable {
   java.util.Set<PaperId> withoutVector(List<PaperId> ids);
 
   /**
+   * The papers that list {@code name} as an author (accents, case and spacing ignored), newest
+   * first, at most {@code limit}; ties by id, newest id first.
+   */
+  List<IndexedPaper> byAuthor(String name, int limit);
+
+  /**
    * How many papers match {@code query} (in the query language; null for every paper) and pass
    * the filters. Costs one counting pass over the matches, no scoring.
    *

@@ -60,6 +60,13 @@ final class FeedRoutes {
         "/trending?window=" + window.label(), papers(ids), true);
   }
 
+  /** An author's papers, newest first. */
+  void author(Context ctx) {
+    Listings.Author a = listings.author(AuthorPages.name(ctx));
+    List<PaperId> ids = a.papers().stream().limit(FEED_SIZE).map(org.paperlens.index.IndexedPaper::id).toList();
+    send(ctx, "Papers by " + a.name(), "New papers by " + a.name(), Views.authorPath(a.name()), papers(ids), true);
+  }
+
   void search(Context ctx) {
     SearchRequest request = Params.search(ctx, listings, FEED_SIZE);
     if (request == null) {

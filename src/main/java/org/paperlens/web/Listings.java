@@ -75,6 +75,20 @@ final class Listings {
   private record RelatedKey(PaperId id, int k, long indexSeq) {}
 
   private record SearchKey(SearchRequest request, long indexSeq) {}
+  private record AuthorKey(String name, long indexSeq) {}
+
+  /** A name and how often it comes up (a co-author, a category). */
+  record Count(String name, int count) {}
+
+  /**
+   * An author's papers, newest first (up to {@link #AUTHOR_PAPERS}), with the names they most
+   * often write with and the categories they most often write in.
+   *
+   * @param name the name as the newest paper spells it
+   */
+  record Author(String name, List<org.paperlens.index.IndexedPaper> papers, List<Count> coAuthors, List<Count> categories) {}
+
+  static final int AUTHOR_PAPERS = 1_000;
   private record PaperKey(PaperId id, long generation) {}
 
   private final WebServices s;
@@ -85,6 +99,7 @@ final class Listings {
   private final Memo<RelatedKey, List<RelatedPaper>> related;
   private final Memo<PaperKey, PaperPage> papers;
   private final Memo<Boolean, LocalDate> latest;
+  private final Memo<AuthorKey, Author> authors;
 
   Listings(WebServices s, Templates templates) {
     this.s = s;
@@ -95,6 +110,7 @@ final class Listings {
     this.related = new Memo<>(20_000, null, s.clock());
     this.papers = new Memo<>(20_000, Duration.ofSeconds(60), s.clock());
     this.latest = new Memo<>(1, Duration.ofSeconds(60), s.clock());
+    this.authors = new Memo<>(5_000, null, s.clock());
   }
 
   Daily daily(LocalDate date, View view, ListingFilter filter, int page, int size) {
@@ -159,6 +175,38 @@ final class Listings {
             "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.");
       }
     });
+  }
+
+  /** The author's papers and circles, or a 404 problem when no indexed paper lists the name. */
+  Author author(String name) {
+    return authors.get(new AuthorKey(name.strip(), s.index().coverage().seq()), k -> {
+      List<org.paperlens.index.IndexedPaper> papers = s.index().byAuthor(k.name(), AUTHOR_PAPERS);
+      if (papers.isEmpty()) {
+        throw HttpProblem.notFound("no paper lists '" + k.name() + "' as an author");
+      }
+      String key = org.paperlens.index.IndexedPaper.nameKey(k.name());
+      String spelled = papers.getFirst().authors().stream()
+          .filter(a -> org.paperlens.index.IndexedPaper.nameKey(a).equals(key)).findFirst().orElse(k.name());
+      Map<String, Integer> coAuthors = new java.util.HashMap<>();
+      Map<String, Integer> categories = new java.util.HashMap<>();
+      for (org.paperlens.index.IndexedPaper p : papers) {
+        for (String a : p.authors()) {
+          if (!org.paperlens.index.IndexedPaper.nameKey(a).equals(key)) {
+            coAuthors.merge(a, 1, Integer::sum);
+          }
+        }
+        if (p.primaryCategory() != null) {
+          categories.merge(p.primaryCategory(), 1, Integer::sum);
+        }
+      }
+      return new Author(spelled, papers, top(coAuthors, 20), top(categories, 10));
+    });
+  }
+
+  private static List<Count> top(Map<String, Integer> counts, int n) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(n).map(e -> new Count(e.getKey(), e.getValue())).toList();
   }
 
   /** Related papers of a paper in the index; empty when the paper is not indexed yet. */

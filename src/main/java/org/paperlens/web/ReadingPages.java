@@ -195,6 +195,8 @@ final class ReadingPages {
     m.put("title", MathText.plain(p.title() == null ? id.value() : p.title()));
     m.put("abstractHtml", MathText.html(p.abstractText()));
     // A few papers have thousands of authors; the page names the first hundred (the API has all).
+    m.put("authorLinks", p.authors().size() <= Bibtex.MAX_AUTHORS ? Views.authorLinks(p.authors(), "")
+        : Views.authorLinks(p.authors().subList(0, Bibtex.MAX_AUTHORS), " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more"));
     m.put("authorLine", p.authors().size() <= Bibtex.MAX_AUTHORS ? String.join(", ", p.authors())
         : String.join(", ", p.authors().subList(0, Bibtex.MAX_AUTHORS)) + " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more");
     Account me = Auth.account(ctx).orElse(null);

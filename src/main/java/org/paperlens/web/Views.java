@@ -76,6 +76,11 @@ final class Views {
     return m;
   }
 
+  /** A paper as the index has it, in a list (an author's papers). */
+  static Map<String, Object> indexed(IndexedPaper p) {
+    return summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
+  }
+
   static Map<String, Object> related(RelatedPaper r) {
     IndexedPaper p = r.paper();
     Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
@@ -119,6 +124,7 @@ final class Views {
     m.put("title", title == null ? id : MathText.plain(title));
     m.put("authors", authors);
     m.put("authorLine", authorLine(authors));
+    m.put("authorLinks", authorLinks(authors));
     m.put("primaryCategory", category);
     m.put("date", date);
     m.put("url", "/papers/" + id);
@@ -130,6 +136,37 @@ final class Views {
       return String.join(", ", authors);
     }
     return String.join(", ", authors.subList(0, 4)) + " … " + authors.getLast() + " (" + authors.size() + " authors)";
+  }
+
+  /**
+   * The authors of a list entry as links to their pages, each with the text after it: all of up
+   * to five, else the first four, an ellipsis, the last and the count (as {@link #authorLine}).
+   */
+  static List<Map<String, Object>> authorLinks(List<String> authors) {
+    if (authors.size() <= 5) {
+      return authorLinks(authors, "");
+    }
+    List<Map<String, Object>> out = new java.util.ArrayList<>(authorLinks(authors.subList(0, 4), " … "));
+    out.add(authorLink(authors.getLast(), " (" + authors.size() + " authors)"));
+    return out;
+  }
+
+  /** Every author as a link, the last followed by {@code end}. */
+  static List<Map<String, Object>> authorLinks(List<String> authors, String end) {
+    List<Map<String, Object>> out = new java.util.ArrayList<>(authors.size());
+    for (int i = 0; i < authors.size(); i++) {
+      out.add(authorLink(authors.get(i), i == authors.size() - 1 ? end : ", "));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> authorLink(String name, String after) {
+    return Map.of("name", name, "href", authorPath(name), "after", after);
+  }
+
+  /** An author's page. */
+  static String authorPath(String name) {
+    return "/authors/" + Urls.pathSegment(name);
   }
 
   static String date(LocalDate d) {

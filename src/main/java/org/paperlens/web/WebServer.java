@@ -98,6 +98,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/daily", reading::daily);
     app.get("/trending", reading::trending);
     app.get("/search", reading::search);
+    AuthorPages authors = new AuthorPages(listings, templates);
+    app.get("/authors/{name}", authors::page);
     // Before /papers/<id>, whose <id> also matches slashes (old-style ids such as hep-th/9901001).
     app.get("/papers/<id>/export", exports::paper);
     app.get("/papers/<id>", reading::paper);
@@ -139,6 +141,7 @@ public final class WebServer implements AutoCloseable {
       app.get("/trending/feed", feeds::trending);
       app.get("/search/feed", feeds::search);
       app.get("/users/{name}/tags/<tag>/feed", feeds::memberTag);
+      app.get("/authors/{name}/feed", feeds::author);
       app.get("/tags/<tag>/feed", feeds::retiredTagFeed);
       app.get("/feeds/<token>", feeds::personal);
       app.post("/account/feed", csrf(ctx -> feeds.newPrivateFeed(ctx, templates)));
@@ -152,6 +155,7 @@ public final class WebServer implements AutoCloseable {
     api(HandlerType.DELETE, "/api/v1/papers/<id>/vote", api::undoUpvote);
     api(HandlerType.GET, "/api/v1/papers/<id>", api::paper);
     api(HandlerType.GET, "/api/v1/status", api::status);
+    api(HandlerType.GET, "/api/v1/authors/{name}", authors::api);
     api(HandlerType.GET, "/api/v1/daily", api::daily);
     api(HandlerType.GET, "/api/v1/trending", api::trending);
     api(HandlerType.GET, "/api/v1/search", api::search);

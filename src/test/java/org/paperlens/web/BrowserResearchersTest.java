@@ -69,6 +69,25 @@ class BrowserResearchersTest {
   }
 
   @Test
+  void a_name_leads_to_the_authors_page_with_their_papers_co_authors_and_ways_to_follow_them() {
+    Page page = web.site().chromium.newPage();
+    page.navigate(web.site().url("/papers/2401.00101"));
+    page.getByTestId("paper-authors").getByText("Wei Zhang").click();
+    page.waitForURL(Pattern.compile(".*/authors/Wei%20Zhang"));
+    assertThat(page.getByTestId("author-name").textContent()).isEqualTo("Wei Zhang");
+    assertThat(ids(page.getByTestId("author-paper"))).containsExactly("2401.00105", "2401.00101");
+    assertThat(page.getByTestId("coauthors").locator("a").allTextContents()).containsExactlyInAnyOrder("Maria Garcia", "Omar Haddad");
+    assertThat(page.getByTestId("author-categories").textContent()).contains("cs.LG");
+    assertThat(page.locator("link[rel=alternate]").first().getAttribute("href")).isEqualTo("/authors/Wei%20Zhang/feed");
+    Chromium.screenshot(page, "author");
+    APIResponse feed = page.request().get(web.site().url(page.getByTestId("author-feed").getAttribute("href")));
+    assertThat(feed.text()).contains("Papers by Wei Zhang", "Contrastive Pretraining of Molecule Encoders");
+    page.getByTestId("author-subscribe").click();
+    page.waitForURL(Pattern.compile(".*/subscriptions\\?kind=author.*"));
+    page.context().close();
+  }
+
+  @Test
   void subscribing_on_a_server_without_mail_says_that_nothing_could_be_sent() {
     Page page = web.site().chromium.newPage();
     page.navigate(web.site().url("/subscriptions"));
