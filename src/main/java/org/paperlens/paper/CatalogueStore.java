@@ -32,6 +32,14 @@ public final class CatalogueStore implements AutoCloseable {
     T run(Writer writer) throws SQLException;
   }
 
+  /**
+   * Per primary category, how many upvotes and saves members gave its papers: what the
+   * community reads, the daily listing's order among papers nobody has voted on yet.
+   */
+  private static final String CATEGORY_INTEREST = "SELECT p.primary_category AS category, COUNT(*) AS interest"
+      + " FROM (SELECT paper_id FROM votes UNION ALL SELECT paper_id FROM library) a JOIN papers p ON p.id = a.paper_id"
+      + " GROUP BY p.primary_category";
+
   private final Connection connection;
   private final Path file;
   private final Writer writer;
@@ -207,9 +215,11 @@ public final class CatalogueStore implements AutoCloseable {
 
   /**
    * Papers first listed between {@code from} and {@code to} (inclusive), deleted ones left out,
-   * ordered by upvotes, then listing day, then id (newer arXiv ids are later submissions).
-   * Joins the community's running totals ({@code paper_signals}, kept by the community store)
-   * because ordering a day by votes needs them in the same query; uses the first_listed index.
+   * ordered by upvotes; where those tie (a new day nobody has voted on yet), by the community's
+   * interest in the paper's primary category (its members' upvotes and saves of papers in that
+   * category), then papers with code first, then listing day and id (newer arXiv ids are later
+   * submissions). Joins the community's running totals ({@code paper_signals}, kept by the
+   * community store) because the order needs them in the same query; uses the first_listed index.
    */
   public synchronized java.util.List<Listed> listed(LocalDate from, LocalDate to, int offset, int limit) {
     return listed(from, to, ListingFilter.NONE, offset, limit);
@@ -220,8 +230,9 @@ public final class CatalogueStore implements AutoCloseable {
     return read(() -> {
       PreparedStatement st = writer.prepared("SELECT " + PaperRows.COLUMNS + ", COALESCE(s.upvotes, 0) AS upvotes"
           + " FROM papers LEFT JOIN paper_signals s ON s.paper_id = papers.id"
+          + " LEFT JOIN (" + CATEGORY_INTEREST + ") i ON i.category = papers.primary_category"
           + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL" + filter.sql()
-          + " ORDER BY upvotes DESC, first_listed DESC, id DESC LIMIT ? OFFSET ?");
+          + " ORDER BY upvotes DESC, COALESCE(i.interest, 0) DESC, has_code DESC, first_listed DESC, id DESC LIMIT ? OFFSET ?");
       st.setString(1, from.toString());
       st.setString(2, to.toString());
       int next = filter.bind(st, 3);

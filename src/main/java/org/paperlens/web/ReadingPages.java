@@ -84,7 +84,9 @@ final class ReadingPages {
     }
     m.put("days", days);
     m.put("hasDays", !days.isEmpty());
-    m.put("papersHtml", d.papersHtml());
+    // Everyone who is not logged in shares the cached list; a member's shows their votes and carries their CSRF token.
+    Account me = Auth.account(ctx).orElse(null);
+    m.put("papersHtml", me == null ? d.papersHtml() : memberList(ctx, me, d));
     m.put("empty", d.papers().isEmpty());
     m.put("emptyCatalogue", d.papers().isEmpty() && s.status().get().coverage().papers() == 0
         && s.catalogue().latestListing().isEmpty());
@@ -92,6 +94,20 @@ final class ReadingPages {
     FollowLinks.put(m, FollowLinks.feeds("Daily papers" + (filter.withCode() ? " with code" : ""),
         Urls.of("/daily/feed", filterParams(filter))), List.of());
     ctx.html(templates.render("daily", ctx, m));
+  }
+
+  /** A page of the listing with upvote buttons for {@code me}: one query for which of its papers they upvoted. */
+  private String memberList(Context ctx, Account me, Listings.Daily d) {
+    java.util.Set<PaperId> voted = s.community().upvotedAmong(me,
+        d.papers().stream().map(p -> new PaperId((String) p.get("id"))).toList());
+    List<Map<String, Object>> papers = numbered(d.papers(), (d.page() - 1) * d.pageSize());
+    papers.forEach(p -> p.put("voted", voted.contains(new PaperId((String) p.get("id")))));
+    Map<String, Object> model = new HashMap<>();
+    model.put("papers", papers);
+    model.put("member", Boolean.TRUE);
+    model.put("csrf", Auth.csrfToken(ctx));
+    model.put("back", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+    return templates.fragment("items", model);
   }
 
   /** The daily listing's filter from the query, a bad one a 400. */

@@ -47,9 +47,44 @@ final class Views {
   static Map<String, Object> listed(Paper p, int upvotes) {
     Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
     m.put("upvotes", upvotes);
+    if (p.firstListed() != null && p.primaryCategory() != null) {
+      m.put("categoryUrl", "/daily?date=" + p.firstListed() + "&category=" + Urls.encode(p.primaryCategory()));
+    }
+    teaser(m, p.abstractText());
     List<CodeLinks.Link> code = CodeLinks.of(p);
     m.put("codeUrl", code.stream().filter(l -> l.kind() != CodeLinks.Kind.PROJECT_PAGE).map(CodeLinks.Link::url).findFirst().orElse(null));
     return m;
+  }
+
+  /** Characters of the abstract a list shows at once, and at most after expanding: a day's page stays under 100 KB. */
+  static final int TEASER = 220;
+  static final int TEASER_MORE = 600;
+
+  /**
+   * The start of the abstract ({@code teaser}, cut at a word) and what expanding shows
+   * ({@code teaserMore}, cut again, with {@code teaserCut} when the paper page has more still).
+   */
+  static void teaser(Map<String, Object> m, String abstractText) {
+    if (abstractText == null || abstractText.isBlank()) {
+      return;
+    }
+    String text = MathText.plain(abstractText).strip();
+    int head = cut(text, TEASER);
+    m.put("teaser", text.substring(0, head));
+    if (head < text.length()) {
+      int more = cut(text, TEASER_MORE);
+      m.put("teaserMore", text.substring(head, more).strip());
+      m.put("teaserCut", more < text.length());
+    }
+  }
+
+  /** Where to cut {@code text} to at most {@code max} characters: at the last space before, if there is one. */
+  private static int cut(String text, int max) {
+    if (text.length() <= max) {
+      return text.length();
+    }
+    int space = text.lastIndexOf(' ', max);
+    return space > max / 2 ? space : max;
   }
 
   /** A paper's code and project links, repositories first: the paper page's buttons. */

@@ -88,6 +88,41 @@ class BrowserResearchersTest {
   }
 
   @Test
+  void on_the_daily_page_a_member_reads_a_teaser_expands_it_and_upvotes_from_the_list() {
+    Page page = web.site().chromium.newPage();
+    signUp(page, "daily.reader");
+    page.navigate(web.site().url("/daily?date=2024-03-15"));
+    var teaser = page.locator("[data-paper-id='" + BrowserSite.HOSTILE + "']").getByTestId("teaser");
+    assertThat(teaser.locator("summary").isVisible()).isTrue();
+    assertThat(teaser.locator("p").isVisible()).isFalse();
+    teaser.locator("summary").click();
+    assertThat(teaser.locator("p").isVisible()).isTrue();
+    Chromium.screenshot(page, "daily-teaser-open");
+
+    page.navigate(web.site().url("/daily?date=2024-01-10"));
+    assertThat(ids(page.getByTestId("paper-item"))).containsExactly("2401.00104", "2401.00103"); // nobody voted: cs.CV before cs.RO by id
+    assertThat(page.locator("[data-paper-id='2401.00103']").getByTestId("teaser").textContent()).startsWith("A robot arm learns");
+    page.locator("[data-paper-id='2401.00103']").getByTestId("list-upvote").click();
+    page.waitForURL(Pattern.compile(".*/daily\\?date=2024-01-10"));
+    assertThat(ids(page.getByTestId("paper-item"))).containsExactly("2401.00103", "2401.00104");
+    assertThat(page.locator("[data-paper-id='2401.00103']").getByTestId("list-upvote").getAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(page.locator("[data-paper-id='2401.00103'] .votes .count").textContent()).isEqualTo("1");
+    Chromium.screenshot(page, "daily-member-upvoted");
+    page.locator("[data-paper-id='2401.00103']").getByTestId("list-upvote").click(); // and takes it back
+    page.waitForURL(Pattern.compile(".*/daily\\?date=2024-01-10"));
+    assertThat(page.locator("[data-paper-id='2401.00103'] .votes .count").textContent()).isEqualTo("0");
+    page.context().close();
+  }
+
+  static void signUp(Page page, String name) {
+    page.navigate(web.site().url("/signup"));
+    page.getByTestId("signup-name").fill(name);
+    page.getByTestId("signup-password").fill("a long enough password");
+    page.getByTestId("signup-submit").click();
+    page.waitForURL(Pattern.compile(".*/library"));
+  }
+
+  @Test
   void subscribing_on_a_server_without_mail_says_that_nothing_could_be_sent() {
     Page page = web.site().chromium.newPage();
     page.navigate(web.site().url("/subscriptions"));
