@@ -31,7 +31,10 @@ final class Api {
   private final ForYou forYou;
   private final SubmitLookup submissions;
 
-  Api(WebServices s, Listings listings, Auth auth, ForYou forYou, SubmitLookup submissions) {
+  private final AccountChanges changes;
+
+  Api(WebServices s, Listings listings, Auth auth, ForYou forYou, SubmitLookup submissions, AccountChanges changes) {
+    this.changes = changes;
     this.submissions = submissions;
     this.s = s;
     this.listings = listings;
@@ -154,7 +157,52 @@ final class Api {
 
   void me(Context ctx) {
     Account me = Auth.required(ctx);
-    ctx.json(Map.of("name", me.name()));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", me.name());
+    m.put("email", s.accounts().email(me).orElse(null));
+    ctx.json(m);
+  }
+
+  /** Body {@code {"current": "...", "password": "..."}}; other sessions end, API tokens stay. */
+  void changePassword(Context ctx) {
+    Account me = Auth.required(ctx);
+    JsonNode body = body(ctx, false);
+    changes.changePassword(ctx, me, rawString(body, "current"), rawString(body, "password"));
+    ctx.status(204);
+  }
+
+  /** Body {@code {"email": "..."}}; null or empty removes the address. */
+  void changeEmail(Context ctx) {
+    Account me = Auth.required(ctx);
+    String email;
+    try {
+      email = changes.setEmail(me, string(body(ctx, false), "email"));
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", me.name());
+    m.put("email", email);
+    ctx.json(m);
+  }
+
+  /** Body {@code {"password": "..."}}: deletes the caller's account with all its data. */
+  void deleteMe(Context ctx) {
+    Account me = Auth.required(ctx);
+    changes.delete(ctx, me, rawString(body(ctx, false), "password"));
+    ctx.status(204);
+  }
+
+  /** A string field as sent, not stripped (a password may begin or end with a space). */
+  private static String rawString(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isTextual() || n.asText().length() > Params.MAX_TEXT) {
+      throw HttpProblem.badRequest("'" + field + "' must be a string of at most " + Params.MAX_TEXT + " characters");
+    }
+    return n.asText();
   }
 
   void upvote(Context ctx) {

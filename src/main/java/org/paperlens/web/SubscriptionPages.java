@@ -35,8 +35,11 @@ final class SubscriptionPages {
   private final RateLimit mailsPerClient;
 
   private final ClientAddresses clients;
+  private final org.paperlens.account.AccountStore accounts;
 
-  SubscriptionPages(DigestServices d, Templates templates, Clock clock, ClientAddresses clients) {
+  SubscriptionPages(DigestServices d, Templates templates, Clock clock, ClientAddresses clients,
+      org.paperlens.account.AccountStore accounts) {
+    this.accounts = accounts;
     this.d = d;
     this.templates = templates;
     this.clients = clients;
@@ -156,6 +159,7 @@ final class SubscriptionPages {
     m.put("error", error);
     m.put("signedIn", me.isPresent());
     m.put("noMail", !d.canSendMail());
+    m.put("email", me.flatMap(accounts::email).orElse(null));
     m.put("subscriptions", me.map(a -> views(d.subscriptions().ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()));
     ctx.html(templates.render("subscriptions", ctx, m));
   }

@@ -54,11 +54,12 @@ public final class WebServer implements AutoCloseable {
     Auth auth = new Auth(services.accounts(), services.limits(), clients);
     Listings listings = new Listings(services, templates);
     ReadingPages reading = new ReadingPages(services, listings, templates);
-    AccountPages accountPages = new AccountPages(services, auth, templates);
+    AccountChanges accountChanges = new AccountChanges(services, auth, digest);
+    AccountPages accountPages = new AccountPages(services, auth, templates, accountChanges);
     ForYou forYou = new ForYou(services);
     SubmitLookup submissions = new SubmitLookup(services.catalogue(), services.fetcher());
     LibraryPages libraryPages = new LibraryPages(services, listings, templates, forYou, submissions);
-    Api api = new Api(services, listings, auth, forYou, submissions);
+    Api api = new Api(services, listings, auth, forYou, submissions, accountChanges);
     ExportRoutes exports = new ExportRoutes(services, listings, templates);
 
     RequestBodies bodies = new RequestBodies(limits, clients::of);
@@ -118,13 +119,16 @@ public final class WebServer implements AutoCloseable {
     app.get("/account", accountPages::account);
     app.post("/account/tokens", csrf(accountPages::newToken));
     app.post("/account/tokens/revoke", csrf(accountPages::revokeToken));
+    app.post("/account/password", csrf(accountPages::changePassword));
+    app.post("/account/email", csrf(accountPages::changeEmail));
+    app.post("/account/delete", csrf(accountPages::delete));
 
     app.get("/search/export", exports::search);
     app.get("/library/export", exports::library);
     app.get("/library/import", exports::importForm);
     app.post("/library/import", csrf(exports::importBibtex));
     if (digest != null) {
-      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates, services.clock(), clients);
+      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates, services.clock(), clients, services.accounts());
       app.get("/subscriptions", subscriptions::page);
       app.post("/subscriptions", csrf(subscriptions::subscribe));
       app.post("/subscriptions/<id>/unsubscribe", csrf(subscriptions::unsubscribeOwn));
@@ -160,6 +164,9 @@ public final class WebServer implements AutoCloseable {
     api(HandlerType.GET, "/api/v1/trending", api::trending);
     api(HandlerType.GET, "/api/v1/search", api::search);
     api(HandlerType.GET, "/api/v1/me", api::me);
+    api(HandlerType.DELETE, "/api/v1/me", api::deleteMe);
+    api(HandlerType.PUT, "/api/v1/me/password", api::changePassword);
+    api(HandlerType.PUT, "/api/v1/me/email", api::changeEmail);
     api(HandlerType.GET, "/api/v1/library", api::library);
     api(HandlerType.PUT, "/api/v1/tags/<tag>", api::tagVisibility);
     api(HandlerType.PUT, "/api/v1/library/<id>", api::save);

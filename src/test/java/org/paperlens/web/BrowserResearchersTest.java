@@ -25,7 +25,7 @@ class BrowserResearchersTest {
     Page page = web.site().chromium.newPage();
     page.navigate(web.site().url("/daily"));
     assertThat(page.locator("link[rel=alternate][type='application/atom+xml']").getAttribute("href")).isEqualTo("/daily/feed");
-    page.getByTestId("feed-atom").click(new com.microsoft.playwright.Locator.ClickOptions().setNoWaitAfter(true));
+    assertThat(page.getByTestId("feed-atom").getAttribute("href")).isEqualTo("/daily/feed");
     APIResponse feed = page.request().get(web.site().url("/daily/feed?format=rss"));
     assertThat(feed.status()).isEqualTo(200);
     assertThat(feed.text()).contains("<rss", "Attention Is Not All You Need for Tabular Data");
@@ -111,6 +111,37 @@ class BrowserResearchersTest {
     page.locator("[data-paper-id='2401.00103']").getByTestId("list-upvote").click(); // and takes it back
     page.waitForURL(Pattern.compile(".*/daily\\?date=2024-01-10"));
     assertThat(page.locator("[data-paper-id='2401.00103'] .votes .count").textContent()).isEqualTo("0");
+    page.context().close();
+  }
+
+  @Test
+  void a_member_sets_an_e_mail_address_changes_the_password_and_deletes_the_account() {
+    Page page = web.site().chromium.newPage();
+    signUp(page, "short.stay");
+    page.navigate(web.site().url("/papers/2401.00104"));
+    page.getByTestId("upvote").click();
+    page.waitForURL(Pattern.compile(".*/papers/2401.00104"));
+
+    page.getByTestId("nav-account").click();
+    page.getByTestId("account-email").fill("short.stay@example.org");
+    page.getByTestId("save-email").click();
+    assertThat(page.getByTestId("account-done").textContent()).contains("short.stay@example.org");
+    page.getByTestId("current-password").fill("a long enough password");
+    page.getByTestId("new-password").fill("an even longer password");
+    page.getByTestId("change-password").click();
+    assertThat(page.getByTestId("account-done").textContent()).contains("password is changed");
+    Chromium.screenshot(page, "account");
+
+    page.getByTestId("delete-password").fill("a long enough password"); // the old one no longer works
+    page.getByTestId("delete-account").click();
+    assertThat(page.getByTestId("account-error").textContent()).contains("wrong user name or password");
+    page.getByTestId("delete-password").fill("an even longer password");
+    page.getByTestId("delete-account").click();
+    assertThat(page.getByTestId("notice").textContent()).contains("short.stay is deleted");
+    assertThat(page.getByTestId("nav-login").isVisible()).isTrue();
+    Chromium.screenshot(page, "account-deleted");
+    page.navigate(web.site().url("/papers/2401.00104"));
+    assertThat(page.getByTestId("upvote-login").textContent()).contains("▲ 0");
     page.context().close();
   }
 
