@@ -7,7 +7,7 @@ document.querySelectorAll('button[data-copy]').forEach(function (b) {
   b.addEventListener('click', function () {
     navigator.clipboard.writeText(target.textContent).then(function () {
       b.textContent = 'Copied';
-      setTimeout(function () { b.textContent = 'Copy BibTeX'; }, 1500);
+      setTimeout(function () { b.textContent = b.getAttribute('data-label') || 'Copy BibTeX'; }, 1500);
     });
   });
 });

@@ -278,6 +278,7 @@ final class Api {
     m.put("tag", tag);
     m.put("public", flag.asBoolean());
     m.put("feed", flag.asBoolean() ? LibraryPages.tagFeedPath(me.name(), tag) : null);
+    m.put("collection", flag.asBoolean() ? CollectionPages.path(me.name(), tag) : null);
     ctx.json(m);
   }
 

@@ -151,6 +151,11 @@ public final class WebServer implements AutoCloseable {
       app.post("/account/feed", csrf(ctx -> feeds.newPrivateFeed(ctx, templates)));
     }
 
+    // After the tag feed route: <tag> takes slashes, so "TAG/feed" would otherwise be read as a tag.
+    CollectionPages collections = new CollectionPages(services, templates);
+    app.get("/collections", collections::index);
+    app.get("/users/{name}/tags/<tag>", collections::page);
+
     api(HandlerType.GET, "/api/v1/openapi.json", WebServer::openApi);
     // Ids may contain a slash (hep-th/9901001), so <id> matches across slashes: the routes with
     // a suffix come first, or the bare route would take "ID/related" as the id.
@@ -169,6 +174,8 @@ public final class WebServer implements AutoCloseable {
     api(HandlerType.PUT, "/api/v1/me/email", api::changeEmail);
     api(HandlerType.GET, "/api/v1/library", api::library);
     api(HandlerType.PUT, "/api/v1/tags/<tag>", api::tagVisibility);
+    api(HandlerType.GET, "/api/v1/collections", collections::indexApi);
+    api(HandlerType.GET, "/api/v1/users/{name}/tags/<tag>", collections::api);
     api(HandlerType.PUT, "/api/v1/library/<id>", api::save);
     api(HandlerType.DELETE, "/api/v1/library/<id>", api::remove);
     api(HandlerType.GET, "/api/v1/recommendations", api::recommendations);

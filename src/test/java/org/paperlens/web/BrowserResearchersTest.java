@@ -145,6 +145,35 @@ class BrowserResearchersTest {
     page.context().close();
   }
 
+  @Test
+  void a_member_makes_a_tag_a_public_collection_that_a_visitor_opens_from_the_index_and_follows() {
+    Page page = web.site().chromium.newPage();
+    signUp(page, "collector");
+    for (String id : List.of("2401.00101", "2401.00109")) {
+      page.navigate(web.site().url("/papers/" + id));
+      page.getByTestId("save-tags").fill("molecules");
+      page.getByTestId("save").click();
+      page.waitForURL(Pattern.compile(".*/papers/" + Pattern.quote(id)));
+    }
+    page.navigate(web.site().url("/library?tag=molecules"));
+    page.getByTestId("make-public").click();
+    page.getByTestId("collection-link").click();
+    page.waitForURL(Pattern.compile(".*/users/collector/tags/molecules"));
+    page.context().close();
+
+    Page visitor = web.site().chromium.newPage();
+    visitor.navigate(web.site().url("/collections"));
+    visitor.getByTestId("collection-entry").locator("a.title", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("molecules")).click();
+    visitor.waitForURL(Pattern.compile(".*/users/collector/tags/molecules"));
+    assertThat(visitor.getByTestId("collection-meta").textContent()).contains("collector", "2 papers");
+    assertThat(ids(visitor.getByTestId("collection-item"))).containsExactly("2401.00109", "2401.00101");
+    assertThat(visitor.getByTestId("share-url").textContent()).endsWith("/users/collector/tags/molecules");
+    String feed = visitor.locator("link[rel=alternate]").first().getAttribute("href");
+    assertThat(visitor.request().get(web.site().url(feed)).text()).contains("Equivariant Networks");
+    Chromium.screenshot(visitor, "collection");
+    visitor.context().close();
+  }
+
   static void signUp(Page page, String name) {
     page.navigate(web.site().url("/signup"));
     page.getByTestId("signup-name").fill(name);
