@@ -7,11 +7,11 @@ document.querySelectorAll('button[data-copy]').forEach(function (b) {
   b.addEventListener('click', function () {
     navigator.clipboard.writeText(target.textContent).then(function () {
       b.textContent = 'Copied';
-      setTimeout(function () { b.textContent = 'Copy BibTeX'; }, 1500);
+      setTimeout(function () { b.textContent = b.getAttribute('data-label') || 'Copy BibTeX'; }, 1500);
     });
   });
 });
 // The day picker submits as soon as a day or view is chosen.
-document.querySelectorAll('form[data-testid="daily-form"] select, form[data-testid="daily-form"] input[type=date]').forEach(function (el) {
+document.querySelectorAll('form[data-testid="daily-form"] select, form[data-testid="daily-form"] input[type=date], form[data-testid="daily-form"] input[type=checkbox]').forEach(function (el) {
   el.addEventListener('change', function () { el.form.submit(); });
 });

@@ -43,10 +43,7 @@ public final class AccountStore {
       throw new AccountException(AccountException.Kind.INVALID,
           "a user name is 3 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
-    if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-      throw new AccountException(AccountException.Kind.INVALID,
-          "a password is " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
-    }
+    checkPassword(password);
     String hash = hasher.hash(password); // outside the transaction: it takes a while
     return db.transaction(tx -> {
       try (ResultSet rs = tx.query("SELECT 1 FROM accounts WHERE name = ?", name).executeQuery()) {
@@ -77,6 +74,66 @@ public final class AccountStore {
       throw new AccountException(AccountException.Kind.BAD_CREDENTIALS, "wrong user name or password");
     }
     return row.get().account();
+  }
+
+  /**
+   * Sets a new password (the caller has checked the current one) and ends every other session
+   * of the account, so a stolen session dies with the old password; {@code keepSession} (the
+   * cookie of the browser that changed it, or null) stays logged in. API tokens are kept: they
+   * are listed on the account page and revoked there.
+   */
+  public void changePassword(Account account, String newPassword, String keepSession) {
+    checkPassword(newPassword);
+    String hash = hasher.hash(newPassword);
+    String kept = keepSession == null ? "" : Secrets.hash(keepSession);
+    db.transaction(tx -> {
+      tx.update("UPDATE accounts SET password_hash = ? WHERE id = ?", hash, account.id());
+      return tx.update("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", account.id(), kept);
+    });
+  }
+
+  /** The account's e-mail address, if its owner gave one. */
+  public Optional<String> email(Account account) {
+    return db.transaction(tx -> {
+      try (ResultSet rs = tx.query("SELECT email FROM accounts WHERE id = ?", account.id()).executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    });
+  }
+
+  /** Sets (or, with null, removes) the account's e-mail address; the caller has checked its form. */
+  public void setEmail(Account account, String email) {
+    db.transaction(tx -> tx.update("UPDATE accounts SET email = ? WHERE id = ?", email, account.id()));
+  }
+
+  /**
+   * Deletes the account and everything it made in this database, in one transaction: sessions,
+   * API tokens, upvotes, library and tags, submissions and comments go with the account row
+   * (foreign keys cascade), and the papers' running totals lose what it had added. Returns false
+   * when there was no such account. The caller forgets what other stores hold (subscriptions).
+   */
+  public boolean delete(Account account) {
+    return db.transaction(tx -> {
+      for (String[] counted : new String[][] {{"votes", "upvotes"}, {"library", "saves"}, {"submissions", "submissions"}}) {
+        List<String> papers = new ArrayList<>();
+        try (ResultSet rs = tx.query("SELECT paper_id FROM " + counted[0] + " WHERE account_id = ?", account.id()).executeQuery()) {
+          while (rs.next()) {
+            papers.add(rs.getString(1));
+          }
+        }
+        for (String p : papers) {
+          org.paperlens.community.CommunityStore.adjust(tx, new org.paperlens.paper.PaperId(p), counted[1], -1);
+        }
+      }
+      return tx.update("DELETE FROM accounts WHERE id = ?", account.id()) > 0;
+    });
+  }
+
+  private static void checkPassword(String password) {
+    if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+      throw new AccountException(AccountException.Kind.INVALID,
+          "a password is " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
+    }
   }
 
   /** Starts a session and returns the cookie value. */

@@ -42,6 +42,7 @@ final class DigestAssembly {
 
   static DigestServices web(MailSettings mail, CatalogueStore store, DigestScheduler scheduler, Clock clock) {
     Subscriptions subscriptions = new Subscriptions(new SubscriptionStore(store), new Links(mail.baseUrl()), clock);
-    return new DigestServices(subscriptions, new Links(mail.baseUrl()), mail.canSend() ? scheduler::nudge : () -> {});
+    return new DigestServices(subscriptions, new Links(mail.baseUrl()), mail.canSend() ? scheduler::nudge : () -> {},
+        mail.canSend());
   }
 }

@@ -62,6 +62,28 @@ public final class CommunityStore {
     });
   }
 
+  /** Those of {@code papers} this account has upvoted: one query for a whole listing. */
+  public java.util.Set<PaperId> upvotedAmong(Account account, List<PaperId> papers) {
+    if (papers.isEmpty()) {
+      return java.util.Set.of();
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(papers.size(), "?"));
+    Object[] args = new Object[papers.size() + 1];
+    args[0] = account.id();
+    for (int i = 0; i < papers.size(); i++) {
+      args[i + 1] = papers.get(i).value();
+    }
+    return db.transaction(tx -> {
+      java.util.Set<PaperId> out = new java.util.HashSet<>();
+      try (ResultSet rs = tx.query("SELECT paper_id FROM votes WHERE account_id = ? AND paper_id IN (" + marks + ")", args).executeQuery()) {
+        while (rs.next()) {
+          out.add(new PaperId(rs.getString(1)));
+        }
+      }
+      return out;
+    });
+  }
+
   /** Records a submission; returns false when this account had already submitted the paper. */
   public boolean submit(Account account, PaperId paper, String comment) {
     return change(tx -> {

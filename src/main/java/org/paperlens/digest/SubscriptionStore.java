@@ -156,6 +156,29 @@ public final class SubscriptionStore {
     });
   }
 
+  /**
+   * Deletes every subscription an account made, with its mail (sent or not), its tokens and the
+   * record of papers mailed by it, and the account's private feed tokens. Other subscriptions of
+   * the same address (made without logging in) stay.
+   */
+  public void forgetUser(String userId) {
+    store.write(w -> {
+      String subs = "SELECT id FROM subscriptions WHERE user_id = ?";
+      for (String sql : new String[] {
+          "DELETE FROM sent_papers WHERE outbox_id IN (SELECT id FROM outbox WHERE subscription_id IN (" + subs + "))",
+          "DELETE FROM outbox WHERE subscription_id IN (" + subs + ")",
+          "DELETE FROM mail_tokens WHERE subscription_id IN (" + subs + ")",
+          "DELETE FROM mail_tokens WHERE user_id = ?",
+          "DELETE FROM subscriptions WHERE user_id = ?"}) {
+        try (PreparedStatement st = w.connection().prepareStatement(sql)) {
+          st.setString(1, userId);
+          st.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
   /** Stops all mail to an address after a permanent SMTP failure. */
   static void suppress(Connection c, String email, String reason, Instant now) throws SQLException {
     try (PreparedStatement st = c.prepareStatement("INSERT INTO suppressed_addresses (email, reason, since)"

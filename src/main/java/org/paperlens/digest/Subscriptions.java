@@ -127,11 +127,17 @@ public final class Subscriptions {
   }
 
   /** The account a private feed token belongs to. */
+  /** Forgets an account that is deleted: its subscriptions, their pending mail and tokens, its private feed. */
+  public void forgetUser(String userId) {
+    store.forgetUser(userId);
+  }
+
   public Optional<String> feedOwner(String token) {
     return store.token(token, SubscriptionStore.Purpose.FEED).map(SubscriptionStore.TokenTarget::userId);
   }
 
-  static String normalise(String email) {
+  /** The address in its stored form (lower case), or an IllegalArgumentException saying what is wrong with it. */
+  public static String normalise(String email) {
     if (email == null || email.isBlank()) {
       throw new IllegalArgumentException("an e-mail address is needed");
     }

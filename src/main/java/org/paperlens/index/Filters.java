@@ -11,10 +11,15 @@ import java.util.Set;
  * @param to last date included, or null
  * @param categories any of these arXiv categories (cross-lists count); empty for all
  * @param author a name or part of one, matched as a phrase in the author list; null for any
+ * @param withCode only papers that link code ({@link org.paperlens.paper.CodeLinks})
  */
-public record Filters(LocalDate from, LocalDate to, Set<String> categories, String author) {
+public record Filters(LocalDate from, LocalDate to, Set<String> categories, String author, boolean withCode) {
 
   public static final Filters NONE = new Filters(null, null, Set.of(), null);
+
+  public Filters(LocalDate from, LocalDate to, Set<String> categories, String author) {
+    this(from, to, categories, author, false);
+  }
 
   public Filters {
     categories = categories == null ? Set.of() : Set.copyOf(categories);
@@ -27,6 +32,6 @@ public record Filters(LocalDate from, LocalDate to, Set<String> categories, Stri
   }
 
   public boolean isEmpty() {
-    return from == null && to == null && categories.isEmpty() && author == null;
+    return from == null && to == null && categories.isEmpty() && author == null && !withCode;
   }
 }

@@ -11,4 +11,9 @@ public record IndexedPaper(PaperId id, String title, List<String> authors, Strin
   public IndexedPaper {
     authors = List.copyOf(authors);
   }
+
+  /** The key an author's name is matched by (accents, case and spacing ignored): see {@link PaperIndex#byAuthor}. */
+  public static String nameKey(String name) {
+    return PaperFields.authorKey(name);
+  }
 }

@@ -134,6 +134,16 @@ public final class LiveIndex implements PaperIndex, IndexUpdates {
   }
 
   @Override
+  public List<IndexedPaper> byAuthor(String name, int limit) {
+    return read(index -> index.byAuthor(name, limit));
+  }
+
+  @Override
+  public int count(String query, Filters filters) {
+    return read(index -> index.count(query, filters));
+  }
+
+  @Override
   public int size() {
     return current.size();
   }

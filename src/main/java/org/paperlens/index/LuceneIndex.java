@@ -64,10 +64,12 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
   static final String SEQ_KEY = "catalogue_seq";
   /** Commit user data: the document layout; an index of another layout is rebuilt by serve. */
   static final String FORMAT_KEY = "paperlens_format";
-  /** 2: id doc values and a catalogue watermark. */
-  static final String FORMAT = "2";
+  /** 2: id doc values and a catalogue watermark; 3: the code and author key fields. */
+  static final String FORMAT = "3";
 
   private static final int SNIPPET_FALLBACK_CHARS = 240;
+  /** More papers than any one author writes: the bound of {@link #byAuthor}'s sort. */
+  private static final int MAX_AUTHOR_PAPERS = 10_000;
 
   private final Path generation;
   private final FSDirectory directory;
@@ -466,6 +468,33 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
   }
 
   @Override
+  public List<IndexedPaper> byAuthor(String name, int limit) {
+    String key = PaperFields.authorKey(name);
+    if (key.isEmpty()) {
+      return List.of();
+    }
+    return withSearcher(s -> {
+      // All of them (up to a bound no author reaches), then by date: the index has no date order.
+      Query q = new TermQuery(new Term(PaperFields.AUTHOR_KEY, key));
+      TopDocs top = s.search(q, Math.max(1, Math.min(s.count(q), MAX_AUTHOR_PAPERS)));
+      StoredFields stored = s.storedFields();
+      List<IndexedPaper> out = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) {
+        out.add(toPaper(stored.document(sd.doc)));
+      }
+      out.sort(java.util.Comparator.comparing(IndexedPaper::date, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+          .thenComparing(p -> p.id().value(), java.util.Comparator.reverseOrder()));
+      return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    });
+  }
+
+  @Override
+  public int count(String query, Filters filters) {
+    Query q = query == null ? new MatchAllDocsQuery() : PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
+    return withSearcher(s -> s.count(withFilters(q, filters)));
+  }
+
+  @Override
   public int size() {
     return coverage.papers();
   }
@@ -494,6 +523,9 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
     }
     if (f.author() != null) {
       b.add(authorQuery(f.author()), BooleanClause.Occur.FILTER);
+    }
+    if (f.withCode()) {
+      b.add(new TermQuery(new Term(PaperFields.CODE, "yes")), BooleanClause.Occur.FILTER);
     }
     return b.build();
   }

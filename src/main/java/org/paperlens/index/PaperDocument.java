@@ -31,6 +31,10 @@ final class PaperDocument {
     }
     for (String author : paper.authors()) {
       doc.add(new TextField(PaperFields.AUTHORS, author, Field.Store.YES));
+      doc.add(new StringField(PaperFields.AUTHOR_KEY, PaperFields.authorKey(author), Field.Store.NO));
+    }
+    if (org.paperlens.paper.CodeLinks.hasCode(paper)) {
+      doc.add(new StringField(PaperFields.CODE, "yes", Field.Store.NO));
     }
     for (String category : paper.categories()) {
       doc.add(new StringField(PaperFields.CATEGORY, category, Field.Store.NO));

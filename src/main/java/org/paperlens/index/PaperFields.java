@@ -33,6 +33,10 @@ final class PaperFields {
   static final String DATE = "date";
   /** The title reduced to lower-case letters and digits, exact: finds a paper by its exact title. */
   static final String TITLE_KEY = "title_key";
+  /** One value per author, the whole name as {@link #authorKey} gives it, exact: an author's papers. */
+  static final String AUTHOR_KEY = "author_key";
+  /** "yes" for a paper that links code ({@link org.paperlens.paper.CodeLinks}), absent otherwise; for the "with code" filter. */
+  static final String CODE = "code";
   /** The dense vector of title + abstract, int8-quantized HNSW. */
   static final String VECTOR = "vector";
 
@@ -55,6 +59,15 @@ final class PaperFields {
       }
     };
     return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(AUTHORS, names));
+  }
+
+  /**
+   * The key of an author's name: accents, case and spacing ignored, so "José  García" and
+   * "Jose Garcia" are one author page, while "J. Garcia" stays another (it may be someone else).
+   */
+  static String authorKey(String name) {
+    String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    return folded.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
   }
 
   /** The key for exact-title lookups: case, accents, punctuation and spacing ignored. */

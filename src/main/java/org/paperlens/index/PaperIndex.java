@@ -81,6 +81,20 @@ public interface PaperIndex extends AutoCloseable {
   /** Those of {@code ids} that are indexed without a vector (not embedded yet). */
   java.util.Set<PaperId> withoutVector(List<PaperId> ids);
 
+  /**
+   * The papers that list {@code name} as an author (accents, case and spacing ignored), newest
+   * first, at most {@code limit}; ties by id, newest id first.
+   */
+  List<IndexedPaper> byAuthor(String name, int limit);
+
+  /**
+   * How many papers match {@code query} (in the query language; null for every paper) and pass
+   * the filters. Costs one counting pass over the matches, no scoring.
+   *
+   * @throws BadQueryException when the query cannot be parsed
+   */
+  int count(String query, Filters filters);
+
   /** How many papers are indexed. */
   int size();
 

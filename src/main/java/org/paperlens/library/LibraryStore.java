@@ -31,6 +31,9 @@ public final class LibraryStore {
   /** One saved paper with its tags, sorted. */
   public record Entry(PaperId paperId, Instant added, List<String> tags) {}
 
+  /** A public tag seen from outside: a collection anyone can read, share and follow. */
+  public record Collection(String owner, String tag, int papers, Instant changed) {}
+
   private final Database db;
   private final CommunityStore community;
   private final Clock clock;
@@ -147,6 +150,31 @@ public final class LibraryStore {
       try (ResultSet rs = tx.query("SELECT tag FROM library_tag_settings WHERE account_id = ? AND public = 1", owner.id()).executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Public tags of every member, most recently made public (or changed) first, with their paper counts. */
+  public List<Collection> publicCollections(int limit) {
+    return collections(" ORDER BY s.changed_at DESC, a.name, s.tag LIMIT ?", limit);
+  }
+
+  /** The public tag {@code tag} of the member named {@code ownerName}; empty when there is none or it is private. */
+  public Optional<Collection> publicCollection(String ownerName, String tag) {
+    return collections(" AND a.name = ? AND s.tag = ?", ownerName, tag).stream().findFirst();
+  }
+
+  private List<Collection> collections(String where, Object... args) {
+    return db.transaction(tx -> {
+      List<Collection> out = new ArrayList<>();
+      String sql = "SELECT a.name, s.tag, s.changed_at,"
+          + " (SELECT COUNT(*) FROM library_tags t WHERE t.account_id = s.account_id AND t.tag = s.tag)"
+          + " FROM library_tag_settings s JOIN accounts a ON a.id = s.account_id WHERE s.public = 1";
+      try (ResultSet rs = tx.query(sql + where, args).executeQuery()) {
+        while (rs.next()) {
+          out.add(new Collection(rs.getString(1), rs.getString(2), rs.getInt(4), Instant.parse(rs.getString(3))));
         }
       }
       return out;

@@ -32,6 +32,14 @@ public final class CatalogueStore implements AutoCloseable {
     T run(Writer writer) throws SQLException;
   }
 
+  /**
+   * Per primary category, how many upvotes and saves members gave its papers: what the
+   * community reads, the daily listing's order among papers nobody has voted on yet.
+   */
+  private static final String CATEGORY_INTEREST = "SELECT p.primary_category AS category, COUNT(*) AS interest"
+      + " FROM (SELECT paper_id FROM votes UNION ALL SELECT paper_id FROM library) a JOIN papers p ON p.id = a.paper_id"
+      + " GROUP BY p.primary_category";
+
   private final Connection connection;
   private final Path file;
   private final Writer writer;
@@ -207,20 +215,29 @@ public final class CatalogueStore implements AutoCloseable {
 
   /**
    * Papers first listed between {@code from} and {@code to} (inclusive), deleted ones left out,
-   * ordered by upvotes, then listing day, then id (newer arXiv ids are later submissions).
-   * Joins the community's running totals ({@code paper_signals}, kept by the community store)
-   * because ordering a day by votes needs them in the same query; uses the first_listed index.
+   * ordered by upvotes; where those tie (a new day nobody has voted on yet), by the community's
+   * interest in the paper's primary category (its members' upvotes and saves of papers in that
+   * category), then papers with code first, then listing day and id (newer arXiv ids are later
+   * submissions). Joins the community's running totals ({@code paper_signals}, kept by the
+   * community store) because the order needs them in the same query; uses the first_listed index.
    */
   public synchronized java.util.List<Listed> listed(LocalDate from, LocalDate to, int offset, int limit) {
+    return listed(from, to, ListingFilter.NONE, offset, limit);
+  }
+
+  /** {@link #listed(LocalDate, LocalDate, int, int)} narrowed by {@code filter}. */
+  public synchronized java.util.List<Listed> listed(LocalDate from, LocalDate to, ListingFilter filter, int offset, int limit) {
     return read(() -> {
       PreparedStatement st = writer.prepared("SELECT " + PaperRows.COLUMNS + ", COALESCE(s.upvotes, 0) AS upvotes"
           + " FROM papers LEFT JOIN paper_signals s ON s.paper_id = papers.id"
-          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL"
-          + " ORDER BY upvotes DESC, first_listed DESC, id DESC LIMIT ? OFFSET ?");
+          + " LEFT JOIN (" + CATEGORY_INTEREST + ") i ON i.category = papers.primary_category"
+          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL" + filter.sql()
+          + " ORDER BY upvotes DESC, COALESCE(i.interest, 0) DESC, has_code DESC, first_listed DESC, id DESC LIMIT ? OFFSET ?");
       st.setString(1, from.toString());
       st.setString(2, to.toString());
-      st.setInt(3, limit);
-      st.setInt(4, offset);
+      int next = filter.bind(st, 3);
+      st.setInt(next, limit);
+      st.setInt(next + 1, offset);
       List<Listed> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -233,15 +250,42 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** How many live papers were first listed on each day between {@code from} and {@code to}, by day. */
   public synchronized java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to) {
+    return listedPerDay(from, to, ListingFilter.NONE);
+  }
+
+  /** {@link #listedPerDay(LocalDate, LocalDate)} counting only the papers {@code filter} lets through. */
+  public synchronized java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to, ListingFilter filter) {
     return read(() -> {
       PreparedStatement st = writer.prepared("SELECT first_listed, COUNT(*) FROM papers"
-          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL GROUP BY first_listed");
+          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL" + filter.sql() + " GROUP BY first_listed");
       st.setString(1, from.toString());
       st.setString(2, to.toString());
+      filter.bind(st, 3);
       java.util.SortedMap<LocalDate, Integer> out = new java.util.TreeMap<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.put(LocalDate.parse(rs.getString(1)), rs.getInt(2));
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * How many live papers first listed between {@code from} and {@code to} have each primary
+   * category, most first: the choices of a listing's category filter.
+   */
+  public synchronized java.util.Map<String, Integer> listedPerCategory(LocalDate from, LocalDate to) {
+    return read(() -> {
+      PreparedStatement st = writer.prepared("SELECT primary_category, COUNT(*) AS n FROM papers"
+          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL AND primary_category IS NOT NULL"
+          + " GROUP BY primary_category ORDER BY n DESC, primary_category");
+      st.setString(1, from.toString());
+      st.setString(2, to.toString());
+      java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getInt(2));
         }
       }
       return out;
@@ -446,6 +490,7 @@ public final class CatalogueStore implements AutoCloseable {
       PreparedStatement st = prepared(PaperRows.UPSERT);
       PaperRows.bind(st, paper);
       st.setLong(18, changeSeq());
+      st.setInt(19, CodeLinks.hasCode(paper) ? 1 : 0);
       st.executeUpdate();
     }
 

@@ -15,15 +15,15 @@ final class PaperRows {
 
   static final String COLUMNS = "id, version, title, abstract, authors, primary_category, categories, classes,"
       + " submitted, updated, first_listed, comment, journal_ref, doi, abs_url, pdf_url, source";
-  /** Binds {@link #bind}'s 17 values, then the change number as the 18th. */
-  static final String UPSERT = "INSERT INTO papers (" + COLUMNS + ", seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+  /** Binds {@link #bind}'s 17 values, the change number as the 18th and whether it links code ({@link CodeLinks}) as the 19th. */
+  static final String UPSERT = "INSERT INTO papers (" + COLUMNS + ", seq, has_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
       + " ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title,"
       + " abstract = excluded.abstract, authors = excluded.authors,"
       + " primary_category = excluded.primary_category, categories = excluded.categories, classes = excluded.classes,"
       + " submitted = excluded.submitted, updated = excluded.updated,"
       + " first_listed = excluded.first_listed, comment = excluded.comment,"
       + " journal_ref = excluded.journal_ref, doi = excluded.doi, abs_url = excluded.abs_url,"
-      + " pdf_url = excluded.pdf_url, source = excluded.source, seq = excluded.seq";
+      + " pdf_url = excluded.pdf_url, source = excluded.source, seq = excluded.seq, has_code = excluded.has_code";
   static final String UPSERT_VERSION = "INSERT INTO paper_versions"
       + " (paper_id, version, dated, title, abstract, authors, comment, journal_ref, doi)"
       + " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (paper_id, version) DO UPDATE SET"

@@ -2,8 +2,14 @@ package org.paperlens.search;
 
 import java.util.List;
 
-/** A page of results; {@code more} says whether another page exists. */
-public record SearchResult(SearchRequest request, List<SearchHit> hits, boolean more, double millis) {
+/**
+ * A page of results; {@code more} says whether another page exists.
+ *
+ * @param total how many papers the search covers: those matching the words (keyword and hybrid
+ *     mode, whose meaning half ranks every paper and so has no count of its own), or every paper
+ *     passing the filters, which semantic search ranks by meaning
+ */
+public record SearchResult(SearchRequest request, List<SearchHit> hits, boolean more, double millis, int total) {
   public SearchResult {
     hits = List.copyOf(hits);
   }

@@ -51,7 +51,14 @@ public final class Searcher {
         hits.add(new SearchHit(from + i + 1, paper.get(), h.score(), snippets.getOrDefault(h.id(), ""), isPin));
       }
     }
-    return new SearchResult(request, hits, ranked.size() > to, (System.nanoTime() - start) / 1e6);
+    int total = switch (request.mode()) {
+      case SearchMode.Semantic m -> index.count(null, request.filters());
+      case SearchMode.Keyword m -> index.count(request.query(), request.filters());
+      case SearchMode.Hybrid m -> index.count(request.query(), request.filters());
+    };
+    // A pinned exact match or the meaning half of hybrid can add papers the words do not match.
+    total = Math.max(total, ranked.size() > to ? to + 1 : hits.size() + from);
+    return new SearchResult(request, hits, ranked.size() > to, (System.nanoTime() - start) / 1e6, total);
   }
 
   /** The ranking alone, {@code depth} deep, without pinning or decoration: what evaluation scores. */

@@ -9,17 +9,23 @@ import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountException;
 
-/** Sign-up, log-in, log-out and the account page with API tokens. HTTP only. */
+/**
+ * Sign-up, log-in, log-out and the account page: API tokens, password, e-mail address, deleting
+ * the account with its data. HTTP only; {@link AccountChanges} does the changes both the page and
+ * the API make.
+ */
 final class AccountPages {
 
   private final WebServices s;
   private final Auth auth;
   private final Templates templates;
+  private final AccountChanges changes;
 
-  AccountPages(WebServices s, Auth auth, Templates templates) {
+  AccountPages(WebServices s, Auth auth, Templates templates, AccountChanges changes) {
     this.s = s;
     this.auth = auth;
     this.templates = templates;
+    this.changes = changes;
   }
 
   void signUpForm(Context ctx) {
@@ -89,8 +95,60 @@ final class AccountPages {
     ctx.redirect("/account", HttpStatus.SEE_OTHER);
   }
 
-  private void page(Context ctx, Account me, String newToken) {
+  void changePassword(Context ctx) {
+    Account me = Auth.required(ctx);
+    try {
+      changes.changePassword(ctx, me, ctx.formParam("current"), ctx.formParam("password"));
+      page(ctx, me, null, "Your password is changed; your other sessions are logged out.", null);
+    } catch (AccountException | HttpProblem e) {
+      failed(ctx, me, e);
+    }
+  }
+
+  void changeEmail(Context ctx) {
+    Account me = Auth.required(ctx);
+    try {
+      String email = changes.setEmail(me, Params.form(ctx, "email"));
+      page(ctx, me, null, email == null ? "Your e-mail address is removed." : "Your e-mail address is now " + email + ".", null);
+    } catch (IllegalArgumentException | HttpProblem e) {
+      failed(ctx, me, e);
+    }
+  }
+
+  void delete(Context ctx) {
+    Account me = Auth.required(ctx);
+    try {
+      changes.delete(ctx, me, ctx.formParam("password"));
+    } catch (AccountException | HttpProblem e) {
+      failed(ctx, me, e);
+      return;
+    }
+    auth.endSession(ctx);
     Map<String, Object> m = new HashMap<>();
+    m.put("title", "Account deleted");
+    m.put("message", "The account " + me.name() + " is deleted, with its library, tags, upvotes, submissions, comments,"
+        + " subscriptions, API tokens and private feed.");
+    ctx.html(templates.render("notice", ctx, m));
+  }
+
+  private void failed(Context ctx, Account me, RuntimeException e) {
+    Problems.Outcome o = Problems.classify(e);
+    ctx.status(o.status());
+    if (o.retryAfter() != null) {
+      ctx.header("Retry-After", o.retryAfter());
+    }
+    page(ctx, me, null, null, e.getMessage());
+  }
+
+  private void page(Context ctx, Account me, String newToken) {
+    page(ctx, me, newToken, null, null);
+  }
+
+  private void page(Context ctx, Account me, String newToken, String done, String error) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("done", done);
+    m.put("error", error);
+    m.put("email", s.accounts().email(me).orElse(null));
     m.put("title", "Account " + me.name());
     m.put("name", me.name());
     m.put("newToken", newToken);

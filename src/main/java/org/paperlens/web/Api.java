@@ -31,7 +31,10 @@ final class Api {
   private final ForYou forYou;
   private final SubmitLookup submissions;
 
-  Api(WebServices s, Listings listings, Auth auth, ForYou forYou, SubmitLookup submissions) {
+  private final AccountChanges changes;
+
+  Api(WebServices s, Listings listings, Auth auth, ForYou forYou, SubmitLookup submissions, AccountChanges changes) {
+    this.changes = changes;
     this.submissions = submissions;
     this.s = s;
     this.listings = listings;
@@ -70,7 +73,8 @@ final class Api {
   void daily(Context ctx) {
     Listings.View view = ReadingPages.view(ctx);
     int limit = Params.integer(ctx, "limit", Listings.DAILY_PAGE, 1, 100);
-    Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, Params.integer(ctx, "page", 1, 1, 10_000), limit);
+    Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, ReadingPages.listingFilter(ctx),
+        Params.integer(ctx, "page", 1, 1, 10_000), limit);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("date", d.date().toString());
     m.put("view", view.name().toLowerCase(java.util.Locale.ROOT));
@@ -80,6 +84,9 @@ final class Api {
     Map<String, Integer> perDay = new LinkedHashMap<>();
     d.perDay().forEach((day, n) -> perDay.put(day.toString(), n));
     m.put("perDay", perDay);
+    m.put("category", d.filter().categories().isEmpty() ? null : d.filter().categories().stream().sorted().toList());
+    m.put("code", d.filter().withCode());
+    m.put("perCategory", d.perCategory());
     m.put("previous", d.previous() == null ? null : d.previous().toString());
     m.put("next", d.next() == null ? null : d.next().toString());
     m.put("page", d.page());
@@ -133,6 +140,8 @@ final class Api {
     m.put("page", request.offset() / request.limit() + 1);
     m.put("limit", request.limit());
     m.put("more", result.result().more());
+    m.put("total", result.result().total());
+    m.put("totalByMeaning", request.mode() instanceof org.paperlens.search.SearchMode.Semantic);
     m.put("millis", result.result().millis());
     m.put("notice", result.notice());
     m.put("coverage", coverage(s.status().get()));
@@ -148,7 +157,52 @@ final class Api {
 
   void me(Context ctx) {
     Account me = Auth.required(ctx);
-    ctx.json(Map.of("name", me.name()));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", me.name());
+    m.put("email", s.accounts().email(me).orElse(null));
+    ctx.json(m);
+  }
+
+  /** Body {@code {"current": "...", "password": "..."}}; other sessions end, API tokens stay. */
+  void changePassword(Context ctx) {
+    Account me = Auth.required(ctx);
+    JsonNode body = body(ctx, false);
+    changes.changePassword(ctx, me, rawString(body, "current"), rawString(body, "password"));
+    ctx.status(204);
+  }
+
+  /** Body {@code {"email": "..."}}; null or empty removes the address. */
+  void changeEmail(Context ctx) {
+    Account me = Auth.required(ctx);
+    String email;
+    try {
+      email = changes.setEmail(me, string(body(ctx, false), "email"));
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", me.name());
+    m.put("email", email);
+    ctx.json(m);
+  }
+
+  /** Body {@code {"password": "..."}}: deletes the caller's account with all its data. */
+  void deleteMe(Context ctx) {
+    Account me = Auth.required(ctx);
+    changes.delete(ctx, me, rawString(body(ctx, false), "password"));
+    ctx.status(204);
+  }
+
+  /** A string field as sent, not stripped (a password may begin or end with a space). */
+  private static String rawString(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isTextual() || n.asText().length() > Params.MAX_TEXT) {
+      throw HttpProblem.badRequest("'" + field + "' must be a string of at most " + Params.MAX_TEXT + " characters");
+    }
+    return n.asText();
   }
 
   void upvote(Context ctx) {
@@ -224,6 +278,7 @@ final class Api {
     m.put("tag", tag);
     m.put("public", flag.asBoolean());
     m.put("feed", flag.asBoolean() ? LibraryPages.tagFeedPath(me.name(), tag) : null);
+    m.put("collection", flag.asBoolean() ? CollectionPages.path(me.name(), tag) : null);
     ctx.json(m);
   }
 

@@ -157,6 +157,7 @@ final class Auth {
 
   void endSession(Context ctx) {
     accounts.endSession(ctx.cookie(SESSION_COOKIE));
+    ctx.attribute(ACCOUNT, null); // a page rendered by this same request shows nobody logged in
     ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
   }
 

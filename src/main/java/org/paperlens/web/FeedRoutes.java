@@ -41,8 +41,10 @@ final class FeedRoutes {
     if (day == null) {
       day = s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock()));
     }
-    List<Paper> papers = s.catalogue().listed(day, day, 0, 500).stream().map(Listed::paper).toList();
-    send(ctx, "Papers of " + day, "Every paper first listed on " + day, "/daily?date=" + day, papers, true);
+    org.paperlens.paper.ListingFilter filter = ReadingPages.listingFilter(ctx);
+    List<Paper> papers = s.catalogue().listed(day, day, filter, 0, 500).stream().map(Listed::paper).toList();
+    send(ctx, "Papers of " + day + (filter.withCode() ? " with code" : ""), "Every paper first listed on " + day,
+        ReadingPages.dailyUrl(day, "day", filter, 1), papers, true);
   }
 
   void trending(Context ctx) {
@@ -56,6 +58,13 @@ final class FeedRoutes {
     List<PaperId> ids = s.trending().rank(window, FEED_SIZE).stream().map(Trending.Entry::id).toList();
     send(ctx, "Trending papers (" + window.label() + ")", "What members upvote, save and submit",
         "/trending?window=" + window.label(), papers(ids), true);
+  }
+
+  /** An author's papers, newest first. */
+  void author(Context ctx) {
+    Listings.Author a = listings.author(AuthorPages.name(ctx));
+    List<PaperId> ids = a.papers().stream().limit(FEED_SIZE).map(org.paperlens.index.IndexedPaper::id).toList();
+    send(ctx, "Papers by " + a.name(), "New papers by " + a.name(), Views.authorPath(a.name()), papers(ids), true);
   }
 
   void search(Context ctx) {

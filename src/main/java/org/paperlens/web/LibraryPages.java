@@ -120,7 +120,10 @@ final class LibraryPages {
     if (tag != null && open.contains(tag)) {
       m.put("tagPublic", Boolean.TRUE);
       m.put("tagFeedUrl", tagFeedPath(me.name(), tag));
+      m.put("collectionUrl", CollectionPages.path(me.name(), tag));
     }
+    FollowLinks.put(m, tag != null && open.contains(tag) ? FollowLinks.feeds(me.name() + ": " + tag, tagFeedPath(me.name(), tag)) : List.of(),
+        FollowLinks.exports(Urls.of("/library/export", Map.of("tag", tag == null ? "" : tag))));
     ctx.html(templates.render("library", ctx, m));
   }
 

@@ -15,6 +15,7 @@ import org.paperlens.community.Trending;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.paper.Listed;
+import org.paperlens.paper.ListingFilter;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
@@ -39,8 +40,9 @@ final class Listings {
    * One page of a daily listing and what the page needs to navigate. {@code papersHtml} is the
    * list already rendered for the page, so a cached day costs no template work.
    */
-  record Daily(LocalDate date, View view, LocalDate from, LocalDate to, int page, int pageSize, int total,
-      List<Map<String, Object>> papers, String papersHtml, SortedMap<LocalDate, Integer> perDay, LocalDate previous, LocalDate next) {
+  record Daily(LocalDate date, View view, ListingFilter filter, LocalDate from, LocalDate to, int page, int pageSize, int total,
+      List<Map<String, Object>> papers, String papersHtml, SortedMap<LocalDate, Integer> perDay, Map<String, Integer> perCategory,
+      LocalDate previous, LocalDate next) {
     boolean more() {
       return page * pageSize < total;
     }
@@ -67,12 +69,26 @@ final class Listings {
             ? " (hybrid ranks papers without one by their keyword score)" : "");
   }
 
-  private record DailyKey(LocalDate date, View view, int page, int size, long generation) {}
+  private record DailyKey(LocalDate date, View view, ListingFilter filter, int page, int size, long generation) {}
   private record TrendingKey(Trending.Window window, int limit, long generation) {}
   /** Keyed by the index's watermark too: a cached answer goes stale the moment the index changes. */
   private record RelatedKey(PaperId id, int k, long indexSeq) {}
 
   private record SearchKey(SearchRequest request, long indexSeq) {}
+  private record AuthorKey(String name, long indexSeq) {}
+
+  /** A name and how often it comes up (a co-author, a category). */
+  record Count(String name, int count) {}
+
+  /**
+   * An author's papers, newest first (up to {@link #AUTHOR_PAPERS}), with the names they most
+   * often write with and the categories they most often write in.
+   *
+   * @param name the name as the newest paper spells it
+   */
+  record Author(String name, List<org.paperlens.index.IndexedPaper> papers, List<Count> coAuthors, List<Count> categories) {}
+
+  static final int AUTHOR_PAPERS = 1_000;
   private record PaperKey(PaperId id, long generation) {}
 
   private final WebServices s;
@@ -83,6 +99,7 @@ final class Listings {
   private final Memo<RelatedKey, List<RelatedPaper>> related;
   private final Memo<PaperKey, PaperPage> papers;
   private final Memo<Boolean, LocalDate> latest;
+  private final Memo<AuthorKey, Author> authors;
 
   Listings(WebServices s, Templates templates) {
     this.s = s;
@@ -93,11 +110,12 @@ final class Listings {
     this.related = new Memo<>(20_000, null, s.clock());
     this.papers = new Memo<>(20_000, Duration.ofSeconds(60), s.clock());
     this.latest = new Memo<>(1, Duration.ofSeconds(60), s.clock());
+    this.authors = new Memo<>(5_000, null, s.clock());
   }
 
-  Daily daily(LocalDate date, View view, int page, int size) {
+  Daily daily(LocalDate date, View view, ListingFilter filter, int page, int size) {
     LocalDate day = date != null ? date : latest.get(Boolean.TRUE, k -> s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock())));
-    return daily.get(new DailyKey(day, view, page, size, s.community().generation()), this::computeDaily);
+    return daily.get(new DailyKey(day, view, filter, page, size, s.community().generation()), this::computeDaily);
   }
 
   private Daily computeDaily(DailyKey k) {
@@ -121,14 +139,15 @@ final class Listings {
         next = s.catalogue().listingDay(to, true).isPresent() ? from.plusMonths(1) : null;
       }
     }
-    SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to);
+    SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to, k.filter());
     int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
     List<Map<String, Object>> papers = new ArrayList<>();
-    for (Listed l : s.catalogue().listed(from, to, (k.page() - 1) * k.size(), k.size())) {
+    for (Listed l : s.catalogue().listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
       papers.add(Views.listed(l.paper(), l.upvotes()));
     }
     String html = templates.fragment("items", Map.of("papers", ReadingPages.numbered(papers, (k.page() - 1) * k.size())));
-    return new Daily(k.date(), k.view(), from, to, k.page(), k.size(), total, papers, html, perDay, previous, next);
+    return new Daily(k.date(), k.view(), k.filter(), from, to, k.page(), k.size(), total, papers, html, perDay,
+        s.catalogue().listedPerCategory(from, to), previous, next);
   }
 
   List<Map<String, Object>> trending(Trending.Window window, int limit) {
@@ -156,6 +175,38 @@ final class Listings {
             "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.");
       }
     });
+  }
+
+  /** The author's papers and circles, or a 404 problem when no indexed paper lists the name. */
+  Author author(String name) {
+    return authors.get(new AuthorKey(name.strip(), s.index().coverage().seq()), k -> {
+      List<org.paperlens.index.IndexedPaper> papers = s.index().byAuthor(k.name(), AUTHOR_PAPERS);
+      if (papers.isEmpty()) {
+        throw HttpProblem.notFound("no paper lists '" + k.name() + "' as an author");
+      }
+      String key = org.paperlens.index.IndexedPaper.nameKey(k.name());
+      String spelled = papers.getFirst().authors().stream()
+          .filter(a -> org.paperlens.index.IndexedPaper.nameKey(a).equals(key)).findFirst().orElse(k.name());
+      Map<String, Integer> coAuthors = new java.util.HashMap<>();
+      Map<String, Integer> categories = new java.util.HashMap<>();
+      for (org.paperlens.index.IndexedPaper p : papers) {
+        for (String a : p.authors()) {
+          if (!org.paperlens.index.IndexedPaper.nameKey(a).equals(key)) {
+            coAuthors.merge(a, 1, Integer::sum);
+          }
+        }
+        if (p.primaryCategory() != null) {
+          categories.merge(p.primaryCategory(), 1, Integer::sum);
+        }
+      }
+      return new Author(spelled, papers, top(coAuthors, 20), top(categories, 10));
+    });
+  }
+
+  private static List<Count> top(Map<String, Integer> counts, int n) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(n).map(e -> new Count(e.getKey(), e.getValue())).toList();
   }
 
   /** Related papers of a paper in the index; empty when the paper is not indexed yet. */

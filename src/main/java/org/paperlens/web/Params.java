@@ -113,6 +113,27 @@ final class Params {
     return out;
   }
 
+  /**
+   * A yes/no parameter such as {@code code}: absent, empty, "0", "false" or "no" is false; "1",
+   * "true", "yes" or "on" (what a checked checkbox sends) is true; anything else a 400.
+   */
+  static boolean flag(Context ctx, String name) {
+    String v = text(ctx, name);
+    if (v == null) {
+      return false;
+    }
+    return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+      case "1", "true", "yes", "on" -> true;
+      case "0", "false", "no", "off" -> false;
+      default -> throw HttpProblem.badRequest("parameter '" + name + "' must be true or false, was '" + v + "'");
+    };
+  }
+
+  /** The daily listing's filter: category (comma-separated or repeated) and code. */
+  static org.paperlens.paper.ListingFilter listing(Context ctx) {
+    return new org.paperlens.paper.ListingFilter(list(ctx, "category"), flag(ctx, "code"));
+  }
+
   /** A paper id from a path: an arXiv id in any common form, or scheme:local-id. */
   static PaperId paperId(String raw) {
     if (raw == null || raw.isBlank() || raw.length() > 200) {
@@ -138,7 +159,8 @@ final class Params {
     int page = integer(ctx, "page", 1, 1, maxPage);
     org.paperlens.index.Filters filters;
     try {
-      filters = new org.paperlens.index.Filters(date(ctx, "from"), date(ctx, "to"), list(ctx, "category"), text(ctx, "author"));
+      filters = new org.paperlens.index.Filters(date(ctx, "from"), date(ctx, "to"), list(ctx, "category"), text(ctx, "author"),
+          flag(ctx, "code"));
     } catch (IllegalArgumentException e) {
       throw HttpProblem.badRequest(e.getMessage());
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.community.Trending;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.ListingFilter;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.SearchHit;
@@ -46,7 +47,8 @@ final class ReadingPages {
 
   void daily(Context ctx) {
     Listings.View view = view(ctx);
-    Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, Params.integer(ctx, "page", 1, 1, 10_000), Listings.DAILY_PAGE);
+    ListingFilter filter = listingFilter(ctx);
+    Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, filter, Params.integer(ctx, "page", 1, 1, 10_000), Listings.DAILY_PAGE);
     String v = view.name().toLowerCase(Locale.ROOT);
     Map<String, Object> m = new HashMap<>();
     m.put("title", switch (view) {
@@ -59,28 +61,75 @@ final class ReadingPages {
     m.put("total", d.total());
     m.put("from", d.from().toString());
     m.put("to", d.to().toString());
-    m.put("dayUrl", Urls.of("/daily", Map.of("date", d.date(), "view", "day")));
-    m.put("weekUrl", Urls.of("/daily", Map.of("date", d.date(), "view", "week")));
-    m.put("monthUrl", Urls.of("/daily", Map.of("date", d.date(), "view", "month")));
+    m.put("dayUrl", dailyUrl(d.date(), "day", filter, 1));
+    m.put("weekUrl", dailyUrl(d.date(), "week", filter, 1));
+    m.put("monthUrl", dailyUrl(d.date(), "month", filter, 1));
     if (d.previous() != null) {
-      m.put("previousUrl", Urls.of("/daily", Map.of("date", d.previous(), "view", v)));
+      m.put("previousUrl", dailyUrl(d.previous(), v, filter, 1));
     }
     if (d.next() != null) {
-      m.put("nextUrl", Urls.of("/daily", Map.of("date", d.next(), "view", v)));
+      m.put("nextUrl", dailyUrl(d.next(), v, filter, 1));
     }
+    m.put("withCode", filter.withCode());
+    m.put("filtered", !filter.equals(ListingFilter.NONE));
+    m.put("dayUrlAll", dailyUrl(d.date(), v, ListingFilter.NONE, 1));
+    List<Map<String, Object>> categories = new ArrayList<>();
+    d.perCategory().forEach((c, n) -> categories.add(Map.of("category", c, "count", n, "selected", filter.categories().contains(c))));
+    m.put("categories", categories);
+    m.put("allCategories", filter.categories().isEmpty());
     List<Map<String, Object>> days = new ArrayList<>();
     if (view != Listings.View.DAY) {
       d.perDay().forEach((day, n) -> days.add(Map.of("day", day.toString(), "count", n,
-          "url", Urls.of("/daily", Map.of("date", day, "view", "day")))));
+          "url", dailyUrl(day, "day", filter, 1))));
     }
     m.put("days", days);
     m.put("hasDays", !days.isEmpty());
-    m.put("papersHtml", d.papersHtml());
+    // Everyone who is not logged in shares the cached list; a member's shows their votes and carries their CSRF token.
+    Account me = Auth.account(ctx).orElse(null);
+    m.put("papersHtml", me == null ? d.papersHtml() : memberList(ctx, me, d));
     m.put("empty", d.papers().isEmpty());
     m.put("emptyCatalogue", d.papers().isEmpty() && s.status().get().coverage().papers() == 0
         && s.catalogue().latestListing().isEmpty());
-    pager(m, d.page(), d.more(), p -> Urls.of("/daily", ordered("date", d.date(), "view", v, "page", p)));
+    pager(m, d.page(), d.more(), p -> dailyUrl(d.date(), v, filter, p));
+    FollowLinks.put(m, FollowLinks.feeds("Daily papers" + (filter.withCode() ? " with code" : ""),
+        Urls.of("/daily/feed", filterParams(filter))), List.of());
     ctx.html(templates.render("daily", ctx, m));
+  }
+
+  /** A page of the listing with upvote buttons for {@code me}: one query for which of its papers they upvoted. */
+  private String memberList(Context ctx, Account me, Listings.Daily d) {
+    java.util.Set<PaperId> voted = s.community().upvotedAmong(me,
+        d.papers().stream().map(p -> new PaperId((String) p.get("id"))).toList());
+    List<Map<String, Object>> papers = numbered(d.papers(), (d.page() - 1) * d.pageSize());
+    papers.forEach(p -> p.put("voted", voted.contains(new PaperId((String) p.get("id")))));
+    Map<String, Object> model = new HashMap<>();
+    model.put("papers", papers);
+    model.put("member", Boolean.TRUE);
+    model.put("csrf", Auth.csrfToken(ctx));
+    model.put("back", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+    return templates.fragment("items", model);
+  }
+
+  /** The daily listing's filter from the query, a bad one a 400. */
+  static ListingFilter listingFilter(Context ctx) {
+    try {
+      return Params.listing(ctx);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+  }
+
+  /** The query parameters of a listing filter, in a fixed order (absent ones left out). */
+  static Map<String, Object> filterParams(ListingFilter filter) {
+    return ordered("category", filter.categories().isEmpty() ? null : String.join(",", filter.categories().stream().sorted().toList()),
+        "code", filter.withCode() ? "1" : null);
+  }
+
+  static String dailyUrl(java.time.LocalDate date, String view, ListingFilter filter, int page) {
+    Map<String, Object> q = ordered("date", date, "view", view);
+    q.putAll(filterParams(filter));
+    q.put("page", page == 1 ? null : page);
+    return Urls.of("/daily", q);
   }
 
   void trending(Context ctx) {
@@ -93,6 +142,7 @@ final class ReadingPages {
     m.put("papers", papers);
     m.put("empty", papers.isEmpty());
     m.put("minAccountAgeHours", s.trending().minAccountAge().toHours());
+    FollowLinks.put(m, FollowLinks.feeds("Trending papers (" + window.label() + ")", "/trending/feed?window=" + window.label()), List.of());
     ctx.html(templates.render("trending", ctx, m));
   }
 
@@ -107,6 +157,7 @@ final class ReadingPages {
     m.put("to", Params.text(ctx, "to"));
     m.put("category", String.join(",", Params.list(ctx, "category")));
     m.put("author", Params.text(ctx, "author"));
+    m.put("code", request != null && request.filters().withCode());
     if (request != null) {
       Listings.Search result = listings.search(request);
       List<Map<String, Object>> hits = new ArrayList<>();
@@ -119,8 +170,12 @@ final class ReadingPages {
       m.put("notice", result.notice());
       m.put("coverage", Listings.coverageNotice(s.status().get(), request.mode()));
       m.put("millis", String.format(Locale.ROOT, "%.0f", result.result().millis()));
+      m.put("total", String.format(Locale.ROOT, "%,d", result.result().total()));
+      m.put("totalByMeaning", request.mode() instanceof org.paperlens.search.SearchMode.Semantic);
       Map<String, Object> base = searchParams(request);
       m.put("permalink", Urls.of("/search", base));
+      FollowLinks.put(m, FollowLinks.feeds("Search: " + request.query(), Urls.of("/search/feed", base)),
+          FollowLinks.exports(Urls.of("/search/export", base)));
       int page = request.offset() / request.limit() + 1;
       pager(m, page, result.result().more() && request.offset() + request.limit() <= SearchRequest.MAX_OFFSET, p -> {
         Map<String, Object> q = new LinkedHashMap<>(base);
@@ -140,6 +195,7 @@ final class ReadingPages {
     q.put("to", r.filters().to() == null ? null : r.filters().to().toString());
     q.put("category", r.filters().categories().isEmpty() ? null : String.join(",", r.filters().categories().stream().sorted().toList()));
     q.put("author", r.filters().author());
+    q.put("code", r.filters().withCode() ? "1" : null);
     if (r.limit() != SEARCH_PAGE) {
       q.put("limit", r.limit());
     }
@@ -155,6 +211,8 @@ final class ReadingPages {
     m.put("title", MathText.plain(p.title() == null ? id.value() : p.title()));
     m.put("abstractHtml", MathText.html(p.abstractText()));
     // A few papers have thousands of authors; the page names the first hundred (the API has all).
+    m.put("authorLinks", p.authors().size() <= Bibtex.MAX_AUTHORS ? Views.authorLinks(p.authors(), "")
+        : Views.authorLinks(p.authors().subList(0, Bibtex.MAX_AUTHORS), " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more"));
     m.put("authorLine", p.authors().size() <= Bibtex.MAX_AUTHORS ? String.join(", ", p.authors())
         : String.join(", ", p.authors().subList(0, Bibtex.MAX_AUTHORS)) + " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more");
     Account me = Auth.account(ctx).orElse(null);
@@ -179,6 +237,7 @@ final class ReadingPages {
       default -> null;
     });
     m.put("maxTags", LibraryStore.MAX_TAGS);
+    FollowLinks.put(m, List.of(), FollowLinks.exports("/papers/" + id.value() + "/export"));
     ctx.html(templates.render("paper", ctx, m));
   }
 

@@ -35,8 +35,11 @@ final class SubscriptionPages {
   private final RateLimit mailsPerClient;
 
   private final ClientAddresses clients;
+  private final org.paperlens.account.AccountStore accounts;
 
-  SubscriptionPages(DigestServices d, Templates templates, Clock clock, ClientAddresses clients) {
+  SubscriptionPages(DigestServices d, Templates templates, Clock clock, ClientAddresses clients,
+      org.paperlens.account.AccountStore accounts) {
+    this.accounts = accounts;
     this.d = d;
     this.templates = templates;
     this.clients = clients;
@@ -75,8 +78,11 @@ final class SubscriptionPages {
         throw e;
       }
       d.nudge().run();
-      render(ctx, kind, target, "Check your mail: we sent a confirmation link to " + p.subscription().email()
-          + ". Nothing is sent before you confirm.", null);
+      render(ctx, kind, target, d.canSendMail()
+          ? "Check your mail: we sent a confirmation link to " + p.subscription().email() + ". Nothing is sent before you confirm."
+          : "Your subscription for " + p.subscription().email() + " is recorded, but this site has no mail server set up,"
+              + " so no confirmation link could be sent: it goes out if the site's operator sets one up, and nothing is"
+              + " sent before you confirm. Meanwhile, follow the lists by their feeds (links on each list page).", null);
     } catch (IllegalArgumentException e) {
       ctx.status(400);
       render(ctx, kind, target, null, e.getMessage());
@@ -152,6 +158,8 @@ final class SubscriptionPages {
     m.put("done", done);
     m.put("error", error);
     m.put("signedIn", me.isPresent());
+    m.put("noMail", !d.canSendMail());
+    m.put("email", me.flatMap(accounts::email).orElse(null));
     m.put("subscriptions", me.map(a -> views(d.subscriptions().ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()));
     ctx.html(templates.render("subscriptions", ctx, m));
   }

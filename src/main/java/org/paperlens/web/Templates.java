@@ -27,8 +27,15 @@ final class Templates {
 
   private final Mustache.Compiler compiler;
   private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+  private final boolean feedsServed;
 
   Templates() {
+    this(true);
+  }
+
+  /** @param feedsServed whether the server answers the feed routes; pages link no feed when it does not */
+  Templates(boolean feedsServed) {
+    this.feedsServed = feedsServed;
     this.compiler = Mustache.compiler().withEscaper(HTML).defaultValue("").emptyStringIsFalse(true).zeroIsFalse(true).withLoader(name -> reader(name));
   }
 
@@ -38,6 +45,10 @@ final class Templates {
     Auth.account(ctx).ifPresent(a -> all.put("me", a.name()));
     all.put("csrf", Auth.csrfToken(ctx));
     all.put("nav_" + name, Boolean.TRUE);
+    if (!feedsServed) {
+      all.remove("feeds");
+    }
+    FollowLinks.flags(all);
     return compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);
   }
 

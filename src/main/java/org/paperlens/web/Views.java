@@ -7,6 +7,7 @@ import java.util.Map;
 import org.paperlens.community.Signals;
 import org.paperlens.community.Trending;
 import org.paperlens.index.IndexedPaper;
+import org.paperlens.paper.CodeLinks;
 import org.paperlens.paper.Paper;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
@@ -37,6 +38,8 @@ final class Views {
     m.put("saves", s.saves());
     m.put("submissions", s.submissions());
     m.put("bibtex", Bibtex.of(p));
+    m.put("codeLinks", codeLinks(p));
+    m.put("hasCode", CodeLinks.hasCode(p));
     return m;
   }
 
@@ -44,7 +47,58 @@ final class Views {
   static Map<String, Object> listed(Paper p, int upvotes) {
     Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
     m.put("upvotes", upvotes);
+    if (p.firstListed() != null && p.primaryCategory() != null) {
+      m.put("categoryUrl", "/daily?date=" + p.firstListed() + "&category=" + Urls.encode(p.primaryCategory()));
+    }
+    teaser(m, p.abstractText());
+    List<CodeLinks.Link> code = CodeLinks.of(p);
+    m.put("codeUrl", code.stream().filter(l -> l.kind() != CodeLinks.Kind.PROJECT_PAGE).map(CodeLinks.Link::url).findFirst().orElse(null));
     return m;
+  }
+
+  /** Characters of the abstract a list shows at once, and at most after expanding: a day's page stays under 100 KB. */
+  static final int TEASER = 220;
+  static final int TEASER_MORE = 600;
+
+  /**
+   * The start of the abstract ({@code teaser}, cut at a word) and what expanding shows
+   * ({@code teaserMore}, cut again, with {@code teaserCut} when the paper page has more still).
+   */
+  static void teaser(Map<String, Object> m, String abstractText) {
+    if (abstractText == null || abstractText.isBlank()) {
+      return;
+    }
+    String text = MathText.plain(abstractText).strip();
+    int head = cut(text, TEASER);
+    m.put("teaser", text.substring(0, head));
+    if (head < text.length()) {
+      int more = cut(text, TEASER_MORE);
+      m.put("teaserMore", text.substring(head, more).strip());
+      m.put("teaserCut", more < text.length());
+    }
+  }
+
+  /** Where to cut {@code text} to at most {@code max} characters: at the last space before, if there is one. */
+  private static int cut(String text, int max) {
+    if (text.length() <= max) {
+      return text.length();
+    }
+    int space = text.lastIndexOf(' ', max);
+    return space > max / 2 ? space : max;
+  }
+
+  /** A paper's code and project links, repositories first: the paper page's buttons. */
+  static List<Map<String, Object>> codeLinks(Paper p) {
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (CodeLinks.Link l : CodeLinks.of(p)) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("url", l.url());
+      v.put("kind", l.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      v.put("label", l.kind().label);
+      v.put("host", l.host());
+      out.add(v);
+    }
+    return out;
   }
 
   static Map<String, Object> hit(SearchHit h) {
@@ -55,6 +109,11 @@ final class Views {
     m.put("pinned", h.pinned());
     m.put("snippet", h.snippet());
     return m;
+  }
+
+  /** A paper as the index has it, in a list (an author's papers). */
+  static Map<String, Object> indexed(IndexedPaper p) {
+    return summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
   }
 
   static Map<String, Object> related(RelatedPaper r) {
@@ -100,6 +159,7 @@ final class Views {
     m.put("title", title == null ? id : MathText.plain(title));
     m.put("authors", authors);
     m.put("authorLine", authorLine(authors));
+    m.put("authorLinks", authorLinks(authors));
     m.put("primaryCategory", category);
     m.put("date", date);
     m.put("url", "/papers/" + id);
@@ -111,6 +171,37 @@ final class Views {
       return String.join(", ", authors);
     }
     return String.join(", ", authors.subList(0, 4)) + " … " + authors.getLast() + " (" + authors.size() + " authors)";
+  }
+
+  /**
+   * The authors of a list entry as links to their pages, each with the text after it: all of up
+   * to five, else the first four, an ellipsis, the last and the count (as {@link #authorLine}).
+   */
+  static List<Map<String, Object>> authorLinks(List<String> authors) {
+    if (authors.size() <= 5) {
+      return authorLinks(authors, "");
+    }
+    List<Map<String, Object>> out = new java.util.ArrayList<>(authorLinks(authors.subList(0, 4), " … "));
+    out.add(authorLink(authors.getLast(), " (" + authors.size() + " authors)"));
+    return out;
+  }
+
+  /** Every author as a link, the last followed by {@code end}. */
+  static List<Map<String, Object>> authorLinks(List<String> authors, String end) {
+    List<Map<String, Object>> out = new java.util.ArrayList<>(authors.size());
+    for (int i = 0; i < authors.size(); i++) {
+      out.add(authorLink(authors.get(i), i == authors.size() - 1 ? end : ", "));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> authorLink(String name, String after) {
+    return Map.of("name", name, "href", authorPath(name), "after", after);
+  }
+
+  /** An author's page. */
+  static String authorPath(String name) {
+    return "/authors/" + Urls.pathSegment(name);
   }
 
   static String date(LocalDate d) {

@@ -49,16 +49,17 @@ public final class WebServer implements AutoCloseable {
    * @param clients how to tell a request's client address (directly, or from a trusted proxy's header)
    */
   public WebServer(WebServices services, DigestServices digest, ServerLimits limits, ClientAddresses clients) {
-    Templates templates = new Templates();
+    Templates templates = new Templates(digest != null);
     Problems problems = new Problems(templates);
     Auth auth = new Auth(services.accounts(), services.limits(), clients);
     Listings listings = new Listings(services, templates);
     ReadingPages reading = new ReadingPages(services, listings, templates);
-    AccountPages accountPages = new AccountPages(services, auth, templates);
+    AccountChanges accountChanges = new AccountChanges(services, auth, digest);
+    AccountPages accountPages = new AccountPages(services, auth, templates, accountChanges);
     ForYou forYou = new ForYou(services);
     SubmitLookup submissions = new SubmitLookup(services.catalogue(), services.fetcher());
     LibraryPages libraryPages = new LibraryPages(services, listings, templates, forYou, submissions);
-    Api api = new Api(services, listings, auth, forYou, submissions);
+    Api api = new Api(services, listings, auth, forYou, submissions, accountChanges);
     ExportRoutes exports = new ExportRoutes(services, listings, templates);
 
     RequestBodies bodies = new RequestBodies(limits, clients::of);
@@ -98,6 +99,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/daily", reading::daily);
     app.get("/trending", reading::trending);
     app.get("/search", reading::search);
+    AuthorPages authors = new AuthorPages(listings, templates);
+    app.get("/authors/{name}", authors::page);
     // Before /papers/<id>, whose <id> also matches slashes (old-style ids such as hep-th/9901001).
     app.get("/papers/<id>/export", exports::paper);
     app.get("/papers/<id>", reading::paper);
@@ -116,13 +119,16 @@ public final class WebServer implements AutoCloseable {
     app.get("/account", accountPages::account);
     app.post("/account/tokens", csrf(accountPages::newToken));
     app.post("/account/tokens/revoke", csrf(accountPages::revokeToken));
+    app.post("/account/password", csrf(accountPages::changePassword));
+    app.post("/account/email", csrf(accountPages::changeEmail));
+    app.post("/account/delete", csrf(accountPages::delete));
 
     app.get("/search/export", exports::search);
     app.get("/library/export", exports::library);
     app.get("/library/import", exports::importForm);
     app.post("/library/import", csrf(exports::importBibtex));
     if (digest != null) {
-      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates, services.clock(), clients);
+      SubscriptionPages subscriptions = new SubscriptionPages(digest, templates, services.clock(), clients, services.accounts());
       app.get("/subscriptions", subscriptions::page);
       app.post("/subscriptions", csrf(subscriptions::subscribe));
       app.post("/subscriptions/<id>/unsubscribe", csrf(subscriptions::unsubscribeOwn));
@@ -139,10 +145,16 @@ public final class WebServer implements AutoCloseable {
       app.get("/trending/feed", feeds::trending);
       app.get("/search/feed", feeds::search);
       app.get("/users/{name}/tags/<tag>/feed", feeds::memberTag);
+      app.get("/authors/{name}/feed", feeds::author);
       app.get("/tags/<tag>/feed", feeds::retiredTagFeed);
       app.get("/feeds/<token>", feeds::personal);
       app.post("/account/feed", csrf(ctx -> feeds.newPrivateFeed(ctx, templates)));
     }
+
+    // After the tag feed route: <tag> takes slashes, so "TAG/feed" would otherwise be read as a tag.
+    CollectionPages collections = new CollectionPages(services, templates);
+    app.get("/collections", collections::index);
+    app.get("/users/{name}/tags/<tag>", collections::page);
 
     api(HandlerType.GET, "/api/v1/openapi.json", WebServer::openApi);
     // Ids may contain a slash (hep-th/9901001), so <id> matches across slashes: the routes with
@@ -152,12 +164,18 @@ public final class WebServer implements AutoCloseable {
     api(HandlerType.DELETE, "/api/v1/papers/<id>/vote", api::undoUpvote);
     api(HandlerType.GET, "/api/v1/papers/<id>", api::paper);
     api(HandlerType.GET, "/api/v1/status", api::status);
+    api(HandlerType.GET, "/api/v1/authors/{name}", authors::api);
     api(HandlerType.GET, "/api/v1/daily", api::daily);
     api(HandlerType.GET, "/api/v1/trending", api::trending);
     api(HandlerType.GET, "/api/v1/search", api::search);
     api(HandlerType.GET, "/api/v1/me", api::me);
+    api(HandlerType.DELETE, "/api/v1/me", api::deleteMe);
+    api(HandlerType.PUT, "/api/v1/me/password", api::changePassword);
+    api(HandlerType.PUT, "/api/v1/me/email", api::changeEmail);
     api(HandlerType.GET, "/api/v1/library", api::library);
     api(HandlerType.PUT, "/api/v1/tags/<tag>", api::tagVisibility);
+    api(HandlerType.GET, "/api/v1/collections", collections::indexApi);
+    api(HandlerType.GET, "/api/v1/users/{name}/tags/<tag>", collections::api);
     api(HandlerType.PUT, "/api/v1/library/<id>", api::save);
     api(HandlerType.DELETE, "/api/v1/library/<id>", api::remove);
     api(HandlerType.GET, "/api/v1/recommendations", api::recommendations);

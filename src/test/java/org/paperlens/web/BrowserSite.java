@@ -125,7 +125,11 @@ final class BrowserSite implements AutoCloseable {
         accounts, community, new LibraryStore(db, community, clock), new Trending(community, clock, java.time.Duration.ZERO),
         org.paperlens.account.AccountLimits.standard(clock).withSignUpsPerHour(1_000, clock), new SearchMode.Hybrid(config.fusion()), config.fusion(),
         Optional.empty(), clock); // no arXiv fetcher: the tests submit papers already in the catalogue
-    server = new WebServer(services);
+    // Subscriptions and feeds as serve runs them without a mail server.
+    org.paperlens.digest.Links links = new org.paperlens.digest.Links("http://paperlens.test");
+    DigestServices digests = new DigestServices(new org.paperlens.digest.Subscriptions(
+        new org.paperlens.digest.SubscriptionStore(store), links, clock), links, () -> {}, false);
+    server = new WebServer(services, digests, ServerLimits.DEFAULT, ClientAddresses.direct());
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
   }
 
