@@ -174,6 +174,33 @@ class BrowserResearchersTest {
     visitor.context().close();
   }
 
+  @Test
+  void members_discuss_a_paper_editing_and_deleting_their_own_comments() {
+    Page page = web.site().chromium.newPage();
+    page.navigate(web.site().url("/papers/2401.00107"));
+    assertThat(page.getByTestId("no-comments").isVisible()).isTrue();
+    assertThat(page.getByTestId("comment-login").isVisible()).isTrue();
+    signUp(page, "discussant");
+    page.navigate(web.site().url("/papers/2401.00107"));
+    page.getByTestId("comment-body-input").fill("BM25 with tuned k1 is hard to beat; see https://example.org/bm25-notes.");
+    page.getByTestId("comment-submit").click();
+    page.waitForURL(Pattern.compile(".*/papers/2401.00107#comment-\\d+"));
+    var comment = page.getByTestId("comment").first();
+    assertThat(comment.getByTestId("comment-author").textContent()).isEqualTo("discussant");
+    assertThat(comment.getByTestId("comment-body").locator("a").getAttribute("href")).isEqualTo("https://example.org/bm25-notes");
+    comment.getByTestId("comment-edit").click();
+    comment.getByTestId("comment-edit-body").fill("BM25 with tuned k1 and b is hard to beat.");
+    comment.getByTestId("comment-save").click();
+    page.waitForURL(Pattern.compile(".*/papers/2401.00107#comment-\\d+"));
+    assertThat(page.getByTestId("comment").first().getByTestId("comment-body").textContent()).isEqualTo("BM25 with tuned k1 and b is hard to beat.");
+    assertThat(page.getByTestId("comment").first().textContent()).contains("edited");
+    Chromium.screenshot(page, "paper-discussion");
+    page.getByTestId("comment").first().getByTestId("comment-delete").click();
+    page.waitForURL(Pattern.compile(".*/papers/2401.00107#discussion"));
+    assertThat(page.getByTestId("comment").count()).isZero();
+    page.context().close();
+  }
+
   static void signUp(Page page, String name) {
     page.navigate(web.site().url("/signup"));
     page.getByTestId("signup-name").fill(name);
