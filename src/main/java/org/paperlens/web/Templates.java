@@ -49,7 +49,26 @@ final class Templates {
       all.remove("feeds");
     }
     FollowLinks.flags(all);
-    return compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);
+    String html = compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);
+    // KaTeX (about 300 KB with its fonts, cached a year) only on pages that show math.
+    return html.contains(MathText.SPAN) ? html.replace(MATH_MARK, KATEX) : html;
+  }
+
+  private static final String MATH_MARK = "<!--math-->";
+  /** The version-named folder of the KaTeX files bin/vendor-katex copied: a new version is a new URL. */
+  static final String KATEX_VERSION = katexVersion();
+  private static final String KATEX = "<link rel=\"stylesheet\" href=\"/static/katex/" + KATEX_VERSION + "/katex.min.css\">"
+      + "<script src=\"/static/katex/" + KATEX_VERSION + "/katex.min.js\" defer></script><script src=\"/static/math.js\" defer></script>";
+
+  private static String katexVersion() {
+    try (InputStream in = Templates.class.getResourceAsStream("/web/katex/VERSION")) {
+      if (in == null) {
+        throw new IllegalStateException("KaTeX is missing from the class path: run bin/vendor-katex");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Renders a part of a page that is the same for everyone (no account, no CSRF token), for caching. */

@@ -71,6 +71,13 @@ public final class WebServer implements AutoCloseable {
       jetty(config, limits);
       config.router.ignoreTrailingSlashes = true;
       config.staticFiles.add(sf -> {
+        // KaTeX sits in a folder named after its version: a new version is a new URL, so it may be cached for good.
+        sf.hostedPath = "/static/katex";
+        sf.directory = "/web/katex";
+        sf.location = Location.CLASSPATH;
+        sf.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+      });
+      config.staticFiles.add(sf -> {
         sf.hostedPath = "/static";
         sf.directory = "/web/static";
         sf.location = Location.CLASSPATH;

@@ -201,6 +201,32 @@ class BrowserResearchersTest {
     page.context().close();
   }
 
+  @Test
+  void math_is_typeset_by_katex_with_readable_unicode_without_javascript_and_no_tex_leaks_into_snippets() {
+    Page page = web.site().chromium.newPage();
+    page.navigate(web.site().url("/papers/" + BrowserSite.MATH));
+    page.locator("#page-title span.math.typeset .katex").first().waitFor();
+    assertThat(page.getByTestId("paper-abstract").locator("span.math.typeset .katex").count()).isEqualTo(3);
+    assertThat(page.getByTestId("paper-abstract").textContent()).contains("computed in jax;").doesNotContain("\\citep", "\\texttt");
+    assertThat(page.locator("link[href$='katex.min.css']").count()).isEqualTo(1);
+    assertThat(page.getByTestId("related-reason").allTextContents())
+        .allSatisfy(reason -> assertThat(reason).doesNotContainPattern("tilde|sqrt|frac|textbf|texttt|citep|epsilon"));
+    Chromium.screenshot(page, "paper-math");
+    page.context().close();
+
+    Page plain = web.site().chromium.newPage(new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false));
+    plain.navigate(web.site().url("/papers/" + BrowserSite.MATH));
+    assertThat(plain.getByTestId("paper-title").textContent()).isEqualTo("Regret Bounds of Õ(√T) for Online Convex Optimization");
+    assertThat(plain.getByTestId("paper-abstract").textContent()).contains("Õ((d2)/ε)", "R3-RAG style feedback", "√(log T)");
+    Chromium.screenshot(plain, "paper-math-no-javascript");
+    plain.navigate(web.site().url("/search?q=regret+bound&mode=keyword"));
+    String snippet = plain.getByTestId("search-hit").first().locator(".snippet").textContent();
+    assertThat(snippet).contains("Õ(d²/ε)").doesNotContain("\\tilde", "\\frac", "$", "\\textbf");
+    plain.navigate(web.site().url("/daily"));
+    assertThat(plain.locator("link[href$='katex.min.css']").count()).isZero(); // no math on the page: no KaTeX
+    plain.context().close();
+  }
+
   static void signUp(Page page, String name) {
     page.navigate(web.site().url("/signup"));
     page.getByTestId("signup-name").fill(name);
