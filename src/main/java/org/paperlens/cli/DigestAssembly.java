@@ -27,8 +27,27 @@ final class DigestAssembly {
   static DigestRun run(MailSettings mail, CatalogueStore store, PaperIndex index, WebServices services, Clock clock) {
     Links links = new Links(mail.baseUrl());
     DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index, new CommunityTrending(services.trending()),
-        new LibraryRecommendations(services.library(), services.recommender(), index), links, clock);
+        new LibraryRecommendations(services.library(), services.recommender(), index), links, clock, notices(services, store));
     return new DigestRun(planner, new OutboxStore(store), mail, () -> new SmtpMailer(mail), clock);
+  }
+
+  /** Comments on a member's saved and upvoted papers, for their digest: at most 20 a digest, each cut to 300 characters. */
+  static org.paperlens.digest.CommentNotices notices(WebServices services, CatalogueStore store) {
+    return (account, since) -> accountId(account).stream().boxed()
+        .flatMap(id -> services.community().comments().onPapersOf(id, since, 20).stream())
+        .map(c -> new org.paperlens.digest.CommentNotices.Notice(c.paperId(),
+            store.find(c.paperId()).map(org.paperlens.paper.Paper::title).orElse(c.paperId().value()), c.author(),
+            c.body().length() <= 300 ? c.body() : c.body().substring(0, 300) + " …", c.id()))
+        .toList();
+  }
+
+  /** A subscription's account as the community stores number it; empty for one made another way (a name, a test). */
+  private static java.util.OptionalLong accountId(String account) {
+    try {
+      return account == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Long.parseLong(account.strip()));
+    } catch (NumberFormatException e) {
+      return java.util.OptionalLong.empty();
+    }
   }
 
   /**

@@ -22,9 +22,17 @@ public final class CommunityStore {
   /** Bumped on every change, so caches of rankings that use the totals know they are stale. */
   private final AtomicLong generation = new AtomicLong();
 
+  private final CommentStore comments;
+
   public CommunityStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.comments = new CommentStore(db, this, clock);
+  }
+
+  /** The discussion of papers, in the same database; its changes bump this store's generation. */
+  public CommentStore comments() {
+    return comments;
   }
 
   public long generation() {

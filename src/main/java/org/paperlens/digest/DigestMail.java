@@ -23,8 +23,16 @@ final class DigestMail {
   }
 
   Rendered digest(Subscription s, List<Paper> papers, String unsubscribeUrl, String manageUrl) {
+    return digest(s, papers, List.of(), unsubscribeUrl, manageUrl);
+  }
+
+  /** The digest's papers, then what members said lately about the papers the subscriber saved or upvoted. */
+  Rendered digest(Subscription s, List<Paper> papers, List<CommentNotices.Notice> comments, String unsubscribeUrl, String manageUrl) {
     String title = s.topic().describe();
-    String subject = title + ": " + papers.size() + (papers.size() == 1 ? " new paper" : " new papers");
+    String subject = papers.isEmpty()
+        ? comments.size() + (comments.size() == 1 ? " new comment" : " new comments") + " on papers you follow"
+        : title + ": " + papers.size() + (papers.size() == 1 ? " new paper" : " new papers")
+            + (comments.isEmpty() ? "" : ", " + comments.size() + (comments.size() == 1 ? " new comment" : " new comments"));
     StringBuilder text = new StringBuilder();
     text.append(title).append(" (").append(s.cadence().describe()).append(")\n\n");
     StringBuilder items = new StringBuilder();
@@ -52,6 +60,20 @@ final class DigestMail {
       }
       items.append("</td></tr>");
     }
+    String discussion = "";
+    if (!comments.isEmpty()) {
+      text.append("New comments on papers you saved or upvoted:\n\n");
+      StringBuilder html = new StringBuilder("<h2 style=\"font-size:17px;margin:20px 0 6px\">New comments on papers you saved or upvoted</h2>");
+      for (CommentNotices.Notice c : comments) {
+        String url = links.paper(c.paper()) + "#comment-" + c.commentId();
+        text.append("- ").append(c.author()).append(" on ").append(nonNull(c.paperTitle())).append(": ")
+            .append(c.excerpt()).append("\n  ").append(url).append("\n\n");
+        html.append("<p style=\"font-size:14px;margin:8px 0\"><b>").append(Html.escape(c.author())).append("</b> on <a href=\"")
+            .append(Html.escape(url)).append("\" style=\"color:#1a0dab\">").append(Html.escape(nonNull(c.paperTitle())))
+            .append("</a>: ").append(Html.escape(c.excerpt())).append("</p>");
+      }
+      discussion = html.toString();
+    }
     text.append("--\nManage your subscriptions: ").append(manageUrl)
         .append("\nUnsubscribe from this digest: ").append(unsubscribeUrl).append('\n');
     String footer = "<p style=\"font-size:12px;color:#777;margin-top:24px\">You receive this because you subscribed to "
@@ -60,7 +82,7 @@ final class DigestMail {
         + "<a href=\"" + Html.escape(unsubscribeUrl) + "\" style=\"color:#777\">Unsubscribe</a></p>";
     return new Rendered(subject, text.toString(), page(subject, "<h1 style=\"font-size:20px;margin:0 0 8px\">"
         + Html.escape(title) + "</h1><table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">"
-        + items + "</table>" + footer));
+        + items + "</table>" + discussion + footer));
   }
 
   Rendered confirmation(Subscription s, String confirmUrl) {

@@ -51,9 +51,20 @@ public final class DigestPlanner {
   private final DigestMail mail;
   private final Links links;
   private final Clock clock;
+  private final CommentNotices notices;
 
   public DigestPlanner(SubscriptionStore subscriptions, org.paperlens.index.PaperIndex index, TrendingRanking trending,
       PersonalRanking personal, Links links, Clock clock) {
+    this(subscriptions, index, trending, personal, links, clock, CommentNotices.NONE);
+  }
+
+  /**
+   * @param notices new comments on a member's papers; each goes in the next digest of the member's
+   *     oldest active subscription (so a member with several digests reads each comment once)
+   */
+  public DigestPlanner(SubscriptionStore subscriptions, org.paperlens.index.PaperIndex index, TrendingRanking trending,
+      PersonalRanking personal, Links links, Clock clock, CommentNotices notices) {
+    this.notices = notices;
     this.subscriptions = subscriptions;
     this.catalogue = subscriptions.catalogue();
     this.index = index;
@@ -81,7 +92,14 @@ public final class DigestPlanner {
     ranker.newRun();
     int empty = 0;
     List<Due> due = new ArrayList<>();
-    for (Subscription s : subscriptions.active()) {
+    List<Subscription> active = subscriptions.active();
+    Map<String, Long> noticeSubscription = new HashMap<>();
+    for (Subscription s : active) {
+      if (s.userId() != null) {
+        noticeSubscription.merge(s.userId(), s.id(), Math::min);
+      }
+    }
+    for (Subscription s : active) {
       Instant slot = now ? at : s.cadence().latestSlot(at);
       if (!isDue(s, slot, now)) {
         continue;
@@ -110,7 +128,9 @@ public final class DigestPlanner {
         continue; // the cursor stays: the digest can still be built once the cause is fixed
       }
       List<Paper> chosen = choose(d, sent.getOrDefault(s.email(), Set.of()));
-      if (chosen.isEmpty()) {
+      List<CommentNotices.Notice> comments = s.userId() != null && noticeSubscription.get(s.userId()) == s.id()
+          ? notices.since(s.userId(), s.lastSlot() != null ? s.lastSlot() : s.confirmedAt()) : List.of();
+      if (chosen.isEmpty() && comments.isEmpty()) {
         empty++;
       } else {
         planned++;
@@ -119,9 +139,9 @@ public final class DigestPlanner {
         chosen.forEach(p -> mine.add(p.id().value())); // two subscriptions of one address never repeat a paper
       }
       if (!dryRun) {
-        write(s, d.slot(), d.candidates().upTo(), covered, chosen, at);
-      } else if (!chosen.isEmpty()) {
-        mail.digest(s, chosen, links.unsubscribe(Tokens.mint()), links.manage(Tokens.mint()));
+        write(s, d.slot(), d.candidates().upTo(), covered, chosen, comments, at);
+      } else if (!chosen.isEmpty() || !comments.isEmpty()) {
+        mail.digest(s, chosen, comments, links.unsubscribe(Tokens.mint()), links.manage(Tokens.mint()));
       }
     }
     return new Report(due.size() + (latest.isEmpty() ? empty : 0), planned, empty, papers, unavailable, seconds);
@@ -198,17 +218,18 @@ public final class DigestPlanner {
     return out;
   }
 
-  private void write(Subscription s, Instant slot, LocalDate upTo, long covered, List<Paper> chosen, Instant at) {
+  private void write(Subscription s, Instant slot, LocalDate upTo, long covered, List<Paper> chosen,
+      List<CommentNotices.Notice> comments, Instant at) {
     catalogue.write(w -> {
       Connection c = w.connection();
-      if (!chosen.isEmpty()) {
+      if (!chosen.isEmpty() || !comments.isEmpty()) {
         String unsubscribe = Tokens.mint();
         String manage = Tokens.mint();
         SubscriptionStore.putToken(c, unsubscribe,
             new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.UNSUBSCRIBE, s.id(), s.email(), null), at);
         SubscriptionStore.putToken(c, manage,
             new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.MANAGE, null, s.email(), null), at);
-        DigestMail.Rendered r = mail.digest(s, chosen, links.unsubscribe(unsubscribe), links.manage(manage));
+        DigestMail.Rendered r = mail.digest(s, chosen, comments, links.unsubscribe(unsubscribe), links.manage(manage));
         OutboxMessage m = new OutboxMessage(0, s.id(), slot.toString(), "digest", s.email(), messageId(links),
             r.subject(), r.text(), r.html(), links.unsubscribe(unsubscribe), "pending", 0);
         long id = OutboxStore.insert(c, m, at);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.paperlens.paper.Paper;
+import org.paperlens.paper.TexText;
 
 /**
  * BibTeX entries in the form arXiv itself recommends ({@code @misc} with eprint, archivePrefix,
@@ -57,8 +58,42 @@ final class BibtexWriter {
     }
   }
 
-  /** Escapes what TeX treats specially; braces are escaped too, so a stray one cannot unbalance the entry. */
+  /**
+   * A value as BibTeX: math ({@code $...$} with balanced braces) kept as written, so it typesets
+   * as the authors meant; TeX text commands outside it resolved to their text; everything else
+   * that TeX treats specially escaped, braces too, so a stray one cannot unbalance the entry.
+   */
   static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    java.util.regex.Matcher m = TexText.MATH.matcher(s);
+    int last = 0;
+    while (m.find()) {
+      if (!balanced(m.group()) || m.group().indexOf('\n') >= 0) {
+        continue;
+      }
+      b.append(escapeText(TexText.textCommands(s.substring(last, m.start()))));
+      b.append(m.group());
+      last = m.end();
+    }
+    return b.append(escapeText(TexText.textCommands(s.substring(last)))).toString();
+  }
+
+  private static boolean balanced(String tex) {
+    int depth = 0;
+    for (int i = 0; i < tex.length(); i++) {
+      char c = tex.charAt(i);
+      if (c == '\\' && i + 1 < tex.length()) {
+        i++; // an escaped brace \{ does not count
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth < 0) {
+        return false;
+      }
+    }
+    return depth == 0;
+  }
+
+  private static String escapeText(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {
       switch (c) {

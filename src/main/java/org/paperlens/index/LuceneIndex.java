@@ -64,7 +64,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
   static final String SEQ_KEY = "catalogue_seq";
   /** Commit user data: the document layout; an index of another layout is rebuilt by serve. */
   static final String FORMAT_KEY = "paperlens_format";
-  /** 2: id doc values and a catalogue watermark; 3: the code and author key fields. */
+  /** 2: id doc values and a catalogue watermark; 3: code and author key fields, title and abstract as readable text. */
   static final String FORMAT = "3";
 
   private static final int SNIPPET_FALLBACK_CHARS = 240;
@@ -588,7 +588,8 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
 
   private static IndexedPaper toPaper(Document doc) {
     IndexableField date = doc.getField(PaperFields.DATE);
-    return new IndexedPaper(new PaperId(doc.get(PaperFields.ID)), doc.get(PaperFields.TITLE),
+    String tex = doc.get(PaperFields.TITLE_TEX);
+    return new IndexedPaper(new PaperId(doc.get(PaperFields.ID)), tex != null ? tex : doc.get(PaperFields.TITLE),
         Arrays.asList(doc.getValues(PaperFields.AUTHORS)), doc.get(PaperFields.PRIMARY_CATEGORY),
         date == null ? null : LocalDate.ofEpochDay(date.numericValue().intValue()),
         doc.get(PaperFields.ABSTRACT));

@@ -11,6 +11,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.paperlens.paper.Paper;
+import org.paperlens.paper.TexText;
 
 /** Turns a catalogue {@link Paper} (and its vector, when it has one) into a Lucene document. */
 final class PaperDocument {
@@ -22,12 +23,19 @@ final class PaperDocument {
     doc.add(new StringField(PaperFields.ID, paper.id().value(), Field.Store.YES));
     // Doc values of the id: hits and feature rows are turned into ids without a stored-field read.
     doc.add(new SortedDocValuesField(PaperFields.ID, new org.apache.lucene.util.BytesRef(paper.id().value())));
+    // Title and abstract are indexed (and stored, for snippets and explanations) as readable text:
+    // TeX commands are not words a reader searches for or wants to see in a snippet or a reason.
     if (paper.title() != null) {
-      doc.add(new TextField(PaperFields.TITLE, paper.title(), Field.Store.YES));
-      doc.add(new StringField(PaperFields.TITLE_KEY, PaperFields.titleKey(paper.title()), Field.Store.NO));
+      String plain = TexText.plain(paper.title());
+      doc.add(new TextField(PaperFields.TITLE, plain, Field.Store.YES));
+      doc.add(new StringField(PaperFields.TITLE_KEY, PaperFields.titleKey(plain), Field.Store.NO));
+      if (!plain.equals(paper.title())) {
+        doc.add(new StoredField(PaperFields.TITLE_TEX, paper.title()));
+        doc.add(new StringField(PaperFields.TITLE_KEY, PaperFields.titleKey(paper.title()), Field.Store.NO));
+      }
     }
     if (paper.abstractText() != null) {
-      doc.add(new TextField(PaperFields.ABSTRACT, paper.abstractText(), Field.Store.YES));
+      doc.add(new TextField(PaperFields.ABSTRACT, TexText.plain(paper.abstractText()), Field.Store.YES));
     }
     for (String author : paper.authors()) {
       doc.add(new TextField(PaperFields.AUTHORS, author, Field.Store.YES));

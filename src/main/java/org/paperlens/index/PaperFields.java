@@ -19,8 +19,10 @@ final class PaperFields {
 
   /** Paper id, exact; stored. */
   static final String ID = "id";
-  /** Title: English analysis (Porter stemming, stop words); stored. */
+  /** Title as readable text ({@link org.paperlens.paper.TexText}): English analysis (Porter stemming, stop words); stored. */
   static final String TITLE = "title";
+  /** The title as written, with its TeX, when that differs from {@link #TITLE}'s readable text; stored only, for pages that typeset it. */
+  static final String TITLE_TEX = "title_tex";
   /** Abstract: English analysis; stored for highlighted snippets. */
   static final String ABSTRACT = "abstract";
   /** One value per author, folded to ASCII and lower case, no stemming; stored. */

@@ -53,6 +53,7 @@ final class Api {
     Listings.PaperPage page = listings.paperPage(Params.paperId(ctx.pathParam("id")));
     Paper p = page.paper();
     Map<String, Object> m = Views.paper(p, page.signals());
+    m.put("commentCount", page.comments().size());
     Auth.account(ctx).ifPresent(me -> {
       m.put("upvotedByMe", s.community().hasUpvoted(me, p.id()));
       m.put("inMyLibrary", s.library().find(me, p.id()).isPresent());
@@ -348,7 +349,8 @@ final class Api {
     return v.isEmpty() ? null : v;
   }
 
-  private static JsonNode body(Context ctx, boolean optional) {
+  /** The request's JSON object body ({@code optional}: an empty body is an empty object), or a 400. */
+  static JsonNode body(Context ctx, boolean optional) {
     String text = ctx.body();
     if (text.isBlank() && optional) {
       return JSON.createObjectNode();

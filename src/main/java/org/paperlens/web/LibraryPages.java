@@ -104,7 +104,8 @@ final class LibraryPages {
     for (LibraryStore.Entry e : all.subList(from, to)) {
       Optional<Paper> p = s.catalogue().find(e.paperId());
       Map<String, Object> v = p.map(paper -> Views.listed(paper, s.community().signals(paper.id()).upvotes()))
-          .orElseGet(() -> new HashMap<>(Map.of("id", e.paperId().value(), "title", e.paperId().value(), "url", "/papers/" + e.paperId())));
+          .orElseGet(() -> new HashMap<>(Map.of("id", e.paperId().value(), "title", e.paperId().value(),
+              "titleHtml", org.paperlens.html.Html.escape(e.paperId().value()), "url", "/papers/" + e.paperId())));
       v.put("tags", e.tags());
       v.put("tagText", String.join(", ", e.tags()));
       v.put("added", e.added().toString().substring(0, 10));

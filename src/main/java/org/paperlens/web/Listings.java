@@ -49,7 +49,7 @@ final class Listings {
   }
 
   /** What every visitor of a paper page sees; per-person state (voted, saved) is looked up apart. */
-  record PaperPage(Paper paper, Signals signals, List<Submission> submissions) {}
+  record PaperPage(Paper paper, Signals signals, List<Submission> submissions, List<org.paperlens.community.Comment> comments) {}
 
   /** A search result, with a notice when the query had to be read literally. */
   record Search(SearchResult result, String notice) {}
@@ -222,7 +222,8 @@ final class Listings {
   /** The paper with its signals and submissions, or a 404 problem naming the id. */
   PaperPage paperPage(PaperId id) {
     return papers.get(new PaperKey(id, s.community().generation()),
-        k -> new PaperPage(paper(k.id()), s.community().signals(k.id()), s.community().submissions(k.id(), 30)));
+        k -> new PaperPage(paper(k.id()), s.community().signals(k.id()), s.community().submissions(k.id(), 30),
+            s.community().comments().of(k.id(), Discussion.SHOWN)));
   }
 
   /** The paper, or a 404 problem naming the id. */

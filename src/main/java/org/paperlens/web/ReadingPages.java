@@ -231,6 +231,10 @@ final class ReadingPages {
     page.submissions().forEach(sub -> comments.add(Map.of("submitter", sub.submitter(),
         "comment", sub.comment() == null ? "" : sub.comment(), "at", sub.at().toString().substring(0, 10))));
     m.put("comments", comments);
+    List<Map<String, Object>> discussion = Discussion.views(page.comments(), me);
+    m.put("discussion", discussion);
+    m.put("discussionCount", discussion.size());
+    m.put("maxComment", org.paperlens.community.CommentStore.MAX_LENGTH);
     m.put("notice", switch (String.valueOf(ctx.queryParam("done"))) {
       case "submitted" -> "Thanks: the paper is submitted.";
       case "already" -> "You had already submitted this paper.";

@@ -49,7 +49,32 @@ final class Templates {
       all.remove("feeds");
     }
     FollowLinks.flags(all);
-    return compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);
+    String html = compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);
+    // KaTeX (about 300 KB with its fonts, cached a year) only on pages that show math.
+    return html.contains(MathText.SPAN) && KATEX_VERSION != null ? html.replace(MATH_MARK, KATEX) : html;
+  }
+
+  private static final String MATH_MARK = "<!--math-->";
+  /**
+   * The version-named folder of the KaTeX files the build fetched from the npm registry
+   * (bin/vendor-katex, run by Maven): a new version is a new URL. Null when the build could not
+   * fetch them: pages then show math as Unicode text, as they do without JavaScript.
+   */
+  static final String KATEX_VERSION = katexVersion();
+  private static final String KATEX = "<link rel=\"stylesheet\" href=\"/static/katex/" + KATEX_VERSION + "/katex.min.css\">"
+      + "<script src=\"/static/katex/" + KATEX_VERSION + "/katex.min.js\" defer></script><script src=\"/static/math.js\" defer></script>";
+
+  private static String katexVersion() {
+    try (InputStream in = Templates.class.getResourceAsStream("/web/katex/VERSION")) {
+      if (in == null) {
+        java.util.logging.Logger.getLogger(Templates.class.getName())
+            .warning("KaTeX is not in this build (bin/vendor-katex could not fetch it): math is shown as Unicode text");
+        return null;
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Renders a part of a page that is the same for everyone (no account, no CSRF token), for caching. */

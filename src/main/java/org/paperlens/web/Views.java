@@ -157,6 +157,8 @@ final class Views {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     m.put("title", title == null ? id : MathText.plain(title));
+    // For pages: the title as safe HTML, its math marked up for KaTeX (the API's title is the plain form).
+    m.put("titleHtml", title == null ? org.paperlens.html.Html.escape(id) : MathText.html(title));
     m.put("authors", authors);
     m.put("authorLine", authorLine(authors));
     m.put("authorLinks", authorLinks(authors));

@@ -71,6 +71,13 @@ public final class WebServer implements AutoCloseable {
       jetty(config, limits);
       config.router.ignoreTrailingSlashes = true;
       config.staticFiles.add(sf -> {
+        // KaTeX sits in a folder named after its version: a new version is a new URL, so it may be cached for good.
+        sf.hostedPath = "/static/katex";
+        sf.directory = "/web/katex";
+        sf.location = Location.CLASSPATH;
+        sf.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+      });
+      config.staticFiles.add(sf -> {
         sf.hostedPath = "/static";
         sf.directory = "/web/static";
         sf.location = Location.CLASSPATH;
@@ -106,6 +113,10 @@ public final class WebServer implements AutoCloseable {
     app.get("/papers/<id>", reading::paper);
     app.post("/papers/<id>/vote", csrf(libraryPages::vote));
     app.post("/papers/<id>/save", csrf(libraryPages::save));
+    Discussion discussion = new Discussion(services, listings, services.clock());
+    app.post("/papers/<id>/comments", csrf(discussion::add));
+    app.post("/comments/{cid}/edit", csrf(discussion::edit));
+    app.post("/comments/{cid}/delete", csrf(discussion::delete));
     app.get("/library", libraryPages::library);
     app.post("/library/tags/visibility", csrf(libraryPages::tagVisibility));
     app.get("/recommended", libraryPages::recommended);
@@ -160,6 +171,10 @@ public final class WebServer implements AutoCloseable {
     // Ids may contain a slash (hep-th/9901001), so <id> matches across slashes: the routes with
     // a suffix come first, or the bare route would take "ID/related" as the id.
     api(HandlerType.GET, "/api/v1/papers/<id>/related", api::related);
+    api(HandlerType.GET, "/api/v1/papers/<id>/comments", discussion::listApi);
+    api(HandlerType.POST, "/api/v1/papers/<id>/comments", discussion::addApi);
+    api(HandlerType.PUT, "/api/v1/comments/{cid}", discussion::editApi);
+    api(HandlerType.DELETE, "/api/v1/comments/{cid}", discussion::deleteApi);
     api(HandlerType.PUT, "/api/v1/papers/<id>/vote", api::upvote);
     api(HandlerType.DELETE, "/api/v1/papers/<id>/vote", api::undoUpvote);
     api(HandlerType.GET, "/api/v1/papers/<id>", api::paper);

@@ -51,8 +51,11 @@ final class MailHarness implements AutoCloseable {
     outbox = new OutboxStore(store);
   }
 
+  /** What members said about subscribers' papers; none unless a test says so. */
+  CommentNotices notices = CommentNotices.NONE;
+
   DigestRun run() {
-    DigestPlanner planner = new DigestPlanner(subscriptionStore, index, TrendingRanking.BY_RECENCY, null, new Links(BASE), clock);
+    DigestPlanner planner = new DigestPlanner(subscriptionStore, index, TrendingRanking.BY_RECENCY, null, new Links(BASE), clock, notices);
     return new DigestRun(planner, outbox, settings, () -> new SmtpMailer(settings), clock);
   }
 

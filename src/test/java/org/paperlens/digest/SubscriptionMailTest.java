@@ -83,6 +83,53 @@ class SubscriptionMailTest {
   }
 
   @Test
+  void a_member_reads_new_comments_on_their_papers_once_in_the_digest_of_their_oldest_subscription() throws Exception {
+    try (MailHarness h = harness(true)) {
+      java.util.Map<java.time.Instant, CommentNotices.Notice> said = new java.util.concurrent.ConcurrentSkipListMap<>();
+      said.put(h.now.plusSeconds(60), new CommentNotices.Notice(new org.paperlens.paper.PaperId("2607.00001"), "A paper Ann saved",
+          "grace", "Table 2 does not add up <b>at all</b>", 7));
+      h.notices = (account, since) -> account.equals("u-ann")
+          ? said.entrySet().stream().filter(e -> e.getKey().isAfter(since)).map(java.util.Map.Entry::getValue).toList()
+          : List.of();
+      h.confirmed("ann@example.org", "u-ann", new Topic.Category("cs.CL"));
+      h.confirmed("ann@example.org", "u-ann", new Topic.Trending());
+      h.confirmed("bob@example.org", "u-bob", new Topic.Category("cs.CL"));
+      h.advance(Duration.ofMinutes(2));
+      h.runNow();
+      List<String> withComment = new ArrayList<>();
+      for (MimeMessage m : greenMail.getReceivedMessages()) {
+        if (MailHarness.text(m).contains("Table 2 does not add up")) {
+          withComment.add(m.getAllRecipients()[0] + " " + m.getSubject());
+          assertThat(MailHarness.text(m)).contains("grace on A paper Ann saved", "/papers/2607.00001#comment-7");
+          assertThat(MailHarness.html(m)).contains("&lt;b&gt;at all&lt;/b&gt;");
+        }
+      }
+      assertThat(withComment).containsExactly("ann@example.org New in cs.CL: 3 new papers, 1 new comment");
+
+      // The next day nothing new is listed: the comment is not told again, and no digest is sent.
+      int before = greenMail.getReceivedMessages().length;
+      h.advance(Duration.ofDays(1));
+      h.runNow();
+      assertThat(greenMail.getReceivedMessages()).hasSize(before);
+
+      // A new comment with no new papers: a digest of the comment alone.
+      said.put(h.now.plusSeconds(60), new CommentNotices.Notice(new org.paperlens.paper.PaperId("2607.00001"), "A paper Ann saved",
+          "grace", "Fixed in v2, thanks", 8));
+      h.advance(Duration.ofDays(1));
+      h.runNow();
+      assertThat(greenMail.getReceivedMessages()).hasSize(before + 1);
+      List<String> fixed = new ArrayList<>();
+      for (MimeMessage m : greenMail.getReceivedMessages()) { // not in the order received
+        if (MailHarness.text(m).contains("Fixed in v2, thanks")) {
+          fixed.add(m.getSubject());
+          assertThat(MailHarness.text(m)).doesNotContain("Table 2");
+        }
+      }
+      assertThat(fixed).containsExactly("1 new comment on papers you follow");
+    }
+  }
+
+  @Test
   void one_address_never_gets_the_same_paper_twice_across_its_subscriptions() throws Exception {
     try (MailHarness h = harness(true)) {
       h.confirmed("bob@example.org", "u-bob", new Topic.Category("cs.CL"));

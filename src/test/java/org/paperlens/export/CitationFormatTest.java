@@ -45,6 +45,18 @@ class CitationFormatTest {
   }
 
   @Test
+  void bibtex_keeps_math_as_written_and_resolves_text_commands_around_it() throws Exception {
+    Paper p = Paper.builder(new PaperId("2607.00003")).title("$\\gamma$-divergences with \\texttt{torch} at 50\\% cost")
+        .abstractText("A bound of $\\tilde{O}\\left(\\frac{d^2}{\\epsilon}\\right)$ and a stray $ sign \\citep{x}.")
+        .authors(List.of("Ada Lovelace")).submitted(LocalDate.of(2026, 6, 30)).source("test").build();
+    String bib = CitationFormat.BIBTEX.write(List.of(p));
+    assertThat(bib).contains("title = {$\\gamma$-divergences with torch at 50\\% cost}",
+        "abstract = {A bound of $\\tilde{O}\\left(\\frac{d^2}{\\epsilon}\\right)$ and a stray \\$ sign.}")
+        .doesNotContain("textbackslash");
+    assertThat(new BibTeXParser().parse(new StringReader(bib)).getEntries()).hasSize(1);
+  }
+
+  @Test
   void ris_has_one_tag_per_line_authors_family_first_and_an_end_record() {
     String ris = CitationFormat.RIS.write(List.of(PREPRINT));
     assertThat(ris.split("\r\n")).startsWith("TY  - UNPB", "TI  - Sparse attention {for} 100% of long_documents & more",

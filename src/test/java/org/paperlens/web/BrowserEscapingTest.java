@@ -67,9 +67,9 @@ class BrowserEscapingTest {
     assertThat(page.getByTestId("paper-abstract").textContent())
         .contains("such as <script>window.xssRan='abstract'</script> and <img src=x data-xss=\"abstract\"",
             "with 'single' and \"double\" quotes intact");
-    // Math is still rendered (a superscript), and what it holds is text too.
-    assertThat(page.locator(".abstract .math sup").textContent())
-        .isEqualTo("<b data-xss=\"m\">x</b>");
+    // Math is typeset (by KaTeX, from the span's TeX) and what it holds stays text: no element comes of it.
+    assertThat(page.locator(".abstract .math").getAttribute("data-tex")).isEqualTo("a^{<b data-xss=\"m\">x</b>}");
+    assertThat(page.locator(".abstract [data-xss]").count()).isZero();
     assertThat(page.locator(".comment").first().textContent())
         .contains("<img src=x data-xss=\"comment\" onerror=\"window.xssRan='comment'\"> 12 pages");
     assertThat(page.getByTestId("bibtex").textContent()).contains("Cross-Site Scripting Defences");

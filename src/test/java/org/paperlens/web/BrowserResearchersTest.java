@@ -174,6 +174,59 @@ class BrowserResearchersTest {
     visitor.context().close();
   }
 
+  @Test
+  void members_discuss_a_paper_editing_and_deleting_their_own_comments() {
+    Page page = web.site().chromium.newPage();
+    page.navigate(web.site().url("/papers/2401.00107"));
+    assertThat(page.getByTestId("no-comments").isVisible()).isTrue();
+    assertThat(page.getByTestId("comment-login").isVisible()).isTrue();
+    signUp(page, "discussant");
+    page.navigate(web.site().url("/papers/2401.00107"));
+    page.getByTestId("comment-body-input").fill("BM25 with tuned k1 is hard to beat; see https://example.org/bm25-notes.");
+    page.getByTestId("comment-submit").click();
+    page.waitForURL(Pattern.compile(".*/papers/2401.00107#comment-\\d+"));
+    var comment = page.getByTestId("comment").first();
+    assertThat(comment.getByTestId("comment-author").textContent()).isEqualTo("discussant");
+    assertThat(comment.getByTestId("comment-body").locator("a").getAttribute("href")).isEqualTo("https://example.org/bm25-notes");
+    comment.getByTestId("comment-edit").click();
+    comment.getByTestId("comment-edit-body").fill("BM25 with tuned k1 and b is hard to beat.");
+    comment.getByTestId("comment-save").click();
+    page.waitForURL(Pattern.compile(".*/papers/2401.00107#comment-\\d+"));
+    assertThat(page.getByTestId("comment").first().getByTestId("comment-body").textContent()).isEqualTo("BM25 with tuned k1 and b is hard to beat.");
+    assertThat(page.getByTestId("comment").first().textContent()).contains("edited");
+    Chromium.screenshot(page, "paper-discussion");
+    page.getByTestId("comment").first().getByTestId("comment-delete").click();
+    page.waitForURL(Pattern.compile(".*/papers/2401.00107#discussion"));
+    assertThat(page.getByTestId("comment").count()).isZero();
+    page.context().close();
+  }
+
+  @Test
+  void math_is_typeset_by_katex_with_readable_unicode_without_javascript_and_no_tex_leaks_into_snippets() {
+    Page page = web.site().chromium.newPage();
+    page.navigate(web.site().url("/papers/" + BrowserSite.MATH));
+    page.locator("#page-title span.math.typeset .katex").first().waitFor();
+    assertThat(page.getByTestId("paper-abstract").locator("span.math.typeset .katex").count()).isEqualTo(3);
+    assertThat(page.getByTestId("paper-abstract").textContent()).contains("computed in jax;").doesNotContain("\\citep", "\\texttt");
+    assertThat(page.locator("link[href$='katex.min.css']").count()).isEqualTo(1);
+    assertThat(page.getByTestId("related-reason").allTextContents())
+        .allSatisfy(reason -> assertThat(reason).doesNotContainPattern("tilde|sqrt|frac|textbf|texttt|citep|epsilon"));
+    Chromium.screenshot(page, "paper-math");
+    page.context().close();
+
+    Page plain = web.site().chromium.newPage(new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false));
+    plain.navigate(web.site().url("/papers/" + BrowserSite.MATH));
+    assertThat(plain.getByTestId("paper-title").textContent()).isEqualTo("Regret Bounds of Õ(√T) for Online Convex Optimization");
+    assertThat(plain.getByTestId("paper-abstract").textContent()).contains("Õ((d2)/ε)", "R3-RAG style feedback", "√(log T)");
+    Chromium.screenshot(plain, "paper-math-no-javascript");
+    plain.navigate(web.site().url("/search?q=regret+bound&mode=keyword"));
+    String snippet = plain.getByTestId("search-hit").first().locator(".snippet").textContent();
+    assertThat(snippet).contains("Õ(d²/ε)").doesNotContain("\\tilde", "\\frac", "$", "\\textbf");
+    plain.navigate(web.site().url("/daily"));
+    assertThat(plain.locator("link[href$='katex.min.css']").count()).isZero(); // no math on the page: no KaTeX
+    plain.context().close();
+  }
+
   static void signUp(Page page, String name) {
     page.navigate(web.site().url("/signup"));
     page.getByTestId("signup-name").fill(name);

@@ -39,10 +39,15 @@ import org.paperlens.testing.Fixtures;
  * Headless Chromium ({@link Chromium}) and, for it to visit, the web app as {@code paperlens serve} assembles it, on a random port, over a data directory
  * made by the real commands ({@code import}, {@code embed} with the bge model, {@code reindex})
  * from the search fixture plus {@code web-hostile.jsonl}, a paper whose title, authors, comment
+ * and abstract are full of markup and quotes, and {@code web-math.jsonl}, a paper with TeX math
+ * in its title and abstract. Originally:
  * and abstract are full of markup and quotes. For the browser tests: real embeddings, so
  * semantic search and related papers behave as in production. Argon2 is cheap here so sign-ups are quick.
  */
 final class BrowserSite implements AutoCloseable {
+
+  /** The paper with TeX math and text commands in its title and abstract. */
+  static final String MATH = "2401.00130";
 
   /** The paper whose every text field tries to inject markup. */
   static final String HOSTILE = "2401.00120";
@@ -106,7 +111,8 @@ final class BrowserSite implements AutoCloseable {
   private BrowserSite(Path dir, Chromium chromium) {
     this.chromium = chromium;
     String data = dir.resolve("data").toString();
-    run("import", "--data", data, Fixtures.path("search-corpus.jsonl").toString(), Fixtures.path("web-hostile.jsonl").toString());
+    run("import", "--data", data, Fixtures.path("search-corpus.jsonl").toString(), Fixtures.path("web-hostile.jsonl").toString(),
+        Fixtures.path("web-math.jsonl").toString());
     run("embed", "--data", data);
     run("reindex", "--data", data);
     Config config = Config.resolve(System.getenv(), Path.of(data));

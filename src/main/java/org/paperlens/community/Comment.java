@@ -1,0 +1,11 @@
+package org.paperlens.community;
+
+import java.time.Instant;
+import org.paperlens.paper.PaperId;
+
+/**
+ * A member's comment on a paper: plain text, as written.
+ *
+ * @param edited when its author last changed it, or null
+ */
+public record Comment(long id, PaperId paperId, String author, String body, Instant created, Instant edited) {}

@@ -1,0 +1,134 @@
+package org.paperlens.community;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.paperlens.account.Account;
+import org.paperlens.paper.PaperId;
+
+/**
+ * Comments on papers. Only their author edits or deletes a comment: every change names the
+ * account, and a comment of another account is "not found" alike. Each change bumps the
+ * community store's generation, so cached paper pages show it at once. Thread-safe.
+ */
+public final class CommentStore {
+
+  /** The longest comment, in characters: a discussion post, not a paper. */
+  public static final int MAX_LENGTH = 5_000;
+
+  private static final String COLUMNS = "c.id, c.paper_id, a.name, c.body, c.created_at, c.edited_at";
+
+  private final Database db;
+  private final CommunityStore community;
+  private final Clock clock;
+
+  public CommentStore(Database db, CommunityStore community, Clock clock) {
+    this.db = db;
+    this.community = community;
+    this.clock = clock;
+  }
+
+  /**
+   * Adds a comment; the caller has checked that the paper exists.
+   *
+   * @throws IllegalArgumentException for an empty or too long text
+   */
+  public Comment add(Account author, PaperId paper, String body) {
+    String text = checked(body);
+    Instant now = clock.instant();
+    long id = db.transaction(tx -> {
+      tx.update("INSERT INTO comments (paper_id, account_id, body, created_at) VALUES (?, ?, ?, ?)",
+          paper.value(), author.id(), text, now.toString());
+      try (ResultSet rs = tx.query("SELECT last_insert_rowid()").executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+    community.changed();
+    return new Comment(id, paper, author.name(), text, now, null);
+  }
+
+  /** Changes the author's own comment; empty when there is no such comment of theirs. */
+  public Optional<Comment> edit(Account author, long id, String body) {
+    String text = checked(body);
+    int changed = db.transaction(tx -> tx.update("UPDATE comments SET body = ?, edited_at = ? WHERE id = ? AND account_id = ?",
+        text, clock.instant().toString(), id, author.id()));
+    if (changed == 0) {
+      return Optional.empty();
+    }
+    community.changed();
+    return find(id);
+  }
+
+  /** Deletes the author's own comment; false when there is no such comment of theirs. */
+  public boolean delete(Account author, long id) {
+    boolean deleted = db.transaction(tx -> tx.update("DELETE FROM comments WHERE id = ? AND account_id = ?", id, author.id())) > 0;
+    if (deleted) {
+      community.changed();
+    }
+    return deleted;
+  }
+
+  public Optional<Comment> find(long id) {
+    return first(list("SELECT " + COLUMNS + " FROM comments c JOIN accounts a ON a.id = c.account_id WHERE c.id = ?", id));
+  }
+
+  /** A paper's comments, oldest first (a discussion reads down), at most {@code limit}. */
+  public List<Comment> of(PaperId paper, int limit) {
+    return list("SELECT " + COLUMNS + " FROM comments c JOIN accounts a ON a.id = c.account_id"
+        + " WHERE c.paper_id = ? ORDER BY c.created_at, c.id LIMIT ?", paper.value(), limit);
+  }
+
+  /**
+   * Comments made after {@code since} by others on the papers {@code reader} saved or upvoted,
+   * oldest first, at most {@code limit}: what a digest tells a member about their papers.
+   */
+  public List<Comment> onPapersOf(long reader, Instant since, int limit) {
+    return list("SELECT " + COLUMNS + " FROM comments c JOIN accounts a ON a.id = c.account_id"
+        + " WHERE c.created_at > ? AND c.account_id <> ? AND c.paper_id IN"
+        + " (SELECT paper_id FROM votes WHERE account_id = ? UNION SELECT paper_id FROM library WHERE account_id = ?)"
+        + " ORDER BY c.created_at, c.id LIMIT ?", since.toString(), reader, reader, reader, limit);
+  }
+
+  /**
+   * The text a comment keeps of {@code body} (stripped).
+   *
+   * @throws IllegalArgumentException for an empty or too long text
+   */
+  public static String checked(String body) {
+    String text = body == null ? "" : body.strip();
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("a comment needs some text");
+    }
+    if (text.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException("a comment is at most " + MAX_LENGTH + " characters, this one is " + text.length());
+    }
+    return text;
+  }
+
+  private List<Comment> list(String sql, Object... args) {
+    return db.transaction(tx -> {
+      List<Comment> out = new ArrayList<>();
+      try (ResultSet rs = tx.query(sql, args).executeQuery()) {
+        while (rs.next()) {
+          out.add(read(rs));
+        }
+      }
+      return out;
+    });
+  }
+
+  private static Comment read(ResultSet rs) throws SQLException {
+    String edited = rs.getString(6);
+    return new Comment(rs.getLong(1), new PaperId(rs.getString(2)), rs.getString(3), rs.getString(4),
+        Instant.parse(rs.getString(5)), edited == null ? null : Instant.parse(edited));
+  }
+
+  private static <T> Optional<T> first(List<T> list) {
+    return list.isEmpty() ? Optional.empty() : Optional.of(list.getFirst());
+  }
+}
