@@ -33,11 +33,19 @@ final class DigestAssembly {
 
   /** Comments on a member's saved and upvoted papers, for their digest: at most 20 a digest, each cut to 300 characters. */
   static org.paperlens.digest.CommentNotices notices(WebServices services, CatalogueStore store) {
-    return (account, since) -> services.community().comments().onPapersOf(Long.parseLong(account), since, 20).stream()
+    return (account, since) -> {
+      long id;
+      try {
+        id = Long.parseLong(account);
+      } catch (NumberFormatException e) {
+        return java.util.List.of(); // a subscription made for a name with no account here (digest subscribe --user)
+      }
+      return services.community().comments().onPapersOf(id, since, 20).stream()
         .map(c -> new org.paperlens.digest.CommentNotices.Notice(c.paperId(),
             store.find(c.paperId()).map(org.paperlens.paper.Paper::title).orElse(c.paperId().value()), c.author(),
             c.body().length() <= 300 ? c.body() : c.body().substring(0, 300) + " …", c.id()))
         .toList();
+    };
   }
 
   /**
