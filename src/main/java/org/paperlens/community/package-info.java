@@ -1,5 +1,6 @@
 /**
- * What the community does with papers: upvotes, submissions, the per-paper signal totals, and
+ * What the community does with papers: upvotes, submissions, comments ({@link
+ * org.paperlens.community.CommentStore}), the per-paper signal totals, and
  * the trending ranking built from them ({@link org.paperlens.community.Trending}). Also the shared
  * connection ({@link org.paperlens.community.Database}) that the account and library stores use.
  */

@@ -272,22 +272,29 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   /**
-   * How many live papers first listed between {@code from} and {@code to} have each primary
-   * category, most first: the choices of a listing's category filter.
+   * How many live papers first listed between {@code from} and {@code to} are in each category,
+   * cross-lists counted as {@link ListingFilter} matches them, most first: the choices of a
+   * listing's category filter, each with the number of papers it leaves.
    */
   public synchronized java.util.Map<String, Integer> listedPerCategory(LocalDate from, LocalDate to) {
     return read(() -> {
-      PreparedStatement st = writer.prepared("SELECT primary_category, COUNT(*) AS n FROM papers"
-          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL AND primary_category IS NOT NULL"
-          + " GROUP BY primary_category ORDER BY n DESC, primary_category");
+      PreparedStatement st = writer.prepared("SELECT categories FROM papers WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL");
       st.setString(1, from.toString());
       st.setString(2, to.toString());
-      java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+      java.util.Map<String, Integer> counts = new java.util.HashMap<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getString(1), rs.getInt(2));
+          for (String c : rs.getString(1).split(" ")) {
+            if (!c.isEmpty()) {
+              counts.merge(c, 1, Integer::sum);
+            }
+          }
         }
       }
+      java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+      counts.entrySet().stream()
+          .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+          .forEach(e -> out.put(e.getKey(), e.getValue()));
       return out;
     });
   }

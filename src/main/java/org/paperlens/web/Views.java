@@ -58,7 +58,7 @@ final class Views {
 
   /** Characters of the abstract a list shows at once, and at most after expanding: a day's page stays under 100 KB. */
   static final int TEASER = 220;
-  static final int TEASER_MORE = 600;
+  static final int TEASER_MORE = 400;
 
   /**
    * The start of the abstract ({@code teaser}, cut at a word) and what expanding shows

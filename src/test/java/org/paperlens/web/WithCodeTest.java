@@ -33,6 +33,7 @@ class WithCodeTest {
     JsonNode month = ApiTest.ok(web.browser().get("/api/v1/daily?date=2024-01-03&view=month&category=cs.LG"));
     assertThat(ApiTest.ids(month.get("papers"))).containsExactlyInAnyOrder("2401.00101", "2401.00103");
     assertThat(month.get("perCategory").get("cs.CL").asInt()).isEqualTo(1);
+    assertThat(month.get("perCategory").get("cs.LG").asInt()).isEqualTo(2); // a cross-list counts, as the filter keeps it
     String page = web.browser().get("/daily?date=2024-01-03&code=1").body();
     assertThat(page).contains("Sparse Attention for Long Documents", "data-testid=\"code-link\"")
         .doesNotContain("Graph Neural Networks for Molecular");
