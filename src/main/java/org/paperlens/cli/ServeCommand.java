@@ -94,7 +94,13 @@ final class ServeCommand implements Callable<Integer> {
       }
     });
     Runtime.getRuntime().addShutdownHook(hook);
-    org.paperlens.live.Pipeline.Settings pipelineSettings = pipelineSettings(main.environment());
+    ServeEnv fromEnv;
+    try {
+      fromEnv = ServeEnv.resolve(main.environment());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    org.paperlens.live.Pipeline.Settings pipelineSettings = pipelineSettings(fromEnv);
     java.util.function.Consumer<String> log = line -> {
       synchronized (out) {
         out.println("paperlens: " + line);
@@ -102,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     };
     MailSettings mail = main.mailSettings();
-    Duration digestEvery = ServeEnv.resolve(main.environment()).digestEvery().orElse(Duration.ofMinutes(1));
+    Duration digestEvery = fromEnv.digestEvery().orElse(Duration.ofMinutes(1));
     try (Site site = new Site(config, mail, pipelineSettings, oaiUrl, java.util.Optional.of(digestEvery), clients, clock, log)) {
       int actual = site.start(host, port);
       out.printf("paperlens: digests: %s%n", mail.describe());
@@ -119,9 +125,8 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** Flags beat the environment, which beats the defaults; a bad value is a usage error quoting it. */
-  private org.paperlens.live.Pipeline.Settings pipelineSettings(java.util.Map<String, String> env) {
+  private org.paperlens.live.Pipeline.Settings pipelineSettings(ServeEnv fromEnv) {
     try {
-      ServeEnv fromEnv = ServeEnv.resolve(env);
       java.util.Optional<java.nio.file.Path> folder = java.util.Optional.ofNullable(watch).or(fromEnv::watch);
       java.util.Optional<java.net.URI> url = java.util.Optional.ofNullable(harvestUrl).or(fromEnv::harvestUrl);
       java.util.Optional<String> set = java.util.Optional.ofNullable(harvestSet).or(fromEnv::harvestSet);

@@ -24,10 +24,6 @@ import org.paperlens.paper.PaperId;
 public record Candidates(LocalDate after, LocalDate upTo, String key, List<Paper> newestFirst, Map<PaperId, Paper> byId,
     Map<PaperId, String> foldedAuthors) {
 
-  public static Candidates of(LocalDate after, LocalDate upTo, List<Paper> newestFirst) {
-    return of(after, upTo, after + ".." + upTo, newestFirst);
-  }
-
   public static Candidates of(LocalDate after, LocalDate upTo, String key, List<Paper> newestFirst) {
     Map<PaperId, Paper> byId = new LinkedHashMap<>();
     Map<PaperId, String> authors = new HashMap<>();

@@ -75,6 +75,7 @@ public final class Pipeline implements AutoCloseable {
   private final Consumer<String> log;
   private final IndexCatchUp catchUp;
   private final org.paperlens.embed.EmbeddingModel model;
+  private final CatalogueEmbedder embedder;
   private final List<Thread> threads = new ArrayList<>();
   private final Object embedSignal = new Object();
   private volatile boolean running;
@@ -103,6 +104,7 @@ public final class Pipeline implements AutoCloseable {
     this.model = model;
     this.catchUp = new IndexCatchUp(store, model, index);
     this.catalogueSeq = store.sequence();
+    this.embedder = encoder == null ? null : embedder();
   }
 
   public void start() {
@@ -118,10 +120,6 @@ public final class Pipeline implements AutoCloseable {
 
   public PipelineStatus status() {
     return new PipelineStatus(index.coverage(), catalogueSeq, toEmbed, embedRate, lastHarvest, lastImport);
-  }
-
-  public PaperIndex index() {
-    return index;
   }
 
   /** A stage's work, run again and again until the pipeline stops. */
@@ -225,10 +223,11 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  private void embed() throws InterruptedException {
+  /** Holds the embedder to its share of a core, and ends a stretch early when newer papers arrive. */
+  private CatalogueEmbedder embedder() {
     double share = settings.embedShare();
     // Sleeping (1 - share) / share of each batch's time holds the embedder to its share of a core.
-    CatalogueEmbedder embedder = new CatalogueEmbedder(store, encoder, Progress.NONE, nanos -> {
+    return new CatalogueEmbedder(store, encoder, Progress.NONE, nanos -> {
       if (!running) {
         throw new InterruptedException("stopping");
       }
@@ -238,6 +237,9 @@ public final class Pipeline implements AutoCloseable {
       }
       return !arrived; // newer papers came in: end this stretch so the next one starts with them
     });
+  }
+
+  private void embed() throws InterruptedException {
     long seq = store.sequence();
     if (seq == seenByEmbedder) {
       synchronized (embedSignal) {
@@ -253,7 +255,7 @@ public final class Pipeline implements AutoCloseable {
     embedRate = report.seconds() > 0 ? report.embedded() / report.seconds() : 0;
     if (report.embedded() > 0) {
       log.accept(String.format("embedded %,d papers (%.1f papers/s at a %.0f%% share of a core)%s", report.embedded(),
-          embedRate, share * 100, report.leftForLater() > 0 ? String.format("; %,d left", report.leftForLater()) : ""));
+          embedRate, settings.embedShare() * 100, report.leftForLater() > 0 ? String.format("; %,d left", report.leftForLater()) : ""));
     } else {
       embedRate = 0;
     }

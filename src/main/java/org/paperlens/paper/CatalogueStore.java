@@ -88,7 +88,6 @@ public final class CatalogueStore implements AutoCloseable {
       } catch (SQLException suppressed) {
         e.addSuppressed(suppressed);
       }
-      writer.endTransaction();
       if (e instanceof RuntimeException re && !(e instanceof CatalogueException)) {
         throw re;
       }
