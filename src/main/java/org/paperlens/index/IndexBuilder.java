@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene103.Lucene103Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 import org.apache.lucene.store.FSDirectory;
 import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
@@ -110,8 +111,9 @@ public final class IndexBuilder {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     // One large buffer: the whole arXiv set fits, so HNSW graphs are built once, not re-merged.
     config.setRAMBufferSizeMB(RAM_BUFFER_MB);
-    config.setCodec(new Lucene103Codec() {
-      private final KnnVectorsFormat int8Hnsw = new Lucene99HnswScalarQuantizedVectorsFormat(HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
+    config.setCodec(new Lucene104Codec() {
+      private final KnnVectorsFormat int8Hnsw = new Lucene104HnswScalarQuantizedVectorsFormat(
+          ScalarEncoding.UNSIGNED_BYTE, HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
 
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {

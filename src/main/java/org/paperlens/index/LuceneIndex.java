@@ -64,8 +64,9 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
   static final String SEQ_KEY = "catalogue_seq";
   /** Commit user data: the document layout; an index of another layout is rebuilt by serve. */
   static final String FORMAT_KEY = "paperlens_format";
-  /** 2: id doc values and a catalogue watermark; 3: code and author key fields, title and abstract as readable text. */
-  static final String FORMAT = "3";
+  /** 2: id doc values and a catalogue watermark; 3: code and author key fields, title and abstract as readable text;
+   * 4: Lucene 10.6's scalar-quantised vector format (Lucene104), the 10.3 one being read-only now. */
+  static final String FORMAT = "4";
 
   private static final int SNIPPET_FALLBACK_CHARS = 240;
   /** More papers than any one author writes: the bound of {@link #byAuthor}'s sort. */
