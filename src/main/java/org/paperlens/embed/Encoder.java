@@ -72,6 +72,7 @@ public final class Encoder implements AutoCloseable {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final boolean wantsTokenTypes;
+  private final java.util.Set<String> outputs;
 
   private Encoder(EmbeddingModel model, Options options, OrtEnvironment env, OrtSession session,
       HuggingFaceTokenizer tokenizer) throws OrtException {
@@ -82,6 +83,7 @@ public final class Encoder implements AutoCloseable {
     this.tokenizer = tokenizer;
     // BERT exports differ in whether they take segment ids; feeding an input the graph lacks is an error.
     this.wantsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
+    this.outputs = java.util.Set.of(session.getOutputNames().iterator().next());
   }
 
   /** Loads {@code model} from the class path. Throws {@link EncoderException} if it is missing or broken. */
@@ -155,7 +157,8 @@ public final class Encoder implements AutoCloseable {
 
   /** The vector of a search query, with the model's query instruction in front. */
   public float[] embedQuery(String query) {
-    return embed(List.of(model.queryInstruction() + query))[0];
+    // encode, not batchEncode: a batch of one still goes through the tokenizer's thread pool.
+    return run(List.of(tokenizer.encode(model.queryInstruction() + query)))[0];
   }
 
   /** Tokens the model would see for {@code text} (special tokens included, after truncation). */
@@ -207,7 +210,8 @@ public final class Encoder implements AutoCloseable {
       if (wantsTokenTypes) {
         inputs.put(TOKEN_TYPE_IDS, OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
       }
-      try (OrtSession.Result result = session.run(inputs)) {
+      // Only the hidden states: exports that also emit a pooled output would copy it out for nothing.
+      try (OrtSession.Result result = session.run(inputs, outputs)) {
         FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
         int dim = model.dimension();
         float[][] vectors = new float[rows][dim];

@@ -62,7 +62,7 @@ public final class RecommendLatency {
       for (int i = 0; i < RELATED + WARMUP; i++) {
         sources.add(embedded.get(random.nextInt(embedded.size())));
       }
-      table.append(row("related papers, top 10", time(sources, id -> related.find(id, Filters.NONE, 10))));
+      table.append(row("related papers, top 10", time(sources, id -> related.find(id, Filters.NONE, 10), WARMUP)));
 
       List<RecommendRequest> requests = new ArrayList<>();
       for (int i = 0; i < RECOMMEND + WARMUP; i++) {
@@ -71,7 +71,7 @@ public final class RecommendLatency {
       Recommendations sample = recommender.recommend(requests.getFirst());
       window = String.format("%s to %s, %,d candidates", sample.from(), sample.to(), sample.candidates())
           + sample.notes().stream().filter(n -> n.contains("no embedding")).map(n -> "; " + n).findFirst().orElse("");
-      table.append(row("recommend, 20 liked + 20 disliked, last 30 days, top 10", time(requests, recommender::recommend)));
+      table.append(row("recommend, 20 liked + 20 disliked, last 30 days, top 10", time(requests, recommender::recommend, WARMUP)));
     }
     String body = "## Related papers and recommendation latency (issue: related papers and recommendations)\n\n"
         + String.format("Warm, single client, over %,d papers, after %d warm-up requests of each kind, fixed seed 42."
@@ -89,7 +89,7 @@ public final class RecommendLatency {
   }
 
   /** A topical library: a random paper and its 19 nearest neighbours; 20 random papers disliked. */
-  private static RecommendRequest request(LuceneIndex index, RelatedPapers related, List<PaperId> embedded,
+  static RecommendRequest request(LuceneIndex index, RelatedPapers related, List<PaperId> embedded,
       Random random) {
     PaperId seed = embedded.get(random.nextInt(embedded.size()));
     List<PaperId> liked = new ArrayList<>();
@@ -108,21 +108,22 @@ public final class RecommendLatency {
   }
 
   /** Wall-clock and thread-CPU milliseconds of each timed request, each array sorted. */
-  private record Timings(double[] wall, double[] cpu) {}
+  record Timings(double[] wall, double[] cpu) {}
 
-  private static <T> Timings time(List<T> inputs, Consumer<T> action) {
-    for (int i = 0; i < WARMUP; i++) {
+  /** Times each input after the first {@code warmup}, which run untimed. */
+  static <T> Timings time(List<T> inputs, Consumer<T> action, int warmup) {
+    for (int i = 0; i < warmup; i++) {
       action.accept(inputs.get(i));
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    double[] wall = new double[inputs.size() - WARMUP];
+    double[] wall = new double[inputs.size() - warmup];
     double[] cpu = new double[wall.length];
-    for (int i = WARMUP; i < inputs.size(); i++) {
+    for (int i = warmup; i < inputs.size(); i++) {
       long c = threads.getCurrentThreadCpuTime();
       long t = System.nanoTime();
       action.accept(inputs.get(i));
-      wall[i - WARMUP] = (System.nanoTime() - t) / 1e6;
-      cpu[i - WARMUP] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+      wall[i - warmup] = (System.nanoTime() - t) / 1e6;
+      cpu[i - warmup] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
     }
     Arrays.sort(wall);
     Arrays.sort(cpu);

@@ -121,12 +121,12 @@ public final class SearchLatency {
     }
   }
 
-  private static double pct(double[] sorted, int p) {
+  static double pct(double[] sorted, int p) {
     int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
-  private static String peakRss() {
+  static String peakRss() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {

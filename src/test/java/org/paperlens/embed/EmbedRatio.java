@@ -1,22 +1,10 @@
 package org.paperlens.embed;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.paperlens.bench.Hardware;
@@ -55,29 +43,24 @@ public final class EmbedRatio {
     Path doc = Path.of(args.length > 2 ? args[2] : "docs/benchmarks.md");
     EmbeddingModel model = EmbeddingModel.DEFAULT;
     Path work = Files.createTempDirectory("embed-ratio");
-    Path sample = work.resolve("sample.jsonl");
-    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
-        new java.util.zip.GZIPInputStream(Files.newInputStream(listings)), java.nio.charset.StandardCharsets.UTF_8))) {
-      Files.write(sample, in.lines().limit(n).toList());
-    }
+    Path sample = sample(listings, n, work);
     List<String> texts = new ArrayList<>();
-    try (CatalogueStore store = CatalogueStore.open(work.resolve("texts"))) {
-      new Importer(store, new Importer.Options(Optional.empty(), null, 1000), Progress.NONE).run(List.of(sample), new ImportReport());
-      store.forEachLive(p -> texts.add(EmbeddedText.of(p).text()));
+    for (Paper p : papers(sample, work.resolve("texts"))) {
+      texts.add(EmbeddedText.of(p).text());
     }
     double[][] cpu = new double[3][ROUNDS]; // process CPU seconds per paper: steadier than wall time on a shared machine
     double[] reference = new double[ROUNDS];
     double[] encoder = new double[ROUNDS];
     double[] pipeline = new double[ROUNDS];
     int meanTokens;
-    try (Reference ref = new Reference(model); Encoder enc = Encoder.open(model, new Encoder.Options(THREADS, BATCH))) {
+    try (PlainOnnxRuntime ref = new PlainOnnxRuntime(model, THREADS); Encoder enc = Encoder.open(model, new Encoder.Options(THREADS, BATCH))) {
       meanTokens = (int) texts.stream().mapToInt(enc::tokenCount).average().orElse(0);
-      ref.embed(texts.subList(0, Math.min(64, texts.size()))); // warm both up
+      ref.embed(texts.subList(0, Math.min(64, texts.size())), BATCH); // warm both up
       enc.embedDocuments(texts.subList(0, Math.min(64, texts.size())));
       for (int r = 0; r < ROUNDS; r++) {
         long t = System.nanoTime();
         long c = cpuNanos();
-        ref.embed(texts);
+        ref.embed(texts, BATCH);
         reference[r] = texts.size() / ((System.nanoTime() - t) / 1e9);
         cpu[0][r] = (cpuNanos() - c) / 1e9 / texts.size();
         t = System.nanoTime();
@@ -124,6 +107,26 @@ public final class EmbedRatio {
     System.out.print(body);
   }
 
+  /** The first {@code n} records of {@code listings}, written as plain JSON Lines into {@code work}. */
+  static Path sample(Path listings, int n, Path work) throws java.io.IOException {
+    Path sample = work.resolve("sample.jsonl");
+    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+        new java.util.zip.GZIPInputStream(Files.newInputStream(listings)), java.nio.charset.StandardCharsets.UTF_8))) {
+      Files.write(sample, in.lines().limit(n).toList());
+    }
+    return sample;
+  }
+
+  /** The papers of {@code sample} as the importer reads them, through a scratch catalogue in {@code dir}. */
+  static List<Paper> papers(Path sample, Path dir) throws java.io.IOException {
+    List<Paper> papers = new ArrayList<>();
+    try (CatalogueStore store = CatalogueStore.open(dir)) {
+      new Importer(store, new Importer.Options(Optional.empty(), null, 1000), Progress.NONE).run(List.of(sample), new ImportReport());
+      store.forEachLive(papers::add);
+    }
+    return papers;
+  }
+
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
@@ -133,89 +136,5 @@ public final class EmbedRatio {
     double[] s = xs.clone();
     Arrays.sort(s);
     return s[s.length / 2];
-  }
-
-  /** The plain harness: what a user of ONNX Runtime's Java API would write, nothing of paperlens's. */
-  private static final class Reference implements AutoCloseable {
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
-    private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
-    private final boolean types;
-    private final int dim;
-
-    Reference(EmbeddingModel model) throws Exception {
-      byte[] onnx;
-      try (InputStream in = Reference.class.getResourceAsStream("/" + model.onnxResource())) {
-        onnx = in.readAllBytes();
-      }
-      try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
-        so.setIntraOpNumThreads(THREADS);
-        session = env.createSession(onnx, so);
-      }
-      try (InputStream json = Reference.class.getResourceAsStream("/" + model.tokenizerResource())) {
-        tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("maxLength", Integer.toString(model.maxTokens()),
-            "truncation", "true", "padding", "false", "addSpecialTokens", "true"));
-      }
-      types = session.getInputNames().contains("token_type_ids");
-      dim = model.dimension();
-    }
-
-    float[][] embed(List<String> texts) throws Exception {
-      Encoding[] enc = tokenizer.batchEncode(texts);
-      int[] order = IntStream.range(0, enc.length).boxed().sorted(Comparator.comparingInt(i -> enc[i].getIds().length))
-          .mapToInt(Integer::intValue).toArray();
-      float[][] out = new float[enc.length][];
-      for (int start = 0; start < order.length; start += BATCH) {
-        int rows = Math.min(BATCH, order.length - start);
-        int len = 0;
-        for (int k = 0; k < rows; k++) {
-          len = Math.max(len, enc[order[start + k]].getIds().length);
-        }
-        LongBuffer ids = direct(rows * len);
-        LongBuffer mask = direct(rows * len);
-        LongBuffer tt = direct(rows * len);
-        for (int k = 0; k < rows; k++) {
-          Encoding e = enc[order[start + k]];
-          ids.position(k * len);
-          ids.put(e.getIds());
-          mask.position(k * len);
-          mask.put(e.getAttentionMask());
-        }
-        ids.rewind();
-        mask.rewind();
-        long[] shape = {rows, len};
-        try (OnnxTensor i = OnnxTensor.createTensor(env, ids, shape); OnnxTensor m = OnnxTensor.createTensor(env, mask, shape);
-            OnnxTensor t = OnnxTensor.createTensor(env, tt, shape)) {
-          Map<String, OnnxTensor> in = types ? Map.of("input_ids", i, "attention_mask", m, "token_type_ids", t)
-              : Map.of("input_ids", i, "attention_mask", m);
-          try (OrtSession.Result r = session.run(in)) {
-            FloatBuffer hidden = ((OnnxTensor) r.get(0)).getFloatBuffer();
-            for (int k = 0; k < rows; k++) {
-              float[] v = new float[dim];
-              hidden.get(k * len * dim, v);
-              double norm = 0;
-              for (float x : v) {
-                norm += x * x;
-              }
-              for (int d = 0; d < dim; d++) {
-                v[d] /= (float) Math.sqrt(norm);
-              }
-              out[order[start + k]] = v;
-            }
-          }
-        }
-      }
-      return out;
-    }
-
-    private static LongBuffer direct(int n) {
-      return ByteBuffer.allocateDirect(n * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
-    }
-
-    @Override
-    public void close() throws Exception {
-      tokenizer.close();
-      session.close();
-    }
   }
 }

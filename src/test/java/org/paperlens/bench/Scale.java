@@ -1,0 +1,256 @@
+package org.paperlens.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.paperlens.config.Config;
+import org.paperlens.embed.Encoder;
+import org.paperlens.embed.PaperVector;
+import org.paperlens.embed.VectorStore;
+import org.paperlens.eval.MarkedSection;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.LuceneIndex;
+import org.paperlens.ingest.ImportReport;
+import org.paperlens.ingest.Importer;
+import org.paperlens.ingest.Progress;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+import org.paperlens.recommend.RecommendRequest;
+import org.paperlens.recommend.Recommender;
+import org.paperlens.related.RelatedPapers;
+import org.paperlens.search.SearchMode;
+import org.paperlens.search.SearchRequest;
+import org.paperlens.search.Searcher;
+
+/**
+ * Benchmark, not a test (issue: speed to the hardware's limit): one size of a synthetic catalogue
+ * built from the real listings, end to end. Import (the real importer on a JSON Lines file),
+ * reindex from stored vectors, disk per paper, peak memory, fresh-query latency and thread CPU per
+ * search mode (semantic and hybrid include encoding the query on one thread, as {@code serve}
+ * does), related papers and recommendations.
+ *
+ * <p>The catalogue: the papers of DATA_DIR that have a vector, repeated with new arXiv-style ids
+ * until N. Copy 0 is the real paper; copy c has its listing date moved back c times the span of
+ * the real sample (so the catalogue reads as a longer history and "the last 30 days" keeps a
+ * realistic size) and its vector is the real one plus Gaussian noise (σ = 0.02 a dimension, about
+ * cosine 0.93 to the original), renormalised. One JVM per size: its peak RSS is that size's.
+ * Each run appends its row to WORK/scale.tsv and rewrites the whole table.
+ *
+ * <p>Usage: {@code Scale DATA_DIR LISTINGS_JSONL_GZ N WORK [DOC]}.
+ */
+public final class Scale {
+
+  private static final int QUERIES = 500;
+  private static final int WARMUP = 100;
+  private static final double NOISE = 0.02;
+  private static final String HEADER = "| papers | import papers/s | reindex papers/s | index bytes/paper | catalogue bytes/paper"
+      + " | peak RSS MiB | keyword p50 / p99 ms | semantic p50 / p99 ms | hybrid p50 / p99 ms | hybrid CPU p50 ms"
+      + " | keyword CPU p50 ms | related p50 ms | recommend p50 ms | load at end |\n"
+      + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+
+  public static void main(String[] args) throws Exception {
+    Path source = Path.of(args[0]);
+    Path listings = Path.of(args[1]);
+    int n = Integer.parseInt(args[2]);
+    Path work = Path.of(args[3]);
+    Path doc = Path.of(args.length > 4 ? args[4] : "docs/benchmarks.md");
+    Config sourceConfig = Config.resolve(System.getenv(), source);
+    Path dir = work.resolve("n" + n);
+    if (Files.exists(dir)) {
+      throw new IllegalStateException(dir + " exists: remove it first");
+    }
+    Config config = Config.resolve(System.getenv(), dir);
+
+    Map<String, PaperVector> real = new HashMap<>();
+    List<Paper> realPapers = new ArrayList<>();
+    try (CatalogueStore store = CatalogueStore.open(source)) {
+      new VectorStore(store).forEach(sourceConfig.model(), v -> real.put(v.id().value(), v));
+      store.forEachLive(p -> {
+        if (real.containsKey(p.id().value())) {
+          realPapers.add(p);
+        }
+      });
+    }
+    Path jsonl = work.resolve("n" + n + ".jsonl");
+    List<PaperVector> vectors = writeCatalogue(listings, real, n, jsonl);
+    System.err.printf("scale %,d: %,d real papers with vectors, %,d records written%n", n, real.size(), vectors.size());
+
+    long t = System.nanoTime();
+    try (CatalogueStore store = CatalogueStore.open(dir)) {
+      new Importer(store, new Importer.Options(Optional.empty(), null, 1000), Progress.NONE).run(List.of(jsonl), new ImportReport());
+    }
+    double importRate = n / ((System.nanoTime() - t) / 1e9);
+    Files.delete(jsonl);
+    try (CatalogueStore store = CatalogueStore.open(dir)) {
+      VectorStore vs = new VectorStore(store);
+      for (int i = 0; i < vectors.size(); i += 5000) {
+        vs.put(config.model(), vectors.subList(i, Math.min(vectors.size(), i + 5000)));
+      }
+    }
+    vectors = null;
+    System.err.printf("scale %,d: imported at %.0f papers/s, vectors stored%n", n, importRate);
+
+    IndexBuilder.Report built;
+    try (CatalogueStore store = CatalogueStore.open(dir)) {
+      VectorStore vs = new VectorStore(store);
+      built = IndexBuilder.rebuild(store, id -> vs.find(id, config.model()).map(PaperVector::vector).orElse(null),
+          config.indexDir(), IndexSettings.DEFAULT, Progress.NONE);
+    }
+    double reindexRate = built.papers() / built.seconds();
+    System.err.printf("scale %,d: reindexed at %.0f papers/s%n", n, reindexRate);
+    long indexBytes = bytes(config.indexDir());
+    long catalogueBytes = bytes(dir) - indexBytes;
+
+    List<String> queries = SearchLatency.queries(realPapers, 3 * (QUERIES + WARMUP), 7);
+    String row;
+    try (CatalogueStore store = CatalogueStore.open(dir);
+        LuceneIndex index = LuceneIndex.open(config.indexDir(), IndexSettings.DEFAULT);
+        Encoder encoder = Encoder.open(config.model(), new Encoder.Options(1, Encoder.Options.DEFAULT_BATCH_SIZE))) {
+      Searcher searcher = new Searcher(index, encoder::embedQuery); // no query cache: every query is fresh
+      SearchMode[] modes = {SearchMode.KEYWORD, SearchMode.SEMANTIC, new SearchMode.Hybrid(config.fusion())};
+      RecommendLatency.Timings[] timings = new RecommendLatency.Timings[modes.length];
+      for (int m = 0; m < modes.length; m++) {
+        SearchMode mode = modes[m];
+        // Interleaved so each mode gets its own distinct half of titles and keyword queries.
+        List<String> own = new ArrayList<>();
+        for (int i = m; i < queries.size(); i += modes.length) {
+          own.add(queries.get(i));
+        }
+        timings[m] = RecommendLatency.time(own, q -> searcher.search(new SearchRequest(q, mode, Filters.NONE, 0, 10)), WARMUP);
+      }
+      VectorStore vs = new VectorStore(store);
+      RelatedPapers related = new RelatedPapers(index, id -> vs.find(id, config.model()).map(PaperVector::vector).orElse(null),
+          config.fusion());
+      Recommender recommender = new Recommender(index, related);
+      List<PaperId> embedded = realPapers.stream().map(Paper::id).toList();
+      Random random = new Random(42);
+      List<PaperId> sources = Stream.generate(() -> embedded.get(random.nextInt(embedded.size()))).limit(300).toList();
+      RecommendLatency.Timings relatedTimes = RecommendLatency.time(sources, id -> related.find(id, Filters.NONE, 10), 50);
+      List<RecommendRequest> requests = Stream.generate(() -> RecommendLatency.request(index, related, embedded, random))
+          .limit(100).toList();
+      RecommendLatency.Timings recommendTimes = RecommendLatency.time(requests, recommender::recommend, 20);
+      row = String.format("| %,d | %,.0f | %,.0f | %,d | %,d | %s | %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %s |", n, importRate,
+          reindexRate, indexBytes / n, catalogueBytes / n, SearchLatency.peakRss().replace(" MiB", ""), p50p99(timings[0]),
+          p50p99(timings[1]), p50p99(timings[2]), SearchLatency.pct(timings[2].cpu(), 50), SearchLatency.pct(timings[0].cpu(), 50),
+          SearchLatency.pct(relatedTimes.wall(), 50), SearchLatency.pct(recommendTimes.wall(), 50),
+          Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+    Path results = work.resolve("scale.tsv");
+    Files.writeString(results, row + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    String body = "## Scale: 75k to 1M papers (issue: speed to the hardware's limit)\n\n"
+        + String.format("A synthetic catalogue per row from the %,d listings of DATA_DIR that have a bge-small vector: those"
+            + " papers repeated with new arXiv-style ids up to the row's size (texts repeated as they are; vectors of copies"
+            + " = the real vector + Gaussian noise σ %.2f a dimension, renormalised; copies' listing dates moved back so"
+            + " every 30-day window holds about as many papers as the real one). One JVM per row. Import: the real"
+            + " importer on a JSON Lines file of the records (no embedding). Reindex: `IndexBuilder.rebuild` from the stored"
+            + " vectors. Searches: %d fresh queries per mode after %d warm-up ones (pasted titles and 2-3 word keyword"
+            + " queries, no query cache), top 10 with snippets, single client; semantic and hybrid include encoding the"
+            + " query on one intra-op thread, as `serve` does. CPU: the search thread's CPU time. Related: 250 papers after"
+            + " 50 warm-up; recommend: 80 requests after 20 (20 liked, 20 disliked, last 30 days). Targets at 1M:"
+            + " hybrid p50 ≤ 15 ms, p99 ≤ 50 ms, ≤ 3 KB of index a paper, reindex ≥ 2,000 papers/s, recommend p50"
+            + " ≤ 150 ms; fresh hybrid CPU ≤ 8 ms at 75k.%n%n", real.size(), NOISE, QUERIES, WARMUP)
+        + HEADER + String.join("\n", Files.readAllLines(results)) + "\n"
+        + "\nCommand: `bench/scale DATA_DIR 75000 250000 1000000`. Hardware: " + Hardware.describe()
+        + ". The load column is the 1-minute load average when the row finished; above 2 the machine was shared.\n";
+    MarkedSection.writeInto(doc, "scale", body, "# Benchmarks");
+    System.out.println(row);
+  }
+
+  private static String p50p99(RecommendLatency.Timings t) {
+    return String.format("%.1f / %.1f", SearchLatency.pct(t.wall(), 50), SearchLatency.pct(t.wall(), 99));
+  }
+
+  /**
+   * Writes {@code n} listing records (the real ones that have a vector, then copies) to {@code out};
+   * returns the vectors to store, one per record.
+   */
+  private static List<PaperVector> writeCatalogue(Path listings, Map<String, PaperVector> real, int n, Path out)
+      throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<ObjectNode> records = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(listings)),
+        StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        ObjectNode node = (ObjectNode) json.readTree(line);
+        if (real.containsKey("arxiv:" + node.get("id").asText()) || real.containsKey(node.get("id").asText())) {
+          records.add(node);
+        }
+      }
+    }
+    if (records.isEmpty()) {
+      throw new IllegalStateException("no listing of " + listings + " has a vector in the source catalogue");
+    }
+    LocalDate newest = records.stream().map(r -> LocalDate.parse(r.get("first_seen_listing_date").asText()))
+        .max(LocalDate::compareTo).orElseThrow();
+    LocalDate oldest = records.stream().map(r -> LocalDate.parse(r.get("first_seen_listing_date").asText()))
+        .min(LocalDate::compareTo).orElseThrow();
+    long span = Math.max(1, newest.toEpochDay() - oldest.toEpochDay() + 1);
+    Random random = new Random(42);
+    List<PaperVector> vectors = new ArrayList<>(n);
+    try (BufferedWriter w = Files.newBufferedWriter(out)) {
+      for (int i = 0; i < n; i++) {
+        ObjectNode base = records.get(i % records.size());
+        int copy = i / records.size();
+        String baseId = base.get("id").asText();
+        PaperVector v = real.getOrDefault("arxiv:" + baseId, real.get(baseId));
+        ObjectNode r = base;
+        float[] vector = v.vector();
+        if (copy > 0) {
+          r = base.deepCopy();
+          String id = String.format("%04d.%05d", 5000 + copy, i % records.size());
+          r.put("id", id);
+          r.put("first_seen_listing_date",
+              LocalDate.parse(base.get("first_seen_listing_date").asText()).minusDays(copy * span).toString());
+          vector = noisy(v.vector(), random);
+          w.write(r.toString());
+          w.newLine();
+          vectors.add(new PaperVector(new PaperId(v.id().value().replace(baseId, id)), vector, v.textHash()));
+        } else {
+          w.write(r.toString());
+          w.newLine();
+          vectors.add(v);
+        }
+      }
+    }
+    return vectors;
+  }
+
+  private static float[] noisy(float[] v, Random random) {
+    float[] out = new float[v.length];
+    double norm = 0;
+    for (int d = 0; d < v.length; d++) {
+      out[d] = (float) (v[d] + NOISE * random.nextGaussian());
+      norm += out[d] * out[d];
+    }
+    float inv = (float) (1 / Math.sqrt(norm));
+    for (int d = 0; d < v.length; d++) {
+      out[d] *= inv;
+    }
+    return out;
+  }
+
+  private static long bytes(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+}
