@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -409,17 +410,19 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
       Arrays.sort(docs.scoreDocs, (a, b) -> Integer.compare(a.doc, b.doc));
       String[] marked = highlight(s, query, idQuery, docs);
       StoredFields stored = s.storedFields();
-      Map<String, String> byId = new LinkedHashMap<>();
+      DocIds docIds = new DocIds(s.getIndexReader());
+      Map<PaperId, String> byId = new HashMap<>();
       for (int i = 0; i < docs.scoreDocs.length; i++) {
-        Document doc = stored.document(docs.scoreDocs[i].doc);
+        int doc = docs.scoreDocs[i].doc;
         String snippet = marked == null ? null : marked[i];
         if (snippet == null) {
-          snippet = Snippets.leading(doc.get(PaperFields.ABSTRACT), SNIPPET_FALLBACK_CHARS);
+          // Only the abstract, and only here: the highlighter has read the others' already.
+          snippet = Snippets.leading(stored.document(doc, ABSTRACT_ONLY).get(PaperFields.ABSTRACT), SNIPPET_FALLBACK_CHARS);
         }
-        byId.put(doc.get(PaperFields.ID), snippet);
+        byId.put(docIds.idOf(doc), snippet);
       }
       for (PaperId id : ids) {
-        String snippet = byId.get(id.value());
+        String snippet = byId.get(id);
         if (snippet != null) {
           out.put(id, snippet);
         }
@@ -427,6 +430,8 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
       return out;
     });
   }
+
+  private static final java.util.Set<String> ABSTRACT_ONLY = java.util.Set.of(PaperFields.ABSTRACT);
 
   /** Marks the query's terms in each doc's abstract; null when the query has no usable terms. */
   private String[] highlight(IndexSearcher searcher, String query, Query idQuery, TopDocs docs) throws IOException {
@@ -442,6 +447,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates {
     UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withMaxLength(20_000)
+        .withWeightMatches(false)
         .build();
     Query both = new BooleanQuery.Builder()
         .add(terms, BooleanClause.Occur.SHOULD)
