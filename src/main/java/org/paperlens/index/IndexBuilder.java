@@ -9,7 +9,6 @@ import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFor
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 import org.apache.lucene.store.FSDirectory;
 import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
@@ -112,12 +111,12 @@ public final class IndexBuilder {
     // One large buffer: the whole arXiv set fits, so HNSW graphs are built once, not re-merged.
     config.setRAMBufferSizeMB(RAM_BUFFER_MB);
     config.setCodec(new Lucene104Codec() {
-      private final KnnVectorsFormat int8Hnsw = new Lucene104HnswScalarQuantizedVectorsFormat(
-          ScalarEncoding.UNSIGNED_BYTE, HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
+      private final KnnVectorsFormat quantisedHnsw = new Lucene104HnswScalarQuantizedVectorsFormat(
+          settings.quantization().encoding(), HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
 
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-        return int8Hnsw;
+        return quantisedHnsw;
       }
     });
     return config;

@@ -10,13 +10,25 @@ import java.util.Map;
  * weight 0.3 against the abstract's 1.0, the best of 0.1 to 2 on the SciFact train split (809
  * queries: nDCG@10 0.698 at 0.3 against 0.673 at 1.0; see docs/relevance.md). A title matters
  * less than it seems because the abstract repeats its words; exact titles are pinned anyway.
+ * Vectors: {@link VectorQuantization#DEFAULT}, chosen on recall, latency and bytes (docs/benchmarks.md).
  */
-public record IndexSettings(float k1, float b, Map<String, Float> fieldBoosts) {
+public record IndexSettings(float k1, float b, Map<String, Float> fieldBoosts, VectorQuantization quantization) {
 
   public static final IndexSettings DEFAULT = new IndexSettings(0.9f, 0.4f, boosts(0.3f, 1.0f, 0.5f));
 
   public IndexSettings {
     fieldBoosts = Map.copyOf(fieldBoosts);
+    java.util.Objects.requireNonNull(quantization, "quantization");
+  }
+
+  /** Keyword parameters with the default vector quantisation. */
+  public IndexSettings(float k1, float b, Map<String, Float> fieldBoosts) {
+    this(k1, b, fieldBoosts, VectorQuantization.DEFAULT);
+  }
+
+  /** The same settings with vectors quantised as {@code q}; only a rebuild applies it to an existing index. */
+  public IndexSettings withQuantization(VectorQuantization q) {
+    return new IndexSettings(k1, b, fieldBoosts, q);
   }
 
   public static Map<String, Float> boosts(float title, float abstractText, float authors) {
