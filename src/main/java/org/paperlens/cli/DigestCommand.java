@@ -17,7 +17,7 @@ import org.paperlens.digest.SubscriptionStore;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.Topic;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
+import org.paperlens.store.Database;
 import org.paperlens.community.Trending;
 import org.paperlens.digest.CommunityTrending;
 import org.paperlens.digest.LibraryRecommendations;
@@ -74,7 +74,7 @@ final class DigestCommand implements Runnable {
       long start = System.nanoTime();
       Clock clock = Clock.systemUTC();
       try (CatalogueStore store = CatalogueStore.open(config.dataDir()); PaperIndex index = SearchServices.indexIfBuilt(config);
-          Database db = Database.open(store.file())) {
+          Database db = Database.open(store.url())) {
         CommunityStore community = new CommunityStore(db, clock);
         DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index,
             new CommunityTrending(new Trending(community, clock, config.newAccountAge())), personal(config, store, index, db, community, clock),

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
+import org.paperlens.store.Database;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
@@ -66,7 +66,7 @@ final class Site implements AutoCloseable {
       // One intra-op thread per query and as many queries at once as there are cores: under
       // concurrent load that beats two threads per query fighting over the same cores.
       Encoder encoder = open(Encoder.open(config.model(), new Encoder.Options(1, Encoder.Options.DEFAULT_BATCH_SIZE)));
-      Database db = open(Database.open(store.file()));
+      Database db = open(Database.open(store.url()));
       RecordFetcher fetcher = oaiUrl == null ? null : open(new RecordFetcher(store, oaiUrl, FetchLimits.SUBMISSION));
       pipeline = new Pipeline(pipelineSettings, pipelineStore, index, config.model(), encoder, config.indexSettings(),
           config.indexDir(), clock, log);

@@ -1,5 +1,6 @@
 package org.paperlens.community;
 
+import org.paperlens.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,9 +42,8 @@ public final class CommentStore {
     String text = checked(body);
     Instant now = clock.instant();
     long id = db.transaction(tx -> {
-      tx.update("INSERT INTO comments (paper_id, account_id, body, created_at) VALUES (?, ?, ?, ?)",
-          paper.value(), author.id(), text, now.toString());
-      try (ResultSet rs = tx.query("SELECT last_insert_rowid()").executeQuery()) {
+      try (ResultSet rs = tx.query("INSERT INTO comments (paper_id, account_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+          paper.value(), author.id(), text, now.toString()).executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }

@@ -1,5 +1,7 @@
 package org.paperlens.community;
 
+import org.paperlens.store.Database;
+import org.paperlens.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -163,12 +165,13 @@ public final class CommunityStore {
    * Adds {@code delta} to one total of a paper. Package-visible for the library store, whose
    * saves are a signal too; runs inside the caller's transaction.
    */
-  public static void adjust(Database.Tx tx, PaperId paper, String column, int delta) throws SQLException {
+  public static void adjust(Tx tx, PaperId paper, String column, int delta) throws SQLException {
     if (!List.of("upvotes", "saves", "submissions").contains(column)) {
       throw new IllegalArgumentException(column);
     }
-    tx.update("INSERT INTO paper_signals (paper_id, " + column + ") VALUES (?, MAX(?, 0))"
-        + " ON CONFLICT (paper_id) DO UPDATE SET " + column + " = MAX(" + column + " + ?, 0)", paper.value(), delta, delta);
+    tx.update("INSERT INTO paper_signals (paper_id, " + column + ") VALUES (?, " + tx.dialect().greatest("?", "0") + ")"
+        + " ON CONFLICT (paper_id) DO UPDATE SET " + column + " = " + tx.dialect().greatest("paper_signals." + column + " + ?", "0"),
+        paper.value(), delta, delta);
   }
 
   /** Marks rankings stale; called after any change to a total, by this store or the library's. */

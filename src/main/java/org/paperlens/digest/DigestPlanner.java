@@ -1,7 +1,7 @@
 package org.paperlens.digest;
 
-import java.sql.Connection;
 import java.time.Clock;
+import org.paperlens.store.Tx;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -221,7 +221,7 @@ public final class DigestPlanner {
   private void write(Subscription s, Instant slot, LocalDate upTo, long covered, List<Paper> chosen,
       List<CommentNotices.Notice> comments, Instant at) {
     catalogue.write(w -> {
-      Connection c = w.connection();
+      Tx c = w.tx();
       if (!chosen.isEmpty() || !comments.isEmpty()) {
         String unsubscribe = Tokens.mint();
         String manage = Tokens.mint();

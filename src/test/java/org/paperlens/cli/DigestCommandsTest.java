@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
-import org.paperlens.community.Database;
+import org.paperlens.store.Database;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
@@ -64,7 +64,7 @@ class DigestCommandsTest {
   @Test
   void a_bibtex_file_is_imported_into_a_members_library() throws Exception {
     String data = data();
-    try (CatalogueStore store = CatalogueStore.open(tmp); Database db = Database.open(store.file())) {
+    try (CatalogueStore store = CatalogueStore.open(tmp); Database db = Database.open(store.url())) {
       new AccountStore(db, new PasswordHasher(1024, 1, 1), java.time.Clock.systemUTC()).signUp("ada", "correct horse battery");
     }
     Path bib = tmp.resolve("refs.bib");

@@ -112,7 +112,7 @@ class HarvestCrashTest {
     try (CatalogueStore store = CatalogueStore.open(dataDir)) {
       return store.query(w -> {
         List<String> rows = new ArrayList<>();
-        try (var st = w.connection().prepareStatement("SELECT name, value FROM ingest_state ORDER BY name");
+        try (var st = w.tx().prepare("SELECT name, value FROM ingest_state ORDER BY name");
             var rs = st.executeQuery()) {
           while (rs.next()) {
             rows.add(rs.getString(1) + " = " + rs.getString(2));

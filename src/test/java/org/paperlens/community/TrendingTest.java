@@ -1,5 +1,6 @@
 package org.paperlens.community;
 
+import org.paperlens.store.Database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class TrendingTest {
         }
         return null;
       });
-      try (Database db = Database.open(store.file())) {
+      try (Database db = Database.open(store.url())) {
         CommunityStore community = new CommunityStore(db, clock);
         LibraryStore library = new LibraryStore(db, community, clock);
         AccountStore accounts = new AccountStore(db, new PasswordHasher(1024, 1, 1), clock);
@@ -79,7 +80,7 @@ class TrendingTest {
         w.put(Paper.builder(new PaperId("2601.00002")).title("Sock puppets' pick").source("test").build());
         return null;
       });
-      try (Database db = Database.open(store.file())) {
+      try (Database db = Database.open(store.url())) {
         CommunityStore community = new CommunityStore(db, clock);
         AccountStore accounts = new AccountStore(db, new PasswordHasher(1024, 1, 1), clock);
         Account old = accounts.signUp("veteran", "password1");

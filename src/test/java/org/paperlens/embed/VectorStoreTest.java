@@ -66,7 +66,7 @@ class VectorStoreTest {
     assertThat(back.vector()).containsExactly(vector(0.5f));
     assertThat(back.textHash()).isEqualTo("h");
     byte[] blob = catalogue.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement("SELECT vector, dim FROM paper_vectors");
+      try (PreparedStatement st = w.tx().prepare("SELECT vector, dim FROM paper_vectors");
           ResultSet rs = st.executeQuery()) {
         rs.next();
         assertThat(rs.getInt(2)).isEqualTo(384);

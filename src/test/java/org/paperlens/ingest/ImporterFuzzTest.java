@@ -119,7 +119,7 @@ class ImporterFuzzTest {
             tally.imported++;
           } catch (BadInputException e) {
             tally.badInput++;
-          } catch (CatalogueException e) {
+          } catch (org.paperlens.store.StoreException e) {
             tally.catalogueError++;
           } catch (Exception | Error e) { // anything else would leave paperlens with an undocumented failure
             Path kept = Files.createDirectories(Path.of("target", "fuzz-failures")).resolve(file.getFileName());

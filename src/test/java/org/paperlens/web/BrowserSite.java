@@ -16,7 +16,7 @@ import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
+import org.paperlens.store.Database;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
 import org.paperlens.embed.Encoder;
@@ -120,7 +120,7 @@ final class BrowserSite implements AutoCloseable {
     store = CatalogueStore.open(config.dataDir());
     index = LuceneIndex.open(config.indexDir(), config.indexSettings());
     encoder = Encoder.open(config.model(), Encoder.Options.DEFAULT);
-    db = Database.open(store.file());
+    db = Database.open(store.url());
     VectorStore vectors = new VectorStore(store);
     accounts = new AccountStore(db, new PasswordHasher(1024, 1, 1), clock);
     community = new CommunityStore(db, clock);

@@ -13,7 +13,7 @@ import org.paperlens.account.AccountStore;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
+import org.paperlens.store.Database;
 import org.paperlens.community.Trending;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.library.LibraryStore;
@@ -118,7 +118,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     store = SearchFixture.catalogue(dir.resolve("data"));
     SearchFixture.index(store, dir.resolve("data/index"));
     index = SearchFixture.open(dir.resolve("data/index"));
-    db = Database.open(store.file());
+    db = Database.open(store.url());
     fetcher = oaiUrl == null ? null : new org.paperlens.ingest.RecordFetcher(store, oaiUrl, Duration.ofSeconds(5));
     Clock clock = Clock.systemUTC();
     Fusion fusion = new Fusion.WeightedScores(0.4f);
