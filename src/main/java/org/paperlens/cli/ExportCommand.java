@@ -66,7 +66,7 @@ final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
     }
     List<Paper> papers = new ArrayList<>();
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+    try (CatalogueStore store = CatalogueStore.open(config.database())) {
       if (request != null) {
         try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
           for (SearchHit h : new Searcher(index, null).search(request).hits()) {

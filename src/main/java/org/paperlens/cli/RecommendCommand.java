@@ -77,7 +77,7 @@ final class RecommendCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Recommendations result;
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir());
+    try (CatalogueStore store = CatalogueStore.open(config.database());
         LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
       RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
       result = new Recommender(index, related).recommend(request);

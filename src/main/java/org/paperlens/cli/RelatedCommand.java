@@ -64,7 +64,7 @@ final class RelatedCommand implements Callable<Integer> {
     }
     PaperId paper = ArxivId.parse(id).map(ArxivId::id).orElseGet(() -> new PaperId(id.strip()));
     List<RelatedPaper> related;
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir());
+    try (CatalogueStore store = CatalogueStore.open(config.database());
         LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
       related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion())
           .find(paper, filters, k);

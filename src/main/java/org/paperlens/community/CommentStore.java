@@ -1,6 +1,5 @@
 package org.paperlens.community;
 
-import org.paperlens.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Database;
 
 /**
  * Comments on papers. Only their author edits or deletes a comment: every change names the

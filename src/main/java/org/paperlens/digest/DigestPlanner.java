@@ -1,7 +1,6 @@
 package org.paperlens.digest;
 
 import java.time.Clock;
-import org.paperlens.store.Tx;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Tx;
 
 /**
  * Decides who gets a digest now and builds it: the papers first listed since the subscription's

@@ -1,7 +1,6 @@
 package org.paperlens.digest;
 
 import java.sql.PreparedStatement;
-import org.paperlens.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Tx;
 
 /**
  * The outbox and the papers already mailed (tables {@code outbox}, {@code sent_papers}): the only
@@ -102,9 +102,16 @@ public final class OutboxStore {
     });
   }
 
-  /** Claims a message for one SMTP conversation; committed before the conversation starts. */
-  void markSending(long id) {
-    set("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?", id);
+  /**
+   * Claims a message for one SMTP conversation, committed before the conversation starts; false
+   * when another process claimed it first (or it was cancelled). The claim holds until
+   * {@code until}: a process killed mid-conversation leaves the message to whichever process runs
+   * after that. Two senders on one database race in this one conditional UPDATE; the row lock
+   * (PostgreSQL) or the write lock (SQLite) lets exactly one of them change the row.
+   */
+  boolean claim(long id, Instant now, Instant until) {
+    return store.write(w -> w.tx().update("UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ?"
+        + " WHERE id = ? AND state IN ('pending', 'sending') AND next_attempt_at <= ?", until.toString(), id, now.toString()) == 1);
   }
 
   void markSent(long id, Instant now) {
@@ -182,12 +189,4 @@ public final class OutboxStore {
     });
   }
 
-  private void set(String sql, long id) {
-    store.write(w -> {
-      try (PreparedStatement st = w.tx().prepare(sql)) {
-        st.setLong(1, id);
-        return st.executeUpdate();
-      }
-    });
-  }
 }

@@ -1,7 +1,6 @@
 package org.paperlens.digest;
 
 import java.sql.PreparedStatement;
-import org.paperlens.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.store.Tx;
 
 /**
  * Subscriptions, mailed tokens and suppressed addresses (tables {@code subscriptions},

@@ -1,13 +1,13 @@
 package org.paperlens.digest;
 
 import jakarta.mail.internet.AddressException;
-import org.paperlens.store.Tx;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.paperlens.store.Tx;
 
 /**
  * What a person does with subscriptions, without HTTP: subscribe (double opt-in: a confirmation

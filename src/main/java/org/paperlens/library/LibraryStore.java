@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.paperlens.account.Account;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.store.Database;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Database;
 
 /**
  * Personal libraries: the papers each account saved, with that account's tags. Every method

@@ -1,11 +1,11 @@
 package org.paperlens.paper;
 
 import java.sql.PreparedStatement;
-import org.paperlens.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.paperlens.store.Tx;
 
 /**
  * What the catalogue holds, in aggregate: the figures behind {@code paperlens stats}.

@@ -48,7 +48,9 @@ public final class Database implements AutoCloseable {
           .load()
           .migrate();
     } catch (FlywayException e) {
-      throw new StoreException("cannot migrate " + url + ": " + e.getMessage(), e);
+      // Flyway's message quotes the URL it was given, query (and so any password) included.
+      String why = String.valueOf(e.getMessage()).replace(url.driverUrl(), url.toString()).lines().findFirst().orElse("");
+      throw new StoreException("cannot migrate " + url + ": " + why, e);
     }
   }
 
@@ -103,6 +105,11 @@ public final class Database implements AutoCloseable {
       }
       if (e instanceof RuntimeException re) {
         throw re;
+      }
+      if (String.valueOf(((SQLException) e).getSQLState()).startsWith("22")) {
+        // A data exception: the value, not the database, is at fault (PostgreSQL refuses a NUL
+        // character in text, which SQLite stores). The caller's input error, not an outage.
+        throw new IllegalArgumentException("a value cannot be stored: " + e.getMessage(), e);
       }
       throw new StoreException(url + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,5 @@
 package org.paperlens.community;
 
-import org.paperlens.store.Database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,6 +17,8 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Database;
+import org.paperlens.testing.TestDatabase;
 
 class TrendingTest {
 
@@ -31,7 +32,7 @@ class TrendingTest {
   @Test
   void scores_follow_the_published_formula_with_weights_and_half_lives(@TempDir Path dir) {
     MovableClock clock = new MovableClock();
-    try (CatalogueStore store = CatalogueStore.open(dir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir)) {
       store.write(w -> {
         for (String id : List.of("2601.00001", "2601.00002", "2601.00003")) {
           w.put(Paper.builder(new PaperId(id)).title("Paper " + id).source("test").build());
@@ -74,7 +75,7 @@ class TrendingTest {
   @Test
   void signals_of_accounts_younger_than_the_minimum_age_count_only_once_the_account_is_old_enough(@TempDir Path dir) {
     MovableClock clock = new MovableClock();
-    try (CatalogueStore store = CatalogueStore.open(dir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir)) {
       store.write(w -> {
         w.put(Paper.builder(new PaperId("2601.00001")).title("Old friends' pick").source("test").build());
         w.put(Paper.builder(new PaperId("2601.00002")).title("Sock puppets' pick").source("test").build());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.testing.TestDatabase;
 
 class VectorStoreTest {
 
@@ -28,7 +29,7 @@ class VectorStoreTest {
 
   @BeforeEach
   void open() {
-    catalogue = CatalogueStore.open(tmp);
+    catalogue = TestDatabase.catalogue(tmp);
     vectors = new VectorStore(catalogue);
   }
 
