@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -460,6 +461,36 @@ public final class CatalogueStore implements AutoCloseable {
       st.setString(1, name);
       st.setString(2, value);
       st.executeUpdate();
+    }
+
+    /**
+     * Takes the lease {@code name} until {@code until} unless another holder's lease runs past
+     * {@code now}: true when this caller holds it. What keeps work that several processes on one
+     * database could each start (the daily harvest) to one of them at a time. Two takers race in
+     * one upsert; the unique key lets one of them write the row, and the other then sees it held.
+     */
+    public boolean takeLease(String name, Instant now, Instant until) throws SQLException {
+      PreparedStatement st = tx.prepared("INSERT INTO ingest_state (name, value) VALUES (?, ?)"
+          + " ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE ingest_state.value < ?");
+      st.setString(1, LEASE + name);
+      st.setString(2, leaseTime(until));
+      st.setString(3, leaseTime(now));
+      return st.executeUpdate() == 1;
+    }
+
+    /** Gives up the lease {@code name} at once, so the next taker need not wait for it to run out. */
+    public void releaseLease(String name) throws SQLException {
+      PreparedStatement st = tx.prepared("UPDATE ingest_state SET value = ? WHERE name = ?");
+      st.setString(1, leaseTime(Instant.EPOCH));
+      st.setString(2, LEASE + name);
+      st.executeUpdate();
+    }
+
+    private static final String LEASE = "lease:";
+
+    /** Milliseconds, zero-padded: compared as text, they order as the instants do. */
+    private static String leaseTime(Instant t) {
+      return String.format("%015d", t.toEpochMilli());
     }
   }
 }
