@@ -73,8 +73,8 @@ final class DigestCommand implements Runnable {
       out.println("digest: " + config.describe() + "; " + mail.describe());
       long start = System.nanoTime();
       Clock clock = Clock.systemUTC();
-      try (CatalogueStore store = CatalogueStore.open(config.database()); PaperIndex index = SearchServices.indexIfBuilt(config);
-          Database db = Database.open(store.url())) {
+      try (CatalogueStore store = Composition.catalogue(config); PaperIndex index = SearchServices.indexIfBuilt(config);
+          Database db = Composition.communityDatabase(store)) {
         CommunityStore community = new CommunityStore(db, clock);
         DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index,
             new CommunityTrending(new Trending(community, clock, config.newAccountAge())), personal(config, store, index, db, community, clock),
@@ -146,7 +146,7 @@ final class DigestCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
       }
-      try (CatalogueStore store = CatalogueStore.open(config.database())) {
+      try (CatalogueStore store = Composition.catalogue(config)) {
         Subscriptions.Pending p;
         try {
           p = new Subscriptions(new SubscriptionStore(store), new Links(mail.baseUrl()), Clock.systemUTC())

@@ -64,7 +64,7 @@ final class LibraryCommand implements Runnable {
       Config config = main.config();
       PrintWriter out = main.spec.commandLine().getOut();
       Clock clock = Clock.systemUTC();
-      try (CatalogueStore store = CatalogueStore.open(config.database()); Database db = Database.open(store.url())) {
+      try (CatalogueStore store = Composition.catalogue(config); Database db = Composition.communityDatabase(store)) {
         Account account = new AccountStore(db, PasswordHasher.DEFAULT, clock).byName(user)
             .orElseThrow(() -> new CommandLine.ParameterException(main.spec.commandLine(), "no member named '" + user + "'"));
         BibtexImport.Report report;

@@ -59,14 +59,14 @@ final class Site implements AutoCloseable {
     this.mail = mail;
     this.digestEvery = digestEvery;
     try {
-      CatalogueStore store = open(CatalogueStore.open(config.database()));
+      CatalogueStore store = open(Composition.catalogue(config));
       // The pipeline's own connection: its long scans and writes never hold the one pages read through.
-      CatalogueStore pipelineStore = open(CatalogueStore.open(config.database()));
-      LiveIndex index = open(LiveIndex.open(config.indexDir(), config.indexSettings()));
+      CatalogueStore pipelineStore = open(Composition.catalogue(config));
+      LiveIndex index = open(Composition.liveIndex(config));
       // One intra-op thread per query and as many queries at once as there are cores: under
       // concurrent load that beats two threads per query fighting over the same cores.
       Encoder encoder = open(Encoder.open(config.model(), new Encoder.Options(1, Encoder.Options.DEFAULT_BATCH_SIZE)));
-      Database db = open(Database.open(store.url()));
+      Database db = open(Composition.communityDatabase(store));
       RecordFetcher fetcher = oaiUrl == null ? null : open(new RecordFetcher(store, oaiUrl, FetchLimits.SUBMISSION));
       pipeline = new Pipeline(pipelineSettings, pipelineStore, index, config.model(), encoder, config.indexSettings(),
           config.indexDir(), clock, log);

@@ -108,9 +108,12 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     throw new IllegalArgumentException(source + " must be a whole number of hours from 0 to 8760, was '" + raw + "'");
   }
 
-  /** A copy of these settings with another data directory (evaluation keeps its corpora apart). */
+  /**
+   * A copy of these settings with another data directory and the SQLite catalogue in it, whatever
+   * {@code --db} said: evaluation keeps its corpora apart, also from a shared database.
+   */
   public Config withDataDir(Path dir) {
-    return new Config(dir, model, indexSettings, newAccountAge, trustedProxies, databaseFlag);
+    return new Config(dir, model, indexSettings, newAccountAge, trustedProxies, null);
   }
 
   public Config withModel(EmbeddingModel other) {
