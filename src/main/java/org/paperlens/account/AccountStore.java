@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.paperlens.community.Database;
+import org.paperlens.store.Database;
 
 /**
  * Accounts, sessions and API tokens. Session cookies and API tokens are random 256-bit secrets

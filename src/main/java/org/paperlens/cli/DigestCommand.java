@@ -4,29 +4,29 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperlens.community.CommunityStore;
+import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
 import org.paperlens.digest.Cadence;
+import org.paperlens.digest.CommunityTrending;
 import org.paperlens.digest.DigestPlanner;
 import org.paperlens.digest.DigestRun;
+import org.paperlens.digest.LibraryRecommendations;
 import org.paperlens.digest.Links;
 import org.paperlens.digest.OutboxSender;
 import org.paperlens.digest.OutboxStore;
+import org.paperlens.digest.PersonalRanking;
 import org.paperlens.digest.SmtpMailer;
 import org.paperlens.digest.SubscriptionStore;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.Topic;
-import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
-import org.paperlens.community.Trending;
-import org.paperlens.digest.CommunityTrending;
-import org.paperlens.digest.LibraryRecommendations;
-import org.paperlens.digest.PersonalRanking;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
-import org.paperlens.index.PaperIndex;
-import org.paperlens.paper.CatalogueStore;
+import org.paperlens.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,8 +73,8 @@ final class DigestCommand implements Runnable {
       out.println("digest: " + config.describe() + "; " + mail.describe());
       long start = System.nanoTime();
       Clock clock = Clock.systemUTC();
-      try (CatalogueStore store = CatalogueStore.open(config.dataDir()); PaperIndex index = SearchServices.indexIfBuilt(config);
-          Database db = Database.open(store.file())) {
+      try (CatalogueStore store = Composition.catalogue(config); PaperIndex index = SearchServices.indexIfBuilt(config);
+          Database db = Composition.communityDatabase(store)) {
         CommunityStore community = new CommunityStore(db, clock);
         DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index,
             new CommunityTrending(new Trending(community, clock, config.newAccountAge())), personal(config, store, index, db, community, clock),
@@ -146,7 +146,7 @@ final class DigestCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
       }
-      try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+      try (CatalogueStore store = Composition.catalogue(config)) {
         Subscriptions.Pending p;
         try {
           p = new Subscriptions(new SubscriptionStore(store), new Links(mail.baseUrl()), Clock.systemUTC())

@@ -52,7 +52,7 @@ final class EmbedCommand implements Callable<Integer> {
     Config config = main.config();
     PrintWriter err = main.spec.commandLine().getErr();
     err.println("paperlens: " + config.describe());
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+    try (CatalogueStore store = Composition.catalogue(config)) {
       embedMissing(store, model, new Encoder.Options(threads, batchSize), limit,
           main.spec.commandLine().getOut(), err);
     }

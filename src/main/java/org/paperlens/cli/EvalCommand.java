@@ -105,11 +105,11 @@ final class EvalCommand implements Callable<Integer> {
     Queries asked = Queries.read(queries).restrictTo(judged);
     boolean needsVectors = searchModes.stream().anyMatch(m -> !(m instanceof SearchMode.Keyword));
     List<Evaluation> results = new ArrayList<>();
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir());
+    try (CatalogueStore store = Composition.catalogue(config);
         Encoder encoder = needsVectors ? Encoder.open(model, Encoder.Options.DEFAULT) : null) {
       EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
       Map<String, float[]> queryVectors = new ConcurrentHashMap<>();
-      try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
+      try (LuceneIndex index = Composition.index(config)) {
         Searcher searcher = new Searcher(index, encoder == null ? null
             : q -> queryVectors.computeIfAbsent(q, encoder::embedQuery));
         String prefix = dataset + ":";

@@ -75,10 +75,10 @@ final class EvalRecommendCommand implements Callable<Integer> {
     StringBuilder table = new StringBuilder(
         "| method | nDCG@10 | Recall@20 | cases | mean CPU ms |\n|---|---:|---:|---:|---:|\n");
     int cases;
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir());
+    try (CatalogueStore store = Composition.catalogue(config);
         Encoder encoder = Encoder.open(config.model(), Encoder.Options.DEFAULT)) {
       IndexBuilder.VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
-      try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
+      try (LuceneIndex index = Composition.index(config)) {
         String prefix = dataset + ":";
         List<String> corpusIds = new ArrayList<>();
         for (String id : new java.util.TreeSet<>(linked.keySet())) {

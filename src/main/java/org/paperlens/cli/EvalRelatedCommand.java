@@ -69,10 +69,10 @@ final class EvalRelatedCommand implements Callable<Integer> {
       modes.put("combined:w" + w, new Fusion.WeightedScores(w));
     }
     StringBuilder table = new StringBuilder("| ranking | nDCG@10 | Recall@10 | papers |\n|---|---:|---:|---:|\n");
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir());
+    try (CatalogueStore store = Composition.catalogue(config);
         Encoder encoder = Encoder.open(config.model(), Encoder.Options.DEFAULT)) {
       IndexBuilder.VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
-      try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
+      try (LuceneIndex index = Composition.index(config)) {
         String prefix = dataset + ":";
         for (var mode : modes.entrySet()) {
           RelatedPapers related = new RelatedPapers(index, vectors, mode.getValue());

@@ -66,9 +66,9 @@ final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
     }
     List<Paper> papers = new ArrayList<>();
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+    try (CatalogueStore store = Composition.catalogue(config)) {
       if (request != null) {
-        try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
+        try (LuceneIndex index = Composition.index(config)) {
           for (SearchHit h : new Searcher(index, null).search(request).hits()) {
             store.find(h.paper().id()).ifPresent(papers::add);
           }

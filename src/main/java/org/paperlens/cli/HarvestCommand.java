@@ -108,7 +108,7 @@ final class HarvestCommand implements Runnable {
       ImportReport report = new ImportReport();
       long start = System.nanoTime();
       Harvester.Outcome outcome;
-      try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+      try (CatalogueStore store = Composition.catalogue(config)) {
         outcome = new Harvester(store, options, ConsoleProgress.forTerminal(err), notice -> {
           err.println("paperlens: " + notice);
           err.flush();

@@ -54,7 +54,7 @@ final class ImportCommand implements Callable<Integer> {
     String datasetName = dataset != null ? dataset : defaultDataset(paths.getFirst());
     ImportReport report = new ImportReport();
     var out = main.spec.commandLine().getOut();
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+    try (CatalogueStore store = Composition.catalogue(config)) {
       long start = System.nanoTime();
       try {
         new Importer(store, new Importer.Options(Optional.ofNullable(format), datasetName, batchSize),

@@ -14,13 +14,13 @@ import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
 import org.paperlens.config.Config;
 import org.paperlens.export.BibtexImport;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.ingest.BadInputException;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +64,7 @@ final class LibraryCommand implements Runnable {
       Config config = main.config();
       PrintWriter out = main.spec.commandLine().getOut();
       Clock clock = Clock.systemUTC();
-      try (CatalogueStore store = CatalogueStore.open(config.dataDir()); Database db = Database.open(store.file())) {
+      try (CatalogueStore store = Composition.catalogue(config); Database db = Composition.communityDatabase(store)) {
         Account account = new AccountStore(db, PasswordHasher.DEFAULT, clock).byName(user)
             .orElseThrow(() -> new CommandLine.ParameterException(main.spec.commandLine(), "no member named '" + user + "'"));
         BibtexImport.Report report;

@@ -34,6 +34,12 @@ public final class Main implements Runnable {
       description = "Data directory (catalogue and index). Default: $" + Config.DATA_ENV + ", else ./data")
   Path dataDir;
 
+  @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "Database for the catalogue and every store, e.g. jdbc:postgresql://HOST:5432/NAME"
+          + " (user and password in the URL's query or $" + Config.DB_USER_ENV + ", $" + Config.DB_PASSWORD_ENV + ")."
+          + " Default: $" + Config.DB_ENV + ", else catalogue.db (SQLite) in the data directory")
+  String database;
+
   @Option(names = "--new-account-hours", scope = ScopeType.INHERIT, paramLabel = "H",
       description = "Upvotes, saves and submissions count in trending once their account is this many hours old"
           + " (0: at once). Default: $" + Config.NEW_ACCOUNT_HOURS_ENV + ", else 24")
@@ -50,7 +56,7 @@ public final class Main implements Runnable {
   /** The settings in effect; a bad value in the environment is a usage error (exit 2) that quotes it. */
   Config config() {
     try {
-      return Config.resolve(System.getenv(), dataDir, newAccountHours);
+      return Config.resolve(System.getenv(), dataDir, newAccountHours, database);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -77,8 +77,8 @@ final class RecommendCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Recommendations result;
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir());
-        LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
+    try (CatalogueStore store = Composition.catalogue(config);
+        LuceneIndex index = Composition.index(config)) {
       RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
       result = new Recommender(index, related).recommend(request);
     }

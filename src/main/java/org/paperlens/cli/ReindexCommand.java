@@ -22,7 +22,7 @@ final class ReindexCommand implements Callable<Integer> {
     PrintWriter err = main.spec.commandLine().getErr();
     err.println("paperlens: " + config.describe());
     IndexBuilder.Report r;
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+    try (CatalogueStore store = Composition.catalogue(config)) {
       r = IndexBuilder.rebuild(store, SearchServices.vectors(store, config.model()), config.indexDir(),
           config.indexSettings(), ConsoleProgress.forTerminal(err));
     }

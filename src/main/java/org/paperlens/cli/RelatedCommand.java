@@ -64,8 +64,8 @@ final class RelatedCommand implements Callable<Integer> {
     }
     PaperId paper = ArxivId.parse(id).map(ArxivId::id).orElseGet(() -> new PaperId(id.strip()));
     List<RelatedPaper> related;
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir());
-        LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
+    try (CatalogueStore store = Composition.catalogue(config);
+        LuceneIndex index = Composition.index(config)) {
       related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion())
           .find(paper, filters, k);
     }

@@ -73,7 +73,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     SearchResult result;
     boolean needsModel = !(request.mode() instanceof SearchMode.Keyword);
-    try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings());
+    try (LuceneIndex index = Composition.index(config);
         Encoder encoder = needsModel ? SearchServices.encoder(config) : null) {
       result = new Searcher(index, encoder == null ? null : encoder::embedQuery).search(request);
     }

@@ -27,7 +27,7 @@ final class SearchServices {
   /** The search index, or null when none is built yet: for commands that can do part of their job without one. */
   static org.paperlens.index.LuceneIndex indexIfBuilt(Config config) {
     try {
-      return org.paperlens.index.LuceneIndex.open(config.indexDir(), config.indexSettings());
+      return Composition.index(config);
     } catch (org.paperlens.index.IndexMissingException e) {
       return null;
     }

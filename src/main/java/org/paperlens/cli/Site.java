@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
@@ -29,6 +28,7 @@ import org.paperlens.search.BoundedQueryEncoder;
 import org.paperlens.search.CachedQueryEncoder;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.Searcher;
+import org.paperlens.store.Database;
 import org.paperlens.web.WebServer;
 import org.paperlens.web.WebServices;
 
@@ -59,14 +59,14 @@ final class Site implements AutoCloseable {
     this.mail = mail;
     this.digestEvery = digestEvery;
     try {
-      CatalogueStore store = open(CatalogueStore.open(config.dataDir()));
+      CatalogueStore store = open(Composition.catalogue(config));
       // The pipeline's own connection: its long scans and writes never hold the one pages read through.
-      CatalogueStore pipelineStore = open(CatalogueStore.open(config.dataDir()));
-      LiveIndex index = open(LiveIndex.open(config.indexDir(), config.indexSettings()));
+      CatalogueStore pipelineStore = open(Composition.catalogue(config));
+      LiveIndex index = open(Composition.liveIndex(config));
       // One intra-op thread per query and as many queries at once as there are cores: under
       // concurrent load that beats two threads per query fighting over the same cores.
       Encoder encoder = open(Encoder.open(config.model(), new Encoder.Options(1, Encoder.Options.DEFAULT_BATCH_SIZE)));
-      Database db = open(Database.open(store.file()));
+      Database db = open(Composition.communityDatabase(store));
       RecordFetcher fetcher = oaiUrl == null ? null : open(new RecordFetcher(store, oaiUrl, FetchLimits.SUBMISSION));
       pipeline = new Pipeline(pipelineSettings, pipelineStore, index, config.model(), encoder, config.indexSettings(),
           config.indexDir(), clock, log);

@@ -26,7 +26,7 @@ final class StatsCommand implements Callable<Integer> {
     long embedded;
     long seq;
     org.paperlens.config.Config config = main.config();
-    try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
+    try (CatalogueStore store = Composition.catalogue(config)) {
       s = CatalogueStats.of(store);
       embedded = new org.paperlens.embed.VectorStore(store).countLive(config.model());
       seq = store.sequence();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Database;
 
 /**
  * Comments on papers. Only their author edits or deletes a comment: every change names the
@@ -41,9 +42,8 @@ public final class CommentStore {
     String text = checked(body);
     Instant now = clock.instant();
     long id = db.transaction(tx -> {
-      tx.update("INSERT INTO comments (paper_id, account_id, body, created_at) VALUES (?, ?, ?, ?)",
-          paper.value(), author.id(), text, now.toString());
-      try (ResultSet rs = tx.query("SELECT last_insert_rowid()").executeQuery()) {
+      try (ResultSet rs = tx.query("INSERT INTO comments (paper_id, account_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+          paper.value(), author.id(), text, now.toString()).executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.paperlens.account.Account;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Database;
+import org.paperlens.store.Tx;
 
 /**
  * Upvotes, submissions and the per-paper signal totals. Each change updates the row it counts and
@@ -21,6 +23,15 @@ public final class CommunityStore {
   private final Clock clock;
   /** Bumped on every change, so caches of rankings that use the totals know they are stale. */
   private final AtomicLong generation = new AtomicLong();
+  /**
+   * The database's count of community changes (V12), as last read, and when (System.nanoTime):
+   * changes made by other processes on the same database reach this one's caches within
+   * {@link #SHARED_READ_EVERY_NANOS}, at the cost of one one-row read per that interval.
+   */
+  private final AtomicLong shared = new AtomicLong();
+  private volatile long sharedReadAt;
+  private volatile boolean sharedRead;
+  private static final long SHARED_READ_EVERY_NANOS = 1_000_000_000L;
 
   private final CommentStore comments;
 
@@ -35,8 +46,24 @@ public final class CommunityStore {
     return comments;
   }
 
+  /**
+   * A number that changes whenever the community's totals may have changed, here or in another
+   * process on the same database (then within about a second). Both parts only grow, so their sum
+   * never repeats: a cache keyed by it never serves a stale entry as fresh.
+   */
   public long generation() {
-    return generation.get();
+    long now = System.nanoTime();
+    if (!sharedRead || now - sharedReadAt > SHARED_READ_EVERY_NANOS) {
+      long read = db.transaction(tx -> {
+        try (ResultSet rs = tx.query("SELECT value FROM community_sequence WHERE id = 1").executeQuery()) {
+          return rs.next() ? rs.getLong(1) : 0L;
+        }
+      });
+      shared.accumulateAndGet(read, Math::max); // a slower reader's older value never goes back
+      sharedReadAt = now;
+      sharedRead = true;
+    }
+    return generation.get() + shared.get();
   }
 
   /** Upvotes the paper once; returns false when this account had already upvoted it. */
@@ -163,16 +190,21 @@ public final class CommunityStore {
    * Adds {@code delta} to one total of a paper. Package-visible for the library store, whose
    * saves are a signal too; runs inside the caller's transaction.
    */
-  public static void adjust(Database.Tx tx, PaperId paper, String column, int delta) throws SQLException {
+  public static void adjust(Tx tx, PaperId paper, String column, int delta) throws SQLException {
     if (!List.of("upvotes", "saves", "submissions").contains(column)) {
       throw new IllegalArgumentException(column);
     }
-    tx.update("INSERT INTO paper_signals (paper_id, " + column + ") VALUES (?, MAX(?, 0))"
-        + " ON CONFLICT (paper_id) DO UPDATE SET " + column + " = MAX(" + column + " + ?, 0)", paper.value(), delta, delta);
+    tx.update("INSERT INTO paper_signals (paper_id, " + column + ") VALUES (?, " + tx.dialect().greatest("?", "0") + ")"
+        + " ON CONFLICT (paper_id) DO UPDATE SET " + column + " = " + tx.dialect().greatest("paper_signals." + column + " + ?", "0"),
+        paper.value(), delta, delta);
   }
 
-  /** Marks rankings stale; called after any change to a total, by this store or the library's. */
+  /**
+   * Marks rankings stale, here at once and in other processes on the same database within a
+   * second; called after any change to a total, by this store or the library's.
+   */
   public void changed() {
+    db.transaction(tx -> tx.update("UPDATE community_sequence SET value = value + 1 WHERE id = 1"));
     generation.incrementAndGet();
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.store.DatabaseUrl;
 
 /**
  * The settings in effect, built once at start-up (defaults, then environment, then flags) and
@@ -19,14 +20,19 @@ import org.paperlens.index.IndexSettings;
  *     in trending (zero: at once); sock-puppet accounts made for a push do not move the list
  * @param trustedProxies addresses of reverse proxies whose X-Forwarded-For names the client (for
  *     per-address limits); empty when clients connect directly, and then the header is ignored
+ * @param databaseFlag where the catalogue and every store live when not in the data directory
+ *     (PostgreSQL); null for the SQLite file in {@code dataDir}. Read it through {@link #database()}.
  */
 public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSettings, Duration newAccountAge,
-    List<String> trustedProxies) {
+    List<String> trustedProxies, DatabaseUrl databaseFlag) {
 
   public static final String DATA_ENV = "PAPERLENS_DATA";
   public static final String MODEL_ENV = "PAPERLENS_MODEL";
   public static final String NEW_ACCOUNT_HOURS_ENV = "PAPERLENS_NEW_ACCOUNT_HOURS";
   public static final String TRUSTED_PROXIES_ENV = "PAPERLENS_TRUSTED_PROXIES";
+  public static final String DB_ENV = "PAPERLENS_DB";
+  public static final String DB_USER_ENV = "PAPERLENS_DB_USER";
+  public static final String DB_PASSWORD_ENV = "PAPERLENS_DB_PASSWORD";
   static final Path DEFAULT_DATA = Path.of("data");
   static final Duration DEFAULT_NEW_ACCOUNT_AGE = Duration.ofHours(24);
 
@@ -48,6 +54,15 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
    * @param newAccountHoursFlag {@code --new-account-hours}
    */
   public static Config resolve(Map<String, String> env, Path dataFlag, Integer newAccountHoursFlag) {
+    return resolve(env, dataFlag, newAccountHoursFlag, null);
+  }
+
+  /**
+   * Defaults overridden by the environment, then by flags when given (null if not).
+   *
+   * @param dbFlag {@code --db}: a JDBC URL of the database for the catalogue and every store
+   */
+  public static Config resolve(Map<String, String> env, Path dataFlag, Integer newAccountHoursFlag, String dbFlag) {
     Path data = DEFAULT_DATA;
     String fromEnv = env.get(DATA_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
@@ -75,7 +90,10 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     if (proxyList != null && !proxyList.isBlank()) {
       proxies = Arrays.stream(proxyList.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
-    return new Config(data, model, IndexSettings.DEFAULT, newAccount, proxies);
+    String db = dbFlag != null ? dbFlag : env.get(DB_ENV);
+    DatabaseUrl database = db == null || db.isBlank() ? null
+        : DatabaseUrl.parse(db, env.get(DB_USER_ENV), env.get(DB_PASSWORD_ENV));
+    return new Config(data, model, IndexSettings.DEFAULT, newAccount, proxies, database);
   }
 
   private static int hoursValue(String raw, String source) {
@@ -90,22 +108,35 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     throw new IllegalArgumentException(source + " must be a whole number of hours from 0 to 8760, was '" + raw + "'");
   }
 
-  /** A copy of these settings with another data directory (evaluation keeps its corpora apart). */
+  /**
+   * A copy of these settings with another data directory and the SQLite catalogue in it, whatever
+   * {@code --db} said: evaluation keeps its corpora apart, also from a shared database.
+   */
   public Config withDataDir(Path dir) {
-    return new Config(dir, model, indexSettings, newAccountAge, trustedProxies);
+    return new Config(dir, model, indexSettings, newAccountAge, trustedProxies, null);
   }
 
   public Config withModel(EmbeddingModel other) {
-    return new Config(dataDir, other, indexSettings, newAccountAge, trustedProxies);
+    return new Config(dataDir, other, indexSettings, newAccountAge, trustedProxies, databaseFlag);
   }
 
   public Config withIndexSettings(IndexSettings other) {
-    return new Config(dataDir, model, other, newAccountAge, trustedProxies);
+    return new Config(dataDir, model, other, newAccountAge, trustedProxies, databaseFlag);
   }
 
   /** A copy of these settings behind other proxies ({@code serve --trusted-proxy}). */
   public Config withTrustedProxies(List<String> proxies) {
-    return new Config(dataDir, model, indexSettings, newAccountAge, proxies);
+    return new Config(dataDir, model, indexSettings, newAccountAge, proxies, databaseFlag);
+  }
+
+  /** Where the catalogue and every other store live: {@code --db}, else the SQLite file in the data directory. */
+  public DatabaseUrl database() {
+    return databaseFlag != null ? databaseFlag : DatabaseUrl.sqlite(dataDir.resolve("catalogue.db"));
+  }
+
+  /** A copy of these settings on another database ({@code --db}). */
+  public Config withDatabase(DatabaseUrl url) {
+    return new Config(dataDir, model, indexSettings, newAccountAge, trustedProxies, url);
   }
 
   /** Where the search index generations live. */
@@ -120,7 +151,8 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
 
   /** One line for logs, so every run says which settings it used. */
   public String describe() {
-    return "data directory " + dataDir.toAbsolutePath().normalize() + ", embedding model " + model.configName()
+    return "data directory " + dataDir.toAbsolutePath().normalize()
+        + (databaseFlag == null ? "" : ", database " + databaseFlag) + ", embedding model " + model.configName()
         + ", trending counts accounts older than " + newAccountAge.toHours() + " h"
         + (trustedProxies.isEmpty() ? "" : ", trusted proxies " + String.join(" ", trustedProxies));
   }

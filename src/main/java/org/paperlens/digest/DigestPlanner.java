@@ -1,6 +1,5 @@
 package org.paperlens.digest;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Tx;
 
 /**
  * Decides who gets a digest now and builds it: the papers first listed since the subscription's
@@ -221,7 +221,7 @@ public final class DigestPlanner {
   private void write(Subscription s, Instant slot, LocalDate upTo, long covered, List<Paper> chosen,
       List<CommentNotices.Notice> comments, Instant at) {
     catalogue.write(w -> {
-      Connection c = w.connection();
+      Tx c = w.tx();
       if (!chosen.isEmpty() || !comments.isEmpty()) {
         String unsubscribe = Tokens.mint();
         String manage = Tokens.mint();

@@ -1,6 +1,7 @@
 package org.paperlens.digest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.paperlens.config.MailSettings;
@@ -34,11 +35,19 @@ public final class DigestRun {
     if (dryRun || !settings.canSend()) {
       return new Report(planned, null);
     }
-    return new Report(planned, new OutboxSender(outbox, mailers, clock, settings.pause(), log).sendDue());
+    return new Report(planned, new OutboxSender(outbox, mailers, clock, settings.pause(), lease(), log).sendDue());
   }
 
   /** Sends what is queued without planning (the scheduler calls this right after a subscribe). */
   public OutboxSender.Report sendQueued(Consumer<String> log) {
-    return new OutboxSender(outbox, mailers, clock, settings.pause(), log).sendDue();
+    return new OutboxSender(outbox, mailers, clock, settings.pause(), lease(), log).sendDue();
+  }
+
+  /**
+   * Three SMTP timeouts: a conversation that has not ended by then has failed, and its message may
+   * go to the next process that runs (only then can one recipient get a message twice).
+   */
+  private Duration lease() {
+    return settings.timeout().multipliedBy(3);
   }
 }

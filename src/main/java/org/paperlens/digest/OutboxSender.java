@@ -36,10 +36,17 @@ public final class OutboxSender {
   private final Supplier<Mailer> mailers;
   private final Clock clock;
   private final Duration pause;
+  private final Duration lease;
   private final Consumer<String> log;
 
-  public OutboxSender(OutboxStore outbox, Supplier<Mailer> mailers, Clock clock, Duration pause, Consumer<String> log) {
+  /**
+   * @param lease how long a claimed message is left to the process that claimed it: longer than
+   *     one SMTP conversation can take, so two processes never send the same message
+   */
+  public OutboxSender(OutboxStore outbox, Supplier<Mailer> mailers, Clock clock, Duration pause, Duration lease,
+      Consumer<String> log) {
     this.outbox = outbox;
+    this.lease = lease;
     this.mailers = mailers;
     this.clock = clock;
     this.pause = pause;
@@ -62,7 +69,9 @@ public final class OutboxSender {
             cancelled++;
             continue;
           }
-          outbox.markSending(m.id());
+          if (!outbox.claim(m.id(), clock.instant(), clock.instant().plus(lease))) {
+            continue; // another process is sending it
+          }
           int attempt = m.attempts() + 1;
           try {
             mailer.send(m);

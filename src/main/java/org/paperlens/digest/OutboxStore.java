@@ -1,6 +1,5 @@
 package org.paperlens.digest;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Tx;
 
 /**
  * The outbox and the papers already mailed (tables {@code outbox}, {@code sent_papers}): the only
@@ -29,8 +29,8 @@ public final class OutboxStore {
   }
 
   /** Adds a planned message; returns its id, or -1 when one was already planned for that slot. */
-  static long insert(Connection c, OutboxMessage m, Instant now) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("INSERT INTO outbox (subscription_id, slot, kind, email, message_id,"
+  static long insert(Tx c, OutboxMessage m, Instant now) throws SQLException {
+    try (PreparedStatement st = c.prepare("INSERT INTO outbox (subscription_id, slot, kind, email, message_id,"
         + " subject, text_body, html_body, unsubscribe_url, state, attempts, next_attempt_at, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)"
         + " ON CONFLICT (subscription_id, slot, kind) DO NOTHING RETURNING id")) {
@@ -51,8 +51,8 @@ public final class OutboxStore {
     }
   }
 
-  static void recordPapers(Connection c, String email, Collection<PaperId> papers, long outboxId) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(
+  static void recordPapers(Tx c, String email, Collection<PaperId> papers, long outboxId) throws SQLException {
+    try (PreparedStatement st = c.prepare(
         "INSERT INTO sent_papers (email, paper_id, outbox_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
       for (PaperId id : papers) {
         st.setString(1, email);
@@ -68,7 +68,7 @@ public final class OutboxStore {
   public Map<String, Set<String>> sentPapers() {
     return store.query(w -> {
       Map<String, Set<String>> out = new java.util.HashMap<>();
-      try (PreparedStatement st = w.connection().prepareStatement("SELECT email, paper_id FROM sent_papers");
+      try (PreparedStatement st = w.tx().prepare("SELECT email, paper_id FROM sent_papers");
           ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
@@ -84,7 +84,7 @@ public final class OutboxStore {
    */
   public List<OutboxMessage> due(Instant now, int limit) {
     return store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement("SELECT id, subscription_id, slot, kind, email,"
+      try (PreparedStatement st = w.tx().prepare("SELECT id, subscription_id, slot, kind, email,"
           + " message_id, subject, text_body, html_body, unsubscribe_url, state, attempts FROM outbox"
           + " WHERE state IN ('pending', 'sending') AND next_attempt_at <= ? ORDER BY id LIMIT ?")) {
         st.setString(1, now.toString());
@@ -102,14 +102,21 @@ public final class OutboxStore {
     });
   }
 
-  /** Claims a message for one SMTP conversation; committed before the conversation starts. */
-  void markSending(long id) {
-    set("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?", id);
+  /**
+   * Claims a message for one SMTP conversation, committed before the conversation starts; false
+   * when another process claimed it first (or it was cancelled). The claim holds until
+   * {@code until}: a process killed mid-conversation leaves the message to whichever process runs
+   * after that. Two senders on one database race in this one conditional UPDATE; the row lock
+   * (PostgreSQL) or the write lock (SQLite) lets exactly one of them change the row.
+   */
+  boolean claim(long id, Instant now, Instant until) {
+    return store.write(w -> w.tx().update("UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ?"
+        + " WHERE id = ? AND state IN ('pending', 'sending') AND next_attempt_at <= ?", until.toString(), id, now.toString()) == 1);
   }
 
   void markSent(long id, Instant now) {
     store.write(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement(
+      try (PreparedStatement st = w.tx().prepare(
           "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?")) {
         st.setString(1, now.toString());
         st.setLong(2, id);
@@ -121,7 +128,7 @@ public final class OutboxStore {
   /** A transient failure: back to pending, to be tried again at {@code next}. */
   void markRetry(long id, Instant next, String error) {
     store.write(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement(
+      try (PreparedStatement st = w.tx().prepare(
           "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?")) {
         st.setString(1, next.toString());
         st.setString(2, error);
@@ -137,15 +144,15 @@ public final class OutboxStore {
    */
   void markFailed(long id, String email, String error, boolean suppressAddress, Instant now) {
     store.write(w -> {
-      Connection c = w.connection();
-      try (PreparedStatement st = c.prepareStatement("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?")) {
+      Tx c = w.tx();
+      try (PreparedStatement st = c.prepare("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?")) {
         st.setString(1, error);
         st.setLong(2, id);
         st.executeUpdate();
       }
       if (suppressAddress) {
         SubscriptionStore.suppress(c, email, error, now);
-        try (PreparedStatement st = c.prepareStatement(
+        try (PreparedStatement st = c.prepare(
             "UPDATE outbox SET state = 'cancelled' WHERE email = ? AND state = 'pending'")) {
           st.setString(1, email);
           st.executeUpdate();
@@ -158,7 +165,7 @@ public final class OutboxStore {
   /** Whether a subscription may still receive its messages (it may have been cancelled since planning). */
   boolean stillWanted(OutboxMessage m) {
     return store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement("SELECT state FROM outbox WHERE id = ?")) {
+      try (PreparedStatement st = w.tx().prepare("SELECT state FROM outbox WHERE id = ?")) {
         st.setLong(1, m.id());
         try (ResultSet rs = st.executeQuery()) {
           return rs.next() && (rs.getString(1).equals("pending") || rs.getString(1).equals("sending"));
@@ -171,7 +178,7 @@ public final class OutboxStore {
   public Map<String, Long> countsByState() {
     return store.query(w -> {
       Map<String, Long> out = new LinkedHashMap<>();
-      try (PreparedStatement st = w.connection().prepareStatement(
+      try (PreparedStatement st = w.tx().prepare(
           "SELECT state, COUNT(*) FROM outbox GROUP BY state ORDER BY state");
           ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -182,12 +189,4 @@ public final class OutboxStore {
     });
   }
 
-  private void set(String sql, long id) {
-    store.write(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement(sql)) {
-        st.setLong(1, id);
-        return st.executeUpdate();
-      }
-    });
-  }
 }

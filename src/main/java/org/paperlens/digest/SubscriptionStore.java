@@ -1,6 +1,5 @@
 package org.paperlens.digest;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.store.Tx;
 
 /**
  * Subscriptions, mailed tokens and suppressed addresses (tables {@code subscriptions},
  * {@code mail_tokens}, {@code suppressed_addresses}): the only class that speaks SQL about them.
  * Works through {@link CatalogueStore}'s connection and transactions; methods taking a
- * {@link Connection} run inside a caller's transaction.
+ * {@link Tx} run inside a caller's transaction.
  */
 public final class SubscriptionStore {
 
@@ -41,8 +41,8 @@ public final class SubscriptionStore {
     return store;
   }
 
-  static long insert(Connection c, String email, String userId, Topic topic, Cadence cadence, Instant now) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("INSERT INTO subscriptions (email, user_id, kind, target, frequency,"
+  static long insert(Tx c, String email, String userId, Topic topic, Cadence cadence, Instant now) throws SQLException {
+    try (PreparedStatement st = c.prepare("INSERT INTO subscriptions (email, user_id, kind, target, frequency,"
         + " send_hour, weekday, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
       st.setString(1, email);
       st.setString(2, userId);
@@ -60,8 +60,8 @@ public final class SubscriptionStore {
     }
   }
 
-  static void putToken(Connection c, String token, TokenTarget target, Instant now) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("INSERT INTO mail_tokens (token_hash, purpose, subscription_id,"
+  static void putToken(Tx c, String token, TokenTarget target, Instant now) throws SQLException {
+    try (PreparedStatement st = c.prepare("INSERT INTO mail_tokens (token_hash, purpose, subscription_id,"
         + " email, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
       st.setString(1, Tokens.hash(token));
       st.setString(2, target.purpose().name());
@@ -77,8 +77,8 @@ public final class SubscriptionStore {
     }
   }
 
-  static void deleteTokens(Connection c, Purpose purpose, String userId) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("DELETE FROM mail_tokens WHERE purpose = ? AND user_id = ?")) {
+  static void deleteTokens(Tx c, Purpose purpose, String userId) throws SQLException {
+    try (PreparedStatement st = c.prepare("DELETE FROM mail_tokens WHERE purpose = ? AND user_id = ?")) {
       st.setString(1, purpose.name());
       st.setString(2, userId);
       st.executeUpdate();
@@ -91,7 +91,7 @@ public final class SubscriptionStore {
       return Optional.empty();
     }
     return store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement(
+      try (PreparedStatement st = w.tx().prepare(
           "SELECT subscription_id, email, user_id FROM mail_tokens WHERE token_hash = ? AND purpose = ?")) {
         st.setString(1, Tokens.hash(token));
         st.setString(2, purpose.name());
@@ -109,7 +109,7 @@ public final class SubscriptionStore {
 
   public Optional<Subscription> find(long id) {
     return store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?")) {
+      try (PreparedStatement st = w.tx().prepare("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?")) {
         st.setLong(1, id);
         try (ResultSet rs = st.executeQuery()) {
           return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -142,12 +142,12 @@ public final class SubscriptionStore {
   /** Ends a subscription at once; nothing more is planned for it, and pending digests are dropped. */
   public boolean unsubscribe(long id, Instant now) {
     return store.write(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement(
+      try (PreparedStatement st = w.tx().prepare(
           "UPDATE outbox SET state = 'cancelled' WHERE subscription_id = ? AND state = 'pending' AND kind = 'digest'")) {
         st.setLong(1, id);
         st.executeUpdate();
       }
-      try (PreparedStatement st = w.connection().prepareStatement(
+      try (PreparedStatement st = w.tx().prepare(
           "UPDATE subscriptions SET unsubscribed_at = COALESCE(unsubscribed_at, ?) WHERE id = ?")) {
         st.setString(1, now.toString());
         st.setLong(2, id);
@@ -170,7 +170,7 @@ public final class SubscriptionStore {
           "DELETE FROM mail_tokens WHERE subscription_id IN (" + subs + ")",
           "DELETE FROM mail_tokens WHERE user_id = ?",
           "DELETE FROM subscriptions WHERE user_id = ?"}) {
-        try (PreparedStatement st = w.connection().prepareStatement(sql)) {
+        try (PreparedStatement st = w.tx().prepare(sql)) {
           st.setString(1, userId);
           st.executeUpdate();
         }
@@ -180,8 +180,8 @@ public final class SubscriptionStore {
   }
 
   /** Stops all mail to an address after a permanent SMTP failure. */
-  static void suppress(Connection c, String email, String reason, Instant now) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("INSERT INTO suppressed_addresses (email, reason, since)"
+  static void suppress(Tx c, String email, String reason, Instant now) throws SQLException {
+    try (PreparedStatement st = c.prepare("INSERT INTO suppressed_addresses (email, reason, since)"
         + " VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING")) {
       st.setString(1, email);
       st.setString(2, reason.length() > 500 ? reason.substring(0, 500) : reason);
@@ -192,7 +192,7 @@ public final class SubscriptionStore {
 
   public Optional<String> suppressedReason(String email) {
     return store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement("SELECT reason FROM suppressed_addresses WHERE email = ?")) {
+      try (PreparedStatement st = w.tx().prepare("SELECT reason FROM suppressed_addresses WHERE email = ?")) {
         st.setString(1, email);
         try (ResultSet rs = st.executeQuery()) {
           return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -202,8 +202,8 @@ public final class SubscriptionStore {
   }
 
   /** Advances a subscription's cursor; part of the transaction that plans its digest. */
-  static void advance(Connection c, long id, Instant slot, LocalDate listed, long seq) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(
+  static void advance(Tx c, long id, Instant slot, LocalDate listed, long seq) throws SQLException {
+    try (PreparedStatement st = c.prepare(
         "UPDATE subscriptions SET last_slot = ?, last_listed = ?, last_seq = ? WHERE id = ?")) {
       st.setString(1, slot.toString());
       st.setString(2, listed == null ? null : listed.toString());
@@ -215,7 +215,7 @@ public final class SubscriptionStore {
 
   private boolean update(String sql, Instant now, long id) {
     return store.write(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement(sql)) {
+      try (PreparedStatement st = w.tx().prepare(sql)) {
         st.setString(1, now.toString());
         st.setLong(2, id);
         return st.executeUpdate() > 0;
@@ -225,7 +225,7 @@ public final class SubscriptionStore {
 
   private List<Subscription> list(String sql, String arg) {
     return store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement(sql)) {
+      try (PreparedStatement st = w.tx().prepare(sql)) {
         if (arg != null) {
           st.setString(1, arg);
         }

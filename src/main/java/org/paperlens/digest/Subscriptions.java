@@ -2,12 +2,12 @@ package org.paperlens.digest;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.paperlens.store.Tx;
 
 /**
  * What a person does with subscriptions, without HTTP: subscribe (double opt-in: a confirmation
@@ -55,7 +55,7 @@ public final class Subscriptions {
     Instant now = clock.instant();
     String token = Tokens.mint();
     long id = store.catalogue().write(w -> {
-      Connection c = w.connection();
+      Tx c = w.tx();
       long subId = SubscriptionStore.insert(c, address, userId, topic, cadence, now);
       SubscriptionStore.putToken(c, token,
           new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.CONFIRM, subId, address, userId), now);
@@ -118,8 +118,8 @@ public final class Subscriptions {
     String token = Tokens.mint();
     Instant now = clock.instant();
     store.catalogue().write(w -> {
-      SubscriptionStore.deleteTokens(w.connection(), SubscriptionStore.Purpose.FEED, userId);
-      SubscriptionStore.putToken(w.connection(), token,
+      SubscriptionStore.deleteTokens(w.tx(), SubscriptionStore.Purpose.FEED, userId);
+      SubscriptionStore.putToken(w.tx(), token,
           new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.FEED, null, null, userId), now);
       return null;
     });

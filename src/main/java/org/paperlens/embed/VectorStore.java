@@ -47,7 +47,7 @@ public final class VectorStore {
     return store.query(w -> {
       long upToDate = 0;
       long withoutText = 0;
-      try (PreparedStatement st = w.connection().prepareStatement(
+      try (PreparedStatement st = w.tx().prepare(
           "SELECT p.id, p.title, p.abstract, v.text_hash, p.first_listed FROM papers p"
           + " LEFT JOIN paper_vectors v ON v.paper_id = p.id AND v.model = ?"
           + " WHERE p.deleted_on IS NULL ORDER BY p.first_listed DESC, p.id DESC")) {
@@ -73,7 +73,7 @@ public final class VectorStore {
   /** Stores (or replaces) the vectors in one transaction. */
   public void put(EmbeddingModel model, List<PaperVector> vectors) {
     store.write(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement(UPSERT)) {
+      try (PreparedStatement st = w.tx().prepare(UPSERT)) {
         for (PaperVector v : vectors) {
           if (v.vector().length != model.dimension()) {
             throw new IllegalArgumentException("a " + model + " vector has " + model.dimension()
@@ -100,9 +100,9 @@ public final class VectorStore {
    */
   public List<PaperId> changedPapers(EmbeddingModel model, long after, long upTo, PaperId afterId, int limit) {
     return store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement("SELECT id FROM ("
+      try (PreparedStatement st = w.tx().prepare("SELECT id FROM ("
           + "SELECT id FROM papers WHERE seq > ? AND seq <= ?"
-          + " UNION SELECT paper_id AS id FROM paper_vectors WHERE model = ? AND seq > ? AND seq <= ?)"
+          + " UNION SELECT paper_id AS id FROM paper_vectors WHERE model = ? AND seq > ? AND seq <= ?) changed"
           + " WHERE id > ? ORDER BY id LIMIT ?")) {
         st.setLong(1, after);
         st.setLong(2, upTo);
@@ -125,7 +125,7 @@ public final class VectorStore {
   /** How many live papers have a vector of {@code model}. */
   public long countLive(EmbeddingModel model) {
     return store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement("SELECT count(*) FROM paper_vectors v"
+      try (PreparedStatement st = w.tx().prepare("SELECT count(*) FROM paper_vectors v"
           + " JOIN papers p ON p.id = v.paper_id WHERE v.model = ? AND p.deleted_on IS NULL")) {
         st.setString(1, model.configName());
         try (ResultSet rs = st.executeQuery()) {
@@ -138,7 +138,7 @@ public final class VectorStore {
 
   public Optional<PaperVector> find(PaperId id, EmbeddingModel model) {
     return store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement(
+      try (PreparedStatement st = w.tx().prepare(
           "SELECT paper_id, dim, vector, text_hash FROM paper_vectors WHERE paper_id = ? AND model = ?")) {
         st.setString(1, id.value());
         st.setString(2, model.configName());
@@ -155,7 +155,7 @@ public final class VectorStore {
    */
   public void forEach(EmbeddingModel model, Consumer<PaperVector> action) {
     store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement(
+      try (PreparedStatement st = w.tx().prepare(
           "SELECT paper_id, dim, vector, text_hash FROM paper_vectors WHERE model = ? ORDER BY paper_id")) {
         st.setString(1, model.configName());
         try (ResultSet rs = st.executeQuery()) {
@@ -170,7 +170,7 @@ public final class VectorStore {
 
   public long count(EmbeddingModel model) {
     return store.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement("SELECT count(*) FROM paper_vectors WHERE model = ?")) {
+      try (PreparedStatement st = w.tx().prepare("SELECT count(*) FROM paper_vectors WHERE model = ?")) {
         st.setString(1, model.configName());
         try (ResultSet rs = st.executeQuery()) {
           rs.next();
@@ -185,7 +185,7 @@ public final class VectorStore {
     int dim = rs.getInt(2);
     byte[] bytes = rs.getBytes(3);
     if (bytes.length != dim * Float.BYTES) {
-      throw new CatalogueException("corrupt vector for paper " + id + " in " + store.file() + ": "
+      throw new CatalogueException("corrupt vector for paper " + id + " in " + store.url() + ": "
           + bytes.length + " bytes for " + dim + " dimensions", null);
     }
     return new PaperVector(new PaperId(id), fromBytes(bytes), rs.getString(4));

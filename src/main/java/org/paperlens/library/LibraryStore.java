@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.paperlens.account.Account;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Database;
 
 /**
  * Personal libraries: the papers each account saved, with that account's tags. Every method
@@ -210,7 +210,7 @@ public final class LibraryStore {
   private List<Entry> entries(Account owner, PaperId paper, String tag) {
     return db.transaction(tx -> {
       StringBuilder sql = new StringBuilder("SELECT l.paper_id, l.added_at,"
-          + " (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM library_tags t WHERE t.account_id = l.account_id AND t.paper_id = l.paper_id ORDER BY tag))"
+          + " (SELECT " + tx.dialect().joined("tag", (char) 31) + " FROM (SELECT tag FROM library_tags t WHERE t.account_id = l.account_id AND t.paper_id = l.paper_id ORDER BY tag) sorted)"
           + " FROM library l WHERE l.account_id = ?");
       List<Object> args = new ArrayList<>(List.of(owner.id()));
       if (paper != null) {

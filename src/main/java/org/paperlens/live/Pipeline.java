@@ -62,6 +62,9 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private static final String HARVEST_SLOT_KEY = "serve:harvest-slot";
+  private static final String HARVEST_LEASE = "serve:harvest";
+  /** Longer than a harvest takes; a process killed mid-harvest holds the others off this long at most. */
+  private static final Duration HARVEST_LEASE_TIME = Duration.ofHours(1);
   /** After a failed harvest, the next try waits this long (real time), so a dead source is not hammered. */
   private static final Duration HARVEST_RETRY = Duration.ofMinutes(10);
 
@@ -179,6 +182,24 @@ public final class Pipeline implements AutoCloseable {
       return;
     }
     Instant slot = schedule.latestSlot(clock.instant());
+    // Several serve processes on one database: one harvests the slot, the others find it done.
+    Instant now = Instant.now();
+    if (!store.write(w -> w.takeLease(HARVEST_LEASE, now, now.plus(HARVEST_LEASE_TIME)))) {
+      return;
+    }
+    try {
+      if (schedule.isDue(store.state(HARVEST_SLOT_KEY).map(Instant::parse), clock)) {
+        harvest(schedule, slot);
+      }
+    } finally {
+      store.write(w -> {
+        w.releaseLease(HARVEST_LEASE);
+        return null;
+      });
+    }
+  }
+
+  private void harvest(HarvestSchedule schedule, Instant slot) {
     Harvester harvester = harvester(schedule, Optional.empty());
     if (!harvester.hasCursor()) {
       harvester = harvester(schedule, Optional.of(schedule.firstFrom(clock))); // the very first harvest

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.paperlens.store.Tx;
 
 /**
  * What the catalogue holds, in aggregate: the figures behind {@code paperlens stats}.
@@ -21,7 +22,7 @@ public record CatalogueStats(
   /** Computes the figures in one read transaction. */
   public static CatalogueStats of(CatalogueStore store) {
     return store.query(w -> {
-      var c = w.connection();
+      var c = w.tx();
       return new CatalogueStats(
           count(c, "SELECT COUNT(*) FROM papers"),
           count(c, "SELECT COUNT(*) FROM papers WHERE deleted_on IS NOT NULL"),
@@ -36,16 +37,16 @@ public record CatalogueStats(
     });
   }
 
-  private static long count(java.sql.Connection c, String sql) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+  private static long count(Tx c, String sql) throws SQLException {
+    try (PreparedStatement st = c.prepare(sql); ResultSet rs = st.executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
-  private static Map<String, Long> groups(java.sql.Connection c, String sql) throws SQLException {
+  private static Map<String, Long> groups(Tx c, String sql) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
-    try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+    try (PreparedStatement st = c.prepare(sql); ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getLong(2));
       }
@@ -54,9 +55,9 @@ public record CatalogueStats(
   }
 
   /** Every category a paper is in, cross-lists included; split in Java to keep the SQL portable. */
-  private static Map<String, Long> categories(java.sql.Connection c) throws SQLException {
+  private static Map<String, Long> categories(Tx c) throws SQLException {
     Map<String, Long> counts = new java.util.HashMap<>();
-    try (PreparedStatement st = c.prepareStatement("SELECT categories FROM papers"); ResultSet rs = st.executeQuery()) {
+    try (PreparedStatement st = c.prepare("SELECT categories FROM papers"); ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         for (String cat : rs.getString(1).split(" ")) {
           if (!cat.isEmpty()) {

@@ -1,26 +1,24 @@
 package org.paperlens.paper;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import org.paperlens.store.Database;
+import org.paperlens.store.DatabaseUrl;
+import org.paperlens.store.Tx;
 
 /**
- * The catalogue, the system of record for papers, in an embedded SQLite database.
+ * The catalogue, the system of record for papers, in SQLite (embedded, the default) or PostgreSQL.
  *
- * <p>The only class that speaks SQL about papers. One connection, so one writer: callers on
- * several threads are serialised by this object's monitor. Writes happen only inside
+ * <p>The only class that speaks SQL about papers. One {@link Database} connection, so one writer:
+ * callers on several threads are serialised by it. Writes happen only inside
  * {@link #write(Work)}, which commits all or nothing; that is what lets an import killed at any
  * moment be run again to the same end state.
  */
@@ -40,69 +38,41 @@ public final class CatalogueStore implements AutoCloseable {
       + " FROM (SELECT paper_id FROM votes UNION ALL SELECT paper_id FROM library) a JOIN papers p ON p.id = a.paper_id"
       + " GROUP BY p.primary_category";
 
-  private final Connection connection;
-  private final Path file;
-  private final Writer writer;
+  private final Database db;
 
-  private CatalogueStore(Connection connection, Path file) {
-    this.connection = connection;
-    this.file = file;
-    this.writer = new Writer(connection);
+  private CatalogueStore(Database db) {
+    this.db = db;
   }
 
-  /** Opens (creating if needed) the catalogue in {@code dataDir} and brings its schema up to date. */
+  /** Opens (creating if needed) the SQLite catalogue in {@code dataDir} and brings its schema up to date. */
   public static CatalogueStore open(Path dataDir) {
-    Path file = dataDir.resolve("catalogue.db");
-    try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new CatalogueException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
-    }
-    String url = "jdbc:sqlite:" + file;
-    try {
-      Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
-    } catch (FlywayException e) {
-      throw new CatalogueException("cannot migrate catalogue " + file + ": " + e.getMessage(), e);
-    }
-    try {
-      return new CatalogueStore(Sqlite.open(file), file);
-    } catch (SQLException e) {
-      throw new CatalogueException("cannot open catalogue " + file + ": " + e.getMessage(), e);
-    }
+    return open(DatabaseUrl.sqlite(dataDir.resolve("catalogue.db")));
   }
 
-  public Path file() {
-    return file;
+  /** Opens the catalogue at {@code url} and brings its schema up to date. */
+  public static CatalogueStore open(DatabaseUrl url) {
+    Database.migrate(url);
+    return new CatalogueStore(Database.open(url));
+  }
+
+  /** Where this catalogue lives; other stores open their own connections to the same database. */
+  public DatabaseUrl url() {
+    return db.url();
   }
 
   /** Runs {@code work} in one transaction: it commits if work returns, and rolls back if it throws. */
-  public synchronized <T> T write(Work<T> work) {
-    writer.endTransaction();
-    try {
-      T result = work.run(writer);
-      connection.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      try {
-        connection.rollback();
-      } catch (SQLException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      if (e instanceof RuntimeException re && !(e instanceof CatalogueException)) {
-        throw re;
-      }
-      throw e instanceof CatalogueException ce ? ce : new CatalogueException("write to " + file + " failed: " + e.getMessage(), e);
-    }
+  public <T> T write(Work<T> work) {
+    return db.transaction(tx -> work.run(new Writer(tx)));
   }
 
-  public synchronized Optional<Paper> find(PaperId id) {
-    return read(() -> writer.find(id));
+  public Optional<Paper> find(PaperId id) {
+    return read(w -> w.find(id));
   }
 
   /** Every paper, in id order, deleted ones included. */
-  public synchronized void forEach(Consumer<Paper> action) {
-    read(() -> {
-      try (PreparedStatement st = connection.prepareStatement(
+  public void forEach(Consumer<Paper> action) {
+    read(w -> {
+      try (PreparedStatement st = w.tx.prepare(
           "SELECT " + PaperRows.COLUMNS + " FROM papers ORDER BY id");
           ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -114,9 +84,9 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   /** Every paper not deleted at its source, in id order: what search indexes. */
-  public synchronized void forEachLive(Consumer<Paper> action) {
-    read(() -> {
-      try (PreparedStatement st = connection.prepareStatement(
+  public void forEachLive(Consumer<Paper> action) {
+    read(w -> {
+      try (PreparedStatement st = w.tx.prepare(
           "SELECT " + PaperRows.COLUMNS + " FROM papers WHERE deleted_on IS NULL ORDER BY id");
           ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -131,9 +101,9 @@ public final class CatalogueStore implements AutoCloseable {
    * Papers not deleted at the source whose first listing day is after {@code after} (null: any)
    * and on or before {@code upTo}, newest listing first: what a digest or a daily feed considers.
    */
-  public synchronized List<Paper> listedBetween(LocalDate after, LocalDate upTo) {
-    return read(() -> {
-      try (PreparedStatement st = connection.prepareStatement("SELECT " + PaperRows.COLUMNS
+  public List<Paper> listedBetween(LocalDate after, LocalDate upTo) {
+    return read(w -> {
+      try (PreparedStatement st = w.tx.prepare("SELECT " + PaperRows.COLUMNS
           + " FROM papers WHERE deleted_on IS NULL AND first_listed > ? AND first_listed <= ?"
           + " ORDER BY first_listed DESC, id DESC")) {
         st.setString(1, after == null ? "" : after.toString());
@@ -150,9 +120,9 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   /** The most recent first-listing day in the catalogue, if any paper has one. */
-  public synchronized Optional<LocalDate> latestListing() {
-    return read(() -> {
-      try (PreparedStatement st = connection.prepareStatement(
+  public Optional<LocalDate> latestListing() {
+    return read(w -> {
+      try (PreparedStatement st = w.tx.prepare(
           "SELECT MAX(first_listed) FROM papers WHERE deleted_on IS NULL");
           ResultSet rs = st.executeQuery()) {
         return rs.next() && rs.getString(1) != null ? Optional.of(LocalDate.parse(rs.getString(1))) : Optional.empty();
@@ -161,9 +131,9 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   /** The live paper with this DOI (as written, or lower-cased: DOIs ignore case), if the catalogue has one. */
-  public synchronized Optional<Paper> findByDoi(String doi) {
-    return read(() -> {
-      try (PreparedStatement st = connection.prepareStatement("SELECT " + PaperRows.COLUMNS
+  public Optional<Paper> findByDoi(String doi) {
+    return read(w -> {
+      try (PreparedStatement st = w.tx.prepare("SELECT " + PaperRows.COLUMNS
           + " FROM papers WHERE doi IN (?, ?) AND deleted_on IS NULL LIMIT 1")) {
         st.setString(1, doi.strip());
         st.setString(2, doi.strip().toLowerCase(java.util.Locale.ROOT));
@@ -174,9 +144,9 @@ public final class CatalogueStore implements AutoCloseable {
     });
   }
 
-  public synchronized long count() {
-    return read(() -> {
-      try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM papers");
+  public long count() {
+    return read(w -> {
+      try (PreparedStatement st = w.tx.prepare("SELECT COUNT(*) FROM papers");
           ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -185,9 +155,9 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   /** The versions a source has shown for a paper, oldest first. */
-  public synchronized List<PaperVersion> versions(PaperId id) {
-    return read(() -> {
-      try (PreparedStatement st = connection.prepareStatement(
+  public List<PaperVersion> versions(PaperId id) {
+    return read(w -> {
+      try (PreparedStatement st = w.tx.prepare(
           "SELECT * FROM paper_versions WHERE paper_id = ? ORDER BY version")) {
         st.setString(1, id.value());
         List<PaperVersion> out = new ArrayList<>();
@@ -201,9 +171,9 @@ public final class CatalogueStore implements AutoCloseable {
     });
   }
 
-  public synchronized Optional<LocalDate> deletedOn(PaperId id) {
-    return read(() -> {
-      try (PreparedStatement st = connection.prepareStatement("SELECT deleted_on FROM papers WHERE id = ?")) {
+  public Optional<LocalDate> deletedOn(PaperId id) {
+    return read(w -> {
+      try (PreparedStatement st = w.tx.prepare("SELECT deleted_on FROM papers WHERE id = ?")) {
         st.setString(1, id.value());
         try (ResultSet rs = st.executeQuery()) {
           return rs.next() && rs.getString(1) != null ? Optional.of(LocalDate.parse(rs.getString(1))) : Optional.empty();
@@ -220,14 +190,14 @@ public final class CatalogueStore implements AutoCloseable {
    * submissions). Joins the community's running totals ({@code paper_signals}, kept by the
    * community store) because the order needs them in the same query; uses the first_listed index.
    */
-  public synchronized java.util.List<Listed> listed(LocalDate from, LocalDate to, int offset, int limit) {
+  public java.util.List<Listed> listed(LocalDate from, LocalDate to, int offset, int limit) {
     return listed(from, to, ListingFilter.NONE, offset, limit);
   }
 
   /** {@link #listed(LocalDate, LocalDate, int, int)} narrowed by {@code filter}. */
-  public synchronized java.util.List<Listed> listed(LocalDate from, LocalDate to, ListingFilter filter, int offset, int limit) {
-    return read(() -> {
-      PreparedStatement st = writer.prepared("SELECT " + PaperRows.COLUMNS + ", COALESCE(s.upvotes, 0) AS upvotes"
+  public java.util.List<Listed> listed(LocalDate from, LocalDate to, ListingFilter filter, int offset, int limit) {
+    return read(w -> {
+      PreparedStatement st = w.tx.prepared("SELECT " + PaperRows.COLUMNS + ", COALESCE(s.upvotes, 0) AS upvotes"
           + " FROM papers LEFT JOIN paper_signals s ON s.paper_id = papers.id"
           + " LEFT JOIN (" + CATEGORY_INTEREST + ") i ON i.category = papers.primary_category"
           + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL" + filter.sql()
@@ -248,14 +218,14 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   /** How many live papers were first listed on each day between {@code from} and {@code to}, by day. */
-  public synchronized java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to) {
+  public java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to) {
     return listedPerDay(from, to, ListingFilter.NONE);
   }
 
   /** {@link #listedPerDay(LocalDate, LocalDate)} counting only the papers {@code filter} lets through. */
-  public synchronized java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to, ListingFilter filter) {
-    return read(() -> {
-      PreparedStatement st = writer.prepared("SELECT first_listed, COUNT(*) FROM papers"
+  public java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to, ListingFilter filter) {
+    return read(w -> {
+      PreparedStatement st = w.tx.prepared("SELECT first_listed, COUNT(*) FROM papers"
           + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL" + filter.sql() + " GROUP BY first_listed");
       st.setString(1, from.toString());
       st.setString(2, to.toString());
@@ -275,9 +245,9 @@ public final class CatalogueStore implements AutoCloseable {
    * cross-lists counted as {@link ListingFilter} matches them, most first: the choices of a
    * listing's category filter, each with the number of papers it leaves.
    */
-  public synchronized java.util.Map<String, Integer> listedPerCategory(LocalDate from, LocalDate to) {
-    return read(() -> {
-      PreparedStatement st = writer.prepared("SELECT categories FROM papers WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL");
+  public java.util.Map<String, Integer> listedPerCategory(LocalDate from, LocalDate to) {
+    return read(w -> {
+      PreparedStatement st = w.tx.prepared("SELECT categories FROM papers WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL");
       st.setString(1, from.toString());
       st.setString(2, to.toString());
       java.util.Map<String, Integer> counts = new java.util.HashMap<>();
@@ -302,12 +272,12 @@ public final class CatalogueStore implements AutoCloseable {
    * The nearest listing day before {@code day} ({@code after} false) or after it (true), or
    * empty when there is none; with {@code day} null, the latest listing day.
    */
-  public synchronized Optional<LocalDate> listingDay(LocalDate day, boolean after) {
-    return read(() -> {
+  public Optional<LocalDate> listingDay(LocalDate day, boolean after) {
+    return read(w -> {
       String sql = day == null ? "SELECT MAX(first_listed) FROM papers"
           : after ? "SELECT MIN(first_listed) FROM papers WHERE first_listed > ?"
           : "SELECT MAX(first_listed) FROM papers WHERE first_listed < ?";
-      PreparedStatement st = writer.prepared(sql);
+      PreparedStatement st = w.tx.prepared(sql);
       if (day != null) {
         st.setString(1, day.toString());
       }
@@ -321,9 +291,9 @@ public final class CatalogueStore implements AutoCloseable {
    * The number of the latest committed change (0 before any). Every paper or vector change
    * numbered at most this is visible to reads from now on: see the V7 migration.
    */
-  public synchronized long sequence() {
-    return read(() -> {
-      try (PreparedStatement st = connection.prepareStatement("SELECT value FROM catalogue_sequence WHERE id = 1");
+  public long sequence() {
+    return read(w -> {
+      try (PreparedStatement st = w.tx.prepare("SELECT value FROM catalogue_sequence WHERE id = 1");
           ResultSet rs = st.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0L;
       }
@@ -334,9 +304,9 @@ public final class CatalogueStore implements AutoCloseable {
    * The paper as the catalogue has it now, deleted ones included (with the day the source deleted
    * it): what an index update applies.
    */
-  public synchronized Optional<PaperState> findState(PaperId id) {
-    return read(() -> {
-      PreparedStatement st = writer.prepared("SELECT " + PaperRows.COLUMNS + ", deleted_on, seq FROM papers WHERE id = ?");
+  public Optional<PaperState> findState(PaperId id) {
+    return read(w -> {
+      PreparedStatement st = w.tx.prepared("SELECT " + PaperRows.COLUMNS + ", deleted_on, seq FROM papers WHERE id = ?");
       st.setString(1, id.value());
       try (ResultSet rs = st.executeQuery()) {
         if (!rs.next()) {
@@ -354,10 +324,10 @@ public final class CatalogueStore implements AutoCloseable {
    * the candidates of a digest that must not go past what the index covers ({@code changedUpTo}).
    * Newest listing first.
    */
-  public synchronized List<Paper> listedOrChanged(LocalDate after, LocalDate upTo, long changedAfter, long changedUpTo,
+  public List<Paper> listedOrChanged(LocalDate after, LocalDate upTo, long changedAfter, long changedUpTo,
       LocalDate lateAfter) {
-    return read(() -> {
-      try (PreparedStatement st = connection.prepareStatement("SELECT " + PaperRows.COLUMNS
+    return read(w -> {
+      try (PreparedStatement st = w.tx.prepare("SELECT " + PaperRows.COLUMNS
           + " FROM papers WHERE deleted_on IS NULL AND seq <= ? AND first_listed <= ?"
           + " AND ((first_listed > ?) OR (seq > ? AND first_listed > ?))"
           + " ORDER BY first_listed DESC, id DESC")) {
@@ -378,9 +348,9 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   /** The latest first-listing day among live papers whose change number is at most {@code upTo}. */
-  public synchronized Optional<LocalDate> latestListing(long upTo) {
-    return read(() -> {
-      try (PreparedStatement st = connection.prepareStatement(
+  public Optional<LocalDate> latestListing(long upTo) {
+    return read(w -> {
+      try (PreparedStatement st = w.tx.prepare(
           "SELECT MAX(first_listed) FROM papers WHERE deleted_on IS NULL AND seq <= ?")) {
         st.setLong(1, upTo);
         try (ResultSet rs = st.executeQuery()) {
@@ -390,41 +360,22 @@ public final class CatalogueStore implements AutoCloseable {
     });
   }
 
-  public synchronized Optional<String> state(String name) {
-    return read(() -> writer.state(name));
+  public Optional<String> state(String name) {
+    return read(w -> w.state(name));
   }
 
-  /** Runs a read-only query; exposed to the stats report, which needs aggregate SQL. */
-  public synchronized <T> T query(Work<T> work) {
-    return read(() -> work.run(writer));
+  /** Runs a read-only query; exposed to the stores that share the catalogue's transactions. */
+  public <T> T query(Work<T> work) {
+    return read(work);
   }
 
-  private interface Read<T> {
-    T run() throws SQLException;
-  }
-
-  private <T> T read(Read<T> read) {
-    try {
-      T result = read.run();
-      connection.commit(); // ends the read transaction so a later write sees fresh data
-      return result;
-    } catch (SQLException e) {
-      throw new CatalogueException("read from " + file + " failed: " + e.getMessage(), e);
-    }
+  private <T> T read(Work<T> read) {
+    return db.transaction(tx -> read.run(new Writer(tx)));
   }
 
   @Override
-  public synchronized void close() {
-    try {
-      writer.closeStatements();
-      connection.commit();
-      try (Statement st = connection.createStatement()) {
-        st.execute("PRAGMA wal_checkpoint(TRUNCATE)"); // leave one self-contained file behind
-      }
-      connection.close();
-    } catch (SQLException e) {
-      throw new CatalogueException("cannot close catalogue " + file + ": " + e.getMessage(), e);
-    }
+  public void close() {
+    db.close();
   }
 
   /**
@@ -433,58 +384,29 @@ public final class CatalogueStore implements AutoCloseable {
    * import's time.
    */
   public static final class Writer {
-    private final Connection c;
-    private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+    private final Tx tx;
 
-    private Writer(Connection c) {
-      this.c = c;
+    private Writer(Tx tx) {
+      this.tx = tx;
     }
 
-    private PreparedStatement prepared(String sql) throws SQLException {
-      PreparedStatement st = statements.get(sql);
-      if (st == null) {
-        st = c.prepareStatement(sql);
-        statements.put(sql, st);
-      }
-      return st;
-    }
-
-    private void closeStatements() throws SQLException {
-      for (PreparedStatement st : statements.values()) {
-        st.close();
-      }
-      statements.clear();
-    }
-
-    public Connection connection() {
-      return c;
-    }
-
-    private long changeSeq;
-
-    private void endTransaction() {
-      changeSeq = 0;
+    /** The transaction, for the stores that keep their tables in the catalogue's database. */
+    public Tx tx() {
+      return tx;
     }
 
     /**
      * This transaction's change number, taken from the catalogue's sequence on first use: every
-     * paper or vector row the transaction writes is stamped with it (see the V7 migration).
+     * paper or vector row the transaction writes is stamped with it (see the V7 migration). The
+     * counter row stays locked until commit on both engines, so numbers commit in order: the live
+     * index catches up by sequence and must never see N+1 before N.
      */
     public long changeSeq() throws SQLException {
-      if (changeSeq == 0) {
-        try (Statement st = c.createStatement()) {
-          st.executeUpdate("UPDATE catalogue_sequence SET value = value + 1 WHERE id = 1");
-          try (ResultSet rs = st.executeQuery("SELECT value FROM catalogue_sequence WHERE id = 1")) {
-            rs.next();
-            changeSeq = rs.getLong(1);
-          }
-        }
-      }
-      return changeSeq;
+      return tx.changeNumber("catalogue_sequence");
     }
 
     public Optional<Paper> find(PaperId id) throws SQLException {
-      PreparedStatement st = prepared("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = ?");
+      PreparedStatement st = tx.prepared("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = ?");
       st.setString(1, id.value());
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(PaperRows.read(rs)) : Optional.empty();
@@ -493,7 +415,7 @@ public final class CatalogueStore implements AutoCloseable {
 
     /** Inserts or replaces the paper's current row. */
     public void put(Paper paper) throws SQLException {
-      PreparedStatement st = prepared(PaperRows.UPSERT);
+      PreparedStatement st = tx.prepared(PaperRows.UPSERT);
       PaperRows.bind(st, paper);
       st.setLong(18, changeSeq());
       st.setInt(19, CodeLinks.hasCode(paper) ? 1 : 0);
@@ -502,7 +424,7 @@ public final class CatalogueStore implements AutoCloseable {
 
     /** Notes that {@code source} reported the paper; the paper's row must exist. */
     public void putSource(PaperId id, String source) throws SQLException {
-      PreparedStatement st = prepared("INSERT INTO paper_sources (paper_id, source) VALUES (?, ?)"
+      PreparedStatement st = tx.prepared("INSERT INTO paper_sources (paper_id, source) VALUES (?, ?)"
         + " ON CONFLICT (paper_id, source) DO NOTHING");
       st.setString(1, id.value());
       st.setString(2, source);
@@ -511,14 +433,14 @@ public final class CatalogueStore implements AutoCloseable {
 
     /** Records what one version of a paper looked like; the paper's row must exist. */
     public void putVersion(PaperVersion version) throws SQLException {
-      PreparedStatement st = prepared(PaperRows.UPSERT_VERSION);
+      PreparedStatement st = tx.prepared(PaperRows.UPSERT_VERSION);
       PaperRows.bind(st, version);
       st.executeUpdate();
     }
 
     /** Marks a paper deleted at the source. Returns false when the catalogue does not have it. */
     public boolean markDeleted(PaperId id, LocalDate on) throws SQLException {
-      PreparedStatement st = prepared("UPDATE papers SET deleted_on = ?, seq = ? WHERE id = ?");
+      PreparedStatement st = tx.prepared("UPDATE papers SET deleted_on = ?, seq = ? WHERE id = ?");
       st.setString(1, on.toString());
       st.setLong(2, changeSeq());
       st.setString(3, id.value());
@@ -526,7 +448,7 @@ public final class CatalogueStore implements AutoCloseable {
     }
 
     public Optional<String> state(String name) throws SQLException {
-      PreparedStatement st = prepared("SELECT value FROM ingest_state WHERE name = ?");
+      PreparedStatement st = tx.prepared("SELECT value FROM ingest_state WHERE name = ?");
       st.setString(1, name);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -534,11 +456,41 @@ public final class CatalogueStore implements AutoCloseable {
     }
 
     public void putState(String name, String value) throws SQLException {
-      PreparedStatement st = prepared("INSERT INTO ingest_state (name, value) VALUES (?, ?)"
+      PreparedStatement st = tx.prepared("INSERT INTO ingest_state (name, value) VALUES (?, ?)"
         + " ON CONFLICT (name) DO UPDATE SET value = excluded.value");
       st.setString(1, name);
       st.setString(2, value);
       st.executeUpdate();
+    }
+
+    /**
+     * Takes the lease {@code name} until {@code until} unless another holder's lease runs past
+     * {@code now}: true when this caller holds it. What keeps work that several processes on one
+     * database could each start (the daily harvest) to one of them at a time. Two takers race in
+     * one upsert; the unique key lets one of them write the row, and the other then sees it held.
+     */
+    public boolean takeLease(String name, Instant now, Instant until) throws SQLException {
+      PreparedStatement st = tx.prepared("INSERT INTO ingest_state (name, value) VALUES (?, ?)"
+          + " ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE ingest_state.value < ?");
+      st.setString(1, LEASE + name);
+      st.setString(2, leaseTime(until));
+      st.setString(3, leaseTime(now));
+      return st.executeUpdate() == 1;
+    }
+
+    /** Gives up the lease {@code name} at once, so the next taker need not wait for it to run out. */
+    public void releaseLease(String name) throws SQLException {
+      PreparedStatement st = tx.prepared("UPDATE ingest_state SET value = ? WHERE name = ?");
+      st.setString(1, leaseTime(Instant.EPOCH));
+      st.setString(2, LEASE + name);
+      st.executeUpdate();
+    }
+
+    private static final String LEASE = "lease:";
+
+    /** Milliseconds, zero-padded: compared as text, they order as the instants do. */
+    private static String leaseTime(Instant t) {
+      return String.format("%015d", t.toEpochMilli());
     }
   }
 }

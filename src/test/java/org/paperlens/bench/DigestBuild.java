@@ -12,7 +12,7 @@ import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
+import org.paperlens.store.Database;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
 import org.paperlens.digest.Cadence;
@@ -51,7 +51,7 @@ public final class DigestBuild {
     Clock clock = Clock.systemUTC();
     try (CatalogueStore store = CatalogueStore.open(data);
         LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings());
-        Database db = Database.open(store.file())) {
+        Database db = Database.open(store.url())) {
       CommunityStore community = new CommunityStore(db, clock);
       LibraryStore library = new LibraryStore(db, community, clock);
       SubscriptionStore subs = new SubscriptionStore(store);

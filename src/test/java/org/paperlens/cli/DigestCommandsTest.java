@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
-import org.paperlens.community.Database;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Database;
 import org.paperlens.testing.Cli;
+import org.paperlens.testing.TestDatabase;
 
 /** The digest, export and library commands, in this JVM, on a catalogue of three papers. */
 class DigestCommandsTest {
@@ -22,7 +23,7 @@ class DigestCommandsTest {
   @TempDir Path tmp;
 
   private String data() {
-    try (CatalogueStore store = CatalogueStore.open(tmp)) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       store.write(w -> {
         for (int i = 1; i <= 3; i++) {
           w.put(Paper.builder(new PaperId("2607.0000" + i)).version(1).title("Paper number " + i).authors(List.of("Ada Lovelace"))
@@ -64,7 +65,7 @@ class DigestCommandsTest {
   @Test
   void a_bibtex_file_is_imported_into_a_members_library() throws Exception {
     String data = data();
-    try (CatalogueStore store = CatalogueStore.open(tmp); Database db = Database.open(store.file())) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp); Database db = Database.open(store.url())) {
       new AccountStore(db, new PasswordHasher(1024, 1, 1), java.time.Clock.systemUTC()).signUp("ada", "correct horse battery");
     }
     Path bib = tmp.resolve("refs.bib");

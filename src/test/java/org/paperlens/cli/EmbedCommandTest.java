@@ -16,6 +16,7 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.testing.Cli;
 import org.paperlens.testing.Cli.Result;
 import org.paperlens.testing.Fixtures;
+import org.paperlens.testing.TestDatabase;
 
 /** {@code paperlens embed} and {@code import --embed} on the small listings fixture (4 good papers). */
 class EmbedCommandTest {
@@ -44,7 +45,7 @@ class EmbedCommandTest {
   }
 
   private <T> T withVectors(java.util.function.BiFunction<CatalogueStore, VectorStore, T> f) {
-    try (CatalogueStore store = CatalogueStore.open(tmp)) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       return f.apply(store, new VectorStore(store));
     }
   }

@@ -21,6 +21,7 @@ import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.ChildProcess;
 import org.paperlens.testing.Cli;
+import org.paperlens.testing.TestDatabase;
 
 /** Kills {@code paperlens embed} with SIGKILL once it has committed something, then runs it again. */
 class EmbedKillTest {
@@ -31,7 +32,7 @@ class EmbedKillTest {
 
   @Test
   void an_embed_killed_midway_keeps_whole_batches_and_a_rerun_embeds_only_the_rest() throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(tmp)) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       store.write(w -> {
         for (int i = 0; i < PAPERS; i++) {
           w.put(Paper.builder(new PaperId(String.format("2501.%05d", i))).title("Made-up paper " + i)
@@ -55,7 +56,7 @@ class EmbedKillTest {
     Cli.Result rerun = Cli.run("embed", "--data", tmp.toString());
     assertThat(rerun.code()).as(rerun.err()).isZero();
     assertThat(rerun.out()).contains(String.format("embedded %,d, already up to date %,d", PAPERS - kept, kept));
-    try (CatalogueStore store = CatalogueStore.open(tmp)) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       VectorStore vectors = new VectorStore(store);
       assertThat(vectors.count(EmbeddingModel.DEFAULT)).isEqualTo(PAPERS);
       java.util.List<PaperVector> all = new java.util.ArrayList<>();

@@ -20,6 +20,7 @@ import org.paperlens.ingest.OaiTestServer;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperVersion;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * Kills a real {@code paperlens harvest arxiv} process with SIGKILL at random moments, runs it
@@ -109,10 +110,10 @@ class HarvestCrashTest {
   }
 
   private static List<String> cursor(Path dataDir) {
-    try (CatalogueStore store = CatalogueStore.open(dataDir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
       return store.query(w -> {
         List<String> rows = new ArrayList<>();
-        try (var st = w.connection().prepareStatement("SELECT name, value FROM ingest_state ORDER BY name");
+        try (var st = w.tx().prepare("SELECT name, value FROM ingest_state ORDER BY name");
             var rs = st.executeQuery()) {
           while (rs.next()) {
             rows.add(rs.getString(1) + " = " + rs.getString(2));
@@ -124,7 +125,7 @@ class HarvestCrashTest {
   }
 
   private static List<Entry> dump(Path dataDir) {
-    try (CatalogueStore store = CatalogueStore.open(dataDir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
       List<Paper> all = new ArrayList<>();
       store.forEach(all::add);
       return all.stream().map(p -> new Entry(p, store.versions(p.id()))).toList();

@@ -21,6 +21,7 @@ import org.paperlens.paper.CatalogueStore;
 import org.paperlens.testing.CatalogueDump;
 import org.paperlens.testing.ChildProcess;
 import org.paperlens.testing.SharedData;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * Kills {@code paperlens import} with SIGKILL at random moments, runs it again, and checks the
@@ -50,13 +51,13 @@ class ImportKillTest {
     assertThat(last.exitValue()).as(Files.readString(tmp.resolve("final.log"))).isZero();
 
     Path clean = tmp.resolve("clean");
-    try (CatalogueStore store = CatalogueStore.open(clean)) {
+    try (CatalogueStore store = TestDatabase.catalogue(clean)) {
       new Importer(store, new Importer.Options(Optional.empty(), "x", 1000), Progress.NONE)
           .run(List.of(input), new ImportReport());
     }
     List<String> expected;
     List<String> actual;
-    try (CatalogueStore a = CatalogueStore.open(clean); CatalogueStore b = CatalogueStore.open(killed)) {
+    try (CatalogueStore a = TestDatabase.catalogue(clean); CatalogueStore b = TestDatabase.catalogue(killed)) {
       expected = CatalogueDump.of(a);
       actual = CatalogueDump.of(b);
     }

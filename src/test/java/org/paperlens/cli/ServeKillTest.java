@@ -46,6 +46,7 @@ import org.paperlens.paper.CatalogueStore;
 import org.paperlens.testing.CatalogueDump;
 import org.paperlens.testing.ChildProcess;
 import org.paperlens.testing.Fixtures;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * Crash safety of the whole server pipeline, with real child processes and SIGKILL: a server that
@@ -172,7 +173,7 @@ class ServeKillTest {
   }
 
   private static List<String> dump(Path data) {
-    try (CatalogueStore store = CatalogueStore.open(data.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(data.resolve("data"))) {
       List<String> rows = new ArrayList<>(CatalogueDump.of(store));
       rows.add("vectors " + new VectorStore(store).countLive(EmbeddingModel.DEFAULT));
       return rows;
@@ -183,7 +184,7 @@ class ServeKillTest {
   private record Held(int papers, int withVector, boolean complete) {}
 
   private static Held coverage(Path data) {
-    try (CatalogueStore store = CatalogueStore.open(data.resolve("data"));
+    try (CatalogueStore store = TestDatabase.catalogue(data.resolve("data"));
         LuceneIndex index = LuceneIndex.open(data.resolve("data/index"), IndexSettings.DEFAULT)) {
       IndexCoverage c = index.coverage();
       return new Held(c.papers(), c.withVector(), c.seq() == store.sequence());
@@ -195,7 +196,7 @@ class ServeKillTest {
     Instant twoDaysAgo = Instant.now().minusSeconds(2 * 86_400);
     Clock then = Clock.fixed(twoDaysAgo, ZoneOffset.UTC);
     int hour = Instant.now().atZone(ZoneOffset.UTC).getHour();
-    try (CatalogueStore store = CatalogueStore.open(data.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(data.resolve("data"))) {
       Subscriptions subscriptions = new Subscriptions(new SubscriptionStore(store), new Links("http://localhost:8080"), then);
       for (int i = 0; i < SUBSCRIBERS; i++) {
         Subscriptions.Pending p = subscriptions.subscribe("reader" + i + "@example.org", null, new Topic.Trending(),

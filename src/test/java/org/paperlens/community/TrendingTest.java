@@ -17,6 +17,8 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Database;
+import org.paperlens.testing.TestDatabase;
 
 class TrendingTest {
 
@@ -30,14 +32,14 @@ class TrendingTest {
   @Test
   void scores_follow_the_published_formula_with_weights_and_half_lives(@TempDir Path dir) {
     MovableClock clock = new MovableClock();
-    try (CatalogueStore store = CatalogueStore.open(dir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir)) {
       store.write(w -> {
         for (String id : List.of("2601.00001", "2601.00002", "2601.00003")) {
           w.put(Paper.builder(new PaperId(id)).title("Paper " + id).source("test").build());
         }
         return null;
       });
-      try (Database db = Database.open(store.file())) {
+      try (Database db = Database.open(store.url())) {
         CommunityStore community = new CommunityStore(db, clock);
         LibraryStore library = new LibraryStore(db, community, clock);
         AccountStore accounts = new AccountStore(db, new PasswordHasher(1024, 1, 1), clock);
@@ -73,13 +75,13 @@ class TrendingTest {
   @Test
   void signals_of_accounts_younger_than_the_minimum_age_count_only_once_the_account_is_old_enough(@TempDir Path dir) {
     MovableClock clock = new MovableClock();
-    try (CatalogueStore store = CatalogueStore.open(dir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir)) {
       store.write(w -> {
         w.put(Paper.builder(new PaperId("2601.00001")).title("Old friends' pick").source("test").build());
         w.put(Paper.builder(new PaperId("2601.00002")).title("Sock puppets' pick").source("test").build());
         return null;
       });
-      try (Database db = Database.open(store.file())) {
+      try (Database db = Database.open(store.url())) {
         CommunityStore community = new CommunityStore(db, clock);
         AccountStore accounts = new AccountStore(db, new PasswordHasher(1024, 1, 1), clock);
         Account old = accounts.signUp("veteran", "password1");

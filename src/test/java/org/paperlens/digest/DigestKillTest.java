@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.config.MailSettings;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.testing.ChildProcess;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * {@code paperlens digest run} in a real child JVM, killed with SIGKILL in the middle of sending,
@@ -27,12 +28,12 @@ import org.paperlens.testing.ChildProcess;
  */
 class DigestKillTest {
 
-  /** Read over a connection of its own, as a reader beside the child (WAL allows it). */
+  /** Read over a connection of its own, as a reader beside the child (WAL allows it on SQLite). */
   private record OutboxStateCount(Path data) {
-    long pending() throws java.sql.SQLException {
-      try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("catalogue.db"));
-          var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')")) {
-        return rs.next() ? rs.getLong(1) : 0;
+    long pending() {
+      try (CatalogueStore store = TestDatabase.catalogue(data)) {
+        Map<String, Long> counts = new OutboxStore(store).countsByState();
+        return counts.getOrDefault("pending", 0L) + counts.getOrDefault("sending", 0L);
       }
     }
   }
@@ -48,7 +49,7 @@ class DigestKillTest {
   @Test
   void a_run_killed_while_sending_and_run_again_mails_every_recipient_exactly_once() throws Exception {
     Path data = tmp.resolve("data");
-    try (CatalogueStore store = CatalogueStore.open(data)) {
+    try (CatalogueStore store = TestDatabase.catalogue(data)) {
       DigestFixture.fill(store);
       Subscriptions subs = new Subscriptions(new SubscriptionStore(store), new Links(MailHarness.BASE), Clock.systemUTC());
       for (int i = 0; i < RECIPIENTS; i++) {

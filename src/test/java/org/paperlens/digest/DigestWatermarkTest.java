@@ -19,6 +19,7 @@ import org.paperlens.config.MailSettings;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * Digests never plan past what the search index covers. The case that lost papers: a day-2 paper
@@ -43,7 +44,7 @@ class DigestWatermarkTest {
   void a_paper_indexed_after_its_days_digest_ran_is_still_mailed_exactly_once() throws Exception {
     MailSettings mail = MailSettings.resolve(Map.of(MailSettings.HOST_ENV, "127.0.0.1", MailSettings.PORT_ENV,
         Integer.toString(greenMail.getSmtp().getPort()), MailSettings.BASE_URL_ENV, MailHarness.BASE, MailSettings.TIMEOUT_ENV, "2"));
-    try (CatalogueStore store = CatalogueStore.open(tmp)) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       DigestFixture.fill(store);
       DigestFixture.index(store, tmp.resolve("index"));
       SubscriptionStore subscriptionStore = new SubscriptionStore(store);

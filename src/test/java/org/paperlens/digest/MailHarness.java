@@ -15,6 +15,7 @@ import org.paperlens.config.MailSettings;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.testing.TestDatabase;
 
 /** The digest machinery over a temporary catalogue, sending to an SMTP server on localhost:port. */
 final class MailHarness implements AutoCloseable {
@@ -35,7 +36,7 @@ final class MailHarness implements AutoCloseable {
   };
 
   MailHarness(Path data, int smtpPort, boolean withIndex) {
-    store = CatalogueStore.open(data);
+    store = TestDatabase.catalogue(data);
     DigestFixture.fill(store);
     if (withIndex) {
       DigestFixture.index(store, data.resolve("index"));

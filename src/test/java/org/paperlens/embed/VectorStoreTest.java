@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.testing.TestDatabase;
 
 class VectorStoreTest {
 
@@ -28,7 +29,7 @@ class VectorStoreTest {
 
   @BeforeEach
   void open() {
-    catalogue = CatalogueStore.open(tmp);
+    catalogue = TestDatabase.catalogue(tmp);
     vectors = new VectorStore(catalogue);
   }
 
@@ -66,7 +67,7 @@ class VectorStoreTest {
     assertThat(back.vector()).containsExactly(vector(0.5f));
     assertThat(back.textHash()).isEqualTo("h");
     byte[] blob = catalogue.query(w -> {
-      try (PreparedStatement st = w.connection().prepareStatement("SELECT vector, dim FROM paper_vectors");
+      try (PreparedStatement st = w.tx().prepare("SELECT vector, dim FROM paper_vectors");
           ResultSet rs = st.executeQuery()) {
         rs.next();
         assertThat(rs.getInt(2)).isEqualTo(384);

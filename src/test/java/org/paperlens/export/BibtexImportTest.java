@@ -13,6 +13,7 @@ import org.paperlens.index.LuceneIndex;
 import org.paperlens.ingest.BadInputException;
 import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.testing.TestDatabase;
 
 class BibtexImportTest {
 
@@ -30,7 +31,7 @@ class BibtexImportTest {
 
   @Test
   void entries_match_by_arxiv_id_then_doi_then_title_and_the_rest_is_reported() throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(tmp)) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       store.write(w -> {
         w.put(CitationFormatTest.PREPRINT);
         w.put(CitationFormatTest.ARTICLE);
@@ -53,7 +54,7 @@ class BibtexImportTest {
 
   @Test
   void a_file_that_is_not_bibtex_is_bad_input_naming_the_file() {
-    try (CatalogueStore store = CatalogueStore.open(tmp)) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       assertThatThrownBy(() -> new BibtexImport(store, null).match(new StringReader("@article{oops, title = {unclosed"), "refs.bib"))
           .isInstanceOf(BadInputException.class).hasMessageStartingWith("refs.bib: not a readable BibTeX file");
     }

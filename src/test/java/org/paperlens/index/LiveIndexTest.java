@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.testing.TestDatabase;
 
 /** The live index: in-place updates become searchable on refresh and durable, with their watermark, on commit. */
 class LiveIndexTest {
@@ -51,7 +52,7 @@ class LiveIndexTest {
   void a_published_rebuild_is_switched_to_without_a_restart_and_the_old_generation_removed() throws Exception {
     Path root = tmp.resolve("index");
     try (LiveIndex index = LiveIndex.open(root, IndexSettings.DEFAULT);
-        org.paperlens.paper.CatalogueStore store = org.paperlens.paper.CatalogueStore.open(tmp.resolve("data"))) {
+        org.paperlens.paper.CatalogueStore store = TestDatabase.catalogue(tmp.resolve("data"))) {
       index.apply(List.of(new IndexChange.Put(paper("2607.00001", "Sparse attention for long documents"), null)), 1);
       index.refresh();
       java.util.List<Path> before;

@@ -17,6 +17,7 @@ import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.paper.PaperVersion;
+import org.paperlens.testing.TestDatabase;
 
 class AbsReaderTest {
 
@@ -87,7 +88,7 @@ class AbsReaderTest {
   @Test
   void a_garbage_abs_file_named_on_the_command_line_is_reported_not_fatal(@TempDir Path dataDir)
       throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dataDir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
       ImportReport report = importPaths(store, fixture("abs/malformed/garbage.abs"));
 
       assertThat(report.read()).isEqualTo(1);
@@ -98,7 +99,7 @@ class AbsReaderTest {
   @Test
   void importing_a_tree_keeps_the_latest_version_and_the_history_and_skips_the_bad_file(
       @TempDir Path dataDir) throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dataDir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
       ImportReport report = importPaths(store, fixture("abs/tree"));
 
       assertThat(report.read()).isEqualTo(3);

@@ -15,6 +15,7 @@ import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.paper.PaperVersion;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * The whole real {@code .abs} tree from {@code ../shared/data/fixtures/arxiv-abs} (arXiv's own
@@ -36,7 +37,7 @@ class ArxivAbsArchiveTest {
     Path abs = shared("fixtures/arxiv-abs/abs_files");
     if (store == null) {
       tree = abs;
-      store = CatalogueStore.open(dataDir);
+      store = TestDatabase.catalogue(dataDir);
       report = importPaths(store, tree);
     }
   }

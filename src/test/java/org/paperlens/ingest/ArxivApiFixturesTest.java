@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.testing.TestDatabase;
 
 /** The Atom reader on real arXiv API responses from {@code ../shared/data/fixtures/arxiv-atom}. */
 class ArxivApiFixturesTest {
@@ -129,7 +130,7 @@ class ArxivApiFixturesTest {
     try (Stream<Path> files = Files.list(shared(RECORDED))) {
       pages = files.filter(f -> f.getFileName().toString().startsWith("q_testing_")).sorted().toArray(Path[]::new);
     }
-    try (CatalogueStore store = CatalogueStore.open(dataDir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
       ImportReport first = importPaths(store, pages);
       ImportReport again = importPaths(store, pages);
 
@@ -143,7 +144,7 @@ class ArxivApiFixturesTest {
 
   @Test
   void importing_the_older_feeds_folder_detects_the_format_by_content(@TempDir Path dataDir) throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dataDir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
       ImportReport report = importPaths(store, shared(OLDER));
 
       assertThat(report.read()).isEqualTo(24);
@@ -158,7 +159,7 @@ class ArxivApiFixturesTest {
   void importing_the_recorded_folder_stops_at_the_failed_request_keeping_what_came_before(
       @TempDir Path dataDir) throws Exception {
     Path recorded = shared(RECORDED);
-    try (CatalogueStore store = CatalogueStore.open(dataDir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
       assertThatThrownBy(() -> importPaths(store, recorded))
           .isInstanceOf(BadInputException.class)
           .hasMessageContaining("id_abc_s0_m100_b79c8dcf6bc3.json: the recorded request failed with HTTP 400");

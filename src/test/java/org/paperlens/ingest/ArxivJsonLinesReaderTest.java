@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.testing.TestDatabase;
 
 /** Both JSON Lines schemas, on hand-made samples: the Kaggle arXiv snapshot and daily listings. */
 class ArxivJsonLinesReaderTest {
@@ -143,7 +144,7 @@ class ArxivJsonLinesReaderTest {
 
   @Test
   void reimporting_a_listing_changes_nothing(@TempDir Path dataDir) throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dataDir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
       importPaths(store, LISTING);
       ImportReport again = importPaths(store, LISTING);
 
@@ -160,7 +161,7 @@ class ArxivJsonLinesReaderTest {
 
   @Test
   void reimporting_a_snapshot_changes_nothing(@TempDir Path dataDir) throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dataDir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
       ImportReport first = importPaths(store, KAGGLE);
       ImportReport again = importPaths(store, KAGGLE);
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.testing.TestDatabase;
 
 /** The real daily-listing file from {@code ../shared/data/arxiv-cs-listings}: 74,728 papers, gzipped. */
 class ArxivListingsImportTest {
@@ -19,7 +20,7 @@ class ArxivListingsImportTest {
   void every_listed_paper_is_added_once_and_a_second_import_changes_nothing(@TempDir Path dataDir)
       throws Exception {
     Path listings = shared("arxiv-cs-listings/arxiv-cs-2025-03-to-2026-07.jsonl.gz");
-    try (CatalogueStore store = CatalogueStore.open(dataDir)) {
+    try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
       ImportReport first = importPaths(store, listings);
       ImportReport again = importPaths(store, listings);
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.testing.TestDatabase;
 
 /** Importing a directory tree that holds more than regular files. */
 class DirectoryImportTest {
@@ -28,7 +29,7 @@ class DirectoryImportTest {
     Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "skipped: mkfifo is not available here");
 
-    try (CatalogueStore store = CatalogueStore.open(dir.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir.resolve("data"))) {
       // Opening a FIFO with no writer blocks for ever: the bound proves it was never opened.
       ImportReport report = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> importPaths(store, tree));
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * Fetching from a repository that misbehaves (issue 12): a response of hundreds of megabytes, a
@@ -38,7 +39,7 @@ class FetchLimitsTest {
             body.write(block);
           }
         });
-        CatalogueStore store = CatalogueStore.open(dir);
+        CatalogueStore store = TestDatabase.catalogue(dir);
         RecordFetcher fetcher = new RecordFetcher(store, server.baseUrl(), Duration.ofSeconds(20))) {
 
       assertTimeoutPreemptively(DID_NOT_HANG, () -> assertThatThrownBy(() -> fetcher.fetch(ID))
@@ -67,7 +68,7 @@ class FetchLimitsTest {
             gz.write("</abstract></arXiv></metadata></record></GetRecord></OAI-PMH>".getBytes(StandardCharsets.UTF_8));
           }
         });
-        CatalogueStore store = CatalogueStore.open(dir);
+        CatalogueStore store = TestDatabase.catalogue(dir);
         RecordFetcher fetcher = new RecordFetcher(store, server.baseUrl(), Duration.ofSeconds(20))) {
 
       assertTimeoutPreemptively(DID_NOT_HANG, () -> assertThatThrownBy(() -> fetcher.fetch(ID))
@@ -86,7 +87,7 @@ class FetchLimitsTest {
             Thread.sleep(100);
           }
         });
-        CatalogueStore store = CatalogueStore.open(dir);
+        CatalogueStore store = TestDatabase.catalogue(dir);
         RecordFetcher fetcher = new RecordFetcher(store, server.baseUrl(), Duration.ofSeconds(1))) {
 
       assertTimeoutPreemptively(DID_NOT_HANG, () -> assertThatThrownBy(() -> fetcher.fetch(ID))
@@ -100,7 +101,7 @@ class FetchLimitsTest {
           exchange.getResponseHeaders().add("Retry-After", "600");
           exchange.sendResponseHeaders(503, -1);
         });
-        CatalogueStore store = CatalogueStore.open(dir);
+        CatalogueStore store = TestDatabase.catalogue(dir);
         RecordFetcher fetcher = new RecordFetcher(store, server.baseUrl(), Duration.ofSeconds(20))) {
 
       assertTimeoutPreemptively(DID_NOT_HANG, () -> assertThatThrownBy(() -> fetcher.fetch(ID))

@@ -22,6 +22,7 @@ import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.SharedData;
+import org.paperlens.testing.TestDatabase;
 
 class HarvesterTest {
 
@@ -69,7 +70,7 @@ class HarvesterTest {
 
   @Test
   void every_paper_of_a_paged_list_arrives_exactly_once() throws IOException {
-    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = CatalogueStore.open(data)) {
+    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = TestDatabase.catalogue(data)) {
       server.publish(papers, lastDay);
 
       Harvester.Outcome outcome = harvest(store, server.baseUrl(), Optional.empty());
@@ -94,7 +95,7 @@ class HarvesterTest {
   void a_second_run_asks_only_for_what_changed_since_the_first_list_began() throws IOException {
     LocalDate firstDay = papers.getFirst().day();
     List<Listings.Listing> early = papers.stream().filter(p -> !p.day().isAfter(firstDay)).toList();
-    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = CatalogueStore.open(data)) {
+    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = TestDatabase.catalogue(data)) {
       server.publish(papers, firstDay);
       harvest(store, server.baseUrl(), Optional.empty());
       assertThat(catalogueIds(store)).isEqualTo(ids(early));
@@ -113,7 +114,7 @@ class HarvesterTest {
 
   @Test
   void an_until_beyond_the_servers_today_does_not_push_the_next_from_into_the_future() throws IOException {
-    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = CatalogueStore.open(data)) {
+    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = TestDatabase.catalogue(data)) {
       server.publish(papers, lastDay);
       harvest(store, server.baseUrl(), Optional.empty(), Optional.of(lastDay.plusDays(30)));
       int requestsBefore = server.requests().size();
@@ -127,7 +128,7 @@ class HarvesterTest {
 
   @Test
   void a_503_with_retry_after_is_waited_out_and_retried() throws IOException {
-    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = CatalogueStore.open(data)) {
+    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = TestDatabase.catalogue(data)) {
       server.publish(papers, lastDay);
       server.failNext(503);
 
@@ -145,7 +146,7 @@ class HarvesterTest {
 
   @Test
   void a_server_error_in_mid_list_is_retried_and_nothing_is_lost_or_doubled() throws IOException {
-    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = CatalogueStore.open(data)) {
+    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = TestDatabase.catalogue(data)) {
       server.publish(papers, lastDay);
       server.failAfter(1, 500, 502);
 
@@ -160,7 +161,7 @@ class HarvesterTest {
 
   @Test
   void a_server_that_keeps_failing_is_given_up_on_after_the_retries() throws IOException {
-    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = CatalogueStore.open(data)) {
+    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = TestDatabase.catalogue(data)) {
       server.publish(papers, lastDay);
       server.failNext(500, 500, 500, 500);
 
@@ -172,7 +173,7 @@ class HarvesterTest {
 
   @Test
   void a_refusal_other_than_503_or_429_fails_at_once() throws IOException {
-    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = CatalogueStore.open(data)) {
+    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = TestDatabase.catalogue(data)) {
       server.publish(papers, lastDay);
       server.failNext(404);
 
@@ -184,7 +185,7 @@ class HarvesterTest {
 
   @Test
   void a_forgotten_resumption_token_restarts_the_list_and_every_paper_still_arrives_once() throws IOException {
-    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = CatalogueStore.open(data)) {
+    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = TestDatabase.catalogue(data)) {
       server.publish(papers, lastDay);
       server.forgetTokenAt(2 * pageSize);
 
@@ -199,7 +200,7 @@ class HarvesterTest {
 
   @Test
   void a_harvest_stopped_mid_list_resumes_from_its_stored_token() throws IOException {
-    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = CatalogueStore.open(data)) {
+    try (OaiTestServer server = OaiTestServer.paging(pageSize); CatalogueStore store = TestDatabase.catalogue(data)) {
       server.publish(papers, lastDay);
       server.failAfter(2, 404);
       assertThatThrownBy(() -> harvest(store, server.baseUrl(), Optional.empty())).isInstanceOf(RemoteSourceException.class);
@@ -216,7 +217,7 @@ class HarvesterTest {
   @Test
   void the_real_recorded_response_is_harvested_and_its_response_date_becomes_the_next_from() throws IOException {
     Path recorded = SharedData.require("fixtures/arxiv-oai-pmh").resolve("arxiv-physics-hep-th.xml");
-    try (OaiTestServer server = OaiTestServer.replaying(recorded); CatalogueStore store = CatalogueStore.open(data)) {
+    try (OaiTestServer server = OaiTestServer.replaying(recorded); CatalogueStore store = TestDatabase.catalogue(data)) {
       Harvester.Outcome first = harvest(store, server.baseUrl(), Optional.empty());
       assertThat(first.report().added()).isEqualTo(3);
       assertThat(store.find(new PaperId("1412.8323")).map(Paper::authors)).contains(List.of("Philipp A Hoehn"));

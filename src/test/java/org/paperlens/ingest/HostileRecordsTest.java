@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * Records that are well-formed but hostile or wrong (issue 12): control characters, impossible
@@ -35,7 +36,7 @@ class HostileRecordsTest {
 
   @Test
   void a_title_with_a_nul_and_other_control_characters_is_imported_without_them() throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dir.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir.resolve("data"))) {
       ImportReport report = importText(store, "nul.jsonl",
           listing("2501.00002", "\"Nul\\u0000 in the \\u001b[31mtitle\"", "\"Bell\\u0007 and\\ttab\"", "[\"cs.LG\"]", "\"2025-01-02\""));
 
@@ -47,7 +48,7 @@ class HostileRecordsTest {
 
   @Test
   void impossible_dates_are_malformed_records() throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dir.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir.resolve("data"))) {
       ImportReport report = importText(store, "dates.jsonl", GOOD
           + listing("2501.00003", "\"Far Future\"", "\"x\"", "[\"cs.LG\"]", "\"+999999999-12-31\"")
           + listing("2501.00004", "\"Long Ago\"", "\"x\"", "[\"cs.LG\"]", "\"1066-10-14\"")
@@ -64,7 +65,7 @@ class HostileRecordsTest {
 
   @Test
   void fields_of_the_wrong_json_type_are_malformed_records_not_empty_values() throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dir.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir.resolve("data"))) {
       ImportReport report = importText(store, "types.jsonl", GOOD
           + listing("2501.00006", "\"Summary As Array\"", "[\"a\",\"b\"]", "[\"cs.LG\"]", "\"2025-01-02\"")
           + listing("2501.00007", "\"Categories As String\"", "\"x\"", "\"cs.LG cs.AI\"", "\"2025-01-02\"")
@@ -81,7 +82,7 @@ class HostileRecordsTest {
 
   @Test
   void beir_fields_of_the_wrong_type_are_malformed_records() throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dir.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir.resolve("data"))) {
       ImportReport report = importText(store, "corpus.jsonl", """
           {"_id":"1","title":"Fine","text":"Fine text."}
           {"_id":"2","title":"Text As List","text":["a"]}
@@ -95,7 +96,7 @@ class HostileRecordsTest {
 
   @Test
   void an_oai_record_with_a_megabyte_title_or_a_25_megabyte_abstract_is_skipped_and_reported() throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dir.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir.resolve("data"))) {
       ImportReport report = importText(store, "page.xml", "<?xml version=\"1.0\"?>\n"
           + "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>2026-03-10T00:00:01Z</responseDate><ListRecords>\n"
           + oaiRecord("2603.00201", "Fine", "Fine.")
@@ -114,7 +115,7 @@ class HostileRecordsTest {
 
   @Test
   void an_atom_entry_with_a_huge_summary_and_a_beir_text_over_the_limit_are_skipped() throws Exception {
-    try (CatalogueStore store = CatalogueStore.open(dir.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(dir.resolve("data"))) {
       ImportReport atom = importText(store, "feed.xml", """
           <?xml version="1.0" encoding="UTF-8"?>
           <feed xmlns="http://www.w3.org/2005/Atom">

@@ -23,6 +23,7 @@ import org.paperlens.paper.CatalogueException;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperText;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * Fuzzes the importer: valid inputs of every format, mutated with a fixed seed (truncation, byte
@@ -92,7 +93,7 @@ class ImporterFuzzTest {
       }
       List<Mutations.Mutation> pool = Stream.concat(Mutations.BLIND.stream(), format.mutations().stream()).toList();
       Path data = dir.resolve("catalogue-" + tallies.size());
-      try (CatalogueStore store = CatalogueStore.open(data)) {
+      try (CatalogueStore store = TestDatabase.catalogue(data)) {
         for (int i = 0; i < INPUTS_PER_FORMAT; i++) {
           byte[] input = samples.get(random.nextInt(samples.size()));
           List<String> applied = new ArrayList<>();
@@ -119,7 +120,7 @@ class ImporterFuzzTest {
             tally.imported++;
           } catch (BadInputException e) {
             tally.badInput++;
-          } catch (CatalogueException e) {
+          } catch (org.paperlens.store.StoreException e) {
             tally.catalogueError++;
           } catch (Exception | Error e) { // anything else would leave paperlens with an undocumented failure
             Path kept = Files.createDirectories(Path.of("target", "fuzz-failures")).resolve(file.getFileName());

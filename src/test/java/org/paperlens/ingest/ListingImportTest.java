@@ -19,6 +19,7 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.testing.CatalogueDump;
 import org.paperlens.testing.Fixtures;
 import org.paperlens.testing.SharedData;
+import org.paperlens.testing.TestDatabase;
 
 class ListingImportTest {
 
@@ -31,7 +32,7 @@ class ListingImportTest {
 
   @Test
   void a_daily_listing_is_imported_with_bad_records_skipped_and_reported() throws IOException {
-    try (CatalogueStore store = CatalogueStore.open(tmp)) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       ImportReport report = importInto(store, Fixtures.path("listings-small.jsonl"));
 
       assertThat(report.read()).isEqualTo(8);
@@ -66,7 +67,7 @@ class ListingImportTest {
 
   @Test
   void reimporting_the_same_file_changes_nothing() throws IOException {
-    try (CatalogueStore store = CatalogueStore.open(tmp)) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       importInto(store, Fixtures.path("listings-small.jsonl"));
       List<String> before = CatalogueDump.of(store);
       ImportReport again = importInto(store, Fixtures.path("listings-small.jsonl"));
@@ -82,7 +83,7 @@ class ListingImportTest {
     String full = Files.readString(Fixtures.path("listings-small.jsonl"));
     Path cut = tmp.resolve("cut.jsonl");
     Files.writeString(cut, full.substring(0, full.length() - 40));
-    try (CatalogueStore store = CatalogueStore.open(tmp.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp.resolve("data"))) {
       assertThatThrownBy(() -> importInto(store, cut))
           .isInstanceOf(BadInputException.class)
           .hasMessageContaining("cut.jsonl:8")
@@ -103,7 +104,7 @@ class ListingImportTest {
     }
     byte[] whole = Files.readAllBytes(gz);
     Files.write(gz, java.util.Arrays.copyOf(whole, whole.length / 2));
-    try (CatalogueStore store = CatalogueStore.open(tmp.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp.resolve("data"))) {
       assertThatThrownBy(() -> importInto(store, gz))
           .isInstanceOf(BadInputException.class)
           .hasMessageContaining("listing.jsonl.gz");
@@ -116,7 +117,7 @@ class ListingImportTest {
     Files.write(junk, new byte[] {'{', 0, 1, 2, (byte) 0xff, '\n', 'x'});
     Path unknown = tmp.resolve("notes.txt");
     Files.writeString(unknown, "just some notes\n");
-    try (CatalogueStore store = CatalogueStore.open(tmp.resolve("data"))) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp.resolve("data"))) {
       assertThatThrownBy(() -> importInto(store, junk))
           .isInstanceOf(BadInputException.class)
           .hasMessageContaining("junk.jsonl:1")
@@ -134,7 +135,7 @@ class ListingImportTest {
   @Test
   void the_real_arxiv_listings_import_completely_and_a_second_import_changes_nothing() throws IOException {
     Path listings = SharedData.listings();
-    try (CatalogueStore store = CatalogueStore.open(tmp)) {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       ImportReport first = new Importer(store, new Importer.Options(Optional.empty(), "x", 1000), Progress.NONE)
           .run(List.of(listings), new ImportReport());
       assertThat(first.added()).isEqualTo(74_728);

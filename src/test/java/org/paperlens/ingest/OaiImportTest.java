@@ -13,6 +13,7 @@ import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.SharedData;
+import org.paperlens.testing.TestDatabase;
 
 class OaiImportTest {
 
@@ -32,7 +33,7 @@ class OaiImportTest {
 
   @Test
   void oai_pmh_files_are_recognised_by_content_and_imported_with_bad_records_counted() throws IOException {
-    try (CatalogueStore store = CatalogueStore.open(data)) {
+    try (CatalogueStore store = TestDatabase.catalogue(data)) {
       ImportReport report = importAll(store, OWN_PAGES);
 
       assertThat(report.read()).isEqualTo(10);
@@ -46,7 +47,7 @@ class OaiImportTest {
 
   @Test
   void reimporting_the_same_oai_pages_changes_nothing() throws IOException {
-    try (CatalogueStore store = CatalogueStore.open(data)) {
+    try (CatalogueStore store = TestDatabase.catalogue(data)) {
       importAll(store, OWN_PAGES);
       List<Paper> before = dump(store);
 
@@ -61,7 +62,7 @@ class OaiImportTest {
 
   @Test
   void a_deletion_notice_marks_a_paper_the_catalogue_holds() throws IOException {
-    try (CatalogueStore store = CatalogueStore.open(data)) {
+    try (CatalogueStore store = TestDatabase.catalogue(data)) {
       store.write(w -> {
         w.put(Paper.builder(new PaperId("2603.00202")).title("Soon Withdrawn").source("test").build());
         return null;
@@ -77,7 +78,7 @@ class OaiImportTest {
   @Test
   void the_real_recorded_responses_import_whole_and_a_second_import_changes_nothing() throws IOException {
     Path real = SharedData.require("fixtures/arxiv-oai-pmh");
-    try (CatalogueStore store = CatalogueStore.open(data)) {
+    try (CatalogueStore store = TestDatabase.catalogue(data)) {
       ImportReport first = importAll(store, List.of(real));
 
       assertThat(first.read()).isEqualTo(30);

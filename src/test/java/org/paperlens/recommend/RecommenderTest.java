@@ -27,6 +27,7 @@ import org.paperlens.related.UnknownPaperException;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchFixture;
 import org.paperlens.testing.Fixtures;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * Recommendations on the small search corpus plus one title-only paper, with hand-made topic
@@ -52,7 +53,7 @@ class RecommenderTest {
 
   @BeforeAll
   static void build() throws Exception {
-    store = CatalogueStore.open(tmp.resolve("data"));
+    store = TestDatabase.catalogue(tmp.resolve("data"));
     new Importer(store, new Importer.Options(Optional.empty(), "x", 100), Progress.NONE)
         .run(List.of(Fixtures.path("search-corpus.jsonl"), Fixtures.path("recommend-extra.jsonl")), new ImportReport());
     IndexBuilder.VectorLookup lookup = id -> VECTORS.get(id.value());

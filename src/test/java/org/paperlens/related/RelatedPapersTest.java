@@ -21,6 +21,7 @@ import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.Fusion;
 import org.paperlens.testing.Fixtures;
+import org.paperlens.testing.TestDatabase;
 
 /** Related papers on the small search corpus, with hand-made topic vectors (molecules, language, vision, physics). */
 class RelatedPapersTest {
@@ -40,7 +41,7 @@ class RelatedPapersTest {
 
   @BeforeAll
   static void build() throws Exception {
-    store = CatalogueStore.open(tmp.resolve("data"));
+    store = TestDatabase.catalogue(tmp.resolve("data"));
     new Importer(store, new Importer.Options(java.util.Optional.empty(), "x", 100), Progress.NONE)
         .run(List.of(Fixtures.path("search-corpus.jsonl")), new ImportReport());
     IndexBuilder.VectorLookup lookup = id -> VECTORS.get(id.value());

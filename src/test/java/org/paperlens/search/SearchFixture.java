@@ -14,6 +14,7 @@ import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.Fixtures;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * The small search corpus (fixtures/search-corpus.jsonl) imported and indexed, with hand-made
@@ -62,7 +63,7 @@ public final class SearchFixture {
   }
 
   public static CatalogueStore catalogue(Path data) throws IOException {
-    CatalogueStore store = CatalogueStore.open(data);
+    CatalogueStore store = TestDatabase.catalogue(data);
     new Importer(store, new Importer.Options(Optional.empty(), "x", 100), Progress.NONE)
         .run(List.of(Fixtures.path("search-corpus.jsonl")), new ImportReport());
     return store;

@@ -22,7 +22,7 @@ public final class CatalogueDump {
           "SELECT * FROM papers ORDER BY id",
           "SELECT * FROM paper_versions ORDER BY paper_id, version",
           "SELECT * FROM paper_sources ORDER BY paper_id, source")) {
-        try (PreparedStatement st = w.connection().prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = w.tx().prepare(sql); ResultSet rs = st.executeQuery()) {
           ResultSetMetaData md = rs.getMetaData();
           while (rs.next()) {
             StringBuilder row = new StringBuilder(md.getTableName(1)).append('|');

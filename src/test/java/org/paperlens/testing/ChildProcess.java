@@ -42,6 +42,10 @@ public final class ChildProcess {
     cmd.addAll(List.of("-cp", System.getProperty("paperlens.test.classpath"), "org.paperlens.cli.Main"));
     cmd.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    int data = List.of(args).indexOf("--data");
+    if (data >= 0 && data + 1 < args.length) {
+      builder.environment().putAll(TestDatabase.childEnvironment(Path.of(args[data + 1])));
+    }
     builder.environment().putAll(env);
     return builder.start();
   }

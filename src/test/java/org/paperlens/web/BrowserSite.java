@@ -16,7 +16,6 @@ import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
 import org.paperlens.embed.Encoder;
@@ -31,9 +30,11 @@ import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.CachedQueryEncoder;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.Searcher;
+import org.paperlens.store.Database;
 import org.paperlens.testing.Chromium;
 import org.paperlens.testing.Cli;
 import org.paperlens.testing.Fixtures;
+import org.paperlens.testing.TestDatabase;
 
 /**
  * Headless Chromium ({@link Chromium}) and, for it to visit, the web app as {@code paperlens serve} assembles it, on a random port, over a data directory
@@ -117,10 +118,10 @@ final class BrowserSite implements AutoCloseable {
     run("reindex", "--data", data);
     Config config = Config.resolve(System.getenv(), Path.of(data));
     Clock clock = Clock.systemUTC();
-    store = CatalogueStore.open(config.dataDir());
+    store = TestDatabase.catalogue(config.dataDir());
     index = LuceneIndex.open(config.indexDir(), config.indexSettings());
     encoder = Encoder.open(config.model(), Encoder.Options.DEFAULT);
-    db = Database.open(store.file());
+    db = Database.open(store.url());
     VectorStore vectors = new VectorStore(store);
     accounts = new AccountStore(db, new PasswordHasher(1024, 1, 1), clock);
     community = new CommunityStore(db, clock);

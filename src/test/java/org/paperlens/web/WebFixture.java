@@ -3,17 +3,16 @@ package org.paperlens.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import java.time.Clock;
-import java.time.Duration;
-import org.paperlens.account.AccountStore;
 import org.paperlens.account.AccountLimits;
+import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Database;
 import org.paperlens.community.Trending;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.library.LibraryStore;
@@ -24,6 +23,7 @@ import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchFixture;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.Searcher;
+import org.paperlens.store.Database;
 
 /**
  * A real server on a random port over the small search fixture (11 papers, topic vectors, a
@@ -118,7 +118,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     store = SearchFixture.catalogue(dir.resolve("data"));
     SearchFixture.index(store, dir.resolve("data/index"));
     index = SearchFixture.open(dir.resolve("data/index"));
-    db = Database.open(store.file());
+    db = Database.open(store.url());
     fetcher = oaiUrl == null ? null : new org.paperlens.ingest.RecordFetcher(store, oaiUrl, Duration.ofSeconds(5));
     Clock clock = Clock.systemUTC();
     Fusion fusion = new Fusion.WeightedScores(0.4f);
