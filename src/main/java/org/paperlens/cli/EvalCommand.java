@@ -25,6 +25,7 @@ import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.index.QueryText;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchMode;
@@ -115,7 +116,7 @@ final class EvalCommand implements Callable<Integer> {
         String prefix = dataset + ":";
         for (int i = 0; i < searchModes.size(); i++) {
           SearchMode mode = searchModes.get(i);
-          Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(PaperIndex.literal(text), mode, Filters.NONE, k)
+          Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(QueryText.literal(text), mode, Filters.NONE, k)
               .stream().map(h -> new ScoredDoc(h.id().value().substring(prefix.length()), h.score())).toList(),
               asked, judged, Metric.deepestCutoff(), ConsoleProgress.forTerminal(err));
           results.add(e);

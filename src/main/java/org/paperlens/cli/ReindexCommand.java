@@ -28,7 +28,7 @@ final class ReindexCommand implements Callable<Integer> {
     }
     PrintWriter out = main.spec.commandLine().getOut();
     out.printf("indexed %,d papers (%,d with vectors) into %s in %.1f s, %,.0f papers/s%s%n", r.papers(),
-        r.withVector(), r.generation(), r.seconds(), r.papers() / Math.max(r.seconds(), 1e-9), PeakMemory.describe());
+        r.withVector(), r.location(), r.seconds(), r.papers() / Math.max(r.seconds(), 1e-9), PeakMemory.describe());
     out.flush();
     return 0;
   }

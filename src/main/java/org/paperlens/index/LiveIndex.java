@@ -17,7 +17,7 @@ import org.paperlens.paper.PaperId;
  * the old one only after its searches release it (Lucene reference counting), so none fails.
  * Updates are applied by one thread (the server's pipeline).
  */
-public final class LiveIndex implements PaperIndex, IndexUpdates {
+public final class LiveIndex implements PaperIndex, IndexUpdates, FeatureSource {
 
   private final Path root;
   private final IndexSettings settings;
