@@ -68,8 +68,7 @@ final class Site implements AutoCloseable {
       Encoder encoder = open(Encoder.open(config.model(), new Encoder.Options(1, Encoder.Options.DEFAULT_BATCH_SIZE)));
       Database db = open(Database.open(store.file()));
       RecordFetcher fetcher = oaiUrl == null ? null : open(new RecordFetcher(store, oaiUrl, FetchLimits.SUBMISSION));
-      pipeline = new Pipeline(pipelineSettings, pipelineStore, index, config.model(), encoder, config.indexSettings(),
-          config.indexDir(), clock, log);
+      pipeline = new Pipeline(pipelineSettings, pipelineStore, index, config.model(), encoder, clock, log);
       CommunityStore community = new CommunityStore(db, clock);
       RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
       services = new WebServices(store, index,

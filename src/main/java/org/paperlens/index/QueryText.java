@@ -11,6 +11,8 @@ import org.apache.lucene.queryparser.classic.QueryParserBase;
 public final class QueryText {
 
   private static final Pattern OPERATORS = Pattern.compile("\\b(AND|OR|NOT)\\b");
+  /** Thread-safe (Lucene analyzers reuse per-thread token streams). */
+  private static final org.apache.lucene.analysis.Analyzer ANALYZER = PaperFields.analyzer();
 
   private QueryText() {}
 
@@ -21,5 +23,17 @@ public final class QueryText {
    */
   public static String literal(String text) {
     return OPERATORS.matcher(QueryParserBase.escape(text)).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The query as a remote engine's classic-syntax parser should get it: checked against this
+   * language first (so a malformed query fails the same way on every backend), with the
+   * characters the language reads as text ({@code / ? !}) escaped.
+   *
+   * @throws BadQueryException when the query cannot be parsed
+   */
+  public static String checked(String query) {
+    PaperQueryParser.parse(query, ANALYZER, IndexSettings.DEFAULT.fieldBoosts());
+    return PaperQueryParser.escapeLiterals(query);
   }
 }
