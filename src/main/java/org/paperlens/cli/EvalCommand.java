@@ -23,7 +23,6 @@ import org.paperlens.eval.ScoredDoc;
 import org.paperlens.eval.TrecRunFile;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.index.QueryText;
 import org.paperlens.paper.CatalogueStore;
@@ -108,9 +107,11 @@ final class EvalCommand implements Callable<Integer> {
     List<Evaluation> results = new ArrayList<>();
     try (CatalogueStore store = CatalogueStore.open(config.dataDir());
         Encoder encoder = needsVectors ? Encoder.open(model, Encoder.Options.DEFAULT) : null) {
-      EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
+      IndexBackend backend = main.indexBackend(config);
+      err.println("paperlens: " + backend.describe());
+      EvalCorpus.prepare(store, encoder, corpus, dataset, backend.rebuilder(), err);
       Map<String, float[]> queryVectors = new ConcurrentHashMap<>();
-      try (LuceneIndex index = LuceneIndex.open(config.indexDir(), config.indexSettings())) {
+      try (PaperIndex index = backend.openForSearch()) {
         Searcher searcher = new Searcher(index, encoder == null ? null
             : q -> queryVectors.computeIfAbsent(q, encoder::embedQuery));
         String prefix = dataset + ":";

@@ -2,6 +2,7 @@ package org.paperlens.solrcluster;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,9 @@ public final class SolrCluster {
       System.err.println("usage: SolrCluster CONFIGSET_DIR COLLECTION [NODES [SHARDS [REPLICAS]]]");
       System.exit(2);
     }
+    // Standard output carries the protocol only: Solr's own logging goes to standard error.
+    PrintStream protocol = System.out;
+    System.setOut(System.err);
     Path configSet = Path.of(args[0]).toAbsolutePath();
     String collection = args[1];
     int nodes = args.length > 2 ? Integer.parseInt(args[2]) : 2;
@@ -45,18 +49,19 @@ public final class SolrCluster {
     CollectionAdminRequest.createCollection(collection, "paperlens", shards, replicas)
         .process(cluster.getSolrClient());
     cluster.waitForActiveCollection(collection, shards, shards * replicas);
-    System.out.println("ZK " + cluster.getZkServer().getZkAddress());
+    protocol.println("ZK " + cluster.getZkServer().getZkAddress());
     List<JettySolrRunner> jetties = cluster.getJettySolrRunners();
     for (int i = 0; i < jetties.size(); i++) {
-      System.out.println("NODE " + i + " " + jetties.get(i).getBaseUrl());
+      protocol.println("NODE " + i + " " + jetties.get(i).getBaseUrl());
     }
-    System.out.println("READY");
-    System.out.flush();
-    serve(cluster, jetties);
+    protocol.println("READY");
+    protocol.flush();
+    serve(cluster, jetties, protocol);
     System.exit(0);
   }
 
-  private static void serve(MiniSolrCloudCluster cluster, List<JettySolrRunner> jetties) throws Exception {
+  private static void serve(MiniSolrCloudCluster cluster, List<JettySolrRunner> jetties, PrintStream protocol)
+      throws Exception {
     JettySolrRunner[] nodes = jetties.toArray(JettySolrRunner[]::new);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -73,20 +78,20 @@ public final class SolrCluster {
             int i = Integer.parseInt(words[1]);
             cluster.stopJettySolrRunner(nodes[i]);
             cluster.waitForJettyToStop(nodes[i]);
-            System.out.println("STOPPED " + i);
+            protocol.println("STOPPED " + i);
           }
           case "start" -> {
             int i = Integer.parseInt(words[1]);
             nodes[i] = cluster.startJettySolrRunner(nodes[i], true);
             cluster.waitForNode(nodes[i], 60);
-            System.out.println("STARTED " + i + " " + nodes[i].getBaseUrl());
+            protocol.println("STARTED " + i + " " + nodes[i].getBaseUrl());
           }
-          default -> System.out.println("ERROR unknown command: " + line);
+          default -> protocol.println("ERROR unknown command: " + line);
         }
       } catch (RuntimeException e) {
-        System.out.println("ERROR " + e);
+        protocol.println("ERROR " + e);
       }
-      System.out.flush();
+      protocol.flush();
     }
   }
 

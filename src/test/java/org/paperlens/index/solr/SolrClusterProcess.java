@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code .ci/run} builds it first; elsewhere, build it with
  * {@code ./mvnw -B -f solr-cluster/pom.xml package} or the tests using it are skipped (on CI they fail).
  */
-final class SolrClusterProcess implements AutoCloseable {
+public final class SolrClusterProcess implements AutoCloseable {
 
   static final String COLLECTION = "papers";
   private static final long START_SECONDS = 240;
@@ -51,7 +51,7 @@ final class SolrClusterProcess implements AutoCloseable {
   }
 
   /** Starts the cluster, or skips the calling test class (fails it on CI) when the cluster project is not built. */
-  static SolrClusterProcess start() throws Exception {
+  public static SolrClusterProcess start() throws Exception {
     Path project = Path.of("solr-cluster");
     Path classpath = project.resolve("target/classpath.txt");
     Path classes = project.resolve("target/classes");
@@ -97,7 +97,7 @@ final class SolrClusterProcess implements AutoCloseable {
   }
 
   /** The {@code --solr} value naming every node. */
-  String solrUrl() {
+  public String solrUrl() {
     return String.join(",", nodes.stream().map(n -> n + "/" + COLLECTION).toList());
   }
 
@@ -106,9 +106,12 @@ final class SolrClusterProcess implements AutoCloseable {
   }
 
   /** Stops node {@code i} and waits until it is down. */
-  void stopNode(int i) throws InterruptedException {
+  public void stopNode(int i) throws InterruptedException {
     commands.println("stop " + i);
-    String line = lines.poll(120, TimeUnit.SECONDS);
+    String line;
+    do {
+      line = lines.poll(120, TimeUnit.SECONDS);
+    } while (line != null && !line.startsWith("STOPPED ") && !line.startsWith("ERROR ") && !line.equals("EXIT"));
     Assertions.assertEquals("STOPPED " + i, line, "the cluster's answer to 'stop " + i + "'");
   }
 
