@@ -134,9 +134,9 @@ final class EvalCommand implements Callable<Integer> {
     if (report != null) {
       String split = qrels.getFileName().toString().replaceFirst("\\.tsv$", "");
       String id = section != null ? section : dataset + "-" + split + "-" + model.configName();
-      String command = "bin/paperlens eval --corpus " + corpus + " --queries " + queries + " --qrels " + qrels
+      String command = "bin/paperlens " + (main.solr != null ? "--solr " + main.solr + " " : "") + "eval --corpus " + corpus + " --queries " + queries + " --qrels " + qrels
           + " --mode " + String.join(",", modes) + (modelName != null ? " --model " + modelName : "")
-          + " --report " + report;
+          + " --report " + report + (section != null ? " --report-section " + section : "");
       new RelevanceReport(id, dataset + " (" + split + " split, " + asked.size() + " queries), model " + model.configName(),
           command, model.configName(), LocalDate.now(), results, Anchors.forDataset(dataset, split)).writeInto(report);
       err.println("paperlens: wrote section '" + id + "' of " + report);
