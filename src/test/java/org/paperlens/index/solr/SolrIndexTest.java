@@ -202,6 +202,21 @@ class SolrIndexTest {
     assertThat(solr.get(fresh.id())).isEmpty();
   }
 
+  @Test
+  void several_liked_papers_are_recommended_from_their_merged_related_lists_without_a_feature_reader() {
+    var related = new org.paperlens.related.RelatedPapers(solr, SolrIndexTest::vector,
+        new org.paperlens.search.Fusion.ReciprocalRank(60));
+    var request = org.paperlens.recommend.RecommendRequest.of(
+        List.of(new PaperId("2401.00101"), new PaperId("2401.00105")), List.of(), null, 5);
+    var r = new org.paperlens.recommend.Recommender(solr, related).recommend(request);
+    assertThat(r.method()).isEqualTo("related");
+    assertThat(r.notes()).anyMatch(n -> n.contains("no feature reader"));
+    List<String> got = r.items().stream().map(i -> i.paper().id().value()).toList();
+    // A paper related to both liked ones outranks those related to one; the liked ones never come.
+    assertThat(got).isNotEmpty().doesNotContain("2401.00101", "2401.00105");
+    assertThat(r.items().getFirst().explanation().likedPapers()).hasSize(2);
+  }
+
   static List<String> ids(List<IndexHit> hits) {
     return hits.stream().map(h -> h.id().value()).toList();
   }
