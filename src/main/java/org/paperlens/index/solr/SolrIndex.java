@@ -47,12 +47,20 @@ import org.paperlens.paper.PaperId;
  */
 public final class SolrIndex implements LiveSearchIndex {
 
-  private static final int ATTEMPTS = 4;
+  private static final int ATTEMPTS = 3;
+  /**
+   * A read that takes longer is given up and tried again on another node: a node stopping in the
+   * middle of a request can leave it hanging (its own, or a shard request it sent), and a page must
+   * not wait minutes. Writes (a rebuild's batches) get far longer.
+   */
+  private static final long READ_TIMEOUT_SECONDS = 10;
+  private static final long WRITE_TIMEOUT_SECONDS = 300;
   private static final long RETRY_PAUSE_MS = 250;
   private static final int SNIPPET_FALLBACK_CHARS = 240;
   private static final int MAX_AUTHOR_PAPERS = 10_000;
 
   private final CloudSolrClient client;
+  private final CloudSolrClient writer;
   private final SolrTarget target;
   private final IndexSettings settings;
   private final Analyzer analyzer = PaperFields.analyzer();
@@ -61,8 +69,9 @@ public final class SolrIndex implements LiveSearchIndex {
   private long appliedSeq;
   private long committedSeq;
 
-  private SolrIndex(CloudSolrClient client, SolrTarget target, IndexSettings settings) {
+  private SolrIndex(CloudSolrClient client, CloudSolrClient writer, SolrTarget target, IndexSettings settings) {
     this.client = client;
+    this.writer = writer;
     this.target = target;
     this.settings = settings;
     this.committedSeq = readWatermark();
@@ -76,23 +85,30 @@ public final class SolrIndex implements LiveSearchIndex {
    * @throws IndexUnavailableException when no node answers or the collection is not there
    */
   public static SolrIndex connect(SolrTarget target, IndexSettings settings) {
-    HttpJdkSolrClient.Builder http = new HttpJdkSolrClient.Builder()
-        .withConnectionTimeout(5, TimeUnit.SECONDS)
-        .withRequestTimeout(60, TimeUnit.SECONDS);
-    CloudSolrClient client = new CloudSolrClient.Builder(target.nodes())
-        .withInternalClientBuilder(http)
-        .withDefaultCollection(target.collection())
-        .build();
+    CloudSolrClient client = client(target, READ_TIMEOUT_SECONDS);
+    CloudSolrClient writer = client(target, WRITE_TIMEOUT_SECONDS);
     try {
-      return new SolrIndex(client, target, settings);
+      return new SolrIndex(client, writer, target, settings);
     } catch (RuntimeException e) {
-      try {
-        client.close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
+      for (CloudSolrClient c : new CloudSolrClient[] {client, writer}) {
+        try {
+          c.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
       }
       throw e;
     }
+  }
+
+  private static CloudSolrClient client(SolrTarget target, long requestTimeoutSeconds) {
+    HttpJdkSolrClient.Builder http = new HttpJdkSolrClient.Builder()
+        .withConnectionTimeout(5, TimeUnit.SECONDS)
+        .withRequestTimeout(requestTimeoutSeconds, TimeUnit.SECONDS);
+    return new CloudSolrClient.Builder(target.nodes())
+        .withInternalClientBuilder(http)
+        .withDefaultCollection(target.collection())
+        .build();
   }
 
   /** Where this index is, for logs and reports. */
@@ -373,8 +389,9 @@ public final class SolrIndex implements LiveSearchIndex {
     return report;
   }
 
-  CloudSolrClient client() {
-    return client;
+  /** The client for writes, with the long timeout. */
+  CloudSolrClient writer() {
+    return writer;
   }
 
   String collection() {
@@ -398,6 +415,10 @@ public final class SolrIndex implements LiveSearchIndex {
 
   @Override
   public void close() {
-    client.close();
+    try {
+      client.close();
+    } finally {
+      writer.close();
+    }
   }
 }

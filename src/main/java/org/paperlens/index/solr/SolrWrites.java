@@ -43,7 +43,7 @@ final class SolrWrites {
   /** A soft commit makes writes searchable; a hard one also makes them durable and opens a searcher. */
   static void commit(SolrIndex index, boolean soft) {
     try {
-      index.client().commit(index.collection(), true, true, soft);
+      index.writer().commit(index.collection(), true, true, soft);
     } catch (SolrServerException | IOException | RuntimeException e) {
       throw new IndexUnavailableException("cannot commit to SolrCloud " + index.target() + ": " + e.getMessage(), e);
     }
@@ -92,7 +92,7 @@ final class SolrWrites {
 
   private static void send(SolrIndex index, UpdateRequest update, String what) {
     try {
-      update.process(index.client(), index.collection());
+      update.process(index.writer(), index.collection());
     } catch (SolrServerException | IOException | RuntimeException e) {
       throw new IndexUnavailableException("cannot " + what + " SolrCloud " + index.target() + ": " + e.getMessage(), e);
     }
