@@ -23,8 +23,8 @@ import org.paperlens.eval.ScoredDoc;
 import org.paperlens.eval.TrecRunFile;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.index.QueryText;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchMode;
@@ -107,15 +107,17 @@ final class EvalCommand implements Callable<Integer> {
     List<Evaluation> results = new ArrayList<>();
     try (CatalogueStore store = Composition.catalogue(config);
         Encoder encoder = needsVectors ? Encoder.open(model, Encoder.Options.DEFAULT) : null) {
-      EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
+      IndexBackend backend = main.indexBackend(config);
+      err.println("paperlens: " + backend.describe());
+      EvalCorpus.prepare(store, encoder, corpus, dataset, backend.rebuilder(), err);
       Map<String, float[]> queryVectors = new ConcurrentHashMap<>();
-      try (LuceneIndex index = Composition.index(config)) {
+      try (PaperIndex index = backend.openForSearch()) {
         Searcher searcher = new Searcher(index, encoder == null ? null
             : q -> queryVectors.computeIfAbsent(q, encoder::embedQuery));
         String prefix = dataset + ":";
         for (int i = 0; i < searchModes.size(); i++) {
           SearchMode mode = searchModes.get(i);
-          Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(PaperIndex.literal(text), mode, Filters.NONE, k)
+          Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(QueryText.literal(text), mode, Filters.NONE, k)
               .stream().map(h -> new ScoredDoc(h.id().value().substring(prefix.length()), h.score())).toList(),
               asked, judged, Metric.deepestCutoff(), ConsoleProgress.forTerminal(err));
           results.add(e);
@@ -132,9 +134,9 @@ final class EvalCommand implements Callable<Integer> {
     if (report != null) {
       String split = qrels.getFileName().toString().replaceFirst("\\.tsv$", "");
       String id = section != null ? section : dataset + "-" + split + "-" + model.configName();
-      String command = "bin/paperlens eval --corpus " + corpus + " --queries " + queries + " --qrels " + qrels
+      String command = "bin/paperlens " + (main.solr != null ? "--solr " + main.solr + " " : "") + "eval --corpus " + corpus + " --queries " + queries + " --qrels " + qrels
           + " --mode " + String.join(",", modes) + (modelName != null ? " --model " + modelName : "")
-          + " --report " + report;
+          + " --report " + report + (section != null ? " --report-section " + section : "");
       new RelevanceReport(id, dataset + " (" + split + " split, " + asked.size() + " queries), model " + model.configName(),
           command, model.configName(), LocalDate.now(), results, Anchors.forDataset(dataset, split)).writeInto(report);
       err.println("paperlens: wrote section '" + id + "' of " + report);

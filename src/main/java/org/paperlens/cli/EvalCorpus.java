@@ -26,6 +26,12 @@ final class EvalCorpus {
   /** @return how papers' stored vectors are found (none when {@code encoder} is null) */
   static IndexBuilder.VectorLookup prepare(CatalogueStore store, Encoder encoder, Path corpus, String dataset,
       Config config, PrintWriter err) throws IOException {
+    return prepare(store, encoder, corpus, dataset, IndexBuilder.into(config.indexDir(), config.indexSettings()), err);
+  }
+
+  /** As {@link #prepare(CatalogueStore, Encoder, Path, String, Config, PrintWriter)}, into the index {@code rebuild} writes. */
+  static IndexBuilder.VectorLookup prepare(CatalogueStore store, Encoder encoder, Path corpus, String dataset,
+      org.paperlens.index.IndexRebuild rebuild, PrintWriter err) throws IOException {
     ImportReport imported = new Importer(store, new Importer.Options(Optional.of(InputFormat.BEIR), dataset, 1000),
         ConsoleProgress.forTerminal(err)).run(List.of(corpus), new ImportReport());
     err.printf("corpus: %,d documents (%,d new)%n", imported.read(), imported.added());
@@ -35,7 +41,7 @@ final class EvalCorpus {
       err.printf("embeddings: %,d computed now, %,d already stored%n", embedded.embedded(), embedded.upToDate());
       vectors = SearchServices.vectors(store, encoder.model());
     }
-    IndexBuilder.rebuild(store, vectors, config.indexDir(), config.indexSettings(), ConsoleProgress.forTerminal(err));
+    rebuild.rebuild(store, vectors, ConsoleProgress.forTerminal(err));
     return vectors;
   }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.paperlens.config.Config;
 import org.paperlens.export.CitationFormat;
-import org.paperlens.index.LuceneIndex;
 import org.paperlens.paper.ArxivId;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
@@ -68,7 +67,7 @@ final class ExportCommand implements Callable<Integer> {
     List<Paper> papers = new ArrayList<>();
     try (CatalogueStore store = Composition.catalogue(config)) {
       if (request != null) {
-        try (LuceneIndex index = Composition.index(config)) {
+        try (org.paperlens.index.PaperIndex index = main.indexBackend(config).openForSearch()) {
           for (SearchHit h : new Searcher(index, null).search(request).hits()) {
             store.find(h.paper().id()).ifPresent(papers::add);
           }

@@ -27,6 +27,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       case org.paperlens.index.BadQueryException q -> say(err, "bad query: " + q.getMessage(), BAD_INPUT);
       case org.paperlens.related.UnknownPaperException u -> say(err, u.getMessage(), BAD_INPUT);
       case org.paperlens.index.IndexMissingException m -> say(err, m.getMessage(), CATALOGUE);
+      case org.paperlens.index.IndexUnavailableException u -> say(err, u.getMessage(), CATALOGUE);
       case org.paperlens.store.StoreException c -> say(err, "catalogue error: " + c.getMessage(), CATALOGUE);
       case java.io.UncheckedIOException io -> say(err, "I/O error: " + io.getMessage(), CATALOGUE);
       case RemoteSourceException r -> say(err, "remote source failed: " + r.getMessage(), REMOTE);

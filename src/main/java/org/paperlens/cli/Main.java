@@ -45,6 +45,11 @@ public final class Main implements Runnable {
           + " (0: at once). Default: $" + Config.NEW_ACCOUNT_HOURS_ENV + ", else 24")
   Integer newAccountHours;
 
+  @Option(names = "--solr", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "Keep the search index in this SolrCloud collection (http://host:8983/solr/COLLECTION, several"
+          + " nodes comma-separated) instead of the data directory. Default: $" + IndexBackend.SOLR_ENV + ", else embedded")
+  String solr;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +62,15 @@ public final class Main implements Runnable {
   Config config() {
     try {
       return Config.resolve(System.getenv(), dataDir, newAccountHours, database);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** Where {@code config}'s search index lives: embedded, or the SolrCloud collection of {@code --solr}. */
+  IndexBackend indexBackend(Config config) {
+    try {
+      return IndexBackend.of(config, solr, System.getenv());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.paperlens.config.Config;
 import org.paperlens.index.Filters;
-import org.paperlens.index.LuceneIndex;
 import org.paperlens.paper.ArxivId;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
@@ -78,7 +77,7 @@ final class RecommendCommand implements Callable<Integer> {
     }
     Recommendations result;
     try (CatalogueStore store = Composition.catalogue(config);
-        LuceneIndex index = Composition.index(config)) {
+        org.paperlens.index.PaperIndex index = main.indexBackend(config).openForSearch()) {
       RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
       result = new Recommender(index, related).recommend(request);
     }

@@ -20,15 +20,15 @@ final class ReindexCommand implements Callable<Integer> {
   public Integer call() {
     Config config = main.config();
     PrintWriter err = main.spec.commandLine().getErr();
-    err.println("paperlens: " + config.describe());
+    IndexBackend backend = main.indexBackend(config);
+    err.println("paperlens: " + config.describe() + ", " + backend.describe());
     IndexBuilder.Report r;
     try (CatalogueStore store = Composition.catalogue(config)) {
-      r = IndexBuilder.rebuild(store, SearchServices.vectors(store, config.model()), config.indexDir(),
-          config.indexSettings(), ConsoleProgress.forTerminal(err));
+      r = backend.rebuilder().rebuild(store, SearchServices.vectors(store, config.model()), ConsoleProgress.forTerminal(err));
     }
     PrintWriter out = main.spec.commandLine().getOut();
     out.printf("indexed %,d papers (%,d with vectors) into %s in %.1f s, %,.0f papers/s%s%n", r.papers(),
-        r.withVector(), r.generation(), r.seconds(), r.papers() / Math.max(r.seconds(), 1e-9), PeakMemory.describe());
+        r.withVector(), r.location(), r.seconds(), r.papers() / Math.max(r.seconds(), 1e-9), PeakMemory.describe());
     out.flush();
     return 0;
   }

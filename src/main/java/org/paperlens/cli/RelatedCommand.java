@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.paperlens.config.Config;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.index.Filters;
-import org.paperlens.index.LuceneIndex;
 import org.paperlens.paper.ArxivId;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
@@ -65,7 +65,7 @@ final class RelatedCommand implements Callable<Integer> {
     PaperId paper = ArxivId.parse(id).map(ArxivId::id).orElseGet(() -> new PaperId(id.strip()));
     List<RelatedPaper> related;
     try (CatalogueStore store = Composition.catalogue(config);
-        LuceneIndex index = Composition.index(config)) {
+        PaperIndex index = main.indexBackend(config).openForSearch()) {
       related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion())
           .find(paper, filters, k);
     }

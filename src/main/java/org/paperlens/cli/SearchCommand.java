@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.paperlens.config.Config;
 import org.paperlens.embed.Encoder;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.index.Filters;
-import org.paperlens.index.LuceneIndex;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchMode;
@@ -73,7 +73,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     SearchResult result;
     boolean needsModel = !(request.mode() instanceof SearchMode.Keyword);
-    try (LuceneIndex index = Composition.index(config);
+    try (PaperIndex index = main.indexBackend(config).openForSearch();
         Encoder encoder = needsModel ? SearchServices.encoder(config) : null) {
       result = new Searcher(index, encoder == null ? null : encoder::embedQuery).search(request);
     }

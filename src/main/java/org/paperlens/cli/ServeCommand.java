@@ -109,10 +109,12 @@ final class ServeCommand implements Callable<Integer> {
     };
     MailSettings mail = main.mailSettings();
     Duration digestEvery = fromEnv.digestEvery().orElse(Duration.ofMinutes(1));
-    try (Site site = new Site(config, mail, pipelineSettings, oaiUrl, java.util.Optional.of(digestEvery), clients, clock, log)) {
+    IndexBackend backend = main.indexBackend(config);
+    try (Site site = new Site(config, backend, mail, pipelineSettings, oaiUrl, java.util.Optional.of(digestEvery), clients,
+        clock, log)) {
       int actual = site.start(host, port);
       out.printf("paperlens: digests: %s%n", mail.describe());
-      out.printf("paperlens: %s%n", config.describe());
+      out.printf("paperlens: %s, %s%n", config.describe(), backend.describe());
       out.printf("paperlens: pipeline: %s%n", describe(pipelineSettings));
       out.printf("paperlens: %s%n", site.pipeline().status().describe());
       out.printf("paperlens: serving at http://%s:%d/  (Ctrl-C stops)%n", host.contains(":") ? "[" + host + "]" : host, actual);

@@ -16,7 +16,8 @@ import org.paperlens.config.MailSettings;
 import org.paperlens.digest.DigestRun;
 import org.paperlens.digest.DigestScheduler;
 import org.paperlens.embed.Encoder;
-import org.paperlens.index.LiveIndex;
+import org.paperlens.index.LiveSearchIndex;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.ingest.FetchLimits;
 import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
@@ -56,20 +57,26 @@ final class Site implements AutoCloseable {
    */
   Site(Config config, MailSettings mail, Pipeline.Settings pipelineSettings, URI oaiUrl, Optional<Duration> digestEvery,
       org.paperlens.web.ClientAddresses clients, Clock clock, Consumer<String> log) {
+    this(config, new IndexBackend.Embedded(config.indexDir(), config.indexSettings()), mail, pipelineSettings, oaiUrl,
+        digestEvery, clients, clock, log);
+  }
+
+  /** @param backend where the search index lives (embedded, or SolrCloud) */
+  Site(Config config, IndexBackend backend, MailSettings mail, Pipeline.Settings pipelineSettings, URI oaiUrl,
+      Optional<Duration> digestEvery, org.paperlens.web.ClientAddresses clients, Clock clock, Consumer<String> log) {
     this.mail = mail;
     this.digestEvery = digestEvery;
     try {
       CatalogueStore store = open(Composition.catalogue(config));
       // The pipeline's own connection: its long scans and writes never hold the one pages read through.
       CatalogueStore pipelineStore = open(Composition.catalogue(config));
-      LiveIndex index = open(Composition.liveIndex(config));
+      LiveSearchIndex index = open(backend.openLive());
       // One intra-op thread per query and as many queries at once as there are cores: under
       // concurrent load that beats two threads per query fighting over the same cores.
       Encoder encoder = open(Encoder.open(config.model(), new Encoder.Options(1, Encoder.Options.DEFAULT_BATCH_SIZE)));
       Database db = open(Composition.communityDatabase(store));
       RecordFetcher fetcher = oaiUrl == null ? null : open(new RecordFetcher(store, oaiUrl, FetchLimits.SUBMISSION));
-      pipeline = new Pipeline(pipelineSettings, pipelineStore, index, config.model(), encoder, config.indexSettings(),
-          config.indexDir(), clock, log);
+      pipeline = new Pipeline(pipelineSettings, pipelineStore, index, config.model(), encoder, clock, log);
       CommunityStore community = new CommunityStore(db, clock);
       RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
       services = new WebServices(store, index,

@@ -11,7 +11,7 @@ import org.apache.lucene.analysis.Analyzer;
  * queries need them), but choosing a paper's distinctive words must skip them: in a small or
  * skewed corpus "we" or "from" can score as rare, and "shares 'we'" explains nothing.
  */
-final class FunctionWords {
+public final class FunctionWords {
 
   private static final List<String> WORDS = List.of(
       "i", "me", "my", "we", "us", "our", "ours", "you", "your", "he", "him", "his", "she", "her", "its",
@@ -29,7 +29,7 @@ final class FunctionWords {
       "based", "approach", "results", "result");
 
   /** The words as the index's text analysis stems them: what term selection compares against. */
-  static final Set<String> STEMS = stems(PaperFields.analyzer(), PaperFields.ABSTRACT);
+  public static final Set<String> STEMS = stems(PaperFields.analyzer(), PaperFields.ABSTRACT);
 
   private FunctionWords() {}
 

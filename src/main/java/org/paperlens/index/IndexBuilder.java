@@ -31,8 +31,17 @@ public final class IndexBuilder {
     VectorLookup NONE = id -> null;
   }
 
-  /** What a build did. */
-  public record Report(int papers, int withVector, Path generation, double seconds) {}
+  /**
+   * What a build did.
+   *
+   * @param location where the index went: a generation directory, or a Solr collection
+   */
+  public record Report(int papers, int withVector, String location, double seconds) {}
+
+  /** The whole-index write side of the embedded index under {@code indexRoot}. */
+  public static IndexRebuild into(Path indexRoot, IndexSettings settings) {
+    return (store, vectors, progress) -> rebuild(store, vectors, indexRoot, settings, progress);
+  }
 
   /** Builds an empty index when there is none, so a server can start on an empty data directory. */
   public static void ensureExists(Path indexRoot, IndexSettings settings) {
@@ -98,7 +107,7 @@ public final class IndexBuilder {
         progress.end();
       }
       IndexDirectory.publish(indexRoot, generation);
-      return new Report(counts[0], counts[1], generation, (System.nanoTime() - start) / 1e9);
+      return new Report(counts[0], counts[1], generation.toString(), (System.nanoTime() - start) / 1e9);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the index in " + indexRoot + ": " + e.getMessage(), e);
     }

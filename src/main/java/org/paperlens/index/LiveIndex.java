@@ -17,7 +17,7 @@ import org.paperlens.paper.PaperId;
  * the old one only after its searches release it (Lucene reference counting), so none fails.
  * Updates are applied by one thread (the server's pipeline).
  */
-public final class LiveIndex implements PaperIndex, IndexUpdates {
+public final class LiveIndex implements LiveSearchIndex, FeatureSource {
 
   private final Path root;
   private final IndexSettings settings;
@@ -36,6 +36,7 @@ public final class LiveIndex implements PaperIndex, IndexUpdates {
   }
 
   /** False when the generation in use has an older document layout and should be rebuilt. */
+  @Override
   public boolean currentFormat() {
     return current.currentFormat();
   }
@@ -44,6 +45,7 @@ public final class LiveIndex implements PaperIndex, IndexUpdates {
    * Switches to the generation {@code CURRENT} names if it is not the one in use: commits and
    * closes the old one, then removes the other generations. Returns true when it switched.
    */
+  @Override
   public synchronized boolean switchIfRebuilt() throws IOException {
     Optional<Path> published = IndexDirectory.current(root);
     if (published.isEmpty() || published.get().equals(current.generation())) {
@@ -176,6 +178,13 @@ public final class LiveIndex implements PaperIndex, IndexUpdates {
   @Override
   public long appliedSeq() {
     return current.appliedSeq();
+  }
+
+  /** Builds a new generation beside the one in use; {@link #switchIfRebuilt} then moves to it. */
+  @Override
+  public IndexBuilder.Report rebuild(org.paperlens.paper.CatalogueStore store, IndexBuilder.VectorLookup vectors,
+      org.paperlens.ingest.Progress progress) {
+    return IndexBuilder.rebuild(store, vectors, root, settings, progress);
   }
 
   @Override

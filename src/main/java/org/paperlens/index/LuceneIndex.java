@@ -59,7 +59,7 @@ import org.paperlens.paper.PaperId;
  * picked up by opening a new {@code LuceneIndex} on the generation {@link IndexDirectory} now
  * names; this one keeps serving its own files until closed.
  */
-public final class LuceneIndex implements PaperIndex, IndexUpdates {
+public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSource {
 
   /** Commit user data: the catalogue change number the commit covers. */
   static final String SEQ_KEY = "catalogue_seq";

@@ -22,7 +22,7 @@ import org.apache.lucene.search.Query;
  * tf-idf over title and abstract), and maps those stemmed terms back to words a person reads.
  * Not thread-safe; make one per request (it is cheap).
  */
-final class MoreLikeThisQuery {
+public final class MoreLikeThisQuery {
 
   /** Enough terms to characterise an abstract; more only adds noise and cost. */
   private static final int MAX_TERMS = 25;
@@ -53,9 +53,17 @@ final class MoreLikeThisQuery {
 
   /** Each stem's first surface form in the paper's own text ({@code molecul} becomes {@code molecules}). */
   Map<String, String> surfaceForms(Document doc) throws IOException {
+    return surfaceForms(analyzer, doc.get(PaperFields.TITLE), doc.get(PaperFields.ABSTRACT));
+  }
+
+  /** {@link #surfaceForms(Document)} of a paper's stored title and abstract (either may be null). */
+  public static Map<String, String> surfaceForms(Analyzer analyzer, String title, String abstractText) throws IOException {
     Map<String, String> forms = new HashMap<>();
-    for (String field : new String[] {PaperFields.TITLE, PaperFields.ABSTRACT}) {
-      String text = doc.get(field);
+    String[] texts = {title, abstractText};
+    String[] fields = {PaperFields.TITLE, PaperFields.ABSTRACT};
+    for (int i = 0; i < fields.length; i++) {
+      String field = fields[i];
+      String text = texts[i];
       if (text == null) {
         continue;
       }
@@ -73,18 +81,24 @@ final class MoreLikeThisQuery {
   }
 
   /** The set of stemmed terms in a document's title and abstract. */
-  Set<String> stemsOf(Document doc) throws IOException {
+  Set<String> stemsOf(Document doc) {
+    return stemsOf(analyzer, doc.get(PaperFields.TITLE), doc.get(PaperFields.ABSTRACT));
+  }
+
+  /** {@link #stemsOf(Document)} of a paper's stored title and abstract (either may be null). */
+  public static Set<String> stemsOf(Analyzer analyzer, String title, String abstractText) {
     Set<String> out = new LinkedHashSet<>();
-    for (String field : new String[] {PaperFields.TITLE, PaperFields.ABSTRACT}) {
-      String text = doc.get(field);
-      if (text != null) {
-        out.addAll(Snippets.tokens(analyzer, field, text));
-      }
+    if (title != null) {
+      out.addAll(Snippets.tokens(analyzer, PaperFields.TITLE, title));
+    }
+    if (abstractText != null) {
+      out.addAll(Snippets.tokens(analyzer, PaperFields.ABSTRACT, abstractText));
     }
     return out;
   }
 
-  static List<String> readable(List<String> stems, Map<String, String> forms) {
+  /** The stems as words a person reads, in the same order, each once. */
+  public static List<String> readable(List<String> stems, Map<String, String> forms) {
     Map<String, Boolean> seen = new LinkedHashMap<>();
     List<String> out = new ArrayList<>();
     for (String s : stems) {

@@ -14,7 +14,7 @@ import org.paperlens.paper.Paper;
 import org.paperlens.paper.TexText;
 
 /** Turns a catalogue {@link Paper} (and its vector, when it has one) into a Lucene document. */
-final class PaperDocument {
+public final class PaperDocument {
 
   private PaperDocument() {}
 
@@ -63,7 +63,7 @@ final class PaperDocument {
   }
 
   /** The date a reader cares about: when the paper was first listed, else when it was submitted. */
-  static LocalDate dateOf(Paper p) {
+  public static LocalDate dateOf(Paper p) {
     return p.firstListed() != null ? p.firstListed() : p.submitted() != null ? p.submitted() : p.updated();
   }
 }

@@ -10,40 +10,41 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * Every Lucene field of the paper index, named in one place, with the analysis each gets.
+ * Every field of the paper index, named in one place, with the analysis each gets. The SolrCloud
+ * schema ({@code solr/configset/schema.xml}) declares the same fields with the same analysis.
  *
  * <p>Stored fields are only what a result list shows (id, title, authors, primary category,
  * date) plus the abstract, which snippets are cut from. Everything else is indexed only.
  */
-final class PaperFields {
+public final class PaperFields {
 
   /** Paper id, exact; stored. */
-  static final String ID = "id";
+  public static final String ID = "id";
   /** Title as readable text ({@link org.paperlens.paper.TexText}): English analysis (Porter stemming, stop words); stored. */
-  static final String TITLE = "title";
+  public static final String TITLE = "title";
   /** The title as written, with its TeX, when that differs from {@link #TITLE}'s readable text; stored only, for pages that typeset it. */
-  static final String TITLE_TEX = "title_tex";
+  public static final String TITLE_TEX = "title_tex";
   /** Abstract: English analysis; stored for highlighted snippets. */
-  static final String ABSTRACT = "abstract";
+  public static final String ABSTRACT = "abstract";
   /** One value per author, folded to ASCII and lower case, no stemming; stored. */
-  static final String AUTHORS = "authors";
+  public static final String AUTHORS = "authors";
   /** arXiv categories, exact ({@code cs.LG}); multi-valued. */
-  static final String CATEGORY = "category";
+  public static final String CATEGORY = "category";
   /** Primary category, stored for display. */
-  static final String PRIMARY_CATEGORY = "primary_category";
+  public static final String PRIMARY_CATEGORY = "primary_category";
   /** The paper's date (first listed, else submitted) as epoch day: points for filters, stored. */
-  static final String DATE = "date";
+  public static final String DATE = "date";
   /** The title reduced to lower-case letters and digits, exact: finds a paper by its exact title. */
-  static final String TITLE_KEY = "title_key";
+  public static final String TITLE_KEY = "title_key";
   /** One value per author, the whole name as {@link #authorKey} gives it, exact: an author's papers. */
-  static final String AUTHOR_KEY = "author_key";
+  public static final String AUTHOR_KEY = "author_key";
   /** "yes" for a paper that links code ({@link org.paperlens.paper.CodeLinks}), absent otherwise; for the "with code" filter. */
-  static final String CODE = "code";
+  public static final String CODE = "code";
   /** The dense vector of title + abstract, int8-quantized HNSW. */
-  static final String VECTOR = "vector";
+  public static final String VECTOR = "vector";
 
   /** Query-language aliases ({@code ti:}, {@code abs:}, {@code au:}, {@code cat:}) to fields. */
-  static final Map<String, String> ALIASES = Map.of(
+  public static final Map<String, String> ALIASES = Map.of(
       "ti", TITLE, "title", TITLE,
       "abs", ABSTRACT, "abstract", ABSTRACT,
       "au", AUTHORS, "author", AUTHORS, "authors", AUTHORS,
@@ -51,7 +52,7 @@ final class PaperFields {
 
   private PaperFields() {}
 
-  static Analyzer analyzer() {
+  public static Analyzer analyzer() {
     Analyzer names = new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
@@ -67,13 +68,13 @@ final class PaperFields {
    * The key of an author's name: accents, case and spacing ignored, so "José  García" and
    * "Jose Garcia" are one author page, while "J. Garcia" stays another (it may be someone else).
    */
-  static String authorKey(String name) {
+  public static String authorKey(String name) {
     String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     return folded.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
   }
 
   /** The key for exact-title lookups: case, accents, punctuation and spacing ignored. */
-  static String titleKey(String title) {
+  public static String titleKey(String title) {
     if (title == null) {
       return "";
     }

@@ -6,10 +6,12 @@ import java.util.Optional;
 import org.paperlens.paper.PaperId;
 
 /**
- * The search index, seen from the rest of paperlens. The embedded implementation is Lucene
- * ({@link LuceneIndex}); a SolrCloud implementation can stand behind the same methods for
- * deployments that outgrow one machine. The index is derived data: it can always be rebuilt
- * from the catalogue ({@link IndexBuilder}).
+ * The search index, seen from the rest of paperlens: what any engine can serve (keyword and
+ * vector retrieval with filters, look-ups, snippets, more-like-this). The embedded implementation
+ * is Lucene ({@link LuceneIndex}, {@link LiveIndex}); {@link org.paperlens.index.solr.SolrIndex}
+ * speaks to a SolrCloud collection. The write side is {@link IndexUpdates} (in place) and
+ * {@link IndexRebuild} (whole); what only Lucene can give is {@link FeatureSource}. The index is
+ * derived data: it can always be rebuilt from the catalogue.
  *
  * <p>Implementations are thread-safe: one instance serves every request.
  */
@@ -22,17 +24,6 @@ public interface PaperIndex extends AutoCloseable {
    * @throws BadQueryException when the query cannot be parsed
    */
   List<IndexHit> keyword(String query, Filters filters, int k);
-
-  /**
-   * A query in the query language that matches {@code text} as plain words: every operator
-   * character is escaped and AND / OR / NOT become ordinary words. For text that is not meant as
-   * a query (benchmark claims, a pasted abstract).
-   */
-  static String literal(String text) {
-    String escaped = org.apache.lucene.queryparser.classic.QueryParserBase.escape(text);
-    return java.util.regex.Pattern.compile("\\b(AND|OR|NOT)\\b").matcher(escaped)
-        .replaceAll(m -> m.group().toLowerCase(java.util.Locale.ROOT));
-  }
 
   /** The k papers whose vectors are nearest {@code vector}, among those passing the filters. */
   List<IndexHit> nearest(float[] vector, Filters filters, int k);
@@ -50,16 +41,6 @@ public interface PaperIndex extends AutoCloseable {
    */
   Map<PaperId, List<String>> sharedTerms(PaperId source, List<PaperId> candidates);
 
-  /**
-   * The features a learned ranking needs: rows for the {@code profile} papers (in that order),
-   * then for every other paper passing {@code window}, each with its vector and its weights over
-   * the profile papers' distinctive words. Cost: one pass over those words' postings plus one
-   * vector copy per row; valid only while this index is open.
-   *
-   * @throws IllegalArgumentException when a profile paper is not in the index
-   */
-  PaperFeatures features(List<PaperId> profile, Filters window);
-
   /** The latest paper date in the index (first listed, else submitted), if any paper has one. */
   Optional<java.time.LocalDate> newestDate();
 
@@ -70,6 +51,15 @@ public interface PaperIndex extends AutoCloseable {
   boolean contains(PaperId id, Filters filters);
 
   Optional<IndexedPaper> get(PaperId id);
+
+  /** Those of {@code ids} that are indexed, in the order given. One round trip where the engine is remote. */
+  default Map<PaperId, IndexedPaper> getAll(List<PaperId> ids) {
+    Map<PaperId, IndexedPaper> out = new java.util.LinkedHashMap<>();
+    for (PaperId id : ids) {
+      get(id).ifPresent(p -> out.put(id, p));
+    }
+    return out;
+  }
 
   /**
    * Abstract snippets with the query's matches marked {@code <mark>...</mark>}; the rest of the

@@ -39,13 +39,18 @@ final class PaperQueryParser extends MultiFieldQueryParser {
     }
     PaperQueryParser parser = new PaperQueryParser(boosts.keySet().toArray(String[]::new), analyzer, boosts);
     try {
-      return parser.parse(LITERALS.matcher(query).replaceAll("\\\\$0"));
+      return parser.parse(escapeLiterals(query));
     } catch (ParseException e) {
       throw new BadQueryException("cannot understand the query '" + query + "': " + firstLine(e.getMessage())
           + " (check quotes and parentheses, and that AND/OR/NOT have something on both sides)", e);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new BadQueryException("the query '" + abbreviate(query) + "' expands to too many terms", e);
     }
+  }
+
+  /** The query with the characters this language reads as text ({@code / ? !}) escaped. */
+  static String escapeLiterals(String query) {
+    return LITERALS.matcher(query).replaceAll("\\\\$0");
   }
 
   @Override

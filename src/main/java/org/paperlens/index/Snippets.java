@@ -10,12 +10,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.paperlens.html.Html;
 
 /** Small text helpers for snippets and filters. */
-final class Snippets {
+public final class Snippets {
 
   private Snippets() {}
 
   /** The start of {@code text}, cut at a word boundary near {@code max} chars, HTML-escaped. */
-  static String leading(String text, int max) {
+  public static String leading(String text, int max) {
     if (text == null) {
       return "";
     }
@@ -30,7 +30,7 @@ final class Snippets {
 
 
   /** The terms {@code analyzer} makes of {@code text} for {@code field}. */
-  static List<String> tokens(Analyzer analyzer, String field, String text) {
+  public static List<String> tokens(Analyzer analyzer, String field, String text) {
     List<String> out = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

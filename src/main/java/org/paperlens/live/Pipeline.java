@@ -14,8 +14,7 @@ import org.paperlens.embed.EmbedReport;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.VectorStore;
 import org.paperlens.index.IndexBuilder;
-import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LiveIndex;
+import org.paperlens.index.LiveSearchIndex;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.ingest.Harvester;
 import org.paperlens.ingest.ImportReport;
@@ -70,10 +69,8 @@ public final class Pipeline implements AutoCloseable {
 
   private final Settings settings;
   private final CatalogueStore store;
-  private final LiveIndex index;
+  private final LiveSearchIndex index;
   private final Encoder encoder;
-  private final IndexSettings indexSettings;
-  private final Path indexRoot;
   private final Clock clock;
   private final Consumer<String> log;
   private final IndexCatchUp catchUp;
@@ -94,14 +91,12 @@ public final class Pipeline implements AutoCloseable {
    * @param model the model whose vectors the index holds
    * @param encoder that model, loaded; null to leave embedding to {@code paperlens embed}
    */
-  public Pipeline(Settings settings, CatalogueStore store, LiveIndex index, org.paperlens.embed.EmbeddingModel model,
-      Encoder encoder, IndexSettings indexSettings, Path indexRoot, Clock clock, Consumer<String> log) {
+  public Pipeline(Settings settings, CatalogueStore store, LiveSearchIndex index, org.paperlens.embed.EmbeddingModel model,
+      Encoder encoder, Clock clock, Consumer<String> log) {
     this.settings = settings;
     this.store = store;
     this.index = index;
     this.encoder = encoder;
-    this.indexSettings = indexSettings;
-    this.indexRoot = indexRoot;
     this.clock = clock;
     this.log = log;
     this.model = model;
@@ -293,7 +288,7 @@ public final class Pipeline implements AutoCloseable {
       if (!index.currentFormat() && !rebuilt) {
         rebuilt = true;
         log.accept("the search index has an older layout: rebuilding it in the background (searches go on meanwhile)");
-        IndexBuilder.rebuild(store, catchUpVectors(), indexRoot, indexSettings, Progress.NONE);
+        index.rebuild(store, catchUpVectors(), Progress.NONE);
       }
       if (index.switchIfRebuilt()) {
         log.accept("switched to the rebuilt search index (" + index.coverage().papers() + " papers)");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import org.paperlens.index.FeatureSource;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.PaperFeatures;
@@ -41,6 +42,8 @@ public final class Recommender {
   private static final int EXPLAIN_TERMS = 5;
   private static final int EXPLAIN_LIKED = 3;
   private static final double NEAR_SHARE = 0.7;
+  /** Reciprocal-rank constant when related lists are merged (the usual 60). */
+  private static final int RRF_K = 60;
 
   private final PaperIndex index;
   private final RelatedPapers related;
@@ -85,9 +88,12 @@ public final class Recommender {
     if (liked.size() == 1) {
       return fromRelated(liked.iterator().next(), papers, disliked, window, request.k(), from, to, notes);
     }
+    if (!(index instanceof FeatureSource source)) {
+      return fromRelatedOfEach(liked, papers, disliked, window, request.k(), from, to, notes);
+    }
     List<PaperId> profile = new ArrayList<>(liked);
     profile.addAll(disliked);
-    PaperFeatures features = index.features(profile, window);
+    PaperFeatures features = source.features(profile, window);
     int candidates = features.size() - features.profileSize();
     List<Integer> positives = new ArrayList<>();
     List<Integer> negatives = new ArrayList<>();
@@ -238,6 +244,42 @@ public final class Recommender {
     notes.add("one liked paper: showing its related papers");
     return new Recommendations(items, "related", from, to, items.size(),
         items.isEmpty() ? "no papers " + describe(window) + " are related to " + paper : null, notes);
+  }
+
+  /**
+   * Several liked papers on an engine without {@link FeatureSource} (SolrCloud): the related papers
+   * of each liked paper, merged by reciprocal rank (a paper related to several liked ones rises).
+   * No model is learned and disliked papers are only left out, not used to push similar ones down.
+   */
+  private Recommendations fromRelatedOfEach(Set<PaperId> liked, Map<PaperId, IndexedPaper> papers, Set<PaperId> disliked,
+      Filters window, int k, LocalDate from, LocalDate to, List<String> notes) {
+    Map<PaperId, Double> score = new LinkedHashMap<>();
+    Map<PaperId, RelatedPaper> best = new LinkedHashMap<>();
+    Map<PaperId, List<Explanation.LikedPaper>> because = new LinkedHashMap<>();
+    for (PaperId like : liked) {
+      for (RelatedPaper r : related.find(like, window, k + liked.size() + disliked.size())) {
+        PaperId id = r.paper().id();
+        if (liked.contains(id) || disliked.contains(id)) {
+          continue;
+        }
+        score.merge(id, 1.0 / (RRF_K + r.rank()), Double::sum);
+        best.putIfAbsent(id, r);
+        because.computeIfAbsent(id, x -> new ArrayList<>())
+            .add(new Explanation.LikedPaper(like, titleOf(papers, like), r.similarity()));
+      }
+    }
+    List<PaperId> order = new ArrayList<>(score.keySet());
+    order.sort(Comparator.comparingDouble((PaperId id) -> -score.get(id)).thenComparing(id -> id.value()));
+    List<Recommendation> items = new ArrayList<>();
+    for (PaperId id : order.subList(0, Math.min(k, order.size()))) {
+      RelatedPaper r = best.get(id);
+      Explanation why = new Explanation(r.sharedTerms().stream().limit(EXPLAIN_TERMS).toList(),
+          because.get(id).stream().limit(EXPLAIN_LIKED).toList());
+      items.add(new Recommendation(items.size() + 1, r.paper(), score.get(id), why));
+    }
+    notes.add("this search backend has no feature reader: showing the related papers of each liked paper, merged");
+    return new Recommendations(items, "related", from, to, score.size(),
+        items.isEmpty() ? "no papers " + describe(window) + " are related to the liked papers" : null, notes);
   }
 
   private Map<PaperId, IndexedPaper> lookUp(Set<PaperId> liked, Set<PaperId> disliked) {

@@ -14,6 +14,7 @@ import org.paperlens.community.Submission;
 import org.paperlens.community.Trending;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.index.QueryText;
 import org.paperlens.paper.Listed;
 import org.paperlens.paper.ListingFilter;
 import org.paperlens.paper.Paper;
@@ -170,7 +171,7 @@ final class Listings {
       try {
         return new Search(s.searcher().search(r), null);
       } catch (BadQueryException e) {
-        SearchRequest literal = new SearchRequest(PaperIndex.literal(r.query()), r.mode(), r.filters(), r.offset(), r.limit());
+        SearchRequest literal = new SearchRequest(QueryText.literal(r.query()), r.mode(), r.filters(), r.offset(), r.limit());
         return new Search(s.searcher().search(literal),
             "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.");
       }

@@ -96,7 +96,7 @@ public final class SearchLatency {
     while (out.size() < n / 2) {
       String title = papers.get(random.nextInt(papers.size())).title();
       if (title != null) {
-        out.add(org.paperlens.index.PaperIndex.literal(title)); // pasted text, not query syntax
+        out.add(org.paperlens.index.QueryText.literal(title)); // pasted text, not query syntax
       }
     }
     while (out.size() < n) {

@@ -27,6 +27,7 @@ import org.paperlens.index.Filters;
 import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.index.QueryText;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
 import org.paperlens.ingest.Progress;
@@ -182,7 +183,7 @@ public final class FreshnessBench {
           committedAt[i] = System.nanoTime();
         }
         if (committedAt[i] != 0 && keyword[i] == 0
-            && index.keyword(PaperIndex.literal(p.title()), Filters.NONE, 20).stream().anyMatch(h -> h.id().equals(p.id()))) {
+            && index.keyword(QueryText.literal(p.title()), Filters.NONE, 20).stream().anyMatch(h -> h.id().equals(p.id()))) {
           keyword[i] = Math.max(1e-9, (System.nanoTime() - committedAt[i]) / 1e9);
         }
         if (keyword[i] != 0 && meaning[i] == 0 && index.withoutVector(List.of(p.id())).isEmpty()) {

@@ -81,7 +81,7 @@ class SearchEndToEndTest {
   void any_text_can_be_searched_literally_when_it_is_not_meant_as_a_query() {
     String claim = "Attention (+)- on tabular data: NOT [all] you need? \"trees\" AND boosting! ANDROID";
     assertThatThrownBy(() -> index.keyword(claim, Filters.NONE, 10)).isInstanceOf(BadQueryException.class);
-    assertThat(ids(index.keyword(org.paperlens.index.PaperIndex.literal(claim), Filters.NONE, 10)))
+    assertThat(ids(index.keyword(org.paperlens.index.QueryText.literal(claim), Filters.NONE, 10)))
         .startsWith("2401.00110");
   }
 

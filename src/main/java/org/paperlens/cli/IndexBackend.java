@@ -1,0 +1,96 @@
+package org.paperlens.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.paperlens.config.Config;
+import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.IndexRebuild;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.LiveIndex;
+import org.paperlens.index.LiveSearchIndex;
+import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.index.solr.SolrIndex;
+import org.paperlens.index.solr.SolrTarget;
+
+/**
+ * Where the search index lives, chosen once per command: the embedded Lucene index under the data
+ * directory (the default), or a SolrCloud collection ({@code --solr URL}, else {@code $PAPERLENS_SOLR}).
+ * The one place an engine is picked; past it, commands see {@link PaperIndex},
+ * {@link LiveSearchIndex} or {@link IndexRebuild} only.
+ */
+sealed interface IndexBackend {
+
+  String SOLR_ENV = "PAPERLENS_SOLR";
+
+  /**
+   * @param solrFlag {@code --solr}, or null
+   * @throws IllegalArgumentException quoting a malformed Solr URL
+   */
+  static IndexBackend of(Config config, String solrFlag, Map<String, String> env) {
+    String solr = solrFlag != null ? solrFlag : env.get(SOLR_ENV);
+    if (solr == null || solr.isBlank()) {
+      return new Embedded(config.indexDir(), config.indexSettings());
+    }
+    return new Solr(SolrTarget.parse(solr), config.indexSettings());
+  }
+
+  /** For commands that only search. */
+  PaperIndex openForSearch();
+
+  /** For a server, which also updates the index as the catalogue changes. */
+  LiveSearchIndex openLive();
+
+  IndexRebuild rebuilder();
+
+  /** One line for logs. */
+  String describe();
+
+  record Embedded(Path root, IndexSettings settings) implements IndexBackend {
+    @Override
+    public PaperIndex openForSearch() {
+      return LuceneIndex.open(root, settings);
+    }
+
+    @Override
+    public LiveSearchIndex openLive() {
+      return LiveIndex.open(root, settings);
+    }
+
+    @Override
+    public IndexRebuild rebuilder() {
+      return IndexBuilder.into(root, settings);
+    }
+
+    @Override
+    public String describe() {
+      return "embedded search index in " + root.toAbsolutePath().normalize();
+    }
+  }
+
+  record Solr(SolrTarget target, IndexSettings settings) implements IndexBackend {
+    @Override
+    public PaperIndex openForSearch() {
+      return SolrIndex.connect(target, settings);
+    }
+
+    @Override
+    public LiveSearchIndex openLive() {
+      return SolrIndex.connect(target, settings);
+    }
+
+    @Override
+    public IndexRebuild rebuilder() {
+      return (store, vectors, progress) -> {
+        try (SolrIndex index = SolrIndex.connect(target, settings)) {
+          return index.rebuild(store, vectors, progress);
+        }
+      };
+    }
+
+    @Override
+    public String describe() {
+      return "search index in SolrCloud " + target;
+    }
+  }
+}

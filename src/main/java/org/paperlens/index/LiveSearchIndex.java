@@ -1,0 +1,21 @@
+package org.paperlens.index;
+
+import java.io.IOException;
+
+/**
+ * The index a running server searches, updates in place and can rebuild whole: {@link LiveIndex}
+ * (embedded Lucene) or {@link org.paperlens.index.solr.SolrIndex} (SolrCloud). The server's
+ * pipeline ({@link org.paperlens.live.Pipeline}) sees only this.
+ */
+public interface LiveSearchIndex extends PaperIndex, IndexUpdates, IndexRebuild {
+
+  /** False when the index has an older document layout and should be rebuilt. */
+  default boolean currentFormat() {
+    return true;
+  }
+
+  /** Switches to a whole index published since it was opened, if the engine keeps generations; true when it switched. */
+  default boolean switchIfRebuilt() throws IOException {
+    return false;
+  }
+}

@@ -1,0 +1,112 @@
+package org.paperlens.index.solr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.solr.client.solrj.request.SolrQuery;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import org.paperlens.index.BadQueryException;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.PaperFields;
+import org.paperlens.index.QueryText;
+import org.paperlens.index.Snippets;
+import org.paperlens.paper.PaperId;
+
+/**
+ * The paperlens query language and filters as Solr request parameters, ranked as the embedded
+ * index ranks them.
+ *
+ * <p>Keyword queries go to edismax configured to score like the embedded multi-field parser: the
+ * same field weights ({@code qf}), a term's field scores summed ({@code tie=1}, as a Boolean OR of
+ * the fields sums them), OR between terms, split on white space, and the query language's field
+ * aliases ({@code ti: abs: au: cat:}) as edismax field aliases. Any other {@code name:} prefix is
+ * read as text, as the embedded parser reads it. Queries are checked by the embedded parser
+ * first, so a malformed query is the same {@link BadQueryException} on both backends.
+ */
+final class SolrQueries {
+
+  private SolrQueries() {}
+
+  static SolrQuery keyword(String query, IndexSettings settings) {
+    SolrQuery q = new SolrQuery(QueryText.checked(query));
+    q.set("defType", "edismax");
+    edismax(q, settings);
+    return q;
+  }
+
+  /** The edismax parameters of the query language, also used by the highlighter's {@code hl.q}. */
+  static void edismax(SolrQuery q, IndexSettings settings) {
+    q.set("qf", settings.fieldBoosts().entrySet().stream()
+        .map(e -> e.getKey() + "^" + e.getValue()).collect(Collectors.joining(" ")));
+    q.set("tie", "1.0");
+    q.set("q.op", "OR");
+    q.set("sow", "true");
+    q.set("lowercaseOperators", "false");
+    List<String> fields = new ArrayList<>(List.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.AUTHORS,
+        PaperFields.CATEGORY));
+    for (Map.Entry<String, String> alias : PaperFields.ALIASES.entrySet()) {
+      if (!alias.getKey().equals(alias.getValue())) {
+        q.set("f." + alias.getKey() + ".qf", alias.getValue());
+        fields.add(alias.getKey());
+      }
+    }
+    q.set("uf", String.join(" ", fields));
+  }
+
+  /** The vector query: the k nearest among the papers passing the filters ({@code fq} pre-filters the HNSW walk). */
+  static SolrQuery nearest(float[] vector, int k) {
+    StringBuilder v = new StringBuilder("{!knn f=").append(PaperFields.VECTOR).append(" topK=").append(k).append("}[");
+    for (int i = 0; i < vector.length; i++) {
+      if (i > 0) {
+        v.append(',');
+      }
+      v.append(vector[i]);
+    }
+    return new SolrQuery(v.append(']').toString());
+  }
+
+  /** A query for exactly these papers. */
+  static SolrQuery ids(List<PaperId> ids) {
+    return new SolrQuery(terms(PaperFields.ID, ids.stream().map(PaperId::value).toList()));
+  }
+
+  static String term(String field, String value) {
+    return "{!term f=" + field + "}" + value;
+  }
+
+  /** Exact values, any of them; Solr's terms parser splits on commas, so values must not contain one. */
+  static String terms(String field, List<String> values) {
+    return "{!terms f=" + field + "}" + String.join(",", values);
+  }
+
+  /** The filters as {@code fq} clauses: each cached by Solr on its own. */
+  static void filter(SolrQuery q, Filters f, Analyzer analyzer) {
+    if (f.from() != null || f.to() != null) {
+      String lo = f.from() == null ? "*" : Long.toString(f.from().toEpochDay());
+      String hi = f.to() == null ? "*" : Long.toString(f.to().toEpochDay());
+      q.addFilterQuery(PaperFields.DATE + ":[" + lo + " TO " + hi + "]");
+    }
+    if (!f.categories().isEmpty()) {
+      q.addFilterQuery(f.categories().stream().map(c -> PaperFields.CATEGORY + ":" + ClientUtils.escapeQueryChars(c))
+          .collect(Collectors.joining(" OR ")));
+    }
+    if (f.author() != null) {
+      List<String> words = Snippets.tokens(analyzer, PaperFields.AUTHORS, f.author());
+      if (words.isEmpty()) {
+        throw new BadQueryException("the author filter '" + f.author() + "' has no searchable words");
+      }
+      q.addFilterQuery(PaperFields.AUTHORS + ":\"" + String.join(" ", words.stream().map(ClientUtils::escapeQueryChars).toList()) + "\"");
+    }
+    if (f.withCode()) {
+      q.addFilterQuery(PaperFields.CODE + ":yes");
+    }
+  }
+
+  /** Excludes the watermark document, for queries that match every document. */
+  static void papersOnly(SolrQuery q) {
+    q.addFilterQuery("-" + PaperFields.ID + ":" + ClientUtils.escapeQueryChars(SolrDocuments.WATERMARK_ID));
+  }
+}

@@ -1,0 +1,100 @@
+package org.paperlens.index.solr;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrInputDocument;
+import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.IndexChange;
+import org.paperlens.index.IndexUnavailableException;
+import org.paperlens.ingest.Progress;
+import org.paperlens.paper.CatalogueStore;
+
+/**
+ * The write side of {@link SolrIndex}: live batches and whole rebuilds. Writes are not retried
+ * here; a failed live batch is applied again by the pipeline from its watermark, a failed rebuild
+ * is run again.
+ */
+final class SolrWrites {
+
+  /** Documents per update request in a rebuild: large enough to amortise the round trip. */
+  private static final int BATCH = 500;
+
+  private SolrWrites() {}
+
+  static void apply(SolrIndex index, List<IndexChange> changes, long upToSeq, long now) {
+    UpdateRequest update = new UpdateRequest();
+    List<String> removed = new ArrayList<>();
+    for (IndexChange change : changes) {
+      switch (change) {
+        case IndexChange.Put put -> update.add(SolrDocuments.of(put.paper(), put.vector(), now));
+        case IndexChange.Remove remove -> removed.add(remove.id().value());
+      }
+    }
+    if (!removed.isEmpty()) {
+      update.deleteById(removed);
+    }
+    update.add(SolrDocuments.watermark(upToSeq, now));
+    send(index, update, "update");
+  }
+
+  /** A soft commit makes writes searchable; a hard one also makes them durable and opens a searcher. */
+  static void commit(SolrIndex index, boolean soft) {
+    try {
+      index.writer().commit(index.collection(), true, true, soft);
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      throw new IndexUnavailableException("cannot commit to SolrCloud " + index.target() + ": " + e.getMessage(), e);
+    }
+  }
+
+  static IndexBuilder.Report rebuild(SolrIndex index, CatalogueStore store, IndexBuilder.VectorLookup vectors,
+      Progress progress) {
+    long start = System.nanoTime();
+    // Every document this build writes carries this stamp; live writes made meanwhile carry a later one.
+    long build = System.currentTimeMillis();
+    long seq = store.sequence();
+    int[] counts = new int[2];
+    List<SolrInputDocument> batch = new ArrayList<>(BATCH);
+    progress.begin("reindex", store.count(), "papers");
+    try {
+      store.forEachLive(paper -> {
+        float[] vector = vectors.vectorFor(paper.id());
+        batch.add(SolrDocuments.of(paper, vector, build));
+        counts[0]++;
+        if (vector != null) {
+          counts[1]++;
+        }
+        if (batch.size() == BATCH) {
+          add(index, batch);
+          progress.advanceTo(counts[0], String.format("%,d papers", counts[0]));
+        }
+      });
+      batch.add(SolrDocuments.watermark(seq, build));
+      add(index, batch);
+      UpdateRequest older = new UpdateRequest();
+      older.deleteByQuery(SolrDocuments.BUILD + ":[* TO " + (build - 1) + "]");
+      send(index, older, "delete the previous build from");
+      commit(index, false);
+    } finally {
+      progress.end();
+    }
+    return new IndexBuilder.Report(counts[0], counts[1], "SolrCloud " + index.target(), (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void add(SolrIndex index, List<SolrInputDocument> batch) {
+    UpdateRequest update = new UpdateRequest();
+    update.add(batch);
+    send(index, update, "write to");
+    batch.clear();
+  }
+
+  private static void send(SolrIndex index, UpdateRequest update, String what) {
+    try {
+      update.process(index.writer(), index.collection());
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      throw new IndexUnavailableException("cannot " + what + " SolrCloud " + index.target() + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.paperlens.index.solr;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real SolrCloud for tests: the {@code solr-cluster} project (Solr 9's MiniSolrCloudCluster, an
+ * embedded ZooKeeper, 2 nodes, the paperlens config set, a collection of 2 shards × 2 replicas)
+ * started as a child JVM, so Solr's Lucene 9 never shares a class path with the app's Lucene 10.
+ * {@code .ci/run} builds it first; elsewhere, build it with
+ * {@code ./mvnw -B -f solr-cluster/pom.xml package} or the tests using it are skipped (on CI they fail).
+ */
+public final class SolrClusterProcess implements AutoCloseable {
+
+  static final String COLLECTION = "papers";
+  private static final long START_SECONDS = 240;
+
+  private final Process process;
+  private final PrintWriter commands;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> nodes = new ArrayList<>();
+
+  private SolrClusterProcess(Process process) {
+    this.process = process;
+    this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          lines.add(line);
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+      lines.add("EXIT");
+    }, "solr-cluster-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts the cluster, or skips the calling test class (fails it on CI) when the cluster project is not built. */
+  public static SolrClusterProcess start() throws Exception {
+    Path project = Path.of("solr-cluster");
+    Path classpath = project.resolve("target/classpath.txt");
+    Path classes = project.resolve("target/classes");
+    if (!Files.exists(classpath) || !Files.isDirectory(classes)) {
+      String why = "the SolrCloud test cluster is not built (" + classpath + " missing): run"
+          + " './mvnw -B -f solr-cluster/pom.xml package' (.ci/run does)";
+      if (System.getenv("CI") != null) {
+        Assertions.fail(why);
+      }
+      Assumptions.abort(why);
+    }
+    String javaBin = ProcessHandle.current().info().command().orElse("java");
+    Path log = Files.createTempFile("paperlens-solr-cluster", ".log");
+    Process p = new ProcessBuilder(javaBin, "-Xmx1g", "-cp",
+        classes.toAbsolutePath() + java.io.File.pathSeparator + Files.readString(classpath).strip(),
+        "org.paperlens.solrcluster.SolrCluster", Path.of("solr/configset").toAbsolutePath().toString(), COLLECTION)
+        .redirectError(log.toFile())
+        .start();
+    SolrClusterProcess cluster = new SolrClusterProcess(p);
+    try {
+      cluster.awaitReady(log);
+    } catch (Exception | AssertionError e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  private void awaitReady(Path log) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+    while (true) {
+      String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (line == null || line.equals("EXIT")) {
+        Assertions.fail("the SolrCloud test cluster did not start" + (line == null ? " in " + START_SECONDS + " s" : "")
+            + "; its log: " + log);
+      }
+      if (line.startsWith("NODE ")) {
+        nodes.add(line.split(" ")[2]);
+      } else if (line.equals("READY")) {
+        return;
+      }
+    }
+  }
+
+  /** The {@code --solr} value naming every node. */
+  public String solrUrl() {
+    return String.join(",", nodes.stream().map(n -> n + "/" + COLLECTION).toList());
+  }
+
+  SolrTarget target() {
+    return SolrTarget.parse(solrUrl());
+  }
+
+  /** Stops node {@code i} and waits until it is down. */
+  public void stopNode(int i) throws InterruptedException {
+    commands.println("stop " + i);
+    String line;
+    do {
+      line = lines.poll(120, TimeUnit.SECONDS);
+    } while (line != null && !line.startsWith("STOPPED ") && !line.startsWith("ERROR ") && !line.equals("EXIT"));
+    Assertions.assertEquals("STOPPED " + i, line, "the cluster's answer to 'stop " + i + "'");
+  }
+
+  @Override
+  public void close() {
+    commands.println("quit");
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroy();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
