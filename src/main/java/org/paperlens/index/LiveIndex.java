@@ -144,6 +144,11 @@ public final class LiveIndex implements PaperIndex, IndexUpdates {
   }
 
   @Override
+  public int countByMeaning(Filters filters) {
+    return read(index -> index.countByMeaning(filters));
+  }
+
+  @Override
   public int size() {
     return current.size();
   }

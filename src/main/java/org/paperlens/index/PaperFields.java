@@ -13,7 +13,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * Every Lucene field of the paper index, named in one place, with the analysis each gets.
  *
  * <p>Stored fields are only what a result list shows (id, title, authors, primary category,
- * date) plus the abstract, which snippets are cut from. Everything else is indexed only.
+ * date, code link) plus the abstract, which snippets are cut from. Everything else is indexed only.
  */
 final class PaperFields {
 
@@ -39,6 +39,8 @@ final class PaperFields {
   static final String AUTHOR_KEY = "author_key";
   /** "yes" for a paper that links code ({@link org.paperlens.paper.CodeLinks}), absent otherwise; for the "with code" filter. */
   static final String CODE = "code";
+  /** The paper's first code link ({@link org.paperlens.paper.CodeLinks#codeUrl}), stored only: a result's Code chip. */
+  static final String CODE_URL = "code_url";
   /** The dense vector of title + abstract, int8-quantized HNSW. */
   static final String VECTOR = "vector";
 
