@@ -30,35 +30,21 @@ final class ReadingPages {
    * Pages as visitors who are not logged in see them, each kept while the cached values it was
    * rendered from ({@link Listings}' daily listing, paper page, related papers, search result)
    * are the ones those caches hold: a new value is a new object, so a new key. Old pages leave
-   * as the least recently used. Daily pages are the biggest (about 100 KB with their keys).
+   * as the least recently used. One cache per page kind, sized by memory: a daily page is about
+   * 80 KB and keeps its listing (another 250 KB) alive, a paper or search page 20 to 40 KB.
    */
-  private final Memo<Sources, SharedPage> shared;
-
-  /**
-   * A key equal only for the very same cached objects (and equal {@code text}): comparing a
-   * listing's fifty papers field by field per request would cost what the cache saves.
-   */
-  private record Sources(Object first, Object second, String text) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Sources k && k.first == first && k.second == second && java.util.Objects.equals(k.text, text);
-    }
-
-    @Override
-    public int hashCode() {
-      return (System.identityHashCode(first) * 31 + System.identityHashCode(second)) * 31 + java.util.Objects.hashCode(text);
-    }
-  }
+  private final Memo<SharedPage.Sources, SharedPage> dailyPages;
+  private final Memo<SharedPage.Sources, SharedPage> paperPages;
+  private final Memo<SharedPage.Sources, SharedPage> searchPages;
 
   ReadingPages(WebServices s, Listings listings, Templates templates) {
     this.s = s;
     this.listings = listings;
     this.templates = templates;
-    this.shared = new Memo<>(SHARED_PAGES, null, s.clock());
+    this.dailyPages = new Memo<>(500, null, s.clock());
+    this.paperPages = new Memo<>(5_000, null, s.clock());
+    this.searchPages = new Memo<>(2_000, null, s.clock());
   }
-
-  /** Pages kept for visitors who are not logged in: at most about 300 MB with what they were rendered from. */
-  static final int SHARED_PAGES = 5_000;
 
   static Listings.View view(Context ctx) {
     String v = Params.text(ctx, "view");
@@ -79,7 +65,7 @@ final class ReadingPages {
     Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, filter, Params.integer(ctx, "page", 1, 1, 10_000), Listings.DAILY_PAGE);
     Account me = Auth.account(ctx).orElse(null);
     if (me == null && !d.papers().isEmpty()) {
-      shared.get(new Sources(d, null, null), k -> templates.renderShared("daily", dailyModel(d, d.papersHtml()))).send(ctx);
+      dailyPages.get(new SharedPage.Sources(d, null, null), k -> templates.renderShared("daily", dailyModel(d, d.papersHtml()))).send(ctx);
       return;
     }
     // Everyone who is not logged in shares the cached list; a member's shows their votes and carries their CSRF token.
@@ -192,7 +178,7 @@ final class ReadingPages {
       Listings.Search result = listings.search(request);
       String coverage = Listings.coverageNotice(s.status().get(), request.mode());
       // The form echoes the parameters as typed, so the page is kept per query string, not per request.
-      shared.get(new Sources(result, null, ctx.queryString() + "\n" + coverage),
+      searchPages.get(new SharedPage.Sources(result, null, ctx.queryString() + "\n" + coverage),
           k -> templates.renderShared("search", searchModel(ctx, request, result, coverage))).send(ctx);
       return;
     }
@@ -267,7 +253,7 @@ final class ReadingPages {
       default -> null;
     };
     if (me == null && notice == null) {
-      shared.get(new Sources(page, related, null), k -> templates.renderShared("paper", paperModel(page, related, null))).send(ctx);
+      paperPages.get(new SharedPage.Sources(page, related, null), k -> templates.renderShared("paper", paperModel(page, related, null))).send(ctx);
       return;
     }
     Map<String, Object> m = paperModel(page, related, me);

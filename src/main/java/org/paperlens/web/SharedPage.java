@@ -19,6 +19,23 @@ final class SharedPage {
    */
   static final String TOKEN_GAP = gap();
 
+  /**
+   * The key of a shared page: the cached values it was rendered from, equal only for the very same
+   * objects (and equal {@code text}). Comparing a listing's fifty papers field by field per
+   * request would cost what the cache saves.
+   */
+  record Sources(Object first, Object second, String text) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Sources k && k.first == first && k.second == second && java.util.Objects.equals(k.text, text);
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(first) * 31 + System.identityHashCode(second)) * 31 + java.util.Objects.hashCode(text);
+    }
+  }
+
   private final List<byte[]> parts;
   private final int length;
 
