@@ -146,6 +146,11 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   }
 
   @Override
+  public int countByMeaning(Filters filters) {
+    return read(index -> index.countByMeaning(filters));
+  }
+
+  @Override
   public int size() {
     return current.size();
   }

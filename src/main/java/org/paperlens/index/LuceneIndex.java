@@ -66,8 +66,9 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   /** Commit user data: the document layout; an index of another layout is rebuilt by serve. */
   static final String FORMAT_KEY = "paperlens_format";
   /** 2: id doc values and a catalogue watermark; 3: code and author key fields, title and abstract as readable text;
-   * 4: Lucene 10.6's scalar-quantised vector format (Lucene104), the 10.3 one being read-only now. */
-  static final String FORMAT = "4";
+   * 4: Lucene 10.6's scalar-quantised vector format (Lucene104), the 10.3 one being read-only now;
+   * 5: a stored code link, for the Code chip of search results. */
+  static final String FORMAT = "5";
 
   private static final int SNIPPET_FALLBACK_CHARS = 240;
   /** More papers than any one author writes: the bound of {@link #byAuthor}'s sort. */
@@ -502,6 +503,11 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   }
 
   @Override
+  public int countByMeaning(Filters filters) {
+    return withSearcher(s -> s.count(withFilters(new org.apache.lucene.search.FieldExistsQuery(PaperFields.VECTOR), filters)));
+  }
+
+  @Override
   public int size() {
     return coverage.papers();
   }
@@ -599,7 +605,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     return new IndexedPaper(new PaperId(doc.get(PaperFields.ID)), tex != null ? tex : doc.get(PaperFields.TITLE),
         Arrays.asList(doc.getValues(PaperFields.AUTHORS)), doc.get(PaperFields.PRIMARY_CATEGORY),
         date == null ? null : LocalDate.ofEpochDay(date.numericValue().intValue()),
-        doc.get(PaperFields.ABSTRACT));
+        doc.get(PaperFields.ABSTRACT), doc.get(PaperFields.CODE_URL));
   }
 
   @Override

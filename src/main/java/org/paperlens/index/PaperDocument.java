@@ -41,9 +41,10 @@ public final class PaperDocument {
       doc.add(new TextField(PaperFields.AUTHORS, author, Field.Store.YES));
       doc.add(new StringField(PaperFields.AUTHOR_KEY, PaperFields.authorKey(author), Field.Store.NO));
     }
-    if (org.paperlens.paper.CodeLinks.hasCode(paper)) {
+    org.paperlens.paper.CodeLinks.codeUrl(paper).ifPresent(url -> {
       doc.add(new StringField(PaperFields.CODE, "yes", Field.Store.NO));
-    }
+      doc.add(new StoredField(PaperFields.CODE_URL, url));
+    });
     for (String category : paper.categories()) {
       doc.add(new StringField(PaperFields.CATEGORY, category, Field.Store.NO));
     }

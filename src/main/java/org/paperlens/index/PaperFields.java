@@ -14,7 +14,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * schema ({@code solr/configset/schema.xml}) declares the same fields with the same analysis.
  *
  * <p>Stored fields are only what a result list shows (id, title, authors, primary category,
- * date) plus the abstract, which snippets are cut from. Everything else is indexed only.
+ * date, code link) plus the abstract, which snippets are cut from. Everything else is indexed only.
  */
 public final class PaperFields {
 
@@ -40,6 +40,8 @@ public final class PaperFields {
   public static final String AUTHOR_KEY = "author_key";
   /** "yes" for a paper that links code ({@link org.paperlens.paper.CodeLinks}), absent otherwise; for the "with code" filter. */
   public static final String CODE = "code";
+  /** The paper's first code link ({@link org.paperlens.paper.CodeLinks#codeUrl}), stored only: a result's Code chip. */
+  public static final String CODE_URL = "code_url";
   /** The dense vector of title + abstract, int8-quantized HNSW. */
   public static final String VECTOR = "vector";
 

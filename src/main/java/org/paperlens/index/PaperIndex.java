@@ -85,6 +85,12 @@ public interface PaperIndex extends AutoCloseable {
    */
   int count(String query, Filters filters);
 
+  /**
+   * How many papers pass the filters and can be found by meaning (they have an embedding): what
+   * semantic search ranks. Fewer than {@code count(null, filters)} while papers are being embedded.
+   */
+  int countByMeaning(Filters filters);
+
   /** How many papers are indexed. */
   int size();
 

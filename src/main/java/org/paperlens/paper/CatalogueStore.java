@@ -34,8 +34,10 @@ public final class CatalogueStore implements AutoCloseable {
    * Per primary category, how many upvotes and saves members gave its papers: what the
    * community reads, the daily listing's order among papers nobody has voted on yet.
    */
+  // CROSS JOIN keeps the votes and saves as the outer loop (SQLite does not reorder it): with a
+  // plain JOIN, SQLite 3.50 scanned all papers by category on every daily listing (200 ms at 75k).
   private static final String CATEGORY_INTEREST = "SELECT p.primary_category AS category, COUNT(*) AS interest"
-      + " FROM (SELECT paper_id FROM votes UNION ALL SELECT paper_id FROM library) a JOIN papers p ON p.id = a.paper_id"
+      + " FROM (SELECT paper_id FROM votes UNION ALL SELECT paper_id FROM library) a CROSS JOIN papers p WHERE p.id = a.paper_id"
       + " GROUP BY p.primary_category";
 
   private final Database db;

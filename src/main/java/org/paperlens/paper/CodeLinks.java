@@ -55,6 +55,11 @@ public final class CodeLinks {
     return hasCode(paper.abstractText(), paper.comment());
   }
 
+  /** The paper's first code link (a repository, else a model hub): what a list's Code chip opens. */
+  public static java.util.Optional<String> codeUrl(Paper paper) {
+    return of(paper).stream().filter(l -> l.kind() != Kind.PROJECT_PAGE).map(Link::url).findFirst();
+  }
+
   /** Whether an abstract and comment link a code repository or a model hub. */
   public static boolean hasCode(String abstractText, String comment) {
     return of(abstractText, comment).stream().anyMatch(l -> l.kind() != Kind.PROJECT_PAGE);

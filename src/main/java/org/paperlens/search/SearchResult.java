@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param total how many papers the search covers: those matching the words (keyword and hybrid
  *     mode, whose meaning half ranks every paper and so has no count of its own), or every paper
- *     passing the filters, which semantic search ranks by meaning
+ *     passing the filters that has an embedding, which semantic search ranks by meaning (papers
+ *     still waiting to be embedded are not counted: semantic search cannot find them)
  */
 public record SearchResult(SearchRequest request, List<SearchHit> hits, boolean more, double millis, int total) {
   public SearchResult {

@@ -52,7 +52,7 @@ public final class Searcher {
       }
     }
     int total = switch (request.mode()) {
-      case SearchMode.Semantic m -> index.count(null, request.filters());
+      case SearchMode.Semantic m -> index.countByMeaning(request.filters());
       case SearchMode.Keyword m -> index.count(request.query(), request.filters());
       case SearchMode.Hybrid m -> index.count(request.query(), request.filters());
     };

@@ -35,6 +35,7 @@ final class CollectionPages {
     Map<String, Object> m = new HashMap<>();
     m.put("title", "Collections");
     m.put("collections", collections());
+    FollowLinks.put(m, FollowLinks.feeds("Public collections", "/collections/feed"), List.of());
     ctx.html(templates.render("collections", ctx, m));
   }
 

@@ -29,11 +29,13 @@ final class FeedRoutes {
   private final WebServices s;
   private final DigestServices d;
   private final Listings listings;
+  private final ForYou forYou;
 
-  FeedRoutes(WebServices s, DigestServices d, Listings listings) {
+  FeedRoutes(WebServices s, DigestServices d, Listings listings, ForYou forYou) {
     this.s = s;
     this.d = d;
     this.listings = listings;
+    this.forYou = forYou;
   }
 
   void daily(Context ctx) {
@@ -89,6 +91,31 @@ final class FeedRoutes {
         .orElseThrow(() -> HttpProblem.notFound("no public tag '" + tag + "' of a member named '" + owner + "'"));
     send(ctx, "Tagged " + tag + " by " + owner, "Papers " + owner + " saved under the tag " + tag,
         LibraryPages.tagFeedPath(owner, tag), papers(ids), true);
+  }
+
+  /** Papers in members' public collections: the most recently changed collection's first, each newest first. */
+  void collections(Context ctx) {
+    java.util.Set<PaperId> ids = new java.util.LinkedHashSet<>();
+    for (LibraryStore.Collection c : s.library().publicCollections(CollectionPages.INDEX)) {
+      if (ids.size() >= FEED_SIZE) {
+        break;
+      }
+      ids.addAll(s.library().publicTagged(c.owner(), c.tag(), FEED_SIZE).orElse(List.of()));
+    }
+    send(ctx, "Public collections", "Papers members gathered in the collections they made public", "/collections",
+        papers(ids.stream().limit(FEED_SIZE).toList()), true);
+  }
+
+  /**
+   * The member's recommendations, as {@code /recommended} shows them (same {@code tag} and
+   * {@code days}): for a feed reader in their browser (session cookie) or one sending an API token.
+   */
+  void recommended(Context ctx) {
+    Account me = Auth.required(ctx);
+    String tag = Params.text(ctx, "tag");
+    int days = Params.integer(ctx, "days", 30, 1, 3650);
+    send(ctx, "Recommended for you" + (tag == null ? "" : ": " + tag), "Papers of the last " + days + " days like those in your library",
+        Urls.of("/recommended", LibraryPages.recommendedParams(tag, days)), papers(forYou.papers(me, tag, days, FEED_SIZE)), false);
   }
 
   /** The old feed across every member's tag of one name, which showed private libraries: gone, with a pointer. */

@@ -37,12 +37,7 @@ final class ForYou {
 
   /** The recommendations and the data both the page and the API show. */
   Map<String, Object> recommend(Account me, String tag, Integer days, int k) {
-    List<PaperId> liked = new ArrayList<>();
-    for (LibraryStore.Entry e : s.library().list(me, tag)) {
-      if (s.index().contains(e.paperId(), Filters.NONE)) { // papers added since the last reindex cannot be learned from yet
-        liked.add(e.paperId());
-      }
-    }
+    List<PaperId> liked = liked(me, tag);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tag", tag);
     m.put("days", days);
@@ -53,8 +48,7 @@ final class ForYou {
       m.put("emptyReason", tag == null ? "your library is empty: save papers to get recommendations"
           : "no paper tagged '" + tag + "' is in the search index yet");
     } else {
-      Recommendations r = cache.get(new Key(List.copyOf(liked), days, k), key -> s.recommender().recommend(
-          new RecommendRequest(key.liked(), List.of(), key.days(), null, Filters.NONE, key.k(), Method.DEFAULT)));
+      Recommendations r = recommendations(liked, days, k);
       m.put("method", r.method());
       m.put("from", Views.date(r.from()));
       m.put("to", Views.date(r.to()));
@@ -68,5 +62,27 @@ final class ForYou {
     }
     m.put("papers", items);
     return m;
+  }
+
+  /** Just the recommended papers, best first (none for an empty library): the feed of the page. */
+  List<PaperId> papers(Account me, String tag, Integer days, int k) {
+    List<PaperId> liked = liked(me, tag);
+    return liked.isEmpty() ? List.of() : recommendations(liked, days, k).items().stream().map(r -> r.paper().id()).toList();
+  }
+
+  /** The member's library (or one tag of it) as far as the index has it: papers added since cannot be learned from yet. */
+  private List<PaperId> liked(Account me, String tag) {
+    List<PaperId> liked = new ArrayList<>();
+    for (LibraryStore.Entry e : s.library().list(me, tag)) {
+      if (s.index().contains(e.paperId(), Filters.NONE)) {
+        liked.add(e.paperId());
+      }
+    }
+    return liked;
+  }
+
+  private Recommendations recommendations(List<PaperId> liked, Integer days, int k) {
+    return cache.get(new Key(List.copyOf(liked), days, k), key -> s.recommender().recommend(
+        new RecommendRequest(key.liked(), List.of(), key.days(), null, Filters.NONE, key.k(), Method.DEFAULT)));
   }
 }

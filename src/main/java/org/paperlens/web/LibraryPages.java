@@ -53,7 +53,17 @@ final class LibraryPages {
     m.put("tags", tags);
     m.put("allUrl", Urls.of("/recommended", Map.of("days", days)));
     m.put("empty", ((List<?>) m.get("papers")).isEmpty());
+    FollowLinks.put(m, FollowLinks.feeds("Recommended for you" + (tag == null ? "" : ": " + tag),
+        Urls.of("/recommended/feed", recommendedParams(tag, days))), List.of());
     ctx.html(templates.render("recommended", ctx, m));
+  }
+
+  /** The query of the recommendations for {@code tag} (null: the whole library) over the last {@code days} days. */
+  static Map<String, Object> recommendedParams(String tag, int days) {
+    Map<String, Object> q = new java.util.LinkedHashMap<>();
+    q.put("tag", tag);
+    q.put("days", days);
+    return q;
   }
 
   void vote(Context ctx) {

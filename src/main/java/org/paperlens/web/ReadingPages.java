@@ -13,6 +13,7 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.ListingFilter;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
 
@@ -25,11 +26,24 @@ final class ReadingPages {
   private final WebServices s;
   private final Listings listings;
   private final Templates templates;
+  /**
+   * Pages as visitors who are not logged in see them, each kept while the cached values it was
+   * rendered from ({@link Listings}' daily listing, paper page, related papers, search result)
+   * are the ones those caches hold: a new value is a new object, so a new key. Old pages leave
+   * as the least recently used. One cache per page kind, sized by memory: a daily page is about
+   * 80 KB and keeps its listing (another 250 KB) alive, a paper or search page 20 to 40 KB.
+   */
+  private final Memo<SharedPage.Sources, SharedPage> dailyPages;
+  private final Memo<SharedPage.Sources, SharedPage> paperPages;
+  private final Memo<SharedPage.Sources, SharedPage> searchPages;
 
   ReadingPages(WebServices s, Listings listings, Templates templates) {
     this.s = s;
     this.listings = listings;
     this.templates = templates;
+    this.dailyPages = new Memo<>(500, null, s.clock());
+    this.paperPages = new Memo<>(5_000, null, s.clock());
+    this.searchPages = new Memo<>(2_000, null, s.clock());
   }
 
   static Listings.View view(Context ctx) {
@@ -49,6 +63,22 @@ final class ReadingPages {
     Listings.View view = view(ctx);
     ListingFilter filter = listingFilter(ctx);
     Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, filter, Params.integer(ctx, "page", 1, 1, 10_000), Listings.DAILY_PAGE);
+    Account me = Auth.account(ctx).orElse(null);
+    if (me == null && !d.papers().isEmpty()) {
+      dailyPages.get(new SharedPage.Sources(d, null, null), k -> templates.renderShared("daily", dailyModel(d, d.papersHtml()))).send(ctx);
+      return;
+    }
+    // Everyone who is not logged in shares the cached list; a member's shows their votes and carries their CSRF token.
+    Map<String, Object> m = dailyModel(d, me == null ? d.papersHtml() : memberList(ctx, me, d));
+    m.put("emptyCatalogue", d.papers().isEmpty() && s.status().get().coverage().papers() == 0
+        && s.catalogue().latestListing().isEmpty());
+    ctx.html(templates.render("daily", ctx, m));
+  }
+
+  /** The daily page's model for listing {@code d}, its list already rendered as {@code papersHtml}. */
+  private static Map<String, Object> dailyModel(Listings.Daily d, String papersHtml) {
+    Listings.View view = d.view();
+    ListingFilter filter = d.filter();
     String v = view.name().toLowerCase(Locale.ROOT);
     Map<String, Object> m = new HashMap<>();
     m.put("title", switch (view) {
@@ -84,16 +114,12 @@ final class ReadingPages {
     }
     m.put("days", days);
     m.put("hasDays", !days.isEmpty());
-    // Everyone who is not logged in shares the cached list; a member's shows their votes and carries their CSRF token.
-    Account me = Auth.account(ctx).orElse(null);
-    m.put("papersHtml", me == null ? d.papersHtml() : memberList(ctx, me, d));
+    m.put("papersHtml", papersHtml);
     m.put("empty", d.papers().isEmpty());
-    m.put("emptyCatalogue", d.papers().isEmpty() && s.status().get().coverage().papers() == 0
-        && s.catalogue().latestListing().isEmpty());
     pager(m, d.page(), d.more(), p -> dailyUrl(d.date(), v, filter, p));
     FollowLinks.put(m, FollowLinks.feeds("Daily papers" + (filter.withCode() ? " with code" : ""),
         Urls.of("/daily/feed", filterParams(filter))), List.of());
-    ctx.html(templates.render("daily", ctx, m));
+    return m;
   }
 
   /** A page of the listing with upvote buttons for {@code me}: one query for which of its papers they upvoted. */
@@ -148,6 +174,21 @@ final class ReadingPages {
 
   void search(Context ctx) {
     SearchRequest request = Params.search(ctx, listings, SEARCH_PAGE);
+    if (request != null && Auth.account(ctx).isEmpty()) {
+      Listings.Search result = listings.search(request);
+      String coverage = Listings.coverageNotice(s.status().get(), request.mode());
+      // The form echoes the parameters as typed, so the page is kept per query string, not per request.
+      searchPages.get(new SharedPage.Sources(result, null, ctx.queryString() + "\n" + coverage),
+          k -> templates.renderShared("search", searchModel(ctx, request, result, coverage))).send(ctx);
+      return;
+    }
+    Listings.Search result = request == null ? null : listings.search(request);
+    ctx.html(templates.render("search", ctx, searchModel(ctx, request, result,
+        request == null ? null : Listings.coverageNotice(s.status().get(), request.mode()))));
+  }
+
+  /** The search page's model: the form as filled in, and the result of {@code request} (null: no search yet). */
+  private Map<String, Object> searchModel(Context ctx, SearchRequest request, Listings.Search result, String coverage) {
     Map<String, Object> m = new HashMap<>();
     m.put("title", request == null ? "Search" : "Search: " + request.query());
     String mode = request == null ? s.defaultMode().label() : request.mode().label();
@@ -159,7 +200,6 @@ final class ReadingPages {
     m.put("author", Params.text(ctx, "author"));
     m.put("code", request != null && request.filters().withCode());
     if (request != null) {
-      Listings.Search result = listings.search(request);
       List<Map<String, Object>> hits = new ArrayList<>();
       for (SearchHit h : result.result().hits()) {
         hits.add(Views.hit(h));
@@ -168,7 +208,7 @@ final class ReadingPages {
       m.put("searched", Boolean.TRUE);
       m.put("empty", hits.isEmpty());
       m.put("notice", result.notice());
-      m.put("coverage", Listings.coverageNotice(s.status().get(), request.mode()));
+      m.put("coverage", coverage);
       m.put("millis", String.format(Locale.ROOT, "%.0f", result.result().millis()));
       m.put("total", String.format(Locale.ROOT, "%,d", result.result().total()));
       m.put("totalByMeaning", request.mode() instanceof org.paperlens.search.SearchMode.Semantic);
@@ -183,7 +223,7 @@ final class ReadingPages {
         return Urls.of("/search", q);
       });
     }
-    ctx.html(templates.render("search", ctx, m));
+    return m;
   }
 
   /** The canonical parameters of a search, in a fixed order: its permalink. */
@@ -203,10 +243,35 @@ final class ReadingPages {
   }
 
   void paper(Context ctx) {
-    PaperId id = Params.paperId(ctx.pathParam("id"));
-    Listings.PaperPage page = listings.paperPage(id);
+    Listings.PaperPage page = listings.paperPage(Params.paperId(ctx.pathParam("id")));
+    PaperId id = page.paper().id();
+    List<RelatedPaper> related = listings.related(id, 10);
+    Account me = Auth.account(ctx).orElse(null);
+    String notice = switch (String.valueOf(ctx.queryParam("done"))) {
+      case "submitted" -> "Thanks: the paper is submitted.";
+      case "already" -> "You had already submitted this paper.";
+      default -> null;
+    };
+    if (me == null && notice == null) {
+      paperPages.get(new SharedPage.Sources(page, related, null), k -> templates.renderShared("paper", paperModel(page, related, null))).send(ctx);
+      return;
+    }
+    Map<String, Object> m = paperModel(page, related, me);
+    m.put("notice", notice);
+    if (me != null) {
+      m.put("voted", s.community().hasUpvoted(me, id));
+      s.library().find(me, id).ifPresent(e -> {
+        m.put("saved", Boolean.TRUE);
+        m.put("tags", String.join(", ", e.tags()));
+      });
+    }
+    ctx.html(templates.render("paper", ctx, m));
+  }
+
+  /** The paper page's model as {@code me} (null: a visitor) sees it, without what only a member's own state adds. */
+  private static Map<String, Object> paperModel(Listings.PaperPage page, List<RelatedPaper> relatedPapers, Account me) {
     Paper p = page.paper();
-    id = p.id();
+    PaperId id = p.id();
     Map<String, Object> m = new HashMap<>(Views.paper(p, page.signals()));
     m.put("title", MathText.plain(p.title() == null ? id.value() : p.title()));
     m.put("abstractHtml", MathText.html(p.abstractText()));
@@ -215,16 +280,8 @@ final class ReadingPages {
         : Views.authorLinks(p.authors().subList(0, Bibtex.MAX_AUTHORS), " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more"));
     m.put("authorLine", p.authors().size() <= Bibtex.MAX_AUTHORS ? String.join(", ", p.authors())
         : String.join(", ", p.authors().subList(0, Bibtex.MAX_AUTHORS)) + " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more");
-    Account me = Auth.account(ctx).orElse(null);
-    if (me != null) {
-      m.put("voted", s.community().hasUpvoted(me, id));
-      s.library().find(me, id).ifPresent(e -> {
-        m.put("saved", Boolean.TRUE);
-        m.put("tags", String.join(", ", e.tags()));
-      });
-    }
     List<Map<String, Object>> related = new ArrayList<>();
-    listings.related(id, 10).forEach(r -> related.add(Views.related(r)));
+    relatedPapers.forEach(r -> related.add(Views.related(r)));
     m.put("related", related);
     m.put("noRelated", related.isEmpty());
     List<Map<String, Object>> comments = new ArrayList<>();
@@ -235,14 +292,9 @@ final class ReadingPages {
     m.put("discussion", discussion);
     m.put("discussionCount", discussion.size());
     m.put("maxComment", org.paperlens.community.CommentStore.MAX_LENGTH);
-    m.put("notice", switch (String.valueOf(ctx.queryParam("done"))) {
-      case "submitted" -> "Thanks: the paper is submitted.";
-      case "already" -> "You had already submitted this paper.";
-      default -> null;
-    });
     m.put("maxTags", LibraryStore.MAX_TAGS);
     FollowLinks.put(m, List.of(), FollowLinks.exports("/papers/" + id.value() + "/export"));
-    ctx.html(templates.render("paper", ctx, m));
+    return m;
   }
 
   static List<Map<String, Object>> numbered(List<Map<String, Object>> papers, int offset) {

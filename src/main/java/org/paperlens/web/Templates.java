@@ -41,9 +41,20 @@ final class Templates {
 
   /** Renders page {@code name} with {@code model} plus what every page needs (who is logged in, the CSRF token). */
   String render(String name, Context ctx, Map<String, ?> model) {
+    return render(name, Auth.account(ctx).map(org.paperlens.account.Account::name).orElse(null), Auth.csrfToken(ctx), model);
+  }
+
+  /** Renders page {@code name} as a visitor who is not logged in sees it, for every such visitor: see {@link SharedPage}. */
+  SharedPage renderShared(String name, Map<String, ?> model) {
+    return SharedPage.of(render(name, null, SharedPage.TOKEN_GAP, model));
+  }
+
+  private String render(String name, String me, String csrf, Map<String, ?> model) {
     Map<String, Object> all = new HashMap<>(model);
-    Auth.account(ctx).ifPresent(a -> all.put("me", a.name()));
-    all.put("csrf", Auth.csrfToken(ctx));
+    if (me != null) {
+      all.put("me", me);
+    }
+    all.put("csrf", csrf);
     all.put("nav_" + name, Boolean.TRUE);
     if (!feedsServed) {
       all.remove("feeds");

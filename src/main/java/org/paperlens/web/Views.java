@@ -51,8 +51,7 @@ final class Views {
       m.put("categoryUrl", "/daily?date=" + p.firstListed() + "&category=" + Urls.encode(p.primaryCategory()));
     }
     teaser(m, p.abstractText());
-    List<CodeLinks.Link> code = CodeLinks.of(p);
-    m.put("codeUrl", code.stream().filter(l -> l.kind() != CodeLinks.Kind.PROJECT_PAGE).map(CodeLinks.Link::url).findFirst().orElse(null));
+    m.put("codeUrl", CodeLinks.codeUrl(p).orElse(null));
     return m;
   }
 
@@ -108,6 +107,7 @@ final class Views {
     m.put("score", Float.isInfinite(h.score()) ? null : h.score());
     m.put("pinned", h.pinned());
     m.put("snippet", h.snippet());
+    m.put("codeUrl", p.codeUrl());
     return m;
   }
 

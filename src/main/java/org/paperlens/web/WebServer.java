@@ -151,9 +151,11 @@ public final class WebServer implements AutoCloseable {
       // No CSRF check: one-click unsubscribe (RFC 8058) is a POST from the recipient's mail system,
       // which has no CSRF cookie; the unguessable token in the URL is what authorises it.
       app.post("/unsubscribe/<token>", subscriptions::unsubscribe);
-      FeedRoutes feeds = new FeedRoutes(services, digest, listings);
+      FeedRoutes feeds = new FeedRoutes(services, digest, listings, forYou);
       app.get("/daily/feed", feeds::daily);
       app.get("/trending/feed", feeds::trending);
+      app.get("/recommended/feed", feeds::recommended);
+      app.get("/collections/feed", feeds::collections);
       app.get("/search/feed", feeds::search);
       app.get("/users/{name}/tags/<tag>/feed", feeds::memberTag);
       app.get("/authors/{name}/feed", feeds::author);

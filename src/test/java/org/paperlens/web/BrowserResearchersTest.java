@@ -65,6 +65,12 @@ class BrowserResearchersTest {
     assertThat(page.getByTestId("link-repository").getAttribute("href")).isEqualTo("https://github.com/ken-ito/tabular-trees");
     assertThat(page.getByTestId("link-repository").textContent()).isEqualTo("Code · github.com");
     Chromium.screenshot(page, "paper-with-code");
+
+    page.navigate(web.site().url("/search?q=tabular&mode=keyword"));
+    com.microsoft.playwright.Locator chip = page.locator("[data-testid=search-hit][data-paper-id='2401.00110'] [data-testid=code-link]");
+    assertThat(chip.getAttribute("href")).isEqualTo("https://github.com/ken-ito/tabular-trees");
+    assertThat(chip.isVisible()).isTrue();
+    Chromium.screenshot(page, "search-with-code");
     page.context().close();
   }
 
@@ -171,7 +177,25 @@ class BrowserResearchersTest {
     String feed = visitor.locator("link[rel=alternate]").first().getAttribute("href");
     assertThat(visitor.request().get(web.site().url(feed)).text()).contains("Equivariant Networks");
     Chromium.screenshot(visitor, "collection");
+    visitor.navigate(web.site().url("/collections"));
+    assertThat(visitor.locator("link[rel=alternate][type='application/atom+xml']").getAttribute("href")).isEqualTo("/collections/feed");
+    assertThat(visitor.getByTestId("feed-rss").getAttribute("href")).isEqualTo("/collections/feed?format=rss");
+    assertThat(visitor.request().get(web.site().url("/collections/feed")).text()).contains("Equivariant Networks");
     visitor.context().close();
+
+    Page member = web.site().chromium.newPage();
+    signUp(member, "follower");
+    member.navigate(web.site().url("/papers/2401.00101"));
+    member.getByTestId("save").click();
+    member.waitForURL(Pattern.compile(".*/papers/2401.00101"));
+    member.navigate(web.site().url("/recommended?days=3650"));
+    assertThat(member.locator("link[rel=alternate][type='application/atom+xml']").getAttribute("href")).isEqualTo("/recommended/feed?days=3650");
+    assertThat(member.getByTestId("feed-atom").isVisible()).isTrue();
+    APIResponse mine = member.request().get(web.site().url("/recommended/feed?days=3650"));
+    assertThat(mine.status()).isEqualTo(200);
+    assertThat(mine.text()).contains("<feed", "Recommended for you");
+    Chromium.screenshot(member, "recommended-feed-links");
+    member.context().close();
   }
 
   @Test

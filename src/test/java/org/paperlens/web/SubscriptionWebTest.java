@@ -242,6 +242,38 @@ class SubscriptionWebTest {
     return out.toArray(new MimeMessage[0]);
   }
 
+  @Test
+  void recommendations_and_public_collections_have_feeds_their_pages_link() throws Exception {
+    Browser reader = web.browser().signUp("recommendee");
+    reader.post("/papers/2401.00101/save", Map.of("tags", "chem"));
+    reader.post("/papers/2401.00105/save", Map.of("tags", "chem"));
+    String page = reader.get("/recommended?days=3650").body();
+    assertThat(page).contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Recommended for you (Atom)\" href=\"/recommended/feed?days=3650\">",
+        "href=\"/recommended/feed?days=3650&amp;format=rss\"", "data-testid=\"feed-atom\"");
+    HttpResponse<String> mine = reader.get("/recommended/feed?days=3650");
+    assertThat(mine.headers().firstValue("Cache-Control").orElse("")).startsWith("private");
+    List<String> shown = new java.util.ArrayList<>();
+    Browser.json(reader.get("/api/v1/recommendations?days=3650&limit=50")).get("papers").forEach(p -> shown.add(SITE + "/papers/" + p.get("id").asText()));
+    assertThat(shown).isNotEmpty();
+    assertThat(feed(mine).getEntries()).extracting(SyndEntry::getUri).as("what the page recommends, in its order").containsExactlyElementsOf(shown);
+    assertThat(feed(reader.get("/recommended/feed?days=3650&format=rss")).getFeedType()).startsWith("rss");
+    assertThat(reader.get("/recommended?days=3650&tag=chem").body()).contains("href=\"/recommended/feed?tag=chem&amp;days=3650\"");
+    assertThat(web.browser().get("/recommended/feed").statusCode()).as("nobody to recommend for").isEqualTo(401);
+    assertThat(reader.get("/recommended/feed?days=0").statusCode()).isEqualTo(400);
+
+    Browser collector = web.browser().signUp("collector");
+    collector.post("/papers/2401.00108/save", Map.of("tags", "qubits"));
+    collector.post("/papers/2401.00104/save", Map.of("tags", "kept private"));
+    collector.post("/library/tags/visibility", Map.of("tag", "qubits", "public", "true"));
+    assertThat(web.browser().get("/collections").body())
+        .contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Public collections (Atom)\" href=\"/collections/feed\">",
+            "href=\"/collections/feed?format=rss\"");
+    HttpResponse<String> collections = web.browser().get("/collections/feed");
+    assertThat(collections.headers().firstValue("Cache-Control").orElse("")).startsWith("public");
+    assertThat(feed(collections).getEntries()).extracting(SyndEntry::getUri).contains(SITE + "/papers/2401.00108")
+        .doesNotContain(SITE + "/papers/2401.00104");
+  }
+
   private static SyndFeed feed(HttpResponse<String> r) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return new SyndFeedInput().build(new StringReader(r.body()));

@@ -3,6 +3,7 @@ package org.paperlens.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,6 +46,20 @@ class WithCodeTest {
     assertThat(ApiTest.ids(hits.get("hits"))).containsExactlyInAnyOrder("2401.00102", "2401.00110");
     assertThat(hits.get("total").asInt()).isEqualTo(2);
     assertThat(web.browser().get("/search?q=attention&mode=keyword&code=1").body()).contains("name=\"code\" value=\"1\" checked");
+  }
+
+  @Test
+  void a_search_hit_links_its_code_as_daily_entries_do() {
+    JsonNode hits = ApiTest.ok(web.browser().get("/api/v1/search?q=attention%20OR%20molecular&mode=keyword"));
+    Map<String, String> code = new java.util.HashMap<>();
+    hits.get("hits").forEach(h -> code.put(h.get("id").asText(), h.get("codeUrl").isNull() ? null : h.get("codeUrl").asText()));
+    assertThat(code).containsEntry("2401.00102", "https://huggingface.co/jsmith/sparse-attn")
+        .containsEntry("2401.00110", "https://github.com/ken-ito/tabular-trees");
+    assertThat(code.entrySet()).filteredOn(e -> !e.getKey().equals("2401.00102") && !e.getKey().equals("2401.00110"))
+        .isNotEmpty().allSatisfy(e -> assertThat(e.getValue()).isNull());
+    String page = web.browser().get("/search?q=attention%20OR%20molecular&mode=keyword").body();
+    assertThat(page).contains("<a class=\"chip code\" href=\"https://github.com/ken-ito/tabular-trees\" rel=\"noopener nofollow\" data-testid=\"code-link\">Code</a>");
+    assertThat(page.split("data-testid=\"code-link\"", -1)).as("one chip per hit with code").hasSize(3);
   }
 
   @Test

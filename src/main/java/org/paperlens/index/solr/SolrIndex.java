@@ -281,6 +281,13 @@ public final class SolrIndex implements LiveSearchIndex {
   }
 
   @Override
+  public int countByMeaning(Filters filters) {
+    SolrQuery q = new SolrQuery(SolrDocuments.HAS_VECTOR + ":true");
+    SolrQueries.filter(q, filters, analyzer);
+    return (int) query(q.setRows(0)).getResults().getNumFound();
+  }
+
+  @Override
   public int size() {
     return coverage.papers();
   }
