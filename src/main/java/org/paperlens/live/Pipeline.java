@@ -62,8 +62,13 @@ public final class Pipeline implements AutoCloseable {
 
   private static final String HARVEST_SLOT_KEY = "serve:harvest-slot";
   private static final String HARVEST_LEASE = "serve:harvest";
-  /** Longer than a harvest takes; a process killed mid-harvest holds the others off this long at most. */
-  private static final Duration HARVEST_LEASE_TIME = Duration.ofHours(1);
+  /**
+   * Renewed every third of its length while the harvest runs, so a process killed mid-harvest (or
+   * a restart of the same one) holds the slot off for at most this long, however long harvests take.
+   */
+  private static final Duration HARVEST_LEASE_TIME = Duration.ofSeconds(30);
+  /** Who holds a lease: this process, among the serve processes sharing one database. */
+  private final String leaseOwner = java.util.UUID.randomUUID().toString();
   /** After a failed harvest, the next try waits this long (real time), so a dead source is not hammered. */
   private static final Duration HARVEST_RETRY = Duration.ofMinutes(10);
 
@@ -179,18 +184,36 @@ public final class Pipeline implements AutoCloseable {
     Instant slot = schedule.latestSlot(clock.instant());
     // Several serve processes on one database: one harvests the slot, the others find it done.
     Instant now = Instant.now();
-    if (!store.write(w -> w.takeLease(HARVEST_LEASE, now, now.plus(HARVEST_LEASE_TIME)))) {
+    if (!store.write(w -> w.takeLease(HARVEST_LEASE, leaseOwner, now, now.plus(HARVEST_LEASE_TIME)))) {
       return;
     }
+    var renewer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "harvest-lease");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = HARVEST_LEASE_TIME.toMillis() / 3;
+    renewer.scheduleAtFixedRate(this::renewHarvestLease, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     try {
       if (schedule.isDue(store.state(HARVEST_SLOT_KEY).map(Instant::parse), clock)) {
         harvest(schedule, slot);
       }
     } finally {
+      renewer.shutdownNow();
       store.write(w -> {
-        w.releaseLease(HARVEST_LEASE);
+        w.releaseLease(HARVEST_LEASE, leaseOwner);
         return null;
       });
+    }
+  }
+
+  private void renewHarvestLease() {
+    try {
+      if (!store.write(w -> w.renewLease(HARVEST_LEASE, leaseOwner, Instant.now().plus(HARVEST_LEASE_TIME)))) {
+        log.accept("harvest: the lease ran out and another process took it; this harvest goes on, idempotently");
+      }
+    } catch (RuntimeException e) {
+      log.accept("harvest: cannot renew the lease: " + e.getMessage());
     }
   }
 

@@ -466,26 +466,40 @@ public final class CatalogueStore implements AutoCloseable {
     }
 
     /**
-     * Takes the lease {@code name} until {@code until} unless another holder's lease runs past
-     * {@code now}: true when this caller holds it. What keeps work that several processes on one
-     * database could each start (the daily harvest) to one of them at a time. Two takers race in
-     * one upsert; the unique key lets one of them write the row, and the other then sees it held.
+     * Takes the lease {@code name} for {@code owner} until {@code until}, if nobody holds it at
+     * {@code now}. The stored value is the expiry (fixed-width, so it compares as text) and then
+     * the owner, so only the owner renews or releases it. Returns whether it was taken.
      */
-    public boolean takeLease(String name, Instant now, Instant until) throws SQLException {
+    public boolean takeLease(String name, String owner, Instant now, Instant until) throws SQLException {
       PreparedStatement st = tx.prepared("INSERT INTO ingest_state (name, value) VALUES (?, ?)"
           + " ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE ingest_state.value < ?");
       st.setString(1, LEASE + name);
-      st.setString(2, leaseTime(until));
+      st.setString(2, leaseValue(until, owner));
       st.setString(3, leaseTime(now));
       return st.executeUpdate() == 1;
     }
 
-    /** Gives up the lease {@code name} at once, so the next taker need not wait for it to run out. */
-    public void releaseLease(String name) throws SQLException {
-      PreparedStatement st = tx.prepared("UPDATE ingest_state SET value = ? WHERE name = ?");
-      st.setString(1, leaseTime(Instant.EPOCH));
+    /**
+     * Moves the expiry of {@code owner}'s lease to {@code until}. False when the lease is no longer
+     * its own (it ran out and another process took it).
+     */
+    public boolean renewLease(String name, String owner, Instant until) throws SQLException {
+      PreparedStatement st = tx.prepared("UPDATE ingest_state SET value = ? WHERE name = ? AND value LIKE ?");
+      st.setString(1, leaseValue(until, owner));
       st.setString(2, LEASE + name);
-      st.executeUpdate();
+      st.setString(3, "%" + OWNER_MARK + owner);
+      return st.executeUpdate() == 1;
+    }
+
+    /** Gives up {@code owner}'s lease at once, so the next taker need not wait for it to run out. */
+    public void releaseLease(String name, String owner) throws SQLException {
+      renewLease(name, owner, Instant.EPOCH);
+    }
+
+    private static final String OWNER_MARK = " by ";
+
+    private static String leaseValue(Instant until, String owner) {
+      return leaseTime(until) + OWNER_MARK + owner;
     }
 
     private static final String LEASE = "lease:";

@@ -20,16 +20,24 @@ class LeaseTest {
     Instant now = Instant.parse("2026-07-03T06:00:00Z");
     Instant hour = now.plus(Duration.ofHours(1));
     try (CatalogueStore a = TestDatabase.catalogue(tmp); CatalogueStore b = CatalogueStore.open(a.url())) {
-      assertThat(take(a, "harvest", now, hour)).isTrue();
-      assertThat(take(b, "harvest", now.plusSeconds(1), hour.plusSeconds(1))).as("held by a").isFalse();
-      assertThat(take(b, "other", now, hour)).as("another lease").isTrue();
-      assertThat(take(b, "harvest", hour.plusMillis(1), hour.plusSeconds(60))).as("run out").isTrue();
-      assertThat(take(a, "harvest", hour.plusSeconds(2), hour.plusSeconds(90))).as("held by b").isFalse();
+      assertThat(take(a, "a", "harvest", now, hour)).isTrue();
+      assertThat(take(b, "b", "harvest", now.plusSeconds(1), hour.plusSeconds(1))).as("held by a").isFalse();
+      assertThat(take(b, "b", "other", now, hour)).as("another lease").isTrue();
+      assertThat(take(b, "b", "harvest", hour.plusMillis(1), hour.plusSeconds(60))).as("run out").isTrue();
+      assertThat(take(a, "a", "harvest", hour.plusSeconds(2), hour.plusSeconds(90))).as("held by b").isFalse();
+      assertThat(a.<Boolean>write(w -> w.renewLease("harvest", "a", hour.plusSeconds(600)))).as("a's ran out").isFalse();
       b.write(w -> {
-        w.releaseLease("harvest");
+        w.releaseLease("harvest", "a");
         return null;
       });
-      assertThat(take(a, "harvest", hour.plusSeconds(3), hour.plusSeconds(90))).as("released").isTrue();
+      assertThat(take(a, "a", "harvest", hour.plusSeconds(3), hour.plusSeconds(90))).as("a cannot release b's").isFalse();
+      assertThat(b.<Boolean>write(w -> w.renewLease("harvest", "b", hour.plusSeconds(120)))).as("b renews").isTrue();
+      assertThat(take(a, "a", "harvest", hour.plusSeconds(100), hour.plusSeconds(200))).as("renewed").isFalse();
+      b.write(w -> {
+        w.releaseLease("harvest", "b");
+        return null;
+      });
+      assertThat(take(a, "a", "harvest", hour.plusSeconds(101), hour.plusSeconds(200))).as("released").isTrue();
     }
   }
 
@@ -43,7 +51,7 @@ class LeaseTest {
     }
   }
 
-  private static boolean take(CatalogueStore store, String name, Instant now, Instant until) {
-    return store.<Boolean>write(w -> w.takeLease(name, now, until));
+  private static boolean take(CatalogueStore store, String owner, String name, Instant now, Instant until) {
+    return store.<Boolean>write(w -> w.takeLease(name, owner, now, until));
   }
 }

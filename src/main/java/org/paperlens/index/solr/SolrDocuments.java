@@ -29,7 +29,7 @@ final class SolrDocuments {
   static final String WATERMARK = "watermark";
   /** What a result list needs, as {@link IndexedPaper} holds it. */
   static final String STORED = String.join(",", PaperFields.ID, PaperFields.TITLE, PaperFields.TITLE_TEX,
-      PaperFields.AUTHORS, PaperFields.PRIMARY_CATEGORY, PaperFields.DATE, PaperFields.ABSTRACT);
+      PaperFields.AUTHORS, PaperFields.PRIMARY_CATEGORY, PaperFields.DATE, PaperFields.ABSTRACT, PaperFields.CODE_URL);
 
   private SolrDocuments() {}
 
@@ -55,6 +55,7 @@ final class SolrDocuments {
     if (CodeLinks.hasCode(paper)) {
       doc.setField(PaperFields.CODE, "yes");
     }
+    CodeLinks.codeUrl(paper).ifPresent(url -> doc.setField(PaperFields.CODE_URL, url));
     for (String category : paper.categories()) {
       doc.addField(PaperFields.CATEGORY, category);
     }
@@ -94,6 +95,6 @@ final class SolrDocuments {
         authors == null ? List.of() : authors.stream().map(String::valueOf).toList(),
         (String) doc.getFieldValue(PaperFields.PRIMARY_CATEGORY),
         date == null ? null : LocalDate.ofEpochDay(((Number) date).intValue()),
-        (String) doc.getFieldValue(PaperFields.ABSTRACT));
+        (String) doc.getFieldValue(PaperFields.ABSTRACT), (String) doc.getFieldValue(PaperFields.CODE_URL));
   }
 }
