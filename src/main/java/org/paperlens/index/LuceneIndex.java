@@ -70,9 +70,6 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
    * 5: a stored code link, for the Code chip of search results. */
   static final String FORMAT = "5";
 
-  private static final int SNIPPET_FALLBACK_CHARS = 240;
-  /** More papers than any one author writes: the bound of {@link #byAuthor}'s sort. */
-  private static final int MAX_AUTHOR_PAPERS = 10_000;
 
   private final Path generation;
   private final FSDirectory directory;
@@ -418,7 +415,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
         String snippet = marked == null ? null : marked[i];
         if (snippet == null) {
           // Only the abstract, and only here: the highlighter has read the others' already.
-          snippet = Snippets.leading(stored.document(doc, ABSTRACT_ONLY).get(PaperFields.ABSTRACT), SNIPPET_FALLBACK_CHARS);
+          snippet = Snippets.leading(stored.document(doc, ABSTRACT_ONLY).get(PaperFields.ABSTRACT), Snippets.FALLBACK_CHARS);
         }
         byId.put(docIds.idOf(doc), snippet);
       }

@@ -71,6 +71,9 @@ public interface PaperIndex extends AutoCloseable {
   /** Those of {@code ids} that are indexed without a vector (not embedded yet). */
   java.util.Set<PaperId> withoutVector(List<PaperId> ids);
 
+  /** More papers than any one author writes: the bound of {@link #byAuthor}'s answer on every engine. */
+  int MAX_AUTHOR_PAPERS = 10_000;
+
   /**
    * The papers that list {@code name} as an author (accents, case and spacing ignored), newest
    * first, at most {@code limit}; ties by id, newest id first.

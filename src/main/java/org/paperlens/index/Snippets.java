@@ -12,6 +12,9 @@ import org.paperlens.html.Html;
 /** Small text helpers for snippets and filters. */
 public final class Snippets {
 
+  /** How much of an abstract stands in for a snippet when no query word matched it (both engines). */
+  public static final int FALLBACK_CHARS = 240;
+
   private Snippets() {}
 
   /** The start of {@code text}, cut at a word boundary near {@code max} chars, HTML-escaped. */

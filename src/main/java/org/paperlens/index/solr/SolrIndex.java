@@ -56,8 +56,6 @@ public final class SolrIndex implements LiveSearchIndex {
   private static final long READ_TIMEOUT_SECONDS = 10;
   private static final long WRITE_TIMEOUT_SECONDS = 300;
   private static final long RETRY_PAUSE_MS = 250;
-  private static final int SNIPPET_FALLBACK_CHARS = 240;
-  private static final int MAX_AUTHOR_PAPERS = 10_000;
 
   private final CloudSolrClient client;
   private final CloudSolrClient writer;
@@ -232,7 +230,7 @@ public final class SolrIndex implements LiveSearchIndex {
       String id = (String) doc.getFieldValue(PaperFields.ID);
       List<String> passages = marked == null || marked.get(id) == null ? null : marked.get(id).get(PaperFields.ABSTRACT);
       byId.put(id, passages == null || passages.isEmpty()
-          ? Snippets.leading((String) doc.getFieldValue(PaperFields.ABSTRACT), SNIPPET_FALLBACK_CHARS)
+          ? Snippets.leading((String) doc.getFieldValue(PaperFields.ABSTRACT), Snippets.FALLBACK_CHARS)
           : String.join(" … ", passages));
     }
     for (PaperId id : ids) {
