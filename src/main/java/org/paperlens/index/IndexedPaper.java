@@ -16,11 +16,6 @@ public record IndexedPaper(PaperId id, String title, List<String> authors, Strin
     authors = List.copyOf(authors);
   }
 
-  /** A paper without a code link. */
-  public IndexedPaper(PaperId id, String title, List<String> authors, String primaryCategory, LocalDate date, String abstractText) {
-    this(id, title, authors, primaryCategory, date, abstractText, null);
-  }
-
   /** The key an author's name is matched by (accents, case and spacing ignored): see {@link PaperIndex#byAuthor}. */
   public static String nameKey(String name) {
     return PaperFields.authorKey(name);

@@ -24,8 +24,10 @@ import org.apache.lucene.search.Query;
  */
 public final class MoreLikeThisQuery {
 
-  /** Enough terms to characterise an abstract; more only adds noise and cost. */
-  private static final int MAX_TERMS = 25;
+  /** Enough terms to characterise an abstract; more only adds noise and cost. Solr's reader picks as many. */
+  public static final int MAX_TERMS = 25;
+  /** A word no other paper has cannot relate it to anything. */
+  public static final int MIN_DOC_FREQ = 2;
 
   private final MoreLikeThis mlt;
   private final Analyzer analyzer;
@@ -36,7 +38,7 @@ public final class MoreLikeThisQuery {
     mlt.setAnalyzer(analyzer);
     mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
     mlt.setMinTermFreq(1); // abstracts are short: a word used once can still be the topic
-    mlt.setMinDocFreq(2); // a word no other paper has cannot relate it to anything
+    mlt.setMinDocFreq(MIN_DOC_FREQ);
     mlt.setMaxQueryTerms(MAX_TERMS);
     mlt.setBoost(true);
     mlt.setStopWords(FunctionWords.STEMS);

@@ -283,13 +283,10 @@ public final class Recommender {
   }
 
   private Map<PaperId, IndexedPaper> lookUp(Set<PaperId> liked, Set<PaperId> disliked) {
-    Map<PaperId, IndexedPaper> found = new LinkedHashMap<>();
-    List<PaperId> unknown = new ArrayList<>();
-    for (Set<PaperId> ids : List.of(liked, disliked)) {
-      for (PaperId id : ids) {
-        index.get(id).ifPresentOrElse(p -> found.put(id, p), () -> unknown.add(id));
-      }
-    }
+    List<PaperId> wanted = new ArrayList<>(liked);
+    wanted.addAll(disliked);
+    Map<PaperId, IndexedPaper> found = index.getAll(wanted);
+    List<PaperId> unknown = wanted.stream().filter(id -> !found.containsKey(id)).toList();
     if (!unknown.isEmpty()) {
       throw new UnknownPaperException(unknown);
     }

@@ -41,9 +41,10 @@ public final class RelatedPapers {
     List<IndexHit> fused = rank(id, vector, filters, k);
     List<PaperId> ids = fused.stream().map(IndexHit::id).toList();
     Map<PaperId, List<String>> shared = index.sharedTerms(id, ids);
+    Map<PaperId, IndexedPaper> papers = index.getAll(ids);
     List<RelatedPaper> out = new ArrayList<>(fused.size());
     for (IndexHit h : fused) {
-      IndexedPaper paper = index.get(h.id()).orElse(null);
+      IndexedPaper paper = papers.get(h.id());
       if (paper != null) {
         Double sim = cosine(vector, vectors.vectorFor(h.id()));
         out.add(new RelatedPaper(out.size() + 1, paper, h.score(), shared.getOrDefault(h.id(), List.of()), sim));

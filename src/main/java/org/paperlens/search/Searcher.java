@@ -41,14 +41,16 @@ public final class Searcher {
     int from = Math.min(request.offset(), ranked.size());
     int to = Math.min(request.offset() + request.limit(), ranked.size());
     List<IndexHit> page = ranked.subList(from, to);
-    Map<PaperId, String> snippets = index.snippets(request.query(), page.stream().map(IndexHit::id).toList());
+    List<PaperId> ids = page.stream().map(IndexHit::id).toList();
+    Map<PaperId, String> snippets = index.snippets(request.query(), ids);
+    Map<PaperId, IndexedPaper> papers = index.getAll(ids);
     List<SearchHit> hits = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       IndexHit h = page.get(i);
-      Optional<IndexedPaper> paper = index.get(h.id());
-      if (paper.isPresent()) {
+      IndexedPaper paper = papers.get(h.id());
+      if (paper != null) {
         boolean isPin = pin.isPresent() && pin.get().equals(h.id());
-        hits.add(new SearchHit(from + i + 1, paper.get(), h.score(), snippets.getOrDefault(h.id(), ""), isPin));
+        hits.add(new SearchHit(from + i + 1, paper, h.score(), snippets.getOrDefault(h.id(), ""), isPin));
       }
     }
     int total = switch (request.mode()) {

@@ -52,10 +52,10 @@ final class SolrDocuments {
       doc.addField(PaperFields.AUTHORS, author);
       doc.addField(PaperFields.AUTHOR_KEY, PaperFields.authorKey(author));
     }
-    if (CodeLinks.hasCode(paper)) {
+    CodeLinks.codeUrl(paper).ifPresent(url -> { // one scan: a paper has code exactly when it has a first link
       doc.setField(PaperFields.CODE, "yes");
-    }
-    CodeLinks.codeUrl(paper).ifPresent(url -> doc.setField(PaperFields.CODE_URL, url));
+      doc.setField(PaperFields.CODE_URL, url);
+    });
     for (String category : paper.categories()) {
       doc.addField(PaperFields.CATEGORY, category);
     }

@@ -21,6 +21,7 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.Filters;
+import org.paperlens.index.QueryText;
 import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexCoverage;
@@ -214,7 +215,7 @@ public final class SolrIndex implements LiveSearchIndex {
     }
     SolrQuery q = SolrQueries.ids(ids).setFields(PaperFields.ID + "," + PaperFields.ABSTRACT).setRows(ids.size());
     try {
-      q.set("hl.q", SolrQueries.keyword(query, settings).getQuery());
+      q.set("hl.q", QueryText.checked(query));
       SolrQueries.edismax(q, settings);
       q.set("hl", true).set("hl.method", "unified").set("hl.qparser", "edismax").set("hl.fl", PaperFields.ABSTRACT)
           .set("hl.snippets", 2).set("hl.tag.pre", "<mark>").set("hl.tag.post", "</mark>").set("hl.encoder", "html")
@@ -411,11 +412,7 @@ public final class SolrIndex implements LiveSearchIndex {
   }
 
   private IndexCoverage measure(long seq) {
-    SolrQuery all = new SolrQuery("*:*").setRows(0);
-    SolrQueries.papersOnly(all);
-    long papers = query(all).getResults().getNumFound();
-    long withVector = query(new SolrQuery(SolrDocuments.HAS_VECTOR + ":true").setRows(0)).getResults().getNumFound();
-    return new IndexCoverage(seq, (int) papers, (int) withVector);
+    return new IndexCoverage(seq, count(null, Filters.NONE), countByMeaning(Filters.NONE));
   }
 
   @Override

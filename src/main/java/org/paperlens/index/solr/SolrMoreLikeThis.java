@@ -28,8 +28,8 @@ import org.paperlens.paper.PaperId;
  */
 final class SolrMoreLikeThis {
 
-  private static final int MAX_TERMS = 25;
-  private static final int MIN_DOC_FREQ = 2;
+  private static final int MAX_TERMS = MoreLikeThisQuery.MAX_TERMS;
+  private static final int MIN_DOC_FREQ = MoreLikeThisQuery.MIN_DOC_FREQ;
   private static final String[] FIELDS = {PaperFields.TITLE, PaperFields.ABSTRACT};
 
   /** One scored word of one field. */
