@@ -1,7 +1,6 @@
 package org.paperlens.cli;
 
 import org.paperlens.config.Config;
-import org.paperlens.index.LiveIndex;
 import org.paperlens.index.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.store.Database;
@@ -9,8 +8,9 @@ import org.paperlens.store.Database;
 /**
  * Where every command gets its stores and its index: the one place that knows which engines the
  * configuration names. The catalogue and the other stores live in the database of {@code --db}
- * (SQLite in the data directory by default, or PostgreSQL); the index is Lucene in the data
- * directory, and a second index backend is added here, beside {@link #index} and {@link #liveIndex}.
+ * (SQLite in the data directory by default, or PostgreSQL). {@link #index} is the embedded Lucene
+ * index, for the commands that only work on it; where the engine is a choice (embedded or SolrCloud),
+ * {@link IndexBackend} makes it.
  * Each method opens a new resource that its caller closes.
  */
 final class Composition {
@@ -33,10 +33,5 @@ final class Composition {
   /** The built search index, read-only. @throws org.paperlens.index.IndexMissingException when none is built yet */
   static LuceneIndex index(Config config) {
     return LuceneIndex.open(config.indexDir(), config.indexSettings());
-  }
-
-  /** The index serve keeps up to date from the catalogue's change sequence (each process its own). */
-  static LiveIndex liveIndex(Config config) {
-    return LiveIndex.open(config.indexDir(), config.indexSettings());
   }
 }

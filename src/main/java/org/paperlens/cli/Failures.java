@@ -3,7 +3,6 @@ package org.paperlens.cli;
 import org.paperlens.embed.EncoderException;
 import org.paperlens.ingest.BadInputException;
 import org.paperlens.ingest.RemoteSourceException;
-import org.paperlens.paper.CatalogueException;
 import picocli.CommandLine;
 
 /**

@@ -17,7 +17,6 @@ import org.paperlens.digest.DigestRun;
 import org.paperlens.digest.DigestScheduler;
 import org.paperlens.embed.Encoder;
 import org.paperlens.index.LiveSearchIndex;
-import org.paperlens.index.PaperIndex;
 import org.paperlens.ingest.FetchLimits;
 import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
@@ -57,7 +56,7 @@ final class Site implements AutoCloseable {
    */
   Site(Config config, MailSettings mail, Pipeline.Settings pipelineSettings, URI oaiUrl, Optional<Duration> digestEvery,
       org.paperlens.web.ClientAddresses clients, Clock clock, Consumer<String> log) {
-    this(config, new IndexBackend.Embedded(config.indexDir(), config.indexSettings()), mail, pipelineSettings, oaiUrl,
+    this(config, IndexBackend.of(config, null, java.util.Map.of()), mail, pipelineSettings, oaiUrl,
         digestEvery, clients, clock, log);
   }
 
@@ -69,7 +68,7 @@ final class Site implements AutoCloseable {
     try {
       CatalogueStore store = open(Composition.catalogue(config));
       // The pipeline's own connection: its long scans and writes never hold the one pages read through.
-      CatalogueStore pipelineStore = open(Composition.catalogue(config));
+      CatalogueStore pipelineStore = open(CatalogueStore.connect(store.url()));
       LiveSearchIndex index = open(backend.openLive());
       // One intra-op thread per query and as many queries at once as there are cores: under
       // concurrent load that beats two threads per query fighting over the same cores.

@@ -204,13 +204,22 @@ public final class CommunityStore {
    * second; called after any change to a total, by this store or the library's.
    */
   public void changed() {
-    db.transaction(tx -> tx.update("UPDATE community_sequence SET value = value + 1 WHERE id = 1"));
+    db.transaction(CommunityStore::bumpShared);
     generation.incrementAndGet();
   }
 
+  /** A change to a total and the shared counter's bump commit together: one transaction, never one without the other. */
   private <T> T change(Database.Work<T> work) {
-    T result = db.transaction(work);
-    changed();
+    T result = db.transaction(tx -> {
+      T r = work.run(tx);
+      bumpShared(tx);
+      return r;
+    });
+    generation.incrementAndGet();
     return result;
+  }
+
+  private static int bumpShared(Tx tx) throws SQLException {
+    return tx.update("UPDATE community_sequence SET value = value + 1 WHERE id = 1");
   }
 }

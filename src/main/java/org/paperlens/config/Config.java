@@ -131,7 +131,7 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
 
   /** Where the catalogue and every other store live: {@code --db}, else the SQLite file in the data directory. */
   public DatabaseUrl database() {
-    return databaseFlag != null ? databaseFlag : DatabaseUrl.sqlite(dataDir.resolve("catalogue.db"));
+    return databaseFlag != null ? databaseFlag : DatabaseUrl.inDataDir(dataDir);
   }
 
   /** A copy of these settings on another database ({@code --db}). */

@@ -65,12 +65,13 @@ public final class OutboxSender {
           return new Report(sent, deferred, failed, cancelled, false);
         }
         for (OutboxMessage m : batch) {
-          if (!outbox.stillWanted(m)) {
-            cancelled++;
-            continue;
-          }
-          if (!outbox.claim(m.id(), clock.instant(), clock.instant().plus(lease))) {
-            continue; // another process is sending it
+          Instant claimedAt = clock.instant();
+          // The claim itself skips a message no longer pending; only then ask why, for the count.
+          if (!outbox.claim(m.id(), claimedAt, claimedAt.plus(lease))) {
+            if (!outbox.stillWanted(m)) {
+              cancelled++;
+            }
+            continue; // cancelled, or another process is sending it
           }
           int attempt = m.attempts() + 1;
           try {

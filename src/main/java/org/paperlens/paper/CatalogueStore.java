@@ -48,12 +48,17 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** Opens (creating if needed) the SQLite catalogue in {@code dataDir} and brings its schema up to date. */
   public static CatalogueStore open(Path dataDir) {
-    return open(DatabaseUrl.sqlite(dataDir.resolve("catalogue.db")));
+    return open(DatabaseUrl.inDataDir(dataDir));
   }
 
   /** Opens the catalogue at {@code url} and brings its schema up to date. */
   public static CatalogueStore open(DatabaseUrl url) {
     Database.migrate(url);
+    return new CatalogueStore(Database.open(url));
+  }
+
+  /** A second connection to a catalogue whose schema is already up to date (one opened by {@link #open}). */
+  public static CatalogueStore connect(DatabaseUrl url) {
     return new CatalogueStore(Database.open(url));
   }
 
@@ -68,12 +73,12 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   public Optional<Paper> find(PaperId id) {
-    return read(w -> w.find(id));
+    return query(w -> w.find(id));
   }
 
   /** Every paper, in id order, deleted ones included. */
   public void forEach(Consumer<Paper> action) {
-    read(w -> {
+    query(w -> {
       try (PreparedStatement st = w.tx.prepare(
           "SELECT " + PaperRows.COLUMNS + " FROM papers ORDER BY id");
           ResultSet rs = st.executeQuery()) {
@@ -87,7 +92,7 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** Every paper not deleted at its source, in id order: what search indexes. */
   public void forEachLive(Consumer<Paper> action) {
-    read(w -> {
+    query(w -> {
       try (PreparedStatement st = w.tx.prepare(
           "SELECT " + PaperRows.COLUMNS + " FROM papers WHERE deleted_on IS NULL ORDER BY id");
           ResultSet rs = st.executeQuery()) {
@@ -104,7 +109,7 @@ public final class CatalogueStore implements AutoCloseable {
    * and on or before {@code upTo}, newest listing first: what a digest or a daily feed considers.
    */
   public List<Paper> listedBetween(LocalDate after, LocalDate upTo) {
-    return read(w -> {
+    return query(w -> {
       try (PreparedStatement st = w.tx.prepare("SELECT " + PaperRows.COLUMNS
           + " FROM papers WHERE deleted_on IS NULL AND first_listed > ? AND first_listed <= ?"
           + " ORDER BY first_listed DESC, id DESC")) {
@@ -123,7 +128,7 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** The most recent first-listing day in the catalogue, if any paper has one. */
   public Optional<LocalDate> latestListing() {
-    return read(w -> {
+    return query(w -> {
       try (PreparedStatement st = w.tx.prepare(
           "SELECT MAX(first_listed) FROM papers WHERE deleted_on IS NULL");
           ResultSet rs = st.executeQuery()) {
@@ -134,7 +139,7 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** The live paper with this DOI (as written, or lower-cased: DOIs ignore case), if the catalogue has one. */
   public Optional<Paper> findByDoi(String doi) {
-    return read(w -> {
+    return query(w -> {
       try (PreparedStatement st = w.tx.prepare("SELECT " + PaperRows.COLUMNS
           + " FROM papers WHERE doi IN (?, ?) AND deleted_on IS NULL LIMIT 1")) {
         st.setString(1, doi.strip());
@@ -147,7 +152,7 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   public long count() {
-    return read(w -> {
+    return query(w -> {
       try (PreparedStatement st = w.tx.prepare("SELECT COUNT(*) FROM papers");
           ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -158,7 +163,7 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** The versions a source has shown for a paper, oldest first. */
   public List<PaperVersion> versions(PaperId id) {
-    return read(w -> {
+    return query(w -> {
       try (PreparedStatement st = w.tx.prepare(
           "SELECT * FROM paper_versions WHERE paper_id = ? ORDER BY version")) {
         st.setString(1, id.value());
@@ -174,7 +179,7 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   public Optional<LocalDate> deletedOn(PaperId id) {
-    return read(w -> {
+    return query(w -> {
       try (PreparedStatement st = w.tx.prepare("SELECT deleted_on FROM papers WHERE id = ?")) {
         st.setString(1, id.value());
         try (ResultSet rs = st.executeQuery()) {
@@ -198,7 +203,7 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** {@link #listed(LocalDate, LocalDate, int, int)} narrowed by {@code filter}. */
   public java.util.List<Listed> listed(LocalDate from, LocalDate to, ListingFilter filter, int offset, int limit) {
-    return read(w -> {
+    return query(w -> {
       PreparedStatement st = w.tx.prepared("SELECT " + PaperRows.COLUMNS + ", COALESCE(s.upvotes, 0) AS upvotes"
           + " FROM papers LEFT JOIN paper_signals s ON s.paper_id = papers.id"
           + " LEFT JOIN (" + CATEGORY_INTEREST + ") i ON i.category = papers.primary_category"
@@ -226,7 +231,7 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** {@link #listedPerDay(LocalDate, LocalDate)} counting only the papers {@code filter} lets through. */
   public java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to, ListingFilter filter) {
-    return read(w -> {
+    return query(w -> {
       PreparedStatement st = w.tx.prepared("SELECT first_listed, COUNT(*) FROM papers"
           + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL" + filter.sql() + " GROUP BY first_listed");
       st.setString(1, from.toString());
@@ -248,7 +253,7 @@ public final class CatalogueStore implements AutoCloseable {
    * listing's category filter, each with the number of papers it leaves.
    */
   public java.util.Map<String, Integer> listedPerCategory(LocalDate from, LocalDate to) {
-    return read(w -> {
+    return query(w -> {
       PreparedStatement st = w.tx.prepared("SELECT categories FROM papers WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL");
       st.setString(1, from.toString());
       st.setString(2, to.toString());
@@ -275,7 +280,7 @@ public final class CatalogueStore implements AutoCloseable {
    * empty when there is none; with {@code day} null, the latest listing day.
    */
   public Optional<LocalDate> listingDay(LocalDate day, boolean after) {
-    return read(w -> {
+    return query(w -> {
       String sql = day == null ? "SELECT MAX(first_listed) FROM papers"
           : after ? "SELECT MIN(first_listed) FROM papers WHERE first_listed > ?"
           : "SELECT MAX(first_listed) FROM papers WHERE first_listed < ?";
@@ -294,7 +299,7 @@ public final class CatalogueStore implements AutoCloseable {
    * numbered at most this is visible to reads from now on: see the V7 migration.
    */
   public long sequence() {
-    return read(w -> {
+    return query(w -> {
       try (PreparedStatement st = w.tx.prepare("SELECT value FROM catalogue_sequence WHERE id = 1");
           ResultSet rs = st.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0L;
@@ -307,7 +312,7 @@ public final class CatalogueStore implements AutoCloseable {
    * it): what an index update applies.
    */
   public Optional<PaperState> findState(PaperId id) {
-    return read(w -> {
+    return query(w -> {
       PreparedStatement st = w.tx.prepared("SELECT " + PaperRows.COLUMNS + ", deleted_on, seq FROM papers WHERE id = ?");
       st.setString(1, id.value());
       try (ResultSet rs = st.executeQuery()) {
@@ -328,7 +333,7 @@ public final class CatalogueStore implements AutoCloseable {
    */
   public List<Paper> listedOrChanged(LocalDate after, LocalDate upTo, long changedAfter, long changedUpTo,
       LocalDate lateAfter) {
-    return read(w -> {
+    return query(w -> {
       try (PreparedStatement st = w.tx.prepare("SELECT " + PaperRows.COLUMNS
           + " FROM papers WHERE deleted_on IS NULL AND seq <= ? AND first_listed <= ?"
           + " AND ((first_listed > ?) OR (seq > ? AND first_listed > ?))"
@@ -351,7 +356,7 @@ public final class CatalogueStore implements AutoCloseable {
 
   /** The latest first-listing day among live papers whose change number is at most {@code upTo}. */
   public Optional<LocalDate> latestListing(long upTo) {
-    return read(w -> {
+    return query(w -> {
       try (PreparedStatement st = w.tx.prepare(
           "SELECT MAX(first_listed) FROM papers WHERE deleted_on IS NULL AND seq <= ?")) {
         st.setLong(1, upTo);
@@ -363,16 +368,12 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   public Optional<String> state(String name) {
-    return read(w -> w.state(name));
+    return query(w -> w.state(name));
   }
 
   /** Runs a read-only query; exposed to the stores that share the catalogue's transactions. */
   public <T> T query(Work<T> work) {
-    return read(work);
-  }
-
-  private <T> T read(Work<T> read) {
-    return db.transaction(tx -> read.run(new Writer(tx)));
+    return write(work); // the same transaction; the name says the caller only reads
   }
 
   @Override

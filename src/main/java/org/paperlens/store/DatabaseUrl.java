@@ -25,9 +25,14 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     }
   }
 
-  /** The catalogue file {@code catalogue.db} in {@code dataDir}. */
+  /** The SQLite database in {@code file}. */
   public static DatabaseUrl sqlite(Path file) {
     return new DatabaseUrl(SQLITE + file, null, null);
+  }
+
+  /** The default: the SQLite file {@code catalogue.db} in {@code dataDir}. */
+  public static DatabaseUrl inDataDir(Path dataDir) {
+    return sqlite(dataDir.resolve("catalogue.db"));
   }
 
   /** Parses a {@code --db} value; user and password given separately fill in what the URL leaves out. */

@@ -69,8 +69,7 @@ public final class Tx {
    */
   public long changeNumber(String counter) throws SQLException {
     if (changeSeq == 0) {
-      update("UPDATE " + counter + " SET value = value + 1 WHERE id = 1");
-      try (var rs = query("SELECT value FROM " + counter + " WHERE id = 1").executeQuery()) {
+      try (var rs = query("UPDATE " + counter + " SET value = value + 1 WHERE id = 1 RETURNING value").executeQuery()) {
         rs.next();
         changeSeq = rs.getLong(1);
       }

@@ -13,7 +13,6 @@ import org.paperlens.community.Signals;
 import org.paperlens.community.Submission;
 import org.paperlens.community.Trending;
 import org.paperlens.index.BadQueryException;
-import org.paperlens.index.PaperIndex;
 import org.paperlens.index.QueryText;
 import org.paperlens.paper.Listed;
 import org.paperlens.paper.ListingFilter;
@@ -37,12 +36,9 @@ final class Listings {
   /** Which span a daily listing covers. */
   enum View { DAY, WEEK, MONTH }
 
-  /**
-   * One page of a daily listing and what the page needs to navigate. {@code papersHtml} is the
-   * list already rendered for the page, so a cached day costs no template work.
-   */
+  /** One page of a daily listing and what the page needs to navigate. */
   record Daily(LocalDate date, View view, ListingFilter filter, LocalDate from, LocalDate to, int page, int pageSize, int total,
-      List<Map<String, Object>> papers, String papersHtml, SortedMap<LocalDate, Integer> perDay, Map<String, Integer> perCategory,
+      List<Map<String, Object>> papers, SortedMap<LocalDate, Integer> perDay, Map<String, Integer> perCategory,
       LocalDate previous, LocalDate next) {
     boolean more() {
       return page * pageSize < total;
@@ -93,7 +89,6 @@ final class Listings {
   private record PaperKey(PaperId id, long generation) {}
 
   private final WebServices s;
-  private final Templates templates;
   private final Memo<DailyKey, Daily> daily;
   private final Memo<TrendingKey, List<Map<String, Object>>> trending;
   private final Memo<SearchKey, Search> searches;
@@ -102,9 +97,8 @@ final class Listings {
   private final Memo<Boolean, LocalDate> latest;
   private final Memo<AuthorKey, Author> authors;
 
-  Listings(WebServices s, Templates templates) {
+  Listings(WebServices s) {
     this.s = s;
-    this.templates = templates;
     this.daily = new Memo<>(2_000, Duration.ofSeconds(60), s.clock());
     this.trending = new Memo<>(100, Duration.ofSeconds(30), s.clock());
     this.searches = new Memo<>(5_000, Duration.ofMinutes(10), s.clock());
@@ -146,8 +140,7 @@ final class Listings {
     for (Listed l : s.catalogue().listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
       papers.add(Views.listed(l.paper(), l.upvotes()));
     }
-    String html = templates.fragment("items", Map.of("papers", ReadingPages.numbered(papers, (k.page() - 1) * k.size())));
-    return new Daily(k.date(), k.view(), k.filter(), from, to, k.page(), k.size(), total, papers, html, perDay,
+    return new Daily(k.date(), k.view(), k.filter(), from, to, k.page(), k.size(), total, papers, perDay,
         s.catalogue().listedPerCategory(from, to), previous, next);
   }
 

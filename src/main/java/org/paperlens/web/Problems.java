@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 import org.paperlens.account.AccountException;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.IndexMissingException;
-import org.paperlens.paper.CatalogueException;
 import org.paperlens.related.UnknownPaperException;
 
 /**

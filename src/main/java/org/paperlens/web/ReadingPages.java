@@ -65,14 +65,19 @@ final class ReadingPages {
     Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, filter, Params.integer(ctx, "page", 1, 1, 10_000), Listings.DAILY_PAGE);
     Account me = Auth.account(ctx).orElse(null);
     if (me == null && !d.papers().isEmpty()) {
-      dailyPages.get(new SharedPage.Sources(d, null, null), k -> templates.renderShared("daily", dailyModel(d, d.papersHtml()))).send(ctx);
+      dailyPages.get(new SharedPage.Sources(d, null, null), k -> templates.renderShared("daily", dailyModel(d, visitorList(d)))).send(ctx);
       return;
     }
     // Everyone who is not logged in shares the cached list; a member's shows their votes and carries their CSRF token.
-    Map<String, Object> m = dailyModel(d, me == null ? d.papersHtml() : memberList(ctx, me, d));
+    Map<String, Object> m = dailyModel(d, me == null ? visitorList(d) : memberList(ctx, me, d));
     m.put("emptyCatalogue", d.papers().isEmpty() && s.status().get().coverage().papers() == 0
         && s.catalogue().latestListing().isEmpty());
     ctx.html(templates.render("daily", ctx, m));
+  }
+
+  /** The list as visitors see it: rendered once per shared page, so a cached page costs no template work. */
+  private String visitorList(Listings.Daily d) {
+    return templates.fragment("items", Map.of("papers", numbered(d.papers(), (d.page() - 1) * d.pageSize())));
   }
 
   /** The daily page's model for listing {@code d}, its list already rendered as {@code papersHtml}. */

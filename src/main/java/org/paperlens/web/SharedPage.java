@@ -78,9 +78,4 @@ final class SharedPage {
     new java.security.SecureRandom().nextBytes(b);
     return "csrfgap" + java.util.HexFormat.of().formatHex(b);
   }
-
-  /** The page as text with {@code token} filled in: for tests. */
-  String text(String token) {
-    return String.join(token, parts.stream().map(p -> new String(p, StandardCharsets.UTF_8)).toList());
-  }
 }

@@ -52,7 +52,7 @@ public final class WebServer implements AutoCloseable {
     Templates templates = new Templates(digest != null);
     Problems problems = new Problems(templates);
     Auth auth = new Auth(services.accounts(), services.limits(), clients);
-    Listings listings = new Listings(services, templates);
+    Listings listings = new Listings(services);
     ReadingPages reading = new ReadingPages(services, listings, templates);
     AccountChanges accountChanges = new AccountChanges(services, auth, digest);
     AccountPages accountPages = new AccountPages(services, auth, templates, accountChanges);
