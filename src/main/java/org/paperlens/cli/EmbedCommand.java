@@ -38,6 +38,9 @@ final class EmbedCommand implements Callable<Integer> {
       description = "CPU threads for the model (default ${DEFAULT-VALUE}).")
   int threads;
 
+  @CommandLine.Mixin
+  Truncation truncation = new Truncation();
+
   @Option(names = "--limit", paramLabel = "N", defaultValue = "" + Long.MAX_VALUE, showDefaultValue = CommandLine.Help.Visibility.NEVER,
       description = "Embed at most N papers in this run (default: all that need it).")
   long limit;
@@ -53,7 +56,7 @@ final class EmbedCommand implements Callable<Integer> {
     PrintWriter err = main.spec.commandLine().getErr();
     err.println("paperlens: " + config.describe());
     try (CatalogueStore store = Composition.catalogue(config)) {
-      embedMissing(store, model, new Encoder.Options(threads, batchSize), limit,
+      embedMissing(store, model, truncation.options(threads, batchSize), limit,
           main.spec.commandLine().getOut(), err);
     }
     return 0;

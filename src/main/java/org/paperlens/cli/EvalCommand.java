@@ -71,6 +71,9 @@ final class EvalCommand implements Callable<Integer> {
       description = "Keyword field weights for this run (default: the configured ones).")
   List<Float> boosts;
 
+  @CommandLine.Mixin
+  Truncation truncation = new Truncation();
+
   @Option(names = "--name", paramLabel = "NAME", description = "Data set name (default: the corpus's directory).")
   String name;
 
@@ -85,12 +88,13 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Encoder.Options encoderOptions = truncation.defaults(); // refuses a bad --max-tokens before anything is written
     Config base = main.config();
     EmbeddingModel model = modelName == null ? base.model() : EmbeddingModel.byName(modelName).orElseThrow(
         () -> new CommandLine.ParameterException(spec.commandLine(),
             "unknown model '" + modelName + "'; known: " + EmbeddingModel.names()));
-    String dataset = name != null ? name : corpus.toAbsolutePath().normalize().getParent().getFileName().toString()
-        .toLowerCase(Locale.ROOT);
+    String dataset = truncation.dataset(name != null ? name : corpus.toAbsolutePath().normalize().getParent().getFileName().toString()
+        .toLowerCase(Locale.ROOT), model);
     List<SearchMode> searchModes = new ArrayList<>();
     for (String m : modes) {
       searchModes.add(parseMode(m, base.fusion()));
@@ -106,7 +110,7 @@ final class EvalCommand implements Callable<Integer> {
     boolean needsVectors = searchModes.stream().anyMatch(m -> !(m instanceof SearchMode.Keyword));
     List<Evaluation> results = new ArrayList<>();
     try (CatalogueStore store = Composition.catalogue(config);
-        Encoder encoder = needsVectors ? Encoder.open(model, Encoder.Options.DEFAULT) : null) {
+        Encoder encoder = needsVectors ? Encoder.open(model, encoderOptions) : null) {
       IndexBackend backend = main.indexBackend(config);
       err.println("paperlens: " + backend.describe());
       EvalCorpus.prepare(store, encoder, corpus, dataset, backend.rebuilder(), err);
@@ -134,7 +138,7 @@ final class EvalCommand implements Callable<Integer> {
     if (report != null) {
       String split = qrels.getFileName().toString().replaceFirst("\\.tsv$", "");
       String id = section != null ? section : dataset + "-" + split + "-" + model.configName();
-      String command = "bin/paperlens " + (main.solr != null ? "--solr " + main.solr + " " : "") + "eval --corpus " + corpus + " --queries " + queries + " --qrels " + qrels
+      String command = "bin/paperlens " + (main.solr != null ? "--solr " + main.solr + " " : "") + "eval" + truncation.flag() + " --corpus " + corpus + " --queries " + queries + " --qrels " + qrels
           + " --mode " + String.join(",", modes) + (modelName != null ? " --model " + modelName : "")
           + " --report " + report + (section != null ? " --report-section " + section : "");
       new RelevanceReport(id, dataset + " (" + split + " split, " + asked.size() + " queries), model " + model.configName(),

@@ -57,6 +57,9 @@ final class EvalRecommendCommand implements Callable<Integer> {
       description = "L2 penalties of the learned model to report (default ${DEFAULT-VALUE}).")
   List<Double> lambdas;
 
+  @CommandLine.Mixin
+  Truncation truncation = new Truncation();
+
   @Option(names = "--report", paramLabel = "FILE", description = "Write the table into this Markdown page.")
   Path report;
 
@@ -65,8 +68,9 @@ final class EvalRecommendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Encoder.Options encoderOptions = truncation.defaults(); // refuses a bad --max-tokens before anything is written
     Config base = main.config();
-    String dataset = corpus.toAbsolutePath().normalize().getParent().getFileName().toString();
+    String dataset = truncation.dataset(corpus.toAbsolutePath().normalize().getParent().getFileName().toString(), base.model());
     Config config = base.withDataDir(base.dataDir().resolve("eval").resolve(dataset));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -76,7 +80,7 @@ final class EvalRecommendCommand implements Callable<Integer> {
         "| method | nDCG@10 | Recall@20 | cases | mean CPU ms |\n|---|---:|---:|---:|---:|\n");
     int cases;
     try (CatalogueStore store = Composition.catalogue(config);
-        Encoder encoder = Encoder.open(config.model(), Encoder.Options.DEFAULT)) {
+        Encoder encoder = Encoder.open(config.model(), encoderOptions)) {
       IndexBuilder.VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
       try (LuceneIndex index = Composition.index(config)) {
         String prefix = dataset + ":";
@@ -134,7 +138,7 @@ final class EvalRecommendCommand implements Callable<Integer> {
     if (report != null) {
       String body = "## Recommendations: recovering hidden citation links on " + dataset + "\n\n"
           + protocol(cases) + " Model " + config.model().configName() + ", " + LocalDate.now() + ".\n\n" + table
-          + "\nCommand: `bin/paperlens eval-recommend --corpus " + corpus + " --links " + links + " --lambdas "
+          + "\nCommand: `bin/paperlens eval-recommend" + truncation.flag() + " --corpus " + corpus + " --links " + links + " --lambdas "
           + lambdas.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("") + " --report " + report + "`\n";
       MarkedSection.writeInto(report, "recommend-" + dataset, body, "# Relevance");
     }

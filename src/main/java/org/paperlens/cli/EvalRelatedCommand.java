@@ -50,13 +50,17 @@ final class EvalRelatedCommand implements Callable<Integer> {
       description = "Keyword weights of the combined ranking to report (default ${DEFAULT-VALUE}).")
   List<Float> weights;
 
+  @CommandLine.Mixin
+  Truncation truncation = new Truncation();
+
   @Option(names = "--report", paramLabel = "FILE", description = "Write the table into this Markdown page.")
   Path report;
 
   @Override
   public Integer call() throws Exception {
+    Encoder.Options encoderOptions = truncation.defaults(); // refuses a bad --max-tokens before anything is written
     Config base = main.config();
-    String dataset = corpus.toAbsolutePath().normalize().getParent().getFileName().toString();
+    String dataset = truncation.dataset(corpus.toAbsolutePath().normalize().getParent().getFileName().toString(), base.model());
     Config config = base.withDataDir(base.dataDir().resolve("eval").resolve(dataset));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -70,7 +74,7 @@ final class EvalRelatedCommand implements Callable<Integer> {
     }
     StringBuilder table = new StringBuilder("| ranking | nDCG@10 | Recall@10 | papers |\n|---|---:|---:|---:|\n");
     try (CatalogueStore store = Composition.catalogue(config);
-        Encoder encoder = Encoder.open(config.model(), Encoder.Options.DEFAULT)) {
+        Encoder encoder = Encoder.open(config.model(), encoderOptions)) {
       IndexBuilder.VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
       try (LuceneIndex index = Composition.index(config)) {
         String prefix = dataset + ":";
@@ -104,7 +108,7 @@ final class EvalRelatedCommand implements Callable<Integer> {
           + "For each paper with at least one citation link (either direction), the related-papers ranking over the"
           + " rest of the corpus, top 10; its linked papers are the relevant ones (grade 1). Model "
           + config.model().configName() + ", " + LocalDate.now() + ".\n\n" + table
-          + "\nCommand: `bin/paperlens eval-related --corpus " + corpus + " --links " + links + " --weights "
+          + "\nCommand: `bin/paperlens eval-related" + truncation.flag() + " --corpus " + corpus + " --links " + links + " --weights "
           + weights.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("") + " --report " + report + "`\n";
       MarkedSection.writeInto(report, "related-" + dataset, body, "# Relevance");
     }

@@ -36,8 +36,11 @@ public final class Encoder implements AutoCloseable {
    *
    * @param threads ONNX Runtime intra-op threads (matrix products split across cores)
    * @param batchSize texts per model run
+   * @param maxTokens inputs are cut to this many tokens, special tokens included; 0 means the
+   *     model's own limit ({@link EmbeddingModel#maxTokens()}). A shorter cut embeds faster; whether
+   *     it costs relevance is measured, not guessed (docs/relevance.md, "Truncation").
    */
-  public record Options(int threads, int batchSize) {
+  public record Options(int threads, int batchSize, int maxTokens) {
 
     /**
      * Both cores of the 2-core development machine: about twice one thread's papers/s when the
@@ -59,6 +62,20 @@ public final class Encoder implements AutoCloseable {
       if (batchSize < 1) {
         throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
       }
+      // Fewer than 16 tokens would leave little but the special tokens and a few title words.
+      if (maxTokens != 0 && maxTokens < 16) {
+        throw new IllegalArgumentException("max tokens must be at least 16 (or 0 for the model's limit), was " + maxTokens);
+      }
+    }
+
+    /** The model's own truncation limit. */
+    public Options(int threads, int batchSize) {
+      this(threads, batchSize, 0);
+    }
+
+    /** The cut actually applied with {@code model}: never beyond what the model was trained on. */
+    public int maxTokens(EmbeddingModel model) {
+      return maxTokens == 0 ? model.maxTokens() : Math.min(maxTokens, model.maxTokens());
     }
   }
 
@@ -104,7 +121,7 @@ public final class Encoder implements AutoCloseable {
       try (InputStream json = open(model, model.tokenizerResource())) {
         // Padding is ours (per sorted batch); truncation at the model's limit keeps long abstracts legal.
         tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of(
-            "maxLength", Integer.toString(model.maxTokens()),
+            "maxLength", Integer.toString(options.maxTokens(model)),
             "truncation", "true",
             "padding", "false",
             "addSpecialTokens", "true"));

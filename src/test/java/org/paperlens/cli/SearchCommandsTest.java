@@ -73,6 +73,26 @@ class SearchCommandsTest {
   }
 
   @Test
+  void eval_at_a_shorter_cut_keeps_its_vectors_apart_and_says_so_in_the_report(@TempDir Path out) throws Exception {
+    Path dir = Fixtures.path("beir-mini");
+    Path report = out.resolve("relevance.md");
+    Cli.Result r = Cli.run("eval", "--data", out.resolve("data").toString(), "--mode", "semantic", "--max-tokens", "64",
+        "--corpus", dir.resolve("corpus.jsonl").toString(), "--queries", dir.resolve("queries.jsonl").toString(),
+        "--qrels", dir.resolve("qrels/test.tsv").toString(), "--name", "mini", "--report", report.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // Vectors cut at 64 tokens live in their own data set, so a run at the full limit never reuses them.
+    assertThat(out.resolve("data/eval/mini-max64")).isDirectory();
+    assertThat(out.resolve("data/eval/mini")).doesNotExist();
+    assertThat(Files.readString(report)).contains("<!-- mini-max64-test-bge-small-en-v1.5-q:start -->")
+        .contains("eval --max-tokens 64 --corpus");
+    Cli.Result tiny = Cli.run("eval", "--data", out.resolve("data").toString(), "--mode", "semantic", "--max-tokens", "3",
+        "--corpus", dir.resolve("corpus.jsonl").toString(), "--queries", dir.resolve("queries.jsonl").toString(),
+        "--qrels", dir.resolve("qrels/test.tsv").toString());
+    assertThat(tiny.code()).isNotZero();
+    assertThat(tiny.err()).contains("at least 16");
+  }
+
+  @Test
   void eval_related_scores_citation_prediction_for_each_ranking(@TempDir Path out) throws Exception {
     Path dir = Fixtures.path("beir-mini");
     Path report = out.resolve("relevance.md");

@@ -1,6 +1,7 @@
 package org.paperlens.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -116,6 +117,25 @@ class EncoderTest {
     String longText = "graph neural networks for molecules ".repeat(400);
     assertThat(bge.tokenCount(longText)).isEqualTo(512);
     assertThat(norm(bge.embedDocuments(List.of(longText))[0])).isCloseTo(1.0, within(1e-5));
+  }
+
+  @Test
+  void a_shorter_cut_truncates_there_and_changes_only_long_texts() {
+    String longText = "graph neural networks for molecules ".repeat(400);
+    try (Encoder cut = Encoder.open(EmbeddingModel.BGE_SMALL_EN_V15_Q, new Encoder.Options(1, 8, 256))) {
+      assertThat(cut.tokenCount(longText)).isEqualTo(256);
+      assertThat(cut.embedDocuments(List.of(longText))[0]).isNotEqualTo(bge.embedDocuments(List.of(longText))[0]);
+      // A text shorter than both cuts is embedded exactly as at the model's limit.
+      assertThat(cut.embedDocuments(List.of(QUERY))[0]).containsExactly(bge.embedDocuments(List.of(QUERY))[0]);
+    }
+  }
+
+  @Test
+  void a_cut_beyond_the_models_limit_is_the_limit_and_a_tiny_one_is_refused() {
+    assertThat(new Encoder.Options(1, 8, 4096).maxTokens(EmbeddingModel.BGE_SMALL_EN_V15_Q)).isEqualTo(512);
+    assertThat(new Encoder.Options(1, 8).maxTokens(EmbeddingModel.ALL_MINILM_L6_V2_Q)).isEqualTo(256);
+    assertThatThrownBy(() -> new Encoder.Options(1, 8, 3)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 16");
   }
 
   @Test
