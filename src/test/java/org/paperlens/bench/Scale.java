@@ -234,7 +234,7 @@ public final class Scale {
     return vectors;
   }
 
-  private static float[] noisy(float[] v, Random random) {
+  static float[] noisy(float[] v, Random random) {
     float[] out = new float[v.length];
     double norm = 0;
     for (int d = 0; d < v.length; d++) {
