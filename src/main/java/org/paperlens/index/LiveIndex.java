@@ -126,8 +126,8 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   }
 
   @Override
-  public Map<PaperId, String> snippets(String query, List<PaperId> ids) {
-    return read(index -> index.snippets(query, ids));
+  public Map<PaperId, String> snippets(String query, java.util.Collection<IndexedPaper> papers) {
+    return read(index -> index.snippets(query, papers));
   }
 
   @Override

@@ -397,61 +397,38 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   }
 
   @Override
-  public Map<PaperId, String> snippets(String query, List<PaperId> ids) {
+  public Map<PaperId, String> snippets(String query, java.util.Collection<IndexedPaper> papers) {
     Map<PaperId, String> out = new LinkedHashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    return withSearcher(s -> {
-      Query idQuery = new TermInSetQuery(PaperFields.ID, ids.stream().map(i -> new BytesRef(i.value())).toList());
-      TopDocs docs = s.search(idQuery, ids.size());
-      Arrays.sort(docs.scoreDocs, (a, b) -> Integer.compare(a.doc, b.doc));
-      String[] marked = highlight(s, query, idQuery, docs);
-      StoredFields stored = s.storedFields();
-      DocIds docIds = new DocIds(s.getIndexReader());
-      Map<PaperId, String> byId = new HashMap<>();
-      for (int i = 0; i < docs.scoreDocs.length; i++) {
-        int doc = docs.scoreDocs[i].doc;
-        String snippet = marked == null ? null : marked[i];
-        if (snippet == null) {
-          // Only the abstract, and only here: the highlighter has read the others' already.
-          snippet = Snippets.leading(stored.document(doc, ABSTRACT_ONLY).get(PaperFields.ABSTRACT), Snippets.FALLBACK_CHARS);
-        }
-        byId.put(docIds.idOf(doc), snippet);
-      }
-      for (PaperId id : ids) {
-        String snippet = byId.get(id);
-        if (snippet != null) {
-          out.put(id, snippet);
-        }
-      }
-      return out;
-    });
-  }
-
-  private static final java.util.Set<String> ABSTRACT_ONLY = java.util.Set.of(PaperFields.ABSTRACT);
-
-  /** Marks the query's terms in each doc's abstract; null when the query has no usable terms. */
-  private String[] highlight(IndexSearcher searcher, String query, Query idQuery, TopDocs docs) throws IOException {
-    Query terms;
-    try {
-      terms = PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
-    } catch (BadQueryException e) {
-      return null;
-    }
-    if (QueryTermExtractor.getTerms(terms).length == 0) {
-      return null;
-    }
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+    Query terms = highlightable(query);
+    // The abstracts come with the papers: marking them needs no second read of the stored fields.
+    UnifiedHighlighter highlighter = terms == null ? null : UnifiedHighlighter.builderWithoutSearcher(analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withMaxLength(20_000)
         .withWeightMatches(false)
         .build();
-    Query both = new BooleanQuery.Builder()
-        .add(terms, BooleanClause.Occur.SHOULD)
-        .add(idQuery, BooleanClause.Occur.FILTER)
-        .build();
-    return highlighter.highlight(PaperFields.ABSTRACT, both, docs, 2);
+    for (IndexedPaper paper : papers) {
+      String text = paper.abstractText() == null ? "" : paper.abstractText();
+      Object marked = null;
+      if (highlighter != null && !text.isEmpty()) {
+        try {
+          marked = highlighter.highlightWithoutSearcher(PaperFields.ABSTRACT, terms, text, 2);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      out.put(paper.id(), marked instanceof String s && !s.isEmpty() ? s : Snippets.leading(text, Snippets.FALLBACK_CHARS));
+    }
+    return out;
+  }
+
+  /** The query's terms for marking, or null when it has none a highlighter could use. */
+  private Query highlightable(String query) {
+    try {
+      Query terms = PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
+      return QueryTermExtractor.getTerms(terms).length == 0 ? null : terms;
+    } catch (BadQueryException e) {
+      return null;
+    }
   }
 
   @Override

@@ -64,9 +64,10 @@ public interface PaperIndex extends AutoCloseable {
   /**
    * Abstract snippets with the query's matches marked {@code <mark>...</mark>}; the rest of the
    * text is HTML-escaped, so a snippet is safe to put in a page as it is. Papers without a match
-   * get the start of their abstract.
+   * get the start of their abstract. Takes the papers as {@link #getAll} read them, so an engine
+   * that can mark the text itself does not read each shown paper a second time.
    */
-  Map<PaperId, String> snippets(String query, List<PaperId> ids);
+  Map<PaperId, String> snippets(String query, java.util.Collection<IndexedPaper> papers);
 
   /** Those of {@code ids} that are indexed without a vector (not embedded yet). */
   java.util.Set<PaperId> withoutVector(List<PaperId> ids);

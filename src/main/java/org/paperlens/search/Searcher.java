@@ -42,8 +42,8 @@ public final class Searcher {
     int to = Math.min(request.offset() + request.limit(), ranked.size());
     List<IndexHit> page = ranked.subList(from, to);
     List<PaperId> ids = page.stream().map(IndexHit::id).toList();
-    Map<PaperId, String> snippets = index.snippets(request.query(), ids);
     Map<PaperId, IndexedPaper> papers = index.getAll(ids);
+    Map<PaperId, String> snippets = index.snippets(request.query(), papers.values());
     List<SearchHit> hits = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       IndexHit h = page.get(i);

@@ -208,12 +208,17 @@ public final class SolrIndex implements LiveSearchIndex {
   }
 
   @Override
-  public Map<PaperId, String> snippets(String query, List<PaperId> ids) {
+  public Map<PaperId, String> snippets(String query, java.util.Collection<IndexedPaper> papers) {
     Map<PaperId, String> out = new LinkedHashMap<>();
-    if (ids.isEmpty()) {
+    if (papers.isEmpty()) {
       return out;
     }
-    SolrQuery q = SolrQueries.ids(ids).setFields(PaperFields.ID + "," + PaperFields.ABSTRACT).setRows(ids.size());
+    // Solr marks with its own analysis chain (the config set's), so it is asked; the abstracts the
+    // papers carry are only the fallback, and are not fetched again.
+    List<PaperId> ids = papers.stream().map(IndexedPaper::id).toList();
+    Map<String, String> abstracts = new java.util.HashMap<>();
+    papers.forEach(p -> abstracts.put(p.id().value(), p.abstractText()));
+    SolrQuery q = SolrQueries.ids(ids).setFields(PaperFields.ID).setRows(ids.size());
     try {
       q.set("hl.q", QueryText.checked(query));
       SolrQueries.edismax(q, settings);
@@ -231,7 +236,7 @@ public final class SolrIndex implements LiveSearchIndex {
       String id = (String) doc.getFieldValue(PaperFields.ID);
       List<String> passages = marked == null || marked.get(id) == null ? null : marked.get(id).get(PaperFields.ABSTRACT);
       byId.put(id, passages == null || passages.isEmpty()
-          ? Snippets.leading((String) doc.getFieldValue(PaperFields.ABSTRACT), Snippets.FALLBACK_CHARS)
+          ? Snippets.leading(abstracts.get(id), Snippets.FALLBACK_CHARS)
           : String.join(" … ", passages));
     }
     for (PaperId id : ids) {
