@@ -76,6 +76,17 @@ public final class CatalogueStore implements AutoCloseable {
     return query(w -> w.find(id));
   }
 
+  /** Those of {@code ids} in the catalogue, in the order given, read in one transaction. */
+  public List<Paper> findAll(List<PaperId> ids) {
+    return query(w -> {
+      List<Paper> out = new ArrayList<>(ids.size());
+      for (PaperId id : ids) {
+        w.find(id).ifPresent(out::add);
+      }
+      return out;
+    });
+  }
+
   /** Every paper, in id order, deleted ones included. */
   public void forEach(Consumer<Paper> action) {
     query(w -> {

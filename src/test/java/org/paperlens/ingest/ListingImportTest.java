@@ -66,6 +66,17 @@ class ListingImportTest {
   }
 
   @Test
+  void papers_are_found_together_in_the_order_asked_and_unknown_ids_are_left_out() throws IOException {
+    try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
+      importInto(store, Fixtures.path("listings-small.jsonl"));
+      List<PaperId> asked = List.of(new PaperId("2501.00003"), new PaperId("2999.99999"), new PaperId("2501.00001"));
+      assertThat(store.findAll(asked)).extracting(Paper::id)
+          .containsExactly(new PaperId("2501.00003"), new PaperId("2501.00001"));
+      assertThat(store.findAll(asked).getFirst()).isEqualTo(store.find(new PaperId("2501.00003")).orElseThrow());
+    }
+  }
+
+  @Test
   void reimporting_the_same_file_changes_nothing() throws IOException {
     try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       importInto(store, Fixtures.path("listings-small.jsonl"));
