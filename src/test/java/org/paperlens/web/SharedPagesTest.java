@@ -40,6 +40,13 @@ class SharedPagesTest {
   }
 
   @Test
+  void a_shared_page_is_still_compressed_for_a_browser_that_accepts_gzip() {
+    HttpResponse<String> r = web.browser().get("/daily?date=2024-01-03", "Accept-Encoding", "gzip");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
+  }
+
+  @Test
   void a_vote_shows_at_once_on_the_shared_pages_and_the_voter_sees_their_own_state() {
     Browser visitor = web.browser();
     String before = visitor.get("/papers/2401.00103").body();
