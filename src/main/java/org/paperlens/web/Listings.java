@@ -27,7 +27,9 @@ import org.paperlens.search.SearchResult;
  * The read side shared by pages and the API: daily listings, trending, search and related papers,
  * each behind a small cache so that repeated requests cost a map lookup. Listings and trending are
  * keyed by the community store's generation (a vote shows at once) and expire after a short time
- * (an import by another process shows within it). Thread-safe.
+ * (an import by another process shows within it). A daily listing past that time is still served
+ * while it is rebuilt in the background ({@link Memo#servingStale}), and kept as the same object
+ * when nothing in it changed, so its rendered page stays cached too. Thread-safe.
  */
 final class Listings {
 
@@ -99,12 +101,12 @@ final class Listings {
 
   Listings(WebServices s) {
     this.s = s;
-    this.daily = new Memo<>(2_000, Duration.ofSeconds(60), s.clock());
+    this.daily = Memo.servingStale(2_000, Duration.ofSeconds(60), s.clock());
     this.trending = new Memo<>(100, Duration.ofSeconds(30), s.clock());
     this.searches = new Memo<>(5_000, Duration.ofMinutes(10), s.clock());
     this.related = new Memo<>(20_000, null, s.clock());
     this.papers = new Memo<>(20_000, Duration.ofSeconds(60), s.clock());
-    this.latest = new Memo<>(1, Duration.ofSeconds(60), s.clock());
+    this.latest = Memo.servingStale(1, Duration.ofSeconds(60), s.clock());
     this.authors = new Memo<>(5_000, null, s.clock());
   }
 

@@ -40,6 +40,24 @@ class SharedPagesTest {
   }
 
   @Test
+  void a_browser_that_accepts_gzip_gets_the_same_page_compressed_with_its_own_token() throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    for (String path : new String[] {"/daily?date=2024-01-03", "/papers/2401.00101", "/search?q=attention&mode=keyword"}) {
+      HttpResponse<byte[]> r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base + path))
+          .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+      String html = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body())).readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      String token = token(html);
+      assertThat(r.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith(Auth.CSRF_COOKIE + "=" + token + ";"));
+      Browser plain = web.browser();
+      String uncompressed = plain.get(path).body();
+      assertThat(html).as(path).isEqualTo(uncompressed.replace(token(uncompressed), token));
+    }
+  }
+
+  @Test
   void a_vote_shows_at_once_on_the_shared_pages_and_the_voter_sees_their_own_state() {
     Browser visitor = web.browser();
     String before = visitor.get("/papers/2401.00103").body();
