@@ -3,6 +3,7 @@
 -- figures (microseconds, counts) that the shell script parses.
 
 local paths = {}
+local headers = {}
 local position = 1
 local threads = 0
 
@@ -20,6 +21,10 @@ function init(args)
     end
   end
   file:close()
+  -- A second argument "gzip" asks for compressed answers, as a browser does.
+  if args[2] == "gzip" then
+    headers["Accept-Encoding"] = "gzip"
+  end
   assert(#paths > 0, "web-load.lua: no paths in " .. name)
   -- Threads start far apart so they do not ask for the same page at the same moment.
   position = (thread_number * 7919) % #paths + 1
@@ -28,7 +33,7 @@ end
 function request()
   local path = paths[position]
   position = position % #paths + 1
-  return wrk.format("GET", path)
+  return wrk.format("GET", path, headers)
 end
 
 function done(summary, latency, requests)
