@@ -118,11 +118,10 @@ public final class IndexBuilder {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     // One large buffer: the whole arXiv set fits, so HNSW graphs are built once, not re-merged.
     config.setRAMBufferSizeMB(RAM_BUFFER_MB);
-    // Stored fields with DEFLATE instead of LZ4: 578 instead of 991 bytes a paper on the arXiv
-    // listings (the abstract, kept for snippets, is most of it), which brings the index under 3 KB
-    // a paper; reading the ten documents of a result page costs about 1.7 ms more CPU
-    // (docs/benchmarks.md, "Index bytes per paper").
-    config.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION) {
+    // Stored fields stay LZ4 (the codec's default): DEFLATE would save 413 bytes a paper (578 instead
+    // of 991 on the arXiv listings) but doubled a keyword search's CPU (docs/benchmarks.md, "Index
+    // bytes per paper").
+    config.setCodec(new Lucene104Codec() {
       private final KnnVectorsFormat quantisedHnsw = new Lucene104HnswScalarQuantizedVectorsFormat(
           settings.quantization().encoding(), HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
 
