@@ -32,6 +32,11 @@ sealed interface IndexBackend {
     if (solr == null || solr.isBlank()) {
       return new Embedded(config.indexDir(), config.indexSettings());
     }
+    if (config.indexSettings().quantization() != org.paperlens.index.VectorQuantization.DEFAULT) {
+      // Fail rather than ignore it: the collection's schema (solr/configset) decides how Solr keeps vectors.
+      throw new IllegalArgumentException("the vector quantisation '" + config.indexSettings().quantization().configName()
+          + "' applies to the embedded index only; a SolrCloud collection keeps the vectors its schema declares");
+    }
     return new Solr(SolrTarget.parse(solr), config.indexSettings());
   }
 
@@ -49,7 +54,13 @@ sealed interface IndexBackend {
   record Embedded(Path root, IndexSettings settings) implements IndexBackend {
     @Override
     public PaperIndex openForSearch() {
-      return LuceneIndex.open(root, settings);
+      LuceneIndex index = LuceneIndex.open(root, settings);
+      if (!index.currentFormat()) {
+        // Read-only commands answer from the index as built; only a rebuild applies the settings.
+        System.err.println("paperlens: " + index.staleReason() + "; searching it as built until 'paperlens reindex'"
+            + " (or serve) rebuilds it");
+      }
+      return index;
     }
 
     @Override

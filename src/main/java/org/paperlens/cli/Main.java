@@ -45,6 +45,12 @@ public final class Main implements Runnable {
           + " (0: at once). Default: $" + Config.NEW_ACCOUNT_HOURS_ENV + ", else 24")
   Integer newAccountHours;
 
+  @Option(names = "--quantization", scope = ScopeType.INHERIT, paramLabel = "CODE",
+      description = "How the embedded index stores vectors for search: int8, int7, int4, 2bit or 1bit (see"
+          + " docs/benchmarks.md). A change rebuilds the index (serve does it itself; otherwise 'paperlens reindex')."
+          + " Default: $" + Config.QUANTIZATION_ENV + ", else int8")
+  String quantization;
+
   @Option(names = "--solr", scope = ScopeType.INHERIT, paramLabel = "URL",
       description = "Keep the search index in this SolrCloud collection (http://host:8983/solr/COLLECTION, several"
           + " nodes comma-separated) instead of the data directory. Default: $" + IndexBackend.SOLR_ENV + ", else embedded")
@@ -61,7 +67,7 @@ public final class Main implements Runnable {
   /** The settings in effect; a bad value in the environment is a usage error (exit 2) that quotes it. */
   Config config() {
     try {
-      return Config.resolve(System.getenv(), dataDir, newAccountHours, database);
+      return Config.resolve(System.getenv(), dataDir, newAccountHours, database, quantization);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.VectorQuantization;
 import org.paperlens.store.DatabaseUrl;
 
 /**
@@ -15,7 +16,7 @@ import org.paperlens.store.DatabaseUrl;
  *
  * @param dataDir where the catalogue and the index live
  * @param model the embedding model for semantic search
- * @param indexSettings keyword ranking parameters (BM25, field weights)
+ * @param indexSettings keyword ranking parameters (BM25, field weights) and the vector quantisation
  * @param newAccountAge how old an account must be before its upvotes, saves and submissions count
  *     in trending (zero: at once); sock-puppet accounts made for a push do not move the list
  * @param trustedProxies addresses of reverse proxies whose X-Forwarded-For names the client (for
@@ -31,6 +32,7 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
   public static final String NEW_ACCOUNT_HOURS_ENV = "PAPERLENS_NEW_ACCOUNT_HOURS";
   public static final String TRUSTED_PROXIES_ENV = "PAPERLENS_TRUSTED_PROXIES";
   public static final String DB_ENV = "PAPERLENS_DB";
+  public static final String QUANTIZATION_ENV = "PAPERLENS_QUANTIZATION";
   public static final String DB_USER_ENV = "PAPERLENS_DB_USER";
   public static final String DB_PASSWORD_ENV = "PAPERLENS_DB_PASSWORD";
   static final Path DEFAULT_DATA = Path.of("data");
@@ -63,6 +65,17 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
    * @param dbFlag {@code --db}: a JDBC URL of the database for the catalogue and every store
    */
   public static Config resolve(Map<String, String> env, Path dataFlag, Integer newAccountHoursFlag, String dbFlag) {
+    return resolve(env, dataFlag, newAccountHoursFlag, dbFlag, null);
+  }
+
+  /**
+   * Defaults overridden by the environment, then by flags when given (null if not).
+   *
+   * @param quantizationFlag {@code --quantization}: how the embedded index stores vectors
+   *     ({@link VectorQuantization#configName}); a change takes effect by a rebuild
+   */
+  public static Config resolve(Map<String, String> env, Path dataFlag, Integer newAccountHoursFlag, String dbFlag,
+      String quantizationFlag) {
     Path data = DEFAULT_DATA;
     String fromEnv = env.get(DATA_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
@@ -93,7 +106,20 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     String db = dbFlag != null ? dbFlag : env.get(DB_ENV);
     DatabaseUrl database = db == null || db.isBlank() ? null
         : DatabaseUrl.parse(db, env.get(DB_USER_ENV), env.get(DB_PASSWORD_ENV));
-    return new Config(data, model, IndexSettings.DEFAULT, newAccount, proxies, database);
+    VectorQuantization quantization = VectorQuantization.DEFAULT;
+    String quantizationEnv = env.get(QUANTIZATION_ENV);
+    if (quantizationEnv != null && !quantizationEnv.isBlank()) {
+      quantization = quantization(quantizationEnv, "$" + QUANTIZATION_ENV);
+    }
+    if (quantizationFlag != null) {
+      quantization = quantization(quantizationFlag, "--quantization");
+    }
+    return new Config(data, model, IndexSettings.DEFAULT.withQuantization(quantization), newAccount, proxies, database);
+  }
+
+  private static VectorQuantization quantization(String raw, String source) {
+    return VectorQuantization.byName(raw).orElseThrow(() -> new IllegalArgumentException(
+        source + " names an unknown vector quantisation '" + raw + "'; known: " + VectorQuantization.names()));
   }
 
   private static int hoursValue(String raw, String source) {
@@ -153,6 +179,7 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
   public String describe() {
     return "data directory " + dataDir.toAbsolutePath().normalize()
         + (databaseFlag == null ? "" : ", database " + databaseFlag) + ", embedding model " + model.configName()
+        + ", vectors " + indexSettings.quantization().configName()
         + ", trending counts accounts older than " + newAccountAge.toHours() + " h"
         + (trustedProxies.isEmpty() ? "" : ", trusted proxies " + String.join(" ", trustedProxies));
   }

@@ -51,7 +51,7 @@ public final class IndexBuilder {
     try {
       Path generation = IndexDirectory.nextGeneration(indexRoot);
       try (FSDirectory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config(settings))) {
-        writer.setLiveCommitData(java.util.Map.of(LuceneIndex.SEQ_KEY, "0", LuceneIndex.FORMAT_KEY, LuceneIndex.FORMAT).entrySet());
+        writer.setLiveCommitData(LuceneIndex.commitData(0, settings));
         writer.commit();
       }
       IndexDirectory.publish(indexRoot, generation);
@@ -100,8 +100,7 @@ public final class IndexBuilder {
           }
         });
         adder.finish();
-        writer.setLiveCommitData(java.util.Map.of(LuceneIndex.SEQ_KEY, Long.toString(seq),
-            LuceneIndex.FORMAT_KEY, LuceneIndex.FORMAT).entrySet());
+        writer.setLiveCommitData(LuceneIndex.commitData(seq, settings));
         writer.commit();
       } finally {
         progress.end();
@@ -119,6 +118,9 @@ public final class IndexBuilder {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     // One large buffer: the whole arXiv set fits, so HNSW graphs are built once, not re-merged.
     config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    // Stored fields stay LZ4 (the codec's default): DEFLATE would save 413 bytes a paper (578 instead
+    // of 991 on the arXiv listings) but doubled a keyword search's CPU (docs/benchmarks.md, "Index
+    // bytes per paper").
     config.setCodec(new Lucene104Codec() {
       private final KnnVectorsFormat quantisedHnsw = new Lucene104HnswScalarQuantizedVectorsFormat(
           settings.quantization().encoding(), HNSW_MAX_CONN, HNSW_BEAM_WIDTH);

@@ -41,6 +41,11 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
     return current.currentFormat();
   }
 
+  @Override
+  public String staleReason() {
+    return current.staleReason();
+  }
+
   /**
    * Switches to the generation {@code CURRENT} names if it is not the one in use: commits and
    * closes the old one, then removes the other generations. Returns true when it switched.

@@ -9,9 +9,14 @@ import java.io.IOException;
  */
 public interface LiveSearchIndex extends PaperIndex, IndexUpdates, IndexRebuild {
 
-  /** False when the index has an older document layout and should be rebuilt. */
+  /** False when the index has an older document layout, or another vector quantisation than configured, and should be rebuilt. */
   default boolean currentFormat() {
     return true;
+  }
+
+  /** Why {@link #currentFormat} is false, for the log; empty when it is true. */
+  default String staleReason() {
+    return "";
   }
 
   /** Switches to a whole index published since it was opened, if the engine keeps generations; true when it switched. */

@@ -67,8 +67,11 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   static final String FORMAT_KEY = "paperlens_format";
   /** 2: id doc values and a catalogue watermark; 3: code and author key fields, title and abstract as readable text;
    * 4: Lucene 10.6's scalar-quantised vector format (Lucene104), the 10.3 one being read-only now;
-   * 5: a stored code link, for the Code chip of search results. */
-  static final String FORMAT = "5";
+   * 5: a stored code link, for the Code chip of search results;
+   * 6: the vector quantisation recorded ({@link #QUANTIZATION_KEY}). */
+  static final String FORMAT = "6";
+  /** Commit user data: the {@link VectorQuantization#configName} the vectors were quantised with; absent before format 6. */
+  static final String QUANTIZATION_KEY = "paperlens_quantization";
 
 
   private final Path generation;
@@ -78,6 +81,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   private final Analyzer analyzer = PaperFields.analyzer();
   private final IndexSettings settings;
   private final String format;
+  private final String quantization;
   private volatile IndexCoverage coverage;
   /** Guarded by this: the watermark of what {@link #apply} has written, and of the last commit. */
   private long appliedSeq;
@@ -102,6 +106,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     this.committedSeq = Long.parseLong(userData.getOrDefault(SEQ_KEY, "0"));
     this.appliedSeq = committedSeq;
     this.format = userData.getOrDefault(FORMAT_KEY, "1");
+    this.quantization = userData.getOrDefault(QUANTIZATION_KEY, "");
     this.searchers = writer != null ? new SearcherManager(writer, factory) : new SearcherManager(directory, factory);
     this.coverage = measure(committedSeq);
   }
@@ -167,9 +172,33 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     return generation;
   }
 
-  /** False for an index of an older document layout: it answers searches, but should be rebuilt. */
+  /**
+   * False for an index of an older document layout, or one whose vectors were quantised otherwise
+   * than the settings it was opened with say: it answers searches, but should be rebuilt.
+   */
   public boolean currentFormat() {
-    return FORMAT.equals(format);
+    return FORMAT.equals(format) && settings.quantization().configName().equals(quantization);
+  }
+
+  /** Why {@link #currentFormat} is false, for a message; empty when it is true. */
+  public String staleReason() {
+    if (!FORMAT.equals(format)) {
+      return "the search index has an older layout (format " + format + ", now " + FORMAT + ")";
+    }
+    if (!currentFormat()) {
+      return "the search index holds " + quantization + " vectors, the configured quantisation is "
+          + settings.quantization().configName();
+    }
+    return "";
+  }
+
+  /** The commit user data of a new index built with these settings that covers the catalogue up to {@code seq}. */
+  static java.util.Set<Map.Entry<String, String>> commitData(long seq, IndexSettings settings) {
+    return commitData(seq, FORMAT, settings.quantization().configName());
+  }
+
+  private static java.util.Set<Map.Entry<String, String>> commitData(long seq, String format, String quantization) {
+    return Map.of(SEQ_KEY, Long.toString(seq), FORMAT_KEY, format, QUANTIZATION_KEY, quantization).entrySet();
   }
 
   @Override
@@ -189,7 +218,9 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
         }
       }
       appliedSeq = Math.max(appliedSeq, upToSeq);
-      writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(appliedSeq), FORMAT_KEY, FORMAT).entrySet());
+      // The layout and quantisation the index was built with, not the configured ones: updates to
+      // an outdated index must not make it look current after a restart, before its rebuild is done.
+      writer.setLiveCommitData(commitData(appliedSeq, format, quantization));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update the search index " + generation + ": " + e.getMessage(), e);
     }

@@ -10,22 +10,39 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
  */
 public enum VectorQuantization {
   /** 8 bits a dimension, unsigned. */
-  INT8(ScalarEncoding.UNSIGNED_BYTE),
+  INT8("int8", ScalarEncoding.UNSIGNED_BYTE),
   /** 7 bits a dimension (a faster dot product on some CPUs). */
-  INT7(ScalarEncoding.SEVEN_BIT),
+  INT7("int7", ScalarEncoding.SEVEN_BIT),
   /** 4 bits a dimension, two to a byte. */
-  INT4(ScalarEncoding.PACKED_NIBBLE),
+  INT4("int4", ScalarEncoding.PACKED_NIBBLE),
   /** 2 bits a dimension; the query side keeps 4. */
-  DIBIT(ScalarEncoding.DIBIT_QUERY_NIBBLE),
+  DIBIT("2bit", ScalarEncoding.DIBIT_QUERY_NIBBLE),
   /** 1 bit a dimension; the query side keeps 4. */
-  BINARY(ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE);
+  BINARY("1bit", ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE);
 
   public static final VectorQuantization DEFAULT = INT8;
 
+  private final String configName;
   private final ScalarEncoding encoding;
 
-  VectorQuantization(ScalarEncoding encoding) {
+  VectorQuantization(String configName, ScalarEncoding encoding) {
+    this.configName = configName;
     this.encoding = encoding;
+  }
+
+  /** The name in {@code --quantization} and {@code $PAPERLENS_QUANTIZATION}, and in the index's commit data. */
+  public String configName() {
+    return configName;
+  }
+
+  /** The encoding called {@code name} ({@link #configName}, any case), if there is one. */
+  public static java.util.Optional<VectorQuantization> byName(String name) {
+    return java.util.Arrays.stream(values()).filter(q -> q.configName.equalsIgnoreCase(name.strip())).findFirst();
+  }
+
+  /** Every {@link #configName}, for messages and help. */
+  public static String names() {
+    return String.join(", ", java.util.Arrays.stream(values()).map(VectorQuantization::configName).toList());
   }
 
   ScalarEncoding encoding() {

@@ -310,7 +310,7 @@ public final class Pipeline implements AutoCloseable {
     void step() throws IOException {
       if (!index.currentFormat() && !rebuilt) {
         rebuilt = true;
-        log.accept("the search index has an older layout: rebuilding it in the background (searches go on meanwhile)");
+        log.accept(index.staleReason() + ": rebuilding it in the background (searches go on meanwhile)");
         index.rebuild(store, catchUpVectors(), Progress.NONE);
       }
       if (index.switchIfRebuilt()) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.paperlens.index.VectorQuantization;
 
 class ConfigTest {
 
@@ -27,5 +28,21 @@ class ConfigTest {
     assertThat(c.trustedProxies()).containsExactly("10.0.0.1", "::1");
     assertThat(c.withTrustedProxies(List.of("192.0.2.1")).trustedProxies()).containsExactly("192.0.2.1");
     assertThat(c.describe()).contains("trusted proxies 10.0.0.1 ::1", "older than 24 h");
+  }
+
+  @Test
+  void vectors_are_int8_unless_the_environment_or_a_flag_names_another_quantisation() {
+    assertThat(Config.resolve(Map.of(), null).indexSettings().quantization()).isEqualTo(VectorQuantization.INT8);
+    Config fromEnv = Config.resolve(Map.of(Config.QUANTIZATION_ENV, "INT4"), null);
+    assertThat(fromEnv.indexSettings().quantization()).isEqualTo(VectorQuantization.INT4);
+    assertThat(fromEnv.describe()).contains("vectors int4");
+    assertThat(Config.resolve(Map.of(Config.QUANTIZATION_ENV, "int4"), null, null, null, "1bit").indexSettings().quantization())
+        .isEqualTo(VectorQuantization.BINARY);
+    assertThat(Config.resolve(Map.of(), null, null, null, "2bit").indexSettings().quantization()).isEqualTo(VectorQuantization.DIBIT);
+    assertThat(Config.resolve(Map.of(), null, null, null, "int7").indexSettings().quantization()).isEqualTo(VectorQuantization.INT7);
+    assertThatThrownBy(() -> Config.resolve(Map.of(Config.QUANTIZATION_ENV, "int3"), null))
+        .hasMessageContaining(Config.QUANTIZATION_ENV).hasMessageContaining("'int3'").hasMessageContaining("int8, int7, int4, 2bit, 1bit");
+    assertThatThrownBy(() -> Config.resolve(Map.of(), null, null, null, "float")).hasMessageContaining("--quantization")
+        .hasMessageContaining("'float'");
   }
 }

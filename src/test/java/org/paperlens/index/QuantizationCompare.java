@@ -4,10 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -97,11 +95,7 @@ public final class QuantizationCompare {
       }
       try (FSDirectory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
         IndexSearcher searcher = new IndexSearcher(reader);
-        int[] docToN = new int[reader.maxDoc()];
-        var stored = reader.storedFields();
-        for (int i = 0; i < docToN.length; i++) {
-          docToN[i] = stored.document(i).getField("n").numericValue().intValue();
-        }
+        int[] docToN = VectorRecall.corpusNumbers(reader);
         String[] ways = {"k = 10", "k = 100, top 10", "k = 100 rescored to 10"};
         for (int w = 0; w < ways.length; w++) {
           double[] ms = new double[nQueries];
@@ -111,15 +105,7 @@ public final class QuantizationCompare {
             ScoreDoc[] hits = searcher.search(query(w, queries[q]), K).scoreDocs;
             if (q >= WARMUP) {
               ms[q - WARMUP] = (System.nanoTime() - t) / 1e6;
-              Set<Integer> want = new HashSet<>();
-              for (int n : exact[q]) {
-                want.add(n);
-              }
-              int found = 0;
-              for (ScoreDoc h : hits) {
-                found += want.contains(docToN[h.doc]) ? 1 : 0;
-              }
-              recall += found / (double) K;
+              recall += VectorRecall.recall(exact[q], hits, docToN);
             }
           }
           Arrays.sort(ms);

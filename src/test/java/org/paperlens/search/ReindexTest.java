@@ -12,7 +12,10 @@ import org.paperlens.index.Filters;
 import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexMissingException;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.IndexChange;
+import org.paperlens.index.LiveIndex;
 import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.VectorQuantization;
 import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
@@ -50,6 +53,41 @@ class ReindexTest {
         // The generation it replaced stays until the next publish (or a running server's switch):
         // a server may still be writing to it.
         assertThat(dirs.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("CURRENT", "gen-000001", "gen-000002");
+      }
+    }
+  }
+
+  @Test
+  void an_index_built_with_another_vector_quantisation_asks_for_a_rebuild_and_the_rebuild_applies_it() throws Exception {
+    Path root = tmp.resolve("index");
+    IndexSettings int4 = IndexSettings.DEFAULT.withQuantization(VectorQuantization.INT4);
+    try (CatalogueStore store = SearchFixture.catalogue(tmp.resolve("data"))) {
+      SearchFixture.index(store, root);
+      try (LuceneIndex asBuilt = SearchFixture.open(root)) {
+        assertThat(asBuilt.currentFormat()).isTrue();
+        assertThat(asBuilt.staleReason()).isEmpty();
+      }
+      try (LiveIndex live = LiveIndex.open(root, int4)) {
+        assertThat(live.currentFormat()).isFalse();
+        assertThat(live.staleReason()).contains("int8 vectors", "configured quantisation is int4");
+        // Updates committed before the rebuild keep the index marked as built with int8.
+        List<Paper> papers = new java.util.ArrayList<>();
+        store.forEachLive(papers::add);
+        Paper first = papers.getFirst();
+        live.apply(List.of(new IndexChange.Put(first, SearchFixture.VECTORS.get(first.id().value()))), store.sequence() + 1);
+        live.commit();
+      }
+      try (LiveIndex live = LiveIndex.open(root, int4)) {
+        assertThat(live.currentFormat()).isFalse();
+        // What serve's pipeline does with such an index: rebuild beside it, then switch.
+        live.rebuild(store, id -> SearchFixture.VECTORS.get(id.value()), Progress.NONE);
+        assertThat(live.switchIfRebuilt()).isTrue();
+        assertThat(live.currentFormat()).isTrue();
+        assertThat(live.nearest(SearchFixture.VECTORS.values().iterator().next(), Filters.NONE, 3)).isNotEmpty();
+      }
+      try (LuceneIndex rebuilt = LuceneIndex.open(root, int4); LuceneIndex asDefault = SearchFixture.open(root)) {
+        assertThat(rebuilt.currentFormat()).isTrue();
+        assertThat(asDefault.currentFormat()).isFalse();
       }
     }
   }
