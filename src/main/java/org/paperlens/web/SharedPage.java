@@ -40,12 +40,25 @@ final class SharedPage {
   }
 
   private final List<byte[]> parts;
-  /** Each part deflated on its own and ended with a sync flush, so they can be joined around a token. */
-  private final List<byte[]> deflated;
+  /**
+   * Each part deflated on its own and ended with a sync flush, so they can be joined around a token.
+   * Made by the first request that asks for gzip, not with the page: a search nobody repeats (most
+   * fresh queries) would otherwise pay for compressing a page no one receives compressed.
+   */
+  private volatile List<byte[]> deflated;
 
   private SharedPage(List<byte[]> parts) {
     this.parts = parts;
-    this.deflated = parts.stream().map(SharedPage::deflate).toList();
+  }
+
+  /** Two requests racing here may both compress; either result is the same bytes. */
+  private List<byte[]> deflated() {
+    List<byte[]> d = deflated;
+    if (d == null) {
+      d = parts.stream().map(SharedPage::deflate).toList();
+      deflated = d;
+    }
+    return d;
   }
 
   /** The page {@code html}, rendered with {@link #TOKEN_GAP} in place of the CSRF token. */
@@ -118,7 +131,7 @@ final class SharedPage {
         crc.update(t);
         size += t.length;
       }
-      pieces.add(deflated.get(i));
+      pieces.add(deflated().get(i));
       crc.update(parts.get(i));
       size += parts.get(i).length;
     }
