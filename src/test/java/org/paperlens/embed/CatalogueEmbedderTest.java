@@ -1,0 +1,67 @@
+package org.paperlens.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.ingest.ImportReport;
+import org.paperlens.ingest.Importer;
+import org.paperlens.ingest.Progress;
+import org.paperlens.paper.CatalogueStore;
+import org.paperlens.testing.Fixtures;
+import org.paperlens.testing.TestDatabase;
+
+/** Vectors are written by a thread of their own while the next chunk is embedded. */
+class CatalogueEmbedderTest {
+
+  private static Encoder encoder;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void open() {
+    // Batches of 2: chunks of 16 papers, so the 30 listings of the fixture make two chunks.
+    encoder = Encoder.open(EmbeddingModel.BGE_SMALL_EN_V15_Q, new Encoder.Options(1, 2));
+  }
+
+  @AfterAll
+  static void close() {
+    encoder.close();
+  }
+
+  private CatalogueStore catalogue() throws Exception {
+    CatalogueStore store = TestDatabase.catalogue(tmp);
+    new Importer(store, new Importer.Options(Optional.empty(), null, 1000), Progress.NONE)
+        .run(List.of(Fixtures.path("listings-sample.jsonl")), new ImportReport());
+    return store;
+  }
+
+  @Test
+  void every_paper_reported_embedded_is_stored_when_the_run_returns_and_a_second_run_finds_nothing() throws Exception {
+    try (CatalogueStore store = catalogue()) {
+      EmbedReport first = new CatalogueEmbedder(store, encoder, Progress.NONE).run(Long.MAX_VALUE);
+      assertThat(first.embedded()).isEqualTo(30);
+      assertThat(new VectorStore(store).count(encoder.model())).isEqualTo(30);
+      assertThat(new CatalogueEmbedder(store, encoder, Progress.NONE).run(Long.MAX_VALUE).embedded()).isZero();
+    }
+  }
+
+  @Test
+  void a_run_stopped_after_its_first_chunk_has_stored_that_chunk_before_it_returns() throws Exception {
+    try (CatalogueStore store = catalogue()) {
+      AtomicInteger chunks = new AtomicInteger();
+      EmbedReport stopped = new CatalogueEmbedder(store, encoder, Progress.NONE, nanos -> chunks.incrementAndGet() < 1)
+          .run(Long.MAX_VALUE);
+      assertThat(stopped.embedded()).isEqualTo(16);
+      // Counted at once, in this thread: the write of the last chunk was awaited, not left running.
+      assertThat(new VectorStore(store).count(encoder.model())).isEqualTo(16);
+      assertThat(new CatalogueEmbedder(store, encoder, Progress.NONE).run(Long.MAX_VALUE).embedded()).isEqualTo(14);
+    }
+  }
+}
