@@ -41,6 +41,11 @@ final class EmbedCommand implements Callable<Integer> {
   @CommandLine.Mixin
   Truncation truncation = new Truncation();
 
+  @Option(names = "--spin",
+      description = "Let idle model threads spin instead of sleeping: a few per cent faster on a machine left to "
+          + "the embedding, slower when other work shares the cores (default: they sleep).")
+  boolean spin;
+
   @Option(names = "--limit", paramLabel = "N", defaultValue = "" + Long.MAX_VALUE, showDefaultValue = CommandLine.Help.Visibility.NEVER,
       description = "Embed at most N papers in this run (default: all that need it).")
   long limit;
@@ -56,7 +61,7 @@ final class EmbedCommand implements Callable<Integer> {
     PrintWriter err = main.spec.commandLine().getErr();
     err.println("paperlens: " + config.describe());
     try (CatalogueStore store = Composition.catalogue(config)) {
-      embedMissing(store, model, truncation.options(threads, batchSize), limit,
+      embedMissing(store, model, truncation.options(threads, batchSize, spin), limit,
           main.spec.commandLine().getOut(), err);
     }
     return 0;

@@ -20,8 +20,12 @@ final class Truncation {
   int maxTokens;
 
   Encoder.Options options(int threads, int batchSize) {
+    return options(threads, batchSize, false);
+  }
+
+  Encoder.Options options(int threads, int batchSize, boolean spinning) {
     try {
-      return new Encoder.Options(threads, batchSize, maxTokens);
+      return new Encoder.Options(threads, batchSize, maxTokens, spinning);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-tokens: " + e.getMessage());
     }

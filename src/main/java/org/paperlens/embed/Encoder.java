@@ -39,8 +39,12 @@ public final class Encoder implements AutoCloseable {
    * @param maxTokens inputs are cut to this many tokens, special tokens included; 0 means the
    *     model's own limit ({@link EmbeddingModel#maxTokens()}). A shorter cut embeds faster; whether
    *     it costs relevance is measured, not guessed (docs/relevance.md, "Truncation").
+   * @param spinning whether idle intra-op threads spin waiting for work (ONNX Runtime's own
+   *     default) instead of sleeping: faster on a machine left to the embedding (bulk `embed --spin`
+   *     matched plain ONNX Runtime only with it), slower on a shared one, where spinning threads
+   *     take the cores others need; off unless asked for
    */
-  public record Options(int threads, int batchSize, int maxTokens) {
+  public record Options(int threads, int batchSize, int maxTokens, boolean spinning) {
 
     /**
      * Both cores of the 2-core development machine: about twice one thread's papers/s when the
@@ -70,7 +74,12 @@ public final class Encoder implements AutoCloseable {
 
     /** The model's own truncation limit. */
     public Options(int threads, int batchSize) {
-      this(threads, batchSize, 0);
+      this(threads, batchSize, 0, false);
+    }
+
+    /** Idle threads sleep. */
+    public Options(int threads, int batchSize, int maxTokens) {
+      this(threads, batchSize, maxTokens, false);
     }
 
     /** The cut actually applied with {@code model}: never beyond what the model was trained on. */
@@ -113,9 +122,10 @@ public final class Encoder implements AutoCloseable {
       so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       so.setIntraOpNumThreads(options.threads());
       so.setInterOpNumThreads(1);
-      // Idle intra-op threads sleep instead of spinning: on an idle machine it costs nothing
-      // measurable, on a shared one spinning burnt a quarter more CPU for a quarter fewer papers/s.
-      so.addConfigEntry("session.intra_op.allow_spinning", "0");
+      // Idle intra-op threads sleep unless asked to spin: on a shared machine spinning burnt a
+      // quarter more CPU for a quarter fewer papers/s; on an idle one sleeping cost 3-6 % of
+      // throughput against plain ONNX Runtime (docs/benchmarks.md, "Embedding against plain ONNX Runtime").
+      so.addConfigEntry("session.intra_op.allow_spinning", options.spinning() ? "1" : "0");
       session = env.createSession(onnx, so);
       HuggingFaceTokenizer tokenizer;
       try (InputStream json = open(model, model.tokenizerResource())) {

@@ -53,7 +53,7 @@ public final class EmbedRatio {
     double[] encoder = new double[ROUNDS];
     double[] pipeline = new double[ROUNDS];
     int meanTokens;
-    try (PlainOnnxRuntime ref = new PlainOnnxRuntime(model, THREADS); Encoder enc = Encoder.open(model, new Encoder.Options(THREADS, BATCH))) {
+    try (PlainOnnxRuntime ref = new PlainOnnxRuntime(model, THREADS); Encoder enc = Encoder.open(model, new Encoder.Options(THREADS, BATCH, 0, true))) {
       meanTokens = (int) texts.stream().mapToInt(enc::tokenCount).average().orElse(0);
       ref.embed(texts.subList(0, Math.min(64, texts.size())), BATCH); // warm both up
       enc.embedDocuments(texts.subList(0, Math.min(64, texts.size())));
@@ -92,7 +92,9 @@ public final class EmbedRatio {
     }
     String body = "## Embedding against plain ONNX Runtime (issue: speed to the hardware's limit)\n\n"
         + String.format("The first %,d arXiv listings (title and abstract, mean %d tokens), %s, batches of %d, %d intra-op"
-            + " threads, %d rounds alternating the three; medians of papers/s, and the median of each round's ratio.%n%n", texts.size(), meanTokens, model.configName(), BATCH,
+            + " threads, idle threads spinning on all three sides (ONNX Runtime's default, `paperlens embed --spin`),"
+            + " %d rounds alternating the three; medians of papers/s, and the median of each round's ratio; load average"
+            + " at the start " + loadAverage() + ".%n%n", texts.size(), meanTokens, model.configName(), BATCH,
             THREADS, ROUNDS)
         + "| run | papers/s | ratio to reference | CPU ms per paper |\n|---|---|---|---|\n"
         + String.format("| reference (ONNX Runtime and tokenizer called directly) | %.1f | 1.00 | %.0f |%n", ref, 1000 * median(cpu[0]))
@@ -105,6 +107,14 @@ public final class EmbedRatio {
         + "\nCommand: `bench/embed-ratio`. Hardware: " + Hardware.describe() + ".\n";
     MarkedSection.writeInto(doc, "embed-ratio", body, "# Benchmarks");
     System.out.print(body);
+  }
+
+  private static String loadAverage() {
+    try {
+      return String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   /** The first {@code n} records of {@code listings}, written as plain JSON Lines into {@code work}. */
