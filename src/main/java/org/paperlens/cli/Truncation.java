@@ -19,10 +19,6 @@ final class Truncation {
       description = "Cut each text to N tokens before embedding (default: the model's limit, 512 for bge-small).")
   int maxTokens;
 
-  Encoder.Options options(int threads, int batchSize) {
-    return options(threads, batchSize, false);
-  }
-
   Encoder.Options options(int threads, int batchSize, boolean spinning) {
     try {
       return new Encoder.Options(threads, batchSize, maxTokens, spinning);
@@ -32,7 +28,7 @@ final class Truncation {
   }
 
   Encoder.Options defaults() {
-    return options(Encoder.Options.DEFAULT_THREADS, Encoder.Options.DEFAULT_BATCH_SIZE);
+    return options(Encoder.Options.DEFAULT_THREADS, Encoder.Options.DEFAULT_BATCH_SIZE, false);
   }
 
   /** The option as a reported command line gives it: empty at the default. */

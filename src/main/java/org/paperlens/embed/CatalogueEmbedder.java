@@ -3,10 +3,6 @@ package org.paperlens.embed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
@@ -92,21 +88,12 @@ public final class CatalogueEmbedder {
     // this, one call per model batch ran at 0.82 of plain ONNX Runtime (docs/benchmarks.md).
     int chunk = encoder.options().batchSize() * BATCHES_PER_CHUNK;
     progress.begin("embed " + encoder.model(), totalChars, "characters");
-    // A chunk's vectors are stored by a writer thread while the model works on the next chunk: the
-    // commit (an fsync) no longer leaves both cores idle between model runs. At most one write is
-    // in flight, and each is awaited before the next is handed over, so chunks commit in order and
-    // a killed run loses at most the chunk being written (the next run embeds it again).
-    ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "embed-writer"));
-    Future<?> writing = null;
     try {
-      List<Paper> next = read(todo, 0, chunk);
       for (int from = 0; from < todo.size(); from += chunk) {
         List<VectorStore.Stale> batch = todo.subList(from, Math.min(from + chunk, todo.size()));
         long batchStart = System.nanoTime();
-        List<PaperVector> out = embedPapers(next);
-        await(writing);
-        next = read(todo, from + chunk, chunk);
-        writing = writer.submit(() -> vectors.put(encoder.model(), out));
+        List<PaperVector> out = embedPapers(read(batch));
+        vectors.put(encoder.model(), out);
         done += out.size();
         doneChars += batch.stream().mapToLong(VectorStore.Stale::textLength).sum();
         progress.advanceTo(doneChars, String.format("%,d of %,d papers, %.1f papers/s",
@@ -120,23 +107,15 @@ public final class CatalogueEmbedder {
           break;
         }
       }
-      await(writing);
     } finally {
-      writer.close(); // waits for a write still running (after a failure above), so the store is never closed under it
       progress.end();
     }
     return done;
   }
 
-  /**
-   * The papers of {@code todo}'s chunk starting at {@code from}, read afresh in one transaction, so
-   * the stored hash is exactly that of the text embedded.
-   */
-  private List<Paper> read(List<VectorStore.Stale> todo, int from, int chunk) {
-    if (from >= todo.size()) {
-      return List.of();
-    }
-    return store.findAll(todo.subList(from, Math.min(from + chunk, todo.size())).stream().map(VectorStore.Stale::id).toList());
+  /** The chunk's papers, read afresh in one transaction, so the stored hash is exactly that of the text embedded. */
+  private List<Paper> read(List<VectorStore.Stale> batch) {
+    return store.findAll(batch.stream().map(VectorStore.Stale::id).toList());
   }
 
   private List<PaperVector> embedPapers(List<Paper> papers) {
@@ -147,40 +126,6 @@ public final class CatalogueEmbedder {
       out.add(new PaperVector(papers.get(i).id(), embedded[i], texts.get(i).hash()));
     }
     return out;
-  }
-
-  /**
-   * Waits for a write to commit, even when interrupted (the interrupt stays set for the caller):
-   * returning before it did would report papers as embedded that are not stored yet. A failed write
-   * is rethrown here, in the embedding thread.
-   */
-  private static void await(Future<?> writing) {
-    if (writing == null) {
-      return;
-    }
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          writing.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException re) {
-            throw re;
-          }
-          if (e.getCause() instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   private static double seconds(long startNanos) {

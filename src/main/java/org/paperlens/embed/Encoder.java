@@ -77,11 +77,6 @@ public final class Encoder implements AutoCloseable {
       this(threads, batchSize, 0, false);
     }
 
-    /** Idle threads sleep. */
-    public Options(int threads, int batchSize, int maxTokens) {
-      this(threads, batchSize, maxTokens, false);
-    }
-
     /** The cut actually applied with {@code model}: never beyond what the model was trained on. */
     public int maxTokens(EmbeddingModel model) {
       return maxTokens == 0 ? model.maxTokens() : Math.min(maxTokens, model.maxTokens());

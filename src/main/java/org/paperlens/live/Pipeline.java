@@ -15,7 +15,6 @@ import org.paperlens.embed.Encoder;
 import org.paperlens.embed.VectorStore;
 import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.LiveSearchIndex;
-import org.paperlens.index.PaperIndex;
 import org.paperlens.ingest.Harvester;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Progress;

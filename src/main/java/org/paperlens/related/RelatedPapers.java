@@ -1,7 +1,6 @@
 package org.paperlens.related;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperlens.index.Filters;

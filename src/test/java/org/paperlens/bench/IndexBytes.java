@@ -8,7 +8,6 @@ import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.IOContext;
 
 /**
  * Benchmark helper, not a test: the bytes of a Lucene index by file extension, looking inside

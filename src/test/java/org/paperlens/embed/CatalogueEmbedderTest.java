@@ -17,7 +17,7 @@ import org.paperlens.paper.CatalogueStore;
 import org.paperlens.testing.Fixtures;
 import org.paperlens.testing.TestDatabase;
 
-/** Vectors are written by a thread of their own while the next chunk is embedded. */
+/** Embedding in chunks: what a run reports as embedded is stored when it returns. */
 class CatalogueEmbedderTest {
 
   private static Encoder encoder;
@@ -59,7 +59,6 @@ class CatalogueEmbedderTest {
       EmbedReport stopped = new CatalogueEmbedder(store, encoder, Progress.NONE, nanos -> chunks.incrementAndGet() < 1)
           .run(Long.MAX_VALUE);
       assertThat(stopped.embedded()).isEqualTo(16);
-      // Counted at once, in this thread: the write of the last chunk was awaited, not left running.
       assertThat(new VectorStore(store).count(encoder.model())).isEqualTo(16);
       assertThat(new CatalogueEmbedder(store, encoder, Progress.NONE).run(Long.MAX_VALUE).embedded()).isEqualTo(14);
     }

@@ -122,7 +122,7 @@ class EncoderTest {
   @Test
   void a_shorter_cut_truncates_there_and_changes_only_long_texts() {
     String longText = "graph neural networks for molecules ".repeat(400);
-    try (Encoder cut = Encoder.open(EmbeddingModel.BGE_SMALL_EN_V15_Q, new Encoder.Options(1, 8, 256))) {
+    try (Encoder cut = Encoder.open(EmbeddingModel.BGE_SMALL_EN_V15_Q, new Encoder.Options(1, 8, 256, false))) {
       assertThat(cut.tokenCount(longText)).isEqualTo(256);
       assertThat(cut.embedDocuments(List.of(longText))[0]).isNotEqualTo(bge.embedDocuments(List.of(longText))[0]);
       // A text shorter than both cuts is embedded exactly as at the model's limit.
@@ -132,9 +132,9 @@ class EncoderTest {
 
   @Test
   void a_cut_beyond_the_models_limit_is_the_limit_and_a_tiny_one_is_refused() {
-    assertThat(new Encoder.Options(1, 8, 4096).maxTokens(EmbeddingModel.BGE_SMALL_EN_V15_Q)).isEqualTo(512);
+    assertThat(new Encoder.Options(1, 8, 4096, false).maxTokens(EmbeddingModel.BGE_SMALL_EN_V15_Q)).isEqualTo(512);
     assertThat(new Encoder.Options(1, 8).maxTokens(EmbeddingModel.ALL_MINILM_L6_V2_Q)).isEqualTo(256);
-    assertThatThrownBy(() -> new Encoder.Options(1, 8, 3)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new Encoder.Options(1, 8, 3, false)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 16");
   }
 
