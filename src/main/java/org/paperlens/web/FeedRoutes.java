@@ -44,7 +44,7 @@ final class FeedRoutes {
       day = s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock()));
     }
     org.paperlens.paper.ListingFilter filter = ReadingPages.listingFilter(ctx);
-    List<Paper> papers = s.catalogue().listed(day, day, filter, 0, 500).stream().map(Listed::paper).toList();
+    List<Paper> papers = s.catalogue().listed(day, day, filter, 0, 500, s.community().listingSignals()).stream().map(Listed::paper).toList();
     send(ctx, "Papers of " + day + (filter.withCode() ? " with code" : ""), "Every paper first listed on " + day,
         ReadingPages.dailyUrl(day, "day", filter, 1), papers, true);
   }

@@ -139,7 +139,7 @@ final class Listings {
     SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to, k.filter());
     int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
     List<Map<String, Object>> papers = new ArrayList<>();
-    for (Listed l : s.catalogue().listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
+    for (Listed l : s.catalogue().listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size(), s.community().listingSignals())) {
       papers.add(Views.listed(l.paper(), l.upvotes()));
     }
     return new Daily(k.date(), k.view(), k.filter(), from, to, k.page(), k.size(), total, papers, perDay,
