@@ -22,41 +22,58 @@ final class CatalogueListings {
 
   private CatalogueListings() {}
 
-  /** A paper of a listing with only what orders it. */
-  private record Candidate(PaperId id, String category, int hasCode, String listed) {}
+  /** A paper of a listing with what the community's counts order it by. */
+  private record Candidate(PaperId id, String category) {}
 
   /**
    * The page {@code offset}, {@code limit} of the live papers first listed between {@code from}
    * and {@code to} that {@code filter} lets through, in the order {@link CatalogueStore#listed}
-   * documents. Reads only the ordering columns of the range (uses the first_listed index), sorts in
-   * Java with the community's counts, then reads the page's rows: the catalogue's SQL never names a
-   * community table.
+   * documents. SQL orders the range by the catalogue's own columns (using the first_listed index);
+   * a stable sort in Java then puts the community's counts first; the page's rows are read in one
+   * query. The catalogue's SQL never names a community table.
    */
   static List<Listed> listed(Tx tx, LocalDate from, LocalDate to, ListingFilter filter, int offset, int limit,
       ListingSignals signals) {
     List<Object> args = new ArrayList<>(List.of(from.toString(), to.toString()));
     args.addAll(filter.args());
-    List<Candidate> candidates = tx.list("SELECT id, primary_category, has_code, first_listed" + LIVE_IN_RANGE + filter.sql(),
-        r -> new Candidate(new PaperId(r.getString(1)), r.getString(2), r.getInt(3), r.getString(4)), args.toArray());
+    List<Candidate> candidates = tx.list("SELECT id, primary_category" + LIVE_IN_RANGE + filter.sql()
+        + " ORDER BY has_code DESC, first_listed DESC, id DESC",
+        r -> new Candidate(new PaperId(r.getString(1)), r.getString(2)), args.toArray());
     if (offset >= candidates.size() || limit <= 0) {
       return List.of();
     }
     Map<PaperId, Integer> upvotes = signals.upvotes();
-    Map<String, Long> interest = interestPerCategory(tx, signals.interest());
-    candidates.sort(Comparator.<Candidate>comparingInt(c -> upvotes.getOrDefault(c.id(), 0)).reversed()
-        .thenComparing(Comparator.<Candidate>comparingLong(c -> c.category() == null ? 0 : interest.getOrDefault(c.category(), 0L)).reversed())
-        .thenComparing(Comparator.comparingInt(Candidate::hasCode).reversed())
-        .thenComparing(Comparator.comparing(Candidate::listed).reversed())
-        .thenComparing(Comparator.comparing((Candidate c) -> c.id().value()).reversed()));
-    List<Listed> out = new ArrayList<>();
-    for (Candidate c : candidates.subList(offset, Math.min(candidates.size(), offset + limit))) {
-      CatalogueStore.find(tx, c.id()).ifPresent(p -> out.add(new Listed(p, upvotes.getOrDefault(c.id(), 0))));
+    Map<String, Long> interest = interestPerCategory(tx, signals);
+    if (!upvotes.isEmpty() || !interest.isEmpty()) {
+      candidates.sort(Comparator.<Candidate>comparingInt(c -> -upvotes.getOrDefault(c.id(), 0))
+          .thenComparingLong(c -> c.category() == null ? 0 : -interest.getOrDefault(c.category(), 0L)));
+    }
+    List<Candidate> page = candidates.subList(offset, Math.min(candidates.size(), offset + limit));
+    Map<PaperId, Paper> rows = new HashMap<>();
+    // One query for the page: a lookup per paper costs more in JDBC round trips than the whole range scan.
+    tx.listIn("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id IN " + Tx.KEYS,
+        page.stream().map(c -> c.id().value()).toList(), r -> rows.put(new PaperId(r.getString("id")), PaperRows.read(r)));
+    List<Listed> out = new ArrayList<>(page.size());
+    for (Candidate c : page) {
+      out.add(new Listed(rows.get(c.id()), upvotes.getOrDefault(c.id(), 0)));
     }
     return out;
   }
 
-  /** Each primary category's share of {@code perPaper}: the sum over its papers. */
-  private static Map<String, Long> interestPerCategory(Tx tx, Map<PaperId, Integer> perPaper) {
+  /** The last {@link #interestPerCategory} worked out, with the signals it came from. */
+  private static volatile Object[] lastInterest = {null, Map.of()};
+
+  /**
+   * Each primary category's share of the signals' interest per paper: the sum over its papers.
+   * Worked out once per signals object (the community hands out one per change of its counts).
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Long> interestPerCategory(Tx tx, ListingSignals signals) {
+    Object[] last = lastInterest;
+    if (last[0] == signals) {
+      return (Map<String, Long>) last[1];
+    }
+    Map<PaperId, Integer> perPaper = signals.interest();
     Map<String, Long> out = new HashMap<>();
     List<String> ids = perPaper.keySet().stream().map(PaperId::value).toList();
     tx.listIn("SELECT id, primary_category FROM papers WHERE id IN " + Tx.KEYS, ids, r -> {
@@ -66,6 +83,7 @@ final class CatalogueListings {
       }
       return null;
     });
+    lastInterest = new Object[] {signals, out};
     return out;
   }
 

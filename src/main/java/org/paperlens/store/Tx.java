@@ -79,23 +79,23 @@ public final class Tx {
 
   /**
    * {@link #list} for a query about many keys: {@code sql} holds one {@value #KEYS}, which becomes
-   * a list of {@value #KEY_CHUNK} parameters; {@code keys} are bound there a chunk at a time (the
-   * last chunk padded with repeats of its last key, so one prepared statement serves every chunk)
-   * after {@code args}. The rows of all chunks come back together; repeats add no rows, as a key
-   * in an {@code IN} list matches once.
+   * a list of parameters; {@code keys} are bound there, at most {@value #KEY_CHUNK} per statement,
+   * after {@code args}. A chunk's list is padded with repeats of its last key up to a power of two,
+   * so a handful of prepared statements serve every size. The rows of all chunks come back
+   * together; repeats add no rows, as a key in an {@code IN} list matches once.
    */
   public <T> List<T> listIn(String sql, List<?> keys, RowReader<T> reader, Object... args) {
     if (!sql.contains(KEYS)) {
       throw new IllegalArgumentException("no " + KEYS + " in " + sql);
     }
-    String expanded = sql.replace(KEYS, "(" + String.join(",", java.util.Collections.nCopies(KEY_CHUNK, "?")) + ")");
     List<T> out = new ArrayList<>();
     for (int from = 0; from < keys.size(); from += KEY_CHUNK) {
-      Object[] bound = java.util.Arrays.copyOf(args, args.length + KEY_CHUNK);
-      for (int i = 0; i < KEY_CHUNK; i++) {
+      int n = Math.min(KEY_CHUNK, Integer.highestOneBit(Math.max(1, keys.size() - from) * 2 - 1));
+      Object[] bound = java.util.Arrays.copyOf(args, args.length + n);
+      for (int i = 0; i < n; i++) {
         bound[args.length + i] = keys.get(Math.min(from + i, keys.size() - 1));
       }
-      out.addAll(list(expanded, reader, bound));
+      out.addAll(list(sql.replace(KEYS, "(" + String.join(",", java.util.Collections.nCopies(n, "?")) + ")"), reader, bound));
     }
     return out;
   }
@@ -103,7 +103,7 @@ public final class Tx {
   /** The place of {@link #listIn}'s key list in its SQL. */
   public static final String KEYS = "(:keys)";
   /** Keys bound per statement of {@link #listIn}: far below either engine's parameter limit. */
-  public static final int KEY_CHUNK = 500;
+  public static final int KEY_CHUNK = 512;
 
   /** The first row of the result, read by {@code reader}; empty when there is none. */
   public <T> Optional<T> first(String sql, RowReader<T> reader, Object... args) {
