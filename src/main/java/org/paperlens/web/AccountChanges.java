@@ -2,6 +2,7 @@ package org.paperlens.web;
 
 import io.javalin.http.Context;
 import org.paperlens.account.Account;
+import org.paperlens.web.http.Auth;
 
 /**
  * The account changes a member makes on the account page or through the API: a new password, an

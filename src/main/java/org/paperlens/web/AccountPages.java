@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountException;
+import org.paperlens.web.http.Problems;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Urls;
 
 /**
  * Sign-up, log-in, log-out and the account page: API tokens, password, e-mail address, deleting

@@ -15,6 +15,9 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Params;
 
 /**
  * The JSON API under /api/v1: the same data as the pages ({@link Views}), plus the actions.
@@ -132,7 +135,7 @@ final class Api {
   }
 
   void search(Context ctx) {
-    SearchRequest request = Params.search(ctx, listings, ReadingPages.SEARCH_PAGE);
+    SearchRequest request = Params.search(ctx, listings::mode, ReadingPages.SEARCH_PAGE);
     if (request == null) {
       throw HttpProblem.badRequest("parameter 'q' (the query) is required");
     }
@@ -147,7 +150,7 @@ final class Api {
     m.put("notice", result.notice());
     m.put("coverage", coverage(s.status().get()));
     m.put("coverageNotice", Listings.coverageNotice(s.status().get(), request.mode()));
-    m.put("permalink", org.paperlens.web.Urls.of("/search", ReadingPages.searchParams(request)));
+    m.put("permalink", org.paperlens.web.http.Urls.of("/search", ReadingPages.searchParams(request)));
     List<Map<String, Object>> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {
       hits.add(Views.hit(h));

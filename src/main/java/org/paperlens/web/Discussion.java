@@ -15,6 +15,9 @@ import org.paperlens.account.RateLimit;
 import org.paperlens.community.Comment;
 import org.paperlens.community.CommentStore;
 import org.paperlens.paper.Paper;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Params;
 
 /**
  * The discussion of a paper: members comment (plain text, links made clickable), edit and

@@ -18,6 +18,8 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
 
 /**
  * Citation downloads (BibTeX, RIS, CSL-JSON) of a paper, a search result page and a library or
@@ -42,7 +44,7 @@ final class ExportRoutes {
   }
 
   void search(Context ctx) {
-    SearchRequest request = Params.search(ctx, listings, ReadingPages.SEARCH_PAGE);
+    SearchRequest request = Params.search(ctx, listings::mode, ReadingPages.SEARCH_PAGE);
     if (request == null) {
       throw HttpProblem.badRequest("an export of search results needs a query: /search/export?q=...");
     }

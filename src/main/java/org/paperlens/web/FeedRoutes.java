@@ -16,6 +16,10 @@ import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Urls;
 
 /**
  * Atom (default) and RSS 2.0 ({@code ?format=rss}) feeds of the site's lists: a list's URL plus
@@ -70,7 +74,7 @@ final class FeedRoutes {
   }
 
   void search(Context ctx) {
-    SearchRequest request = Params.search(ctx, listings, FEED_SIZE);
+    SearchRequest request = Params.search(ctx, listings::mode, FEED_SIZE);
     if (request == null) {
       throw HttpProblem.badRequest("a search feed needs a query: /search/feed?q=...");
     }

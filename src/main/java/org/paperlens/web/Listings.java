@@ -22,6 +22,7 @@ import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
 import org.paperlens.search.SearchResult;
+import org.paperlens.web.http.HttpProblem;
 
 /**
  * The read side shared by pages and the API: daily listings, trending, search and related papers,

@@ -16,6 +16,10 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Urls;
 
 /** The pages for reading: daily listings, trending, search and the paper page. HTTP only; data from {@link Listings}. */
 final class ReadingPages {
@@ -178,7 +182,7 @@ final class ReadingPages {
   }
 
   void search(Context ctx) {
-    SearchRequest request = Params.search(ctx, listings, SEARCH_PAGE);
+    SearchRequest request = Params.search(ctx, listings::mode, SEARCH_PAGE);
     if (request != null && Auth.account(ctx).isEmpty()) {
       Listings.Search result = listings.search(request);
       String coverage = Listings.coverageNotice(s.status().get(), request.mode());

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.paperlens.web.http.Auth;
 
 /**
  * The page templates (Mustache, in {@code web/templates} on the class path), compiled once and

@@ -11,6 +11,7 @@ import org.paperlens.paper.CodeLinks;
 import org.paperlens.paper.Paper;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
+import org.paperlens.web.http.Urls;
 
 /**
  * The data of pages and API responses as plain maps: the API serialises them as JSON, the page

@@ -1,10 +1,9 @@
-package org.paperlens.web;
+package org.paperlens.web.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.paperlens.account.AccountException;
@@ -17,21 +16,27 @@ import org.paperlens.related.UnknownPaperException;
  * an HTML error page elsewhere. Expected failures get their own status and a message for the
  * person; anything unexpected is a 500 whose details go to the log, never to the client.
  */
-final class Problems {
+public final class Problems {
 
   private static final Logger LOG = Logger.getLogger(Problems.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Status and detail of a failure. */
-  record Outcome(int status, String detail, String retryAfter) {}
+  public record Outcome(int status, String detail, String retryAfter) {}
 
-  private final Templates templates;
-
-  Problems(Templates templates) {
-    this.templates = templates;
+  /** Renders the HTML error page outside /api (the pages own its template). */
+  @FunctionalInterface
+  public interface ErrorPage {
+    String render(Context ctx, int status, String title, String detail);
   }
 
-  static Outcome classify(Throwable e) {
+  private final ErrorPage page;
+
+  public Problems(ErrorPage page) {
+    this.page = page;
+  }
+
+  public static Outcome classify(Throwable e) {
     return switch (e) {
       case HttpProblem p -> new Outcome(p.status(), p.getMessage(), p.retryAfterSeconds());
       case BadQueryException q -> new Outcome(400, "bad query: " + q.getMessage(), null);
@@ -86,11 +91,11 @@ final class Problems {
     return false;
   }
 
-  void handle(Throwable e, Context ctx) {
+  public void handle(Throwable e, Context ctx) {
     respond(ctx, classify(e));
   }
 
-  void respond(Context ctx, Outcome o) {
+  public void respond(Context ctx, Outcome o) {
     ctx.status(o.status());
     if (o.retryAfter() != null) {
       ctx.header("Retry-After", o.retryAfter());
@@ -105,17 +110,16 @@ final class Problems {
       ctx.contentType("application/problem+json");
       ctx.result(body.toString());
     } else {
-      ctx.html(templates.render("error", ctx, Map.of(
-          "title", o.status() + " " + title(o.status()), "status", o.status(),
-          "detail", o.detail() == null ? title(o.status()) : o.detail())));
+      ctx.html(page.render(ctx, o.status(), o.status() + " " + title(o.status()),
+          o.detail() == null ? title(o.status()) : o.detail()));
     }
   }
 
-  static boolean isApi(Context ctx) {
+  public static boolean isApi(Context ctx) {
     return ctx.path().startsWith("/api/");
   }
 
-  static String title(int status) {
+  public static String title(int status) {
     return switch (status) {
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
