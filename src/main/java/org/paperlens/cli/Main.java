@@ -2,6 +2,9 @@ package org.paperlens.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import org.paperlens.app.IndexBackend;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,6 +90,16 @@ public final class Main implements Runnable {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** The application root of a command: its settings and index engine; the command closes it. */
+  PaperLens root(Config config) {
+    return PaperLens.open(config, indexBackend(config), Clock.systemUTC());
+  }
+
+  /** As {@link #root(Config)}, with the mail server of the environment (for the commands that send mail). */
+  PaperLens root(Config config, org.paperlens.config.MailSettings mail) {
+    return PaperLens.builder(config, indexBackend(config), Clock.systemUTC()).mail(mail).build();
   }
 
   /** The environment, read in one place so commands (and tests through them) see the same one. */
