@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperlens.common.BadInputException;
 import org.paperlens.config.Config;
 import org.paperlens.embed.Encoder;
 import org.paperlens.eval.MarkedSection;
@@ -19,14 +20,13 @@ import org.paperlens.index.Filters;
 import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.LuceneIndex;
-import org.paperlens.ingest.BadInputException;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.Fusion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "eval-related", mixinStandardHelpOptions = true,
     description = {"Measure related papers by citation prediction: for every paper with citation links,",

@@ -1,6 +1,6 @@
 package org.paperlens.index;
 
-import org.paperlens.ingest.Progress;
+import org.paperlens.common.Progress;
 import org.paperlens.paper.CatalogueStore;
 
 /**

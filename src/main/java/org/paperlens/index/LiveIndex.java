@@ -193,7 +193,7 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   /** Builds a new generation beside the one in use; {@link #switchIfRebuilt} then moves to it. */
   @Override
   public IndexBuilder.Report rebuild(org.paperlens.paper.CatalogueStore store, IndexBuilder.VectorLookup vectors,
-      org.paperlens.ingest.Progress progress) {
+      org.paperlens.common.Progress progress) {
     return IndexBuilder.rebuild(store, vectors, root, settings, progress);
   }
 

@@ -1,7 +1,6 @@
 package org.paperlens.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,7 +62,7 @@ class LiveIndexTest {
         w.put(paper("2607.00002", "Dense retrieval for everyone"));
         return null;
       });
-      IndexBuilder.rebuild(store, IndexBuilder.VectorLookup.NONE, root, IndexSettings.DEFAULT, org.paperlens.ingest.Progress.NONE);
+      IndexBuilder.rebuild(store, IndexBuilder.VectorLookup.NONE, root, IndexSettings.DEFAULT, org.paperlens.common.Progress.NONE);
       assertThat(index.keyword("dense retrieval", Filters.NONE, 5)).as("still the old generation").isEmpty();
       assertThat(index.switchIfRebuilt()).isTrue();
       assertThat(index.keyword("dense retrieval", Filters.NONE, 5)).extracting(h -> h.id().value()).containsExactly("2607.00002");

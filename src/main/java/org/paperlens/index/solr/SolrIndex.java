@@ -21,7 +21,6 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.Filters;
-import org.paperlens.index.QueryText;
 import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexCoverage;
@@ -32,6 +31,7 @@ import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.LexicalNeighbours;
 import org.paperlens.index.LiveSearchIndex;
 import org.paperlens.index.PaperFields;
+import org.paperlens.index.QueryText;
 import org.paperlens.index.Snippets;
 import org.paperlens.paper.PaperId;
 
@@ -394,7 +394,7 @@ public final class SolrIndex implements LiveSearchIndex {
    */
   @Override
   public IndexBuilder.Report rebuild(org.paperlens.paper.CatalogueStore store, IndexBuilder.VectorLookup vectors,
-      org.paperlens.ingest.Progress progress) {
+      org.paperlens.common.Progress progress) {
     IndexBuilder.Report report = SolrWrites.rebuild(this, store, vectors, progress);
     coverage = measure(readWatermark());
     return report;
