@@ -17,7 +17,7 @@ import org.paperlens.common.BadInputException;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.config.Config;
 import org.paperlens.export.BibtexImport;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.store.Database;

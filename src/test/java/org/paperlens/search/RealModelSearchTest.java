@@ -10,9 +10,9 @@ import org.paperlens.embed.CatalogueEmbedder;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
 import org.paperlens.index.Filters;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 
 /** The whole path with the real bge model: import, embed, index from stored vectors, search by meaning. */

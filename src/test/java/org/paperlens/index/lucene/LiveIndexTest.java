@@ -1,14 +1,18 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexChange;
+import org.paperlens.index.IndexCoverage;
+import org.paperlens.index.IndexSettings;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.TestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live index: in-place updates become searchable on refresh and durable, with their watermark, on commit. */
 class LiveIndexTest {
