@@ -13,7 +13,7 @@ import org.paperlens.config.MailSettings;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
-import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.IndexRebuild;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.ingest.FetchLimits;

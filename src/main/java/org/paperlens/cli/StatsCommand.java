@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import org.paperlens.app.PaperLens;
 import org.paperlens.paper.CatalogueStats;
 import org.paperlens.paper.CatalogueStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Show what the catalogue holds: counts by source, category and month, versions.")
