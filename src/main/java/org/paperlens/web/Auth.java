@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
 import org.paperlens.account.Account;
-import org.paperlens.account.AccountStore;
 import org.paperlens.account.AccountLimits;
+import org.paperlens.account.AccountStore;
 import org.paperlens.account.Secrets;
 
 /**
@@ -23,9 +23,9 @@ import org.paperlens.account.Secrets;
  *       (see {@link org.paperlens.account.LoginThrottle}). Addresses come from {@link ClientAddresses}.
  * </ul>
  */
-final class Auth {
+public final class Auth {
 
-  static final String SESSION_COOKIE = "pl_session";
+  public static final String SESSION_COOKIE = "pl_session";
   static final String CSRF_COOKIE = "pl_csrf";
   static final String CSRF_FIELD = "csrf";
   static final String CSRF_HEADER = "X-CSRF-Token";
@@ -65,16 +65,16 @@ final class Auth {
     }
   }
 
-  static Optional<Account> account(Context ctx) {
+  public static Optional<Account> account(Context ctx) {
     return Optional.ofNullable(ctx.attribute(ACCOUNT));
   }
 
-  static Account required(Context ctx) {
+  public static Account required(Context ctx) {
     return account(ctx).orElseThrow(HttpProblem::unauthorized);
   }
 
   /** The CSRF token for this browser, set as a cookie when it has none yet. */
-  static String csrfToken(Context ctx) {
+  public static String csrfToken(Context ctx) {
     String t = ctx.attribute(CSRF);
     if (t != null) {
       return t;
@@ -100,7 +100,7 @@ final class Auth {
   }
 
   /** Logs in, or throws: 429 with Retry-After when this name or address failed too often. */
-  Account logIn(Context ctx, String name, String password) {
+  public Account logIn(Context ctx, String name, String password) {
     String address = address(ctx);
     String device = ctx.cookie(DEVICE_COOKIE);
     Optional<Duration> wait = limits.logIns().tryAttempt(name, address, device);
@@ -119,7 +119,7 @@ final class Auth {
   }
 
   /** Signs up, or throws: 429 with Retry-After when this address signed up too many accounts lately. */
-  Account signUp(Context ctx, String name, String password) {
+  public Account signUp(Context ctx, String name, String password) {
     String address = address(ctx);
     Optional<Duration> wait = limits.signUps().tryAcquire(address);
     if (wait.isPresent()) {
@@ -138,7 +138,7 @@ final class Auth {
   }
 
   /** Makes an API token for {@code a}, or throws 429 with Retry-After when it made too many lately. */
-  String newApiToken(Account a, String label) {
+  public String newApiToken(Account a, String label) {
     Optional<Duration> wait = limits.apiTokens().tryAcquire(Long.toString(a.id()));
     if (wait.isPresent()) {
       throw HttpProblem.tooMany("too many new API tokens for this account", wait.get());
@@ -147,7 +147,7 @@ final class Auth {
   }
 
   /** Starts a session for {@code a} and sets its cookie, replacing any earlier one. */
-  void startSession(Context ctx, Account a) {
+  public void startSession(Context ctx, Account a) {
     String old = ctx.cookie(SESSION_COOKIE);
     if (old != null) {
       accounts.endSession(old);
@@ -155,7 +155,7 @@ final class Auth {
     setCookie(ctx, SESSION_COOKIE, accounts.newSession(a), AccountStore.SESSION_LIFETIME);
   }
 
-  void endSession(Context ctx) {
+  public void endSession(Context ctx) {
     accounts.endSession(ctx.cookie(SESSION_COOKIE));
     ctx.attribute(ACCOUNT, null); // a page rendered by this same request shows nobody logged in
     ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));

@@ -48,7 +48,7 @@ public final class ClientAddresses {
   }
 
   /** The client's address, normalised (IPv6 in full form, no brackets). */
-  String of(Context ctx) {
+  public String of(Context ctx) {
     String remote = normalise(ctx.req().getRemoteAddr()).orElse(ctx.req().getRemoteAddr());
     if (!trusted.contains(remote)) {
       return remote;

@@ -4,7 +4,7 @@ package org.paperlens.web;
  * A request that cannot be served as asked, with the status and a message for the person
  * (RFC 9457 "detail"). Thrown by handlers; {@link Problems} turns it into the response.
  */
-final class HttpProblem extends RuntimeException {
+public final class HttpProblem extends RuntimeException {
 
   private final int status;
   private final String retryAfterSeconds;
@@ -27,11 +27,11 @@ final class HttpProblem extends RuntimeException {
     return retryAfterSeconds;
   }
 
-  static HttpProblem badRequest(String detail) {
+  public static HttpProblem badRequest(String detail) {
     return new HttpProblem(400, detail);
   }
 
-  static HttpProblem notFound(String detail) {
+  public static HttpProblem notFound(String detail) {
     return new HttpProblem(404, detail);
   }
 
@@ -40,7 +40,7 @@ final class HttpProblem extends RuntimeException {
   }
 
   /** 429 with Retry-After: {@code what} (e.g. "too many failed log-ins") and when to try again. */
-  static HttpProblem tooMany(String what, java.time.Duration wait) {
+  public static HttpProblem tooMany(String what, java.time.Duration wait) {
     long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
     String when = seconds < 120 ? seconds + " s" : (seconds + 59) / 60 + " min";
     return new HttpProblem(429, what + "; try again in " + when, Long.toString(seconds));

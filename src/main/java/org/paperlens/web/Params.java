@@ -14,14 +14,14 @@ import org.paperlens.paper.PaperId;
  * Reads request parameters with limits: every malformed value becomes a 400 that names the
  * parameter, so bad input never reaches the stores or the index as anything but plain values.
  */
-final class Params {
+public final class Params {
 
-  static final int MAX_TEXT = 500;
+  public static final int MAX_TEXT = 500;
 
   private Params() {}
 
   /** The parameter (query string, then form field) stripped, or null when absent or blank. */
-  static String text(Context ctx, String name) {
+  public static String text(Context ctx, String name) {
     String v = ctx.queryParam(name);
     if (v == null && isForm(ctx)) {
       v = ctx.formParam(name);
@@ -35,7 +35,7 @@ final class Params {
     return v.strip();
   }
 
-  static String form(Context ctx, String name) {
+  public static String form(Context ctx, String name) {
     String v = ctx.formParam(name);
     if (v == null || v.isBlank()) {
       return null;
@@ -51,7 +51,7 @@ final class Params {
     return type != null && type.startsWith("application/x-www-form-urlencoded");
   }
 
-  static int integer(Context ctx, String name, int fallback, int min, int max) {
+  public static int integer(Context ctx, String name, int fallback, int min, int max) {
     String v = text(ctx, name);
     if (v == null) {
       return fallback;
@@ -76,7 +76,7 @@ final class Params {
   static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
 
   /** A date parameter as YYYY-MM-DD between {@link #MIN_DATE} and {@link #MAX_DATE}, or null when absent. */
-  static LocalDate date(Context ctx, String name) {
+  public static LocalDate date(Context ctx, String name) {
     String v = text(ctx, name);
     if (v == null) {
       return null;
@@ -94,7 +94,7 @@ final class Params {
   }
 
   /** Comma-separated or repeated values, e.g. {@code category=cs.LG,cs.CL}. */
-  static Set<String> list(Context ctx, String name) {
+  public static Set<String> list(Context ctx, String name) {
     Set<String> out = new LinkedHashSet<>();
     List<String> raw = new ArrayList<>(ctx.queryParams(name));
     for (String v : raw) {
@@ -130,12 +130,12 @@ final class Params {
   }
 
   /** The daily listing's filter: category (comma-separated or repeated) and code. */
-  static org.paperlens.paper.ListingFilter listing(Context ctx) {
+  public static org.paperlens.paper.ListingFilter listing(Context ctx) {
     return new org.paperlens.paper.ListingFilter(list(ctx, "category"), flag(ctx, "code"));
   }
 
   /** A paper id from a path: an arXiv id in any common form, or scheme:local-id. */
-  static PaperId paperId(String raw) {
+  public static PaperId paperId(String raw) {
     if (raw == null || raw.isBlank() || raw.length() > 200) {
       throw HttpProblem.badRequest("not a paper id");
     }
@@ -144,13 +144,14 @@ final class Params {
 
   /**
    * The search a request asks for: q, mode, from, to, category, author, page (from 1), limit.
-   * Returns null when there is no query (an empty search form).
+   * Returns null when there is no query (an empty search form). {@code modes} reads the mode's name (null: the default).
    */
-  static org.paperlens.search.SearchRequest search(Context ctx, Listings listings, int defaultLimit) {
+  public static org.paperlens.search.SearchRequest search(Context ctx, java.util.function.Function<String, org.paperlens.search.SearchMode> modes,
+      int defaultLimit) {
     String q = text(ctx, "q");
     org.paperlens.search.SearchMode mode;
     try {
-      mode = listings.mode(text(ctx, "mode"));
+      mode = modes.apply(text(ctx, "mode"));
     } catch (IllegalArgumentException e) {
       throw HttpProblem.badRequest(e.getMessage());
     }

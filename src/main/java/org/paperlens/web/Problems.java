@@ -11,19 +11,20 @@ import org.paperlens.account.AccountException;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.IndexMissingException;
 import org.paperlens.related.UnknownPaperException;
+import org.paperlens.web.page.Templates;
 
 /**
  * The one place where exceptions become HTTP responses: problem+json (RFC 9457) under /api,
  * an HTML error page elsewhere. Expected failures get their own status and a message for the
  * person; anything unexpected is a 500 whose details go to the log, never to the client.
  */
-final class Problems {
+public final class Problems {
 
   private static final Logger LOG = Logger.getLogger(Problems.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Status and detail of a failure. */
-  record Outcome(int status, String detail, String retryAfter) {}
+  public record Outcome(int status, String detail, String retryAfter) {}
 
   private final Templates templates;
 
@@ -31,7 +32,7 @@ final class Problems {
     this.templates = templates;
   }
 
-  static Outcome classify(Throwable e) {
+  public static Outcome classify(Throwable e) {
     return switch (e) {
       case HttpProblem p -> new Outcome(p.status(), p.getMessage(), p.retryAfterSeconds());
       case BadQueryException q -> new Outcome(400, "bad query: " + q.getMessage(), null);

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Builds links with properly encoded query strings; null values are left out. */
-final class Urls {
+public final class Urls {
 
   private Urls() {}
 
-  static String of(String path, Map<String, ?> params) {
+  public static String of(String path, Map<String, ?> params) {
     StringBuilder b = new StringBuilder(path);
     char sep = '?';
     for (Map.Entry<String, ?> e : params.entrySet()) {
@@ -25,12 +25,12 @@ final class Urls {
     return b.toString();
   }
 
-  static String encode(String s) {
+  public static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   /** {@code s} encoded as one path segment: like a query value, but a space is %20 (a '+' in a path is a plus). */
-  static String pathSegment(String s) {
+  public static String pathSegment(String s) {
     return encode(s).replace("+", "%20");
   }
 
@@ -38,7 +38,7 @@ final class Urls {
    * Where to go after a form: the request's {@code back} parameter (query string, else form field)
    * when it is a path on this site, else {@code fallback}. The one place {@code back} is read.
    */
-  static String back(Context ctx, String fallback) {
+  public static String back(Context ctx, String fallback) {
     String back = ctx.queryParam("back");
     if (back == null && isForm(ctx)) {
       back = ctx.formParam("back");

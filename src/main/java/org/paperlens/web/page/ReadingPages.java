@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -16,11 +16,16 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.web.Auth;
+import org.paperlens.web.HttpProblem;
+import org.paperlens.web.Params;
+import org.paperlens.web.Urls;
+import org.paperlens.web.WebServices;
 
 /** The pages for reading: daily listings, trending, search and the paper page. HTTP only; data from {@link Listings}. */
-final class ReadingPages {
+public final class ReadingPages {
 
-  static final int SEARCH_PAGE = 20;
+  public static final int SEARCH_PAGE = 20;
   static final int TRENDING_LIMIT = 30;
 
   private final WebServices s;
@@ -37,7 +42,7 @@ final class ReadingPages {
   private final Memo<SharedPage.Sources, SharedPage> paperPages;
   private final Memo<SharedPage.Sources, SharedPage> searchPages;
 
-  ReadingPages(WebServices s, Listings listings, Templates templates) {
+  public ReadingPages(WebServices s, Listings listings, Templates templates) {
     this.s = s;
     this.listings = listings;
     this.templates = templates;
@@ -46,7 +51,7 @@ final class ReadingPages {
     this.searchPages = new Memo<>(2_000, null, s.clock());
   }
 
-  static Listings.View view(Context ctx) {
+  public static Listings.View view(Context ctx) {
     String v = Params.text(ctx, "view");
     if (v == null) {
       return Listings.View.DAY;
@@ -59,7 +64,7 @@ final class ReadingPages {
     };
   }
 
-  void daily(Context ctx) {
+  public void daily(Context ctx) {
     Listings.View view = view(ctx);
     ListingFilter filter = listingFilter(ctx);
     Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, filter, Params.integer(ctx, "page", 1, 1, 10_000), Listings.DAILY_PAGE);
@@ -142,7 +147,7 @@ final class ReadingPages {
   }
 
   /** The daily listing's filter from the query, a bad one a 400. */
-  static ListingFilter listingFilter(Context ctx) {
+  public static ListingFilter listingFilter(Context ctx) {
     try {
       return Params.listing(ctx);
     } catch (IllegalArgumentException e) {
@@ -163,7 +168,7 @@ final class ReadingPages {
     return Urls.of("/daily", q);
   }
 
-  void trending(Context ctx) {
+  public void trending(Context ctx) {
     String w = Params.text(ctx, "window");
     Trending.Window window = w == null ? Trending.Window.WEEK : Trending.Window.parse(w);
     Map<String, Object> m = new HashMap<>();
@@ -177,8 +182,8 @@ final class ReadingPages {
     ctx.html(templates.render("trending", ctx, m));
   }
 
-  void search(Context ctx) {
-    SearchRequest request = Params.search(ctx, listings, SEARCH_PAGE);
+  public void search(Context ctx) {
+    SearchRequest request = Params.search(ctx, listings::mode, SEARCH_PAGE);
     if (request != null && Auth.account(ctx).isEmpty()) {
       Listings.Search result = listings.search(request);
       String coverage = Listings.coverageNotice(s.status().get(), request.mode());
@@ -232,7 +237,7 @@ final class ReadingPages {
   }
 
   /** The canonical parameters of a search, in a fixed order: its permalink. */
-  static Map<String, Object> searchParams(SearchRequest r) {
+  public static Map<String, Object> searchParams(SearchRequest r) {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("q", r.query());
     q.put("mode", r.mode().label());
@@ -247,7 +252,7 @@ final class ReadingPages {
     return q;
   }
 
-  void paper(Context ctx) {
+  public void paper(Context ctx) {
     Listings.PaperPage page = listings.paperPage(Params.paperId(ctx.pathParam("id")));
     PaperId id = page.paper().id();
     List<RelatedPaper> related = listings.related(id, 10);

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.paperlens.paper.Paper;
 
 /** A BibTeX entry for a paper, in the form arXiv itself suggests ({@code @misc} with eprint fields). */
-final class Bibtex {
+public final class Bibtex {
 
   /** More authors than this are cut to this many plus BibTeX's "and others" (shown as "et al."). */
   static final int MAX_AUTHORS = 100;
