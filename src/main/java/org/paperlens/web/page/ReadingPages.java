@@ -27,6 +27,8 @@ public final class ReadingPages {
 
   public static final int SEARCH_PAGE = 20;
   static final int TRENDING_LIMIT = 30;
+  /** A few papers have thousands of authors; the paper page names this many (the API has all). */
+  static final int SHOWN_AUTHORS = 100;
 
   private final WebServices s;
   private final Listings listings;
@@ -286,10 +288,10 @@ public final class ReadingPages {
     m.put("title", MathText.plain(p.title() == null ? id.value() : p.title()));
     m.put("abstractHtml", MathText.html(p.abstractText()));
     // A few papers have thousands of authors; the page names the first hundred (the API has all).
-    m.put("authorLinks", p.authors().size() <= Bibtex.MAX_AUTHORS ? Views.authorLinks(p.authors(), "")
-        : Views.authorLinks(p.authors().subList(0, Bibtex.MAX_AUTHORS), " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more"));
-    m.put("authorLine", p.authors().size() <= Bibtex.MAX_AUTHORS ? String.join(", ", p.authors())
-        : String.join(", ", p.authors().subList(0, Bibtex.MAX_AUTHORS)) + " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more");
+    m.put("authorLinks", p.authors().size() <= SHOWN_AUTHORS ? Views.authorLinks(p.authors(), "")
+        : Views.authorLinks(p.authors().subList(0, SHOWN_AUTHORS), " … and " + (p.authors().size() - SHOWN_AUTHORS) + " more"));
+    m.put("authorLine", p.authors().size() <= SHOWN_AUTHORS ? String.join(", ", p.authors())
+        : String.join(", ", p.authors().subList(0, SHOWN_AUTHORS)) + " … and " + (p.authors().size() - SHOWN_AUTHORS) + " more");
     List<Map<String, Object>> related = new ArrayList<>();
     relatedPapers.forEach(r -> related.add(Views.related(r)));
     m.put("related", related);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.paperlens.html.Html;
 import org.paperlens.web.Auth;
 
 /**
@@ -22,9 +23,8 @@ import org.paperlens.web.Auth;
  */
 public final class Templates {
 
-  /** The five characters that matter in HTML text and quoted attributes (jmustache's default also escapes = and `). */
-  private static final Mustache.Escaper HTML = com.samskivert.mustache.Escapers.simple(new String[][] {
-      {"&", "&amp;"}, {"'", "&#39;"}, {"\"", "&quot;"}, {"<", "&lt;"}, {">", "&gt;"}});
+  /** {@link Html#escape}, the one escaper of pages, snippets and mails (jmustache's default also escapes = and `). */
+  private static final Mustache.Escaper HTML = Html::escape;
 
   private final Mustache.Compiler compiler;
   private final Map<String, Template> compiled = new ConcurrentHashMap<>();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperlens.community.Signals;
+import org.paperlens.export.BibtexWriter;
 import org.paperlens.community.Trending;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.paper.CodeLinks;
@@ -38,7 +39,7 @@ public final class Views {
     m.put("upvotes", s.upvotes());
     m.put("saves", s.saves());
     m.put("submissions", s.submissions());
-    m.put("bibtex", Bibtex.of(p));
+    m.put("bibtex", BibtexWriter.citation(p));
     m.put("codeLinks", codeLinks(p));
     m.put("hasCode", CodeLinks.hasCode(p));
     return m;

@@ -2,11 +2,7 @@ package org.paperlens.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.paperlens.paper.Paper;
-import org.paperlens.paper.PaperId;
 
 class MathTextTest {
 
@@ -24,29 +20,5 @@ class MathTextTest {
     assertThat(MathText.html("$\\tilde{O}\\left(\\frac{d^2}{n}\\right)$ with \\texttt{vLLM} \\citep{a}."))
         .isEqualTo("<span class=\"math\" data-tex=\"\\tilde{O}\\left(\\frac{d^2}{n}\\right)\">Õ((d<sup>2</sup>)/n)</span> with vLLM.");
     assertThat(MathText.plain("$\\textbf{R3-RAG}$: $\\sqrt{x}$")).isEqualTo("R3-RAG: √x");
-  }
-
-  @Test
-  void bibtex_follows_arxivs_form() {
-    Paper p = Paper.builder(new PaperId("2401.00102")).title("Sparse {Attention for Long Documents")
-        .authors(List.of("John Smith", "Ana Núñez")).submitted(LocalDate.of(2024, 1, 2)).categories(List.of("cs.CL")).source("t").build();
-    assertThat(Bibtex.of(p)).isEqualTo("""
-        @misc{smith2024sparse,
-          title = {Sparse {Attention for Long Documents}},
-          author = {John Smith and Ana Núñez},
-          year = {2024},
-          eprint = {2401.00102},
-          archivePrefix = {arXiv},
-          primaryClass = {cs.CL},
-          url = {https://arxiv.org/abs/2401.00102}
-        }""");
-  }
-
-  @Test
-  void bibtex_cuts_thousands_of_authors_to_a_hundred_and_others() {
-    List<String> many = java.util.stream.IntStream.range(0, 3000).mapToObj(i -> "Author Number" + i).toList();
-    Paper p = Paper.builder(new PaperId("2507.06261")).title("A Big Report").authors(many).source("t").build();
-    String bib = Bibtex.of(p);
-    assertThat(bib).contains("Author Number99 and others}").doesNotContain("Author Number100 ");
   }
 }
