@@ -3,13 +3,13 @@ package org.paperlens.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import org.paperlens.config.Config;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexRebuild;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LiveIndex;
 import org.paperlens.index.LiveSearchIndex;
-import org.paperlens.index.LuceneIndex;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.lucene.LiveIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.index.solr.SolrIndex;
 import org.paperlens.index.solr.SolrTarget;
 

@@ -13,18 +13,18 @@ import java.util.concurrent.Callable;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
+import org.paperlens.common.BadInputException;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.config.Config;
 import org.paperlens.export.BibtexImport;
-import org.paperlens.index.LuceneIndex;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.store.Database;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "library", mixinStandardHelpOptions = true, description = "Members' libraries.",
     subcommands = {LibraryCommand.ImportBibtex.class})

@@ -3,10 +3,10 @@ package org.paperlens.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.paperlens.config.Config;
-import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.paper.CatalogueStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
     description = {"Rebuild the search index from the catalogue and the stored vectors (never re-embeds).",

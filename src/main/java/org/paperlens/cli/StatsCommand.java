@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperlens.paper.CatalogueStats;
 import org.paperlens.paper.CatalogueStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Show what the catalogue holds: counts by source, category and month, versions.")
@@ -35,7 +35,7 @@ final class StatsCommand implements Callable<Integer> {
     out.printf("papers: %,d (deleted at the source: %,d)%n", s.papers(), s.deleted());
     out.printf("embedded with %s: %,d of %,d live papers (the rest are searchable by keyword only)%n",
         config.model().configName(), embedded, s.papers() - s.deleted());
-    try (org.paperlens.index.LuceneIndex index = SearchServices.indexIfBuilt(config)) {
+    try (org.paperlens.index.lucene.LuceneIndex index = SearchServices.indexIfBuilt(config)) {
       if (index == null) {
         out.println("search index: none yet ('paperlens serve' or 'paperlens reindex' builds it)");
       } else {

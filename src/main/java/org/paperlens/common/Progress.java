@@ -1,7 +1,7 @@
-package org.paperlens.ingest;
+package org.paperlens.common;
 
 /**
- * Where long-running ingest work reports how far it has got. The CLI draws a bar with rate and
+ * Where long-running work (import, embedding, indexing) reports how far it has got. The CLI draws a bar with rate and
  * ETA; tests and servers pass {@link #NONE}.
  */
 public interface Progress {

@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.paperlens.index.Filters;
+import org.paperlens.index.PaperFeatures;
 import org.paperlens.paper.PaperId;
 
 /**

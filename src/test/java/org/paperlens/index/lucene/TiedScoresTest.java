@@ -1,6 +1,4 @@
-package org.paperlens.index;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.paperlens.index.lucene;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,8 +7,13 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexHit;
+import org.paperlens.index.IndexSettings;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Papers that score the same come back in the same order (by id) whatever order a build added

@@ -1,4 +1,4 @@
-package org.paperlens.ingest;
+package org.paperlens.common;
 
 import java.io.IOException;
 

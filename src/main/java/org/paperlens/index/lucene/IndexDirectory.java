@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,6 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.paperlens.index.FeatureSource;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexChange;
+import org.paperlens.index.IndexCoverage;
+import org.paperlens.index.IndexHit;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.IndexedPaper;
+import org.paperlens.index.LexicalNeighbours;
+import org.paperlens.index.LiveSearchIndex;
+import org.paperlens.index.PaperFeatures;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -193,7 +203,7 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   /** Builds a new generation beside the one in use; {@link #switchIfRebuilt} then moves to it. */
   @Override
   public IndexBuilder.Report rebuild(org.paperlens.paper.CatalogueStore store, IndexBuilder.VectorLookup vectors,
-      org.paperlens.ingest.Progress progress) {
+      org.paperlens.common.Progress progress) {
     return IndexBuilder.rebuild(store, vectors, root, settings, progress);
   }
 

@@ -1,15 +1,18 @@
-package org.paperlens.index;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.paperlens.index.lucene;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexChange;
+import org.paperlens.index.IndexCoverage;
+import org.paperlens.index.IndexSettings;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.TestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live index: in-place updates become searchable on refresh and durable, with their watermark, on commit. */
 class LiveIndexTest {
@@ -63,7 +66,7 @@ class LiveIndexTest {
         w.put(paper("2607.00002", "Dense retrieval for everyone"));
         return null;
       });
-      IndexBuilder.rebuild(store, IndexBuilder.VectorLookup.NONE, root, IndexSettings.DEFAULT, org.paperlens.ingest.Progress.NONE);
+      IndexBuilder.rebuild(store, IndexBuilder.VectorLookup.NONE, root, IndexSettings.DEFAULT, org.paperlens.common.Progress.NONE);
       assertThat(index.keyword("dense retrieval", Filters.NONE, 5)).as("still the old generation").isEmpty();
       assertThat(index.switchIfRebuilt()).isTrue();
       assertThat(index.keyword("dense retrieval", Filters.NONE, 5)).extracting(h -> h.id().value()).containsExactly("2607.00002");

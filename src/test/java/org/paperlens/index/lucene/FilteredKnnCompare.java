@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
@@ -36,6 +36,9 @@ import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
 import org.paperlens.eval.MarkedSection;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.PaperFields;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 

@@ -1,9 +1,10 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.paperlens.index.PaperFields;
 
 /**
  * Words that never say what a paper is about: pronouns, prepositions, auxiliaries and the stock
@@ -29,7 +30,7 @@ public final class FunctionWords {
       "based", "approach", "results", "result");
 
   /** The words as the index's text analysis stems them: what term selection compares against. */
-  public static final Set<String> STEMS = stems(PaperFields.analyzer(), PaperFields.ABSTRACT);
+  public static final Set<String> STEMS = stems(PaperAnalyzer.create(), PaperFields.ABSTRACT);
 
   private FunctionWords() {}
 

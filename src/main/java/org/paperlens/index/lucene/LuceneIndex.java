@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,14 +28,14 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -46,6 +46,21 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.paperlens.index.BadQueryException;
+import org.paperlens.index.FeatureSource;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexChange;
+import org.paperlens.index.IndexCoverage;
+import org.paperlens.index.IndexHit;
+import org.paperlens.index.IndexMissingException;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.IndexUpdates;
+import org.paperlens.index.IndexedPaper;
+import org.paperlens.index.LexicalNeighbours;
+import org.paperlens.index.PaperFeatures;
+import org.paperlens.index.PaperFields;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.index.VectorQuantization;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -78,7 +93,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final Analyzer analyzer = PaperFields.analyzer();
+  private final Analyzer analyzer = PaperAnalyzer.create();
   private final IndexSettings settings;
   private final String format;
   private final String quantization;

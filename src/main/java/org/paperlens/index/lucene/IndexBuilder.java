@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,11 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
-import org.paperlens.ingest.Progress;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
+import org.paperlens.common.Progress;
+import org.paperlens.index.IndexRebuild;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.VectorQuantization;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 
@@ -113,7 +117,7 @@ public final class IndexBuilder {
   }
 
   static IndexWriterConfig config(IndexSettings settings) {
-    IndexWriterConfig config = new IndexWriterConfig(PaperFields.analyzer());
+    IndexWriterConfig config = new IndexWriterConfig(PaperAnalyzer.create());
     config.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     // One large buffer: the whole arXiv set fits, so HNSW graphs are built once, not re-merged.
@@ -123,7 +127,7 @@ public final class IndexBuilder {
     // bytes per paper").
     config.setCodec(new Lucene104Codec() {
       private final KnnVectorsFormat quantisedHnsw = new Lucene104HnswScalarQuantizedVectorsFormat(
-          settings.quantization().encoding(), HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
+          encoding(settings.quantization()), HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
 
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -131,5 +135,16 @@ public final class IndexBuilder {
       }
     });
     return config;
+  }
+
+  /** The Lucene scalar encoding of a quantisation setting. */
+  static ScalarEncoding encoding(VectorQuantization quantization) {
+    return switch (quantization) {
+      case INT8 -> ScalarEncoding.UNSIGNED_BYTE;
+      case INT7 -> ScalarEncoding.SEVEN_BIT;
+      case INT4 -> ScalarEncoding.PACKED_NIBBLE;
+      case DIBIT -> ScalarEncoding.DIBIT_QUERY_NIBBLE;
+      case BINARY -> ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE;
+    };
   }
 }

@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.Query;
+import org.paperlens.index.PaperFields;
 
 /**
  * Builds the lexical half of related papers: the source paper's most distinctive terms (by

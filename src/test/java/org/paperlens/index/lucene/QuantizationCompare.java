@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,9 @@ import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
 import org.paperlens.eval.MarkedSection;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.PaperFields;
+import org.paperlens.index.VectorQuantization;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 

@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.time.LocalDate;
 import org.apache.lucene.document.Document;
@@ -10,6 +10,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.paperlens.index.PaperFields;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.TexText;
 

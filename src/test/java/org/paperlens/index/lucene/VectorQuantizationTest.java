@@ -1,6 +1,4 @@
-package org.paperlens.index;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.paperlens.index.lucene;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +12,15 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexChange;
+import org.paperlens.index.IndexHit;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.VectorQuantization;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The vector quantisation setting reaches the index: smaller codes on disk, and every encoding still finds a paper by its own vector. */
 class VectorQuantizationTest {

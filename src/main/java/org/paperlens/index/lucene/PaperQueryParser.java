@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -9,6 +9,9 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.paperlens.index.BadQueryException;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.PaperFields;
 
 /**
  * The keyword query language, on Lucene's classic parser: free text over the weighted default
@@ -18,7 +21,7 @@ import org.apache.lucene.search.TermQuery;
  * are literal (no regular expressions, one-letter wildcards or {@code !} for NOT), a prefix that is not a known field ({@code 3:1}) is searched
  * as text, and {@code cat:} matches a category exactly. Not thread-safe: make one per query.
  */
-final class PaperQueryParser extends MultiFieldQueryParser {
+public final class PaperQueryParser extends MultiFieldQueryParser {
 
   /**
    * Characters that are syntax to Lucene but text to people pasting titles: {@code /} (regular
@@ -46,6 +49,23 @@ final class PaperQueryParser extends MultiFieldQueryParser {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new BadQueryException("the query '" + abbreviate(query) + "' expands to too many terms", e);
     }
+  }
+
+  /**
+   * The query as a remote engine's classic-syntax parser should get it: checked against this
+   * language first (so a malformed query fails the same way on every backend), with the
+   * characters the language reads as text ({@code / ? !}) escaped.
+   *
+   * @throws BadQueryException when the query cannot be parsed
+   */
+  public static String checked(String query) {
+    parse(query, Holder.ANALYZER, IndexSettings.DEFAULT.fieldBoosts());
+    return escapeLiterals(query);
+  }
+
+  /** Made on first use of {@link #checked}. */
+  private static final class Holder {
+    static final Analyzer ANALYZER = PaperAnalyzer.create();
   }
 
   /** The query with the characters this language reads as text ({@code / ? !}) escaped. */

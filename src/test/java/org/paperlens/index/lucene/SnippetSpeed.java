@@ -1,4 +1,4 @@
-package org.paperlens.index;
+package org.paperlens.index.lucene;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -10,6 +10,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.paperlens.index.BadQueryException;
+import org.paperlens.index.Filters;
+import org.paperlens.index.IndexHit;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.IndexedPaper;
+import org.paperlens.index.PaperFields;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -22,7 +28,7 @@ public final class SnippetSpeed {
 
   public static void main(String[] args) throws Exception {
     List<String> queries = Files.readAllLines(Path.of(args[1])).stream().filter(q -> !q.isBlank()).toList();
-    Analyzer analyzer = PaperFields.analyzer();
+    Analyzer analyzer = PaperAnalyzer.create();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     try (LuceneIndex index = LuceneIndex.open(Path.of(args[0]), IndexSettings.DEFAULT)) {
       UnifiedHighlighter[] ways = new UnifiedHighlighter[2];
