@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
-import org.paperlens.web.ClientAddresses;
+import org.paperlens.web.http.ClientAddresses;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -55,14 +55,14 @@ final class Site implements AutoCloseable {
    * @param digestEvery how often the digest schedule runs; empty leaves digest runs to the caller ({@link #digestRun})
    */
   Site(Config config, MailSettings mail, Pipeline.Settings pipelineSettings, URI oaiUrl, Optional<Duration> digestEvery,
-      org.paperlens.web.ClientAddresses clients, Clock clock, Consumer<String> log) {
+      org.paperlens.web.http.ClientAddresses clients, Clock clock, Consumer<String> log) {
     this(config, IndexBackend.of(config, null, java.util.Map.of()), mail, pipelineSettings, oaiUrl,
         digestEvery, clients, clock, log);
   }
 
   /** @param backend where the search index lives (embedded, or SolrCloud) */
   Site(Config config, IndexBackend backend, MailSettings mail, Pipeline.Settings pipelineSettings, URI oaiUrl,
-      Optional<Duration> digestEvery, org.paperlens.web.ClientAddresses clients, Clock clock, Consumer<String> log) {
+      Optional<Duration> digestEvery, org.paperlens.web.http.ClientAddresses clients, Clock clock, Consumer<String> log) {
     this.mail = mail;
     this.digestEvery = digestEvery;
     try {
@@ -87,7 +87,7 @@ final class Site implements AutoCloseable {
           new SearchMode.Hybrid(config.fusion()), config.fusion(), Optional.ofNullable(fetcher), clock, pipeline::status);
       digestRun = DigestAssembly.run(mail, store, index, services, clock);
       digests = open(DigestAssembly.scheduler(digestRun, log));
-      server = open(new WebServer(services, DigestAssembly.web(mail, store, digests, clock), org.paperlens.web.ServerLimits.DEFAULT,
+      server = open(new WebServer(services, DigestAssembly.web(mail, store, digests, clock), org.paperlens.web.http.ServerLimits.DEFAULT,
           clients));
       opened.add(pipeline); // closed first: it commits the index before the index closes
     } catch (RuntimeException e) {

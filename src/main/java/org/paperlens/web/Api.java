@@ -15,6 +15,9 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
 import org.paperlens.web.page.AccountChanges;
 import org.paperlens.web.page.CollectionPages;
 import org.paperlens.web.page.ForYou;
@@ -155,7 +158,7 @@ public final class Api {
     m.put("notice", result.notice());
     m.put("coverage", coverage(s.status().get()));
     m.put("coverageNotice", Listings.coverageNotice(s.status().get(), request.mode()));
-    m.put("permalink", org.paperlens.web.Urls.of("/search", ReadingPages.searchParams(request)));
+    m.put("permalink", org.paperlens.web.http.Urls.of("/search", ReadingPages.searchParams(request)));
     List<Map<String, Object>> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {
       hits.add(Views.hit(h));

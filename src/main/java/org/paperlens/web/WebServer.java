@@ -16,6 +16,12 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.BodySizeLimit;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.Problems;
+import org.paperlens.web.http.RequestBodies;
+import org.paperlens.web.http.ServerLimits;
 import org.paperlens.web.page.AccountChanges;
 import org.paperlens.web.page.AccountPages;
 import org.paperlens.web.page.AuthorPages;
@@ -64,7 +70,8 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(WebServices services, DigestServices digest, ServerLimits limits, ClientAddresses clients) {
     Templates templates = new Templates(digest != null);
-    Problems problems = new Problems(templates);
+    Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx, java.util.Map.of(
+        "title", title, "status", status, "detail", detail)));
     Auth auth = new Auth(services.accounts(), services.limits(), clients);
     Listings listings = new Listings(services);
     ReadingPages reading = new ReadingPages(services, listings, templates);

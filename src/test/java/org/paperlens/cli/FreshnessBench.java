@@ -146,7 +146,7 @@ public final class FreshnessBench {
     Pipeline.Settings d = Pipeline.Settings.defaults();
     Pipeline.Settings settings = new Pipeline.Settings(Optional.of(inbox), Optional.empty(), share, Duration.ofMillis(500),
         d.indexEvery(), d.commitEvery());
-    Site site = new Site(config, mail, settings, null, Optional.empty(), org.paperlens.web.ClientAddresses.behind(List.of()), Clock.systemUTC(), line -> System.err.println("serve: " + line));
+    Site site = new Site(config, mail, settings, null, Optional.empty(), org.paperlens.web.http.ClientAddresses.behind(List.of()), Clock.systemUTC(), line -> System.err.println("serve: " + line));
     site.start("127.0.0.1", 0);
     return site;
   }

@@ -90,7 +90,7 @@ class ReplayTest {
           Optional.of("cs"), HarvestSchedule.DEFAULT_AT, HarvestSchedule.DEFAULT_ZONE, 7, Duration.ZERO)),
           1.0, Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(2));
       Config config = Config.resolve(Map.of(), tmp.resolve("data"));
-      try (Site site = new Site(config, mail, settings, null, Optional.empty(), org.paperlens.web.ClientAddresses.behind(List.of()), clock, line -> {})) {
+      try (Site site = new Site(config, mail, settings, null, Optional.empty(), org.paperlens.web.http.ClientAddresses.behind(List.of()), clock, line -> {})) {
         String url = "http://127.0.0.1:" + site.start("127.0.0.1", 0) + "/";
         Subscriptions subscriptions = new Subscriptions(new SubscriptionStore(site.services().catalogue()), new Links(SITE), clock);
         for (Topic topic : List.of(new Topic.SavedSearch(searched.title()), new Topic.Category(category))) {

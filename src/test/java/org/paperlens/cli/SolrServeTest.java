@@ -120,7 +120,7 @@ class SolrServeTest {
     Config config = Config.resolve(Map.of(), dir.resolve("data"));
     IndexBackend backend = IndexBackend.of(config, cluster.solrUrl(), Map.of());
     site = new Site(config, backend, MailSettings.resolve(Map.of()), settings, null, Optional.empty(),
-        org.paperlens.web.ClientAddresses.behind(List.of()), Clock.systemUTC(), line -> {});
+        org.paperlens.web.http.ClientAddresses.behind(List.of()), Clock.systemUTC(), line -> {});
     url = "http://127.0.0.1:" + site.start("127.0.0.1", 0) + "/";
     Files.writeString(watched.resolve("new.jsonl"), "{\"id\": \"2402.05555\", \"authors\": [\"Ada Lovelace\"],"
         + " \"title\": \"Zebrafish shoals steer by vortices\", \"categories\": [\"q-bio.PE\"], \"comment\": null,"

@@ -2,9 +2,9 @@ package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import org.paperlens.account.Account;
-import org.paperlens.web.Auth;
 import org.paperlens.web.DigestServices;
 import org.paperlens.web.WebServices;
+import org.paperlens.web.http.Auth;
 
 /**
  * The account changes a member makes on the account page or through the API: a new password, an

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountException;
-import org.paperlens.web.Auth;
-import org.paperlens.web.HttpProblem;
-import org.paperlens.web.Params;
-import org.paperlens.web.Problems;
-import org.paperlens.web.Urls;
 import org.paperlens.web.WebServices;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Problems;
+import org.paperlens.web.http.Urls;
 
 /**
  * Sign-up, log-in, log-out and the account page: API tokens, password, e-mail address, deleting

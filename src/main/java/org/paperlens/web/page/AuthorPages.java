@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperlens.index.IndexedPaper;
-import org.paperlens.web.HttpProblem;
-import org.paperlens.web.Params;
-import org.paperlens.web.Urls;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Urls;
 
 /**
  * An author's page ({@code /authors/NAME}) and its JSON twin: their papers newest first, the

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.PaperId;
-import org.paperlens.web.HttpProblem;
-import org.paperlens.web.Params;
-import org.paperlens.web.Urls;
 import org.paperlens.web.WebServices;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Urls;
 
 /**
  * Public collections: a tag its owner made public, with a page anyone can open and share

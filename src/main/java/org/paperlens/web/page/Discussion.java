@@ -16,10 +16,10 @@ import org.paperlens.community.Comment;
 import org.paperlens.community.CommentStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.web.Api;
-import org.paperlens.web.Auth;
-import org.paperlens.web.HttpProblem;
-import org.paperlens.web.Params;
 import org.paperlens.web.WebServices;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
 
 /**
  * The discussion of a paper: members comment (plain text, links made clickable), edit and

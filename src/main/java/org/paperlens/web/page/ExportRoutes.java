@@ -18,9 +18,9 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.web.HttpProblem;
-import org.paperlens.web.Params;
 import org.paperlens.web.WebServices;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
 
 /**
  * Citation downloads (BibTeX, RIS, CSL-JSON) of a paper, a search result page and a library or

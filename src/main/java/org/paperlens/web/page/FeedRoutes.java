@@ -16,12 +16,12 @@ import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.web.Auth;
 import org.paperlens.web.DigestServices;
-import org.paperlens.web.HttpProblem;
-import org.paperlens.web.Params;
-import org.paperlens.web.Urls;
 import org.paperlens.web.WebServices;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Urls;
 
 /**
  * Atom (default) and RSS 2.0 ({@code ?format=rss}) feeds of the site's lists: a list's URL plus

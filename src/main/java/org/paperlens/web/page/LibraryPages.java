@@ -11,11 +11,11 @@ import org.paperlens.account.Account;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
-import org.paperlens.web.Auth;
-import org.paperlens.web.HttpProblem;
-import org.paperlens.web.Params;
-import org.paperlens.web.Urls;
 import org.paperlens.web.WebServices;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Urls;
 
 /** The pages and forms of a member: upvote, save with tags, the library, submitting a paper. HTTP only. */
 public final class LibraryPages {

@@ -22,8 +22,8 @@ import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
 import org.paperlens.search.SearchResult;
-import org.paperlens.web.HttpProblem;
 import org.paperlens.web.WebServices;
+import org.paperlens.web.http.HttpProblem;
 
 /**
  * The read side shared by pages and the API: daily listings, trending, search and related papers,

@@ -16,11 +16,11 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.web.Auth;
-import org.paperlens.web.HttpProblem;
-import org.paperlens.web.Params;
-import org.paperlens.web.Urls;
 import org.paperlens.web.WebServices;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Urls;
 
 /** The pages for reading: daily listings, trending, search and the paper page. HTTP only; data from {@link Listings}. */
 public final class ReadingPages {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-import org.paperlens.web.Auth;
+import org.paperlens.web.http.Auth;
 
 /**
  * A page rendered once for every visitor who is not logged in, kept as UTF-8 bytes with a gap

@@ -16,11 +16,11 @@ import org.paperlens.digest.Cadence;
 import org.paperlens.digest.Subscription;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.Topic;
-import org.paperlens.web.Auth;
-import org.paperlens.web.ClientAddresses;
 import org.paperlens.web.DigestServices;
-import org.paperlens.web.HttpProblem;
-import org.paperlens.web.Params;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
 
 /**
  * Subscribing to digests, confirming, one-click unsubscribing and managing subscriptions. HTTP

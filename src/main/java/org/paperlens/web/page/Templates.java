@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.paperlens.html.Html;
-import org.paperlens.web.Auth;
+import org.paperlens.web.http.Auth;
 
 /**
  * The page templates (Mustache, in {@code web/templates} on the class path), compiled once and

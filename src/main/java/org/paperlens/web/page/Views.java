@@ -5,14 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperlens.community.Signals;
-import org.paperlens.export.BibtexWriter;
 import org.paperlens.community.Trending;
+import org.paperlens.export.BibtexWriter;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.paper.CodeLinks;
 import org.paperlens.paper.Paper;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
-import org.paperlens.web.Urls;
+import org.paperlens.web.http.Urls;
 
 /**
  * The data of pages and API responses as plain maps: the API serialises them as JSON, the page

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.http;
 
 /**
  * A request that cannot be served as asked, with the status and a message for the person
@@ -9,21 +9,21 @@ public final class HttpProblem extends RuntimeException {
   private final int status;
   private final String retryAfterSeconds;
 
-  HttpProblem(int status, String detail) {
+  public HttpProblem(int status, String detail) {
     this(status, detail, null);
   }
 
-  HttpProblem(int status, String detail, String retryAfterSeconds) {
+  public HttpProblem(int status, String detail, String retryAfterSeconds) {
     super(detail);
     this.status = status;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 
-  String retryAfterSeconds() {
+  public String retryAfterSeconds() {
     return retryAfterSeconds;
   }
 
@@ -35,7 +35,7 @@ public final class HttpProblem extends RuntimeException {
     return new HttpProblem(404, detail);
   }
 
-  static HttpProblem unauthorized() {
+  public static HttpProblem unauthorized() {
     return new HttpProblem(401, "log in first (a session cookie, or an API token as 'Authorization: Bearer TOKEN')");
   }
 
@@ -46,7 +46,7 @@ public final class HttpProblem extends RuntimeException {
     return new HttpProblem(429, what + "; try again in " + when, Long.toString(seconds));
   }
 
-  static HttpProblem forbidden(String detail) {
+  public static HttpProblem forbidden(String detail) {
     return new HttpProblem(403, detail);
   }
 }

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.http;
 
 import io.javalin.http.Context;
 import java.net.InetAddress;
@@ -72,7 +72,7 @@ public final class ClientAddresses {
   }
 
   /** An IP literal in one canonical form, or empty for anything else (never a DNS lookup). */
-  static Optional<String> normalise(String raw) {
+  public static Optional<String> normalise(String raw) {
     if (raw == null) {
       return Optional.empty();
     }

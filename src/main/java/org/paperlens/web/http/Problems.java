@@ -1,17 +1,15 @@
-package org.paperlens.web;
+package org.paperlens.web.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.paperlens.account.AccountException;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.IndexMissingException;
 import org.paperlens.related.UnknownPaperException;
-import org.paperlens.web.page.Templates;
 
 /**
  * The one place where exceptions become HTTP responses: problem+json (RFC 9457) under /api,
@@ -26,10 +24,16 @@ public final class Problems {
   /** Status and detail of a failure. */
   public record Outcome(int status, String detail, String retryAfter) {}
 
-  private final Templates templates;
+  /** Renders the HTML error page outside /api (the pages own its template). */
+  @FunctionalInterface
+  public interface ErrorPage {
+    String render(Context ctx, int status, String title, String detail);
+  }
 
-  Problems(Templates templates) {
-    this.templates = templates;
+  private final ErrorPage page;
+
+  public Problems(ErrorPage page) {
+    this.page = page;
   }
 
   public static Outcome classify(Throwable e) {
@@ -87,11 +91,11 @@ public final class Problems {
     return false;
   }
 
-  void handle(Throwable e, Context ctx) {
+  public void handle(Throwable e, Context ctx) {
     respond(ctx, classify(e));
   }
 
-  void respond(Context ctx, Outcome o) {
+  public void respond(Context ctx, Outcome o) {
     ctx.status(o.status());
     if (o.retryAfter() != null) {
       ctx.header("Retry-After", o.retryAfter());
@@ -106,17 +110,16 @@ public final class Problems {
       ctx.contentType("application/problem+json");
       ctx.result(body.toString());
     } else {
-      ctx.html(templates.render("error", ctx, Map.of(
-          "title", o.status() + " " + title(o.status()), "status", o.status(),
-          "detail", o.detail() == null ? title(o.status()) : o.detail())));
+      ctx.html(page.render(ctx, o.status(), o.status() + " " + title(o.status()),
+          o.detail() == null ? title(o.status()) : o.detail()));
     }
   }
 
-  static boolean isApi(Context ctx) {
+  public static boolean isApi(Context ctx) {
     return ctx.path().startsWith("/api/");
   }
 
-  static String title(int status) {
+  public static String title(int status) {
     return switch (status) {
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";

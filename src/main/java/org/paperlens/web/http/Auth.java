@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.http;
 
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -26,10 +26,10 @@ import org.paperlens.account.Secrets;
 public final class Auth {
 
   public static final String SESSION_COOKIE = "pl_session";
-  static final String CSRF_COOKIE = "pl_csrf";
-  static final String CSRF_FIELD = "csrf";
-  static final String CSRF_HEADER = "X-CSRF-Token";
-  static final String DEVICE_COOKIE = "pl_device";
+  public static final String CSRF_COOKIE = "pl_csrf";
+  public static final String CSRF_FIELD = "csrf";
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+  public static final String DEVICE_COOKIE = "pl_device";
   private static final String ACCOUNT = "paperlens.account";
   private static final String CSRF = "paperlens.csrf";
   private static final String BEARER = "paperlens.bearer";
@@ -38,19 +38,19 @@ public final class Auth {
   private final AccountLimits limits;
   private final ClientAddresses clients;
 
-  Auth(AccountStore accounts, AccountLimits limits, ClientAddresses clients) {
+  public Auth(AccountStore accounts, AccountLimits limits, ClientAddresses clients) {
     this.accounts = accounts;
     this.limits = limits;
     this.clients = clients;
   }
 
   /** The client's address, for per-address limits (honours a trusted proxy). */
-  String address(Context ctx) {
+  public String address(Context ctx) {
     return clients.of(ctx);
   }
 
   /** Runs before every request: resolves the account from a bearer token or the session cookie. */
-  void identify(Context ctx) {
+  public void identify(Context ctx) {
     String header = ctx.header("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       Account a = accounts.byApiToken(header.substring(7).strip())
@@ -89,7 +89,7 @@ public final class Auth {
   }
 
   /** Refuses a state change without the right CSRF token; bearer-token calls carry no cookies and need none. */
-  static void checkCsrf(Context ctx) {
+  public static void checkCsrf(Context ctx) {
     if (Boolean.TRUE.equals(ctx.attribute(BEARER))) {
       return;
     }

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.http;
 
 import java.time.Duration;
 

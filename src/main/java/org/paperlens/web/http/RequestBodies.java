@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.http;
 
 import io.javalin.http.Context;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +18,7 @@ import java.util.function.Function;
  * read (429, or 503 for the total), so slow uploads can never take every thread from page views.
  * Thread-safe.
  */
-final class RequestBodies {
+public final class RequestBodies {
 
   private final ServerLimits limits;
   private final Function<Context, String> client;
@@ -26,14 +26,14 @@ final class RequestBodies {
   private final ConcurrentHashMap<String, Integer> perClient = new ConcurrentHashMap<>();
 
   /** @param client the client address of a request (honouring a trusted proxy) */
-  RequestBodies(ServerLimits limits, Function<Context, String> client) {
+  public RequestBodies(ServerLimits limits, Function<Context, String> client) {
     this.limits = limits;
     this.client = client;
     this.total = new Semaphore(limits.bodyReadsInTotal());
   }
 
   /** Reads the body (form fields, uploads or raw bytes), which Javalin then keeps for the handlers. */
-  void readUpFront(Context ctx) {
+  public void readUpFront(Context ctx) {
     if (!hasBody(ctx)) {
       return;
     }
@@ -82,11 +82,11 @@ final class RequestBodies {
     }
   }
 
-  static boolean hasBody(Context ctx) {
+  public static boolean hasBody(Context ctx) {
     return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
   }
 
-  static boolean isMultipart(Context ctx) {
+  public static boolean isMultipart(Context ctx) {
     String type = ctx.contentType();
     return type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
   }

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.http;
 
 import io.javalin.http.Context;
 import java.net.URI;
@@ -52,7 +52,7 @@ public final class Urls {
    * {@code "/\t/evil.example"} or {@code "/\\evil.example"} would become {@code "//evil.example"},
    * another site. Anything else a path needs can be percent-encoded.
    */
-  static String sameSiteOr(String back, String fallback) {
+  public static String sameSiteOr(String back, String fallback) {
     if (back == null || back.length() > 500 || !back.startsWith("/") || back.startsWith("//")) {
       return fallback;
     }

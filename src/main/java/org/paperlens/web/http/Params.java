@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.http;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -72,8 +72,8 @@ public final class Params {
    * where a week or month view, a previous/next link or an index filter (epoch days as int)
    * overflows; four-digit years are all a paper catalogue needs.
    */
-  static final LocalDate MIN_DATE = LocalDate.of(1000, 1, 1);
-  static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
+  public static final LocalDate MIN_DATE = LocalDate.of(1000, 1, 1);
+  public static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
 
   /** A date parameter as YYYY-MM-DD between {@link #MIN_DATE} and {@link #MAX_DATE}, or null when absent. */
   public static LocalDate date(Context ctx, String name) {
@@ -117,7 +117,7 @@ public final class Params {
    * A yes/no parameter such as {@code code}: absent, empty, "0", "false" or "no" is false; "1",
    * "true", "yes" or "on" (what a checked checkbox sends) is true; anything else a 400.
    */
-  static boolean flag(Context ctx, String name) {
+  public static boolean flag(Context ctx, String name) {
     String v = text(ctx, name);
     if (v == null) {
       return false;
@@ -144,10 +144,10 @@ public final class Params {
 
   /**
    * The search a request asks for: q, mode, from, to, category, author, page (from 1), limit.
-   * Returns null when there is no query (an empty search form). {@code modes} reads the mode's name (null: the default).
+   * Returns null when there is no query (an empty search form). {@code modes} reads a mode name (null: the default).
    */
-  public static org.paperlens.search.SearchRequest search(Context ctx, java.util.function.Function<String, org.paperlens.search.SearchMode> modes,
-      int defaultLimit) {
+  public static org.paperlens.search.SearchRequest search(Context ctx,
+      java.util.function.Function<String, org.paperlens.search.SearchMode> modes, int defaultLimit) {
     String q = text(ctx, "q");
     org.paperlens.search.SearchMode mode;
     try {

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.http;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -18,11 +18,11 @@ import java.io.IOException;
  * Going over throws an IOException whose message says "exceeds max", which {@link Problems}
  * answers with 413.
  */
-final class BodySizeLimit implements Filter {
+public final class BodySizeLimit implements Filter {
 
   private final long maxBytes;
 
-  BodySizeLimit(long maxBytes) {
+  public BodySizeLimit(long maxBytes) {
     this.maxBytes = maxBytes;
   }
 
