@@ -16,12 +16,26 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.paperlens.web.http.ServerLimits;
+import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.BodySizeLimit;
-import org.paperlens.web.http.RequestBodies;
 import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.Problems;
-import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.RequestBodies;
+import org.paperlens.web.http.ServerLimits;
+import org.paperlens.web.page.AccountChanges;
+import org.paperlens.web.page.AccountPages;
+import org.paperlens.web.page.AuthorPages;
+import org.paperlens.web.page.CollectionPages;
+import org.paperlens.web.page.Discussion;
+import org.paperlens.web.page.ExportRoutes;
+import org.paperlens.web.page.FeedRoutes;
+import org.paperlens.web.page.ForYou;
+import org.paperlens.web.page.LibraryPages;
+import org.paperlens.web.page.Listings;
+import org.paperlens.web.page.ReadingPages;
+import org.paperlens.web.page.SubmitLookup;
+import org.paperlens.web.page.SubscriptionPages;
+import org.paperlens.web.page.Templates;
 
 /**
  * The web app: pages, the JSON API and static files on one embedded Jetty (via Javalin).

@@ -1,6 +1,7 @@
 package org.paperlens.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ import org.paperlens.testing.Chromium;
 import org.paperlens.testing.Cli;
 import org.paperlens.testing.Fixtures;
 import org.paperlens.testing.TestDatabase;
-import org.paperlens.web.http.ServerLimits;
 import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.ServerLimits;
 
 /**
  * Headless Chromium ({@link Chromium}) and, for it to visit, the web app as {@code paperlens serve} assembles it, on a random port, over a data directory

@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
 import org.paperlens.account.Account;
-import org.paperlens.account.AccountStore;
 import org.paperlens.account.AccountLimits;
+import org.paperlens.account.AccountStore;
 import org.paperlens.account.Secrets;
 
 /**

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -11,13 +11,14 @@ import org.paperlens.account.Account;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
-import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Urls;
 
 /** The pages and forms of a member: upvote, save with tags, the library, submitting a paper. HTTP only. */
-final class LibraryPages {
+public final class LibraryPages {
 
   /** Library entries per page: each carries a tag form, so fewer than a daily page. */
   static final int LIBRARY_PAGE = 40;
@@ -28,7 +29,7 @@ final class LibraryPages {
   private final ForYou forYou;
   private final SubmitLookup submissions;
 
-  LibraryPages(WebServices s, Listings listings, Templates templates, ForYou forYou, SubmitLookup submissions) {
+  public LibraryPages(WebServices s, Listings listings, Templates templates, ForYou forYou, SubmitLookup submissions) {
     this.submissions = submissions;
     this.s = s;
     this.listings = listings;
@@ -36,7 +37,7 @@ final class LibraryPages {
     this.forYou = forYou;
   }
 
-  void recommended(Context ctx) {
+  public void recommended(Context ctx) {
     Account me = member(ctx);
     if (me == null) {
       return;
@@ -70,7 +71,7 @@ final class LibraryPages {
     return q;
   }
 
-  void vote(Context ctx) {
+  public void vote(Context ctx) {
     Account me = member(ctx);
     if (me == null) {
       return;
@@ -84,7 +85,7 @@ final class LibraryPages {
     ctx.redirect(Urls.back(ctx, "/papers/" + id), HttpStatus.SEE_OTHER);
   }
 
-  void save(Context ctx) {
+  public void save(Context ctx) {
     Account me = member(ctx);
     if (me == null) {
       return;
@@ -98,7 +99,7 @@ final class LibraryPages {
     ctx.redirect(Urls.back(ctx, "/papers/" + id), HttpStatus.SEE_OTHER);
   }
 
-  void library(Context ctx) {
+  public void library(Context ctx) {
     Account me = member(ctx);
     if (me == null) {
       return;
@@ -143,7 +144,7 @@ final class LibraryPages {
   }
 
   /** Makes one of the member's tags public (it gets a feed) or private again; back to the tag's page. */
-  void tagVisibility(Context ctx) {
+  public void tagVisibility(Context ctx) {
     Account me = member(ctx);
     if (me == null) {
       return;
@@ -158,15 +159,15 @@ final class LibraryPages {
   }
 
   /** Where anyone can follow a public tag: named by its owner, so two members' tags of one name stay apart. */
-  static String tagFeedPath(String owner, String tag) {
+  public static String tagFeedPath(String owner, String tag) {
     return "/users/" + Urls.pathSegment(owner) + "/tags/" + Urls.pathSegment(tag) + "/feed";
   }
 
-  void submitForm(Context ctx) {
+  public void submitForm(Context ctx) {
     submitPage(ctx, null, null);
   }
 
-  void submit(Context ctx) {
+  public void submit(Context ctx) {
     Account me = member(ctx);
     if (me == null) {
       return;

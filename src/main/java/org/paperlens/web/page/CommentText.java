@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +9,7 @@ import org.paperlens.html.Html;
  * made links that search engines do not credit ({@code rel="nofollow ugc"}) and that open
  * without telling the target where the reader came from. Nothing else of the text is markup.
  */
-final class CommentText {
+public final class CommentText {
 
   private static final Pattern URL = Pattern.compile("\\bhttps?://[^\\s<>\"'`]+", Pattern.CASE_INSENSITIVE);
 

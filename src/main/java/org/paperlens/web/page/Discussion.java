@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -15,8 +15,10 @@ import org.paperlens.account.RateLimit;
 import org.paperlens.community.Comment;
 import org.paperlens.community.CommentStore;
 import org.paperlens.paper.Paper;
-import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.Api;
+import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 
 /**
@@ -24,7 +26,7 @@ import org.paperlens.web.http.Params;
  * delete their own comments, from the paper page's forms or the API. Writing is rate-limited per
  * account, so one member cannot flood a page. HTTP only; {@link CommentStore} keeps the comments.
  */
-final class Discussion {
+public final class Discussion {
 
   /** Comments shown on a paper page and in the API's answer. */
   static final int SHOWN = 200;
@@ -35,7 +37,7 @@ final class Discussion {
   private final RateLimit burst;
   private final RateLimit daily;
 
-  Discussion(WebServices s, Listings listings, Clock clock) {
+  public Discussion(WebServices s, Listings listings, Clock clock) {
     this.s = s;
     this.listings = listings;
     this.burst = new RateLimit(10, Duration.ofMinutes(10), clock);
@@ -61,7 +63,7 @@ final class Discussion {
     return out;
   }
 
-  void add(Context ctx) {
+  public void add(Context ctx) {
     Account me = LibraryPages.member(ctx);
     if (me == null) {
       return;
@@ -71,7 +73,7 @@ final class Discussion {
     ctx.redirect("/papers/" + p.id().value() + "#comment-" + c.id(), HttpStatus.SEE_OTHER);
   }
 
-  void edit(Context ctx) {
+  public void edit(Context ctx) {
     Account me = LibraryPages.member(ctx);
     if (me == null) {
       return;
@@ -80,7 +82,7 @@ final class Discussion {
     ctx.redirect("/papers/" + c.paperId().value() + "#comment-" + c.id(), HttpStatus.SEE_OTHER);
   }
 
-  void delete(Context ctx) {
+  public void delete(Context ctx) {
     Account me = LibraryPages.member(ctx);
     if (me == null) {
       return;
@@ -93,24 +95,24 @@ final class Discussion {
     ctx.redirect("/papers/" + c.get().paperId().value() + "#discussion", HttpStatus.SEE_OTHER);
   }
 
-  void listApi(Context ctx) {
+  public void listApi(Context ctx) {
     Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
     ctx.json(Map.of("id", p.id().value(), "comments", views(s.community().comments().of(p.id(), SHOWN), Auth.account(ctx).orElse(null))));
   }
 
-  void addApi(Context ctx) {
+  public void addApi(Context ctx) {
     Account me = Auth.required(ctx);
     Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
     Comment c = add(me, p, body(ctx));
     ctx.status(201).json(views(List.of(c), me).getFirst());
   }
 
-  void editApi(Context ctx) {
+  public void editApi(Context ctx) {
     Account me = Auth.required(ctx);
     ctx.json(views(List.of(edit(me, commentId(ctx), body(ctx))), me).getFirst());
   }
 
-  void deleteApi(Context ctx) {
+  public void deleteApi(Context ctx) {
     Account me = Auth.required(ctx);
     long id = commentId(ctx);
     if (!s.community().comments().delete(me, id)) {

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -16,9 +16,10 @@ import org.paperlens.digest.Cadence;
 import org.paperlens.digest.Subscription;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.Topic;
+import org.paperlens.web.DigestServices;
+import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.HttpProblem;
-import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.Params;
 
 /**
@@ -27,7 +28,7 @@ import org.paperlens.web.http.Params;
  * mail scanner that follows links confirms or unsubscribes nothing; the button (or, for
  * unsubscribing, a mail client's RFC 8058 one-click POST) does it.
  */
-final class SubscriptionPages {
+public final class SubscriptionPages {
 
   private final DigestServices d;
   private final Templates templates;
@@ -41,7 +42,7 @@ final class SubscriptionPages {
   private final ClientAddresses clients;
   private final org.paperlens.account.AccountStore accounts;
 
-  SubscriptionPages(DigestServices d, Templates templates, Clock clock, ClientAddresses clients,
+  public SubscriptionPages(DigestServices d, Templates templates, Clock clock, ClientAddresses clients,
       org.paperlens.account.AccountStore accounts) {
     this.accounts = accounts;
     this.d = d;
@@ -52,11 +53,11 @@ final class SubscriptionPages {
   }
 
   /** The subscribe form, prefilled from the query (kind, target), and a signed-in member's subscriptions. */
-  void page(Context ctx) {
+  public void page(Context ctx) {
     render(ctx, Params.text(ctx, "kind"), Params.text(ctx, "target"), null, null);
   }
 
-  void subscribe(Context ctx) {
+  public void subscribe(Context ctx) {
     Optional<Account> me = Auth.account(ctx);
     String kind = Params.form(ctx, "kind");
     String target = Params.form(ctx, "target");
@@ -93,29 +94,29 @@ final class SubscriptionPages {
     }
   }
 
-  void confirmPage(Context ctx) {
+  public void confirmPage(Context ctx) {
     notice(ctx, "Confirm your subscription", "Confirm that you want this digest.", ctx.path(), "Confirm subscription");
   }
 
-  void confirm(Context ctx) {
+  public void confirm(Context ctx) {
     Subscription s = d.subscriptions().confirm(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this confirmation link is not valid (mistyped or very old)"));
     notice(ctx, "Subscription confirmed", "You will receive " + s.topic().describe() + ", " + s.cadence().describe()
         + ", at " + s.email() + ". Every mail has a link to unsubscribe.", null, null);
   }
 
-  void unsubscribePage(Context ctx) {
+  public void unsubscribePage(Context ctx) {
     notice(ctx, "Unsubscribe", "Stop this digest? It takes effect at once.", ctx.path(), "Unsubscribe");
   }
 
   /** The form's POST and the mail client's RFC 8058 one-click POST (which carries no CSRF token: the link's token is the secret). */
-  void unsubscribe(Context ctx) {
+  public void unsubscribe(Context ctx) {
     Subscription s = d.subscriptions().unsubscribe(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this unsubscribe link is not valid (mistyped?)"));
     notice(ctx, "Unsubscribed", s.email() + " will receive no more of " + s.topic().describe() + ".", null, null);
   }
 
-  void manage(Context ctx) {
+  public void manage(Context ctx) {
     Subscriptions.Managed m = d.subscriptions().manage(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this link to manage subscriptions is not valid (mistyped?)"));
     Map<String, Object> model = new HashMap<>();
@@ -125,7 +126,7 @@ final class SubscriptionPages {
     ctx.html(templates.render("subscriptions-manage", ctx, model));
   }
 
-  void unsubscribeManaged(Context ctx) {
+  public void unsubscribeManaged(Context ctx) {
     long id = subscriptionId(ctx);
     String token = ctx.pathParam("token");
     if (!d.subscriptions().unsubscribeManaged(token, id)) {
@@ -134,7 +135,7 @@ final class SubscriptionPages {
     ctx.redirect("/subscriptions/manage/" + token, HttpStatus.SEE_OTHER);
   }
 
-  void unsubscribeOwn(Context ctx) {
+  public void unsubscribeOwn(Context ctx) {
     Account me = LibraryPages.member(ctx);
     if (me == null) {
       return;

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountException;
-import org.paperlens.web.http.Problems;
-import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Problems;
 import org.paperlens.web.http.Urls;
 
 /**
@@ -19,29 +20,29 @@ import org.paperlens.web.http.Urls;
  * the account with its data. HTTP only; {@link AccountChanges} does the changes both the page and
  * the API make.
  */
-final class AccountPages {
+public final class AccountPages {
 
   private final WebServices s;
   private final Auth auth;
   private final Templates templates;
   private final AccountChanges changes;
 
-  AccountPages(WebServices s, Auth auth, Templates templates, AccountChanges changes) {
+  public AccountPages(WebServices s, Auth auth, Templates templates, AccountChanges changes) {
     this.s = s;
     this.auth = auth;
     this.templates = templates;
     this.changes = changes;
   }
 
-  void signUpForm(Context ctx) {
+  public void signUpForm(Context ctx) {
     form(ctx, "signup", null, null);
   }
 
-  void logInForm(Context ctx) {
+  public void logInForm(Context ctx) {
     form(ctx, "login", null, null);
   }
 
-  void signUp(Context ctx) {
+  public void signUp(Context ctx) {
     String name = Params.form(ctx, "name");
     try {
       Account a = auth.signUp(ctx, name, ctx.formParam("password"));
@@ -52,7 +53,7 @@ final class AccountPages {
     }
   }
 
-  void logIn(Context ctx) {
+  public void logIn(Context ctx) {
     String name = Params.form(ctx, "name");
     try {
       Account a = auth.logIn(ctx, name, ctx.formParam("password"));
@@ -73,12 +74,12 @@ final class AccountPages {
     form(ctx, which, name, e.getMessage());
   }
 
-  void logOut(Context ctx) {
+  public void logOut(Context ctx) {
     auth.endSession(ctx);
     ctx.redirect("/", HttpStatus.SEE_OTHER);
   }
 
-  void account(Context ctx) {
+  public void account(Context ctx) {
     Account me = Auth.account(ctx).orElse(null);
     if (me == null) {
       ctx.redirect("/login?back=/account", HttpStatus.SEE_OTHER);
@@ -87,20 +88,20 @@ final class AccountPages {
     page(ctx, me, null);
   }
 
-  void newToken(Context ctx) {
+  public void newToken(Context ctx) {
     Account me = Auth.required(ctx);
     String label = Params.form(ctx, "label");
     String token = auth.newApiToken(me, label == null ? "script" : label);
     page(ctx, me, token);
   }
 
-  void revokeToken(Context ctx) {
+  public void revokeToken(Context ctx) {
     Account me = Auth.required(ctx);
     s.accounts().revokeApiToken(me, ctx.formParam("token"));
     ctx.redirect("/account", HttpStatus.SEE_OTHER);
   }
 
-  void changePassword(Context ctx) {
+  public void changePassword(Context ctx) {
     Account me = Auth.required(ctx);
     try {
       changes.changePassword(ctx, me, ctx.formParam("current"), ctx.formParam("password"));
@@ -110,7 +111,7 @@ final class AccountPages {
     }
   }
 
-  void changeEmail(Context ctx) {
+  public void changeEmail(Context ctx) {
     Account me = Auth.required(ctx);
     try {
       String email = changes.setEmail(me, Params.form(ctx, "email"));
@@ -120,7 +121,7 @@ final class AccountPages {
     }
   }
 
-  void delete(Context ctx) {
+  public void delete(Context ctx) {
     Account me = Auth.required(ctx);
     try {
       changes.delete(ctx, me, ctx.formParam("password"));

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import java.io.InputStream;
@@ -15,13 +15,13 @@ import org.paperlens.web.http.Auth;
  * streams the kept bytes: no model, no template, no character encoding per request, which
  * is most of what a cached daily or paper page used to cost. Immutable, so thread-safe.
  */
-final class SharedPage {
+public final class SharedPage {
 
   /**
    * Stands for the CSRF token while the page is rendered: random per process, so no paper text
    * can contain it by chance. Letters and digits only, so escaping leaves it as it is.
    */
-  static final String TOKEN_GAP = gap();
+  public static final String TOKEN_GAP = gap();
 
   /**
    * The key of a shared page: the cached values it was rendered from, equal only for the very same
@@ -82,7 +82,7 @@ final class SharedPage {
    * compressed once, by the first request that asked for gzip: compressing 80 KB per request cost
    * 1.5 ms of CPU, twenty times all the rest of the request (issue 13).
    */
-  void send(Context ctx) {
+  public void send(Context ctx) {
     String token = Auth.csrfToken(ctx);
     ctx.contentType("text/html; charset=utf-8");
     String accepted = ctx.header("Accept-Encoding");

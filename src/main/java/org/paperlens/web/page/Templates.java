@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.paperlens.html.Html;
 import org.paperlens.web.http.Auth;
 
 /**
@@ -20,28 +21,27 @@ import org.paperlens.web.http.Auth;
  * ones built as safe HTML in Java (snippets from the index, which escapes them, and abstracts run
  * through {@link MathText}). Thread-safe.
  */
-final class Templates {
+public final class Templates {
 
-  /** The five characters that matter in HTML text and quoted attributes (jmustache's default also escapes = and `). */
-  private static final Mustache.Escaper HTML = com.samskivert.mustache.Escapers.simple(new String[][] {
-      {"&", "&amp;"}, {"'", "&#39;"}, {"\"", "&quot;"}, {"<", "&lt;"}, {">", "&gt;"}});
+  /** {@link Html#escape}, the one escaper of pages, snippets and mails (jmustache's default also escapes = and `). */
+  private static final Mustache.Escaper HTML = Html::escape;
 
   private final Mustache.Compiler compiler;
   private final Map<String, Template> compiled = new ConcurrentHashMap<>();
   private final boolean feedsServed;
 
-  Templates() {
+  public Templates() {
     this(true);
   }
 
   /** @param feedsServed whether the server answers the feed routes; pages link no feed when it does not */
-  Templates(boolean feedsServed) {
+  public Templates(boolean feedsServed) {
     this.feedsServed = feedsServed;
     this.compiler = Mustache.compiler().withEscaper(HTML).defaultValue("").emptyStringIsFalse(true).zeroIsFalse(true).withLoader(name -> reader(name));
   }
 
   /** Renders page {@code name} with {@code model} plus what every page needs (who is logged in, the CSRF token). */
-  String render(String name, Context ctx, Map<String, ?> model) {
+  public String render(String name, Context ctx, Map<String, ?> model) {
     return render(name, Auth.account(ctx).map(org.paperlens.account.Account::name).orElse(null), Auth.csrfToken(ctx), model);
   }
 
@@ -72,7 +72,7 @@ final class Templates {
    * (bin/vendor-katex, run by Maven): a new version is a new URL. Null when the build could not
    * fetch them: pages then show math as Unicode text, as they do without JavaScript.
    */
-  static final String KATEX_VERSION = katexVersion();
+  public static final String KATEX_VERSION = katexVersion();
   private static final String KATEX = "<link rel=\"stylesheet\" href=\"/static/katex/" + KATEX_VERSION + "/katex.min.css\">"
       + "<script src=\"/static/katex/" + KATEX_VERSION + "/katex.min.js\" defer></script><script src=\"/static/math.js\" defer></script>";
 

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -16,8 +16,10 @@ import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.DigestServices;
+import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Urls;
 
@@ -26,7 +28,7 @@ import org.paperlens.web.http.Urls;
  * {@code /feed}. A private feed of a member's library sits behind an unguessable token made on
  * the account page. HTTP only; {@link FeedWriter} writes the XML.
  */
-final class FeedRoutes {
+public final class FeedRoutes {
 
   static final int FEED_SIZE = 50;
 
@@ -35,14 +37,14 @@ final class FeedRoutes {
   private final Listings listings;
   private final ForYou forYou;
 
-  FeedRoutes(WebServices s, DigestServices d, Listings listings, ForYou forYou) {
+  public FeedRoutes(WebServices s, DigestServices d, Listings listings, ForYou forYou) {
     this.s = s;
     this.d = d;
     this.listings = listings;
     this.forYou = forYou;
   }
 
-  void daily(Context ctx) {
+  public void daily(Context ctx) {
     LocalDate day = Params.date(ctx, "date");
     if (day == null) {
       day = s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock()));
@@ -53,7 +55,7 @@ final class FeedRoutes {
         ReadingPages.dailyUrl(day, "day", filter, 1), papers, true);
   }
 
-  void trending(Context ctx) {
+  public void trending(Context ctx) {
     String w = Params.text(ctx, "window");
     Trending.Window window;
     try {
@@ -67,13 +69,13 @@ final class FeedRoutes {
   }
 
   /** An author's papers, newest first. */
-  void author(Context ctx) {
+  public void author(Context ctx) {
     Listings.Author a = listings.author(AuthorPages.name(ctx));
     List<PaperId> ids = a.papers().stream().limit(FEED_SIZE).map(org.paperlens.index.IndexedPaper::id).toList();
     send(ctx, "Papers by " + a.name(), "New papers by " + a.name(), Views.authorPath(a.name()), papers(ids), true);
   }
 
-  void search(Context ctx) {
+  public void search(Context ctx) {
     SearchRequest request = Params.search(ctx, listings::mode, FEED_SIZE);
     if (request == null) {
       throw HttpProblem.badRequest("a search feed needs a query: /search/feed?q=...");
@@ -85,7 +87,7 @@ final class FeedRoutes {
   }
 
   /** A tag a member made public: its papers, newest first. Private tags and unknown members are both a 404. */
-  void memberTag(Context ctx) {
+  public void memberTag(Context ctx) {
     String owner = ctx.pathParam("name");
     String tag = ctx.pathParam("tag");
     if (tag.isBlank() || tag.length() > LibraryStore.MAX_TAG_LENGTH || owner.length() > 100) {
@@ -98,7 +100,7 @@ final class FeedRoutes {
   }
 
   /** Papers in members' public collections: the most recently changed collection's first, each newest first. */
-  void collections(Context ctx) {
+  public void collections(Context ctx) {
     java.util.Set<PaperId> ids = new java.util.LinkedHashSet<>();
     for (LibraryStore.Collection c : s.library().publicCollections(CollectionPages.INDEX)) {
       if (ids.size() >= FEED_SIZE) {
@@ -114,7 +116,7 @@ final class FeedRoutes {
    * The member's recommendations, as {@code /recommended} shows them (same {@code tag} and
    * {@code days}): for a feed reader in their browser (session cookie) or one sending an API token.
    */
-  void recommended(Context ctx) {
+  public void recommended(Context ctx) {
     Account me = Auth.required(ctx);
     String tag = Params.text(ctx, "tag");
     int days = Params.integer(ctx, "days", 30, 1, 3650);
@@ -123,12 +125,12 @@ final class FeedRoutes {
   }
 
   /** The old feed across every member's tag of one name, which showed private libraries: gone, with a pointer. */
-  void retiredTagFeed(Context ctx) {
+  public void retiredTagFeed(Context ctx) {
     throw HttpProblem.notFound("tag feeds belong to a member now, for tags they made public: /users/NAME/tags/TAG/feed");
   }
 
   /** A member's library (or one tag of it, {@code ?tag=}), for a feed reader that cannot log in. */
-  void personal(Context ctx) {
+  public void personal(Context ctx) {
     String owner = d.subscriptions().feedOwner(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("no feed at this address (the link was reset or mistyped)"));
     String tag = Params.text(ctx, "tag");
@@ -139,7 +141,7 @@ final class FeedRoutes {
   }
 
   /** Makes (or remakes: the old link stops working) the member's private feed link and shows it once. */
-  void newPrivateFeed(Context ctx, Templates templates) {
+  public void newPrivateFeed(Context ctx, Templates templates) {
     Account me = LibraryPages.member(ctx);
     if (me == null) {
       return;

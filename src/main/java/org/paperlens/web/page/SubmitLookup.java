@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -21,13 +21,13 @@ import org.paperlens.paper.Paper;
  * finds the paper. Messages never name the repository's address or quote its answer (the
  * fetcher logs those): they are internal, and the repository's text is not ours to show.
  */
-final class SubmitLookup {
+public final class SubmitLookup {
 
   /** How long a request waits for a fetch: arXiv's polite pace is one request per 3 s. */
   static final Duration WAIT = Duration.ofSeconds(5);
 
   /** What became of the submitted text. */
-  sealed interface Outcome {
+  public sealed interface Outcome {
     record Found(Paper paper) implements Outcome {}
     record NotAnId(String message) implements Outcome {}
     record Unknown(String message) implements Outcome {}
@@ -39,12 +39,12 @@ final class SubmitLookup {
   private final CatalogueStore catalogue;
   private final Optional<RecordFetcher> fetcher;
 
-  SubmitLookup(CatalogueStore catalogue, Optional<RecordFetcher> fetcher) {
+  public SubmitLookup(CatalogueStore catalogue, Optional<RecordFetcher> fetcher) {
     this.catalogue = catalogue;
     this.fetcher = fetcher;
   }
 
-  Outcome find(String raw) {
+  public Outcome find(String raw) {
     Optional<ArxivId> id = ArxivId.parse(raw);
     if (id.isEmpty()) {
       return new Outcome.NotAnId(raw == null ? "Enter an arXiv id (2401.01234) or an arXiv URL."

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import org.paperlens.recommend.Method;
 import org.paperlens.recommend.RecommendRequest;
 import org.paperlens.recommend.Recommendation;
 import org.paperlens.recommend.Recommendations;
+import org.paperlens.web.WebServices;
 
 /**
  * "Recommended for you": the recommender run on a person's library (or one tag of it) as the
@@ -20,7 +21,7 @@ import org.paperlens.recommend.Recommendations;
  * minutes per distinct set of liked papers, since each request trains a small model; saving a
  * paper changes the set and so the key. Thread-safe.
  */
-final class ForYou {
+public final class ForYou {
 
   /** The candidate windows the page offers, in days. */
   static final List<Integer> WINDOWS = List.of(7, 30, 90, 365);
@@ -30,13 +31,13 @@ final class ForYou {
   private final WebServices s;
   private final Memo<Key, Recommendations> cache;
 
-  ForYou(WebServices s) {
+  public ForYou(WebServices s) {
     this.s = s;
     this.cache = new Memo<>(1_000, Duration.ofMinutes(5), s.clock());
   }
 
   /** The recommendations and the data both the page and the API show. */
-  Map<String, Object> recommend(Account me, String tag, Integer days, int k) {
+  public Map<String, Object> recommend(Account me, String tag, Integer days, int k) {
     List<PaperId> liked = liked(me, tag);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tag", tag);

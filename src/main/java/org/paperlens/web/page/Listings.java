@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
 import org.paperlens.search.SearchResult;
+import org.paperlens.web.WebServices;
 import org.paperlens.web.http.HttpProblem;
 
 /**
@@ -32,33 +33,33 @@ import org.paperlens.web.http.HttpProblem;
  * while it is rebuilt in the background ({@link Memo#servingStale}), and kept as the same object
  * when nothing in it changed, so its rendered page stays cached too. Thread-safe.
  */
-final class Listings {
+public final class Listings {
 
-  static final int DAILY_PAGE = 50;
+  public static final int DAILY_PAGE = 50;
 
   /** Which span a daily listing covers. */
-  enum View { DAY, WEEK, MONTH }
+  public enum View { DAY, WEEK, MONTH }
 
   /** One page of a daily listing and what the page needs to navigate. */
-  record Daily(LocalDate date, View view, ListingFilter filter, LocalDate from, LocalDate to, int page, int pageSize, int total,
+  public record Daily(LocalDate date, View view, ListingFilter filter, LocalDate from, LocalDate to, int page, int pageSize, int total,
       List<Map<String, Object>> papers, SortedMap<LocalDate, Integer> perDay, Map<String, Integer> perCategory,
       LocalDate previous, LocalDate next) {
-    boolean more() {
+    public boolean more() {
       return page * pageSize < total;
     }
   }
 
   /** What every visitor of a paper page sees; per-person state (voted, saved) is looked up apart. */
-  record PaperPage(Paper paper, Signals signals, List<Submission> submissions, List<org.paperlens.community.Comment> comments) {}
+  public record PaperPage(Paper paper, Signals signals, List<Submission> submissions, List<org.paperlens.community.Comment> comments) {}
 
   /** A search result, with a notice when the query had to be read literally. */
-  record Search(SearchResult result, String notice) {}
+  public record Search(SearchResult result, String notice) {}
 
   /**
    * Says how much of the catalogue meaning search covers when that is not all of it, or null.
    * Honest about a server that is still embedding: a thin semantic result is not a bad query.
    */
-  static String coverageNotice(org.paperlens.live.PipelineStatus status, org.paperlens.search.SearchMode mode) {
+  public static String coverageNotice(org.paperlens.live.PipelineStatus status, org.paperlens.search.SearchMode mode) {
     org.paperlens.index.IndexCoverage c = status.coverage();
     if (mode instanceof org.paperlens.search.SearchMode.Keyword || !c.partialMeaning()) {
       return null;
@@ -100,7 +101,7 @@ final class Listings {
   private final Memo<Boolean, LocalDate> latest;
   private final Memo<AuthorKey, Author> authors;
 
-  Listings(WebServices s) {
+  public Listings(WebServices s) {
     this.s = s;
     this.daily = Memo.servingStale(2_000, Duration.ofSeconds(60), s.clock());
     this.trending = new Memo<>(100, Duration.ofSeconds(30), s.clock());
@@ -111,7 +112,7 @@ final class Listings {
     this.authors = new Memo<>(5_000, null, s.clock());
   }
 
-  Daily daily(LocalDate date, View view, ListingFilter filter, int page, int size) {
+  public Daily daily(LocalDate date, View view, ListingFilter filter, int page, int size) {
     LocalDate day = date != null ? date : latest.get(Boolean.TRUE, k -> s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock())));
     return daily.get(new DailyKey(day, view, filter, page, size, s.community().generation()), this::computeDaily);
   }
@@ -147,7 +148,7 @@ final class Listings {
         s.catalogue().listedPerCategory(from, to), previous, next);
   }
 
-  List<Map<String, Object>> trending(Trending.Window window, int limit) {
+  public List<Map<String, Object>> trending(Trending.Window window, int limit) {
     return trending.get(new TrendingKey(window, limit, s.community().generation()), k -> {
       List<Map<String, Object>> out = new ArrayList<>();
       for (Trending.Entry e : s.trending().rank(k.window(), k.limit())) {
@@ -161,7 +162,7 @@ final class Listings {
    * Runs a search. A keyword or hybrid query that does not parse (a pasted title with a stray
    * quote or colon) is run again as the literal words, with a notice instead of an error.
    */
-  Search search(SearchRequest request) {
+  public Search search(SearchRequest request) {
     return searches.get(new SearchKey(request, s.index().coverage().seq()), key -> {
       SearchRequest r = key.request();
       try {
@@ -207,7 +208,7 @@ final class Listings {
   }
 
   /** Related papers of a paper in the index; empty when the paper is not indexed yet. */
-  List<RelatedPaper> related(PaperId id, int k) {
+  public List<RelatedPaper> related(PaperId id, int k) {
     return related.get(new RelatedKey(id, k, s.index().coverage().seq()), key -> {
       if (s.index().get(key.id()).isEmpty()) {
         return List.of();
@@ -217,19 +218,19 @@ final class Listings {
   }
 
   /** The paper with its signals and submissions, or a 404 problem naming the id. */
-  PaperPage paperPage(PaperId id) {
+  public PaperPage paperPage(PaperId id) {
     return papers.get(new PaperKey(id, s.community().generation()),
         k -> new PaperPage(paper(k.id()), s.community().signals(k.id()), s.community().submissions(k.id(), 30),
             s.community().comments().of(k.id(), Discussion.SHOWN)));
   }
 
   /** The paper, or a 404 problem naming the id. */
-  Paper paper(PaperId id) {
+  public Paper paper(PaperId id) {
     Optional<Paper> p = s.catalogue().find(id);
     return p.orElseThrow(() -> HttpProblem.notFound("no paper " + id + " in the catalogue"));
   }
 
-  SearchMode mode(String name) {
+  public SearchMode mode(String name) {
     if (name == null) {
       return s.defaultMode();
     }

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -16,19 +16,19 @@ import org.paperlens.web.http.Urls;
  * people they most often write with, the categories they write in, and ways to follow them (a
  * feed, an e-mail digest). HTTP only; the data comes from {@link Listings#author}.
  */
-final class AuthorPages {
+public final class AuthorPages {
 
   static final int PAGE = 30;
 
   private final Listings listings;
   private final Templates templates;
 
-  AuthorPages(Listings listings, Templates templates) {
+  public AuthorPages(Listings listings, Templates templates) {
     this.listings = listings;
     this.templates = templates;
   }
 
-  void page(Context ctx) {
+  public void page(Context ctx) {
     Listings.Author a = listings.author(name(ctx));
     int page = Params.integer(ctx, "page", 1, 1, 10_000);
     Map<String, Object> m = new HashMap<>(view(a, page, PAGE));
@@ -42,7 +42,7 @@ final class AuthorPages {
     ctx.html(templates.render("author", ctx, m));
   }
 
-  void api(Context ctx) {
+  public void api(Context ctx) {
     Listings.Author a = listings.author(name(ctx));
     ctx.json(view(a, Params.integer(ctx, "page", 1, 1, 10_000), Params.integer(ctx, "limit", PAGE, 1, 100)));
   }

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code feeds} and {@link #exports} under {@code exports}; {@link Templates} drops the feeds when
  * the server serves none, so no page links a 404.
  */
-final class FollowLinks {
+public final class FollowLinks {
 
   private FollowLinks() {}
 

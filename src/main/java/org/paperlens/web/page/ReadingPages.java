@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -16,16 +16,19 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Urls;
 
 /** The pages for reading: daily listings, trending, search and the paper page. HTTP only; data from {@link Listings}. */
-final class ReadingPages {
+public final class ReadingPages {
 
-  static final int SEARCH_PAGE = 20;
+  public static final int SEARCH_PAGE = 20;
   static final int TRENDING_LIMIT = 30;
+  /** A few papers have thousands of authors; the paper page names this many (the API has all). */
+  static final int SHOWN_AUTHORS = 100;
 
   private final WebServices s;
   private final Listings listings;
@@ -41,7 +44,7 @@ final class ReadingPages {
   private final Memo<SharedPage.Sources, SharedPage> paperPages;
   private final Memo<SharedPage.Sources, SharedPage> searchPages;
 
-  ReadingPages(WebServices s, Listings listings, Templates templates) {
+  public ReadingPages(WebServices s, Listings listings, Templates templates) {
     this.s = s;
     this.listings = listings;
     this.templates = templates;
@@ -50,7 +53,7 @@ final class ReadingPages {
     this.searchPages = new Memo<>(2_000, null, s.clock());
   }
 
-  static Listings.View view(Context ctx) {
+  public static Listings.View view(Context ctx) {
     String v = Params.text(ctx, "view");
     if (v == null) {
       return Listings.View.DAY;
@@ -63,7 +66,7 @@ final class ReadingPages {
     };
   }
 
-  void daily(Context ctx) {
+  public void daily(Context ctx) {
     Listings.View view = view(ctx);
     ListingFilter filter = listingFilter(ctx);
     Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, filter, Params.integer(ctx, "page", 1, 1, 10_000), Listings.DAILY_PAGE);
@@ -146,7 +149,7 @@ final class ReadingPages {
   }
 
   /** The daily listing's filter from the query, a bad one a 400. */
-  static ListingFilter listingFilter(Context ctx) {
+  public static ListingFilter listingFilter(Context ctx) {
     try {
       return Params.listing(ctx);
     } catch (IllegalArgumentException e) {
@@ -167,7 +170,7 @@ final class ReadingPages {
     return Urls.of("/daily", q);
   }
 
-  void trending(Context ctx) {
+  public void trending(Context ctx) {
     String w = Params.text(ctx, "window");
     Trending.Window window = w == null ? Trending.Window.WEEK : Trending.Window.parse(w);
     Map<String, Object> m = new HashMap<>();
@@ -181,7 +184,7 @@ final class ReadingPages {
     ctx.html(templates.render("trending", ctx, m));
   }
 
-  void search(Context ctx) {
+  public void search(Context ctx) {
     SearchRequest request = Params.search(ctx, listings::mode, SEARCH_PAGE);
     if (request != null && Auth.account(ctx).isEmpty()) {
       Listings.Search result = listings.search(request);
@@ -236,7 +239,7 @@ final class ReadingPages {
   }
 
   /** The canonical parameters of a search, in a fixed order: its permalink. */
-  static Map<String, Object> searchParams(SearchRequest r) {
+  public static Map<String, Object> searchParams(SearchRequest r) {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("q", r.query());
     q.put("mode", r.mode().label());
@@ -251,7 +254,7 @@ final class ReadingPages {
     return q;
   }
 
-  void paper(Context ctx) {
+  public void paper(Context ctx) {
     Listings.PaperPage page = listings.paperPage(Params.paperId(ctx.pathParam("id")));
     PaperId id = page.paper().id();
     List<RelatedPaper> related = listings.related(id, 10);
@@ -285,10 +288,10 @@ final class ReadingPages {
     m.put("title", MathText.plain(p.title() == null ? id.value() : p.title()));
     m.put("abstractHtml", MathText.html(p.abstractText()));
     // A few papers have thousands of authors; the page names the first hundred (the API has all).
-    m.put("authorLinks", p.authors().size() <= Bibtex.MAX_AUTHORS ? Views.authorLinks(p.authors(), "")
-        : Views.authorLinks(p.authors().subList(0, Bibtex.MAX_AUTHORS), " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more"));
-    m.put("authorLine", p.authors().size() <= Bibtex.MAX_AUTHORS ? String.join(", ", p.authors())
-        : String.join(", ", p.authors().subList(0, Bibtex.MAX_AUTHORS)) + " … and " + (p.authors().size() - Bibtex.MAX_AUTHORS) + " more");
+    m.put("authorLinks", p.authors().size() <= SHOWN_AUTHORS ? Views.authorLinks(p.authors(), "")
+        : Views.authorLinks(p.authors().subList(0, SHOWN_AUTHORS), " … and " + (p.authors().size() - SHOWN_AUTHORS) + " more"));
+    m.put("authorLine", p.authors().size() <= SHOWN_AUTHORS ? String.join(", ", p.authors())
+        : String.join(", ", p.authors().subList(0, SHOWN_AUTHORS)) + " … and " + (p.authors().size() - SHOWN_AUTHORS) + " more");
     List<Map<String, Object>> related = new ArrayList<>();
     relatedPapers.forEach(r -> related.add(Views.related(r)));
     m.put("related", related);

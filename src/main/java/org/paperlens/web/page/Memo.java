@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +31,7 @@ import java.util.logging.Logger;
  * per entry; past {@code capacity} plus a sixteenth, one thread drops the least recently used
  * down to {@code capacity}, so the sort it takes is paid once per {@code capacity / 16} misses.
  */
-final class Memo<K, V> {
+public final class Memo<K, V> {
 
   private static final Logger LOG = Logger.getLogger(Memo.class.getName());
 
@@ -57,7 +57,7 @@ final class Memo<K, V> {
   private final Clock clock;
   private final boolean servesStale;
 
-  Memo(int capacity, Duration ttl, Clock clock) {
+  public Memo(int capacity, Duration ttl, Clock clock) {
     this(capacity, ttl, clock, false);
   }
 

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.PaperId;
+import org.paperlens.web.WebServices;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Urls;
@@ -17,7 +18,7 @@ import org.paperlens.web.http.Urls;
  * ({@code /users/NAME/tags/TAG}), a feed, and an index of all of them ({@code /collections}).
  * HTTP only; {@link LibraryStore} keeps the tags and who may see them.
  */
-final class CollectionPages {
+public final class CollectionPages {
 
   static final int PAGE = 50;
   static final int INDEX = 100;
@@ -25,16 +26,16 @@ final class CollectionPages {
   private final WebServices s;
   private final Templates templates;
 
-  CollectionPages(WebServices s, Templates templates) {
+  public CollectionPages(WebServices s, Templates templates) {
     this.s = s;
     this.templates = templates;
   }
 
-  static String path(String owner, String tag) {
+  public static String path(String owner, String tag) {
     return "/users/" + Urls.pathSegment(owner) + "/tags/" + Urls.pathSegment(tag);
   }
 
-  void index(Context ctx) {
+  public void index(Context ctx) {
     Map<String, Object> m = new HashMap<>();
     m.put("title", "Collections");
     m.put("collections", collections());
@@ -42,11 +43,11 @@ final class CollectionPages {
     ctx.html(templates.render("collections", ctx, m));
   }
 
-  void indexApi(Context ctx) {
+  public void indexApi(Context ctx) {
     ctx.json(Map.of("collections", collections()));
   }
 
-  void page(Context ctx) {
+  public void page(Context ctx) {
     Map<String, Object> m = new HashMap<>(view(ctx, Params.integer(ctx, "page", 1, 1, 10_000), PAGE));
     String owner = (String) m.get("owner");
     String tag = (String) m.get("tag");
@@ -58,7 +59,7 @@ final class CollectionPages {
     ctx.html(templates.render("collection", ctx, m));
   }
 
-  void api(Context ctx) {
+  public void api(Context ctx) {
     ctx.json(view(ctx, Params.integer(ctx, "page", 1, 1, 10_000), Params.integer(ctx, "limit", PAGE, 1, 100)));
   }
 

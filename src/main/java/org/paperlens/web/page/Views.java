@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.community.Signals;
 import org.paperlens.community.Trending;
+import org.paperlens.export.BibtexWriter;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.paper.CodeLinks;
 import org.paperlens.paper.Paper;
@@ -17,12 +18,12 @@ import org.paperlens.web.http.Urls;
  * The data of pages and API responses as plain maps: the API serialises them as JSON, the page
  * templates show them, so both always carry the same fields. Keys are the JSON field names.
  */
-final class Views {
+public final class Views {
 
   private Views() {}
 
   /** Everything known about a paper, for the paper page and GET /api/v1/papers/{id}. */
-  static Map<String, Object> paper(Paper p, Signals s) {
+  public static Map<String, Object> paper(Paper p, Signals s) {
     Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
     m.put("abstract", p.abstractText());
     m.put("categories", p.categories());
@@ -38,7 +39,7 @@ final class Views {
     m.put("upvotes", s.upvotes());
     m.put("saves", s.saves());
     m.put("submissions", s.submissions());
-    m.put("bibtex", Bibtex.of(p));
+    m.put("bibtex", BibtexWriter.citation(p));
     m.put("codeLinks", codeLinks(p));
     m.put("hasCode", CodeLinks.hasCode(p));
     return m;
@@ -101,7 +102,7 @@ final class Views {
     return out;
   }
 
-  static Map<String, Object> hit(SearchHit h) {
+  public static Map<String, Object> hit(SearchHit h) {
     IndexedPaper p = h.paper();
     Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
     m.put("rank", h.rank());
@@ -117,7 +118,7 @@ final class Views {
     return summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
   }
 
-  static Map<String, Object> related(RelatedPaper r) {
+  public static Map<String, Object> related(RelatedPaper r) {
     IndexedPaper p = r.paper();
     Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
     m.put("rank", r.rank());

@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -18,6 +18,7 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.web.WebServices;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 
@@ -26,24 +27,24 @@ import org.paperlens.web.http.Params;
  * tag, and BibTeX upload into the library. HTTP only; {@link CitationFormat} and
  * {@link BibtexImport} do the work.
  */
-final class ExportRoutes {
+public final class ExportRoutes {
 
   private final WebServices s;
   private final Listings listings;
   private final Templates templates;
 
-  ExportRoutes(WebServices s, Listings listings, Templates templates) {
+  public ExportRoutes(WebServices s, Listings listings, Templates templates) {
     this.s = s;
     this.listings = listings;
     this.templates = templates;
   }
 
-  void paper(Context ctx) {
+  public void paper(Context ctx) {
     Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
     download(ctx, p.id().value().replace('/', '-'), List.of(p));
   }
 
-  void search(Context ctx) {
+  public void search(Context ctx) {
     SearchRequest request = Params.search(ctx, listings::mode, ReadingPages.SEARCH_PAGE);
     if (request == null) {
       throw HttpProblem.badRequest("an export of search results needs a query: /search/export?q=...");
@@ -55,7 +56,7 @@ final class ExportRoutes {
     download(ctx, "search", papers);
   }
 
-  void library(Context ctx) {
+  public void library(Context ctx) {
     Account me = LibraryPages.member(ctx);
     if (me == null) {
       return;
@@ -68,7 +69,7 @@ final class ExportRoutes {
     download(ctx, tag == null ? "library" : "library-" + tag.replaceAll("[^A-Za-z0-9_-]", "_"), papers);
   }
 
-  void importForm(Context ctx) {
+  public void importForm(Context ctx) {
     if (LibraryPages.member(ctx) == null) {
       return;
     }
@@ -76,7 +77,7 @@ final class ExportRoutes {
   }
 
   /** Matches an uploaded (or pasted) BibTeX file against the catalogue and saves the matches, with the tags given. */
-  void importBibtex(Context ctx) throws java.io.IOException {
+  public void importBibtex(Context ctx) throws java.io.IOException {
     Account me = LibraryPages.member(ctx);
     if (me == null) {
       return;

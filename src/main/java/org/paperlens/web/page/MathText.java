@@ -1,4 +1,4 @@
-package org.paperlens.web;
+package org.paperlens.web.page;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +13,7 @@ import org.paperlens.paper.TexText;
  * outside math ({@code \texttt{}}, {@code \citep{}}) become their text. Everything is
  * HTML-escaped, so the output is safe to put in a page as it is.
  */
-final class MathText {
+public final class MathText {
 
   /** What a math span starts with: {@link Templates} loads KaTeX on pages that have one. */
   static final String SPAN = "<span class=\"math\"";
