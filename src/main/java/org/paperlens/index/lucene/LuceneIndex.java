@@ -61,6 +61,7 @@ import org.paperlens.index.PaperFeatures;
 import org.paperlens.index.PaperFields;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.index.VectorQuantization;
+import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -497,7 +498,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
 
   @Override
   public List<IndexedPaper> byAuthor(String name, int limit) {
-    String key = PaperFields.authorKey(name);
+    String key = AuthorNames.fold(name);
     if (key.isEmpty()) {
       return List.of();
     }

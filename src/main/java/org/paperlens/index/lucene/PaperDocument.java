@@ -11,6 +11,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.paperlens.index.PaperFields;
+import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.TexText;
 
@@ -40,7 +41,7 @@ public final class PaperDocument {
     }
     for (String author : paper.authors()) {
       doc.add(new TextField(PaperFields.AUTHORS, author, Field.Store.YES));
-      doc.add(new StringField(PaperFields.AUTHOR_KEY, PaperFields.authorKey(author), Field.Store.NO));
+      doc.add(new StringField(PaperFields.AUTHOR_KEY, AuthorNames.fold(author), Field.Store.NO));
     }
     org.paperlens.paper.CodeLinks.codeUrl(paper).ifPresent(url -> {
       doc.add(new StringField(PaperFields.CODE, "yes", Field.Store.NO));

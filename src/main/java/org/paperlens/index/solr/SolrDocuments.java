@@ -9,6 +9,7 @@ import org.apache.solr.common.SolrInputDocument;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.PaperFields;
 import org.paperlens.index.lucene.PaperDocument;
+import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.CodeLinks;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
@@ -50,7 +51,7 @@ final class SolrDocuments {
     }
     for (String author : paper.authors()) {
       doc.addField(PaperFields.AUTHORS, author);
-      doc.addField(PaperFields.AUTHOR_KEY, PaperFields.authorKey(author));
+      doc.addField(PaperFields.AUTHOR_KEY, AuthorNames.fold(author));
     }
     CodeLinks.codeUrl(paper).ifPresent(url -> { // one scan: a paper has code exactly when it has a first link
       doc.setField(PaperFields.CODE, "yes");

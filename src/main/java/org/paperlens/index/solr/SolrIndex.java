@@ -34,6 +34,7 @@ import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.PaperAnalyzer;
 import org.paperlens.index.lucene.PaperQueryParser;
 import org.paperlens.index.lucene.Snippets;
+import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -265,7 +266,7 @@ public final class SolrIndex implements LiveSearchIndex {
 
   @Override
   public List<IndexedPaper> byAuthor(String name, int limit) {
-    String key = PaperFields.authorKey(name);
+    String key = AuthorNames.fold(name);
     if (key.isEmpty() || limit <= 0) {
       return List.of();
     }
