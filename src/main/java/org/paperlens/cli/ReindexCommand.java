@@ -3,7 +3,8 @@ package org.paperlens.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.paperlens.config.Config;
-import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.RebuildReport;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -22,9 +23,9 @@ final class ReindexCommand implements Callable<Integer> {
     PrintWriter err = main.spec.commandLine().getErr();
     IndexBackend backend = main.indexBackend(config);
     err.println("paperlens: " + config.describe() + ", " + backend.describe());
-    IndexBuilder.Report r;
+    RebuildReport r;
     try (CatalogueStore store = Composition.catalogue(config)) {
-      r = backend.rebuilder().rebuild(store, SearchServices.vectors(store, config.model()), ConsoleProgress.forTerminal(err));
+      r = backend.rebuilder().rebuild(CatalogueSource.of(store, SearchServices.vectors(store, config.model())), ConsoleProgress.forTerminal(err));
     }
     PrintWriter out = main.spec.commandLine().getOut();
     out.printf("indexed %,d papers (%,d with vectors) into %s in %.1f s, %,.0f papers/s%s%n", r.papers(),

@@ -1,6 +1,7 @@
 package org.paperlens.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paperlens.index.IndexedPaper;
