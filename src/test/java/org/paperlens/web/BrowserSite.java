@@ -35,6 +35,8 @@ import org.paperlens.testing.Chromium;
 import org.paperlens.testing.Cli;
 import org.paperlens.testing.Fixtures;
 import org.paperlens.testing.TestDatabase;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.ServerLimits;
 
 /**
  * Headless Chromium ({@link Chromium}) and, for it to visit, the web app as {@code paperlens serve} assembles it, on a random port, over a data directory

@@ -24,6 +24,8 @@ import org.paperlens.search.SearchFixture;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.Searcher;
 import org.paperlens.store.Database;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.ServerLimits;
 
 /**
  * A real server on a random port over the small search fixture (11 papers, topic vectors, a
