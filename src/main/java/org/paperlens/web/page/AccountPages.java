@@ -1,5 +1,8 @@
 package org.paperlens.web.page;
 
+import org.paperlens.web.http.Routes;
+import org.paperlens.web.http.Feature;
+import org.paperlens.account.AccountStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -8,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountException;
-import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
@@ -20,15 +22,15 @@ import org.paperlens.web.http.Urls;
  * the account with its data. HTTP only; {@link AccountChanges} does the changes both the page and
  * the API make.
  */
-public final class AccountPages {
+public final class AccountPages implements Feature {
 
-  private final WebServices s;
+  private final AccountStore accounts;
   private final Auth auth;
   private final Templates templates;
   private final AccountChanges changes;
 
-  public AccountPages(WebServices s, Auth auth, Templates templates, AccountChanges changes) {
-    this.s = s;
+  public AccountPages(AccountStore accounts, Auth auth, Templates templates, AccountChanges changes) {
+    this.accounts = accounts;
     this.auth = auth;
     this.templates = templates;
     this.changes = changes;
@@ -97,7 +99,7 @@ public final class AccountPages {
 
   public void revokeToken(Context ctx) {
     Account me = Auth.required(ctx);
-    s.accounts().revokeApiToken(me, ctx.formParam("token"));
+    accounts.revokeApiToken(me, ctx.formParam("token"));
     ctx.redirect("/account", HttpStatus.SEE_OTHER);
   }
 
@@ -154,12 +156,12 @@ public final class AccountPages {
     Map<String, Object> m = new HashMap<>();
     m.put("done", done);
     m.put("error", error);
-    m.put("email", s.accounts().email(me).orElse(null));
+    m.put("email", accounts.email(me).orElse(null));
     m.put("title", "Account " + me.name());
     m.put("name", me.name());
     m.put("newToken", newToken);
     List<Map<String, Object>> tokens = new ArrayList<>();
-    s.accounts().apiTokens(me).forEach(t -> tokens.add(Map.of("label", t.label(),
+    accounts.apiTokens(me).forEach(t -> tokens.add(Map.of("label", t.label(),
         "created", t.created().toString().substring(0, 10), "id", t.hashPrefix())));
     m.put("tokens", tokens);
     ctx.html(templates.render("account", ctx, m));
@@ -172,5 +174,20 @@ public final class AccountPages {
     m.put("error", error);
     m.put("back", Urls.back(ctx, null));
     ctx.html(templates.render(which, ctx, m));
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/signup", this::signUpForm);
+    routes.post("/signup", this::signUp);
+    routes.get("/login", this::logInForm);
+    routes.post("/login", this::logIn);
+    routes.post("/logout", this::logOut);
+    routes.get("/account", this::account);
+    routes.post("/account/tokens", this::newToken);
+    routes.post("/account/tokens/revoke", this::revokeToken);
+    routes.post("/account/password", this::changePassword);
+    routes.post("/account/email", this::changeEmail);
+    routes.post("/account/delete", this::delete);
   }
 }

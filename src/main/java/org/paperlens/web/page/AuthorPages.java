@@ -1,5 +1,8 @@
 package org.paperlens.web.page;
 
+import io.javalin.http.HandlerType;
+import org.paperlens.web.http.Routes;
+import org.paperlens.web.http.Feature;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +19,7 @@ import org.paperlens.web.http.Urls;
  * people they most often write with, the categories they write in, and ways to follow them (a
  * feed, an e-mail digest). HTTP only; the data comes from {@link Listings#author}.
  */
-public final class AuthorPages {
+public final class AuthorPages implements Feature {
 
   static final int PAGE = 30;
 
@@ -79,5 +82,11 @@ public final class AuthorPages {
     m.put("categories", a.categories().stream().map(c -> Map.of("category", c.name(), "papers", c.count())).toList());
     m.put("feed", feedPath(a.name()));
     return m;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/authors/{name}", this::page);
+    routes.api(HandlerType.GET, "/authors/{name}", this::api);
   }
 }

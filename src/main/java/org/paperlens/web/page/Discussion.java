@@ -1,5 +1,9 @@
 package org.paperlens.web.page;
 
+import io.javalin.http.HandlerType;
+import org.paperlens.web.http.Routes;
+import org.paperlens.web.http.Feature;
+import org.paperlens.community.CommunityStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -15,8 +19,7 @@ import org.paperlens.account.RateLimit;
 import org.paperlens.community.Comment;
 import org.paperlens.community.CommentStore;
 import org.paperlens.paper.Paper;
-import org.paperlens.web.Api;
-import org.paperlens.web.WebServices;
+import org.paperlens.web.http.JsonBodies;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
@@ -26,19 +29,19 @@ import org.paperlens.web.http.Params;
  * delete their own comments, from the paper page's forms or the API. Writing is rate-limited per
  * account, so one member cannot flood a page. HTTP only; {@link CommentStore} keeps the comments.
  */
-public final class Discussion {
+public final class Discussion implements Feature {
 
   /** Comments shown on a paper page and in the API's answer. */
   static final int SHOWN = 200;
 
-  private final WebServices s;
+  private final CommunityStore community;
   private final Listings listings;
   /** Comments and edits: 10 in 10 minutes and 60 a day per account. */
   private final RateLimit burst;
   private final RateLimit daily;
 
-  public Discussion(WebServices s, Listings listings, Clock clock) {
-    this.s = s;
+  public Discussion(CommunityStore community, Listings listings, Clock clock) {
+    this.community = community;
     this.listings = listings;
     this.burst = new RateLimit(10, Duration.ofMinutes(10), clock);
     this.daily = new RateLimit(60, Duration.ofDays(1), clock);
@@ -88,8 +91,8 @@ public final class Discussion {
       return;
     }
     long id = commentId(ctx);
-    Optional<Comment> c = s.community().comments().find(id);
-    if (c.isEmpty() || !s.community().comments().delete(me, id)) {
+    Optional<Comment> c = community.comments().find(id);
+    if (c.isEmpty() || !community.comments().delete(me, id)) {
       throw HttpProblem.notFound("you have no comment " + id);
     }
     ctx.redirect("/papers/" + c.get().paperId().value() + "#discussion", HttpStatus.SEE_OTHER);
@@ -97,7 +100,7 @@ public final class Discussion {
 
   public void listApi(Context ctx) {
     Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
-    ctx.json(Map.of("id", p.id().value(), "comments", views(s.community().comments().of(p.id(), SHOWN), Auth.account(ctx).orElse(null))));
+    ctx.json(Map.of("id", p.id().value(), "comments", views(community.comments().of(p.id(), SHOWN), Auth.account(ctx).orElse(null))));
   }
 
   public void addApi(Context ctx) {
@@ -115,7 +118,7 @@ public final class Discussion {
   public void deleteApi(Context ctx) {
     Account me = Auth.required(ctx);
     long id = commentId(ctx);
-    if (!s.community().comments().delete(me, id)) {
+    if (!community.comments().delete(me, id)) {
       throw HttpProblem.notFound("you have no comment " + id);
     }
     ctx.status(204);
@@ -124,13 +127,13 @@ public final class Discussion {
   private Comment add(Account me, Paper p, String body) {
     CommentStore.checked(body); // a refused text costs nothing of the limit
     limit(me);
-    return s.community().comments().add(me, p.id(), body);
+    return community.comments().add(me, p.id(), body);
   }
 
   private Comment edit(Account me, long id, String body) {
     CommentStore.checked(body);
     limit(me);
-    return s.community().comments().edit(me, id, body).orElseThrow(() -> HttpProblem.notFound("you have no comment " + id));
+    return community.comments().edit(me, id, body).orElseThrow(() -> HttpProblem.notFound("you have no comment " + id));
   }
 
   private void limit(Account me) {
@@ -142,7 +145,7 @@ public final class Discussion {
   }
 
   private static String body(Context ctx) {
-    JsonNode n = Api.body(ctx, false).get("body");
+    JsonNode n = JsonBodies.body(ctx, false).get("body");
     if (n == null || !n.isTextual()) {
       throw HttpProblem.badRequest("'body' (the comment's text) is required");
     }
@@ -155,5 +158,17 @@ public final class Discussion {
     } catch (NumberFormatException e) {
       throw HttpProblem.badRequest("'" + ctx.pathParam("cid") + "' is not a comment number");
     }
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.post("/papers/<id>/comments", this::add);
+    routes.post("/comments/{cid}/edit", this::edit);
+    routes.post("/comments/{cid}/delete", this::delete);
+    // Before the API's bare /papers/<id> (PaperResource), whose <id> also matches slashes.
+    routes.api(HandlerType.GET, "/papers/<id>/comments", this::listApi);
+    routes.api(HandlerType.POST, "/papers/<id>/comments", this::addApi);
+    routes.api(HandlerType.PUT, "/comments/{cid}", this::editApi);
+    routes.api(HandlerType.DELETE, "/comments/{cid}", this::deleteApi);
   }
 }

@@ -1,5 +1,9 @@
 package org.paperlens.web.page;
 
+import org.paperlens.web.http.Routes;
+import org.paperlens.web.http.Feature;
+import org.paperlens.community.CommunityStore;
+import org.paperlens.paper.CatalogueStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -11,27 +15,30 @@ import org.paperlens.account.Account;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
-import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Urls;
 
 /** The pages and forms of a member: upvote, save with tags, the library, submitting a paper. HTTP only. */
-public final class LibraryPages {
+public final class LibraryPages implements Feature {
 
   /** Library entries per page: each carries a tag form, so fewer than a daily page. */
   static final int LIBRARY_PAGE = 40;
 
-  private final WebServices s;
+  private final CatalogueStore catalogue;
+  private final CommunityStore community;
+  private final LibraryStore library;
   private final Listings listings;
   private final Templates templates;
   private final ForYou forYou;
   private final SubmitLookup submissions;
 
-  public LibraryPages(WebServices s, Listings listings, Templates templates, ForYou forYou, SubmitLookup submissions) {
+  public LibraryPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Listings listings, Templates templates, ForYou forYou, SubmitLookup submissions) {
     this.submissions = submissions;
-    this.s = s;
+    this.catalogue = catalogue;
+    this.community = community;
+    this.library = library;
     this.listings = listings;
     this.templates = templates;
     this.forYou = forYou;
@@ -53,7 +60,7 @@ public final class LibraryPages {
     }
     m.put("windows", windows);
     List<Map<String, Object>> tags = new ArrayList<>();
-    s.library().tags(me).forEach((t, n) -> tags.add(Map.of("tag", t, "url", Urls.of("/recommended", Map.of("tag", t, "days", days)),
+    library.tags(me).forEach((t, n) -> tags.add(Map.of("tag", t, "url", Urls.of("/recommended", Map.of("tag", t, "days", days)),
         "current", t.equals(tag))));
     m.put("tags", tags);
     m.put("allUrl", Urls.of("/recommended", Map.of("days", days)));
@@ -78,9 +85,9 @@ public final class LibraryPages {
     }
     PaperId id = listings.paper(Params.paperId(ctx.pathParam("id"))).id();
     if ("undo".equals(ctx.formParam("action"))) {
-      s.community().undoUpvote(me, id);
+      community.undoUpvote(me, id);
     } else {
-      s.community().upvote(me, id);
+      community.upvote(me, id);
     }
     ctx.redirect(Urls.back(ctx, "/papers/" + id), HttpStatus.SEE_OTHER);
   }
@@ -92,9 +99,9 @@ public final class LibraryPages {
     }
     PaperId id = listings.paper(Params.paperId(ctx.pathParam("id"))).id();
     if ("remove".equals(ctx.formParam("action"))) {
-      s.library().remove(me, id);
+      library.remove(me, id);
     } else {
-      s.library().save(me, id, LibraryStore.parseTags(Params.form(ctx, "tags")));
+      library.save(me, id, LibraryStore.parseTags(Params.form(ctx, "tags")));
     }
     ctx.redirect(Urls.back(ctx, "/papers/" + id), HttpStatus.SEE_OTHER);
   }
@@ -109,7 +116,7 @@ public final class LibraryPages {
     m.put("title", tag == null ? "Your library" : "Your library: " + tag);
     m.put("tag", tag);
     int page = Params.integer(ctx, "page", 1, 1, 100_000);
-    List<LibraryStore.Entry> all = s.library().list(me, tag);
+    List<LibraryStore.Entry> all = library.list(me, tag);
     int from = Math.min((page - 1) * LIBRARY_PAGE, all.size());
     int to = Math.min(from + LIBRARY_PAGE, all.size());
     m.put("total", all.size());
@@ -117,8 +124,8 @@ public final class LibraryPages {
         + (tag == null ? "" : "&tag=" + Urls.encode(tag)));
     List<Map<String, Object>> entries = new ArrayList<>();
     for (LibraryStore.Entry e : all.subList(from, to)) {
-      Optional<Paper> p = s.catalogue().find(e.paperId());
-      Map<String, Object> v = p.map(paper -> Views.listed(paper, s.community().signals(paper.id()).upvotes()))
+      Optional<Paper> p = catalogue.find(e.paperId());
+      Map<String, Object> v = p.map(paper -> Views.listed(paper, community.signals(paper.id()).upvotes()))
           .orElseGet(() -> new HashMap<>(Map.of("id", e.paperId().value(), "title", e.paperId().value(),
               "titleHtml", org.paperlens.html.Html.escape(e.paperId().value()), "url", "/papers/" + e.paperId())));
       v.put("tags", e.tags());
@@ -128,9 +135,9 @@ public final class LibraryPages {
     }
     m.put("entries", entries);
     m.put("empty", entries.isEmpty());
-    java.util.Set<String> open = s.library().publicTags(me);
+    java.util.Set<String> open = library.publicTags(me);
     List<Map<String, Object>> tags = new ArrayList<>();
-    s.library().tags(me).forEach((t, n) -> tags.add(Map.of("tag", t, "count", n, "url", Urls.of("/library", Map.of("tag", t)),
+    library.tags(me).forEach((t, n) -> tags.add(Map.of("tag", t, "count", n, "url", Urls.of("/library", Map.of("tag", t)),
         "current", t.equals(tag), "public", open.contains(t))));
     m.put("tags", tags);
     if (tag != null && open.contains(tag)) {
@@ -154,7 +161,7 @@ public final class LibraryPages {
     if (tag == null || !("true".equals(flag) || "false".equals(flag))) {
       throw HttpProblem.badRequest("fields 'tag' and 'public' (true or false) are required");
     }
-    s.library().setPublic(me, tag, Boolean.parseBoolean(flag));
+    library.setPublic(me, tag, Boolean.parseBoolean(flag));
     ctx.redirect(Urls.of("/library", Map.of("tag", tag)), HttpStatus.SEE_OTHER);
   }
 
@@ -198,7 +205,7 @@ public final class LibraryPages {
         return;
       }
     }
-    boolean added = s.community().submit(me, paper.id(), comment);
+    boolean added = community.submit(me, paper.id(), comment);
     ctx.redirect("/papers/" + paper.id() + "?done=" + (added ? "submitted" : "already"), HttpStatus.SEE_OTHER);
   }
   private void submitPage(Context ctx, String value, String error) {
@@ -207,11 +214,11 @@ public final class LibraryPages {
     m.put("value", value);
     m.put("error", error);
     List<Map<String, Object>> recent = new ArrayList<>();
-    s.community().recentSubmissions(20).forEach(sub -> {
+    community.recentSubmissions(20).forEach(sub -> {
       Map<String, Object> v = new HashMap<>();
       v.put("id", sub.paperId().value());
       v.put("url", "/papers/" + sub.paperId());
-      v.put("title", s.catalogue().find(sub.paperId()).map(p -> MathText.plain(p.title())).orElse(sub.paperId().value()));
+      v.put("title", catalogue.find(sub.paperId()).map(p -> MathText.plain(p.title())).orElse(sub.paperId().value()));
       v.put("submitter", sub.submitter());
       v.put("comment", sub.comment());
       v.put("at", sub.at().toString().substring(0, 10));
@@ -230,5 +237,16 @@ public final class LibraryPages {
       return null;
     }
     return me.get();
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.post("/papers/<id>/vote", this::vote);
+    routes.post("/papers/<id>/save", this::save);
+    routes.get("/library", this::library);
+    routes.post("/library/tags/visibility", this::tagVisibility);
+    routes.get("/recommended", this::recommended);
+    routes.get("/submit", this::submitForm);
+    routes.post("/submit", this::submit);
   }
 }

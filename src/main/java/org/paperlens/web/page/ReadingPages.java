@@ -1,5 +1,13 @@
 package org.paperlens.web.page;
 
+import org.paperlens.web.http.Routes;
+import org.paperlens.web.http.Feature;
+import org.paperlens.live.PipelineStatus;
+import java.util.function.Supplier;
+import java.time.Clock;
+import org.paperlens.search.SearchMode;
+import org.paperlens.community.CommunityStore;
+import org.paperlens.paper.CatalogueStore;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,21 +24,26 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Urls;
 
 /** The pages for reading: daily listings, trending, search and the paper page. HTTP only; data from {@link Listings}. */
-public final class ReadingPages {
+public final class ReadingPages implements Feature {
 
   public static final int SEARCH_PAGE = 20;
   static final int TRENDING_LIMIT = 30;
   /** A few papers have thousands of authors; the paper page names this many (the API has all). */
   static final int SHOWN_AUTHORS = 100;
 
-  private final WebServices s;
+  private final CatalogueStore catalogue;
+  private final CommunityStore community;
+  private final LibraryStore library;
+  private final Trending trending;
+  private final SearchMode defaultMode;
+  private final Clock clock;
+  private final Supplier<PipelineStatus> status;
   private final Listings listings;
   private final Templates templates;
   /**
@@ -44,13 +57,19 @@ public final class ReadingPages {
   private final Memo<SharedPage.Sources, SharedPage> paperPages;
   private final Memo<SharedPage.Sources, SharedPage> searchPages;
 
-  public ReadingPages(WebServices s, Listings listings, Templates templates) {
-    this.s = s;
+  public ReadingPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Trending trending, SearchMode defaultMode, Clock clock, Supplier<PipelineStatus> status, Listings listings, Templates templates) {
+    this.catalogue = catalogue;
+    this.community = community;
+    this.library = library;
+    this.trending = trending;
+    this.defaultMode = defaultMode;
+    this.clock = clock;
+    this.status = status;
     this.listings = listings;
     this.templates = templates;
-    this.dailyPages = new Memo<>(500, null, s.clock());
-    this.paperPages = new Memo<>(5_000, null, s.clock());
-    this.searchPages = new Memo<>(2_000, null, s.clock());
+    this.dailyPages = new Memo<>(500, null, clock);
+    this.paperPages = new Memo<>(5_000, null, clock);
+    this.searchPages = new Memo<>(2_000, null, clock);
   }
 
   public static Listings.View view(Context ctx) {
@@ -77,8 +96,8 @@ public final class ReadingPages {
     }
     // Everyone who is not logged in shares the cached list; a member's shows their votes and carries their CSRF token.
     Map<String, Object> m = dailyModel(d, me == null ? visitorList(d) : memberList(ctx, me, d));
-    m.put("emptyCatalogue", d.papers().isEmpty() && s.status().get().coverage().papers() == 0
-        && s.catalogue().latestListing().isEmpty());
+    m.put("emptyCatalogue", d.papers().isEmpty() && status.get().coverage().papers() == 0
+        && catalogue.latestListing().isEmpty());
     ctx.html(templates.render("daily", ctx, m));
   }
 
@@ -136,7 +155,7 @@ public final class ReadingPages {
 
   /** A page of the listing with upvote buttons for {@code me}: one query for which of its papers they upvoted. */
   private String memberList(Context ctx, Account me, Listings.Daily d) {
-    java.util.Set<PaperId> voted = s.community().upvotedAmong(me,
+    java.util.Set<PaperId> voted = community.upvotedAmong(me,
         d.papers().stream().map(p -> new PaperId((String) p.get("id"))).toList());
     List<Map<String, Object>> papers = numbered(d.papers(), (d.page() - 1) * d.pageSize());
     papers.forEach(p -> p.put("voted", voted.contains(new PaperId((String) p.get("id")))));
@@ -179,7 +198,7 @@ public final class ReadingPages {
     List<Map<String, Object>> papers = listings.trending(window, TRENDING_LIMIT);
     m.put("papers", papers);
     m.put("empty", papers.isEmpty());
-    m.put("minAccountAgeHours", s.trending().minAccountAge().toHours());
+    m.put("minAccountAgeHours", trending.minAccountAge().toHours());
     FollowLinks.put(m, FollowLinks.feeds("Trending papers (" + window.label() + ")", "/trending/feed?window=" + window.label()), List.of());
     ctx.html(templates.render("trending", ctx, m));
   }
@@ -188,7 +207,7 @@ public final class ReadingPages {
     SearchRequest request = Params.search(ctx, listings::mode, SEARCH_PAGE);
     if (request != null && Auth.account(ctx).isEmpty()) {
       Listings.Search result = listings.search(request);
-      String coverage = Listings.coverageNotice(s.status().get(), request.mode());
+      String coverage = Listings.coverageNotice(status.get(), request.mode());
       // The form echoes the parameters as typed, so the page is kept per query string, not per request.
       searchPages.get(new SharedPage.Sources(result, null, ctx.queryString() + "\n" + coverage),
           k -> templates.renderShared("search", searchModel(ctx, request, result, coverage))).send(ctx);
@@ -196,14 +215,14 @@ public final class ReadingPages {
     }
     Listings.Search result = request == null ? null : listings.search(request);
     ctx.html(templates.render("search", ctx, searchModel(ctx, request, result,
-        request == null ? null : Listings.coverageNotice(s.status().get(), request.mode()))));
+        request == null ? null : Listings.coverageNotice(status.get(), request.mode()))));
   }
 
   /** The search page's model: the form as filled in, and the result of {@code request} (null: no search yet). */
   private Map<String, Object> searchModel(Context ctx, SearchRequest request, Listings.Search result, String coverage) {
     Map<String, Object> m = new HashMap<>();
     m.put("title", request == null ? "Search" : "Search: " + request.query());
-    String mode = request == null ? s.defaultMode().label() : request.mode().label();
+    String mode = request == null ? defaultMode.label() : request.mode().label();
     m.put("mode_" + mode, Boolean.TRUE);
     m.put("q", Params.text(ctx, "q"));
     m.put("from", Params.text(ctx, "from"));
@@ -271,8 +290,8 @@ public final class ReadingPages {
     Map<String, Object> m = paperModel(page, related, me);
     m.put("notice", notice);
     if (me != null) {
-      m.put("voted", s.community().hasUpvoted(me, id));
-      s.library().find(me, id).ifPresent(e -> {
+      m.put("voted", community.hasUpvoted(me, id));
+      library.find(me, id).ifPresent(e -> {
         m.put("saved", Boolean.TRUE);
         m.put("tags", String.join(", ", e.tags()));
       });
@@ -335,5 +354,15 @@ public final class ReadingPages {
       m.put((String) kv[i], kv[i + 1]);
     }
     return m;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/", ctx -> ctx.redirect("/daily", io.javalin.http.HttpStatus.FOUND));
+    routes.get("/daily", this::daily);
+    routes.get("/trending", this::trending);
+    routes.get("/search", this::search);
+    // After /papers/<id>/export (ExportRoutes): <id> also matches slashes (old-style ids such as hep-th/9901001).
+    routes.get("/papers/<id>", this::paper);
   }
 }

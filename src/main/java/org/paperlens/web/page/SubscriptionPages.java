@@ -1,5 +1,7 @@
 package org.paperlens.web.page;
 
+import org.paperlens.web.http.Routes;
+import org.paperlens.web.http.Feature;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -16,7 +18,6 @@ import org.paperlens.digest.Cadence;
 import org.paperlens.digest.Subscription;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.Topic;
-import org.paperlens.web.DigestServices;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.HttpProblem;
@@ -28,9 +29,13 @@ import org.paperlens.web.http.Params;
  * mail scanner that follows links confirms or unsubscribes nothing; the button (or, for
  * unsubscribing, a mail client's RFC 8058 one-click POST) does it.
  */
-public final class SubscriptionPages {
+public final class SubscriptionPages implements Feature {
 
-  private final DigestServices d;
+  private final Subscriptions subscriptions;
+  /** Asks the digest schedule to send queued mail soon; returns at once (never SMTP on a request thread). */
+  private final Runnable nudge;
+  /** Whether a mail server is configured; without one, the page says nothing can be mailed yet. */
+  private final boolean canSendMail;
   private final Templates templates;
   /**
    * Every subscribe sends a mail to an address someone typed: at most 5 per address and 20 per
@@ -42,10 +47,12 @@ public final class SubscriptionPages {
   private final ClientAddresses clients;
   private final org.paperlens.account.AccountStore accounts;
 
-  public SubscriptionPages(DigestServices d, Templates templates, Clock clock, ClientAddresses clients,
+  public SubscriptionPages(Subscriptions subscriptions, Runnable nudge, boolean canSendMail, Templates templates, Clock clock, ClientAddresses clients,
       org.paperlens.account.AccountStore accounts) {
     this.accounts = accounts;
-    this.d = d;
+    this.subscriptions = subscriptions;
+    this.nudge = nudge;
+    this.canSendMail = canSendMail;
     this.templates = templates;
     this.clients = clients;
     this.mailsPerAddress = new RateLimit(5, Duration.ofHours(1), clock);
@@ -76,14 +83,14 @@ public final class SubscriptionPages {
       }
       Subscriptions.Pending p;
       try {
-        p = d.subscriptions().subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
+        p = subscriptions.subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
       } catch (IllegalArgumentException e) {
         mailsPerAddress.release(address); // no mail was queued
         mailsPerClient.release(client);
         throw e;
       }
-      d.nudge().run();
-      render(ctx, kind, target, d.canSendMail()
+      nudge.run();
+      render(ctx, kind, target, canSendMail
           ? "Check your mail: we sent a confirmation link to " + p.subscription().email() + ". Nothing is sent before you confirm."
           : "Your subscription for " + p.subscription().email() + " is recorded, but this site has no mail server set up,"
               + " so no confirmation link could be sent: it goes out if the site's operator sets one up, and nothing is"
@@ -99,7 +106,7 @@ public final class SubscriptionPages {
   }
 
   public void confirm(Context ctx) {
-    Subscription s = d.subscriptions().confirm(ctx.pathParam("token"))
+    Subscription s = subscriptions.confirm(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this confirmation link is not valid (mistyped or very old)"));
     notice(ctx, "Subscription confirmed", "You will receive " + s.topic().describe() + ", " + s.cadence().describe()
         + ", at " + s.email() + ". Every mail has a link to unsubscribe.", null, null);
@@ -111,13 +118,13 @@ public final class SubscriptionPages {
 
   /** The form's POST and the mail client's RFC 8058 one-click POST (which carries no CSRF token: the link's token is the secret). */
   public void unsubscribe(Context ctx) {
-    Subscription s = d.subscriptions().unsubscribe(ctx.pathParam("token"))
+    Subscription s = subscriptions.unsubscribe(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this unsubscribe link is not valid (mistyped?)"));
     notice(ctx, "Unsubscribed", s.email() + " will receive no more of " + s.topic().describe() + ".", null, null);
   }
 
   public void manage(Context ctx) {
-    Subscriptions.Managed m = d.subscriptions().manage(ctx.pathParam("token"))
+    Subscriptions.Managed m = subscriptions.manage(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this link to manage subscriptions is not valid (mistyped?)"));
     Map<String, Object> model = new HashMap<>();
     model.put("title", "Subscriptions of " + m.email());
@@ -129,7 +136,7 @@ public final class SubscriptionPages {
   public void unsubscribeManaged(Context ctx) {
     long id = subscriptionId(ctx);
     String token = ctx.pathParam("token");
-    if (!d.subscriptions().unsubscribeManaged(token, id)) {
+    if (!subscriptions.unsubscribeManaged(token, id)) {
       throw HttpProblem.notFound("no such subscription for this address");
     }
     ctx.redirect("/subscriptions/manage/" + token, HttpStatus.SEE_OTHER);
@@ -140,7 +147,7 @@ public final class SubscriptionPages {
     if (me == null) {
       return;
     }
-    if (!d.subscriptions().unsubscribeOwn(Long.toString(me.id()), subscriptionId(ctx))) {
+    if (!subscriptions.unsubscribeOwn(Long.toString(me.id()), subscriptionId(ctx))) {
       throw HttpProblem.notFound("you have no such subscription");
     }
     ctx.redirect("/subscriptions", HttpStatus.SEE_OTHER);
@@ -163,9 +170,9 @@ public final class SubscriptionPages {
     m.put("done", done);
     m.put("error", error);
     m.put("signedIn", me.isPresent());
-    m.put("noMail", !d.canSendMail());
+    m.put("noMail", !canSendMail);
     m.put("email", me.flatMap(accounts::email).orElse(null));
-    m.put("subscriptions", me.map(a -> views(d.subscriptions().ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()));
+    m.put("subscriptions", me.map(a -> views(subscriptions.ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()));
     ctx.html(templates.render("subscriptions", ctx, m));
   }
 
@@ -194,5 +201,20 @@ public final class SubscriptionPages {
     m.put("action", action);
     m.put("button", button);
     ctx.html(templates.render("notice", ctx, m));
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/subscriptions", this::page);
+    routes.post("/subscriptions", this::subscribe);
+    routes.post("/subscriptions/<id>/unsubscribe", this::unsubscribeOwn);
+    routes.get("/subscriptions/confirm/<token>", this::confirmPage);
+    routes.post("/subscriptions/confirm/<token>", this::confirm);
+    routes.get("/subscriptions/manage/<token>", this::manage);
+    routes.post("/subscriptions/manage/<token>/<id>", this::unsubscribeManaged);
+    routes.get("/unsubscribe/<token>", this::unsubscribePage);
+    // No CSRF check: one-click unsubscribe (RFC 8058) is a POST from the recipient's mail system,
+    // which has no CSRF cookie; the unguessable token in the URL is what authorises it.
+    routes.postWithoutCsrf("/unsubscribe/<token>", this::unsubscribe);
   }
 }
