@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.index.lucene.IndexBuilder;
-import org.paperlens.paper.CatalogueStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 

@@ -36,7 +36,6 @@ import org.paperlens.app.Serving;
 import org.paperlens.app.PaperLens;
 import org.paperlens.app.IndexBackend;
 import org.paperlens.config.Config;
-import org.paperlens.config.MailSettings;
 import org.paperlens.index.solr.SolrClusterProcess;
 import org.paperlens.live.Pipeline;
 import org.paperlens.testing.Fixtures;
