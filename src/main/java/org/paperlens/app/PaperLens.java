@@ -1,6 +1,7 @@
 package org.paperlens.app;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.AccountStore;
@@ -259,6 +260,11 @@ public final class PaperLens implements AutoCloseable {
   /** Opened by {@link Serving}, so that it is closed in the order it was opened. */
   <T extends AutoCloseable> T own(T resource) {
     return opened.add(resource);
+  }
+
+  /** The classes of what this root has open, in opening order. */
+  List<Class<?>> openedTypes() {
+    return opened.types();
   }
 
   boolean serving() {
