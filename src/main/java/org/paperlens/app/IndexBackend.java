@@ -116,9 +116,9 @@ public sealed interface IndexBackend {
 
     @Override
     public IndexRebuild rebuilder() {
-      return (store, vectors, progress) -> {
+      return (papers, progress) -> {
         try (SolrIndex index = SolrIndex.connect(target, settings)) {
-          return index.rebuild(store, vectors, progress);
+          return index.rebuild(papers, progress);
         }
       };
     }

@@ -12,9 +12,9 @@ import org.paperlens.config.MailSettings;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
-import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.IndexRebuild;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
@@ -116,7 +116,7 @@ public final class PaperLens implements AutoCloseable {
   }
 
   /** Each paper's stored vector of the configured model, looked up one paper at a time. */
-  public IndexBuilder.VectorLookup vectors() {
+  public VectorLookup vectors() {
     if (parts.vectors != null) {
       return parts.vectors;
     }

@@ -8,7 +8,7 @@ import org.paperlens.account.PasswordHasher;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
 import org.paperlens.embed.Encoder;
-import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.ingest.FetchLimits;
 import org.paperlens.search.QueryEncoder;
 
@@ -26,7 +26,7 @@ public final class Parts {
   PasswordHasher hasher = PasswordHasher.DEFAULT;
   AccountLimits accountLimits;
   QueryEncoder queryEncoder;
-  IndexBuilder.VectorLookup vectors;
+  VectorLookup vectors;
   Encoder.Options encoderOptions;
   URI submissionsFrom;
   FetchLimits fetchLimits = FetchLimits.SUBMISSION;
@@ -66,7 +66,7 @@ public final class Parts {
   }
 
   /** Papers' vectors from elsewhere than the vector store (a test's fixed vectors). */
-  public Parts vectors(IndexBuilder.VectorLookup vectors) {
+  public Parts vectors(VectorLookup vectors) {
     this.vectors = vectors;
     return this;
   }

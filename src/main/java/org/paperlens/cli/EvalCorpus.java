@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import org.paperlens.app.PaperLens;
 import org.paperlens.embed.CatalogueEmbedder;
-import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
 import org.paperlens.ingest.InputFormat;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 
 /**
@@ -28,19 +29,19 @@ final class EvalCorpus {
    *
    * @return how papers' stored vectors are found (none without {@code embed})
    */
-  static IndexBuilder.VectorLookup prepare(PaperLens root, boolean embed, Path corpus, String dataset, PrintWriter err)
+  static VectorLookup prepare(PaperLens root, boolean embed, Path corpus, String dataset, PrintWriter err)
       throws IOException {
     CatalogueStore store = root.catalogue();
     ImportReport imported = new Importer(store, new Importer.Options(Optional.of(InputFormat.BEIR), dataset, 1000),
         ConsoleProgress.forTerminal(err)).run(List.of(corpus), new ImportReport());
     err.printf("corpus: %,d documents (%,d new)%n", imported.read(), imported.added());
-    IndexBuilder.VectorLookup vectors = IndexBuilder.VectorLookup.NONE;
+    VectorLookup vectors = VectorLookup.NONE;
     if (embed) {
       var embedded = new CatalogueEmbedder(store, root.encoder(), ConsoleProgress.forTerminal(err)).run(Long.MAX_VALUE);
       err.printf("embeddings: %,d computed now, %,d already stored%n", embedded.embedded(), embedded.upToDate());
       vectors = root.vectors();
     }
-    root.rebuilder().rebuild(store, vectors, ConsoleProgress.forTerminal(err));
+    root.rebuilder().rebuild(CatalogueSource.of(store, vectors), ConsoleProgress.forTerminal(err));
     return vectors;
   }
 }

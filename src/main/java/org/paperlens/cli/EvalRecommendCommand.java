@@ -22,7 +22,7 @@ import org.paperlens.embed.Encoder;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.eval.Metrics;
 import org.paperlens.eval.ScoredDoc;
-import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.paper.PaperId;
 import org.paperlens.recommend.Method;
 import org.paperlens.recommend.RecommendRequest;
@@ -83,7 +83,7 @@ final class EvalRecommendCommand implements Callable<Integer> {
     int cases;
     try (PaperLens root = PaperLens.builder(config, IndexBackend.embedded(config), Clock.systemUTC())
         .encoderOptions(encoderOptions).build()) {
-      IndexBuilder.VectorLookup vectors = EvalCorpus.prepare(root, true, corpus, dataset, err);
+      VectorLookup vectors = EvalCorpus.prepare(root, true, corpus, dataset, err);
       PaperIndex index = root.index();
       String prefix = dataset + ":";
       List<String> corpusIds = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.paperlens.eval.Metrics;
 import org.paperlens.eval.ScoredDoc;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexHit;
-import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.Fusion;
@@ -77,7 +77,7 @@ final class EvalRelatedCommand implements Callable<Integer> {
     StringBuilder table = new StringBuilder("| ranking | nDCG@10 | Recall@10 | papers |\n|---|---:|---:|---:|\n");
     try (PaperLens root = PaperLens.builder(config, IndexBackend.embedded(config), Clock.systemUTC())
         .encoderOptions(encoderOptions).build()) {
-      IndexBuilder.VectorLookup vectors = EvalCorpus.prepare(root, true, corpus, dataset, err);
+      VectorLookup vectors = EvalCorpus.prepare(root, true, corpus, dataset, err);
       PaperIndex index = root.index();
       String prefix = dataset + ":";
       for (var mode : modes.entrySet()) {
