@@ -111,9 +111,9 @@ public sealed interface IndexBackend {
 
     @Override
     public IndexRebuild rebuilder() {
-      return (store, vectors, progress) -> {
+      return (papers, progress) -> {
         try (SolrIndex index = SolrIndex.connect(target, settings)) {
-          return index.rebuild(store, vectors, progress);
+          return index.rebuild(papers, progress);
         }
       };
     }

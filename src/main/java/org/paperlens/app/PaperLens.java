@@ -13,9 +13,9 @@ import org.paperlens.config.MailSettings;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
-import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.IndexRebuild;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.ingest.FetchLimits;
 import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
@@ -118,7 +118,7 @@ public final class PaperLens implements AutoCloseable {
   }
 
   /** Each paper's stored vector of the configured model, looked up one paper at a time. */
-  public IndexBuilder.VectorLookup vectors() {
+  public VectorLookup vectors() {
     if (parts.vectors != null) {
       return parts.vectors;
     }
@@ -283,7 +283,7 @@ public final class PaperLens implements AutoCloseable {
     private PasswordHasher hasher = PasswordHasher.DEFAULT;
     private AccountLimits accountLimits;
     private QueryEncoder queryEncoder;
-    private IndexBuilder.VectorLookup vectors;
+    private VectorLookup vectors;
     private Encoder.Options encoderOptions;
     private URI submissionsFrom;
     private FetchLimits fetchLimits = FetchLimits.SUBMISSION;
@@ -323,7 +323,7 @@ public final class PaperLens implements AutoCloseable {
     }
 
     /** Papers' vectors from elsewhere than the vector store (a test's fixed vectors). */
-    public Builder vectors(IndexBuilder.VectorLookup vectors) {
+    public Builder vectors(VectorLookup vectors) {
       this.vectors = vectors;
       return this;
     }

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
-import org.paperlens.index.lucene.IndexBuilder;
-import org.paperlens.paper.CatalogueStore;
+import org.paperlens.index.RebuildReport;
+import org.paperlens.live.CatalogueSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -21,10 +21,10 @@ final class ReindexCommand implements Callable<Integer> {
   public Integer call() {
     Config config = main.config();
     PrintWriter err = main.spec.commandLine().getErr();
-    IndexBuilder.Report r;
+    RebuildReport r;
     try (PaperLens root = main.root(config)) {
       err.println("paperlens: " + config.describe() + ", " + root.backend().describe());
-      r = root.rebuilder().rebuild(root.catalogue(), root.vectors(), ConsoleProgress.forTerminal(err));
+      r = root.rebuilder().rebuild(CatalogueSource.of(root.catalogue(), root.vectors()), ConsoleProgress.forTerminal(err));
     }
     PrintWriter out = main.spec.commandLine().getOut();
     out.printf("indexed %,d papers (%,d with vectors) into %s in %.1f s, %,.0f papers/s%s%n", r.papers(),

@@ -33,9 +33,11 @@ import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.index.QueryText;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.live.Pipeline;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
@@ -277,7 +279,7 @@ public final class FreshnessBench {
       }
       try (CatalogueStore store = CatalogueStore.open(config.dataDir())) {
         new Importer(store, new Importer.Options(Optional.empty(), null, 1000), Progress.NONE).run(List.of(base), new ImportReport());
-        IndexBuilder.rebuild(store, IndexBuilder.VectorLookup.NONE, config.indexDir(), IndexSettings.DEFAULT, Progress.NONE);
+        IndexBuilder.rebuild(CatalogueSource.of(store, VectorLookup.NONE), config.indexDir(), IndexSettings.DEFAULT, Progress.NONE);
       }
       Files.delete(base);
     }

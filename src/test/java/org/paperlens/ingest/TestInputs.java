@@ -1,5 +1,7 @@
 package org.paperlens.ingest;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.paperlens.community.Signals;
 import org.paperlens.community.Trending;
 import org.paperlens.export.BibtexWriter;
+import org.paperlens.html.Html;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.paper.CodeLinks;
 import org.paperlens.paper.Paper;
@@ -108,7 +109,7 @@ public final class Views {
     m.put("rank", h.rank());
     m.put("score", Float.isInfinite(h.score()) ? null : h.score());
     m.put("pinned", h.pinned());
-    m.put("snippet", h.snippet());
+    m.put("snippet", h.snippet().render(Html::escape, "<mark>", "</mark>"));
     m.put("codeUrl", p.codeUrl());
     return m;
   }
