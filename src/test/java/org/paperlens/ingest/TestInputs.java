@@ -1,6 +1,5 @@
 package org.paperlens.ingest;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
