@@ -1,6 +1,5 @@
 package org.paperlens.ingest;
 
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
