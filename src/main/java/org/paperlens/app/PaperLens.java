@@ -10,6 +10,7 @@ import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
+import org.paperlens.digest.SubscriptionStore;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
@@ -209,6 +210,10 @@ public final class PaperLens implements AutoCloseable {
   public synchronized AccountStore accounts() {
     if (accounts == null) {
       accounts = new AccountStore(database(), parts.hasher, clock);
+      // What an account owns elsewhere goes in its deleting transaction (AccountData).
+      accounts.register(library());
+      accounts.register(community());
+      accounts.register(SubscriptionStore.ACCOUNT_DATA);
     }
     return accounts;
   }
