@@ -48,6 +48,7 @@ import org.paperlens.testing.Fixtures;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class SolrServeTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

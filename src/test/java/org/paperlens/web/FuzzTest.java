@@ -33,6 +33,7 @@ import org.paperlens.web.http.ServerLimits;
  * answers. Seeded and bounded ({@value #DEFAULT_REQUESTS} requests by default), so a failure
  * replays. With {@code -Dpaperlens.fuzz.report=docs/reliability.md} it writes its counts there.
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class FuzzTest {
 
   static final long DEFAULT_SEED = 20260712L;
