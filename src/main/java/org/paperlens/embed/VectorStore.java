@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.paperlens.paper.CatalogueException;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.paper.CatalogueTx;
 import org.paperlens.paper.PaperId;
 import org.paperlens.store.Database;
 import org.paperlens.store.Row;
@@ -21,7 +22,7 @@ import org.paperlens.store.Tx;
  * speaks SQL about them. Its transactions come from the {@link Database} it is given; what it
  * needs of the papers themselves (their text, which are live, which changed) it asks the
  * {@link CatalogueStore}, and it stamps its rows with the catalogue's change number
- * ({@link CatalogueStore#changeNumber}), so the index catches up on vectors as on papers.
+ * ({@link CatalogueTx#changeNumber}), so the index catches up on vectors as on papers.
  */
 public final class VectorStore {
 
@@ -60,12 +61,12 @@ public final class VectorStore {
     long[] counts = new long[2];
     List<Stale> stale = new ArrayList<>();
     db.transaction(tx -> {
-      List<CatalogueStore.LiveText> chunk = new ArrayList<>(Tx.KEY_CHUNK);
+      List<CatalogueTx.LiveText> chunk = new ArrayList<>(Tx.KEY_CHUNK);
       Runnable compare = () -> {
         Map<String, String> hashes = new HashMap<>();
         tx.listIn("SELECT paper_id, text_hash FROM paper_vectors WHERE model = ? AND paper_id IN " + Tx.KEYS,
             chunk.stream().map(p -> p.id().value()).toList(), r -> hashes.put(r.getString(1), r.getString(2)), model.configName());
-        for (CatalogueStore.LiveText p : chunk) {
+        for (CatalogueTx.LiveText p : chunk) {
           EmbeddedText text = EmbeddedText.of(p.title(), p.abstractText());
           if (text.isEmpty()) {
             counts[1]++;
@@ -77,7 +78,7 @@ public final class VectorStore {
         }
         chunk.clear();
       };
-      CatalogueStore.forEachLiveText(tx, p -> {
+      CatalogueTx.forEachLiveText(tx, p -> {
         chunk.add(p);
         if (chunk.size() == Tx.KEY_CHUNK) {
           compare.run();
@@ -94,7 +95,7 @@ public final class VectorStore {
   /** Stores (or replaces) the vectors in one transaction. */
   public void put(EmbeddingModel model, List<PaperVector> vectors) {
     db.transaction(tx -> {
-      long seq = CatalogueStore.changeNumber(tx);
+      long seq = CatalogueTx.changeNumber(tx);
       List<Object[]> rows = new ArrayList<>(vectors.size());
       for (PaperVector v : vectors) {
         if (v.vector().length != model.dimension()) {
@@ -118,7 +119,7 @@ public final class VectorStore {
     return db.transaction(tx -> {
       // Both lists in byte order (Dialect#byteOrder), as the TreeSet merges them.
       java.util.TreeSet<String> merged = new java.util.TreeSet<>();
-      CatalogueStore.changedPapers(tx, after, upTo, afterId, limit).forEach(p -> merged.add(p.value()));
+      CatalogueTx.changedPapers(tx, after, upTo, afterId, limit).forEach(p -> merged.add(p.value()));
       String id = tx.dialect().byteOrder("paper_id");
       tx.list("SELECT paper_id FROM paper_vectors WHERE model = ? AND seq > ? AND seq <= ? AND " + id + " > ?"
           + " ORDER BY " + id + " LIMIT ?", r -> r.getString(1), model.configName(), after, upTo,
@@ -134,7 +135,7 @@ public final class VectorStore {
   public long countLive(EmbeddingModel model) {
     return db.transaction(tx -> {
       long n = tx.number("SELECT count(*) FROM paper_vectors WHERE model = ?", model.configName());
-      for (PaperId deleted : CatalogueStore.deleted(tx)) {
+      for (PaperId deleted : CatalogueTx.deleted(tx)) {
         n -= tx.number("SELECT count(*) FROM paper_vectors WHERE paper_id = ? AND model = ?", deleted.value(), model.configName());
       }
       return n;

@@ -120,4 +120,48 @@ class VectorStoreTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("384").hasMessageContaining("2401.00001");
     assertThat(vectors.count(BGE)).isZero();
   }
+
+  @Test
+  void stale_papers_come_newest_listing_first_across_more_than_one_lookup_chunk() {
+    int n = org.paperlens.store.Tx.KEY_CHUNK + 30;
+    catalogue.write(w -> {
+      for (int i = 0; i < n; i++) {
+        w.put(Paper.builder(new PaperId(String.format("2401.%05d", i))).title("T" + i).abstractText("A" + i)
+            .firstListed(java.time.LocalDate.parse("2026-01-01").plusDays(i % 3)).source("test").build());
+      }
+      return null;
+    });
+    List<PaperVector> done = new ArrayList<>();
+    for (int i = 0; i < n; i += 2) {
+      done.add(new PaperVector(new PaperId(String.format("2401.%05d", i)), vector(1), EmbeddedText.of("T" + i, "A" + i).hash()));
+    }
+    vectors.put(BGE, done);
+    List<VectorStore.Stale> stale = new ArrayList<>();
+    VectorStore.Scan scan = vectors.forEachStale(BGE, stale::add);
+    assertThat(scan.upToDate()).isEqualTo(done.size());
+    assertThat(stale).hasSize(n - done.size());
+    assertThat(stale).isSortedAccordingTo(java.util.Comparator.comparing(VectorStore.Stale::listed)
+        .thenComparing(x -> x.id().value()).reversed());
+  }
+
+  @Test
+  void live_vectors_leave_out_deleted_papers_and_changes_merge_papers_and_vectors_in_id_order() {
+    putPaper("2401.00001", "A", null);
+    putPaper("2401.00002", "B", null);
+    putPaper("2401.00003", "C", null);
+    long before = catalogue.sequence();
+    vectors.put(BGE, List.of(new PaperVector(new PaperId("2401.00003"), vector(1), "x"),
+        new PaperVector(new PaperId("2401.00001"), vector(1), "x")));
+    putPaper("2401.00002", "B2", null);
+    catalogue.write(w -> w.markDeleted(new PaperId("2401.00003"), java.time.LocalDate.parse("2026-01-01")));
+    long after = catalogue.sequence();
+
+    assertThat(vectors.count(BGE)).isEqualTo(2);
+    assertThat(vectors.countLive(BGE)).isEqualTo(1);
+    assertThat(vectors.changedPapers(BGE, before, after, null, 10)).extracting(PaperId::value)
+        .containsExactly("2401.00001", "2401.00002", "2401.00003");
+    assertThat(vectors.changedPapers(BGE, before, after, new PaperId("2401.00001"), 1)).extracting(PaperId::value)
+        .containsExactly("2401.00002");
+    assertThat(vectors.changedPapers(BGE, after, after, null, 10)).isEmpty();
+  }
 }

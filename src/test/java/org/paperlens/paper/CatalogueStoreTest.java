@@ -96,11 +96,11 @@ class CatalogueStoreTest {
     put(paper("2607.00001", DAY, "cs.LG", null), paper("2607.00002", DAY, "cs.LG", null));
     long end = store.sequence();
     assertThat(end).isEqualTo(start + 2);
-    List<PaperId> firstPage = store.database().transaction(tx -> CatalogueStore.changedPapers(tx, start, end, null, 2));
+    List<PaperId> firstPage = store.database().transaction(tx -> CatalogueTx.changedPapers(tx, start, end, null, 2));
     assertThat(firstPage).extracting(PaperId::value).containsExactly("2607.00001", "2607.00002");
-    List<PaperId> rest = store.database().transaction(tx -> CatalogueStore.changedPapers(tx, start, end, firstPage.get(1), 2));
+    List<PaperId> rest = store.database().transaction(tx -> CatalogueTx.changedPapers(tx, start, end, firstPage.get(1), 2));
     assertThat(rest).extracting(PaperId::value).containsExactly("2607.00003");
-    List<PaperId> onlyLast = store.database().transaction(tx -> CatalogueStore.changedPapers(tx, start + 1, end, null, 10));
+    List<PaperId> onlyLast = store.database().transaction(tx -> CatalogueTx.changedPapers(tx, start + 1, end, null, 10));
     assertThat(onlyLast).hasSize(2);
   }
 
