@@ -3,7 +3,6 @@ package org.paperlens.recommend;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.PaperFeatures;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.paper.PaperId;
-import org.paperlens.related.RelatedPaper;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.related.UnknownPaperException;
 
@@ -39,14 +37,12 @@ public final class Recommender {
   private static final double DISLIKE_WEIGHT = 3;
   /** Rocchio's weight of the disliked papers' mean. */
   private static final double CENTROID_BETA = 0.5;
-  private static final int EXPLAIN_TERMS = 5;
-  private static final int EXPLAIN_LIKED = 3;
+  static final int EXPLAIN_TERMS = 5;
+  static final int EXPLAIN_LIKED = 3;
   private static final double NEAR_SHARE = 0.7;
-  /** Reciprocal-rank constant when related lists are merged (the usual 60). */
-  private static final int RRF_K = 60;
 
   private final PaperIndex index;
-  private final RelatedPapers related;
+  private final RelatedRecommendations byRelated;
   private final Settings settings;
 
   public Recommender(PaperIndex index, RelatedPapers related) {
@@ -55,7 +51,7 @@ public final class Recommender {
 
   public Recommender(PaperIndex index, RelatedPapers related, Settings settings) {
     this.index = index;
-    this.related = related;
+    this.byRelated = new RelatedRecommendations(related);
     this.settings = settings;
   }
 
@@ -86,11 +82,11 @@ public final class Recommender {
           : "every liked paper is also disliked: nothing left to learn from", from, to, 0, notes);
     }
     if (liked.size() == 1) {
-      return fromRelated(liked.iterator().next(), papers, disliked, window, request.k(), from, to, notes);
+      return byRelated.one(liked.iterator().next(), papers, disliked, window, request.k(), from, to, notes);
     }
     Optional<FeatureSource> source = index.featureSource();
     if (source.isEmpty()) {
-      return fromRelatedOfEach(liked, papers, disliked, window, request.k(), from, to, notes);
+      return byRelated.ofEach(liked, papers, disliked, window, request.k(), from, to, notes);
     }
     List<PaperId> profile = new ArrayList<>(liked);
     profile.addAll(disliked);
@@ -113,10 +109,10 @@ public final class Recommender {
           from, to, candidates, notes);
     }
     if (positives.size() == 1) {
-      return fromRelated(profile.get(positives.getFirst()), papers, disliked, window, request.k(), from, to, notes);
+      return byRelated.one(profile.get(positives.getFirst()), papers, disliked, window, request.k(), from, to, notes);
     }
     if (candidates == 0) {
-      return Recommendations.empty("no papers " + describe(window) + " besides the liked and disliked ones",
+      return Recommendations.empty("no papers " + RelatedRecommendations.describe(window) + " besides the liked and disliked ones",
           from, to, 0, notes);
     }
     boolean dense = positives.stream().anyMatch(r -> features.vector(r) != null);
@@ -225,62 +221,10 @@ public final class Recommender {
       // Only the liked papers that really speak for it: a faint likeness explains nothing.
       if (closeness[order[i]] > 0 && closeness[order[i]] >= NEAR_SHARE * closeness[order[0]]) {
         PaperId id = f.id(liked[order[i]]);
-        near.add(new Explanation.LikedPaper(id, titleOf(papers, id), x.cosine(liked[order[i]], row)));
+        near.add(new Explanation.LikedPaper(id, RelatedRecommendations.titleOf(papers, id), x.cosine(liked[order[i]], row)));
       }
     }
     return new Explanation(words, near);
-  }
-
-  /** A single liked paper: its related papers are the best recommendation we have. */
-  private Recommendations fromRelated(PaperId paper, Map<PaperId, IndexedPaper> papers, Set<PaperId> disliked,
-      Filters window, int k, LocalDate from, LocalDate to, List<String> notes) {
-    List<Recommendation> items = new ArrayList<>();
-    for (RelatedPaper r : related.find(paper, window, k + disliked.size())) {
-      if (!disliked.contains(r.paper().id()) && items.size() < k) {
-        Explanation why = new Explanation(r.sharedTerms().stream().limit(EXPLAIN_TERMS).toList(),
-            List.of(new Explanation.LikedPaper(paper, titleOf(papers, paper), r.similarity())));
-        items.add(new Recommendation(items.size() + 1, r.paper(), r.score(), why));
-      }
-    }
-    notes.add("one liked paper: showing its related papers");
-    return new Recommendations(items, "related", from, to, items.size(),
-        items.isEmpty() ? "no papers " + describe(window) + " are related to " + paper : null, notes);
-  }
-
-  /**
-   * Several liked papers on an engine without {@link FeatureSource} (SolrCloud): the related papers
-   * of each liked paper, merged by reciprocal rank (a paper related to several liked ones rises).
-   * No model is learned and disliked papers are only left out, not used to push similar ones down.
-   */
-  private Recommendations fromRelatedOfEach(Set<PaperId> liked, Map<PaperId, IndexedPaper> papers, Set<PaperId> disliked,
-      Filters window, int k, LocalDate from, LocalDate to, List<String> notes) {
-    Map<PaperId, Double> score = new LinkedHashMap<>();
-    Map<PaperId, RelatedPaper> best = new LinkedHashMap<>();
-    Map<PaperId, List<Explanation.LikedPaper>> because = new LinkedHashMap<>();
-    for (PaperId like : liked) {
-      for (RelatedPaper r : related.find(like, window, k + liked.size() + disliked.size())) {
-        PaperId id = r.paper().id();
-        if (liked.contains(id) || disliked.contains(id)) {
-          continue;
-        }
-        score.merge(id, 1.0 / (RRF_K + r.rank()), Double::sum);
-        best.putIfAbsent(id, r);
-        because.computeIfAbsent(id, x -> new ArrayList<>())
-            .add(new Explanation.LikedPaper(like, titleOf(papers, like), r.similarity()));
-      }
-    }
-    List<PaperId> order = new ArrayList<>(score.keySet());
-    order.sort(Comparator.comparingDouble((PaperId id) -> -score.get(id)).thenComparing(id -> id.value()));
-    List<Recommendation> items = new ArrayList<>();
-    for (PaperId id : order.subList(0, Math.min(k, order.size()))) {
-      RelatedPaper r = best.get(id);
-      Explanation why = new Explanation(r.sharedTerms().stream().limit(EXPLAIN_TERMS).toList(),
-          because.get(id).stream().limit(EXPLAIN_LIKED).toList());
-      items.add(new Recommendation(items.size() + 1, r.paper(), score.get(id), why));
-    }
-    notes.add("this search backend has no feature reader: showing the related papers of each liked paper, merged");
-    return new Recommendations(items, "related", from, to, score.size(),
-        items.isEmpty() ? "no papers " + describe(window) + " are related to the liked papers" : null, notes);
   }
 
   private Map<PaperId, IndexedPaper> lookUp(Set<PaperId> liked, Set<PaperId> disliked) {
@@ -301,28 +245,5 @@ public final class Recommender {
           ids.size() - out.size() == 1 ? "" : "s"));
     }
     return out;
-  }
-
-  private static String titleOf(Map<PaperId, IndexedPaper> papers, PaperId id) {
-    IndexedPaper p = papers.get(id);
-    return p == null ? null : p.title();
-  }
-
-  private static String describe(Filters window) {
-    StringBuilder b = new StringBuilder();
-    if (window.from() != null && window.to() != null) {
-      b.append("listed from ").append(window.from()).append(" to ").append(window.to());
-    } else if (window.to() != null) {
-      b.append("listed up to ").append(window.to());
-    } else {
-      b.append("in the index");
-    }
-    if (!window.categories().isEmpty()) {
-      b.append(" in ").append(String.join(", ", new java.util.TreeSet<>(window.categories())));
-    }
-    if (window.author() != null) {
-      b.append(" by ").append(window.author());
-    }
-    return b.toString();
   }
 }
