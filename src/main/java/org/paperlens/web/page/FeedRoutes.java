@@ -147,9 +147,8 @@ public final class FeedRoutes {
       return;
     }
     String url = d.links().privateFeed(d.subscriptions().newFeedToken(Long.toString(me.id())));
-    ctx.html(templates.render("notice", ctx, java.util.Map.of("title", "Your private feed",
-        "message", "Add this address to your feed reader (shown only now; making a new one stops this one): " + url,
-        "feedUrl", url)));
+    ctx.html(templates.render("notice", ctx, new NoticeView("Your private feed",
+        "Add this address to your feed reader (shown only now; making a new one stops this one): " + url, null, null, url)));
   }
 
   private List<Paper> papers(List<PaperId> ids) {

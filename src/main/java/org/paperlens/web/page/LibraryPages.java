@@ -44,24 +44,33 @@ public final class LibraryPages {
     }
     String tag = Params.text(ctx, "tag");
     int days = Params.integer(ctx, "days", 30, 1, 3650);
-    Map<String, Object> m = new HashMap<>(forYou.recommend(me, tag, days, 20));
-    m.put("title", "Recommended for you");
-    List<Map<String, Object>> windows = new ArrayList<>();
+    ForYou.Result r = forYou.result(me, tag, days, 20);
+    List<Window> windowLinks = new ArrayList<>();
     for (int d : ForYou.WINDOWS) {
-      windows.add(Map.of("days", d, "url", Urls.of("/recommended", new java.util.LinkedHashMap<>(Map.of("days", d))) + (tag == null ? "" : "&tag=" + Urls.encode(tag)),
-          "current", d == days));
+      windowLinks.add(new Window(d, Urls.of("/recommended", new java.util.LinkedHashMap<>(Map.of("days", d)))
+          + (tag == null ? "" : "&tag=" + Urls.encode(tag)), d == days));
     }
-    m.put("windows", windows);
-    List<Map<String, Object>> tags = new ArrayList<>();
-    s.library().tags(me).forEach((t, n) -> tags.add(Map.of("tag", t, "url", Urls.of("/recommended", Map.of("tag", t, "days", days)),
-        "current", t.equals(tag))));
-    m.put("tags", tags);
-    m.put("allUrl", Urls.of("/recommended", Map.of("days", days)));
-    m.put("empty", ((List<?>) m.get("papers")).isEmpty());
-    FollowLinks.put(m, FollowLinks.feeds("Recommended for you" + (tag == null ? "" : ": " + tag),
-        Urls.of("/recommended/feed", recommendedParams(tag, days))), List.of());
-    ctx.html(templates.render("recommended", ctx, m));
+    List<TagLink> tags = new ArrayList<>();
+    s.library().tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/recommended", Map.of("tag", t, "days", days)),
+        t.equals(tag), false)));
+    RecommendedView v = new RecommendedView("Recommended for you", r.tag(), r.days(), r.liked(), r.from(), r.to(), r.emptyReason(),
+        r.papers(), windowLinks, tags, Urls.of("/recommended", Map.of("days", days)));
+    ctx.html(templates.render("recommended", ctx, v, FollowLinks.ofFeeds("Recommended for you" + (tag == null ? "" : ": " + tag),
+        Urls.of("/recommended/feed", recommendedParams(tag, days)))));
   }
+
+  /** The recommendations page ({@code recommended.mustache}): {@link ForYou.Result} with links to other windows and tags. */
+  record RecommendedView(String title, String tag, Integer days, int liked, String from, String to, String emptyReason,
+      List<Map<String, Object>> papers, List<Window> windows, List<TagLink> tags, String allUrl) {}
+
+  /** A window of recommendations ({@code days} back) and whether the page shows it. */
+  record Window(int days, String url, boolean current) {}
+
+  /**
+   * One of the member's tags, with its count, its page, whether the page shows it and whether it
+   * is public (the templates' {@code {{#public}}}: jmustache reads {@code isPublic()} for it).
+   */
+  record TagLink(String tag, int count, String url, boolean current, boolean isPublic) {}
 
   /** The query of the recommendations for {@code tag} (null: the whole library) over the last {@code days} days. */
   static Map<String, Object> recommendedParams(String tag, int days) {
@@ -105,15 +114,11 @@ public final class LibraryPages {
       return;
     }
     String tag = Params.text(ctx, "tag");
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", tag == null ? "Your library" : "Your library: " + tag);
-    m.put("tag", tag);
     int page = Params.integer(ctx, "page", 1, 1, 100_000);
     List<LibraryStore.Entry> all = s.library().list(me, tag);
     int from = Math.min((page - 1) * LIBRARY_PAGE, all.size());
     int to = Math.min(from + LIBRARY_PAGE, all.size());
-    m.put("total", all.size());
-    ReadingPages.pager(m, page, to < all.size(), n -> Urls.of("/library", new java.util.LinkedHashMap<>(java.util.Map.of("page", n)))
+    Pager pager = Pager.of(page, to < all.size(), n -> Urls.of("/library", new java.util.LinkedHashMap<>(java.util.Map.of("page", n)))
         + (tag == null ? "" : "&tag=" + Urls.encode(tag)));
     List<Map<String, Object>> entries = new ArrayList<>();
     for (LibraryStore.Entry e : all.subList(from, to)) {
@@ -126,22 +131,22 @@ public final class LibraryPages {
       v.put("added", e.added().toString().substring(0, 10));
       entries.add(v);
     }
-    m.put("entries", entries);
-    m.put("empty", entries.isEmpty());
     java.util.Set<String> open = s.library().publicTags(me);
-    List<Map<String, Object>> tags = new ArrayList<>();
-    s.library().tags(me).forEach((t, n) -> tags.add(Map.of("tag", t, "count", n, "url", Urls.of("/library", Map.of("tag", t)),
-        "current", t.equals(tag), "public", open.contains(t))));
-    m.put("tags", tags);
-    if (tag != null && open.contains(tag)) {
-      m.put("tagPublic", Boolean.TRUE);
-      m.put("tagFeedUrl", tagFeedPath(me.name(), tag));
-      m.put("collectionUrl", CollectionPages.path(me.name(), tag));
-    }
-    FollowLinks.put(m, tag != null && open.contains(tag) ? FollowLinks.feeds(me.name() + ": " + tag, tagFeedPath(me.name(), tag)) : List.of(),
-        FollowLinks.exports(Urls.of("/library/export", Map.of("tag", tag == null ? "" : tag))));
-    ctx.html(templates.render("library", ctx, m));
+    List<TagLink> tags = new ArrayList<>();
+    s.library().tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/library", Map.of("tag", t)), t.equals(tag), open.contains(t))));
+    boolean tagPublic = tag != null && open.contains(tag);
+    LibraryView v = new LibraryView(tag == null ? "Your library" : "Your library: " + tag, tag, all.size(), entries, entries.isEmpty(), tags,
+        tagPublic, tagPublic ? tagFeedPath(me.name(), tag) : null, tagPublic ? CollectionPages.path(me.name(), tag) : null, pager);
+    ctx.html(templates.render("library", ctx, v, new FollowLinks(tagPublic ? FollowLinks.feeds(me.name() + ": " + tag, tagFeedPath(me.name(), tag))
+        : List.of(), FollowLinks.exports(Urls.of("/library/export", Map.of("tag", tag == null ? "" : tag))))));
   }
+
+  /**
+   * A member's library ({@code library.mustache}), or one tag of it, a page of entries at a time.
+   * An entry is a paper as lists show it plus its {@code tags}, {@code tagText} and the day it was {@code added}.
+   */
+  record LibraryView(String title, String tag, int total, List<Map<String, Object>> entries, boolean empty, List<TagLink> tags,
+      boolean tagPublic, String tagFeedUrl, String collectionUrl, Pager pager) {}
 
   /** Makes one of the member's tags public (it gets a feed) or private again; back to the tag's page. */
   public void tagVisibility(Context ctx) {
@@ -201,24 +206,18 @@ public final class LibraryPages {
     boolean added = s.community().submit(me, paper.id(), comment);
     ctx.redirect("/papers/" + paper.id() + "?done=" + (added ? "submitted" : "already"), HttpStatus.SEE_OTHER);
   }
+  /** The submit page ({@code submit.mustache}): the form (as typed, with what went wrong) and the latest submissions. */
+  record SubmitView(String title, String value, String error, List<Recent> recent) {}
+
+  /** A recent submission, with the paper's plain title. */
+  record Recent(String id, String url, String title, String submitter, String comment, String at) {}
+
   private void submitPage(Context ctx, String value, String error) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", "Submit a paper");
-    m.put("value", value);
-    m.put("error", error);
-    List<Map<String, Object>> recent = new ArrayList<>();
-    s.community().recentSubmissions(20).forEach(sub -> {
-      Map<String, Object> v = new HashMap<>();
-      v.put("id", sub.paperId().value());
-      v.put("url", "/papers/" + sub.paperId());
-      v.put("title", s.catalogue().find(sub.paperId()).map(p -> MathText.plain(p.title())).orElse(sub.paperId().value()));
-      v.put("submitter", sub.submitter());
-      v.put("comment", sub.comment());
-      v.put("at", sub.at().toString().substring(0, 10));
-      recent.add(v);
-    });
-    m.put("recent", recent);
-    ctx.html(templates.render("submit", ctx, m));
+    List<Recent> recent = new ArrayList<>();
+    s.community().recentSubmissions(20).forEach(sub -> recent.add(new Recent(sub.paperId().value(), "/papers/" + sub.paperId(),
+        s.catalogue().find(sub.paperId()).map(p -> MathText.plain(p.title())).orElse(sub.paperId().value()), sub.submitter(),
+        sub.comment(), sub.at().toString().substring(0, 10))));
+    ctx.html(templates.render("submit", ctx, new SubmitView("Submit a paper", value, error, recent)));
   }
 
   /** The logged-in account, or null after redirecting to the log-in page. */

@@ -5,10 +5,8 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.account.RateLimit;
@@ -119,11 +117,8 @@ public final class SubscriptionPages {
   public void manage(Context ctx) {
     Subscriptions.Managed m = d.subscriptions().manage(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this link to manage subscriptions is not valid (mistyped?)"));
-    Map<String, Object> model = new HashMap<>();
-    model.put("title", "Subscriptions of " + m.email());
-    model.put("subscriptions", views(m.subscriptions(), ctx.path()));
-    model.put("empty", m.subscriptions().stream().noneMatch(Subscription::active));
-    ctx.html(templates.render("subscriptions-manage", ctx, model));
+    ctx.html(templates.render("subscriptions-manage", ctx, new ManageView("Subscriptions of " + m.email(),
+        views(m.subscriptions(), ctx.path()), m.subscriptions().stream().noneMatch(Subscription::active))));
   }
 
   public void unsubscribeManaged(Context ctx) {
@@ -156,43 +151,39 @@ public final class SubscriptionPages {
 
   private void render(Context ctx, String kind, String target, String done, String error) {
     Optional<Account> me = Auth.account(ctx);
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", "Subscribe to a digest");
-    m.put("kind_" + (kind == null ? "trending" : kind), Boolean.TRUE);
-    m.put("target", target);
-    m.put("done", done);
-    m.put("error", error);
-    m.put("signedIn", me.isPresent());
-    m.put("noMail", !d.canSendMail());
-    m.put("email", me.flatMap(accounts::email).orElse(null));
-    m.put("subscriptions", me.map(a -> views(d.subscriptions().ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()));
-    ctx.html(templates.render("subscriptions", ctx, m));
+    ctx.html(templates.render("subscriptions", ctx, new SubscribeView("Subscribe to a digest", new Choice(kind == null ? "trending" : kind),
+        target, done, error, me.isPresent(), !d.canSendMail(), me.flatMap(accounts::email).orElse(null),
+        me.map(a -> views(d.subscriptions().ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()))));
   }
 
-  private static List<Map<String, Object>> views(List<Subscription> subs, String base) {
-    List<Map<String, Object>> out = new ArrayList<>();
+  /**
+   * The subscribe page ({@code subscriptions.mustache}): the form, prefilled ({@code kind}, {@code target}),
+   * what was just done or went wrong, and a signed-in member's subscriptions.
+   *
+   * @param noMail the site has no mail server, so nothing can be mailed yet
+   */
+  record SubscribeView(String title, Choice kind, String target, String done, String error, boolean signedIn, boolean noMail,
+      String email, List<Line> subscriptions) {}
+
+  /** The page that manages one address's subscriptions from a mail's link ({@code subscriptions-manage.mustache}). */
+  record ManageView(String title, List<Line> subscriptions, boolean empty) {}
+
+  /** A subscription as the pages list it, with the form action that ends it. */
+  record Line(long id, String what, String when, String email, boolean pending, String unsubscribeAction) {}
+
+  private static List<Line> views(List<Subscription> subs, String base) {
+    List<Line> out = new ArrayList<>();
     for (Subscription s : subs) {
       if (!s.active() && s.confirmedAt() != null) {
         continue; // unsubscribed: gone from the list
       }
-      Map<String, Object> v = new HashMap<>();
-      v.put("id", s.id());
-      v.put("what", s.topic().describe());
-      v.put("when", s.cadence().describe());
-      v.put("email", s.email());
-      v.put("pending", s.confirmedAt() == null);
-      v.put("unsubscribeAction", base + "/" + s.id() + (base.equals("/subscriptions") ? "/unsubscribe" : ""));
-      out.add(v);
+      out.add(new Line(s.id(), s.topic().describe(), s.cadence().describe(), s.email(), s.confirmedAt() == null,
+          base + "/" + s.id() + (base.equals("/subscriptions") ? "/unsubscribe" : "")));
     }
     return out;
   }
 
   private void notice(Context ctx, String title, String message, String action, String button) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", title);
-    m.put("message", message);
-    m.put("action", action);
-    m.put("button", button);
-    ctx.html(templates.render("notice", ctx, m));
+    ctx.html(templates.render("notice", ctx, new NoticeView(title, message, action, button, null)));
   }
 }

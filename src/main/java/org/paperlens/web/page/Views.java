@@ -34,8 +34,8 @@ public final class Views {
     m.put("comment", p.comment());
     m.put("journalRef", p.journalRef());
     m.put("doi", p.doi());
-    m.put("absUrl", p.absUrl() != null ? p.absUrl() : p.id().isArxiv() ? "https://arxiv.org/abs/" + p.id().value() : null);
-    m.put("pdfUrl", p.pdfUrl() != null ? p.pdfUrl() : p.id().isArxiv() ? "https://arxiv.org/pdf/" + p.id().value() : null);
+    m.put("absUrl", absUrl(p));
+    m.put("pdfUrl", pdfUrl(p));
     m.put("upvotes", s.upvotes());
     m.put("saves", s.saves());
     m.put("submissions", s.submissions());
@@ -43,6 +43,16 @@ public final class Views {
     m.put("codeLinks", codeLinks(p));
     m.put("hasCode", CodeLinks.hasCode(p));
     return m;
+  }
+
+  /** The paper's page at its source: the one it names, else arXiv's for an arXiv id, else null. */
+  static String absUrl(Paper p) {
+    return p.absUrl() != null ? p.absUrl() : p.id().isArxiv() ? "https://arxiv.org/abs/" + p.id().value() : null;
+  }
+
+  /** The paper's PDF: the one its source names, else arXiv's for an arXiv id, else null. */
+  static String pdfUrl(Paper p) {
+    return p.pdfUrl() != null ? p.pdfUrl() : p.id().isArxiv() ? "https://arxiv.org/pdf/" + p.id().value() : null;
   }
 
   /** A paper in a list: daily, library, trending. */
