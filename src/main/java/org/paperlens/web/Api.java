@@ -75,7 +75,7 @@ public final class Api {
   void related(Context ctx) {
     Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
     int k = Params.integer(ctx, "k", 10, 1, 50);
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<Views.Related> out = new ArrayList<>();
     for (RelatedPaper r : listings.related(p.id(), k)) {
       out.add(Views.related(r));
     }
@@ -159,7 +159,7 @@ public final class Api {
     m.put("coverage", coverage(s.status().get()));
     m.put("coverageNotice", Listings.coverageNotice(s.status().get(), request.mode()));
     m.put("permalink", org.paperlens.web.http.Urls.of("/search", ReadingPages.searchParams(request)));
-    List<Map<String, Object>> hits = new ArrayList<>();
+    List<Views.Hit> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {
       hits.add(Views.hit(h));
     }

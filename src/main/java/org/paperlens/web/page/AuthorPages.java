@@ -28,7 +28,7 @@ public final class AuthorPages {
   }
 
   /** The author page ({@code author.mustache}): one page of their papers, with the data the API also answers. */
-  record AuthorView(String title, String name, int total, List<Map<String, Object>> papers, List<CoAuthor> coAuthors,
+  record AuthorView(String title, String name, int total, List<Views.Indexed> papers, List<CoAuthor> coAuthors,
       List<Category> categories, String subscribeUrl, Pager pager) {}
 
   /** Someone the author often writes with, with the number of papers together. */
@@ -50,8 +50,8 @@ public final class AuthorPages {
     ctx.html(templates.render("author", ctx, v, FollowLinks.ofFeeds("Papers by " + a.name(), feedPath(a.name()))));
   }
 
-  private static List<Map<String, Object>> papers(Listings.Author a, int from, int to) {
-    List<Map<String, Object>> papers = new ArrayList<>();
+  private static List<Views.Indexed> papers(Listings.Author a, int from, int to) {
+    List<Views.Indexed> papers = new ArrayList<>();
     for (IndexedPaper p : a.papers().subList(from, to)) {
       papers.add(Views.indexed(p));
     }

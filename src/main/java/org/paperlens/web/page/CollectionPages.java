@@ -42,7 +42,7 @@ public final class CollectionPages {
 
   /** A collection's page ({@code collection.mustache}): one page of its papers and the address to share. */
   record CollectionView(String title, String owner, String tag, int papers, String changed, String shareUrl,
-      List<Map<String, Object>> entries, Pager pager) {}
+      List<Views.Listed> entries, Pager pager) {}
 
   public void index(Context ctx) {
     ctx.html(templates.render("collections", ctx, new IndexView("Collections", collections()),
@@ -95,9 +95,9 @@ public final class CollectionPages {
   }
 
   /** Page {@code page} of the collection's papers, {@code limit} to a page, as lists show them. */
-  private List<Map<String, Object>> entries(LibraryStore.Collection c, int page, int limit) {
+  private List<Views.Listed> entries(LibraryStore.Collection c, int page, int limit) {
     List<PaperId> ids = s.library().publicTagged(c.owner(), c.tag(), page * limit).orElse(List.of());
-    List<Map<String, Object>> papers = new ArrayList<>();
+    List<Views.Listed> papers = new ArrayList<>();
     for (PaperId id : ids.subList(Math.min((page - 1) * limit, ids.size()), ids.size())) {
       s.catalogue().find(id).ifPresent(p -> papers.add(Views.listed(p, s.community().signals(id).upvotes())));
     }

@@ -44,7 +44,7 @@ public final class ForYou {
    * @param from and {@code to}: the candidates' window, {@code candidates} how many it held; null and 0 when nothing was liked
    */
   public record Result(String tag, Integer days, int liked, String method, String from, String to, int candidates,
-      String emptyReason, List<String> notes, List<Map<String, Object>> papers) {
+      String emptyReason, List<String> notes, List<Views.Recommended> papers) {
 
     /** The API's answer: the same data, without the window's fields when nothing was liked. */
     public Map<String, Object> json() {
@@ -80,7 +80,7 @@ public final class ForYou {
           : "no paper tagged '" + tag + "' is in the search index yet", List.of(), List.of());
     }
     Recommendations r = recommendations(liked, days, k);
-    List<Map<String, Object>> items = new ArrayList<>();
+    List<Views.Recommended> items = new ArrayList<>();
     for (Recommendation rec : r.items()) {
       items.add(Views.recommended(rec));
     }

@@ -3,7 +3,6 @@ package org.paperlens.web.page;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +60,7 @@ public final class LibraryPages {
 
   /** The recommendations page ({@code recommended.mustache}): {@link ForYou.Result} with links to other windows and tags. */
   record RecommendedView(String title, String tag, Integer days, int liked, String from, String to, String emptyReason,
-      List<Map<String, Object>> papers, List<Window> windows, List<TagLink> tags, String allUrl) {}
+      List<Views.Recommended> papers, List<Window> windows, List<TagLink> tags, String allUrl) {}
 
   /** A window of recommendations ({@code days} back) and whether the page shows it. */
   record Window(int days, String url, boolean current) {}
@@ -120,16 +119,14 @@ public final class LibraryPages {
     int to = Math.min(from + LIBRARY_PAGE, all.size());
     Pager pager = Pager.of(page, to < all.size(), n -> Urls.of("/library", new java.util.LinkedHashMap<>(java.util.Map.of("page", n)))
         + (tag == null ? "" : "&tag=" + Urls.encode(tag)));
-    List<Map<String, Object>> entries = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
     for (LibraryStore.Entry e : all.subList(from, to)) {
       Optional<Paper> p = s.catalogue().find(e.paperId());
-      Map<String, Object> v = p.map(paper -> Views.listed(paper, s.community().signals(paper.id()).upvotes()))
-          .orElseGet(() -> new HashMap<>(Map.of("id", e.paperId().value(), "title", e.paperId().value(),
-              "titleHtml", org.paperlens.html.Html.escape(e.paperId().value()), "url", "/papers/" + e.paperId())));
-      v.put("tags", e.tags());
-      v.put("tagText", String.join(", ", e.tags()));
-      v.put("added", e.added().toString().substring(0, 10));
-      entries.add(v);
+      String id = e.paperId().value();
+      Views.Listed listed = p.map(paper -> Views.listed(paper, s.community().signals(paper.id()).upvotes()))
+          .orElseGet(() -> new Views.Listed(id, id, org.paperlens.html.Html.escape(id), List.of(), "", List.of(), null, null, "/papers/" + id,
+              0, null, null, null, null, null));
+      entries.add(new Entry(listed, e.tags(), String.join(", ", e.tags()), e.added().toString().substring(0, 10)));
     }
     java.util.Set<String> open = s.library().publicTags(me);
     List<TagLink> tags = new ArrayList<>();
@@ -141,11 +138,13 @@ public final class LibraryPages {
         : List.of(), FollowLinks.exports(Urls.of("/library/export", Map.of("tag", tag == null ? "" : tag))))));
   }
 
+  /** A saved paper as lists show it (a paper gone from the catalogue by its id alone), its tags and the day it was saved. */
+  record Entry(Views.Listed paper, List<String> tags, String tagText, String added) {}
+
   /**
    * A member's library ({@code library.mustache}), or one tag of it, a page of entries at a time.
-   * An entry is a paper as lists show it plus its {@code tags}, {@code tagText} and the day it was {@code added}.
    */
-  record LibraryView(String title, String tag, int total, List<Map<String, Object>> entries, boolean empty, List<TagLink> tags,
+  record LibraryView(String title, String tag, int total, List<Entry> entries, boolean empty, List<TagLink> tags,
       boolean tagPublic, String tagFeedUrl, String collectionUrl, Pager pager) {}
 
   /** Makes one of the member's tags public (it gets a feed) or private again; back to the tag's page. */

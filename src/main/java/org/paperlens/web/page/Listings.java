@@ -42,7 +42,7 @@ public final class Listings {
 
   /** One page of a daily listing and what the page needs to navigate. */
   public record Daily(LocalDate date, View view, ListingFilter filter, LocalDate from, LocalDate to, int page, int pageSize, int total,
-      List<Map<String, Object>> papers, SortedMap<LocalDate, Integer> perDay, Map<String, Integer> perCategory,
+      List<Views.Listed> papers, SortedMap<LocalDate, Integer> perDay, Map<String, Integer> perCategory,
       LocalDate previous, LocalDate next) {
     public boolean more() {
       return page * pageSize < total;
@@ -94,7 +94,7 @@ public final class Listings {
 
   private final WebServices s;
   private final Memo<DailyKey, Daily> daily;
-  private final Memo<TrendingKey, List<Map<String, Object>>> trending;
+  private final Memo<TrendingKey, List<Views.TrendingPaper>> trending;
   private final Memo<SearchKey, Search> searches;
   private final Memo<RelatedKey, List<RelatedPaper>> related;
   private final Memo<PaperKey, PaperPage> papers;
@@ -140,7 +140,7 @@ public final class Listings {
     }
     SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to, k.filter());
     int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
-    List<Map<String, Object>> papers = new ArrayList<>();
+    List<Views.Listed> papers = new ArrayList<>();
     for (Listed l : s.catalogue().listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
       papers.add(Views.listed(l.paper(), l.upvotes()));
     }
@@ -148,9 +148,9 @@ public final class Listings {
         s.catalogue().listedPerCategory(from, to), previous, next);
   }
 
-  public List<Map<String, Object>> trending(Trending.Window window, int limit) {
+  public List<Views.TrendingPaper> trending(Trending.Window window, int limit) {
     return trending.get(new TrendingKey(window, limit, s.community().generation()), k -> {
-      List<Map<String, Object>> out = new ArrayList<>();
+      List<Views.TrendingPaper> out = new ArrayList<>();
       for (Trending.Entry e : s.trending().rank(k.window(), k.limit())) {
         out.add(Views.trending(e, s.catalogue().find(e.id()).orElse(null)));
       }

@@ -17,11 +17,11 @@ import org.paperlens.related.RelatedPaper;
  * @param title the plain title (the page's {@code <title>}); {@code titleHtml} has its math marked up
  * @param authorLinks every author (or the first {@link ReadingPages#SHOWN_AUTHORS}) as a link
  */
-public record PaperView(String id, String title, String titleHtml, List<Map<String, Object>> authorLinks, int version,
+public record PaperView(String id, String title, String titleHtml, List<Views.AuthorLink> authorLinks, int version,
     String submitted, String updated, String firstListed, List<String> categories, String absUrl, String pdfUrl,
     List<Map<String, Object>> codeLinks, int upvotes, String abstractHtml, String comment, String journalRef, String doi,
     String bibtex, List<Map<String, Object>> discussion, int discussionCount, int maxComment, int maxTags,
-    List<Submitted> comments, List<Map<String, Object>> related, String notice, Mine mine) {
+    List<Submitted> comments, List<Views.Related> related, String notice, Mine mine) {
 
   /** A member's submission of the paper, with what they said. */
   public record Submitted(String submitter, String comment, String at) {}
@@ -53,9 +53,9 @@ public record PaperView(String id, String title, String titleHtml, List<Map<Stri
     String id = p.id().value();
     int shown = ReadingPages.SHOWN_AUTHORS;
     int more = p.authors().size() - shown;
-    List<Map<String, Object>> authorLinks = more <= 0 ? Views.authorLinks(p.authors(), "")
+    List<Views.AuthorLink> authorLinks = more <= 0 ? Views.authorLinks(p.authors(), "")
         : Views.authorLinks(p.authors().subList(0, shown), " … and " + more + " more");
-    List<Map<String, Object>> related = new ArrayList<>();
+    List<Views.Related> related = new ArrayList<>();
     relatedPapers.forEach(r -> related.add(Views.related(r)));
     List<Submitted> submissions = new ArrayList<>();
     page.submissions().forEach(sub -> submissions.add(new Submitted(sub.submitter(),

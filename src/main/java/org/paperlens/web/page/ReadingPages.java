@@ -1,8 +1,6 @@
 package org.paperlens.web.page;
 
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,23 +77,20 @@ public final class ReadingPages {
   }
 
   /** The list of a daily page ({@code items.mustache}); {@code member} shows upvote buttons, which carry the CSRF token and where to come back. */
-  record Items(List<Map<String, Object>> papers, boolean member, String csrf, String back) {}
+  record Items(List<Item> papers, boolean member, String csrf, String back) {}
+
+  /** A paper in the list, and whether the member looking at it upvoted it. */
+  record Item(Views.Listed paper, boolean voted) {}
 
   /** The list as visitors see it: rendered once per shared page, so a cached page costs no template work. */
   private String visitorList(Listings.Daily d) {
-    return templates.fragment("items", new Items(d.papers(), false, null, null));
+    return templates.fragment("items", new Items(d.papers().stream().map(p -> new Item(p, false)).toList(), false, null, null));
   }
 
   /** A page of the listing with upvote buttons for {@code me}: one query for which of its papers they upvoted. */
   private String memberList(Context ctx, Account me, Listings.Daily d) {
-    java.util.Set<PaperId> voted = s.community().upvotedAmong(me,
-        d.papers().stream().map(p -> new PaperId((String) p.get("id"))).toList());
-    List<Map<String, Object>> papers = new ArrayList<>(d.papers().size());
-    for (Map<String, Object> p : d.papers()) {
-      Map<String, Object> mine = new HashMap<>(p);
-      mine.put("voted", voted.contains(new PaperId((String) p.get("id"))));
-      papers.add(mine);
-    }
+    java.util.Set<PaperId> voted = s.community().upvotedAmong(me, d.papers().stream().map(p -> new PaperId(p.id())).toList());
+    List<Item> papers = d.papers().stream().map(p -> new Item(p, voted.contains(new PaperId(p.id())))).toList();
     return templates.fragment("items", new Items(papers, true, Auth.csrfToken(ctx),
         ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
   }
@@ -123,12 +118,12 @@ public final class ReadingPages {
   }
 
   /** The trending page ({@code trending.mustache}). */
-  record TrendingView(String title, Choice window, List<Map<String, Object>> papers, boolean empty, long minAccountAgeHours) {}
+  record TrendingView(String title, Choice window, List<Views.TrendingPaper> papers, boolean empty, long minAccountAgeHours) {}
 
   public void trending(Context ctx) {
     String w = Params.text(ctx, "window");
     Trending.Window window = w == null ? Trending.Window.WEEK : Trending.Window.parse(w);
-    List<Map<String, Object>> papers = listings.trending(window, TRENDING_LIMIT);
+    List<Views.TrendingPaper> papers = listings.trending(window, TRENDING_LIMIT);
     ctx.html(templates.render("trending", ctx, new TrendingView("Trending this " + window.label(), new Choice(window.label()), papers,
         papers.isEmpty(), s.trending().minAccountAge().toHours()),
         FollowLinks.ofFeeds("Trending papers (" + window.label() + ")", "/trending/feed?window=" + window.label())));

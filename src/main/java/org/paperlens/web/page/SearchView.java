@@ -22,7 +22,7 @@ import org.paperlens.web.http.Urls;
  * @param total and {@code millis}: formatted for reading
  */
 public record SearchView(String title, Choice mode, String q, String from, String to, String category, String author,
-    boolean code, boolean searched, List<Map<String, Object>> hits, boolean empty, String notice, String coverage,
+    boolean code, boolean searched, List<Views.Hit> hits, boolean empty, String notice, String coverage,
     String millis, String total, boolean totalByMeaning, String permalink, Pager pager) {
 
   /** The page for {@code request} (null: no search yet, the empty form) with its {@code result}. */
@@ -39,7 +39,7 @@ public record SearchView(String title, Choice mode, String q, String from, Strin
       return new SearchView(title, mode, q, from, to, category, author, code, false, List.of(), false, null, null, null, null,
           false, null, null);
     }
-    List<Map<String, Object>> hits = new ArrayList<>();
+    List<Views.Hit> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {
       hits.add(Views.hit(h));
     }
