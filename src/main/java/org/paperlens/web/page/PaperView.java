@@ -20,7 +20,7 @@ import org.paperlens.related.RelatedPaper;
 public record PaperView(String id, String title, String titleHtml, List<Views.AuthorLink> authorLinks, int version,
     String submitted, String updated, String firstListed, List<String> categories, String absUrl, String pdfUrl,
     List<Map<String, Object>> codeLinks, int upvotes, String abstractHtml, String comment, String journalRef, String doi,
-    String bibtex, List<Map<String, Object>> discussion, int discussionCount, int maxComment, int maxTags,
+    String bibtex, List<Discussion.CommentView> discussion, int discussionCount, int maxComment, int maxTags,
     List<Submitted> comments, List<Views.Related> related, String notice, Mine mine) {
 
   /** A member's submission of the paper, with what they said. */
@@ -60,7 +60,7 @@ public record PaperView(String id, String title, String titleHtml, List<Views.Au
     List<Submitted> submissions = new ArrayList<>();
     page.submissions().forEach(sub -> submissions.add(new Submitted(sub.submitter(),
         sub.comment() == null ? "" : sub.comment(), sub.at().toString().substring(0, 10))));
-    List<Map<String, Object>> discussion = Discussion.views(page.comments(), me);
+    List<Discussion.CommentView> discussion = Discussion.views(page.comments(), me);
     return new PaperView(id, MathText.plain(p.title() == null ? id : p.title()),
         p.title() == null ? org.paperlens.html.Html.escape(id) : MathText.html(p.title()), authorLinks, p.version(),
         Views.date(p.submitted()), Views.date(p.updated()), Views.date(p.firstListed()), p.categories(), Views.absUrl(p),

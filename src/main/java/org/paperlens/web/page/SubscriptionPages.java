@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.paperlens.account.Account;
-import org.paperlens.account.RateLimit;
 import org.paperlens.digest.Cadence;
+import org.paperlens.digest.SubscribeLimits;
 import org.paperlens.digest.Subscription;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.Topic;
@@ -30,12 +30,8 @@ public final class SubscriptionPages {
 
   private final DigestServices d;
   private final Templates templates;
-  /**
-   * Every subscribe sends a mail to an address someone typed: at most 5 per address and 20 per
-   * client an hour, so the form cannot be used to flood someone's mailbox.
-   */
-  private final RateLimit mailsPerAddress;
-  private final RateLimit mailsPerClient;
+  /** Confirmation mails per address and per client ({@link SubscribeLimits}). */
+  private final SubscribeLimits mails;
 
   private final ClientAddresses clients;
   private final org.paperlens.account.AccountStore accounts;
@@ -46,8 +42,7 @@ public final class SubscriptionPages {
     this.d = d;
     this.templates = templates;
     this.clients = clients;
-    this.mailsPerAddress = new RateLimit(5, Duration.ofHours(1), clock);
-    this.mailsPerClient = new RateLimit(20, Duration.ofHours(1), clock);
+    this.mails = new SubscribeLimits(clock);
   }
 
   /** The subscribe form, prefilled from the query (kind, target), and a signed-in member's subscriptions. */
@@ -65,10 +60,9 @@ public final class SubscriptionPages {
           Params.form(ctx, "weekday"), Params.form(ctx, "zone"));
       String email = Params.form(ctx, "email");
       String address = email == null ? "" : email.toLowerCase(Locale.ROOT);
-      // Counted before the mail is queued, in the same step as the check: concurrent requests
-      // cannot all pass the check first.
+      // Counted before the mail is queued.
       String client = clients.of(ctx);
-      Optional<Duration> wait = RateLimit.tryAcquire(mailsPerAddress.key(address), mailsPerClient.key(client));
+      Optional<Duration> wait = mails.tryAcquire(address, client);
       if (wait.isPresent()) {
         throw HttpProblem.tooMany("too many subscriptions asked for this address or from here", wait.get());
       }
@@ -76,8 +70,7 @@ public final class SubscriptionPages {
       try {
         p = d.subscriptions().subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
       } catch (IllegalArgumentException e) {
-        mailsPerAddress.release(address); // no mail was queued
-        mailsPerClient.release(client);
+        mails.release(address, client); // no mail was queued
         throw e;
       }
       d.nudge().run();
