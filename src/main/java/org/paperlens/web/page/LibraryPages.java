@@ -50,7 +50,7 @@ public final class LibraryPages {
           + (tag == null ? "" : "&tag=" + Urls.encode(tag)), d == days));
     }
     List<TagLink> tags = new ArrayList<>();
-    s.library().tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/recommended", Map.of("tag", t, "days", days)),
+    s.library().tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/recommended", recommendedParams(t, days)),
         t.equals(tag), false)));
     RecommendedView v = new RecommendedView("Recommended for you", r.tag(), r.days(), r.liked(), r.from(), r.to(), r.emptyReason(),
         r.papers(), windowLinks, tags, Urls.of("/recommended", Map.of("days", days)));
