@@ -18,7 +18,7 @@ import org.paperlens.embed.Encoder;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.eval.Metrics;
 import org.paperlens.eval.ScoredDoc;
-import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
@@ -81,7 +81,7 @@ final class EvalRecommendCommand implements Callable<Integer> {
     int cases;
     try (CatalogueStore store = Composition.catalogue(config);
         Encoder encoder = Encoder.open(config.model(), encoderOptions)) {
-      IndexBuilder.VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
+      VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
       try (LuceneIndex index = Composition.index(config)) {
         String prefix = dataset + ":";
         List<String> corpusIds = new ArrayList<>();

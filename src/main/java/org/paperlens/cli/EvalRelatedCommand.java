@@ -18,7 +18,7 @@ import org.paperlens.eval.Metrics;
 import org.paperlens.eval.ScoredDoc;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexHit;
-import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
@@ -75,7 +75,7 @@ final class EvalRelatedCommand implements Callable<Integer> {
     StringBuilder table = new StringBuilder("| ranking | nDCG@10 | Recall@10 | papers |\n|---|---:|---:|---:|\n");
     try (CatalogueStore store = Composition.catalogue(config);
         Encoder encoder = Encoder.open(config.model(), encoderOptions)) {
-      IndexBuilder.VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
+      VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
       try (LuceneIndex index = Composition.index(config)) {
         String prefix = dataset + ":";
         for (var mode : modes.entrySet()) {

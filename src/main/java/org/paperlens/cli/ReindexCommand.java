@@ -2,9 +2,10 @@ package org.paperlens.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
-import org.paperlens.index.lucene.IndexBuilder;
-import org.paperlens.paper.CatalogueStore;
+import org.paperlens.index.RebuildReport;
+import org.paperlens.live.CatalogueSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -20,11 +21,10 @@ final class ReindexCommand implements Callable<Integer> {
   public Integer call() {
     Config config = main.config();
     PrintWriter err = main.spec.commandLine().getErr();
-    IndexBackend backend = main.indexBackend(config);
-    err.println("paperlens: " + config.describe() + ", " + backend.describe());
-    IndexBuilder.Report r;
-    try (CatalogueStore store = Composition.catalogue(config)) {
-      r = backend.rebuilder().rebuild(store, SearchServices.vectors(store, config.model()), ConsoleProgress.forTerminal(err));
+    RebuildReport r;
+    try (PaperLens root = main.root(config)) {
+      err.println("paperlens: " + config.describe() + ", " + root.backend().describe());
+      r = root.rebuilder().rebuild(CatalogueSource.of(root.catalogue(), root.vectors()), ConsoleProgress.forTerminal(err));
     }
     PrintWriter out = main.spec.commandLine().getOut();
     out.printf("indexed %,d papers (%,d with vectors) into %s in %.1f s, %,.0f papers/s%s%n", r.papers(),

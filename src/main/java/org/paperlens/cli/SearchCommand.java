@@ -8,20 +8,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.embed.Encoder;
-import org.paperlens.index.PaperIndex;
+import org.paperlens.html.Html;
 import org.paperlens.index.Filters;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
 import org.paperlens.search.SearchResult;
 import org.paperlens.search.Searcher;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Search the index by keyword, by meaning, or both.",
@@ -72,10 +74,9 @@ final class SearchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
     }
     SearchResult result;
-    boolean needsModel = !(request.mode() instanceof SearchMode.Keyword);
-    try (PaperIndex index = main.indexBackend(config).openForSearch();
-        Encoder encoder = needsModel ? SearchServices.encoder(config) : null) {
-      result = new Searcher(index, encoder == null ? null : encoder::embedQuery).search(request);
+    // The model is loaded only when the query needs it (not for a keyword search).
+    try (PaperLens root = main.root(config)) {
+      result = root.searcher().search(request);
     }
     PrintWriter out = main.spec.commandLine().getOut();
     if (json) {
@@ -97,15 +98,9 @@ final class SearchCommand implements Callable<Integer> {
       out.printf("%2d. %s%s  %s%n", h.rank(), p.id(), h.pinned() ? " (exact match)" : "", p.title());
       out.printf("    %s · %s · %s%n", String.join(", ", p.authors().stream().limit(4).toList())
           + (p.authors().size() > 4 ? ", …" : ""), p.primaryCategory(), p.date());
-      out.printf("    %s%n", plain(h.snippet()));
+      out.printf("    %s%n", h.snippet().render(text -> text, "[", "]"));
     }
     out.printf("(%.0f ms%s)%n", r.millis(), r.more() ? "; more with --offset " + (r.request().offset() + r.request().limit()) : "");
-  }
-
-  /** A terminal shows snippets with matches in brackets instead of HTML marks. */
-  private static String plain(String snippet) {
-    return snippet.replace("<mark>", "[").replace("</mark>", "]").replace("&lt;", "<").replace("&gt;", ">")
-        .replace("&quot;", "\"").replace("&#x27;", "'").replace("&amp;", "&");
   }
 
   private static String toJson(SearchResult r) {
@@ -128,7 +123,7 @@ final class SearchCommand implements Callable<Integer> {
       o.put("date", h.paper().date() == null ? null : h.paper().date().toString());
       o.put("score", Float.isInfinite(h.score()) ? null : h.score());
       o.put("pinned", h.pinned());
-      o.put("snippet", h.snippet());
+      o.put("snippet", h.snippet().render(Html::escape, "<mark>", "</mark>")); // as the web API has it
     }
     return root.toPrettyString();
   }

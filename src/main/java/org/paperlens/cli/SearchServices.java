@@ -5,7 +5,7 @@ import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
-import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.paper.CatalogueStore;
 
 /** Assembles the search components a command needs from the configuration. */
@@ -14,7 +14,7 @@ final class SearchServices {
   private SearchServices() {}
 
   /** The stored vectors of {@code model}, looked up one paper at a time while the index is built. */
-  static IndexBuilder.VectorLookup vectors(CatalogueStore store, EmbeddingModel model) {
+  static VectorLookup vectors(CatalogueStore store, EmbeddingModel model) {
     VectorStore vectors = new VectorStore(store);
     return id -> vectors.find(id, model).map(PaperVector::vector).orElse(null);
   }

@@ -1,12 +1,11 @@
 package org.paperlens.digest;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 
@@ -19,7 +18,7 @@ import org.paperlens.paper.PaperId;
  *
  * @param after every candidate was first listed after this day (null: any day)
  * @param key names the window, for sharing rankings between subscriptions with the same one
- * @param foldedAuthors each paper's authors, {@link #fold folded} and joined by {@code |}
+ * @param foldedAuthors each paper's authors, {@link AuthorNames#fold folded} and joined by {@code |}
  */
 public record Candidates(LocalDate after, LocalDate upTo, String key, List<Paper> newestFirst, Map<PaperId, Paper> byId,
     Map<PaperId, String> foldedAuthors) {
@@ -29,14 +28,8 @@ public record Candidates(LocalDate after, LocalDate upTo, String key, List<Paper
     Map<PaperId, String> authors = new HashMap<>();
     for (Paper p : newestFirst) {
       byId.put(p.id(), p);
-      authors.put(p.id(), String.join("|", p.authors().stream().map(Candidates::fold).toList()));
+      authors.put(p.id(), String.join("|", p.authors().stream().map(AuthorNames::fold).toList()));
     }
     return new Candidates(after, upTo, key, List.copyOf(newestFirst), byId, authors);
-  }
-
-  /** Lower case without accents and with single spaces, so "Schölkopf" matches "Scholkopf". */
-  public static String fold(String s) {
-    String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return d.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
   }
 }

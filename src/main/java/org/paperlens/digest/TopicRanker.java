@@ -6,6 +6,7 @@ import java.util.Set;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 
@@ -72,7 +73,7 @@ final class TopicRanker {
       }
       case Topic.Category cat -> filter(c, p -> p.categories().contains(cat.category()), depth);
       case Topic.Author a -> {
-        String wanted = Candidates.fold(a.name());
+        String wanted = AuthorNames.fold(a.name());
         yield filter(c, p -> c.foldedAuthors().get(p.id()).contains(wanted), depth);
       }
     };

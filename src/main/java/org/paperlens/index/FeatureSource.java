@@ -4,10 +4,10 @@ import java.util.List;
 import org.paperlens.paper.PaperId;
 
 /**
- * What the learned recommender reads straight from an embedded Lucene index: term weights and
- * vectors of many papers in one pass over postings. Only the embedded backend offers it; with a
- * remote engine the recommender works from {@link PaperIndex} alone (see
- * {@link org.paperlens.recommend.Recommender}).
+ * What the learned recommender reads straight from an index: term weights and vectors of many
+ * papers in one pass over postings. An engine offers it through {@link PaperIndex#featureSource}
+ * (the embedded Lucene index does, SolrCloud does not); without it the recommender works from
+ * {@link PaperIndex} alone (see {@link org.paperlens.recommend.Recommender}).
  */
 public interface FeatureSource {
 

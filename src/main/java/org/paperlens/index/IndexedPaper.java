@@ -2,6 +2,7 @@ package org.paperlens.index;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -18,6 +19,6 @@ public record IndexedPaper(PaperId id, String title, List<String> authors, Strin
 
   /** The key an author's name is matched by (accents, case and spacing ignored): see {@link PaperIndex#byAuthor}. */
   public static String nameKey(String name) {
-    return PaperFields.authorKey(name);
+    return AuthorNames.fold(name);
   }
 }

@@ -1,6 +1,7 @@
 package org.paperlens.index;
 
 import java.util.Map;
+import org.paperlens.paper.AuthorNames;
 
 /**
  * Every field of the paper index, named in one place, for every engine. The embedded engine's
@@ -30,7 +31,7 @@ public final class PaperFields {
   public static final String DATE = "date";
   /** The title reduced to lower-case letters and digits, exact: finds a paper by its exact title. */
   public static final String TITLE_KEY = "title_key";
-  /** One value per author, the whole name as {@link #authorKey} gives it, exact: an author's papers. */
+  /** One value per author, the whole name as {@link AuthorNames#fold} folds it, exact: an author's papers. */
   public static final String AUTHOR_KEY = "author_key";
   /** "yes" for a paper that links code ({@link org.paperlens.paper.CodeLinks}), absent otherwise; for the "with code" filter. */
   public static final String CODE = "code";
@@ -48,14 +49,6 @@ public final class PaperFields {
 
   private PaperFields() {}
 
-  /**
-   * The key of an author's name: accents, case and spacing ignored, so "José  García" and
-   * "Jose Garcia" are one author page, while "J. Garcia" stays another (it may be someone else).
-   */
-  public static String authorKey(String name) {
-    String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    return folded.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
-  }
 
   /** The key for exact-title lookups: case, accents, punctuation and spacing ignored. */
   public static String titleKey(String title) {

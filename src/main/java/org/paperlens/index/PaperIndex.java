@@ -10,7 +10,7 @@ import org.paperlens.paper.PaperId;
  * vector retrieval with filters, look-ups, snippets, more-like-this). The embedded implementation
  * is Lucene ({@code index.lucene.LuceneIndex}, {@code LiveIndex}); {@code index.solr.SolrIndex}
  * speaks to a SolrCloud collection. The write side is {@link IndexUpdates} (in place) and
- * {@link IndexRebuild} (whole); what only Lucene can give is {@link FeatureSource}. The index is
+ * {@link IndexRebuild} (whole); what only some engines can give is {@link #featureSource}. The index is
  * derived data: it can always be rebuilt from the catalogue.
  *
  * <p>Implementations are thread-safe: one instance serves every request.
@@ -62,12 +62,12 @@ public interface PaperIndex extends AutoCloseable {
   }
 
   /**
-   * Abstract snippets with the query's matches marked {@code <mark>...</mark>}; the rest of the
-   * text is HTML-escaped, so a snippet is safe to put in a page as it is. Papers without a match
-   * get the start of their abstract. Takes the papers as {@link #getAll} read them, so an engine
+   * Abstract snippets with the query's matches marked, as text (not escaped for any medium: the
+   * web renders them as HTML, the terminal as plain text). Papers without a match get the start of
+   * their abstract. Takes the papers as {@link #getAll} read them, so an engine
    * that can mark the text itself does not read each shown paper a second time.
    */
-  Map<PaperId, String> snippets(String query, java.util.Collection<IndexedPaper> papers);
+  Map<PaperId, MarkedText> snippets(String query, java.util.Collection<IndexedPaper> papers);
 
   /** Those of {@code ids} that are indexed without a vector (not embedded yet). */
   java.util.Set<PaperId> withoutVector(List<PaperId> ids);
@@ -94,6 +94,13 @@ public interface PaperIndex extends AutoCloseable {
    * semantic search ranks. Fewer than {@code count(null, filters)} while papers are being embedded.
    */
   int countByMeaning(Filters filters);
+
+  /**
+   * What this engine can give a learned ranking beyond these reads, if it can: the embedded
+   * index reads many papers' term weights and vectors in one pass; a remote engine cannot, and
+   * callers fall back to what this interface serves.
+   */
+  Optional<FeatureSource> featureSource();
 
   /** How many papers are indexed. */
   int size();

@@ -13,9 +13,7 @@ import org.paperlens.common.Progress;
 import org.paperlens.embed.CatalogueEmbedder;
 import org.paperlens.embed.EmbedReport;
 import org.paperlens.embed.Encoder;
-import org.paperlens.embed.VectorStore;
 import org.paperlens.index.LiveSearchIndex;
-import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.ingest.Harvester;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.paper.CatalogueStore;
@@ -310,7 +308,7 @@ public final class Pipeline implements AutoCloseable {
       if (!index.currentFormat() && !rebuilt) {
         rebuilt = true;
         log.accept(index.staleReason() + ": rebuilding it in the background (searches go on meanwhile)");
-        index.rebuild(store, catchUpVectors(), Progress.NONE);
+        index.rebuild(CatalogueSource.withStoredVectors(store, model), Progress.NONE);
       }
       if (index.switchIfRebuilt()) {
         log.accept("switched to the rebuilt search index (" + index.coverage().papers() + " papers)");
@@ -326,11 +324,6 @@ public final class Pipeline implements AutoCloseable {
         lastCommit = Instant.now();
       }
     }
-  }
-
-  private IndexBuilder.VectorLookup catchUpVectors() {
-    VectorStore vectors = new VectorStore(store);
-    return id -> vectors.find(id, model).map(org.paperlens.embed.PaperVector::vector).orElse(null);
   }
 
   /** Stops the stages (each finishes its current batch) and commits the index. */

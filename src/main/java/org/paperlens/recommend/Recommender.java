@@ -88,12 +88,13 @@ public final class Recommender {
     if (liked.size() == 1) {
       return fromRelated(liked.iterator().next(), papers, disliked, window, request.k(), from, to, notes);
     }
-    if (!(index instanceof FeatureSource source)) {
+    Optional<FeatureSource> source = index.featureSource();
+    if (source.isEmpty()) {
       return fromRelatedOfEach(liked, papers, disliked, window, request.k(), from, to, notes);
     }
     List<PaperId> profile = new ArrayList<>(liked);
     profile.addAll(disliked);
-    PaperFeatures features = source.features(profile, window);
+    PaperFeatures features = source.get().features(profile, window);
     int candidates = features.size() - features.profileSize();
     List<Integer> positives = new ArrayList<>();
     List<Integer> negatives = new ArrayList<>();

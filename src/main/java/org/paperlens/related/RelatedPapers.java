@@ -8,7 +8,7 @@ import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.LexicalNeighbours;
 import org.paperlens.index.PaperIndex;
-import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.Fusion;
 
@@ -23,10 +23,10 @@ public final class RelatedPapers {
   static final int CANDIDATES = 50;
 
   private final PaperIndex index;
-  private final IndexBuilder.VectorLookup vectors;
+  private final VectorLookup vectors;
   private final Fusion fusion;
 
-  public RelatedPapers(PaperIndex index, IndexBuilder.VectorLookup vectors, Fusion fusion) {
+  public RelatedPapers(PaperIndex index, VectorLookup vectors, Fusion fusion) {
     this.index = index;
     this.vectors = vectors;
     this.fusion = fusion;

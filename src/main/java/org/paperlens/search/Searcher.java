@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexedPaper;
+import org.paperlens.index.MarkedText;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.paper.ArxivId;
 import org.paperlens.paper.PaperId;
@@ -43,14 +44,14 @@ public final class Searcher {
     List<IndexHit> page = ranked.subList(from, to);
     List<PaperId> ids = page.stream().map(IndexHit::id).toList();
     Map<PaperId, IndexedPaper> papers = index.getAll(ids);
-    Map<PaperId, String> snippets = index.snippets(request.query(), papers.values());
+    Map<PaperId, MarkedText> snippets = index.snippets(request.query(), papers.values());
     List<SearchHit> hits = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       IndexHit h = page.get(i);
       IndexedPaper paper = papers.get(h.id());
       if (paper != null) {
         boolean isPin = pin.isPresent() && pin.get().equals(h.id());
-        hits.add(new SearchHit(from + i + 1, paper, h.score(), snippets.getOrDefault(h.id(), ""), isPin));
+        hits.add(new SearchHit(from + i + 1, paper, h.score(), snippets.getOrDefault(h.id(), MarkedText.EMPTY), isPin));
       }
     }
     int total = switch (request.mode()) {

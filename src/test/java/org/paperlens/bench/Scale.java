@@ -27,10 +27,12 @@ import org.paperlens.embed.VectorStore;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.RebuildReport;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
@@ -109,10 +111,10 @@ public final class Scale {
     vectors = null;
     System.err.printf("scale %,d: imported at %.0f papers/s, vectors stored%n", n, importRate);
 
-    IndexBuilder.Report built;
+    RebuildReport built;
     try (CatalogueStore store = CatalogueStore.open(dir)) {
       VectorStore vs = new VectorStore(store);
-      built = IndexBuilder.rebuild(store, id -> vs.find(id, config.model()).map(PaperVector::vector).orElse(null),
+      built = IndexBuilder.rebuild(CatalogueSource.of(store, id -> vs.find(id, config.model()).map(PaperVector::vector).orElse(null)),
           config.indexDir(), IndexSettings.DEFAULT, Progress.NONE);
     }
     double reindexRate = built.papers() / built.seconds();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.paperlens.common.Progress;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
@@ -53,6 +54,6 @@ final class DigestFixture {
   }
 
   static void index(CatalogueStore store, Path indexRoot) {
-    IndexBuilder.rebuild(store, id -> null, indexRoot, IndexSettings.DEFAULT, Progress.NONE);
+    IndexBuilder.rebuild(CatalogueSource.of(store, id -> null), indexRoot, IndexSettings.DEFAULT, Progress.NONE);
   }
 }

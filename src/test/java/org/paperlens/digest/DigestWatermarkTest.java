@@ -1,6 +1,7 @@
 package org.paperlens.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package org.paperlens.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

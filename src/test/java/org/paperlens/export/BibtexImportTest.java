@@ -2,6 +2,7 @@ package org.paperlens.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.StringReader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.paperlens.common.Progress;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LuceneIndex;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.testing.TestDatabase;
 
@@ -36,7 +38,7 @@ class BibtexImportTest {
         w.put(CitationFormatTest.ARTICLE);
         return null;
       });
-      IndexBuilder.rebuild(store, id -> null, tmp.resolve("index"), IndexSettings.DEFAULT, Progress.NONE);
+      IndexBuilder.rebuild(CatalogueSource.of(store, id -> null), tmp.resolve("index"), IndexSettings.DEFAULT, Progress.NONE);
       try (LuceneIndex index = LuceneIndex.open(tmp.resolve("index"), IndexSettings.DEFAULT)) {
         BibtexImport.Report r = new BibtexImport(store, index).match(new StringReader(FILE), "refs.bib");
         assertThat(r.entries()).extracting(BibtexImport.Entry::key)

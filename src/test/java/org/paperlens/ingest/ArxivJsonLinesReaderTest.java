@@ -1,5 +1,13 @@
 package org.paperlens.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.paperlens.ingest.TestInputs.fixture;
+import static org.paperlens.ingest.TestInputs.importPaths;
+import static org.paperlens.ingest.TestInputs.papers;
+import static org.paperlens.ingest.TestInputs.readAll;
+import static org.paperlens.ingest.TestInputs.readInto;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +21,6 @@ import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.TestDatabase;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.paperlens.ingest.TestInputs.fixture;
-import static org.paperlens.ingest.TestInputs.importPaths;
-import static org.paperlens.ingest.TestInputs.papers;
-import static org.paperlens.ingest.TestInputs.readAll;
-import static org.paperlens.ingest.TestInputs.readInto;
-
 
 /** Both JSON Lines schemas, on hand-made samples: the Kaggle arXiv snapshot and daily listings. */
 class ArxivJsonLinesReaderTest {

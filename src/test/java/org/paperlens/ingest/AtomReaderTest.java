@@ -1,5 +1,12 @@
 package org.paperlens.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.paperlens.ingest.TestInputs.fixture;
+import static org.paperlens.ingest.TestInputs.papers;
+import static org.paperlens.ingest.TestInputs.readAll;
+import static org.paperlens.ingest.TestInputs.readInto;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -9,13 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.paperlens.common.BadInputException;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.paperlens.ingest.TestInputs.fixture;
-import static org.paperlens.ingest.TestInputs.papers;
-import static org.paperlens.ingest.TestInputs.readAll;
-import static org.paperlens.ingest.TestInputs.readInto;
-
 
 class AtomReaderTest {
 

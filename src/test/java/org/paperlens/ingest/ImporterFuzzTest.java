@@ -1,5 +1,7 @@
 package org.paperlens.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -24,8 +26,6 @@ import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperText;
 import org.paperlens.testing.TestDatabase;
-import static org.assertj.core.api.Assertions.assertThat;
-
 
 /**
  * Fuzzes the importer: valid inputs of every format, mutated with a fixed seed (truncation, byte

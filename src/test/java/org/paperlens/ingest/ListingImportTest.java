@@ -1,5 +1,8 @@
 package org.paperlens.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,9 +22,6 @@ import org.paperlens.testing.CatalogueDump;
 import org.paperlens.testing.Fixtures;
 import org.paperlens.testing.SharedData;
 import org.paperlens.testing.TestDatabase;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 
 class ListingImportTest {
 

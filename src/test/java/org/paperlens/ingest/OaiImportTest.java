@@ -1,5 +1,7 @@
 package org.paperlens.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +15,6 @@ import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.SharedData;
 import org.paperlens.testing.TestDatabase;
-import static org.assertj.core.api.Assertions.assertThat;
-
 
 class OaiImportTest {
 

@@ -1,5 +1,7 @@
 package org.paperlens.ingest;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +15,6 @@ import java.util.Optional;
 import org.paperlens.common.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 
 /** Where tests find their inputs, and reading an input the way the importer does. */
 final class TestInputs {

@@ -2,6 +2,7 @@ package org.paperlens.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,10 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.common.Progress;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPapers;
@@ -55,8 +58,8 @@ class RecommenderTest {
     store = TestDatabase.catalogue(tmp.resolve("data"));
     new Importer(store, new Importer.Options(Optional.empty(), "x", 100), Progress.NONE)
         .run(List.of(Fixtures.path("search-corpus.jsonl"), Fixtures.path("recommend-extra.jsonl")), new ImportReport());
-    IndexBuilder.VectorLookup lookup = id -> VECTORS.get(id.value());
-    IndexBuilder.rebuild(store, lookup, tmp.resolve("index"), IndexSettings.DEFAULT, Progress.NONE);
+    VectorLookup lookup = id -> VECTORS.get(id.value());
+    IndexBuilder.rebuild(CatalogueSource.of(store, lookup), tmp.resolve("index"), IndexSettings.DEFAULT, Progress.NONE);
     index = LuceneIndex.open(tmp.resolve("index"), IndexSettings.DEFAULT);
     related = new RelatedPapers(index, lookup, new Fusion.WeightedScores(0.4f));
     recommender = new Recommender(index, related);

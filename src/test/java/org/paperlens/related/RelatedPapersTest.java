@@ -2,6 +2,7 @@ package org.paperlens.related;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -12,10 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.common.Progress;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.Fusion;
@@ -43,8 +46,8 @@ class RelatedPapersTest {
     store = TestDatabase.catalogue(tmp.resolve("data"));
     new Importer(store, new Importer.Options(java.util.Optional.empty(), "x", 100), Progress.NONE)
         .run(List.of(Fixtures.path("search-corpus.jsonl")), new ImportReport());
-    IndexBuilder.VectorLookup lookup = id -> VECTORS.get(id.value());
-    IndexBuilder.rebuild(store, lookup, tmp.resolve("index"), IndexSettings.DEFAULT, Progress.NONE);
+    VectorLookup lookup = id -> VECTORS.get(id.value());
+    IndexBuilder.rebuild(CatalogueSource.of(store, lookup), tmp.resolve("index"), IndexSettings.DEFAULT, Progress.NONE);
     index = LuceneIndex.open(tmp.resolve("index"), IndexSettings.DEFAULT);
     related = new RelatedPapers(index, lookup, new Fusion.WeightedScores(0.4f));
   }

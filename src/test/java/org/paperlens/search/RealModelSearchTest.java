@@ -2,6 +2,7 @@ package org.paperlens.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paperlens.search.SearchFixture.ids;
+
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,8 +12,10 @@ import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.RebuildReport;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LuceneIndex;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 
 /** The whole path with the real bge model: import, embed, index from stored vectors, search by meaning. */
@@ -25,9 +28,7 @@ class RealModelSearchTest {
     try (CatalogueStore store = SearchFixture.catalogue(tmp.resolve("data"));
         Encoder encoder = Encoder.open(EmbeddingModel.BGE_SMALL_EN_V15_Q, Encoder.Options.DEFAULT)) {
       new CatalogueEmbedder(store, encoder, Progress.NONE).run(Long.MAX_VALUE);
-      var vectors = new org.paperlens.embed.VectorStore(store);
-      IndexBuilder.Report built = IndexBuilder.rebuild(store,
-          id -> vectors.find(id, EmbeddingModel.BGE_SMALL_EN_V15_Q).map(v -> v.vector()).orElse(null),
+      RebuildReport built = IndexBuilder.rebuild(CatalogueSource.withStoredVectors(store, EmbeddingModel.BGE_SMALL_EN_V15_Q),
           tmp.resolve("index"), IndexSettings.DEFAULT, Progress.NONE);
       assertThat(built.withVector()).isEqualTo(11);
       try (LuceneIndex index = LuceneIndex.open(tmp.resolve("index"), IndexSettings.DEFAULT)) {

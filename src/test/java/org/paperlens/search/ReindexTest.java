@@ -2,6 +2,7 @@ package org.paperlens.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,10 +13,13 @@ import org.paperlens.index.Filters;
 import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexMissingException;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.RebuildReport;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.index.VectorQuantization;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LiveIndex;
 import org.paperlens.index.lucene.LuceneIndex;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
@@ -35,7 +39,7 @@ class ReindexTest {
               .categories(List.of("q-bio.NC")).source("test").build());
           return null;
         });
-        IndexBuilder.Report report = SearchFixture.index(store, root);
+        RebuildReport report = SearchFixture.index(store, root);
         assertThat(report.papers()).isEqualTo(12);
         assertThat(report.withVector()).isEqualTo(11);
 
@@ -79,7 +83,7 @@ class ReindexTest {
       try (LiveIndex live = LiveIndex.open(root, int4)) {
         assertThat(live.currentFormat()).isFalse();
         // What serve's pipeline does with such an index: rebuild beside it, then switch.
-        live.rebuild(store, id -> SearchFixture.VECTORS.get(id.value()), Progress.NONE);
+        live.rebuild(CatalogueSource.of(store, id -> SearchFixture.VECTORS.get(id.value())), Progress.NONE);
         assertThat(live.switchIfRebuilt()).isTrue();
         assertThat(live.currentFormat()).isTrue();
         assertThat(live.nearest(SearchFixture.VECTORS.values().iterator().next(), Filters.NONE, 3)).isNotEmpty();
@@ -118,7 +122,7 @@ class ReindexTest {
     Path root = tmp.resolve("index");
     try (CatalogueStore store = SearchFixture.catalogue(tmp.resolve("data"))) {
       store.write(w -> w.markDeleted(new PaperId("2401.00104"), java.time.LocalDate.parse("2024-05-01")));
-      IndexBuilder.rebuild(store, IndexBuilder.VectorLookup.NONE, root, IndexSettings.DEFAULT, Progress.NONE);
+      IndexBuilder.rebuild(CatalogueSource.of(store, VectorLookup.NONE), root, IndexSettings.DEFAULT, Progress.NONE);
       try (LuceneIndex index = SearchFixture.open(root)) {
         assertThat(index.size()).isEqualTo(10);
         assertThat(index.keyword("diffusion", Filters.NONE, 5)).isEmpty();

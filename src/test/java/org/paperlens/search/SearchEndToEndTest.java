@@ -3,6 +3,7 @@ package org.paperlens.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.paperlens.search.SearchFixture.ids;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.paperlens.html.Html;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.Filters;
 import org.paperlens.index.lucene.LuceneIndex;
@@ -163,8 +165,11 @@ class SearchEndToEndTest {
     SearchResult r = search("tabular benchmarks", SearchMode.KEYWORD, Filters.NONE);
     SearchHit top = r.hits().getFirst();
     assertThat(top.paper().id().value()).isEqualTo("2401.00110");
-    assertThat(top.snippet()).contains("<mark>tabular</mark>").contains("&lt;b&gt;").contains("&amp;")
-        .doesNotContain("<b>");
+    assertThat(top.snippet().marked()).contains("tabular");
+    assertThat(top.snippet().text()).contains("<b>").contains("&").doesNotContain("&amp;");
+    // Rendered for a page, the abstract's own markup is escaped and the matches marked.
+    assertThat(top.snippet().render(Html::escape, "<mark>", "</mark>")).contains("<mark>tabular</mark>")
+        .contains("&lt;b&gt;").contains("&amp;").doesNotContain("<b>");
   }
 
   @Test

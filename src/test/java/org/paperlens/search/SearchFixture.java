@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.paperlens.common.Progress;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.RebuildReport;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.Fixtures;
@@ -69,8 +71,8 @@ public final class SearchFixture {
     return store;
   }
 
-  public static IndexBuilder.Report index(CatalogueStore store, Path indexRoot) {
-    return IndexBuilder.rebuild(store, id -> VECTORS.get(id.value()), indexRoot, IndexSettings.DEFAULT, Progress.NONE);
+  public static RebuildReport index(CatalogueStore store, Path indexRoot) {
+    return IndexBuilder.rebuild(CatalogueSource.of(store, id -> VECTORS.get(id.value())), indexRoot, IndexSettings.DEFAULT, Progress.NONE);
   }
 
   public static LuceneIndex open(Path indexRoot) {

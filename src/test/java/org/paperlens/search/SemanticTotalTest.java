@@ -1,6 +1,7 @@
 package org.paperlens.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LuceneIndex;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 
 /** While papers are still being embedded, a semantic search says how many it ranks: only those with an embedding. */
@@ -21,7 +23,7 @@ class SemanticTotalTest {
   /** Runs {@code check} on a searcher over the fixture with only {@link #EMBEDDED} embedded. */
   private static void withPartlyEmbedded(Path tmp, java.util.function.BiConsumer<LuceneIndex, Searcher> check) throws Exception {
     try (CatalogueStore store = SearchFixture.catalogue(tmp.resolve("data"))) {
-      IndexBuilder.rebuild(store, id -> EMBEDDED.contains(id.value()) ? SearchFixture.VECTORS.get(id.value()) : null,
+      IndexBuilder.rebuild(CatalogueSource.of(store, id -> EMBEDDED.contains(id.value()) ? SearchFixture.VECTORS.get(id.value()) : null),
           tmp.resolve("index"), IndexSettings.DEFAULT, Progress.NONE);
       try (LuceneIndex index = SearchFixture.open(tmp.resolve("index"))) {
         check.accept(index, new Searcher(index, SearchFixture.TOPICS));

@@ -18,11 +18,8 @@ class AccountChangesTest {
   static SubscriptionStore subscriptions;
 
   @RegisterExtension
-  static final WebFixture web = new WebFixture((store, clock) -> {
-    Links links = new Links("http://paperlens.test");
-    subscriptions = new SubscriptionStore(store);
-    return new DigestServices(new Subscriptions(subscriptions, links, Clock.systemUTC()), links, () -> {});
-  });
+  static final WebFixture web = new WebFixture(() -> WebFixture.mailLinkingTo("http://paperlens.test"),
+      root -> subscriptions = new SubscriptionStore(root.catalogue()));
 
   private static final String PASSWORD = "correct horse battery";
 

@@ -17,7 +17,11 @@ import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
+import org.paperlens.app.IndexBackend;
+import org.paperlens.app.PaperLens;
+import org.paperlens.app.Web;
 import org.paperlens.config.Config;
+import org.paperlens.config.MailSettings;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
@@ -57,13 +61,10 @@ final class BrowserSite implements AutoCloseable {
 
   final String base;
   final Chromium chromium;
-  private final CatalogueStore store;
-  private final LuceneIndex index;
-  private final Encoder encoder;
-  private final Database db;
+  /** The application root the site is served from, as serve builds it, with cheap password hashing. */
+  private final PaperLens root;
   private final AccountStore accounts;
   private final CommunityStore community;
-  private final WebServer server;
 
   /**
    * One site per test class, in a temporary directory removed afterwards:
@@ -118,27 +119,17 @@ final class BrowserSite implements AutoCloseable {
         Fixtures.path("web-math.jsonl").toString());
     run("embed", "--data", data);
     run("reindex", "--data", data);
-    Config config = Config.resolve(System.getenv(), Path.of(data));
+    Config config = TestDatabase.config(Config.resolve(System.getenv(), Path.of(data), 0));
     Clock clock = Clock.systemUTC();
-    store = TestDatabase.catalogue(config.dataDir());
-    index = LuceneIndex.open(config.indexDir(), config.indexSettings());
-    encoder = Encoder.open(config.model(), Encoder.Options.DEFAULT);
-    db = Database.open(store.url());
-    VectorStore vectors = new VectorStore(store);
-    accounts = new AccountStore(db, new PasswordHasher(1024, 1, 1), clock);
-    community = new CommunityStore(db, clock);
-    RelatedPapers related = new RelatedPapers(index,
-        id -> vectors.find(id, config.model()).map(PaperVector::vector).orElse(null), config.fusion());
-    WebServices services = new WebServices(store, index,
-        new Searcher(index, new CachedQueryEncoder(encoder::embedQuery, 100)), related, new Recommender(index, related),
-        accounts, community, new LibraryStore(db, community, clock), new Trending(community, clock, java.time.Duration.ZERO),
-        org.paperlens.account.AccountLimits.standard(clock).withSignUpsPerHour(1_000, clock), new SearchMode.Hybrid(config.fusion()), config.fusion(),
-        Optional.empty(), clock); // no arXiv fetcher: the tests submit papers already in the catalogue
-    // Subscriptions and feeds as serve runs them without a mail server.
-    org.paperlens.digest.Links links = new org.paperlens.digest.Links("http://paperlens.test");
-    DigestServices digests = new DigestServices(new org.paperlens.digest.Subscriptions(
-        new org.paperlens.digest.SubscriptionStore(store), links, clock), links, () -> {}, false);
-    server = new WebServer(services, digests, ServerLimits.DEFAULT, ClientAddresses.direct());
+    // Subscriptions and feeds as serve runs them without a mail server; no arXiv fetcher: the tests
+    // submit papers already in the catalogue.
+    root = PaperLens.builder(config, IndexBackend.of(config, null, java.util.Map.of()), clock)
+        .passwordHasher(new PasswordHasher(1024, 1, 1))
+        .accountLimits(org.paperlens.account.AccountLimits.standard(clock).withSignUpsPerHour(1_000, clock))
+        .mail(MailSettings.resolve(java.util.Map.of(MailSettings.BASE_URL_ENV, "http://paperlens.test"))).build();
+    accounts = root.accounts();
+    community = root.community();
+    WebServer server = Web.server(root, ServerLimits.DEFAULT, ClientAddresses.direct(), true, null);
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
   }
 
@@ -161,7 +152,7 @@ final class BrowserSite implements AutoCloseable {
 
   @Override
   public void close() {
-    try (chromium; store; index; encoder; db; server) {
+    try (chromium; root) {
       // closed in reverse order: the server first, Chromium last
     }
   }

@@ -25,10 +25,7 @@ import org.paperlens.digest.Subscriptions;
 class ConcurrentLimitsTest {
 
   @RegisterExtension
-  static final WebFixture web = new WebFixture((store, clock) -> {
-    Links links = new Links("https://papers.example");
-    return new DigestServices(new Subscriptions(new SubscriptionStore(store), links, Clock.systemUTC()), links, () -> {});
-  });
+  static final WebFixture web = new WebFixture(() -> WebFixture.mailLinkingTo("https://papers.example"));
 
   /** Runs {@code n} requests at once (each on its own thread, released together) and returns their statuses. */
   static List<Integer> atOnce(int n, IntFunction<HttpResponse<String>> request) throws Exception {

@@ -44,10 +44,7 @@ class FuzzTest {
   static final String PASSWORD = "correct horse battery";
 
   @RegisterExtension
-  static final WebFixture web = new WebFixture((store, clock) -> {
-    Links links = new Links("https://papers.example");
-    return new DigestServices(new Subscriptions(new SubscriptionStore(store), links, Clock.systemUTC()), links, () -> {});
-  }).withLimits(ServerLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(5)));
+  static final WebFixture web = new WebFixture(() -> WebFixture.mailLinkingTo("https://papers.example")).withLimits(ServerLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(5)));
 
   /** Who sends a request: the headers that make it so. */
   enum Who { ANONYMOUS, MEMBER, TOKEN }

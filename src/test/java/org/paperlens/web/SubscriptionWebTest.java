@@ -52,15 +52,17 @@ class SubscriptionWebTest {
 
   @RegisterExtension
   @Order(2)
-  static final WebFixture web = new WebFixture((store, clock) -> {
-    Links links = new Links(SITE);
-    MailSettings mail = MailSettings.resolve(Map.of(MailSettings.HOST_ENV, "127.0.0.1",
-        MailSettings.PORT_ENV, Integer.toString(greenMail.getSmtp().getPort()), MailSettings.BASE_URL_ENV, SITE));
-    SubscriptionStore subs = new SubscriptionStore(store);
-    run = new DigestRun(new DigestPlanner(subs, null, TrendingRanking.BY_RECENCY, null, links, clock),
-        new OutboxStore(store), mail, () -> new SmtpMailer(mail), clock);
-    return new DigestServices(new Subscriptions(subs, links, Clock.systemUTC()), links, () -> {});
+  static final WebFixture web = new WebFixture(SubscriptionWebTest::mail, root -> {
+    // The digest run of this test ranks by recency over the catalogue alone (no index, no community).
+    MailSettings mail = mail();
+    run = new DigestRun(new DigestPlanner(new SubscriptionStore(root.catalogue()), null, TrendingRanking.BY_RECENCY, null,
+        new Links(SITE), root.clock()), new OutboxStore(root.catalogue()), mail, () -> new SmtpMailer(mail), root.clock());
   });
+
+  private static MailSettings mail() {
+    return MailSettings.resolve(Map.of(MailSettings.HOST_ENV, "127.0.0.1",
+        MailSettings.PORT_ENV, Integer.toString(greenMail.getSmtp().getPort()), MailSettings.BASE_URL_ENV, SITE));
+  }
 
   private static String local(String url) {
     return url.replace(SITE, "");

@@ -6,24 +6,26 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.paperlens.account.AccountLimits;
-import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
-import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Trending;
-import org.paperlens.index.lucene.LuceneIndex;
-import org.paperlens.library.LibraryStore;
+import org.paperlens.app.IndexBackend;
+import org.paperlens.app.PaperLens;
+import org.paperlens.app.Web;
+import org.paperlens.config.Config;
+import org.paperlens.config.MailSettings;
+import org.paperlens.ingest.FetchLimits;
 import org.paperlens.paper.CatalogueStore;
-import org.paperlens.recommend.Recommender;
-import org.paperlens.related.RelatedPapers;
-import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchFixture;
-import org.paperlens.search.SearchMode;
-import org.paperlens.search.Searcher;
 import org.paperlens.store.Database;
+import org.paperlens.testing.TestDatabase;
 import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.ServerLimits;
 
@@ -35,14 +37,14 @@ import org.paperlens.web.http.ServerLimits;
 final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
   CatalogueStore store;
-  LuceneIndex index;
   Database db;
   WebServer server;
   String base;
+  /** The application root the server is built from, as serve builds it, with a test's parts. */
+  PaperLens root;
   private Path dir;
 
   private final java.net.URI oaiUrl;
-  private org.paperlens.ingest.RecordFetcher fetcher;
 
   WebFixture() {
     this.oaiUrl = null;
@@ -58,15 +60,29 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     start(dir);
   }
 
-  /** Subscriptions and feeds, when a test asks for them (see SubscriptionWebTest). */
-  interface Digests {
-    DigestServices services(CatalogueStore store, Clock clock);
+  /** Subscriptions and feeds served, mailing through {@code mail} (read when the server starts). */
+  WebFixture(Supplier<MailSettings> mail) {
+    this(mail, root -> {});
   }
 
-  private Digests digests;
+  /** As {@link #WebFixture(Supplier)}; {@code started} sees the root once the server runs (for a test's own digest run). */
+  WebFixture(Supplier<MailSettings> mail, Consumer<PaperLens> started) {
+    this.oaiUrl = null;
+    this.mail = mail;
+    this.started = started;
+  }
+
+  /** Settings that can mail (a server that nothing listens on) with links to {@code site}. */
+  static MailSettings mailLinkingTo(String site) {
+    return MailSettings.resolve(Map.of(MailSettings.HOST_ENV, "127.0.0.1", MailSettings.PORT_ENV, "9",
+        MailSettings.BASE_URL_ENV, site));
+  }
+
+  private Supplier<MailSettings> mail;
+  private Consumer<PaperLens> started = root -> {};
   private ServerLimits limits = ServerLimits.DEFAULT;
   /** Every test browser signs up from 127.0.0.1, so sign-ups are plentiful unless a test asks otherwise. */
-  private java.util.function.Function<Clock, AccountLimits> accountLimits = c -> AccountLimits.standard(c).withSignUpsPerHour(1_000, c);
+  private Function<Clock, AccountLimits> accountLimits = c -> AccountLimits.standard(c).withSignUpsPerHour(1_000, c);
 
   /** Test accounts are seconds old: their votes count in trending unless a test asks otherwise. */
   private Duration newAccountAge = Duration.ZERO;
@@ -77,23 +93,18 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     return this;
   }
 
-  private java.util.List<String> trustedProxies = java.util.List.of();
+  private List<String> trustedProxies = List.of();
 
   /** Serves behind these proxies: their X-Forwarded-For names the client. */
-  WebFixture withTrustedProxies(java.util.List<String> proxies) {
+  WebFixture withTrustedProxies(List<String> proxies) {
     this.trustedProxies = proxies;
     return this;
   }
 
   /** Serves with these account limits (call before the server starts, i.e. on a registered extension). */
-  WebFixture withAccountLimits(java.util.function.Function<Clock, AccountLimits> limits) {
+  WebFixture withAccountLimits(Function<Clock, AccountLimits> limits) {
     this.accountLimits = limits;
     return this;
-  }
-
-  WebFixture(Digests digests) {
-    this.oaiUrl = null;
-    this.digests = digests;
   }
 
   /** Serves with other limits on reading requests (a short idle timeout, to see it expire). */
@@ -117,24 +128,28 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
   }
 
   private void start(Path dir) throws Exception {
-    store = SearchFixture.catalogue(dir.resolve("data"));
-    SearchFixture.index(store, dir.resolve("data/index"));
-    index = SearchFixture.open(dir.resolve("data/index"));
-    db = Database.open(store.url());
-    fetcher = oaiUrl == null ? null : new org.paperlens.ingest.RecordFetcher(store, oaiUrl, Duration.ofSeconds(5));
+    Path data = dir.resolve("data");
+    try (CatalogueStore fixture = SearchFixture.catalogue(data)) {
+      SearchFixture.index(fixture, data.resolve("index"));
+    }
+    Config resolved = TestDatabase.config(Config.resolve(Map.of(), data));
+    Config config = new Config(resolved.dataDir(), resolved.model(), resolved.indexSettings(), newAccountAge,
+        trustedProxies, resolved.databaseFlag());
     Clock clock = Clock.systemUTC();
-    Fusion fusion = new Fusion.WeightedScores(0.4f);
-    CommunityStore community = new CommunityStore(db, clock);
-    RelatedPapers related = new RelatedPapers(index, id -> SearchFixture.VECTORS.get(id.value()), fusion);
-    WebServices services = new WebServices(store, index, new Searcher(index, SearchFixture.TOPICS), related,
-        new Recommender(index, related),
-        new AccountStore(db, new PasswordHasher(1024, 1, 1), clock), community, new LibraryStore(db, community, clock),
-        new Trending(community, clock, newAccountAge), accountLimits.apply(clock),
-        new SearchMode.Hybrid(fusion), fusion, java.util.Optional.ofNullable(fetcher), clock);
-    server = new WebServer(services, digests == null ? null : digests.services(store, clock), limits,
-        ClientAddresses.behind(trustedProxies));
+    PaperLens.Builder builder = PaperLens.builder(config, IndexBackend.of(config, null, Map.of()), clock)
+        .passwordHasher(new PasswordHasher(1024, 1, 1)).accountLimits(accountLimits.apply(clock))
+        .queryEncoder(SearchFixture.TOPICS).vectors(id -> SearchFixture.VECTORS.get(id.value()))
+        .submissionsFrom(oaiUrl, FetchLimits.SUBMISSION.withTimeout(Duration.ofSeconds(5)));
+    if (mail != null) {
+      builder.mail(mail.get());
+    }
+    root = builder.build();
+    store = root.catalogue();
+    db = root.database();
+    server = Web.server(root, limits, ClientAddresses.behind(trustedProxies), mail != null, null);
     int port = server.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + port;
+    started.accept(root);
   }
 
   Browser browser() {
@@ -144,14 +159,8 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
   /** Closes what was opened: when start-up stopped half-way (no PostgreSQL to run on), only that part. */
   @Override
   public void close() {
-    for (AutoCloseable c : new AutoCloseable[] {server, fetcher, db, index, store}) {
-      if (c != null) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
+    if (root != null) {
+      root.close();
     }
   }
 }

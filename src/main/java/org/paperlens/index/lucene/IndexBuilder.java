@@ -14,12 +14,12 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
 import org.paperlens.common.Progress;
 import org.paperlens.index.IndexRebuild;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.IndexSource;
+import org.paperlens.index.RebuildReport;
 import org.paperlens.index.VectorQuantization;
-import org.paperlens.paper.CatalogueStore;
-import org.paperlens.paper.PaperId;
 
 /**
- * Builds the Lucene index from the catalogue and the stored vectors, never re-embedding.
+ * Builds the Lucene index from an {@link IndexSource} (the catalogue and its stored vectors), never re-embedding.
  *
  * <p>The build goes into a new generation directory and is published only when complete
  * ({@link IndexDirectory#publish}): searches keep using the previous index until then, and a
@@ -27,24 +27,9 @@ import org.paperlens.paper.PaperId;
  */
 public final class IndexBuilder {
 
-  /** The stored vector of a paper, or null when it has none yet. */
-  @FunctionalInterface
-  public interface VectorLookup {
-    float[] vectorFor(PaperId id);
-
-    VectorLookup NONE = id -> null;
-  }
-
-  /**
-   * What a build did.
-   *
-   * @param location where the index went: a generation directory, or a Solr collection
-   */
-  public record Report(int papers, int withVector, String location, double seconds) {}
-
   /** The whole-index write side of the embedded index under {@code indexRoot}. */
   public static IndexRebuild into(Path indexRoot, IndexSettings settings) {
-    return (store, vectors, progress) -> rebuild(store, vectors, indexRoot, settings, progress);
+    return (papers, progress) -> rebuild(papers, indexRoot, settings, progress);
   }
 
   /** Builds an empty index when there is none, so a server can start on an empty data directory. */
@@ -78,22 +63,20 @@ public final class IndexBuilder {
 
   private IndexBuilder() {}
 
-  public static Report rebuild(CatalogueStore store, VectorLookup vectors, Path indexRoot, IndexSettings settings,
-      Progress progress) {
+  public static RebuildReport rebuild(IndexSource papers, Path indexRoot, IndexSettings settings, Progress progress) {
     long start = System.nanoTime();
     try {
       Path generation = IndexDirectory.nextGeneration(indexRoot);
       int[] counts = new int[2];
       // Read before the scan: every change numbered up to here is in the scan, so this is the
       // watermark the new index can honestly claim (later changes are caught up incrementally).
-      long seq = store.sequence();
-      long total = store.count();
+      long seq = papers.sequence();
+      long total = papers.count();
       progress.begin("reindex", total, "papers");
       try (FSDirectory dir = FSDirectory.open(generation);
           IndexWriter writer = new IndexWriter(dir, config(settings));
           ParallelAdder adder = new ParallelAdder(writer, THREADS)) {
-        store.forEachLive(paper -> {
-          float[] vector = vectors.vectorFor(paper.id());
+        papers.forEach((paper, vector) -> {
           adder.add(PaperDocument.of(paper, vector));
           counts[0]++;
           if (vector != null) {
@@ -110,7 +93,7 @@ public final class IndexBuilder {
         progress.end();
       }
       IndexDirectory.publish(indexRoot, generation);
-      return new Report(counts[0], counts[1], generation.toString(), (System.nanoTime() - start) / 1e9);
+      return new RebuildReport(counts[0], counts[1], generation.toString(), (System.nanoTime() - start) / 1e9);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the index in " + indexRoot + ": " + e.getMessage(), e);
     }

@@ -12,10 +12,13 @@ import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexCoverage;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.IndexSource;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.LexicalNeighbours;
 import org.paperlens.index.LiveSearchIndex;
+import org.paperlens.index.MarkedText;
 import org.paperlens.index.PaperFeatures;
+import org.paperlens.index.RebuildReport;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -115,6 +118,12 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
     return read(index -> index.sharedTerms(source, candidates));
   }
 
+  /** This index itself: it reads features from its postings. */
+  @Override
+  public Optional<FeatureSource> featureSource() {
+    return Optional.of(this);
+  }
+
   @Override
   public PaperFeatures features(List<PaperId> profile, Filters window) {
     return read(index -> index.features(profile, window));
@@ -141,7 +150,7 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   }
 
   @Override
-  public Map<PaperId, String> snippets(String query, java.util.Collection<IndexedPaper> papers) {
+  public Map<PaperId, MarkedText> snippets(String query, java.util.Collection<IndexedPaper> papers) {
     return read(index -> index.snippets(query, papers));
   }
 
@@ -202,9 +211,8 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
 
   /** Builds a new generation beside the one in use; {@link #switchIfRebuilt} then moves to it. */
   @Override
-  public IndexBuilder.Report rebuild(org.paperlens.paper.CatalogueStore store, IndexBuilder.VectorLookup vectors,
-      org.paperlens.common.Progress progress) {
-    return IndexBuilder.rebuild(store, vectors, root, settings, progress);
+  public RebuildReport rebuild(IndexSource papers, org.paperlens.common.Progress progress) {
+    return IndexBuilder.rebuild(papers, root, settings, progress);
   }
 
   @Override

@@ -57,10 +57,12 @@ import org.paperlens.index.IndexSettings;
 import org.paperlens.index.IndexUpdates;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.LexicalNeighbours;
+import org.paperlens.index.MarkedText;
 import org.paperlens.index.PaperFeatures;
 import org.paperlens.index.PaperFields;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.index.VectorQuantization;
+import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -380,6 +382,12 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     });
   }
 
+  /** This index itself: it reads features from its postings. */
+  @Override
+  public Optional<FeatureSource> featureSource() {
+    return Optional.of(this);
+  }
+
   @Override
   public PaperFeatures features(List<PaperId> profile, Filters window) {
     return withSearcher(s -> {
@@ -443,12 +451,12 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   }
 
   @Override
-  public Map<PaperId, String> snippets(String query, java.util.Collection<IndexedPaper> papers) {
-    Map<PaperId, String> out = new LinkedHashMap<>();
+  public Map<PaperId, MarkedText> snippets(String query, java.util.Collection<IndexedPaper> papers) {
+    Map<PaperId, MarkedText> out = new LinkedHashMap<>();
     Query terms = highlightable(query);
     // The abstracts come with the papers: marking them needs no second read of the stored fields.
     UnifiedHighlighter highlighter = terms == null ? null : UnifiedHighlighter.builderWithoutSearcher(analyzer)
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withFormatter(new DefaultPassageFormatter(String.valueOf(Snippets.MARK_OPEN), String.valueOf(Snippets.MARK_CLOSE), Snippets.ELLIPSIS, false))
         .withMaxLength(20_000)
         .withWeightMatches(false)
         .build();
@@ -462,7 +470,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
           throw new UncheckedIOException(e);
         }
       }
-      out.put(paper.id(), marked instanceof String s && !s.isEmpty() ? s : Snippets.leading(text, Snippets.FALLBACK_CHARS));
+      out.put(paper.id(), marked instanceof String s && !s.isEmpty() ? Snippets.marked(s) : Snippets.leading(text, Snippets.FALLBACK_CHARS));
     }
     return out;
   }
@@ -497,7 +505,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
 
   @Override
   public List<IndexedPaper> byAuthor(String name, int limit) {
-    String key = PaperFields.authorKey(name);
+    String key = AuthorNames.fold(name);
     if (key.isEmpty()) {
       return List.of();
     }

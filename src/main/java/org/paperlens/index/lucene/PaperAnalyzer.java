@@ -9,7 +9,6 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.paperlens.index.PaperFields;
-import org.paperlens.index.PaperFields;
 
 /**
  * The text analysis of each {@link PaperFields field}: English (Porter stemming, stop words) for

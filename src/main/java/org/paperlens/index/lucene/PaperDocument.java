@@ -1,6 +1,5 @@
 package org.paperlens.index.lucene;
 
-import java.time.LocalDate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -10,62 +9,64 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
+import org.paperlens.index.PaperFieldValues;
 import org.paperlens.index.PaperFields;
 import org.paperlens.paper.Paper;
-import org.paperlens.paper.TexText;
 
-/** Turns a catalogue {@link Paper} (and its vector, when it has one) into a Lucene document. */
+/**
+ * A catalogue {@link Paper} (and its vector, when it has one) as a Lucene document: the values
+ * {@link PaperFieldValues} works out, each in the Lucene field type its use needs.
+ */
 public final class PaperDocument {
 
   private PaperDocument() {}
 
-  static Document of(Paper paper, float[] vector) {
+  public static Document of(Paper paper, float[] vector) {
+    return of(PaperFieldValues.of(paper, vector));
+  }
+
+  static Document of(PaperFieldValues v) {
     Document doc = new Document();
-    doc.add(new StringField(PaperFields.ID, paper.id().value(), Field.Store.YES));
+    doc.add(new StringField(PaperFields.ID, v.id(), Field.Store.YES));
     // Doc values of the id: hits and feature rows are turned into ids without a stored-field read.
-    doc.add(new SortedDocValuesField(PaperFields.ID, new org.apache.lucene.util.BytesRef(paper.id().value())));
-    // Title and abstract are indexed (and stored, for snippets and explanations) as readable text:
-    // TeX commands are not words a reader searches for or wants to see in a snippet or a reason.
-    if (paper.title() != null) {
-      String plain = TexText.plain(paper.title());
-      doc.add(new TextField(PaperFields.TITLE, plain, Field.Store.YES));
-      doc.add(new StringField(PaperFields.TITLE_KEY, PaperFields.titleKey(plain), Field.Store.NO));
-      if (!plain.equals(paper.title())) {
-        doc.add(new StoredField(PaperFields.TITLE_TEX, paper.title()));
-        doc.add(new StringField(PaperFields.TITLE_KEY, PaperFields.titleKey(paper.title()), Field.Store.NO));
-      }
+    doc.add(new SortedDocValuesField(PaperFields.ID, new BytesRef(v.id())));
+    if (v.title() != null) {
+      doc.add(new TextField(PaperFields.TITLE, v.title(), Field.Store.YES));
     }
-    if (paper.abstractText() != null) {
-      doc.add(new TextField(PaperFields.ABSTRACT, TexText.plain(paper.abstractText()), Field.Store.YES));
+    for (String key : v.titleKeys()) {
+      doc.add(new StringField(PaperFields.TITLE_KEY, key, Field.Store.NO));
     }
-    for (String author : paper.authors()) {
+    if (v.titleTex() != null) {
+      doc.add(new StoredField(PaperFields.TITLE_TEX, v.titleTex()));
+    }
+    if (v.abstractText() != null) {
+      doc.add(new TextField(PaperFields.ABSTRACT, v.abstractText(), Field.Store.YES));
+    }
+    for (String author : v.authors()) {
       doc.add(new TextField(PaperFields.AUTHORS, author, Field.Store.YES));
-      doc.add(new StringField(PaperFields.AUTHOR_KEY, PaperFields.authorKey(author), Field.Store.NO));
     }
-    org.paperlens.paper.CodeLinks.codeUrl(paper).ifPresent(url -> {
-      doc.add(new StringField(PaperFields.CODE, "yes", Field.Store.NO));
-      doc.add(new StoredField(PaperFields.CODE_URL, url));
-    });
-    for (String category : paper.categories()) {
+    for (String key : v.authorKeys()) {
+      doc.add(new StringField(PaperFields.AUTHOR_KEY, key, Field.Store.NO));
+    }
+    if (v.hasCode()) {
+      doc.add(new StringField(PaperFields.CODE, PaperFieldValues.HAS_CODE, Field.Store.NO));
+      doc.add(new StoredField(PaperFields.CODE_URL, v.codeUrl()));
+    }
+    for (String category : v.categories()) {
       doc.add(new StringField(PaperFields.CATEGORY, category, Field.Store.NO));
     }
-    if (paper.primaryCategory() != null) {
-      doc.add(new StoredField(PaperFields.PRIMARY_CATEGORY, paper.primaryCategory()));
+    if (v.primaryCategory() != null) {
+      doc.add(new StoredField(PaperFields.PRIMARY_CATEGORY, v.primaryCategory()));
     }
-    LocalDate date = dateOf(paper);
-    if (date != null) {
-      int day = (int) date.toEpochDay();
+    if (v.date() != null) {
+      int day = (int) v.date().toEpochDay();
       doc.add(new IntPoint(PaperFields.DATE, day));
       doc.add(new StoredField(PaperFields.DATE, day));
     }
-    if (vector != null) {
-      doc.add(new KnnFloatVectorField(PaperFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    if (v.vector() != null) {
+      doc.add(new KnnFloatVectorField(PaperFields.VECTOR, v.vector(), VectorSimilarityFunction.DOT_PRODUCT));
     }
     return doc;
-  }
-
-  /** The date a reader cares about: when the paper was first listed, else when it was submitted. */
-  public static LocalDate dateOf(Paper p) {
-    return p.firstListed() != null ? p.firstListed() : p.submitted() != null ? p.submitted() : p.updated();
   }
 }

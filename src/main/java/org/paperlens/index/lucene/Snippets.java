@@ -7,9 +7,9 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.paperlens.html.Html;
+import org.paperlens.index.MarkedText;
 
-/** Small text helpers for snippets and filters. */
+/** Snippets as neutral marked text, and the analysis of text into terms (snippets, filters, more-like-this). */
 public final class Snippets {
 
   /** How much of an abstract stands in for a snippet when no query word matched it (both engines). */
@@ -17,13 +17,27 @@ public final class Snippets {
 
   private Snippets() {}
 
-  /** The start of {@code text}, cut at a word boundary near {@code max} chars, HTML-escaped. */
-  public static String leading(String text, int max) {
+  /**
+   * What a highlighter writes before and after a match (both engines): private-use characters, so
+   * the highlighter escapes nothing and the snippet comes back as the abstract's own text.
+   */
+  public static final char MARK_OPEN = '\uE000';
+  public static final char MARK_CLOSE = '\uE001';
+
+  /** Between two passages of one snippet (both engines). */
+  public static final String ELLIPSIS = " … ";
+
+  /** The start of {@code text}, cut at a word boundary near {@code max} chars, nothing marked. */
+  public static MarkedText leading(String text, int max) {
     if (text == null) {
-      return "";
+      return MarkedText.EMPTY;
     }
-    String s = text.length() <= max ? text : text.substring(0, cut(text, max)) + " …";
-    return Html.escape(s);
+    return MarkedText.plain(text.length() <= max ? text : text.substring(0, cut(text, max)) + " …");
+  }
+
+  /** A highlighter's output, its matches between {@link #MARK_OPEN} and {@link #MARK_CLOSE}. */
+  public static MarkedText marked(String highlighted) {
+    return MarkedText.fromTagged(highlighted, MARK_OPEN, MARK_CLOSE);
   }
 
   private static int cut(String text, int max) {

@@ -7,16 +7,14 @@ import java.util.List;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.paperlens.index.IndexedPaper;
+import org.paperlens.index.PaperFieldValues;
 import org.paperlens.index.PaperFields;
-import org.paperlens.index.lucene.PaperDocument;
-import org.paperlens.paper.CodeLinks;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
-import org.paperlens.paper.TexText;
 
 /**
- * A paper as a Solr document and back: the fields of {@link PaperFields}, filled as
- * {@link PaperDocument} fills the embedded index's, plus Solr's own bookkeeping fields.
+ * A paper as a Solr document and back: the values {@link PaperFieldValues} works out for the
+ * fields of {@link PaperFields} (as the embedded index gets them), plus Solr's own bookkeeping fields.
  */
 final class SolrDocuments {
 
@@ -34,46 +32,51 @@ final class SolrDocuments {
   private SolrDocuments() {}
 
   static SolrInputDocument of(Paper paper, float[] vector, long build) {
+    return of(PaperFieldValues.of(paper, vector), build);
+  }
+
+  static SolrInputDocument of(PaperFieldValues v, long build) {
     SolrInputDocument doc = new SolrInputDocument();
-    doc.setField(PaperFields.ID, paper.id().value());
-    if (paper.title() != null) {
-      String plain = TexText.plain(paper.title());
-      doc.setField(PaperFields.TITLE, plain);
-      doc.addField(PaperFields.TITLE_KEY, PaperFields.titleKey(plain));
-      if (!plain.equals(paper.title())) {
-        doc.setField(PaperFields.TITLE_TEX, paper.title());
-        doc.addField(PaperFields.TITLE_KEY, PaperFields.titleKey(paper.title()));
-      }
+    doc.setField(PaperFields.ID, v.id());
+    if (v.title() != null) {
+      doc.setField(PaperFields.TITLE, v.title());
     }
-    if (paper.abstractText() != null) {
-      doc.setField(PaperFields.ABSTRACT, TexText.plain(paper.abstractText()));
+    for (String key : v.titleKeys()) {
+      doc.addField(PaperFields.TITLE_KEY, key);
     }
-    for (String author : paper.authors()) {
+    if (v.titleTex() != null) {
+      doc.setField(PaperFields.TITLE_TEX, v.titleTex());
+    }
+    if (v.abstractText() != null) {
+      doc.setField(PaperFields.ABSTRACT, v.abstractText());
+    }
+    for (String author : v.authors()) {
       doc.addField(PaperFields.AUTHORS, author);
-      doc.addField(PaperFields.AUTHOR_KEY, PaperFields.authorKey(author));
     }
-    CodeLinks.codeUrl(paper).ifPresent(url -> { // one scan: a paper has code exactly when it has a first link
-      doc.setField(PaperFields.CODE, "yes");
-      doc.setField(PaperFields.CODE_URL, url);
-    });
-    for (String category : paper.categories()) {
+    for (String key : v.authorKeys()) {
+      doc.addField(PaperFields.AUTHOR_KEY, key);
+    }
+    if (v.hasCode()) {
+      doc.setField(PaperFields.CODE, PaperFieldValues.HAS_CODE);
+      doc.setField(PaperFields.CODE_URL, v.codeUrl());
+    }
+    for (String category : v.categories()) {
       doc.addField(PaperFields.CATEGORY, category);
     }
-    if (paper.primaryCategory() != null) {
-      doc.setField(PaperFields.PRIMARY_CATEGORY, paper.primaryCategory());
+    if (v.primaryCategory() != null) {
+      doc.setField(PaperFields.PRIMARY_CATEGORY, v.primaryCategory());
     }
-    LocalDate date = PaperDocument.dateOf(paper);
-    if (date != null) {
-      doc.setField(PaperFields.DATE, (int) date.toEpochDay());
+    if (v.date() != null) {
+      doc.setField(PaperFields.DATE, (int) v.date().toEpochDay());
     }
-    if (vector != null) {
-      List<Float> values = new ArrayList<>(vector.length);
-      for (float v : vector) {
-        values.add(v);
+    if (v.vector() != null) {
+      List<Float> values = new ArrayList<>(v.vector().length);
+      for (float x : v.vector()) {
+        values.add(x);
       }
       doc.setField(PaperFields.VECTOR, values);
     }
-    doc.setField(HAS_VECTOR, vector != null);
+    doc.setField(HAS_VECTOR, v.vector() != null);
     doc.setField(BUILD, build);
     return doc;
   }

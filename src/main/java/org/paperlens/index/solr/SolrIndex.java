@@ -20,20 +20,24 @@ import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.paperlens.index.BadQueryException;
+import org.paperlens.index.FeatureSource;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexCoverage;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.IndexSource;
 import org.paperlens.index.IndexUnavailableException;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.LexicalNeighbours;
 import org.paperlens.index.LiveSearchIndex;
+import org.paperlens.index.MarkedText;
 import org.paperlens.index.PaperFields;
-import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.RebuildReport;
 import org.paperlens.index.lucene.PaperAnalyzer;
 import org.paperlens.index.lucene.PaperQueryParser;
 import org.paperlens.index.lucene.Snippets;
+import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -209,8 +213,8 @@ public final class SolrIndex implements LiveSearchIndex {
   }
 
   @Override
-  public Map<PaperId, String> snippets(String query, java.util.Collection<IndexedPaper> papers) {
-    Map<PaperId, String> out = new LinkedHashMap<>();
+  public Map<PaperId, MarkedText> snippets(String query, java.util.Collection<IndexedPaper> papers) {
+    Map<PaperId, MarkedText> out = new LinkedHashMap<>();
     if (papers.isEmpty()) {
       return out;
     }
@@ -224,29 +228,35 @@ public final class SolrIndex implements LiveSearchIndex {
       q.set("hl.q", PaperQueryParser.checked(query));
       SolrQueries.edismax(q, settings);
       q.set("hl", true).set("hl.method", "unified").set("hl.qparser", "edismax").set("hl.fl", PaperFields.ABSTRACT)
-          .set("hl.snippets", 2).set("hl.tag.pre", "<mark>").set("hl.tag.post", "</mark>").set("hl.encoder", "html")
-          .set("hl.tag.ellipsis", " … ").set("hl.defaultSummary", false).set("hl.maxAnalyzedChars", 20_000)
+          .set("hl.snippets", 2).set("hl.tag.pre", String.valueOf(Snippets.MARK_OPEN))
+          .set("hl.tag.post", String.valueOf(Snippets.MARK_CLOSE)).set("hl.tag.ellipsis", Snippets.ELLIPSIS).set("hl.defaultSummary", false).set("hl.maxAnalyzedChars", 20_000)
           .set("hl.requireFieldMatch", false);
     } catch (BadQueryException e) {
       // No usable terms: every paper gets the start of its abstract.
     }
     QueryResponse response = query(q);
     Map<String, Map<String, List<String>>> marked = response.getHighlighting();
-    Map<String, String> byId = new LinkedHashMap<>();
+    Map<String, MarkedText> byId = new LinkedHashMap<>();
     for (SolrDocument doc : response.getResults()) {
       String id = (String) doc.getFieldValue(PaperFields.ID);
       List<String> passages = marked == null || marked.get(id) == null ? null : marked.get(id).get(PaperFields.ABSTRACT);
       byId.put(id, passages == null || passages.isEmpty()
           ? Snippets.leading(abstracts.get(id), Snippets.FALLBACK_CHARS)
-          : String.join(" … ", passages));
+          : Snippets.marked(String.join(Snippets.ELLIPSIS, passages)));
     }
     for (PaperId id : ids) {
-      String s = byId.get(id.value());
+      MarkedText s = byId.get(id.value());
       if (s != null) {
         out.put(id, s);
       }
     }
     return out;
+  }
+
+  /** None: features come from one pass over postings, which a remote engine does not give. */
+  @Override
+  public Optional<FeatureSource> featureSource() {
+    return Optional.empty();
   }
 
   @Override
@@ -265,7 +275,7 @@ public final class SolrIndex implements LiveSearchIndex {
 
   @Override
   public List<IndexedPaper> byAuthor(String name, int limit) {
-    String key = PaperFields.authorKey(name);
+    String key = AuthorNames.fold(name);
     if (key.isEmpty() || limit <= 0) {
       return List.of();
     }
@@ -394,9 +404,8 @@ public final class SolrIndex implements LiveSearchIndex {
    * once: searches see the old documents until that commit, then the new set whole.
    */
   @Override
-  public IndexBuilder.Report rebuild(org.paperlens.paper.CatalogueStore store, IndexBuilder.VectorLookup vectors,
-      org.paperlens.common.Progress progress) {
-    IndexBuilder.Report report = SolrWrites.rebuild(this, store, vectors, progress);
+  public RebuildReport rebuild(IndexSource papers, org.paperlens.common.Progress progress) {
+    RebuildReport report = SolrWrites.rebuild(this, papers, progress);
     coverage = measure(readWatermark());
     return report;
   }

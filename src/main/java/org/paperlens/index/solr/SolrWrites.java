@@ -8,9 +8,9 @@ import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.paperlens.common.Progress;
 import org.paperlens.index.IndexChange;
+import org.paperlens.index.IndexSource;
 import org.paperlens.index.IndexUnavailableException;
-import org.paperlens.index.lucene.IndexBuilder;
-import org.paperlens.paper.CatalogueStore;
+import org.paperlens.index.RebuildReport;
 
 /**
  * The write side of {@link SolrIndex}: live batches and whole rebuilds. Writes are not retried
@@ -49,18 +49,16 @@ final class SolrWrites {
     }
   }
 
-  static IndexBuilder.Report rebuild(SolrIndex index, CatalogueStore store, IndexBuilder.VectorLookup vectors,
-      Progress progress) {
+  static RebuildReport rebuild(SolrIndex index, IndexSource papers, Progress progress) {
     long start = System.nanoTime();
     // Every document this build writes carries this stamp; live writes made meanwhile carry a later one.
     long build = System.currentTimeMillis();
-    long seq = store.sequence();
+    long seq = papers.sequence();
     int[] counts = new int[2];
     List<SolrInputDocument> batch = new ArrayList<>(BATCH);
-    progress.begin("reindex", store.count(), "papers");
+    progress.begin("reindex", papers.count(), "papers");
     try {
-      store.forEachLive(paper -> {
-        float[] vector = vectors.vectorFor(paper.id());
+      papers.forEach((paper, vector) -> {
         batch.add(SolrDocuments.of(paper, vector, build));
         counts[0]++;
         if (vector != null) {
@@ -80,7 +78,7 @@ final class SolrWrites {
     } finally {
       progress.end();
     }
-    return new IndexBuilder.Report(counts[0], counts[1], "SolrCloud " + index.target(), (System.nanoTime() - start) / 1e9);
+    return new RebuildReport(counts[0], counts[1], "SolrCloud " + index.target(), (System.nanoTime() - start) / 1e9);
   }
 
   private static void add(SolrIndex index, List<SolrInputDocument> batch) {

@@ -2,8 +2,8 @@ package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import org.paperlens.account.Account;
-import org.paperlens.web.DigestServices;
-import org.paperlens.web.WebServices;
+import org.paperlens.account.AccountStore;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.web.http.Auth;
 
 /**
@@ -13,36 +13,39 @@ import org.paperlens.web.http.Auth;
  */
 public final class AccountChanges {
 
-  private final WebServices s;
+  private final AccountStore accounts;
+  private final CommunityStore community;
   private final Auth auth;
-  /** Null when the server runs without subscriptions. */
-  private final DigestServices digest;
+  /** Empty when the server runs without subscriptions. */
+  private final java.util.Optional<org.paperlens.digest.Subscriptions> subscriptions;
 
-  public AccountChanges(WebServices s, Auth auth, DigestServices digest) {
-    this.s = s;
+  public AccountChanges(AccountStore accounts, CommunityStore community, Auth auth,
+      java.util.Optional<org.paperlens.digest.Subscriptions> subscriptions) {
+    this.accounts = accounts;
+    this.community = community;
     this.auth = auth;
-    this.digest = digest;
+    this.subscriptions = subscriptions;
   }
 
   public void changePassword(Context ctx, Account me, String current, String password) {
     auth.logIn(ctx, me.name(), current == null ? "" : current);
-    s.accounts().changePassword(me, password, ctx.cookie(Auth.SESSION_COOKIE));
+    accounts.changePassword(me, password, ctx.cookie(Auth.SESSION_COOKIE));
   }
 
   /** Sets the address (blank removes it) and returns it as stored; a malformed one is an IllegalArgumentException. */
   public String setEmail(Account me, String email) {
     String stored = email == null || email.isBlank() ? null : org.paperlens.digest.Subscriptions.normalise(email);
-    s.accounts().setEmail(me, stored);
+    accounts.setEmail(me, stored);
     return stored;
   }
 
   /** Deletes the account and all its data, after checking the password. */
   public void delete(Context ctx, Account me, String password) {
     auth.logIn(ctx, me.name(), password == null ? "" : password);
-    if (digest != null) {
-      digest.subscriptions().forgetUser(Long.toString(me.id()));
+    if (subscriptions.isPresent()) {
+      subscriptions.get().forgetUser(Long.toString(me.id()));
     }
-    s.accounts().delete(me);
-    s.community().changed(); // the papers' totals changed: rankings and listings are stale
+    accounts.delete(me);
+    community.changed(); // the papers' totals changed: rankings and listings are stale
   }
 }

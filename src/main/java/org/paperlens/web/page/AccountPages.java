@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountException;
-import org.paperlens.web.WebServices;
+import org.paperlens.account.AccountStore;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Problems;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /**
@@ -18,15 +20,15 @@ import org.paperlens.web.http.Urls;
  * the account with its data. HTTP only; {@link AccountChanges} does the changes both the page and
  * the API make.
  */
-public final class AccountPages {
+public final class AccountPages implements Feature {
 
-  private final WebServices s;
+  private final AccountStore accounts;
   private final Auth auth;
   private final Templates templates;
   private final AccountChanges changes;
 
-  public AccountPages(WebServices s, Auth auth, Templates templates, AccountChanges changes) {
-    this.s = s;
+  public AccountPages(AccountStore accounts, Auth auth, Templates templates, AccountChanges changes) {
+    this.accounts = accounts;
     this.auth = auth;
     this.templates = templates;
     this.changes = changes;
@@ -95,7 +97,7 @@ public final class AccountPages {
 
   public void revokeToken(Context ctx) {
     Account me = Auth.required(ctx);
-    s.accounts().revokeApiToken(me, ctx.formParam("token"));
+    accounts.revokeApiToken(me, ctx.formParam("token"));
     ctx.redirect("/account", HttpStatus.SEE_OTHER);
   }
 
@@ -159,12 +161,27 @@ public final class AccountPages {
 
   private void page(Context ctx, Account me, String newToken, String done, String error) {
     List<Token> tokens = new ArrayList<>();
-    s.accounts().apiTokens(me).forEach(t -> tokens.add(new Token(t.label(), t.created().toString().substring(0, 10), t.hashPrefix())));
+    accounts.apiTokens(me).forEach(t -> tokens.add(new Token(t.label(), t.created().toString().substring(0, 10), t.hashPrefix())));
     ctx.html(templates.render("account", ctx, new AccountView("Account " + me.name(), me.name(), done, error,
-        s.accounts().email(me).orElse(null), newToken, tokens)));
+        accounts.email(me).orElse(null), newToken, tokens)));
   }
 
   private void form(Context ctx, String which, String name, String error) {
     ctx.html(templates.render(which, ctx, new FormView(which.equals("login") ? "Log in" : "Sign up", name, error, Urls.back(ctx, null))));
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/signup", this::signUpForm);
+    routes.post("/signup", this::signUp);
+    routes.get("/login", this::logInForm);
+    routes.post("/login", this::logIn);
+    routes.post("/logout", this::logOut);
+    routes.get("/account", this::account);
+    routes.post("/account/tokens", this::newToken);
+    routes.post("/account/tokens/revoke", this::revokeToken);
+    routes.post("/account/password", this::changePassword);
+    routes.post("/account/email", this::changeEmail);
+    routes.post("/account/delete", this::delete);
   }
 }

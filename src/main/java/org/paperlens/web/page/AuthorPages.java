@@ -1,13 +1,16 @@
 package org.paperlens.web.page;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperlens.index.IndexedPaper;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /**
@@ -15,7 +18,7 @@ import org.paperlens.web.http.Urls;
  * people they most often write with, the categories they write in, and ways to follow them (a
  * feed, an e-mail digest). HTTP only; the data comes from {@link Listings#author}.
  */
-public final class AuthorPages {
+public final class AuthorPages implements Feature {
 
   static final int PAGE = 30;
 
@@ -99,5 +102,11 @@ public final class AuthorPages {
     m.put("categories", categories(a));
     m.put("feed", feedPath(a.name()));
     return m;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/authors/{name}", this::page);
+    routes.api(HandlerType.GET, "/authors/{name}", this::api);
   }
 }

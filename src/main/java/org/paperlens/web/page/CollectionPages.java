@@ -1,15 +1,19 @@
 package org.paperlens.web.page;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
-import org.paperlens.web.WebServices;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /**
@@ -17,16 +21,20 @@ import org.paperlens.web.http.Urls;
  * ({@code /users/NAME/tags/TAG}), a feed, and an index of all of them ({@code /collections}).
  * HTTP only; {@link LibraryStore} keeps the tags and who may see them.
  */
-public final class CollectionPages {
+public final class CollectionPages implements Feature {
 
   static final int PAGE = 50;
   static final int INDEX = 100;
 
-  private final WebServices s;
+  private final CatalogueStore catalogue;
+  private final CommunityStore community;
+  private final LibraryStore library;
   private final Templates templates;
 
-  public CollectionPages(WebServices s, Templates templates) {
-    this.s = s;
+  public CollectionPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Templates templates) {
+    this.catalogue = catalogue;
+    this.community = community;
+    this.library = library;
     this.templates = templates;
   }
 
@@ -70,7 +78,7 @@ public final class CollectionPages {
 
   private List<Collection> collections() {
     List<Collection> out = new ArrayList<>();
-    for (LibraryStore.Collection c : s.library().publicCollections(INDEX)) {
+    for (LibraryStore.Collection c : library.publicCollections(INDEX)) {
       if (c.papers() > 0) {
         out.add(summary(c));
       }
@@ -90,16 +98,16 @@ public final class CollectionPages {
     if (tag.isBlank() || tag.length() > LibraryStore.MAX_TAG_LENGTH || owner.length() > 100) {
       throw HttpProblem.badRequest("not a tag: '" + tag + "'");
     }
-    return s.library().publicCollection(owner, tag)
+    return library.publicCollection(owner, tag)
         .orElseThrow(() -> HttpProblem.notFound("no public collection '" + tag + "' of a member named '" + owner + "'"));
   }
 
   /** Page {@code page} of the collection's papers, {@code limit} to a page, as lists show them. */
   private List<Views.Listed> entries(LibraryStore.Collection c, int page, int limit) {
-    List<PaperId> ids = s.library().publicTagged(c.owner(), c.tag(), page * limit).orElse(List.of());
+    List<PaperId> ids = library.publicTagged(c.owner(), c.tag(), page * limit).orElse(List.of());
     List<Views.Listed> papers = new ArrayList<>();
     for (PaperId id : ids.subList(Math.min((page - 1) * limit, ids.size()), ids.size())) {
-      s.catalogue().find(id).ifPresent(p -> papers.add(Views.listed(p, s.community().signals(id).upvotes())));
+      catalogue.find(id).ifPresent(p -> papers.add(Views.listed(p, community.signals(id).upvotes())));
     }
     return papers;
   }
@@ -119,5 +127,14 @@ public final class CollectionPages {
     m.put("more", c.papers() > page * limit);
     m.put("entries", entries(c, page, limit));
     return m;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    // After the tag feed route (FeedRoutes): <tag> takes slashes.
+    routes.get("/collections", this::index);
+    routes.get("/users/{name}/tags/<tag>", this::page);
+    routes.api(HandlerType.GET, "/collections", this::indexApi);
+    routes.api(HandlerType.GET, "/users/{name}/tags/<tag>", this::api);
   }
 }

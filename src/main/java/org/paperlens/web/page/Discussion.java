@@ -2,6 +2,7 @@ package org.paperlens.web.page;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,29 +14,31 @@ import org.paperlens.account.Account;
 import org.paperlens.community.Comment;
 import org.paperlens.community.CommentLimits;
 import org.paperlens.community.CommentStore;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.paper.Paper;
-import org.paperlens.web.Api;
-import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.JsonBodies;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 
 /**
  * The discussion of a paper: members comment (plain text, links made clickable), edit and
  * delete their own comments, from the paper page's forms or the API. Writing is rate-limited per
  * account ({@link CommentLimits}). HTTP only; {@link CommentStore} keeps the comments.
  */
-public final class Discussion {
+public final class Discussion implements Feature {
 
   /** Comments shown on a paper page and in the API's answer. */
   static final int SHOWN = 200;
 
-  private final WebServices s;
+  private final CommunityStore community;
   private final Listings listings;
   private final CommentLimits limits;
 
-  public Discussion(WebServices s, Listings listings, Clock clock) {
-    this.s = s;
+  public Discussion(CommunityStore community, Listings listings, Clock clock) {
+    this.community = community;
     this.listings = listings;
     this.limits = new CommentLimits(clock);
   }
@@ -80,8 +83,8 @@ public final class Discussion {
       return;
     }
     long id = commentId(ctx);
-    Optional<Comment> c = s.community().comments().find(id);
-    if (c.isEmpty() || !s.community().comments().delete(me, id)) {
+    Optional<Comment> c = community.comments().find(id);
+    if (c.isEmpty() || !community.comments().delete(me, id)) {
       throw HttpProblem.notFound("you have no comment " + id);
     }
     ctx.redirect("/papers/" + c.get().paperId().value() + "#discussion", HttpStatus.SEE_OTHER);
@@ -89,7 +92,7 @@ public final class Discussion {
 
   public void listApi(Context ctx) {
     Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
-    ctx.json(Map.of("id", p.id().value(), "comments", views(s.community().comments().of(p.id(), SHOWN), Auth.account(ctx).orElse(null))));
+    ctx.json(Map.of("id", p.id().value(), "comments", views(community.comments().of(p.id(), SHOWN), Auth.account(ctx).orElse(null))));
   }
 
   public void addApi(Context ctx) {
@@ -107,7 +110,7 @@ public final class Discussion {
   public void deleteApi(Context ctx) {
     Account me = Auth.required(ctx);
     long id = commentId(ctx);
-    if (!s.community().comments().delete(me, id)) {
+    if (!community.comments().delete(me, id)) {
       throw HttpProblem.notFound("you have no comment " + id);
     }
     ctx.status(204);
@@ -116,13 +119,13 @@ public final class Discussion {
   private Comment add(Account me, Paper p, String body) {
     CommentStore.checked(body); // a refused text costs nothing of the limit
     limit(me);
-    return s.community().comments().add(me, p.id(), body);
+    return community.comments().add(me, p.id(), body);
   }
 
   private Comment edit(Account me, long id, String body) {
     CommentStore.checked(body);
     limit(me);
-    return s.community().comments().edit(me, id, body).orElseThrow(() -> HttpProblem.notFound("you have no comment " + id));
+    return community.comments().edit(me, id, body).orElseThrow(() -> HttpProblem.notFound("you have no comment " + id));
   }
 
   private void limit(Account me) {
@@ -133,7 +136,7 @@ public final class Discussion {
   }
 
   private static String body(Context ctx) {
-    JsonNode n = Api.body(ctx, false).get("body");
+    JsonNode n = JsonBodies.body(ctx, false).get("body");
     if (n == null || !n.isTextual()) {
       throw HttpProblem.badRequest("'body' (the comment's text) is required");
     }
@@ -146,5 +149,17 @@ public final class Discussion {
     } catch (NumberFormatException e) {
       throw HttpProblem.badRequest("'" + ctx.pathParam("cid") + "' is not a comment number");
     }
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.post("/papers/<id>/comments", this::add);
+    routes.post("/comments/{cid}/edit", this::edit);
+    routes.post("/comments/{cid}/delete", this::delete);
+    // Before the API's bare /papers/<id> (PaperResource), whose <id> also matches slashes.
+    routes.api(HandlerType.GET, "/papers/<id>/comments", this::listApi);
+    routes.api(HandlerType.POST, "/papers/<id>/comments", this::addApi);
+    routes.api(HandlerType.PUT, "/comments/{cid}", this::editApi);
+    routes.api(HandlerType.DELETE, "/comments/{cid}", this::deleteApi);
   }
 }

@@ -12,27 +12,34 @@ import org.paperlens.account.Account;
 import org.paperlens.common.BadInputException;
 import org.paperlens.export.BibtexImport;
 import org.paperlens.export.CitationFormat;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.web.WebServices;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 
 /**
  * Citation downloads (BibTeX, RIS, CSL-JSON) of a paper, a search result page and a library or
  * tag, and BibTeX upload into the library. HTTP only; {@link CitationFormat} and
  * {@link BibtexImport} do the work.
  */
-public final class ExportRoutes {
+public final class ExportRoutes implements Feature {
 
-  private final WebServices s;
+  private final CatalogueStore catalogue;
+  private final PaperIndex index;
+  private final LibraryStore library;
   private final Listings listings;
   private final Templates templates;
 
-  public ExportRoutes(WebServices s, Listings listings, Templates templates) {
-    this.s = s;
+  public ExportRoutes(CatalogueStore catalogue, PaperIndex index, LibraryStore library, Listings listings, Templates templates) {
+    this.catalogue = catalogue;
+    this.index = index;
+    this.library = library;
     this.listings = listings;
     this.templates = templates;
   }
@@ -49,7 +56,7 @@ public final class ExportRoutes {
     }
     List<Paper> papers = new ArrayList<>();
     for (SearchHit h : listings.search(request).result().hits()) {
-      s.catalogue().find(h.paper().id()).ifPresent(papers::add);
+      catalogue.find(h.paper().id()).ifPresent(papers::add);
     }
     download(ctx, "search", papers);
   }
@@ -61,8 +68,8 @@ public final class ExportRoutes {
     }
     String tag = Params.text(ctx, "tag");
     List<Paper> papers = new ArrayList<>();
-    for (LibraryStore.Entry e : s.library().list(me, tag)) {
-      s.catalogue().find(e.paperId()).ifPresent(papers::add);
+    for (LibraryStore.Entry e : library.list(me, tag)) {
+      catalogue.find(e.paperId()).ifPresent(papers::add);
     }
     download(ctx, tag == null ? "library" : "library-" + tag.replaceAll("[^A-Za-z0-9_-]", "_"), papers);
   }
@@ -90,7 +97,7 @@ public final class ExportRoutes {
     }
     BibtexImport.Report report;
     try (Reader in = file != null ? new InputStreamReader(file.content(), StandardCharsets.UTF_8) : new StringReader(pasted)) {
-      report = new BibtexImport(s.catalogue(), s.index()).match(in, file != null ? file.filename() : "the pasted text");
+      report = new BibtexImport(catalogue, index).match(in, file != null ? file.filename() : "the pasted text");
     } catch (BadInputException e) {
       ctx.status(400);
       importPage(ctx, tags, null, e.getMessage());
@@ -98,7 +105,7 @@ public final class ExportRoutes {
     }
     List<String> tagList = LibraryStore.parseTags(tags);
     for (BibtexImport.Entry e : report.matched()) {
-      s.library().save(me, e.paper(), tagList);
+      library.save(me, e.paper(), tagList);
     }
     importPage(ctx, tags, report, null);
   }
@@ -130,5 +137,15 @@ public final class ExportRoutes {
     }
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension() + "\"");
     ctx.contentType(format.mediaType() + "; charset=utf-8").result(format.write(papers));
+  }
+
+  @Override
+  public void register(Routes routes) {
+    // Before /papers/<id> (ReadingPages), whose <id> also matches slashes.
+    routes.get("/papers/<id>/export", this::paper);
+    routes.get("/search/export", this::search);
+    routes.get("/library/export", this::library);
+    routes.get("/library/import", this::importForm);
+    routes.post("/library/import", this::importBibtex);
   }
 }

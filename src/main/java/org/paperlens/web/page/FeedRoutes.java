@@ -1,26 +1,29 @@
 package org.paperlens.web.page;
 
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.community.Trending;
+import org.paperlens.digest.Links;
 import org.paperlens.feed.FeedFormat;
 import org.paperlens.feed.FeedWriter;
 import org.paperlens.feed.PaperFeed;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Listed;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.web.DigestServices;
-import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /**
@@ -28,18 +31,30 @@ import org.paperlens.web.http.Urls;
  * {@code /feed}. A private feed of a member's library sits behind an unguessable token made on
  * the account page. HTTP only; {@link FeedWriter} writes the XML.
  */
-public final class FeedRoutes {
+public final class FeedRoutes implements Feature {
 
   static final int FEED_SIZE = 50;
 
-  private final WebServices s;
-  private final DigestServices d;
+  private final CatalogueStore catalogue;
+  private final LibraryStore library;
+  private final Trending trending;
+  private final Clock clock;
+  private final org.paperlens.digest.Subscriptions subscriptions;
+  private final Links links;
+  private final Templates templates;
   private final Listings listings;
   private final ForYou forYou;
 
-  public FeedRoutes(WebServices s, DigestServices d, Listings listings, ForYou forYou) {
-    this.s = s;
-    this.d = d;
+  public FeedRoutes(CatalogueStore catalogue, LibraryStore library, Trending trending, Clock clock,
+      org.paperlens.digest.Subscriptions subscriptions, Links links, Listings listings, ForYou forYou,
+      Templates templates) {
+    this.catalogue = catalogue;
+    this.library = library;
+    this.trending = trending;
+    this.clock = clock;
+    this.subscriptions = subscriptions;
+    this.links = links;
+    this.templates = templates;
     this.listings = listings;
     this.forYou = forYou;
   }
@@ -47,10 +62,10 @@ public final class FeedRoutes {
   public void daily(Context ctx) {
     LocalDate day = Params.date(ctx, "date");
     if (day == null) {
-      day = s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock()));
+      day = catalogue.listingDay(null, false).orElse(LocalDate.now(clock));
     }
     org.paperlens.paper.ListingFilter filter = ReadingPages.listingFilter(ctx);
-    List<Paper> papers = s.catalogue().listed(day, day, filter, 0, 500).stream().map(Listed::paper).toList();
+    List<Paper> papers = catalogue.listed(day, day, filter, 0, 500).stream().map(Listed::paper).toList();
     send(ctx, "Papers of " + day + (filter.withCode() ? " with code" : ""), "Every paper first listed on " + day,
         ReadingPages.dailyUrl(day, "day", filter, 1), papers, true);
   }
@@ -63,7 +78,7 @@ public final class FeedRoutes {
     } catch (IllegalArgumentException e) {
       throw HttpProblem.badRequest(e.getMessage());
     }
-    List<PaperId> ids = s.trending().rank(window, FEED_SIZE).stream().map(Trending.Entry::id).toList();
+    List<PaperId> ids = trending.rank(window, FEED_SIZE).stream().map(Trending.Entry::id).toList();
     send(ctx, "Trending papers (" + window.label() + ")", "What members upvote, save and submit",
         "/trending?window=" + window.label(), papers(ids), true);
   }
@@ -93,7 +108,7 @@ public final class FeedRoutes {
     if (tag.isBlank() || tag.length() > LibraryStore.MAX_TAG_LENGTH || owner.length() > 100) {
       throw HttpProblem.badRequest("not a tag: '" + tag + "'");
     }
-    List<PaperId> ids = s.library().publicTagged(owner, tag, FEED_SIZE)
+    List<PaperId> ids = library.publicTagged(owner, tag, FEED_SIZE)
         .orElseThrow(() -> HttpProblem.notFound("no public tag '" + tag + "' of a member named '" + owner + "'"));
     send(ctx, "Tagged " + tag + " by " + owner, "Papers " + owner + " saved under the tag " + tag,
         LibraryPages.tagFeedPath(owner, tag), papers(ids), true);
@@ -102,11 +117,11 @@ public final class FeedRoutes {
   /** Papers in members' public collections: the most recently changed collection's first, each newest first. */
   public void collections(Context ctx) {
     java.util.Set<PaperId> ids = new java.util.LinkedHashSet<>();
-    for (LibraryStore.Collection c : s.library().publicCollections(CollectionPages.INDEX)) {
+    for (LibraryStore.Collection c : library.publicCollections(CollectionPages.INDEX)) {
       if (ids.size() >= FEED_SIZE) {
         break;
       }
-      ids.addAll(s.library().publicTagged(c.owner(), c.tag(), FEED_SIZE).orElse(List.of()));
+      ids.addAll(library.publicTagged(c.owner(), c.tag(), FEED_SIZE).orElse(List.of()));
     }
     send(ctx, "Public collections", "Papers members gathered in the collections they made public", "/collections",
         papers(ids.stream().limit(FEED_SIZE).toList()), true);
@@ -131,10 +146,10 @@ public final class FeedRoutes {
 
   /** A member's library (or one tag of it, {@code ?tag=}), for a feed reader that cannot log in. */
   public void personal(Context ctx) {
-    String owner = d.subscriptions().feedOwner(ctx.pathParam("token"))
+    String owner = subscriptions.feedOwner(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("no feed at this address (the link was reset or mistyped)"));
     String tag = Params.text(ctx, "tag");
-    List<PaperId> ids = s.library().list(new Account(Long.parseLong(owner), ""), tag).stream()
+    List<PaperId> ids = library.list(new Account(Long.parseLong(owner), ""), tag).stream()
         .map(LibraryStore.Entry::paperId).limit(FEED_SIZE).toList();
     send(ctx, tag == null ? "Your library" : "Your library: " + tag, "Papers saved in your paperlens library",
         "/library" + (tag == null ? "" : "?tag=" + Urls.encode(tag)), papers(ids), false);
@@ -146,7 +161,7 @@ public final class FeedRoutes {
     if (me == null) {
       return;
     }
-    String url = d.links().privateFeed(d.subscriptions().newFeedToken(Long.toString(me.id())));
+    String url = links.privateFeed(subscriptions.newFeedToken(Long.toString(me.id())));
     ctx.html(templates.render("notice", ctx, new NoticeView("Your private feed",
         "Add this address to your feed reader (shown only now; making a new one stops this one): " + url, null, null, url)));
   }
@@ -154,7 +169,7 @@ public final class FeedRoutes {
   private List<Paper> papers(List<PaperId> ids) {
     List<Paper> out = new ArrayList<>();
     for (PaperId id : ids) {
-      Optional<Paper> p = s.catalogue().find(id);
+      Optional<Paper> p = catalogue.find(id);
       p.ifPresent(out::add);
     }
     return out;
@@ -167,10 +182,25 @@ public final class FeedRoutes {
     } catch (IllegalArgumentException e) {
       throw HttpProblem.badRequest(e.getMessage());
     }
-    String base = d.links().baseUrl();
+    String base = links.baseUrl();
     String self = base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
     PaperFeed feed = new PaperFeed(title + " · paperlens", description, self, base + page, base + "/papers/", papers);
     ctx.header("Cache-Control", shared ? "public, max-age=600" : "private, max-age=600");
     ctx.contentType(format.contentType()).result(FeedWriter.write(feed, format));
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/daily/feed", this::daily);
+    routes.get("/trending/feed", this::trending);
+    routes.get("/recommended/feed", this::recommended);
+    routes.get("/collections/feed", this::collections);
+    routes.get("/search/feed", this::search);
+    // Before the collection page (CollectionPages): <tag> takes slashes, so "TAG/feed" would be read as a tag.
+    routes.get("/users/{name}/tags/<tag>/feed", this::memberTag);
+    routes.get("/authors/{name}/feed", this::author);
+    routes.get("/tags/<tag>/feed", this::retiredTagFeed);
+    routes.get("/feeds/<token>", this::personal);
+    routes.post("/account/feed", ctx -> newPrivateFeed(ctx, templates));
   }
 }

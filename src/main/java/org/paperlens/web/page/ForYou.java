@@ -1,5 +1,6 @@
 package org.paperlens.web.page;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.index.Filters;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.recommend.Method;
 import org.paperlens.recommend.RecommendRequest;
 import org.paperlens.recommend.Recommendation;
 import org.paperlens.recommend.Recommendations;
-import org.paperlens.web.WebServices;
+import org.paperlens.recommend.Recommender;
 
 /**
  * "Recommended for you": the recommender run on a person's library (or one tag of it) as the
@@ -28,12 +30,18 @@ public final class ForYou {
 
   private record Key(List<PaperId> liked, Integer days, int k) {}
 
-  private final WebServices s;
+  private final PaperIndex index;
+  private final Recommender recommender;
+  private final LibraryStore library;
+  private final Clock clock;
   private final Memo<Key, Recommendations> cache;
 
-  public ForYou(WebServices s) {
-    this.s = s;
-    this.cache = new Memo<>(1_000, Duration.ofMinutes(5), s.clock());
+  public ForYou(PaperIndex index, Recommender recommender, LibraryStore library, Clock clock) {
+    this.index = index;
+    this.recommender = recommender;
+    this.library = library;
+    this.clock = clock;
+    this.cache = new Memo<>(1_000, Duration.ofMinutes(5), clock);
   }
 
   /**
@@ -97,8 +105,8 @@ public final class ForYou {
   /** The member's library (or one tag of it) as far as the index has it: papers added since cannot be learned from yet. */
   private List<PaperId> liked(Account me, String tag) {
     List<PaperId> liked = new ArrayList<>();
-    for (LibraryStore.Entry e : s.library().list(me, tag)) {
-      if (s.index().contains(e.paperId(), Filters.NONE)) {
+    for (LibraryStore.Entry e : library.list(me, tag)) {
+      if (index.contains(e.paperId(), Filters.NONE)) {
         liked.add(e.paperId());
       }
     }
@@ -106,7 +114,7 @@ public final class ForYou {
   }
 
   private Recommendations recommendations(List<PaperId> liked, Integer days, int k) {
-    return cache.get(new Key(List.copyOf(liked), days, k), key -> s.recommender().recommend(
+    return cache.get(new Key(List.copyOf(liked), days, k), key -> recommender.recommend(
         new RecommendRequest(key.liked(), List.of(), key.days(), null, Filters.NONE, key.k(), Method.DEFAULT)));
   }
 }

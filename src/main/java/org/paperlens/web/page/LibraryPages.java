@@ -7,30 +7,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paperlens.account.Account;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
-import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /** The pages and forms of a member: upvote, save with tags, the library, submitting a paper. HTTP only. */
-public final class LibraryPages {
+public final class LibraryPages implements Feature {
 
   /** Library entries per page: each carries a tag form, so fewer than a daily page. */
   static final int LIBRARY_PAGE = 40;
 
-  private final WebServices s;
+  private final CatalogueStore catalogue;
+  private final CommunityStore community;
+  private final LibraryStore library;
   private final Listings listings;
   private final Templates templates;
   private final ForYou forYou;
   private final SubmitLookup submissions;
 
-  public LibraryPages(WebServices s, Listings listings, Templates templates, ForYou forYou, SubmitLookup submissions) {
+  public LibraryPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Listings listings, Templates templates, ForYou forYou, SubmitLookup submissions) {
     this.submissions = submissions;
-    this.s = s;
+    this.catalogue = catalogue;
+    this.community = community;
+    this.library = library;
     this.listings = listings;
     this.templates = templates;
     this.forYou = forYou;
@@ -50,7 +57,7 @@ public final class LibraryPages {
           + (tag == null ? "" : "&tag=" + Urls.encode(tag)), d == days));
     }
     List<TagLink> tags = new ArrayList<>();
-    s.library().tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/recommended", recommendedParams(t, days)),
+    library.tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/recommended", recommendedParams(t, days)),
         t.equals(tag), false)));
     RecommendedView v = new RecommendedView("Recommended for you", r.tag(), r.days(), r.liked(), r.from(), r.to(), r.emptyReason(),
         r.papers(), windowLinks, tags, Urls.of("/recommended", Map.of("days", days)));
@@ -86,9 +93,9 @@ public final class LibraryPages {
     }
     PaperId id = listings.paper(Params.paperId(ctx.pathParam("id"))).id();
     if ("undo".equals(ctx.formParam("action"))) {
-      s.community().undoUpvote(me, id);
+      community.undoUpvote(me, id);
     } else {
-      s.community().upvote(me, id);
+      community.upvote(me, id);
     }
     ctx.redirect(Urls.back(ctx, "/papers/" + id), HttpStatus.SEE_OTHER);
   }
@@ -100,9 +107,9 @@ public final class LibraryPages {
     }
     PaperId id = listings.paper(Params.paperId(ctx.pathParam("id"))).id();
     if ("remove".equals(ctx.formParam("action"))) {
-      s.library().remove(me, id);
+      library.remove(me, id);
     } else {
-      s.library().save(me, id, LibraryStore.parseTags(Params.form(ctx, "tags")));
+      library.save(me, id, LibraryStore.parseTags(Params.form(ctx, "tags")));
     }
     ctx.redirect(Urls.back(ctx, "/papers/" + id), HttpStatus.SEE_OTHER);
   }
@@ -114,23 +121,23 @@ public final class LibraryPages {
     }
     String tag = Params.text(ctx, "tag");
     int page = Params.integer(ctx, "page", 1, 1, 100_000);
-    List<LibraryStore.Entry> all = s.library().list(me, tag);
+    List<LibraryStore.Entry> all = library.list(me, tag);
     int from = Math.min((page - 1) * LIBRARY_PAGE, all.size());
     int to = Math.min(from + LIBRARY_PAGE, all.size());
     Pager pager = Pager.of(page, to < all.size(), n -> Urls.of("/library", new java.util.LinkedHashMap<>(java.util.Map.of("page", n)))
         + (tag == null ? "" : "&tag=" + Urls.encode(tag)));
     List<Entry> entries = new ArrayList<>();
     for (LibraryStore.Entry e : all.subList(from, to)) {
-      Optional<Paper> p = s.catalogue().find(e.paperId());
+      Optional<Paper> p = catalogue.find(e.paperId());
       String id = e.paperId().value();
-      Views.Listed listed = p.map(paper -> Views.listed(paper, s.community().signals(paper.id()).upvotes()))
+      Views.Listed listed = p.map(paper -> Views.listed(paper, community.signals(paper.id()).upvotes()))
           .orElseGet(() -> new Views.Listed(id, id, org.paperlens.html.Html.escape(id), List.of(), "", List.of(), null, null, "/papers/" + id,
               0, null, null, null, null, null));
       entries.add(new Entry(listed, e.tags(), String.join(", ", e.tags()), e.added().toString().substring(0, 10)));
     }
-    java.util.Set<String> open = s.library().publicTags(me);
+    java.util.Set<String> open = library.publicTags(me);
     List<TagLink> tags = new ArrayList<>();
-    s.library().tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/library", Map.of("tag", t)), t.equals(tag), open.contains(t))));
+    library.tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/library", Map.of("tag", t)), t.equals(tag), open.contains(t))));
     boolean tagPublic = tag != null && open.contains(tag);
     LibraryView v = new LibraryView(tag == null ? "Your library" : "Your library: " + tag, tag, all.size(), entries, entries.isEmpty(), tags,
         tagPublic, tagPublic ? tagFeedPath(me.name(), tag) : null, tagPublic ? CollectionPages.path(me.name(), tag) : null, pager);
@@ -158,7 +165,7 @@ public final class LibraryPages {
     if (tag == null || !("true".equals(flag) || "false".equals(flag))) {
       throw HttpProblem.badRequest("fields 'tag' and 'public' (true or false) are required");
     }
-    s.library().setPublic(me, tag, Boolean.parseBoolean(flag));
+    library.setPublic(me, tag, Boolean.parseBoolean(flag));
     ctx.redirect(Urls.of("/library", Map.of("tag", tag)), HttpStatus.SEE_OTHER);
   }
 
@@ -202,7 +209,7 @@ public final class LibraryPages {
         return;
       }
     }
-    boolean added = s.community().submit(me, paper.id(), comment);
+    boolean added = community.submit(me, paper.id(), comment);
     ctx.redirect("/papers/" + paper.id() + "?done=" + (added ? "submitted" : "already"), HttpStatus.SEE_OTHER);
   }
   /** The submit page ({@code submit.mustache}): the form (as typed, with what went wrong) and the latest submissions. */
@@ -213,8 +220,8 @@ public final class LibraryPages {
 
   private void submitPage(Context ctx, String value, String error) {
     List<Recent> recent = new ArrayList<>();
-    s.community().recentSubmissions(20).forEach(sub -> recent.add(new Recent(sub.paperId().value(), "/papers/" + sub.paperId(),
-        s.catalogue().find(sub.paperId()).map(p -> MathText.plain(p.title())).orElse(sub.paperId().value()), sub.submitter(),
+    community.recentSubmissions(20).forEach(sub -> recent.add(new Recent(sub.paperId().value(), "/papers/" + sub.paperId(),
+        catalogue.find(sub.paperId()).map(p -> MathText.plain(p.title())).orElse(sub.paperId().value()), sub.submitter(),
         sub.comment(), sub.at().toString().substring(0, 10))));
     ctx.html(templates.render("submit", ctx, new SubmitView("Submit a paper", value, error, recent)));
   }
@@ -228,5 +235,16 @@ public final class LibraryPages {
       return null;
     }
     return me.get();
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.post("/papers/<id>/vote", this::vote);
+    routes.post("/papers/<id>/save", this::save);
+    routes.get("/library", this::library);
+    routes.post("/library/tags/visibility", this::tagVisibility);
+    routes.get("/recommended", this::recommended);
+    routes.get("/submit", this::submitForm);
+    routes.post("/submit", this::submit);
   }
 }

@@ -1,5 +1,6 @@
 package org.paperlens.web.page;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,20 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Signals;
 import org.paperlens.community.Submission;
 import org.paperlens.community.Trending;
 import org.paperlens.index.BadQueryException;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.index.QueryText;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Listed;
 import org.paperlens.paper.ListingFilter;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
+import org.paperlens.related.RelatedPapers;
+import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
 import org.paperlens.search.SearchResult;
-import org.paperlens.web.WebServices;
+import org.paperlens.search.Searcher;
 import org.paperlens.web.http.HttpProblem;
 
 /**
@@ -92,7 +98,15 @@ public final class Listings {
   static final int AUTHOR_PAPERS = 1_000;
   private record PaperKey(PaperId id, long generation) {}
 
-  private final WebServices s;
+  private final CatalogueStore catalogue;
+  private final PaperIndex index;
+  private final Searcher searcher;
+  private final RelatedPapers relatedPapers;
+  private final CommunityStore community;
+  private final Trending trendingRanking;
+  private final SearchMode defaultMode;
+  private final Fusion fusion;
+  private final Clock clock;
   private final Memo<DailyKey, Daily> daily;
   private final Memo<TrendingKey, List<Views.TrendingPaper>> trending;
   private final Memo<SearchKey, Search> searches;
@@ -101,20 +115,28 @@ public final class Listings {
   private final Memo<Boolean, LocalDate> latest;
   private final Memo<AuthorKey, Author> authors;
 
-  public Listings(WebServices s) {
-    this.s = s;
-    this.daily = Memo.servingStale(2_000, Duration.ofSeconds(60), s.clock());
-    this.trending = new Memo<>(100, Duration.ofSeconds(30), s.clock());
-    this.searches = new Memo<>(5_000, Duration.ofMinutes(10), s.clock());
-    this.related = new Memo<>(20_000, null, s.clock());
-    this.papers = new Memo<>(20_000, Duration.ofSeconds(60), s.clock());
-    this.latest = Memo.servingStale(1, Duration.ofSeconds(60), s.clock());
-    this.authors = new Memo<>(5_000, null, s.clock());
+  public Listings(CatalogueStore catalogue, PaperIndex index, Searcher searcher, RelatedPapers relatedPapers, CommunityStore community, Trending trendingRanking, SearchMode defaultMode, Fusion fusion, Clock clock) {
+    this.catalogue = catalogue;
+    this.index = index;
+    this.searcher = searcher;
+    this.relatedPapers = relatedPapers;
+    this.community = community;
+    this.trendingRanking = trendingRanking;
+    this.defaultMode = defaultMode;
+    this.fusion = fusion;
+    this.clock = clock;
+    this.daily = Memo.servingStale(2_000, Duration.ofSeconds(60), clock);
+    this.trending = new Memo<>(100, Duration.ofSeconds(30), clock);
+    this.searches = new Memo<>(5_000, Duration.ofMinutes(10), clock);
+    this.related = new Memo<>(20_000, null, clock);
+    this.papers = new Memo<>(20_000, Duration.ofSeconds(60), clock);
+    this.latest = Memo.servingStale(1, Duration.ofSeconds(60), clock);
+    this.authors = new Memo<>(5_000, null, clock);
   }
 
   public Daily daily(LocalDate date, View view, ListingFilter filter, int page, int size) {
-    LocalDate day = date != null ? date : latest.get(Boolean.TRUE, k -> s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock())));
-    return daily.get(new DailyKey(day, view, filter, page, size, s.community().generation()), this::computeDaily);
+    LocalDate day = date != null ? date : latest.get(Boolean.TRUE, k -> catalogue.listingDay(null, false).orElse(LocalDate.now(clock)));
+    return daily.get(new DailyKey(day, view, filter, page, size, community.generation()), this::computeDaily);
   }
 
   private Daily computeDaily(DailyKey k) {
@@ -122,37 +144,37 @@ public final class Listings {
     switch (k.view()) {
       case DAY -> {
         from = to = k.date();
-        previous = s.catalogue().listingDay(k.date(), false).orElse(null);
-        next = s.catalogue().listingDay(k.date(), true).orElse(null);
+        previous = catalogue.listingDay(k.date(), false).orElse(null);
+        next = catalogue.listingDay(k.date(), true).orElse(null);
       }
       case WEEK -> {
         from = k.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         to = from.plusDays(6);
-        previous = s.catalogue().listingDay(from, false).isPresent() ? from.minusWeeks(1) : null;
-        next = s.catalogue().listingDay(to, true).isPresent() ? from.plusWeeks(1) : null;
+        previous = catalogue.listingDay(from, false).isPresent() ? from.minusWeeks(1) : null;
+        next = catalogue.listingDay(to, true).isPresent() ? from.plusWeeks(1) : null;
       }
       default -> {
         from = k.date().withDayOfMonth(1);
         to = k.date().with(TemporalAdjusters.lastDayOfMonth());
-        previous = s.catalogue().listingDay(from, false).isPresent() ? from.minusMonths(1) : null;
-        next = s.catalogue().listingDay(to, true).isPresent() ? from.plusMonths(1) : null;
+        previous = catalogue.listingDay(from, false).isPresent() ? from.minusMonths(1) : null;
+        next = catalogue.listingDay(to, true).isPresent() ? from.plusMonths(1) : null;
       }
     }
-    SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to, k.filter());
+    SortedMap<LocalDate, Integer> perDay = catalogue.listedPerDay(from, to, k.filter());
     int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
     List<Views.Listed> papers = new ArrayList<>();
-    for (Listed l : s.catalogue().listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
+    for (Listed l : catalogue.listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
       papers.add(Views.listed(l.paper(), l.upvotes()));
     }
     return new Daily(k.date(), k.view(), k.filter(), from, to, k.page(), k.size(), total, papers, perDay,
-        s.catalogue().listedPerCategory(from, to), previous, next);
+        catalogue.listedPerCategory(from, to), previous, next);
   }
 
   public List<Views.TrendingPaper> trending(Trending.Window window, int limit) {
-    return trending.get(new TrendingKey(window, limit, s.community().generation()), k -> {
+    return trending.get(new TrendingKey(window, limit, community.generation()), k -> {
       List<Views.TrendingPaper> out = new ArrayList<>();
-      for (Trending.Entry e : s.trending().rank(k.window(), k.limit())) {
-        out.add(Views.trending(e, s.catalogue().find(e.id()).orElse(null)));
+      for (Trending.Entry e : trendingRanking.rank(k.window(), k.limit())) {
+        out.add(Views.trending(e, catalogue.find(e.id()).orElse(null)));
       }
       return out;
     });
@@ -163,13 +185,13 @@ public final class Listings {
    * quote or colon) is run again as the literal words, with a notice instead of an error.
    */
   public Search search(SearchRequest request) {
-    return searches.get(new SearchKey(request, s.index().coverage().seq()), key -> {
+    return searches.get(new SearchKey(request, index.coverage().seq()), key -> {
       SearchRequest r = key.request();
       try {
-        return new Search(s.searcher().search(r), null);
+        return new Search(searcher.search(r), null);
       } catch (BadQueryException e) {
         SearchRequest literal = new SearchRequest(QueryText.literal(r.query()), r.mode(), r.filters(), r.offset(), r.limit());
-        return new Search(s.searcher().search(literal),
+        return new Search(searcher.search(literal),
             "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.");
       }
     });
@@ -177,8 +199,8 @@ public final class Listings {
 
   /** The author's papers and circles, or a 404 problem when no indexed paper lists the name. */
   Author author(String name) {
-    return authors.get(new AuthorKey(name.strip(), s.index().coverage().seq()), k -> {
-      List<org.paperlens.index.IndexedPaper> papers = s.index().byAuthor(k.name(), AUTHOR_PAPERS);
+    return authors.get(new AuthorKey(name.strip(), index.coverage().seq()), k -> {
+      List<org.paperlens.index.IndexedPaper> papers = index.byAuthor(k.name(), AUTHOR_PAPERS);
       if (papers.isEmpty()) {
         throw HttpProblem.notFound("no paper lists '" + k.name() + "' as an author");
       }
@@ -209,31 +231,31 @@ public final class Listings {
 
   /** Related papers of a paper in the index; empty when the paper is not indexed yet. */
   public List<RelatedPaper> related(PaperId id, int k) {
-    return related.get(new RelatedKey(id, k, s.index().coverage().seq()), key -> {
-      if (s.index().get(key.id()).isEmpty()) {
+    return related.get(new RelatedKey(id, k, index.coverage().seq()), key -> {
+      if (index.get(key.id()).isEmpty()) {
         return List.of();
       }
-      return s.related().find(key.id(), org.paperlens.index.Filters.NONE, key.k());
+      return relatedPapers.find(key.id(), org.paperlens.index.Filters.NONE, key.k());
     });
   }
 
   /** The paper with its signals and submissions, or a 404 problem naming the id. */
   public PaperPage paperPage(PaperId id) {
-    return papers.get(new PaperKey(id, s.community().generation()),
-        k -> new PaperPage(paper(k.id()), s.community().signals(k.id()), s.community().submissions(k.id(), 30),
-            s.community().comments().of(k.id(), Discussion.SHOWN)));
+    return papers.get(new PaperKey(id, community.generation()),
+        k -> new PaperPage(paper(k.id()), community.signals(k.id()), community.submissions(k.id(), 30),
+            community.comments().of(k.id(), Discussion.SHOWN)));
   }
 
   /** The paper, or a 404 problem naming the id. */
   public Paper paper(PaperId id) {
-    Optional<Paper> p = s.catalogue().find(id);
+    Optional<Paper> p = catalogue.find(id);
     return p.orElseThrow(() -> HttpProblem.notFound("no paper " + id + " in the catalogue"));
   }
 
   public SearchMode mode(String name) {
     if (name == null) {
-      return s.defaultMode();
+      return defaultMode;
     }
-    return SearchMode.parse(name, s.fusion());
+    return SearchMode.parse(name, fusion);
   }
 }

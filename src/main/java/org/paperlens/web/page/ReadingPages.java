@@ -1,30 +1,44 @@
 package org.paperlens.web.page;
 
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.paperlens.account.Account;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
+import org.paperlens.library.LibraryStore;
+import org.paperlens.live.PipelineStatus;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.ListingFilter;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
+import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.web.WebServices;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /** The pages for reading: daily listings, trending, search and the paper page. HTTP only; data from {@link Listings}. */
-public final class ReadingPages {
+public final class ReadingPages implements Feature {
 
   public static final int SEARCH_PAGE = 20;
   static final int TRENDING_LIMIT = 30;
   /** A few papers have thousands of authors; the paper page names this many (the API has all). */
   static final int SHOWN_AUTHORS = 100;
 
-  private final WebServices s;
+  private final CatalogueStore catalogue;
+  private final CommunityStore community;
+  private final LibraryStore library;
+  private final Trending trending;
+  private final SearchMode defaultMode;
+  private final Clock clock;
+  private final Supplier<PipelineStatus> status;
   private final Listings listings;
   private final Templates templates;
   /**
@@ -38,13 +52,19 @@ public final class ReadingPages {
   private final Memo<SharedPage.Sources, SharedPage> paperPages;
   private final Memo<SharedPage.Sources, SharedPage> searchPages;
 
-  public ReadingPages(WebServices s, Listings listings, Templates templates) {
-    this.s = s;
+  public ReadingPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Trending trending, SearchMode defaultMode, Clock clock, Supplier<PipelineStatus> status, Listings listings, Templates templates) {
+    this.catalogue = catalogue;
+    this.community = community;
+    this.library = library;
+    this.trending = trending;
+    this.defaultMode = defaultMode;
+    this.clock = clock;
+    this.status = status;
     this.listings = listings;
     this.templates = templates;
-    this.dailyPages = new Memo<>(500, null, s.clock());
-    this.paperPages = new Memo<>(5_000, null, s.clock());
-    this.searchPages = new Memo<>(2_000, null, s.clock());
+    this.dailyPages = new Memo<>(500, null, clock);
+    this.paperPages = new Memo<>(5_000, null, clock);
+    this.searchPages = new Memo<>(2_000, null, clock);
   }
 
   public static Listings.View view(Context ctx) {
@@ -71,7 +91,7 @@ public final class ReadingPages {
       return;
     }
     // Everyone who is not logged in shares the cached list; a member's shows their votes and carries their CSRF token.
-    boolean emptyCatalogue = d.papers().isEmpty() && s.status().get().coverage().papers() == 0 && s.catalogue().latestListing().isEmpty();
+    boolean emptyCatalogue = d.papers().isEmpty() && status.get().coverage().papers() == 0 && catalogue.latestListing().isEmpty();
     ctx.html(templates.render("daily", ctx, DailyView.of(d, me == null ? visitorList(d) : memberList(ctx, me, d), emptyCatalogue),
         DailyView.follow(filter)));
   }
@@ -89,7 +109,7 @@ public final class ReadingPages {
 
   /** A page of the listing with upvote buttons for {@code me}: one query for which of its papers they upvoted. */
   private String memberList(Context ctx, Account me, Listings.Daily d) {
-    java.util.Set<PaperId> voted = s.community().upvotedAmong(me, d.papers().stream().map(p -> new PaperId(p.id())).toList());
+    java.util.Set<PaperId> voted = community.upvotedAmong(me, d.papers().stream().map(p -> new PaperId(p.id())).toList());
     List<Item> papers = d.papers().stream().map(p -> new Item(p, voted.contains(new PaperId(p.id())))).toList();
     return templates.fragment("items", new Items(papers, true, Auth.csrfToken(ctx),
         ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
@@ -125,7 +145,7 @@ public final class ReadingPages {
     Trending.Window window = w == null ? Trending.Window.WEEK : Trending.Window.parse(w);
     List<Views.TrendingPaper> papers = listings.trending(window, TRENDING_LIMIT);
     ctx.html(templates.render("trending", ctx, new TrendingView("Trending this " + window.label(), new Choice(window.label()), papers,
-        papers.isEmpty(), s.trending().minAccountAge().toHours()),
+        papers.isEmpty(), trending.minAccountAge().toHours()),
         FollowLinks.ofFeeds("Trending papers (" + window.label() + ")", "/trending/feed?window=" + window.label())));
   }
 
@@ -133,16 +153,16 @@ public final class ReadingPages {
     SearchRequest request = Params.search(ctx, listings::mode, SEARCH_PAGE);
     if (request != null && Auth.account(ctx).isEmpty()) {
       Listings.Search result = listings.search(request);
-      String coverage = Listings.coverageNotice(s.status().get(), request.mode());
+      String coverage = Listings.coverageNotice(status.get(), request.mode());
       // The form echoes the parameters as typed, so the page is kept per query string, not per request.
       searchPages.get(new SharedPage.Sources(result, null, ctx.queryString() + "\n" + coverage),
-          k -> templates.renderShared("search", SearchView.of(ctx, s.defaultMode(), request, result, coverage), SearchView.follow(request)))
+          k -> templates.renderShared("search", SearchView.of(ctx, defaultMode, request, result, coverage), SearchView.follow(request)))
           .send(ctx);
       return;
     }
     Listings.Search result = request == null ? null : listings.search(request);
-    ctx.html(templates.render("search", ctx, SearchView.of(ctx, s.defaultMode(), request, result,
-        request == null ? null : Listings.coverageNotice(s.status().get(), request.mode())), SearchView.follow(request)));
+    ctx.html(templates.render("search", ctx, SearchView.of(ctx, defaultMode, request, result,
+        request == null ? null : Listings.coverageNotice(status.get(), request.mode())), SearchView.follow(request)));
   }
 
   /** The canonical parameters of a search, in a fixed order: its permalink. */
@@ -179,8 +199,8 @@ public final class ReadingPages {
     }
     PaperView.Mine mine = PaperView.Mine.NONE;
     if (me != null) {
-      boolean voted = s.community().hasUpvoted(me, id);
-      mine = s.library().find(me, id).map(e -> new PaperView.Mine(voted, true, String.join(", ", e.tags())))
+      boolean voted = community.hasUpvoted(me, id);
+      mine = library.find(me, id).map(e -> new PaperView.Mine(voted, true, String.join(", ", e.tags())))
           .orElse(new PaperView.Mine(voted, false, null));
     }
     ctx.html(templates.render("paper", ctx, PaperView.of(page, related, me, notice, mine), PaperView.follow(id.value())));
@@ -192,5 +212,15 @@ public final class ReadingPages {
       m.put((String) kv[i], kv[i + 1]);
     }
     return m;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/", ctx -> ctx.redirect("/daily", io.javalin.http.HttpStatus.FOUND));
+    routes.get("/daily", this::daily);
+    routes.get("/trending", this::trending);
+    routes.get("/search", this::search);
+    // After /papers/<id>/export (ExportRoutes): <id> also matches slashes (old-style ids such as hep-th/9901001).
+    routes.get("/papers/<id>", this::paper);
   }
 }

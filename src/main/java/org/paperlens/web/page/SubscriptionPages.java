@@ -14,11 +14,12 @@ import org.paperlens.digest.SubscribeLimits;
 import org.paperlens.digest.Subscription;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.Topic;
-import org.paperlens.web.DigestServices;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 
 /**
  * Subscribing to digests, confirming, one-click unsubscribing and managing subscriptions. HTTP
@@ -26,9 +27,13 @@ import org.paperlens.web.http.Params;
  * mail scanner that follows links confirms or unsubscribes nothing; the button (or, for
  * unsubscribing, a mail client's RFC 8058 one-click POST) does it.
  */
-public final class SubscriptionPages {
+public final class SubscriptionPages implements Feature {
 
-  private final DigestServices d;
+  private final Subscriptions subscriptions;
+  /** Asks the digest schedule to send queued mail soon; returns at once (never SMTP on a request thread). */
+  private final Runnable nudge;
+  /** Whether a mail server is configured; without one, the page says nothing can be mailed yet. */
+  private final boolean canSendMail;
   private final Templates templates;
   /** Confirmation mails per address and per client ({@link SubscribeLimits}). */
   private final SubscribeLimits mails;
@@ -36,10 +41,12 @@ public final class SubscriptionPages {
   private final ClientAddresses clients;
   private final org.paperlens.account.AccountStore accounts;
 
-  public SubscriptionPages(DigestServices d, Templates templates, Clock clock, ClientAddresses clients,
+  public SubscriptionPages(Subscriptions subscriptions, Runnable nudge, boolean canSendMail, Templates templates, Clock clock, ClientAddresses clients,
       org.paperlens.account.AccountStore accounts) {
     this.accounts = accounts;
-    this.d = d;
+    this.subscriptions = subscriptions;
+    this.nudge = nudge;
+    this.canSendMail = canSendMail;
     this.templates = templates;
     this.clients = clients;
     this.mails = new SubscribeLimits(clock);
@@ -68,13 +75,13 @@ public final class SubscriptionPages {
       }
       Subscriptions.Pending p;
       try {
-        p = d.subscriptions().subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
+        p = subscriptions.subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
       } catch (IllegalArgumentException e) {
         mails.release(address, client); // no mail was queued
         throw e;
       }
-      d.nudge().run();
-      render(ctx, kind, target, d.canSendMail()
+      nudge.run();
+      render(ctx, kind, target, canSendMail
           ? "Check your mail: we sent a confirmation link to " + p.subscription().email() + ". Nothing is sent before you confirm."
           : "Your subscription for " + p.subscription().email() + " is recorded, but this site has no mail server set up,"
               + " so no confirmation link could be sent: it goes out if the site's operator sets one up, and nothing is"
@@ -90,7 +97,7 @@ public final class SubscriptionPages {
   }
 
   public void confirm(Context ctx) {
-    Subscription s = d.subscriptions().confirm(ctx.pathParam("token"))
+    Subscription s = subscriptions.confirm(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this confirmation link is not valid (mistyped or very old)"));
     notice(ctx, "Subscription confirmed", "You will receive " + s.topic().describe() + ", " + s.cadence().describe()
         + ", at " + s.email() + ". Every mail has a link to unsubscribe.", null, null);
@@ -102,13 +109,13 @@ public final class SubscriptionPages {
 
   /** The form's POST and the mail client's RFC 8058 one-click POST (which carries no CSRF token: the link's token is the secret). */
   public void unsubscribe(Context ctx) {
-    Subscription s = d.subscriptions().unsubscribe(ctx.pathParam("token"))
+    Subscription s = subscriptions.unsubscribe(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this unsubscribe link is not valid (mistyped?)"));
     notice(ctx, "Unsubscribed", s.email() + " will receive no more of " + s.topic().describe() + ".", null, null);
   }
 
   public void manage(Context ctx) {
-    Subscriptions.Managed m = d.subscriptions().manage(ctx.pathParam("token"))
+    Subscriptions.Managed m = subscriptions.manage(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this link to manage subscriptions is not valid (mistyped?)"));
     ctx.html(templates.render("subscriptions-manage", ctx, new ManageView("Subscriptions of " + m.email(),
         views(m.subscriptions(), ctx.path()), m.subscriptions().stream().noneMatch(Subscription::active))));
@@ -117,7 +124,7 @@ public final class SubscriptionPages {
   public void unsubscribeManaged(Context ctx) {
     long id = subscriptionId(ctx);
     String token = ctx.pathParam("token");
-    if (!d.subscriptions().unsubscribeManaged(token, id)) {
+    if (!subscriptions.unsubscribeManaged(token, id)) {
       throw HttpProblem.notFound("no such subscription for this address");
     }
     ctx.redirect("/subscriptions/manage/" + token, HttpStatus.SEE_OTHER);
@@ -128,7 +135,7 @@ public final class SubscriptionPages {
     if (me == null) {
       return;
     }
-    if (!d.subscriptions().unsubscribeOwn(Long.toString(me.id()), subscriptionId(ctx))) {
+    if (!subscriptions.unsubscribeOwn(Long.toString(me.id()), subscriptionId(ctx))) {
       throw HttpProblem.notFound("you have no such subscription");
     }
     ctx.redirect("/subscriptions", HttpStatus.SEE_OTHER);
@@ -145,8 +152,8 @@ public final class SubscriptionPages {
   private void render(Context ctx, String kind, String target, String done, String error) {
     Optional<Account> me = Auth.account(ctx);
     ctx.html(templates.render("subscriptions", ctx, new SubscribeView("Subscribe to a digest", new Choice(kind == null ? "trending" : kind),
-        target, done, error, me.isPresent(), !d.canSendMail(), me.flatMap(accounts::email).orElse(null),
-        me.map(a -> views(d.subscriptions().ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()))));
+        target, done, error, me.isPresent(), !canSendMail, me.flatMap(accounts::email).orElse(null),
+        me.map(a -> views(subscriptions.ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()))));
   }
 
   /**
@@ -178,5 +185,20 @@ public final class SubscriptionPages {
 
   private void notice(Context ctx, String title, String message, String action, String button) {
     ctx.html(templates.render("notice", ctx, new NoticeView(title, message, action, button, null)));
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/subscriptions", this::page);
+    routes.post("/subscriptions", this::subscribe);
+    routes.post("/subscriptions/<id>/unsubscribe", this::unsubscribeOwn);
+    routes.get("/subscriptions/confirm/<token>", this::confirmPage);
+    routes.post("/subscriptions/confirm/<token>", this::confirm);
+    routes.get("/subscriptions/manage/<token>", this::manage);
+    routes.post("/subscriptions/manage/<token>/<id>", this::unsubscribeManaged);
+    routes.get("/unsubscribe/<token>", this::unsubscribePage);
+    // No CSRF check: one-click unsubscribe (RFC 8058) is a POST from the recipient's mail system,
+    // which has no CSRF cookie; the unguessable token in the URL is what authorises it.
+    routes.postWithoutCsrf("/unsubscribe/<token>", this::unsubscribe);
   }
 }

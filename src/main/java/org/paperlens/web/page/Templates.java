@@ -17,7 +17,7 @@ import org.paperlens.web.http.Auth;
 /**
  * The page templates (Mustache, in {@code web/templates} on the class path), compiled once and
  * kept. Every {@code {{value}}} is HTML-escaped; the only unescaped values ({@code {{{...}}}}) are
- * ones built as safe HTML in Java (snippets from the index, which escapes them, and abstracts run
+ * ones built as safe HTML in Java (snippets, rendered with {@code Html.escape} in {@code Views.hit}, and abstracts run
  * through {@link MathText}). Thread-safe.
  */
 public final class Templates {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.paperlens.community.Signals;
 import org.paperlens.community.Trending;
 import org.paperlens.export.BibtexWriter;
+import org.paperlens.html.Html;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.paper.CodeLinks;
 import org.paperlens.paper.Paper;
@@ -161,7 +162,8 @@ public final class Views {
     IndexedPaper p = h.paper();
     Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
     return new Hit(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(), s.url(),
-        h.rank(), Float.isInfinite(h.score()) ? null : h.score(), h.pinned(), h.snippet(), p.codeUrl());
+        h.rank(), Float.isInfinite(h.score()) ? null : h.score(), h.pinned(), h.snippet().render(Html::escape, "<mark>", "</mark>"),
+        p.codeUrl());
   }
 
   static Indexed indexed(IndexedPaper p) {

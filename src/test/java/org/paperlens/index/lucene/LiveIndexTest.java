@@ -1,5 +1,7 @@
 package org.paperlens.index.lucene;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,10 +11,11 @@ import org.paperlens.index.Filters;
 import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexCoverage;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.VectorLookup;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.TestDatabase;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live index: in-place updates become searchable on refresh and durable, with their watermark, on commit. */
 class LiveIndexTest {
@@ -66,7 +69,7 @@ class LiveIndexTest {
         w.put(paper("2607.00002", "Dense retrieval for everyone"));
         return null;
       });
-      IndexBuilder.rebuild(store, IndexBuilder.VectorLookup.NONE, root, IndexSettings.DEFAULT, org.paperlens.common.Progress.NONE);
+      IndexBuilder.rebuild(CatalogueSource.of(store, VectorLookup.NONE), root, IndexSettings.DEFAULT, org.paperlens.common.Progress.NONE);
       assertThat(index.keyword("dense retrieval", Filters.NONE, 5)).as("still the old generation").isEmpty();
       assertThat(index.switchIfRebuilt()).isTrue();
       assertThat(index.keyword("dense retrieval", Filters.NONE, 5)).extracting(h -> h.id().value()).containsExactly("2607.00002");

@@ -1,5 +1,7 @@
 package org.paperlens.index.lucene;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,8 +14,6 @@ import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
-import static org.assertj.core.api.Assertions.assertThat;
-
 
 /**
  * Papers that score the same come back in the same order (by id) whatever order a build added

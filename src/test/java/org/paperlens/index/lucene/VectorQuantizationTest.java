@@ -1,5 +1,7 @@
 package org.paperlens.index.lucene;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,6 @@ import org.paperlens.index.IndexSettings;
 import org.paperlens.index.VectorQuantization;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
-import static org.assertj.core.api.Assertions.assertThat;
-
 
 /** The vector quantisation setting reaches the index: smaller codes on disk, and every encoding still finds a paper by its own vector. */
 class VectorQuantizationTest {

@@ -3,6 +3,7 @@ package org.paperlens.index.solr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,14 +15,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.paperlens.common.Progress;
+import org.paperlens.html.Html;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.MarkedText;
 import org.paperlens.index.QueryText;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LuceneIndex;
+import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
@@ -49,10 +53,10 @@ class SolrIndexTest {
     cluster = SolrClusterProcess.start();
     dir = Files.createTempDirectory("solr-index-test");
     store = SearchFixture.catalogue(dir.resolve("data"));
-    IndexBuilder.rebuild(store, SolrIndexTest::vector, dir.resolve("index"), IndexSettings.DEFAULT, Progress.NONE);
+    IndexBuilder.rebuild(CatalogueSource.of(store, SolrIndexTest::vector), dir.resolve("index"), IndexSettings.DEFAULT, Progress.NONE);
     lucene = LuceneIndex.open(dir.resolve("index"), IndexSettings.DEFAULT);
     solr = SolrIndex.connect(cluster.target(), IndexSettings.DEFAULT);
-    solr.rebuild(store, SolrIndexTest::vector, Progress.NONE);
+    solr.rebuild(CatalogueSource.of(store, SolrIndexTest::vector), Progress.NONE);
   }
 
   @AfterAll
@@ -71,6 +75,12 @@ class SolrIndexTest {
 
   static float[] pad(float[] v) {
     return java.util.Arrays.copyOf(v, DIMENSIONS);
+  }
+
+  @Test
+  void only_the_embedded_engine_offers_features_and_says_so_through_the_index_interface() {
+    assertThat(solr.featureSource()).isEmpty();
+    assertThat(lucene.featureSource()).containsSame(lucene);
   }
 
   @Test
@@ -143,11 +153,14 @@ class SolrIndexTest {
   void snippets_mark_matches_escape_html_and_fall_back_to_the_abstract_start() {
     PaperId tabular = new PaperId("2401.00110");
     PaperId other = new PaperId("2401.00101");
-    Map<PaperId, String> s = solr.snippets("tabular benchmarks", solr.getAll(List.of(tabular, other)).values());
+    Map<PaperId, MarkedText> s = solr.snippets("tabular benchmarks", solr.getAll(List.of(tabular, other)).values());
     assertThat(s.keySet()).containsExactly(tabular, other);
-    assertThat(s.get(tabular)).contains("<mark>tabular</mark>").contains("&lt;b&gt;").contains("&amp;").doesNotContain("<b>");
-    Map<PaperId, String> embedded = lucene.snippets("tabular benchmarks", lucene.getAll(List.of(tabular, other)).values());
-    assertThat(s.get(other)).doesNotContain("<mark>").isEqualTo(embedded.get(other));
+    assertThat(s.get(tabular).render(Html::escape, "<mark>", "</mark>")).contains("<mark>tabular</mark>").contains("&lt;b&gt;").contains("&amp;").doesNotContain("<b>");
+    assertThat(s.get(tabular).marked()).contains("tabular");
+    assertThat(s.get(tabular).text()).contains("<b>").doesNotContain("&lt;").doesNotContain("\uE000");
+    Map<PaperId, MarkedText> embedded = lucene.snippets("tabular benchmarks", lucene.getAll(List.of(tabular, other)).values());
+    assertThat(s.get(other).marks()).isEmpty();
+    assertThat(s.get(other)).isEqualTo(embedded.get(other));
     // Both engines mark the same words of the same abstract.
     assertThat(s.get(tabular)).isEqualTo(embedded.get(tabular));
   }
@@ -199,7 +212,7 @@ class SolrIndexTest {
       assertThat(again.durableSeq()).isEqualTo(seq);
     }
     // A rebuild puts the catalogue back: the paper removed live returns, the one only the index had goes.
-    solr.rebuild(store, SolrIndexTest::vector, Progress.NONE);
+    solr.rebuild(CatalogueSource.of(store, SolrIndexTest::vector), Progress.NONE);
     assertThat(solr.get(new PaperId("2401.00104"))).isPresent();
     assertThat(solr.get(fresh.id())).isEmpty();
   }

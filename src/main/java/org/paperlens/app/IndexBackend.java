@@ -1,4 +1,4 @@
-package org.paperlens.cli;
+package org.paperlens.app;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.paperlens.index.solr.SolrTarget;
  * The one place an engine is picked; past it, commands see {@link PaperIndex},
  * {@link LiveSearchIndex} or {@link IndexRebuild} only.
  */
-sealed interface IndexBackend {
+public sealed interface IndexBackend {
 
   String SOLR_ENV = "PAPERLENS_SOLR";
 
@@ -51,6 +51,15 @@ sealed interface IndexBackend {
   /** One line for logs. */
   String describe();
 
+  /** For commands that can do part of their job without an index: empty when none is built yet. */
+  default java.util.Optional<PaperIndex> openIfBuilt() {
+    try {
+      return java.util.Optional.of(openForSearch());
+    } catch (org.paperlens.index.IndexMissingException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   record Embedded(Path root, IndexSettings settings) implements IndexBackend {
     @Override
     public PaperIndex openForSearch() {
@@ -66,6 +75,16 @@ sealed interface IndexBackend {
     @Override
     public LiveSearchIndex openLive() {
       return LiveIndex.open(root, settings);
+    }
+
+    /** The index as built, without the stale-format note that a search prints. */
+    @Override
+    public java.util.Optional<PaperIndex> openIfBuilt() {
+      try {
+        return java.util.Optional.of(LuceneIndex.open(root, settings));
+      } catch (org.paperlens.index.IndexMissingException e) {
+        return java.util.Optional.empty();
+      }
     }
 
     @Override
@@ -92,9 +111,9 @@ sealed interface IndexBackend {
 
     @Override
     public IndexRebuild rebuilder() {
-      return (store, vectors, progress) -> {
+      return (papers, progress) -> {
         try (SolrIndex index = SolrIndex.connect(target, settings)) {
-          return index.rebuild(store, vectors, progress);
+          return index.rebuild(papers, progress);
         }
       };
     }

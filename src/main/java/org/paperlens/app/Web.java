@@ -1,0 +1,106 @@
+package org.paperlens.app;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.paperlens.live.PipelineStatus;
+import org.paperlens.search.SearchMode;
+import org.paperlens.web.WebServer;
+import org.paperlens.web.api.LibraryResource;
+import org.paperlens.web.api.ListingResource;
+import org.paperlens.web.api.MeResource;
+import org.paperlens.web.api.PaperResource;
+import org.paperlens.web.api.RecommendationResource;
+import org.paperlens.web.api.SearchResource;
+import org.paperlens.web.api.StatusResource;
+import org.paperlens.web.api.SubmissionResource;
+import org.paperlens.web.api.TokenResource;
+import org.paperlens.web.api.VoteResource;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.Feature;
+import org.paperlens.web.http.ServerLimits;
+import org.paperlens.web.page.AccountChanges;
+import org.paperlens.web.page.AccountPages;
+import org.paperlens.web.page.AuthorPages;
+import org.paperlens.web.page.CollectionPages;
+import org.paperlens.web.page.Discussion;
+import org.paperlens.web.page.ExportRoutes;
+import org.paperlens.web.page.FeedRoutes;
+import org.paperlens.web.page.ForYou;
+import org.paperlens.web.page.LibraryPages;
+import org.paperlens.web.page.Listings;
+import org.paperlens.web.page.ReadingPages;
+import org.paperlens.web.page.SubmitLookup;
+import org.paperlens.web.page.SubscriptionPages;
+import org.paperlens.web.page.Templates;
+
+/**
+ * The web app of a root: each page group and API resource is built with the services it uses,
+ * taken from the root's components, and registers its routes in the order listed here.
+ */
+public final class Web {
+
+  private Web() {}
+
+  /**
+   * A web server over {@code root}, not started; the root closes it.
+   *
+   * @param subscriptions whether to serve subscriptions and feeds
+   * @param status what the background pipeline has done; null for a static index (its coverage alone)
+   */
+  public static WebServer server(PaperLens root, ServerLimits limits, ClientAddresses clients, boolean subscriptions,
+      Supplier<PipelineStatus> status) {
+    Supplier<PipelineStatus> pipeline = status != null ? status : coverageOnly(root);
+    Clock clock = root.clock();
+    Templates templates = new Templates(subscriptions);
+    Auth auth = new Auth(root.accounts(), root.accountLimits(), clients);
+    SearchMode defaultMode = new SearchMode.Hybrid(root.config().fusion());
+    Listings listings = new Listings(root.catalogue(), root.index(), root.searcher(), root.related(), root.community(),
+        root.trending(), defaultMode, root.config().fusion(), clock);
+    Digests digests = root.digests();
+    AccountChanges changes = new AccountChanges(root.accounts(), root.community(), auth,
+        subscriptions ? Optional.of(digests.subscriptions()) : Optional.empty());
+    ForYou forYou = new ForYou(root.index(), root.recommender(), root.library(), clock);
+    SubmitLookup lookup = new SubmitLookup(root.catalogue(), root.fetcher());
+
+    List<Feature> features = new ArrayList<>();
+    // Pages. Exports before reading: /papers/<id>/export must come before /papers/<id>.
+    features.add(new ExportRoutes(root.catalogue(), root.index(), root.library(), listings, templates));
+    features.add(new ReadingPages(root.catalogue(), root.community(), root.library(), root.trending(), defaultMode, clock,
+        pipeline, listings, templates));
+    features.add(new AuthorPages(listings, templates));
+    features.add(new LibraryPages(root.catalogue(), root.community(), root.library(), listings, templates, forYou, lookup));
+    // Its API routes /papers/<id>/comments come before the API's bare /papers/<id> (PaperResource).
+    features.add(new Discussion(root.community(), listings, clock));
+    features.add(new AccountPages(root.accounts(), auth, templates, changes));
+    if (subscriptions) {
+      features.add(new SubscriptionPages(digests.subscriptions(), digests.nudge(), digests.canSendMail(), templates, clock,
+          clients, root.accounts()));
+      // Before the collections: /users/{name}/tags/<tag>/feed must come before /users/{name}/tags/<tag>.
+      features.add(new FeedRoutes(root.catalogue(), root.library(), root.trending(), clock, digests.subscriptions(),
+          digests.links(), listings, forYou, templates));
+    }
+    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates));
+    // The JSON API.
+    features.add(new PaperResource(listings, root.community(), root.library()));
+    features.add(new VoteResource(listings, root.community()));
+    features.add(new StatusResource(pipeline));
+    features.add(new ListingResource(listings, root.trending()));
+    features.add(new SearchResource(listings, pipeline));
+    features.add(new MeResource(root.accounts(), changes));
+    features.add(new LibraryResource(listings, root.library(), root.catalogue()));
+    features.add(new RecommendationResource(forYou));
+    features.add(new SubmissionResource(root.community(), lookup));
+    features.add(new TokenResource(auth));
+    return root.own(new WebServer(limits, clients, auth, templates, features));
+  }
+
+  /** Without a pipeline (a static index): the status is the index's coverage alone. */
+  private static Supplier<PipelineStatus> coverageOnly(PaperLens root) {
+    var index = root.index();
+    return () -> new PipelineStatus(index.coverage(), index.coverage().seq(), 0, 0, null, null);
+  }
+}

@@ -1,0 +1,46 @@
+package org.paperlens.web.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.paperlens.live.PipelineStatus;
+import org.paperlens.web.http.Feature;
+import org.paperlens.web.http.Routes;
+
+/** {@code /status}: what is searchable, what is still being embedded, how far the index lags. */
+public final class StatusResource implements Feature {
+
+  private final Supplier<PipelineStatus> status;
+
+  public StatusResource(Supplier<PipelineStatus> status) {
+    this.status = status;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.api(HandlerType.GET, "/status", this::status);
+  }
+
+  void status(Context ctx) {
+    PipelineStatus st = status.get();
+    Map<String, Object> m = new LinkedHashMap<>(coverage(st));
+    m.put("catalogueSeq", st.catalogueSeq());
+    m.put("toEmbed", st.toEmbed());
+    m.put("embedRate", st.embedRate());
+    m.put("lastHarvest", st.lastHarvest());
+    m.put("lastImport", st.lastImport());
+    m.put("summary", st.describe());
+    ctx.json(m);
+  }
+
+  /** How much of the catalogue the index covers, as the status and a search's answer show it. */
+  static Map<String, Object> coverage(PipelineStatus st) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("papers", st.coverage().papers());
+    m.put("embedded", st.coverage().withVector());
+    m.put("indexSeq", st.coverage().seq());
+    return m;
+  }
+}

@@ -1,0 +1,54 @@
+package org.paperlens.index.solr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.solr.common.SolrInputDocument;
+import org.junit.jupiter.api.Test;
+import org.paperlens.index.PaperFields;
+import org.paperlens.index.lucene.PaperDocument;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+
+/** Both engines get the same values in every field from one paper (no SolrCloud needed). */
+class SolrDocumentsTest {
+
+  private static final List<String> TEXT_FIELDS = List.of(PaperFields.ID, PaperFields.TITLE, PaperFields.TITLE_TEX,
+      PaperFields.TITLE_KEY, PaperFields.ABSTRACT, PaperFields.AUTHORS, PaperFields.AUTHOR_KEY, PaperFields.CATEGORY,
+      PaperFields.PRIMARY_CATEGORY, PaperFields.CODE, PaperFields.CODE_URL);
+
+  private static List<String> lucene(Document doc, String field) {
+    // The id has a doc-values twin with no string value; every other field is one value per entry.
+    return Arrays.stream(doc.getFields(field)).map(IndexableField::stringValue).filter(Objects::nonNull).toList();
+  }
+
+  private static List<String> solr(SolrInputDocument doc, String field) {
+    Collection<Object> values = doc.getFieldValues(field);
+    return values == null ? List.of() : values.stream().map(String::valueOf).toList();
+  }
+
+  @Test
+  void the_embedded_and_the_solr_document_hold_the_same_values_in_every_field() {
+    Paper paper = Paper.builder(new PaperId("2401.00301")).title("Bounds of $\\sqrt{n}$ Samples")
+        .abstractText("We need few queries. Code: https://github.com/a/b")
+        .authors(List.of("José  García", "Aﬁf Rahman")).categories(List.of("cs.LG", "stat.ML"))
+        .firstListed(LocalDate.of(2024, 1, 4)).build();
+    float[] vector = {0.6f, 0.8f};
+    Document embedded = PaperDocument.of(paper, vector);
+    SolrInputDocument remote = SolrDocuments.of(paper, vector, 7L);
+    for (String field : TEXT_FIELDS) {
+      assertThat(solr(remote, field)).as(field).isEqualTo(lucene(embedded, field)).isNotEmpty();
+    }
+    Number day = Arrays.stream(embedded.getFields(PaperFields.DATE)).map(IndexableField::numericValue)
+        .filter(Objects::nonNull).findFirst().orElseThrow();
+    assertThat(remote.getFieldValue(PaperFields.DATE)).isEqualTo(day.intValue()).isEqualTo((int) LocalDate.of(2024, 1, 4).toEpochDay());
+    assertThat(solr(remote, PaperFields.VECTOR)).containsExactly("0.6", "0.8");
+    assertThat(remote.getFieldValue(SolrDocuments.HAS_VECTOR)).isEqualTo(true);
+  }
+}
