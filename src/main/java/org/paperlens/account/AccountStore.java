@@ -1,6 +1,5 @@
 package org.paperlens.account;
 
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,28 +45,21 @@ public final class AccountStore {
     checkPassword(password);
     String hash = hasher.hash(password); // outside the transaction: it takes a while
     return db.transaction(tx -> {
-      try (ResultSet rs = tx.query("SELECT 1 FROM accounts WHERE name = ?", name).executeQuery()) {
-        if (rs.next()) {
-          throw new AccountException(AccountException.Kind.NAME_TAKEN, "the name '" + name + "' is taken");
-        }
+      if (tx.first("SELECT 1 FROM accounts WHERE name = ?", r -> true, name).isPresent()) {
+        throw new AccountException(AccountException.Kind.NAME_TAKEN, "the name '" + name + "' is taken");
       }
       tx.update("INSERT INTO accounts (name, password_hash, created_at) VALUES (?, ?, ?)",
           name, hash, clock.instant().toString());
-      try (ResultSet rs = tx.query("SELECT id FROM accounts WHERE name = ?", name).executeQuery()) {
-        rs.next();
-        return new Account(rs.getLong(1), name);
-      }
+      return new Account(tx.number("SELECT id FROM accounts WHERE name = ?", name), name);
     });
   }
 
   /** @throws AccountException BAD_CREDENTIALS when the name is unknown or the password wrong (same message) */
   public Account logIn(String name, String password) {
     record Row(Account account, String hash) {}
-    Optional<Row> row = name == null ? Optional.empty() : db.transaction(tx -> {
-      try (ResultSet rs = tx.query("SELECT id, name, password_hash FROM accounts WHERE name = ?", name).executeQuery()) {
-        return rs.next() ? Optional.of(new Row(new Account(rs.getLong(1), rs.getString(2)), rs.getString(3))) : Optional.empty();
-      }
-    });
+    Optional<Row> row = name == null ? Optional.empty() : db.transaction(tx -> tx.first(
+        "SELECT id, name, password_hash FROM accounts WHERE name = ?",
+        r -> new Row(new Account(r.getLong(1), r.getString(2)), r.getString(3)), name));
     String pw = password == null ? "" : password;
     boolean ok = hasher.verify(pw, row.map(Row::hash).orElse(decoyHash)) && row.isPresent();
     if (!ok) {
@@ -94,11 +86,7 @@ public final class AccountStore {
 
   /** The account's e-mail address, if its owner gave one. */
   public Optional<String> email(Account account) {
-    return db.transaction(tx -> {
-      try (ResultSet rs = tx.query("SELECT email FROM accounts WHERE id = ?", account.id()).executeQuery()) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-      }
-    });
+    return db.transaction(tx -> tx.text("SELECT email FROM accounts WHERE id = ?", account.id()));
   }
 
   /** Sets (or, with null, removes) the account's e-mail address; the caller has checked its form. */
@@ -115,12 +103,7 @@ public final class AccountStore {
   public boolean delete(Account account) {
     return db.transaction(tx -> {
       for (String[] counted : new String[][] {{"votes", "upvotes"}, {"library", "saves"}, {"submissions", "submissions"}}) {
-        List<String> papers = new ArrayList<>();
-        try (ResultSet rs = tx.query("SELECT paper_id FROM " + counted[0] + " WHERE account_id = ?", account.id()).executeQuery()) {
-          while (rs.next()) {
-            papers.add(rs.getString(1));
-          }
-        }
+        List<String> papers = tx.list("SELECT paper_id FROM " + counted[0] + " WHERE account_id = ?", r -> r.getString(1), account.id());
         for (String p : papers) {
           org.paperlens.community.CommunityStore.adjust(tx, new org.paperlens.paper.PaperId(p), counted[1], -1);
         }
@@ -152,21 +135,13 @@ public final class AccountStore {
     if (token == null || token.isEmpty() || token.length() > 100) {
       return Optional.empty();
     }
-    return db.transaction(tx -> {
-      try (ResultSet rs = tx.query("SELECT a.id, a.name FROM sessions s JOIN accounts a ON a.id = s.account_id"
-          + " WHERE s.token_hash = ? AND s.expires_at > ?", Secrets.hash(token), clock.instant().toString()).executeQuery()) {
-        return rs.next() ? Optional.of(new Account(rs.getLong(1), rs.getString(2))) : Optional.empty();
-      }
-    });
+    return db.transaction(tx -> tx.first("SELECT a.id, a.name FROM sessions s JOIN accounts a ON a.id = s.account_id"
+        + " WHERE s.token_hash = ? AND s.expires_at > ?", AccountStore::account, Secrets.hash(token), clock.instant().toString()));
   }
 
   /** The account with this name (names ignore case), for administration from the command line. */
   public Optional<Account> byName(String name) {
-    return db.transaction(tx -> {
-      try (ResultSet rs = tx.query("SELECT id, name FROM accounts WHERE name = ?", name).executeQuery()) {
-        return rs.next() ? Optional.of(new Account(rs.getLong(1), rs.getString(2))) : Optional.empty();
-      }
-    });
+    return db.transaction(tx -> tx.first("SELECT id, name FROM accounts WHERE name = ?", AccountStore::account, name));
   }
 
   public void endSession(String token) {
@@ -187,25 +162,13 @@ public final class AccountStore {
     if (token == null || token.isEmpty() || token.length() > 100) {
       return Optional.empty();
     }
-    return db.transaction(tx -> {
-      try (ResultSet rs = tx.query("SELECT a.id, a.name FROM api_tokens t JOIN accounts a ON a.id = t.account_id"
-          + " WHERE t.token_hash = ?", Secrets.hash(token)).executeQuery()) {
-        return rs.next() ? Optional.of(new Account(rs.getLong(1), rs.getString(2))) : Optional.empty();
-      }
-    });
+    return db.transaction(tx -> tx.first("SELECT a.id, a.name FROM api_tokens t JOIN accounts a ON a.id = t.account_id"
+        + " WHERE t.token_hash = ?", AccountStore::account, Secrets.hash(token)));
   }
 
   public List<TokenInfo> apiTokens(Account account) {
-    return db.transaction(tx -> {
-      List<TokenInfo> out = new ArrayList<>();
-      try (ResultSet rs = tx.query("SELECT label, created_at, token_hash FROM api_tokens WHERE account_id = ? ORDER BY created_at",
-          account.id()).executeQuery()) {
-        while (rs.next()) {
-          out.add(new TokenInfo(rs.getString(1), Instant.parse(rs.getString(2)), rs.getString(3).substring(0, 8)));
-        }
-      }
-      return out;
-    });
+    return db.transaction(tx -> tx.list("SELECT label, created_at, token_hash FROM api_tokens WHERE account_id = ? ORDER BY created_at",
+        r -> new TokenInfo(r.getString(1), Instant.parse(r.getString(2)), r.getString(3).substring(0, 8)), account.id()));
   }
 
   /** Revokes the owner's token whose hash starts with {@code hashPrefix}; false when none does. */
@@ -215,5 +178,9 @@ public final class AccountStore {
     }
     return db.transaction(tx -> tx.update("DELETE FROM api_tokens WHERE account_id = ? AND substr(token_hash, 1, 8) = ?",
         account.id(), hashPrefix) > 0);
+  }
+
+  private static Account account(org.paperlens.store.Row r) {
+    return new Account(r.getLong(1), r.getString(2));
   }
 }

@@ -1,10 +1,7 @@
 package org.paperlens.community;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.Account;
@@ -41,13 +38,8 @@ public final class CommentStore {
   public Comment add(Account author, PaperId paper, String body) {
     String text = checked(body);
     Instant now = clock.instant();
-    long id = db.transaction(tx -> {
-      try (ResultSet rs = tx.query("INSERT INTO comments (paper_id, account_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-          paper.value(), author.id(), text, now.toString()).executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    long id = db.transaction(tx -> tx.number("INSERT INTO comments (paper_id, account_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+        paper.value(), author.id(), text, now.toString()));
     community.changed();
     return new Comment(id, paper, author.name(), text, now, null);
   }
@@ -111,18 +103,10 @@ public final class CommentStore {
   }
 
   private List<Comment> list(String sql, Object... args) {
-    return db.transaction(tx -> {
-      List<Comment> out = new ArrayList<>();
-      try (ResultSet rs = tx.query(sql, args).executeQuery()) {
-        while (rs.next()) {
-          out.add(read(rs));
-        }
-      }
-      return out;
-    });
+    return db.transaction(tx -> tx.list(sql, CommentStore::read, args));
   }
 
-  private static Comment read(ResultSet rs) throws SQLException {
+  private static Comment read(org.paperlens.store.Row rs) {
     String edited = rs.getString(6);
     return new Comment(rs.getLong(1), new PaperId(rs.getString(2)), rs.getString(3), rs.getString(4),
         Instant.parse(rs.getString(5)), edited == null ? null : Instant.parse(edited));

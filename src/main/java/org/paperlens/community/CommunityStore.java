@@ -1,13 +1,14 @@
 package org.paperlens.community;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.paperlens.account.Account;
+import org.paperlens.paper.ListingSignals;
 import org.paperlens.paper.PaperId;
 import org.paperlens.store.Database;
 import org.paperlens.store.Tx;
@@ -54,11 +55,7 @@ public final class CommunityStore {
   public long generation() {
     long now = System.nanoTime();
     if (!sharedRead || now - sharedReadAt > SHARED_READ_EVERY_NANOS) {
-      long read = db.transaction(tx -> {
-        try (ResultSet rs = tx.query("SELECT value FROM community_sequence WHERE id = 1").executeQuery()) {
-          return rs.next() ? rs.getLong(1) : 0L;
-        }
-      });
+      long read = db.transaction(tx -> tx.number("SELECT value FROM community_sequence WHERE id = 1"));
       shared.accumulateAndGet(read, Math::max); // a slower reader's older value never goes back
       sharedReadAt = now;
       sharedRead = true;
@@ -90,11 +87,8 @@ public final class CommunityStore {
   }
 
   public boolean hasUpvoted(Account account, PaperId paper) {
-    return db.transaction(tx -> {
-      try (ResultSet rs = tx.query("SELECT 1 FROM votes WHERE account_id = ? AND paper_id = ?", account.id(), paper.value()).executeQuery()) {
-        return rs.next();
-      }
-    });
+    return db.transaction(tx -> tx.first("SELECT 1 FROM votes WHERE account_id = ? AND paper_id = ?", r -> true,
+        account.id(), paper.value()).isPresent());
   }
 
   /** Those of {@code papers} this account has upvoted: one query for a whole listing. */
@@ -108,15 +102,8 @@ public final class CommunityStore {
     for (int i = 0; i < papers.size(); i++) {
       args[i + 1] = papers.get(i).value();
     }
-    return db.transaction(tx -> {
-      java.util.Set<PaperId> out = new java.util.HashSet<>();
-      try (ResultSet rs = tx.query("SELECT paper_id FROM votes WHERE account_id = ? AND paper_id IN (" + marks + ")", args).executeQuery()) {
-        while (rs.next()) {
-          out.add(new PaperId(rs.getString(1)));
-        }
-      }
-      return out;
-    });
+    return db.transaction(tx -> new java.util.HashSet<>(tx.list("SELECT paper_id FROM votes WHERE account_id = ? AND paper_id IN (" + marks + ")",
+        r -> new PaperId(r.getString(1)), args)));
   }
 
   /** Records a submission; returns false when this account had already submitted the paper. */
@@ -133,64 +120,70 @@ public final class CommunityStore {
 
   /** The latest submissions, newest first. */
   public List<Submission> recentSubmissions(int limit) {
-    return db.transaction(tx -> {
-      List<Submission> out = new ArrayList<>();
-      try (ResultSet rs = tx.query("SELECT s.paper_id, a.name, s.comment, s.created_at FROM submissions s"
-          + " JOIN accounts a ON a.id = s.account_id ORDER BY s.created_at DESC LIMIT ?", limit).executeQuery()) {
-        while (rs.next()) {
-          out.add(new Submission(new PaperId(rs.getString(1)), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4))));
-        }
-      }
-      return out;
-    });
+    return db.transaction(tx -> tx.list("SELECT s.paper_id, a.name, s.comment, s.created_at FROM submissions s"
+        + " JOIN accounts a ON a.id = s.account_id ORDER BY s.created_at DESC LIMIT ?", CommunityStore::submission, limit));
   }
 
   /** The latest {@code limit} submissions of one paper (its comments), newest first. */
   public List<Submission> submissions(PaperId paper, int limit) {
-    return db.transaction(tx -> {
-      List<Submission> out = new ArrayList<>();
-      try (ResultSet rs = tx.query("SELECT s.paper_id, a.name, s.comment, s.created_at FROM submissions s"
-          + " JOIN accounts a ON a.id = s.account_id WHERE s.paper_id = ? ORDER BY s.created_at DESC LIMIT ?", paper.value(), limit).executeQuery()) {
-        while (rs.next()) {
-          out.add(new Submission(new PaperId(rs.getString(1)), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4))));
-        }
-      }
-      return out;
-    });
+    return db.transaction(tx -> tx.list("SELECT s.paper_id, a.name, s.comment, s.created_at FROM submissions s"
+        + " JOIN accounts a ON a.id = s.account_id WHERE s.paper_id = ? ORDER BY s.created_at DESC LIMIT ?",
+        CommunityStore::submission, paper.value(), limit));
   }
 
+  /**
+   * The community's counts that order a daily listing (see {@link ListingSignals}), from its
+   * running totals: read once per {@link #generation}, so a listing rebuilt while nothing was voted
+   * costs a map lookup. Holds every paper anyone upvoted or saved.
+   */
+  public ListingSignals listingSignals() {
+    long g = generation();
+    ListingSnapshot s = listing;
+    if (s == null || s.generation() != g) {
+      s = db.transaction(tx -> {
+        Map<PaperId, Integer> upvotes = new HashMap<>();
+        Map<PaperId, Integer> interest = new HashMap<>();
+        tx.forEach("SELECT paper_id, upvotes, saves FROM paper_signals WHERE upvotes > 0 OR saves > 0", r -> {
+          PaperId id = new PaperId(r.getString(1));
+          if (r.getInt(2) > 0) {
+            upvotes.put(id, r.getInt(2));
+          }
+          interest.put(id, r.getInt(2) + r.getInt(3));
+        });
+        return new ListingSnapshot(g, Map.copyOf(upvotes), Map.copyOf(interest));
+      });
+      listing = s;
+    }
+    return s;
+  }
+
+  private record ListingSnapshot(long generation, Map<PaperId, Integer> upvotes, Map<PaperId, Integer> interest)
+      implements ListingSignals {}
+
+  private volatile ListingSnapshot listing;
+
   public Signals signals(PaperId paper) {
-    return db.transaction(tx -> {
-      try (ResultSet rs = tx.query("SELECT upvotes, saves, submissions FROM paper_signals WHERE paper_id = ?", paper.value()).executeQuery()) {
-        return rs.next() ? new Signals(rs.getInt(1), rs.getInt(2), rs.getInt(3)) : Signals.NONE;
-      }
-    });
+    return db.transaction(tx -> tx.first("SELECT upvotes, saves, submissions FROM paper_signals WHERE paper_id = ?",
+        r -> new Signals(r.getInt(1), r.getInt(2), r.getInt(3)), paper.value()).orElse(Signals.NONE));
   }
 
   /** Every upvote, save and submission since {@code since}: what the trending ranking weighs. */
   public List<Signal> signalsSince(Instant since) {
-    return db.transaction(tx -> {
-      List<Signal> out = new ArrayList<>();
-      String s = since.toString();
-      try (ResultSet rs = tx.query("SELECT x.paper_id, x.kind, x.at, a.created_at FROM ("
+    String s = since.toString();
+    return db.transaction(tx -> tx.list("SELECT x.paper_id, x.kind, x.at, a.created_at FROM ("
           + "SELECT account_id, paper_id, 'UPVOTE' AS kind, created_at AS at FROM votes WHERE created_at >= ?"
           + " UNION ALL SELECT account_id, paper_id, 'SAVE', added_at FROM library WHERE added_at >= ?"
           + " UNION ALL SELECT account_id, paper_id, 'SUBMISSION', created_at FROM submissions WHERE created_at >= ?"
-          + ") x JOIN accounts a ON a.id = x.account_id", s, s, s).executeQuery()) {
-        while (rs.next()) {
-          out.add(new Signal(new PaperId(rs.getString(1)), Signal.Kind.valueOf(rs.getString(2)), Instant.parse(rs.getString(3)),
-              Instant.parse(rs.getString(4))));
-        }
-      }
-      return out;
-    });
+          + ") x JOIN accounts a ON a.id = x.account_id",
+        r -> new Signal(new PaperId(r.getString(1)), Signal.Kind.valueOf(r.getString(2)), Instant.parse(r.getString(3)),
+            Instant.parse(r.getString(4))), s, s, s));
   }
 
   /**
    * Adds {@code delta} to one total of a paper. Package-visible for the library store, whose
    * saves are a signal too; runs inside the caller's transaction.
    */
-  public static void adjust(Tx tx, PaperId paper, String column, int delta) throws SQLException {
+  public static void adjust(Tx tx, PaperId paper, String column, int delta) {
     if (!List.of("upvotes", "saves", "submissions").contains(column)) {
       throw new IllegalArgumentException(column);
     }
@@ -219,7 +212,11 @@ public final class CommunityStore {
     return result;
   }
 
-  private static int bumpShared(Tx tx) throws SQLException {
+  private static int bumpShared(Tx tx) {
     return tx.update("UPDATE community_sequence SET value = value + 1 WHERE id = 1");
+  }
+
+  private static Submission submission(org.paperlens.store.Row r) {
+    return new Submission(new PaperId(r.getString(1)), r.getString(2), r.getString(3), Instant.parse(r.getString(4)));
   }
 }

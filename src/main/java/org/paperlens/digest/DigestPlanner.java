@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
-import org.paperlens.store.Tx;
 
 /**
  * Decides who gets a digest now and builds it: the papers first listed since the subscription's
@@ -85,7 +84,7 @@ public final class DigestPlanner {
     // With no index at all, nothing can be ahead of it: saved searches are then unavailable anyway.
     long covered = index == null ? catalogue.sequence() : index.coverage().seq();
     Optional<LocalDate> latest = catalogue.latestListing(covered);
-    Map<String, Set<String>> sent = new OutboxStore(catalogue).sentPapers();
+    Map<String, Set<String>> sent = new OutboxStore(subscriptions.database()).sentPapers();
     Map<String, Candidates> windows = new HashMap<>();
     Map<String, Integer> unavailable = new java.util.TreeMap<>();
     Map<String, Double> seconds = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -220,8 +219,7 @@ public final class DigestPlanner {
 
   private void write(Subscription s, Instant slot, LocalDate upTo, long covered, List<Paper> chosen,
       List<CommentNotices.Notice> comments, Instant at) {
-    catalogue.write(w -> {
-      Tx c = w.tx();
+    subscriptions.database().transaction(c -> {
       if (!chosen.isEmpty() || !comments.isEmpty()) {
         String unsubscribe = Tokens.mint();
         String manage = Tokens.mint();

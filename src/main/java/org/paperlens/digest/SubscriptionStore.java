@@ -1,24 +1,21 @@
 package org.paperlens.digest;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.paperlens.paper.CatalogueStore;
+import org.paperlens.store.Database;
+import org.paperlens.store.Row;
 import org.paperlens.store.Tx;
 
 /**
  * Subscriptions, mailed tokens and suppressed addresses (tables {@code subscriptions},
  * {@code mail_tokens}, {@code suppressed_addresses}): the only class that speaks SQL about them.
- * Works through {@link CatalogueStore}'s connection and transactions; methods taking a
- * {@link Tx} run inside a caller's transaction.
+ * Its transactions come from the catalogue's {@link Database} (the digests read papers on the same
+ * connection); the static methods taking a {@link Tx} run inside a caller's transaction.
  */
 public final class SubscriptionStore {
 
@@ -31,58 +28,38 @@ public final class SubscriptionStore {
   private static final String COLUMNS = "id, email, user_id, kind, target, frequency, send_hour, weekday,"
       + " time_zone, created_at, confirmed_at, unsubscribed_at, last_slot, last_listed, last_seq";
 
-  private final CatalogueStore store;
+  private final CatalogueStore catalogue;
+  private final Database db;
 
-  public SubscriptionStore(CatalogueStore store) {
-    this.store = store;
+  public SubscriptionStore(CatalogueStore catalogue) {
+    this.catalogue = catalogue;
+    this.db = catalogue.database();
   }
 
+  /** The catalogue whose database holds the subscriptions: what a digest planner reads papers from. */
   public CatalogueStore catalogue() {
-    return store;
+    return catalogue;
   }
 
-  static long insert(Tx c, String email, String userId, Topic topic, Cadence cadence, Instant now) throws SQLException {
-    try (PreparedStatement st = c.prepare("INSERT INTO subscriptions (email, user_id, kind, target, frequency,"
-        + " send_hour, weekday, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-      st.setString(1, email);
-      st.setString(2, userId);
-      st.setString(3, topic.kind());
-      st.setString(4, topic.target());
-      st.setString(5, cadence.frequency().name().toLowerCase(java.util.Locale.ROOT));
-      st.setInt(6, cadence.hour());
-      st.setInt(7, cadence.weekday().getValue());
-      st.setString(8, cadence.zone().getId());
-      st.setString(9, now.toString());
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+  /** Where this store's transactions come from; the digest package's writers that span its tables use it. */
+  Database database() {
+    return db;
   }
 
-  static void putToken(Tx c, String token, TokenTarget target, Instant now) throws SQLException {
-    try (PreparedStatement st = c.prepare("INSERT INTO mail_tokens (token_hash, purpose, subscription_id,"
-        + " email, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-      st.setString(1, Tokens.hash(token));
-      st.setString(2, target.purpose().name());
-      if (target.subscriptionId() == null) {
-        st.setNull(3, Types.INTEGER);
-      } else {
-        st.setLong(3, target.subscriptionId());
-      }
-      st.setString(4, target.email());
-      st.setString(5, target.userId());
-      st.setString(6, now.toString());
-      st.executeUpdate();
-    }
+  static long insert(Tx tx, String email, String userId, Topic topic, Cadence cadence, Instant now) {
+    return tx.first("INSERT INTO subscriptions (email, user_id, kind, target, frequency,"
+        + " send_hour, weekday, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", r -> r.getLong(1),
+        email, userId, topic.kind(), topic.target(), cadence.frequency().name().toLowerCase(java.util.Locale.ROOT),
+        cadence.hour(), cadence.weekday().getValue(), cadence.zone().getId(), now.toString()).orElseThrow();
   }
 
-  static void deleteTokens(Tx c, Purpose purpose, String userId) throws SQLException {
-    try (PreparedStatement st = c.prepare("DELETE FROM mail_tokens WHERE purpose = ? AND user_id = ?")) {
-      st.setString(1, purpose.name());
-      st.setString(2, userId);
-      st.executeUpdate();
-    }
+  static void putToken(Tx tx, String token, TokenTarget target, Instant now) {
+    tx.update("INSERT INTO mail_tokens (token_hash, purpose, subscription_id, email, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        Tokens.hash(token), target.purpose().name(), target.subscriptionId(), target.email(), target.userId(), now.toString());
+  }
+
+  static void deleteTokens(Tx tx, Purpose purpose, String userId) {
+    tx.update("DELETE FROM mail_tokens WHERE purpose = ? AND user_id = ?", purpose.name(), userId);
   }
 
   /** The token's target, if the token was minted here for {@code purpose}. */
@@ -90,32 +67,12 @@ public final class SubscriptionStore {
     if (!Tokens.wellFormed(token)) {
       return Optional.empty();
     }
-    return store.query(w -> {
-      try (PreparedStatement st = w.tx().prepare(
-          "SELECT subscription_id, email, user_id FROM mail_tokens WHERE token_hash = ? AND purpose = ?")) {
-        st.setString(1, Tokens.hash(token));
-        st.setString(2, purpose.name());
-        try (ResultSet rs = st.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          long sub = rs.getLong(1);
-          Long subId = rs.wasNull() ? null : sub;
-          return Optional.of(new TokenTarget(purpose, subId, rs.getString(2), rs.getString(3)));
-        }
-      }
-    });
+    return db.transaction(tx -> tx.first("SELECT subscription_id, email, user_id FROM mail_tokens WHERE token_hash = ? AND purpose = ?",
+        r -> new TokenTarget(purpose, r.getLongOrNull(1), r.getString(2), r.getString(3)), Tokens.hash(token), purpose.name()));
   }
 
   public Optional<Subscription> find(long id) {
-    return store.query(w -> {
-      try (PreparedStatement st = w.tx().prepare("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?")) {
-        st.setLong(1, id);
-        try (ResultSet rs = st.executeQuery()) {
-          return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-        }
-      }
-    });
+    return db.transaction(tx -> tx.first("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?", SubscriptionStore::read, id));
   }
 
   /** Every subscription of an address (active or not), oldest first. */
@@ -131,123 +88,72 @@ public final class SubscriptionStore {
   /** Confirmed, not unsubscribed, to an address not suppressed: the candidates for a digest. */
   public List<Subscription> active() {
     return list("SELECT " + COLUMNS + " FROM subscriptions WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL"
-        + " AND email NOT IN (SELECT email FROM suppressed_addresses) ORDER BY id", null);
+        + " AND email NOT IN (SELECT email FROM suppressed_addresses) ORDER BY id");
   }
 
   /** Marks confirmed (once: a second click changes nothing). Returns false if it does not exist. */
   public boolean confirm(long id, Instant now) {
-    return update("UPDATE subscriptions SET confirmed_at = COALESCE(confirmed_at, ?) WHERE id = ?", now, id);
+    return db.transaction(tx -> tx.update("UPDATE subscriptions SET confirmed_at = COALESCE(confirmed_at, ?) WHERE id = ?",
+        now.toString(), id) > 0);
   }
 
   /** Ends a subscription at once; nothing more is planned for it, and pending digests are dropped. */
   public boolean unsubscribe(long id, Instant now) {
-    return store.write(w -> {
-      try (PreparedStatement st = w.tx().prepare(
-          "UPDATE outbox SET state = 'cancelled' WHERE subscription_id = ? AND state = 'pending' AND kind = 'digest'")) {
-        st.setLong(1, id);
-        st.executeUpdate();
-      }
-      try (PreparedStatement st = w.tx().prepare(
-          "UPDATE subscriptions SET unsubscribed_at = COALESCE(unsubscribed_at, ?) WHERE id = ?")) {
-        st.setString(1, now.toString());
-        st.setLong(2, id);
-        return st.executeUpdate() > 0;
-      }
+    return db.transaction(tx -> {
+      OutboxStore.cancelDigests(tx, id);
+      return tx.update("UPDATE subscriptions SET unsubscribed_at = COALESCE(unsubscribed_at, ?) WHERE id = ?", now.toString(), id) > 0;
     });
   }
 
   /**
    * Deletes every subscription an account made, with its mail (sent or not), its tokens and the
-   * record of papers mailed by it, and the account's private feed tokens. Other subscriptions of
-   * the same address (made without logging in) stay.
+   * record of papers mailed by it, and the account's private feed tokens, in one transaction.
+   * Other subscriptions of the same address (made without logging in) stay.
    */
   public void forgetUser(String userId) {
-    store.write(w -> {
-      String subs = "SELECT id FROM subscriptions WHERE user_id = ?";
-      for (String sql : new String[] {
-          "DELETE FROM sent_papers WHERE outbox_id IN (SELECT id FROM outbox WHERE subscription_id IN (" + subs + "))",
-          "DELETE FROM outbox WHERE subscription_id IN (" + subs + ")",
-          "DELETE FROM mail_tokens WHERE subscription_id IN (" + subs + ")",
-          "DELETE FROM mail_tokens WHERE user_id = ?",
-          "DELETE FROM subscriptions WHERE user_id = ?"}) {
-        try (PreparedStatement st = w.tx().prepare(sql)) {
-          st.setString(1, userId);
-          st.executeUpdate();
-        }
-      }
+    db.transaction(tx -> {
+      forgetUser(tx, userId);
       return null;
     });
   }
 
+  /** {@link #forgetUser(String)} inside the caller's transaction (an account's deletion). */
+  public static void forgetUser(Tx tx, String userId) {
+    String subs = "SELECT id FROM subscriptions WHERE user_id = ?";
+    OutboxStore.deleteOf(tx, subs, userId);
+    tx.update("DELETE FROM mail_tokens WHERE subscription_id IN (" + subs + ")", userId);
+    tx.update("DELETE FROM mail_tokens WHERE user_id = ?", userId);
+    tx.update("DELETE FROM subscriptions WHERE user_id = ?", userId);
+  }
+
   /** Stops all mail to an address after a permanent SMTP failure. */
-  static void suppress(Tx c, String email, String reason, Instant now) throws SQLException {
-    try (PreparedStatement st = c.prepare("INSERT INTO suppressed_addresses (email, reason, since)"
-        + " VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING")) {
-      st.setString(1, email);
-      st.setString(2, reason.length() > 500 ? reason.substring(0, 500) : reason);
-      st.setString(3, now.toString());
-      st.executeUpdate();
-    }
+  static void suppress(Tx tx, String email, String reason, Instant now) {
+    tx.update("INSERT INTO suppressed_addresses (email, reason, since) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING",
+        email, reason.length() > 500 ? reason.substring(0, 500) : reason, now.toString());
   }
 
   public Optional<String> suppressedReason(String email) {
-    return store.query(w -> {
-      try (PreparedStatement st = w.tx().prepare("SELECT reason FROM suppressed_addresses WHERE email = ?")) {
-        st.setString(1, email);
-        try (ResultSet rs = st.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        }
-      }
-    });
+    return db.transaction(tx -> tx.text("SELECT reason FROM suppressed_addresses WHERE email = ?", email));
   }
 
   /** Advances a subscription's cursor; part of the transaction that plans its digest. */
-  static void advance(Tx c, long id, Instant slot, LocalDate listed, long seq) throws SQLException {
-    try (PreparedStatement st = c.prepare(
-        "UPDATE subscriptions SET last_slot = ?, last_listed = ?, last_seq = ? WHERE id = ?")) {
-      st.setString(1, slot.toString());
-      st.setString(2, listed == null ? null : listed.toString());
-      st.setLong(3, seq);
-      st.setLong(4, id);
-      st.executeUpdate();
-    }
+  static void advance(Tx tx, long id, Instant slot, LocalDate listed, long seq) {
+    tx.update("UPDATE subscriptions SET last_slot = ?, last_listed = ?, last_seq = ? WHERE id = ?",
+        slot.toString(), listed == null ? null : listed.toString(), seq, id);
   }
 
-  private boolean update(String sql, Instant now, long id) {
-    return store.write(w -> {
-      try (PreparedStatement st = w.tx().prepare(sql)) {
-        st.setString(1, now.toString());
-        st.setLong(2, id);
-        return st.executeUpdate() > 0;
-      }
-    });
+  private List<Subscription> list(String sql, Object... args) {
+    return db.transaction(tx -> tx.list(sql, SubscriptionStore::read, args));
   }
 
-  private List<Subscription> list(String sql, String arg) {
-    return store.query(w -> {
-      try (PreparedStatement st = w.tx().prepare(sql)) {
-        if (arg != null) {
-          st.setString(1, arg);
-        }
-        List<Subscription> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            out.add(read(rs));
-          }
-        }
-        return out;
-      }
-    });
-  }
-
-  private static Subscription read(ResultSet rs) throws SQLException {
+  private static Subscription read(Row rs) {
     Cadence cadence = new Cadence(Cadence.Frequency.parse(rs.getString("frequency")), rs.getInt("send_hour"),
         DayOfWeek.of(rs.getInt("weekday")), ZoneId.of(rs.getString("time_zone")));
     String listed = rs.getString("last_listed");
     return new Subscription(rs.getLong("id"), rs.getString("email"), rs.getString("user_id"),
         Topic.of(rs.getString("kind"), rs.getString("target")), cadence, instant(rs.getString("created_at")),
         instant(rs.getString("confirmed_at")), instant(rs.getString("unsubscribed_at")), instant(rs.getString("last_slot")),
-        listed == null ? null : LocalDate.parse(listed), rs.getObject("last_seq") == null ? null : rs.getLong("last_seq"));
+        listed == null ? null : LocalDate.parse(listed), rs.getLongOrNull("last_seq"));
   }
 
   private static Instant instant(String s) {

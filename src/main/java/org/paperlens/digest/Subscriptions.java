@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.paperlens.store.Tx;
 
 /**
  * What a person does with subscriptions, without HTTP: subscribe (double opt-in: a confirmation
@@ -54,8 +53,7 @@ public final class Subscriptions {
     }
     Instant now = clock.instant();
     String token = Tokens.mint();
-    long id = store.catalogue().write(w -> {
-      Tx c = w.tx();
+    long id = store.database().transaction(c -> {
       long subId = SubscriptionStore.insert(c, address, userId, topic, cadence, now);
       SubscriptionStore.putToken(c, token,
           new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.CONFIRM, subId, address, userId), now);
@@ -117,9 +115,9 @@ public final class Subscriptions {
   public String newFeedToken(String userId) {
     String token = Tokens.mint();
     Instant now = clock.instant();
-    store.catalogue().write(w -> {
-      SubscriptionStore.deleteTokens(w.tx(), SubscriptionStore.Purpose.FEED, userId);
-      SubscriptionStore.putToken(w.tx(), token,
+    store.database().transaction(tx -> {
+      SubscriptionStore.deleteTokens(tx, SubscriptionStore.Purpose.FEED, userId);
+      SubscriptionStore.putToken(tx, token,
           new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.FEED, null, null, userId), now);
       return null;
     });

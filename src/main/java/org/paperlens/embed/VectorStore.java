@@ -2,20 +2,26 @@ package org.paperlens.embed;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.paperlens.paper.CatalogueException;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
+import org.paperlens.store.Database;
+import org.paperlens.store.Row;
+import org.paperlens.store.Tx;
 
 /**
- * Paper vectors in the catalogue (table {@code paper_vectors}): the only class that speaks SQL
- * about them. Works through {@link CatalogueStore}, so it shares its one connection and its
- * transactions; the same thread-safety rules apply.
+ * Paper vectors in the catalogue's database (table {@code paper_vectors}): the only class that
+ * speaks SQL about them. Its transactions come from the {@link Database} it is given; what it
+ * needs of the papers themselves (their text, which are live, which changed) it asks the
+ * {@link CatalogueStore}, and it stamps its rows with the catalogue's change number
+ * ({@link CatalogueStore#changeNumber}), so the index catches up on vectors as on papers.
  */
 public final class VectorStore {
 
@@ -30,65 +36,74 @@ public final class VectorStore {
       + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (paper_id, model) DO UPDATE SET"
       + " dim = excluded.dim, vector = excluded.vector, text_hash = excluded.text_hash, seq = excluded.seq";
 
-  private final CatalogueStore store;
+  private final Database db;
 
-  public VectorStore(CatalogueStore store) {
-    this.store = store;
+  /** Vectors on the catalogue's own connection, as every command and the server keep them. */
+  public VectorStore(CatalogueStore catalogue) {
+    this(catalogue.database());
+  }
+
+  /** Vectors on {@code db}, a connection to the catalogue's database. */
+  public VectorStore(Database db) {
+    this.db = db;
   }
 
   /**
    * Reports, newest first (by first listing day, then id), every paper (not deleted at the source)
    * that has no vector under {@code model} or whose title and abstract no longer hash to the stored
    * one: readers want today's papers searchable by meaning first. Papers with neither title nor
-   * abstract cannot be embedded and are only counted. Reads every paper's text: cost is one pass
-   * over the catalogue.
+   * abstract cannot be embedded and are only counted. Reads every paper's text once (the
+   * catalogue's scan) and this store's hashes for {@value Tx#KEY_CHUNK} papers at a time, in one
+   * transaction; memory holds one chunk and the stale papers, never the whole table.
    */
   public Scan forEachStale(EmbeddingModel model, Consumer<Stale> action) {
-    return store.query(w -> {
-      long upToDate = 0;
-      long withoutText = 0;
-      try (PreparedStatement st = w.tx().prepare(
-          "SELECT p.id, p.title, p.abstract, v.text_hash, p.first_listed FROM papers p"
-          + " LEFT JOIN paper_vectors v ON v.paper_id = p.id AND v.model = ?"
-          + " WHERE p.deleted_on IS NULL ORDER BY p.first_listed DESC, p.id DESC")) {
-        st.setString(1, model.configName());
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            EmbeddedText text = EmbeddedText.of(rs.getString(2), rs.getString(3));
-            if (text.isEmpty()) {
-              withoutText++;
-            } else if (text.hash().equals(rs.getString(4))) {
-              upToDate++;
-            } else {
-              String listed = rs.getString(5);
-              action.accept(new Stale(new PaperId(rs.getString(1)), text.text().length(), listed == null ? "" : listed));
-            }
+    long[] counts = new long[2];
+    List<Stale> stale = new ArrayList<>();
+    db.transaction(tx -> {
+      List<CatalogueStore.LiveText> chunk = new ArrayList<>(Tx.KEY_CHUNK);
+      Runnable compare = () -> {
+        Map<String, String> hashes = new HashMap<>();
+        tx.listIn("SELECT paper_id, text_hash FROM paper_vectors WHERE model = ? AND paper_id IN " + Tx.KEYS,
+            chunk.stream().map(p -> p.id().value()).toList(), r -> hashes.put(r.getString(1), r.getString(2)), model.configName());
+        for (CatalogueStore.LiveText p : chunk) {
+          EmbeddedText text = EmbeddedText.of(p.title(), p.abstractText());
+          if (text.isEmpty()) {
+            counts[1]++;
+          } else if (text.hash().equals(hashes.get(p.id().value()))) {
+            counts[0]++;
+          } else {
+            stale.add(new Stale(p.id(), text.text().length(), p.listed() == null ? "" : p.listed()));
           }
         }
-      }
-      return new Scan(upToDate, withoutText);
+        chunk.clear();
+      };
+      CatalogueStore.forEachLiveText(tx, p -> {
+        chunk.add(p);
+        if (chunk.size() == Tx.KEY_CHUNK) {
+          compare.run();
+        }
+      });
+      compare.run();
+      return null;
     });
+    stale.sort(Comparator.comparing(Stale::listed).thenComparing(s -> s.id().value()).reversed());
+    stale.forEach(action);
+    return new Scan(counts[0], counts[1]);
   }
 
   /** Stores (or replaces) the vectors in one transaction. */
   public void put(EmbeddingModel model, List<PaperVector> vectors) {
-    store.write(w -> {
-      try (PreparedStatement st = w.tx().prepare(UPSERT)) {
-        for (PaperVector v : vectors) {
-          if (v.vector().length != model.dimension()) {
-            throw new IllegalArgumentException("a " + model + " vector has " + model.dimension()
-                + " dimensions; the one for " + v.id() + " has " + v.vector().length);
-          }
-          st.setString(1, v.id().value());
-          st.setString(2, model.configName());
-          st.setInt(3, v.vector().length);
-          st.setBytes(4, toBytes(v.vector()));
-          st.setString(5, v.textHash());
-          st.setLong(6, w.changeSeq());
-          st.addBatch();
+    db.transaction(tx -> {
+      long seq = CatalogueStore.changeNumber(tx);
+      List<Object[]> rows = new ArrayList<>(vectors.size());
+      for (PaperVector v : vectors) {
+        if (v.vector().length != model.dimension()) {
+          throw new IllegalArgumentException("a " + model + " vector has " + model.dimension()
+              + " dimensions; the one for " + v.id() + " has " + v.vector().length);
         }
-        st.executeBatch();
+        rows.add(new Object[] {v.id().value(), model.configName(), v.vector().length, toBytes(v.vector()), v.textHash(), seq});
       }
+      tx.batch(UPSERT, rows);
       return null;
     });
   }
@@ -97,95 +112,62 @@ public final class VectorStore {
    * Ids of the papers whose row or {@code model} vector changed with a number in
    * ({@code after}, {@code upTo}], in id order, from just after {@code afterId} (null: the start),
    * at most {@code limit}: what an incremental index update must apply, read a page at a time.
+   * The catalogue's changes and this store's are merged here.
    */
   public List<PaperId> changedPapers(EmbeddingModel model, long after, long upTo, PaperId afterId, int limit) {
-    return store.query(w -> {
-      try (PreparedStatement st = w.tx().prepare("SELECT id FROM ("
-          + "SELECT id FROM papers WHERE seq > ? AND seq <= ?"
-          + " UNION SELECT paper_id AS id FROM paper_vectors WHERE model = ? AND seq > ? AND seq <= ?) changed"
-          + " WHERE id > ? ORDER BY id LIMIT ?")) {
-        st.setLong(1, after);
-        st.setLong(2, upTo);
-        st.setString(3, model.configName());
-        st.setLong(4, after);
-        st.setLong(5, upTo);
-        st.setString(6, afterId == null ? "" : afterId.value());
-        st.setInt(7, limit);
-        List<PaperId> out = new java.util.ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            out.add(new PaperId(rs.getString(1)));
-          }
-        }
-        return out;
-      }
-    });
-  }
-
-  /** How many live papers have a vector of {@code model}. */
-  public long countLive(EmbeddingModel model) {
-    return store.query(w -> {
-      try (PreparedStatement st = w.tx().prepare("SELECT count(*) FROM paper_vectors v"
-          + " JOIN papers p ON p.id = v.paper_id WHERE v.model = ? AND p.deleted_on IS NULL")) {
-        st.setString(1, model.configName());
-        try (ResultSet rs = st.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
-  }
-
-  public Optional<PaperVector> find(PaperId id, EmbeddingModel model) {
-    return store.query(w -> {
-      try (PreparedStatement st = w.tx().prepare(
-          "SELECT paper_id, dim, vector, text_hash FROM paper_vectors WHERE paper_id = ? AND model = ?")) {
-        st.setString(1, id.value());
-        st.setString(2, model.configName());
-        try (ResultSet rs = st.executeQuery()) {
-          return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-        }
-      }
+    return db.transaction(tx -> {
+      // Both lists in byte order (Dialect#byteOrder), as the TreeSet merges them.
+      java.util.TreeSet<String> merged = new java.util.TreeSet<>();
+      CatalogueStore.changedPapers(tx, after, upTo, afterId, limit).forEach(p -> merged.add(p.value()));
+      String id = tx.dialect().byteOrder("paper_id");
+      tx.list("SELECT paper_id FROM paper_vectors WHERE model = ? AND seq > ? AND seq <= ? AND " + id + " > ?"
+          + " ORDER BY " + id + " LIMIT ?", r -> r.getString(1), model.configName(), after, upTo,
+          afterId == null ? "" : afterId.value(), limit).forEach(merged::add);
+      return merged.stream().limit(limit).map(PaperId::new).toList();
     });
   }
 
   /**
+   * How many live papers have a vector of {@code model}: all its vectors but those of the papers
+   * deleted at their source (few; the catalogue names them).
+   */
+  public long countLive(EmbeddingModel model) {
+    return db.transaction(tx -> {
+      long n = tx.number("SELECT count(*) FROM paper_vectors WHERE model = ?", model.configName());
+      for (PaperId deleted : CatalogueStore.deleted(tx)) {
+        n -= tx.number("SELECT count(*) FROM paper_vectors WHERE paper_id = ? AND model = ?", deleted.value(), model.configName());
+      }
+      return n;
+    });
+  }
+
+  public Optional<PaperVector> find(PaperId id, EmbeddingModel model) {
+    return db.transaction(tx -> tx.first("SELECT paper_id, dim, vector, text_hash FROM paper_vectors WHERE paper_id = ? AND model = ?",
+        this::read, id.value(), model.configName()));
+  }
+
+  /**
    * Every vector of {@code model}, in paper id order: what an index rebuild reads. Holds the
-   * catalogue for the whole scan, so {@code action} must not write to it.
+   * database for the whole scan, so {@code action} must not write to it.
    */
   public void forEach(EmbeddingModel model, Consumer<PaperVector> action) {
-    store.query(w -> {
-      try (PreparedStatement st = w.tx().prepare(
-          "SELECT paper_id, dim, vector, text_hash FROM paper_vectors WHERE model = ? ORDER BY paper_id")) {
-        st.setString(1, model.configName());
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            action.accept(read(rs));
-          }
-        }
-      }
+    db.transaction(tx -> {
+      tx.forEach("SELECT paper_id, dim, vector, text_hash FROM paper_vectors WHERE model = ? ORDER BY paper_id",
+          r -> action.accept(read(r)), model.configName());
       return null;
     });
   }
 
   public long count(EmbeddingModel model) {
-    return store.query(w -> {
-      try (PreparedStatement st = w.tx().prepare("SELECT count(*) FROM paper_vectors WHERE model = ?")) {
-        st.setString(1, model.configName());
-        try (ResultSet rs = st.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return db.transaction(tx -> tx.number("SELECT count(*) FROM paper_vectors WHERE model = ?", model.configName()));
   }
 
-  private PaperVector read(ResultSet rs) throws SQLException {
+  private PaperVector read(Row rs) {
     String id = rs.getString(1);
     int dim = rs.getInt(2);
     byte[] bytes = rs.getBytes(3);
     if (bytes.length != dim * Float.BYTES) {
-      throw new CatalogueException("corrupt vector for paper " + id + " in " + store.url() + ": "
+      throw new CatalogueException("corrupt vector for paper " + id + " in " + db.url() + ": "
           + bytes.length + " bytes for " + dim + " dimensions", null);
     }
     return new PaperVector(new PaperId(id), fromBytes(bytes), rs.getString(4));

@@ -1,6 +1,5 @@
 package org.paperlens.ingest;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -18,8 +17,7 @@ final class RecordApplier {
 
   private RecordApplier() {}
 
-  static void apply(CatalogueStore.Writer writer, List<SourceRecord> batch, ImportReport report)
-      throws SQLException {
+  static void apply(CatalogueStore.Writer writer, List<SourceRecord> batch, ImportReport report) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     for (SourceRecord record : batch) {
       switch (record) {
@@ -51,8 +49,7 @@ final class RecordApplier {
     }
   }
 
-  private static void applyFound(CatalogueStore.Writer writer, Paper incoming, ImportReport report)
-      throws SQLException {
+  private static void applyFound(CatalogueStore.Writer writer, Paper incoming, ImportReport report) {
     report.countRead();
     Paper stored = writer.find(incoming.id()).orElse(null);
     Revisions.Merged merged = Revisions.merge(stored, incoming);

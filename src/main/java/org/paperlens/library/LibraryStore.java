@@ -1,6 +1,5 @@
 package org.paperlens.library;
 
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,12 +116,8 @@ public final class LibraryStore {
   public Map<String, Integer> tags(Account owner) {
     return db.transaction(tx -> {
       Map<String, Integer> out = new LinkedHashMap<>();
-      try (ResultSet rs = tx.query("SELECT tag, COUNT(*) FROM library_tags WHERE account_id = ? GROUP BY tag ORDER BY COUNT(*) DESC, tag",
-          owner.id()).executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString(1), rs.getInt(2));
-        }
-      }
+      tx.forEach("SELECT tag, COUNT(*) FROM library_tags WHERE account_id = ? GROUP BY tag ORDER BY COUNT(*) DESC, tag",
+          r -> out.put(r.getString(1), r.getInt(2)), owner.id());
       return out;
     });
   }
@@ -145,15 +140,8 @@ public final class LibraryStore {
 
   /** The owner's tags that are public, sorted. */
   public Set<String> publicTags(Account owner) {
-    return db.transaction(tx -> {
-      Set<String> out = new java.util.TreeSet<>();
-      try (ResultSet rs = tx.query("SELECT tag FROM library_tag_settings WHERE account_id = ? AND public = 1", owner.id()).executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
+    return db.transaction(tx -> new java.util.TreeSet<>(
+        tx.list("SELECT tag FROM library_tag_settings WHERE account_id = ? AND public = 1", r -> r.getString(1), owner.id())));
   }
 
   /** Public tags of every member, most recently made public (or changed) first, with their paper counts. */
@@ -167,18 +155,11 @@ public final class LibraryStore {
   }
 
   private List<Collection> collections(String where, Object... args) {
-    return db.transaction(tx -> {
-      List<Collection> out = new ArrayList<>();
-      String sql = "SELECT a.name, s.tag, s.changed_at,"
-          + " (SELECT COUNT(*) FROM library_tags t WHERE t.account_id = s.account_id AND t.tag = s.tag)"
-          + " FROM library_tag_settings s JOIN accounts a ON a.id = s.account_id WHERE s.public = 1";
-      try (ResultSet rs = tx.query(sql + where, args).executeQuery()) {
-        while (rs.next()) {
-          out.add(new Collection(rs.getString(1), rs.getString(2), rs.getInt(4), Instant.parse(rs.getString(3))));
-        }
-      }
-      return out;
-    });
+    String sql = "SELECT a.name, s.tag, s.changed_at,"
+        + " (SELECT COUNT(*) FROM library_tags t WHERE t.account_id = s.account_id AND t.tag = s.tag)"
+        + " FROM library_tag_settings s JOIN accounts a ON a.id = s.account_id WHERE s.public = 1";
+    return db.transaction(tx -> tx.list(sql + where,
+        r -> new Collection(r.getString(1), r.getString(2), r.getInt(4), Instant.parse(r.getString(3))), args));
   }
 
   /**
@@ -187,24 +168,11 @@ public final class LibraryStore {
    * alike, so the answer does not tell which.
    */
   public Optional<List<PaperId>> publicTagged(String ownerName, String tag, int limit) {
-    return db.transaction(tx -> {
-      try (ResultSet rs = tx.query("SELECT s.account_id FROM library_tag_settings s JOIN accounts a ON a.id = s.account_id"
-          + " WHERE a.name = ? AND s.tag = ? AND s.public = 1", ownerName, tag).executeQuery()) {
-        if (!rs.next()) {
-          return Optional.<List<PaperId>>empty();
-        }
-        long owner = rs.getLong(1);
-        List<PaperId> out = new ArrayList<>();
-        try (ResultSet papers = tx.query("SELECT l.paper_id FROM library_tags t JOIN library l"
+    return db.transaction(tx -> tx.first("SELECT s.account_id FROM library_tag_settings s JOIN accounts a ON a.id = s.account_id"
+        + " WHERE a.name = ? AND s.tag = ? AND s.public = 1", r -> r.getLong(1), ownerName, tag)
+        .map(owner -> tx.list("SELECT l.paper_id FROM library_tags t JOIN library l"
             + " ON l.account_id = t.account_id AND l.paper_id = t.paper_id WHERE t.account_id = ? AND t.tag = ?"
-            + " ORDER BY l.added_at DESC, l.paper_id LIMIT ?", owner, tag, limit).executeQuery()) {
-          while (papers.next()) {
-            out.add(new PaperId(papers.getString(1)));
-          }
-        }
-        return Optional.of(out);
-      }
-    });
+            + " ORDER BY l.added_at DESC, l.paper_id LIMIT ?", r -> new PaperId(r.getString(1)), owner, tag, limit)));
   }
 
   private List<Entry> entries(Account owner, PaperId paper, String tag) {
@@ -222,15 +190,11 @@ public final class LibraryStore {
         args.add(tag);
       }
       sql.append(" ORDER BY l.added_at DESC, l.paper_id");
-      List<Entry> out = new ArrayList<>();
-      try (ResultSet rs = tx.query(sql.toString(), args.toArray()).executeQuery()) {
-        while (rs.next()) {
-          String tags = rs.getString(3);
-          out.add(new Entry(new PaperId(rs.getString(1)), Instant.parse(rs.getString(2)),
-              tags == null ? List.of() : List.of(tags.split("\u001f"))));
-        }
-      }
-      return out;
+      return tx.list(sql.toString(), r -> {
+        String tags = r.getString(3);
+        return new Entry(new PaperId(r.getString(1)), Instant.parse(r.getString(2)),
+            tags == null ? List.of() : List.of(tags.split("\u001f")));
+      }, args.toArray());
     });
   }
 }

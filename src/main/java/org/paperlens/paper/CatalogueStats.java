@@ -1,8 +1,5 @@
 package org.paperlens.paper;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.paperlens.store.Tx;
@@ -21,8 +18,7 @@ public record CatalogueStats(
 
   /** Computes the figures in one read transaction. */
   public static CatalogueStats of(CatalogueStore store) {
-    return store.query(w -> {
-      var c = w.tx();
+    return store.database().transaction(c -> {
       return new CatalogueStats(
           count(c, "SELECT COUNT(*) FROM papers"),
           count(c, "SELECT COUNT(*) FROM papers WHERE deleted_on IS NOT NULL"),
@@ -37,35 +33,26 @@ public record CatalogueStats(
     });
   }
 
-  private static long count(Tx c, String sql) throws SQLException {
-    try (PreparedStatement st = c.prepare(sql); ResultSet rs = st.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private static long count(Tx c, String sql) {
+    return c.number(sql);
   }
 
-  private static Map<String, Long> groups(Tx c, String sql) throws SQLException {
+  private static Map<String, Long> groups(Tx c, String sql) {
     Map<String, Long> out = new LinkedHashMap<>();
-    try (PreparedStatement st = c.prepare(sql); ResultSet rs = st.executeQuery()) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getLong(2));
-      }
-    }
+    c.forEach(sql, r -> out.put(r.getString(1), r.getLong(2)));
     return out;
   }
 
   /** Every category a paper is in, cross-lists included; split in Java to keep the SQL portable. */
-  private static Map<String, Long> categories(Tx c) throws SQLException {
+  private static Map<String, Long> categories(Tx c) {
     Map<String, Long> counts = new java.util.HashMap<>();
-    try (PreparedStatement st = c.prepare("SELECT categories FROM papers"); ResultSet rs = st.executeQuery()) {
-      while (rs.next()) {
-        for (String cat : rs.getString(1).split(" ")) {
-          if (!cat.isEmpty()) {
-            counts.merge(cat, 1L, Long::sum);
-          }
+    c.forEach("SELECT categories FROM papers", r -> {
+      for (String cat : r.getString(1).split(" ")) {
+        if (!cat.isEmpty()) {
+          counts.merge(cat, 1L, Long::sum);
         }
       }
-    }
+    });
     Map<String, Long> sorted = new LinkedHashMap<>();
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -1,44 +1,35 @@
 package org.paperlens.paper;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 import org.paperlens.store.Database;
 import org.paperlens.store.DatabaseUrl;
 import org.paperlens.store.Tx;
 
 /**
- * The catalogue, the system of record for papers, in SQLite (embedded, the default) or PostgreSQL.
+ * The catalogue, the system of record for papers (tables {@code papers}, {@code paper_versions},
+ * {@code paper_sources}, {@code ingest_state}, {@code catalogue_sequence}), in SQLite (embedded,
+ * the default) or PostgreSQL.
  *
- * <p>The only class that speaks SQL about papers. One {@link Database} connection, so one writer:
- * callers on several threads are serialised by it. Writes happen only inside
- * {@link #write(Work)}, which commits all or nothing; that is what lets an import killed at any
- * moment be run again to the same end state.
+ * <p>The only class (with its package-private helpers) that speaks SQL about papers. Its
+ * transactions come from one {@link Database}, so one writer: callers on several threads are
+ * serialised by it. Writes happen only inside {@link #write(Work)}, which commits all or nothing;
+ * that is what lets an import killed at any moment be run again to the same end state.
  */
 public final class CatalogueStore implements AutoCloseable {
 
   /** A unit of writing, run in one transaction. */
   @FunctionalInterface
   public interface Work<T> {
-    T run(Writer writer) throws SQLException;
+    T run(Writer writer);
   }
-
-  /**
-   * Per primary category, how many upvotes and saves members gave its papers: what the
-   * community reads, the daily listing's order among papers nobody has voted on yet.
-   */
-  // CROSS JOIN keeps the votes and saves as the outer loop (SQLite does not reorder it): with a
-  // plain JOIN, SQLite 3.50 scanned all papers by category on every daily listing (200 ms at 75k).
-  private static final String CATEGORY_INTEREST = "SELECT p.primary_category AS category, COUNT(*) AS interest"
-      + " FROM (SELECT paper_id FROM votes UNION ALL SELECT paper_id FROM library) a CROSS JOIN papers p WHERE p.id = a.paper_id"
-      + " GROUP BY p.primary_category";
 
   private final Database db;
 
@@ -51,9 +42,12 @@ public final class CatalogueStore implements AutoCloseable {
     return open(DatabaseUrl.inDataDir(dataDir));
   }
 
-  /** Opens the catalogue at {@code url} and brings its schema up to date. */
+  /**
+   * Opens the catalogue at {@code url} and brings the schema up to date: the SQL migrations of every
+   * feature and the Java ones that need a feature's code ({@link CatalogueMigrations}).
+   */
   public static CatalogueStore open(DatabaseUrl url) {
-    Database.migrate(url);
+    Database.migrate(url, CatalogueMigrations.ALL);
     return new CatalogueStore(Database.open(url));
   }
 
@@ -67,50 +61,63 @@ public final class CatalogueStore implements AutoCloseable {
     return db.url();
   }
 
+  /**
+   * The connection this catalogue's transactions run on. The stores whose reads should queue with
+   * the catalogue's (the vectors, the digests' tables) take theirs from it too; each runs only its
+   * own tables' SQL on it.
+   */
+  public Database database() {
+    return db;
+  }
+
   /** Runs {@code work} in one transaction: it commits if work returns, and rolls back if it throws. */
   public <T> T write(Work<T> work) {
     return db.transaction(tx -> work.run(new Writer(tx)));
   }
 
+  /**
+   * This transaction's catalogue change number, taken from {@code catalogue_sequence} on first use
+   * and the same for the rest of the transaction: every paper or vector row a transaction writes
+   * is stamped with it (see the V7 migration). The counter row stays locked until commit on both
+   * engines, so numbers commit in order: the live index catches up by sequence and must never see
+   * N+1 before N. For the stores of derived rows (vectors) that share the sequence.
+   */
+  public static long changeNumber(Tx tx) {
+    return tx.changeNumber("catalogue_sequence");
+  }
+
   public Optional<Paper> find(PaperId id) {
-    return query(w -> w.find(id));
+    return db.transaction(tx -> find(tx, id));
   }
 
   /** Those of {@code ids} in the catalogue, in the order given, read in one transaction. */
   public List<Paper> findAll(List<PaperId> ids) {
-    return query(w -> {
+    return db.transaction(tx -> {
       List<Paper> out = new ArrayList<>(ids.size());
       for (PaperId id : ids) {
-        w.find(id).ifPresent(out::add);
+        find(tx, id).ifPresent(out::add);
       }
       return out;
     });
   }
 
+  static Optional<Paper> find(Tx tx, PaperId id) {
+    return tx.first("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = ?", PaperRows::read, id.value());
+  }
+
   /** Every paper, in id order, deleted ones included. */
   public void forEach(Consumer<Paper> action) {
-    query(w -> {
-      try (PreparedStatement st = w.tx.prepare(
-          "SELECT " + PaperRows.COLUMNS + " FROM papers ORDER BY id");
-          ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          action.accept(PaperRows.read(rs));
-        }
-      }
-      return null;
-    });
+    scan("SELECT " + PaperRows.COLUMNS + " FROM papers ORDER BY id", action);
   }
 
   /** Every paper not deleted at its source, in id order: what search indexes. */
   public void forEachLive(Consumer<Paper> action) {
-    query(w -> {
-      try (PreparedStatement st = w.tx.prepare(
-          "SELECT " + PaperRows.COLUMNS + " FROM papers WHERE deleted_on IS NULL ORDER BY id");
-          ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          action.accept(PaperRows.read(rs));
-        }
-      }
+    scan("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE deleted_on IS NULL ORDER BY id", action);
+  }
+
+  private void scan(String sql, Consumer<Paper> action) {
+    db.transaction(tx -> {
+      tx.forEach(sql, r -> action.accept(PaperRows.read(r)));
       return null;
     });
   }
@@ -120,84 +127,33 @@ public final class CatalogueStore implements AutoCloseable {
    * and on or before {@code upTo}, newest listing first: what a digest or a daily feed considers.
    */
   public List<Paper> listedBetween(LocalDate after, LocalDate upTo) {
-    return query(w -> {
-      try (PreparedStatement st = w.tx.prepare("SELECT " + PaperRows.COLUMNS
-          + " FROM papers WHERE deleted_on IS NULL AND first_listed > ? AND first_listed <= ?"
-          + " ORDER BY first_listed DESC, id DESC")) {
-        st.setString(1, after == null ? "" : after.toString());
-        st.setString(2, upTo.toString());
-        List<Paper> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            out.add(PaperRows.read(rs));
-          }
-        }
-        return out;
-      }
-    });
+    return db.transaction(tx -> CatalogueListings.between(tx, after, upTo));
   }
 
   /** The most recent first-listing day in the catalogue, if any paper has one. */
   public Optional<LocalDate> latestListing() {
-    return query(w -> {
-      try (PreparedStatement st = w.tx.prepare(
-          "SELECT MAX(first_listed) FROM papers WHERE deleted_on IS NULL");
-          ResultSet rs = st.executeQuery()) {
-        return rs.next() && rs.getString(1) != null ? Optional.of(LocalDate.parse(rs.getString(1))) : Optional.empty();
-      }
-    });
+    return db.transaction(tx -> tx.text("SELECT MAX(first_listed) FROM papers WHERE deleted_on IS NULL").map(LocalDate::parse));
   }
 
   /** The live paper with this DOI (as written, or lower-cased: DOIs ignore case), if the catalogue has one. */
   public Optional<Paper> findByDoi(String doi) {
-    return query(w -> {
-      try (PreparedStatement st = w.tx.prepare("SELECT " + PaperRows.COLUMNS
-          + " FROM papers WHERE doi IN (?, ?) AND deleted_on IS NULL LIMIT 1")) {
-        st.setString(1, doi.strip());
-        st.setString(2, doi.strip().toLowerCase(java.util.Locale.ROOT));
-        try (ResultSet rs = st.executeQuery()) {
-          return rs.next() ? Optional.of(PaperRows.read(rs)) : Optional.empty();
-        }
-      }
-    });
+    return db.transaction(tx -> tx.first("SELECT " + PaperRows.COLUMNS
+        + " FROM papers WHERE doi IN (?, ?) AND deleted_on IS NULL LIMIT 1", PaperRows::read,
+        doi.strip(), doi.strip().toLowerCase(java.util.Locale.ROOT)));
   }
 
   public long count() {
-    return query(w -> {
-      try (PreparedStatement st = w.tx.prepare("SELECT COUNT(*) FROM papers");
-          ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.transaction(tx -> tx.number("SELECT COUNT(*) FROM papers"));
   }
 
   /** The versions a source has shown for a paper, oldest first. */
   public List<PaperVersion> versions(PaperId id) {
-    return query(w -> {
-      try (PreparedStatement st = w.tx.prepare(
-          "SELECT * FROM paper_versions WHERE paper_id = ? ORDER BY version")) {
-        st.setString(1, id.value());
-        List<PaperVersion> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            out.add(PaperRows.readVersion(rs));
-          }
-        }
-        return out;
-      }
-    });
+    return db.transaction(tx -> tx.list("SELECT * FROM paper_versions WHERE paper_id = ? ORDER BY version",
+        PaperRows::readVersion, id.value()));
   }
 
   public Optional<LocalDate> deletedOn(PaperId id) {
-    return query(w -> {
-      try (PreparedStatement st = w.tx.prepare("SELECT deleted_on FROM papers WHERE id = ?")) {
-        st.setString(1, id.value());
-        try (ResultSet rs = st.executeQuery()) {
-          return rs.next() && rs.getString(1) != null ? Optional.of(LocalDate.parse(rs.getString(1))) : Optional.empty();
-        }
-      }
-    });
+    return db.transaction(tx -> tx.text("SELECT deleted_on FROM papers WHERE id = ?", id.value()).map(LocalDate::parse));
   }
 
   /**
@@ -205,57 +161,21 @@ public final class CatalogueStore implements AutoCloseable {
    * ordered by upvotes; where those tie (a new day nobody has voted on yet), by the community's
    * interest in the paper's primary category (its members' upvotes and saves of papers in that
    * category), then papers with code first, then listing day and id (newer arXiv ids are later
-   * submissions). Joins the community's running totals ({@code paper_signals}, kept by the
-   * community store) because the order needs them in the same query; uses the first_listed index.
+   * submissions). The counts come from {@code signals} (the community store answers them from its
+   * own tables); the catalogue adds only its own columns.
    */
-  public java.util.List<Listed> listed(LocalDate from, LocalDate to, int offset, int limit) {
-    return listed(from, to, ListingFilter.NONE, offset, limit);
-  }
-
-  /** {@link #listed(LocalDate, LocalDate, int, int)} narrowed by {@code filter}. */
-  public java.util.List<Listed> listed(LocalDate from, LocalDate to, ListingFilter filter, int offset, int limit) {
-    return query(w -> {
-      PreparedStatement st = w.tx.prepared("SELECT " + PaperRows.COLUMNS + ", COALESCE(s.upvotes, 0) AS upvotes"
-          + " FROM papers LEFT JOIN paper_signals s ON s.paper_id = papers.id"
-          + " LEFT JOIN (" + CATEGORY_INTEREST + ") i ON i.category = papers.primary_category"
-          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL" + filter.sql()
-          + " ORDER BY upvotes DESC, COALESCE(i.interest, 0) DESC, has_code DESC, first_listed DESC, id DESC LIMIT ? OFFSET ?");
-      st.setString(1, from.toString());
-      st.setString(2, to.toString());
-      int next = filter.bind(st, 3);
-      st.setInt(next, limit);
-      st.setInt(next + 1, offset);
-      List<Listed> out = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Listed(PaperRows.read(rs), rs.getInt("upvotes")));
-        }
-      }
-      return out;
-    });
+  public List<Listed> listed(LocalDate from, LocalDate to, ListingFilter filter, int offset, int limit, ListingSignals signals) {
+    return db.transaction(tx -> CatalogueListings.listed(tx, from, to, filter, offset, limit, signals));
   }
 
   /** How many live papers were first listed on each day between {@code from} and {@code to}, by day. */
-  public java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to) {
+  public SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to) {
     return listedPerDay(from, to, ListingFilter.NONE);
   }
 
   /** {@link #listedPerDay(LocalDate, LocalDate)} counting only the papers {@code filter} lets through. */
-  public java.util.SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to, ListingFilter filter) {
-    return query(w -> {
-      PreparedStatement st = w.tx.prepared("SELECT first_listed, COUNT(*) FROM papers"
-          + " WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL" + filter.sql() + " GROUP BY first_listed");
-      st.setString(1, from.toString());
-      st.setString(2, to.toString());
-      filter.bind(st, 3);
-      java.util.SortedMap<LocalDate, Integer> out = new java.util.TreeMap<>();
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.put(LocalDate.parse(rs.getString(1)), rs.getInt(2));
-        }
-      }
-      return out;
-    });
+  public SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to, ListingFilter filter) {
+    return db.transaction(tx -> CatalogueListings.perDay(tx, from, to, filter));
   }
 
   /**
@@ -263,27 +183,8 @@ public final class CatalogueStore implements AutoCloseable {
    * cross-lists counted as {@link ListingFilter} matches them, most first: the choices of a
    * listing's category filter, each with the number of papers it leaves.
    */
-  public java.util.Map<String, Integer> listedPerCategory(LocalDate from, LocalDate to) {
-    return query(w -> {
-      PreparedStatement st = w.tx.prepared("SELECT categories FROM papers WHERE first_listed BETWEEN ? AND ? AND deleted_on IS NULL");
-      st.setString(1, from.toString());
-      st.setString(2, to.toString());
-      java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          for (String c : rs.getString(1).split(" ")) {
-            if (!c.isEmpty()) {
-              counts.merge(c, 1, Integer::sum);
-            }
-          }
-        }
-      }
-      java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
-      counts.entrySet().stream()
-          .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
-          .forEach(e -> out.put(e.getKey(), e.getValue()));
-      return out;
-    });
+  public Map<String, Integer> listedPerCategory(LocalDate from, LocalDate to) {
+    return db.transaction(tx -> CatalogueListings.perCategory(tx, from, to));
   }
 
   /**
@@ -291,18 +192,7 @@ public final class CatalogueStore implements AutoCloseable {
    * empty when there is none; with {@code day} null, the latest listing day.
    */
   public Optional<LocalDate> listingDay(LocalDate day, boolean after) {
-    return query(w -> {
-      String sql = day == null ? "SELECT MAX(first_listed) FROM papers"
-          : after ? "SELECT MIN(first_listed) FROM papers WHERE first_listed > ?"
-          : "SELECT MAX(first_listed) FROM papers WHERE first_listed < ?";
-      PreparedStatement st = w.tx.prepared(sql);
-      if (day != null) {
-        st.setString(1, day.toString());
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() && rs.getString(1) != null ? Optional.of(LocalDate.parse(rs.getString(1))) : Optional.empty();
-      }
-    });
+    return db.transaction(tx -> CatalogueListings.listingDay(tx, day, after));
   }
 
   /**
@@ -310,12 +200,7 @@ public final class CatalogueStore implements AutoCloseable {
    * numbered at most this is visible to reads from now on: see the V7 migration.
    */
   public long sequence() {
-    return query(w -> {
-      try (PreparedStatement st = w.tx.prepare("SELECT value FROM catalogue_sequence WHERE id = 1");
-          ResultSet rs = st.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0L;
-      }
-    });
+    return db.transaction(tx -> tx.number("SELECT value FROM catalogue_sequence WHERE id = 1"));
   }
 
   /**
@@ -323,17 +208,8 @@ public final class CatalogueStore implements AutoCloseable {
    * it): what an index update applies.
    */
   public Optional<PaperState> findState(PaperId id) {
-    return query(w -> {
-      PreparedStatement st = w.tx.prepared("SELECT " + PaperRows.COLUMNS + ", deleted_on, seq FROM papers WHERE id = ?");
-      st.setString(1, id.value());
-      try (ResultSet rs = st.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        String deleted = rs.getString("deleted_on");
-        return Optional.of(new PaperState(PaperRows.read(rs), deleted == null ? null : LocalDate.parse(deleted), rs.getLong("seq")));
-      }
-    });
+    return db.transaction(tx -> tx.first("SELECT " + PaperRows.COLUMNS + ", deleted_on, seq FROM papers WHERE id = ?",
+        r -> new PaperState(PaperRows.read(r), PaperRows.date(r.getString("deleted_on")), r.getLong("seq")), id.value()));
   }
 
   /**
@@ -344,47 +220,46 @@ public final class CatalogueStore implements AutoCloseable {
    */
   public List<Paper> listedOrChanged(LocalDate after, LocalDate upTo, long changedAfter, long changedUpTo,
       LocalDate lateAfter) {
-    return query(w -> {
-      try (PreparedStatement st = w.tx.prepare("SELECT " + PaperRows.COLUMNS
-          + " FROM papers WHERE deleted_on IS NULL AND seq <= ? AND first_listed <= ?"
-          + " AND ((first_listed > ?) OR (seq > ? AND first_listed > ?))"
-          + " ORDER BY first_listed DESC, id DESC")) {
-        st.setLong(1, changedUpTo);
-        st.setString(2, upTo.toString());
-        st.setString(3, after == null ? "" : after.toString());
-        st.setLong(4, changedAfter);
-        st.setString(5, lateAfter == null ? "" : lateAfter.toString());
-        List<Paper> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            out.add(PaperRows.read(rs));
-          }
-        }
-        return out;
-      }
-    });
+    return db.transaction(tx -> CatalogueListings.listedOrChanged(tx, after, upTo, changedAfter, changedUpTo, lateAfter));
   }
 
   /** The latest first-listing day among live papers whose change number is at most {@code upTo}. */
   public Optional<LocalDate> latestListing(long upTo) {
-    return query(w -> {
-      try (PreparedStatement st = w.tx.prepare(
-          "SELECT MAX(first_listed) FROM papers WHERE deleted_on IS NULL AND seq <= ?")) {
-        st.setLong(1, upTo);
-        try (ResultSet rs = st.executeQuery()) {
-          return rs.next() && rs.getString(1) != null ? Optional.of(LocalDate.parse(rs.getString(1))) : Optional.empty();
-        }
-      }
-    });
+    return db.transaction(tx -> CatalogueListings.latest(tx, upTo));
   }
+
+  /**
+   * Ids of the papers whose row changed with a number in ({@code after}, {@code upTo}], in id
+   * order, from just after {@code afterId} (null: the start), at most {@code limit}; inside the
+   * caller's transaction (the vector store merges its own changes in).
+   */
+  public static List<PaperId> changedPapers(Tx tx, long after, long upTo, PaperId afterId, int limit) {
+    String id = tx.dialect().byteOrder("id");
+    return tx.list("SELECT id FROM papers WHERE seq > ? AND seq <= ? AND " + id + " > ? ORDER BY " + id + " LIMIT ?",
+        r -> new PaperId(r.getString(1)), after, upTo, afterId == null ? "" : afterId.value(), limit);
+  }
+
+  /**
+   * The id, title, abstract and first listing day (null when never listed) of every paper not
+   * deleted at its source, in no particular order, inside the caller's transaction: what the
+   * vector store compares its text hashes with. {@code action} may run queries on {@code tx}
+   * (not writes).
+   */
+  public static void forEachLiveText(Tx tx, Consumer<LiveText> action) {
+    tx.forEach("SELECT id, title, abstract, first_listed FROM papers WHERE deleted_on IS NULL",
+        r -> action.accept(new LiveText(new PaperId(r.getString(1)), r.getString(2), r.getString(3), r.getString(4))));
+  }
+
+  /** The papers deleted at their source, inside the caller's transaction: usually few. */
+  public static List<PaperId> deleted(Tx tx) {
+    return tx.list("SELECT id FROM papers WHERE deleted_on IS NOT NULL", r -> new PaperId(r.getString(1)));
+  }
+
+  /** What {@link #forEachLiveText} reports of a paper; {@code listed} is ISO text, or null. */
+  public record LiveText(PaperId id, String title, String abstractText, String listed) {}
 
   public Optional<String> state(String name) {
-    return query(w -> w.state(name));
-  }
-
-  /** Runs a read-only query; exposed to the stores that share the catalogue's transactions. */
-  public <T> T query(Work<T> work) {
-    return write(work); // the same transaction; the name says the caller only reads
+    return db.transaction(tx -> CatalogueWriting.state(tx, name));
   }
 
   @Override
@@ -393,9 +268,8 @@ public final class CatalogueStore implements AutoCloseable {
   }
 
   /**
-   * The operations allowed inside a transaction. Valid only during the {@link Work} call. Keeps
-   * its prepared statements for the life of the store: preparing is a noticeable share of an
-   * import's time.
+   * The operations allowed inside a catalogue transaction. Valid only during the {@link Work}
+   * call. Its SQL lives in {@link CatalogueWriting}.
    */
   public static final class Writer {
     private final Tx tx;
@@ -404,121 +278,63 @@ public final class CatalogueStore implements AutoCloseable {
       this.tx = tx;
     }
 
-    /** The transaction, for the stores that keep their tables in the catalogue's database. */
-    public Tx tx() {
-      return tx;
+    /** This transaction's change number: see {@link CatalogueStore#changeNumber}. */
+    public long changeSeq() {
+      return changeNumber(tx);
     }
 
-    /**
-     * This transaction's change number, taken from the catalogue's sequence on first use: every
-     * paper or vector row the transaction writes is stamped with it (see the V7 migration). The
-     * counter row stays locked until commit on both engines, so numbers commit in order: the live
-     * index catches up by sequence and must never see N+1 before N.
-     */
-    public long changeSeq() throws SQLException {
-      return tx.changeNumber("catalogue_sequence");
-    }
-
-    public Optional<Paper> find(PaperId id) throws SQLException {
-      PreparedStatement st = tx.prepared("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = ?");
-      st.setString(1, id.value());
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? Optional.of(PaperRows.read(rs)) : Optional.empty();
-      }
+    public Optional<Paper> find(PaperId id) {
+      return CatalogueStore.find(tx, id);
     }
 
     /** Inserts or replaces the paper's current row. */
-    public void put(Paper paper) throws SQLException {
-      PreparedStatement st = tx.prepared(PaperRows.UPSERT);
-      PaperRows.bind(st, paper);
-      st.setLong(18, changeSeq());
-      st.setInt(19, CodeLinks.hasCode(paper) ? 1 : 0);
-      st.executeUpdate();
+    public void put(Paper paper) {
+      tx.update(PaperRows.UPSERT, PaperRows.args(paper, changeSeq(), CodeLinks.hasCode(paper) ? 1 : 0));
     }
 
     /** Notes that {@code source} reported the paper; the paper's row must exist. */
-    public void putSource(PaperId id, String source) throws SQLException {
-      PreparedStatement st = tx.prepared("INSERT INTO paper_sources (paper_id, source) VALUES (?, ?)"
-        + " ON CONFLICT (paper_id, source) DO NOTHING");
-      st.setString(1, id.value());
-      st.setString(2, source);
-      st.executeUpdate();
+    public void putSource(PaperId id, String source) {
+      tx.update("INSERT INTO paper_sources (paper_id, source) VALUES (?, ?) ON CONFLICT (paper_id, source) DO NOTHING",
+          id.value(), source);
     }
 
     /** Records what one version of a paper looked like; the paper's row must exist. */
-    public void putVersion(PaperVersion version) throws SQLException {
-      PreparedStatement st = tx.prepared(PaperRows.UPSERT_VERSION);
-      PaperRows.bind(st, version);
-      st.executeUpdate();
+    public void putVersion(PaperVersion version) {
+      tx.update(PaperRows.UPSERT_VERSION, PaperRows.args(version));
     }
 
     /** Marks a paper deleted at the source. Returns false when the catalogue does not have it. */
-    public boolean markDeleted(PaperId id, LocalDate on) throws SQLException {
-      PreparedStatement st = tx.prepared("UPDATE papers SET deleted_on = ?, seq = ? WHERE id = ?");
-      st.setString(1, on.toString());
-      st.setLong(2, changeSeq());
-      st.setString(3, id.value());
-      return st.executeUpdate() > 0;
+    public boolean markDeleted(PaperId id, LocalDate on) {
+      return tx.update("UPDATE papers SET deleted_on = ?, seq = ? WHERE id = ?", on.toString(), changeSeq(), id.value()) > 0;
     }
 
-    public Optional<String> state(String name) throws SQLException {
-      PreparedStatement st = tx.prepared("SELECT value FROM ingest_state WHERE name = ?");
-      st.setString(1, name);
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
+    public Optional<String> state(String name) {
+      return CatalogueWriting.state(tx, name);
     }
 
-    public void putState(String name, String value) throws SQLException {
-      PreparedStatement st = tx.prepared("INSERT INTO ingest_state (name, value) VALUES (?, ?)"
-        + " ON CONFLICT (name) DO UPDATE SET value = excluded.value");
-      st.setString(1, name);
-      st.setString(2, value);
-      st.executeUpdate();
+    public void putState(String name, String value) {
+      CatalogueWriting.putState(tx, name, value);
     }
 
     /**
      * Takes the lease {@code name} for {@code owner} until {@code until}, if nobody holds it at
-     * {@code now}. The stored value is the expiry (fixed-width, so it compares as text) and then
-     * the owner, so only the owner renews or releases it. Returns whether it was taken.
+     * {@code now}. Returns whether it was taken; see {@link CatalogueWriting#takeLease}.
      */
-    public boolean takeLease(String name, String owner, Instant now, Instant until) throws SQLException {
-      PreparedStatement st = tx.prepared("INSERT INTO ingest_state (name, value) VALUES (?, ?)"
-          + " ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE ingest_state.value < ?");
-      st.setString(1, LEASE + name);
-      st.setString(2, leaseValue(until, owner));
-      st.setString(3, leaseTime(now));
-      return st.executeUpdate() == 1;
+    public boolean takeLease(String name, String owner, Instant now, Instant until) {
+      return CatalogueWriting.takeLease(tx, name, owner, now, until);
     }
 
     /**
      * Moves the expiry of {@code owner}'s lease to {@code until}. False when the lease is no longer
      * its own (it ran out and another process took it).
      */
-    public boolean renewLease(String name, String owner, Instant until) throws SQLException {
-      PreparedStatement st = tx.prepared("UPDATE ingest_state SET value = ? WHERE name = ? AND value LIKE ?");
-      st.setString(1, leaseValue(until, owner));
-      st.setString(2, LEASE + name);
-      st.setString(3, "%" + OWNER_MARK + owner);
-      return st.executeUpdate() == 1;
+    public boolean renewLease(String name, String owner, Instant until) {
+      return CatalogueWriting.renewLease(tx, name, owner, until);
     }
 
     /** Gives up {@code owner}'s lease at once, so the next taker need not wait for it to run out. */
-    public void releaseLease(String name, String owner) throws SQLException {
+    public void releaseLease(String name, String owner) {
       renewLease(name, owner, Instant.EPOCH);
-    }
-
-    private static final String OWNER_MARK = " by ";
-
-    private static String leaseValue(Instant until, String owner) {
-      return leaseTime(until) + OWNER_MARK + owner;
-    }
-
-    private static final String LEASE = "lease:";
-
-    /** Milliseconds, zero-padded: compared as text, they order as the instants do. */
-    private static String leaseTime(Instant t) {
-      return String.format("%015d", t.toEpochMilli());
     }
   }
 }

@@ -19,7 +19,7 @@ public record ListingFilter(Set<String> categories, boolean withCode) {
     }
   }
 
-  /** The SQL condition on {@code papers} (starting with " AND", or empty), its values bound by {@link #bind}. */
+  /** The SQL condition on {@code papers} (starting with " AND", or empty), its values from {@link #args}. */
   String sql() {
     StringBuilder b = new StringBuilder();
     if (withCode) {
@@ -35,12 +35,10 @@ public record ListingFilter(Set<String> categories, boolean withCode) {
     return b.toString();
   }
 
-  /** Binds the categories from parameter {@code first} on; returns the next free parameter. */
-  int bind(java.sql.PreparedStatement st, int first) throws java.sql.SQLException {
-    int i = first;
-    for (String c : categories.stream().sorted().toList()) {
-      st.setString(i++, "% " + c.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %");
-    }
-    return i;
+  /** The values of {@link #sql}'s parameters, in order. */
+  java.util.List<Object> args() {
+    return categories.stream().sorted()
+        .map(c -> (Object) ("% " + c.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %"))
+        .toList();
   }
 }

@@ -3,19 +3,18 @@ package org.paperlens.paper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.paperlens.store.Row;
+import org.paperlens.store.StoreException;
 
-/** Maps {@link Paper} and {@link PaperVersion} to and from catalogue rows. */
+/** Maps {@link Paper} and {@link PaperVersion} to and from catalogue rows (tables {@code papers}, {@code paper_versions}). */
 final class PaperRows {
 
   static final String COLUMNS = "id, version, title, abstract, authors, primary_category, categories, classes,"
       + " submitted, updated, first_listed, comment, journal_ref, doi, abs_url, pdf_url, source";
-  /** Binds {@link #bind}'s 17 values, the change number as the 18th and whether it links code ({@link CodeLinks}) as the 19th. */
+  /** Takes {@link #args}'s 17 values, the change number as the 18th and whether it links code ({@link CodeLinks}) as the 19th. */
   static final String UPSERT = "INSERT INTO papers (" + COLUMNS + ", seq, has_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
       + " ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title,"
       + " abstract = excluded.abstract, authors = excluded.authors,"
@@ -36,27 +35,18 @@ final class PaperRows {
 
   private PaperRows() {}
 
-  static void bind(PreparedStatement st, Paper p) throws SQLException {
-    st.setString(1, p.id().value());
-    st.setInt(2, p.version());
-    st.setString(3, p.title());
-    st.setString(4, p.abstractText());
-    st.setString(5, toJson(p.authors()));
-    st.setString(6, p.primaryCategory());
-    st.setString(7, String.join(" ", p.categories()));
-    st.setString(8, toJson(p.classes()));
-    st.setString(9, date(p.submitted()));
-    st.setString(10, date(p.updated()));
-    st.setString(11, date(p.firstListed()));
-    st.setString(12, p.comment());
-    st.setString(13, p.journalRef());
-    st.setString(14, p.doi());
-    st.setString(15, p.absUrl());
-    st.setString(16, p.pdfUrl());
-    st.setString(17, p.source() == null ? "unknown" : p.source());
+  /** The paper's 17 column values, in {@link #COLUMNS} order, followed by {@code more}. */
+  static Object[] args(Paper p, Object... more) {
+    Object[] out = Arrays.copyOf(new Object[] {
+        p.id().value(), p.version(), p.title(), p.abstractText(), toJson(p.authors()), p.primaryCategory(),
+        String.join(" ", p.categories()), toJson(p.classes()), date(p.submitted()), date(p.updated()),
+        date(p.firstListed()), p.comment(), p.journalRef(), p.doi(), p.absUrl(), p.pdfUrl(),
+        p.source() == null ? "unknown" : p.source()}, 17 + more.length);
+    System.arraycopy(more, 0, out, 17, more.length);
+    return out;
   }
 
-  static Paper read(ResultSet rs) throws SQLException {
+  static Paper read(Row rs) {
     String categories = rs.getString("categories");
     return Paper.builder(new PaperId(rs.getString("id")))
         .version(rs.getInt("version"))
@@ -78,19 +68,12 @@ final class PaperRows {
         .build();
   }
 
-  static void bind(PreparedStatement st, PaperVersion v) throws SQLException {
-    st.setString(1, v.id().value());
-    st.setInt(2, v.version());
-    st.setString(3, date(v.dated()));
-    st.setString(4, v.title());
-    st.setString(5, v.abstractText());
-    st.setString(6, toJson(v.authors()));
-    st.setString(7, v.comment());
-    st.setString(8, v.journalRef());
-    st.setString(9, v.doi());
+  static Object[] args(PaperVersion v) {
+    return new Object[] {v.id().value(), v.version(), date(v.dated()), v.title(), v.abstractText(), toJson(v.authors()),
+        v.comment(), v.journalRef(), v.doi()};
   }
 
-  static PaperVersion readVersion(ResultSet rs) throws SQLException {
+  static PaperVersion readVersion(Row rs) {
     return new PaperVersion(new PaperId(rs.getString("paper_id")), rs.getInt("version"),
         date(rs.getString("dated")), rs.getString("title"), rs.getString("abstract"),
         fromJson(rs.getString("authors")), rs.getString("comment"), rs.getString("journal_ref"),
@@ -101,7 +84,7 @@ final class PaperRows {
     return d == null ? null : d.toString();
   }
 
-  private static LocalDate date(String s) {
+  static LocalDate date(String s) {
     return s == null ? null : LocalDate.parse(s);
   }
 
@@ -113,11 +96,11 @@ final class PaperRows {
     }
   }
 
-  private static List<String> fromJson(String json) throws SQLException {
+  private static List<String> fromJson(String json) {
     try {
       return JSON.readValue(json, STRINGS);
     } catch (JsonProcessingException e) {
-      throw new SQLException("corrupt authors column: " + json, e);
+      throw new StoreException("corrupt authors column: " + json, e);
     }
   }
 }

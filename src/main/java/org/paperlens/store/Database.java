@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -24,7 +25,7 @@ public final class Database implements AutoCloseable {
   /** Work done inside one transaction. */
   @FunctionalInterface
   public interface Work<T> {
-    T run(Tx tx) throws SQLException;
+    T run(Tx tx);
   }
 
   private final Connection connection;
@@ -37,14 +38,18 @@ public final class Database implements AutoCloseable {
     this.tx = new Tx(connection, url.dialect());
   }
 
-  /** Brings the schema up to date with this engine's migrations; creates an SQLite file's folder. */
-  public static void migrate(DatabaseUrl url) {
+  /**
+   * Brings the schema up to date with this engine's SQL migrations and the Java ones
+   * {@code javaMigrations} (their owners, the feature packages, register them: this package knows
+   * no feature); creates an SQLite file's folder.
+   */
+  public static void migrate(DatabaseUrl url, List<? extends Migration> javaMigrations) {
     url.file().map(Path::getParent).ifPresent(Database::createDirectories);
     try {
       Flyway.configure()
           .dataSource(url.driverUrl(), url.user(), url.password())
           .locations(url.dialect().migrations())
-          .javaMigrations(new db.migration.V9__Code_links())
+          .javaMigrations(javaMigrations.toArray(Migration[]::new))
           .load()
           .migrate();
     } catch (FlywayException e) {
@@ -103,15 +108,16 @@ public final class Database implements AutoCloseable {
       } catch (SQLException suppressed) {
         e.addSuppressed(suppressed);
       }
-      if (e instanceof RuntimeException re) {
-        throw re;
+      SQLException sql = e instanceof SqlFailure f ? f.sql() : e instanceof SQLException s ? s : null;
+      if (sql == null) {
+        throw (RuntimeException) e; // a store's own verdict
       }
-      if (String.valueOf(((SQLException) e).getSQLState()).startsWith("22")) {
+      if (String.valueOf(sql.getSQLState()).startsWith("22")) {
         // A data exception: the value, not the database, is at fault (PostgreSQL refuses a NUL
         // character in text, which SQLite stores). The caller's input error, not an outage.
-        throw new IllegalArgumentException("a value cannot be stored: " + e.getMessage(), e);
+        throw new IllegalArgumentException("a value cannot be stored: " + sql.getMessage(), sql);
       }
-      throw new StoreException(url + ": " + e.getMessage(), e);
+      throw new StoreException(url + ": " + sql.getMessage(), sql);
     }
   }
 

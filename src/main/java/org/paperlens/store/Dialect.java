@@ -20,6 +20,12 @@ public sealed interface Dialect permits Dialect.Sqlite, Dialect.Postgres {
   /** The values of {@code expr} over a group, joined by {@code separator} (one character). */
   String joined(String expr, char separator);
 
+  /**
+   * {@code column} compared and sorted by its bytes, as Java's {@code String.compareTo} orders
+   * ASCII text: for results that Java code merges or pages through, whatever the server's locale.
+   */
+  String byteOrder(String column);
+
   /** Session settings every connection gets before use. */
   void setUp(Connection c) throws SQLException;
 
@@ -41,6 +47,11 @@ public sealed interface Dialect permits Dialect.Sqlite, Dialect.Postgres {
     @Override
     public String joined(String expr, char separator) {
       return "group_concat(" + expr + ", char(" + (int) separator + "))";
+    }
+
+    @Override
+    public String byteOrder(String column) {
+      return column; // SQLite's default collation, BINARY, is byte order
     }
 
     @Override
@@ -78,6 +89,11 @@ public sealed interface Dialect permits Dialect.Sqlite, Dialect.Postgres {
     @Override
     public String joined(String expr, char separator) {
       return "string_agg(" + expr + ", chr(" + (int) separator + "))";
+    }
+
+    @Override
+    public String byteOrder(String column) {
+      return column + " COLLATE \"C\"";
     }
 
     @Override

@@ -111,16 +111,8 @@ class HarvestCrashTest {
 
   private static List<String> cursor(Path dataDir) {
     try (CatalogueStore store = TestDatabase.catalogue(dataDir)) {
-      return store.query(w -> {
-        List<String> rows = new ArrayList<>();
-        try (var st = w.tx().prepare("SELECT name, value FROM ingest_state ORDER BY name");
-            var rs = st.executeQuery()) {
-          while (rs.next()) {
-            rows.add(rs.getString(1) + " = " + rs.getString(2));
-          }
-        }
-        return rows;
-      });
+      return store.database().transaction(tx -> tx.list("SELECT name, value FROM ingest_state ORDER BY name",
+          r -> r.getString(1) + " = " + r.getString(2)));
     }
   }
 

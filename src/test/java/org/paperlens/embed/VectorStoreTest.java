@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -68,14 +66,10 @@ class VectorStoreTest {
     PaperVector back = vectors.find(new PaperId("2401.00001"), BGE).orElseThrow();
     assertThat(back.vector()).containsExactly(vector(0.5f));
     assertThat(back.textHash()).isEqualTo("h");
-    byte[] blob = catalogue.query(w -> {
-      try (PreparedStatement st = w.tx().prepare("SELECT vector, dim FROM paper_vectors");
-          ResultSet rs = st.executeQuery()) {
-        rs.next();
-        assertThat(rs.getInt(2)).isEqualTo(384);
-        return rs.getBytes(1);
-      }
-    });
+    byte[] blob = catalogue.database().transaction(tx -> tx.first("SELECT vector, dim FROM paper_vectors", r -> {
+      assertThat(r.getInt(2)).isEqualTo(384);
+      return r.getBytes(1);
+    }).orElseThrow());
     assertThat(blob).hasSize(384 * 4);
     assertThat(ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getFloat(0)).isEqualTo(0.5f);
     assertThat(vectors.find(new PaperId("2401.00001"), EmbeddingModel.ALL_MINILM_L6_V2_Q)).isEmpty();

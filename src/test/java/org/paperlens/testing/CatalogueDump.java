@@ -1,8 +1,5 @@
 package org.paperlens.testing;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import org.paperlens.paper.CatalogueStore;
@@ -16,25 +13,20 @@ public final class CatalogueDump {
   private CatalogueDump() {}
 
   public static List<String> of(CatalogueStore store) {
-    return store.query(w -> {
+    return store.database().transaction(tx -> {
       List<String> rows = new ArrayList<>();
-      for (String sql : List.of(
-          "SELECT * FROM papers ORDER BY id",
-          "SELECT * FROM paper_versions ORDER BY paper_id, version",
-          "SELECT * FROM paper_sources ORDER BY paper_id, source")) {
-        try (PreparedStatement st = w.tx().prepare(sql); ResultSet rs = st.executeQuery()) {
-          ResultSetMetaData md = rs.getMetaData();
-          while (rs.next()) {
-            StringBuilder row = new StringBuilder(md.getTableName(1)).append('|');
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-              if (md.getColumnName(i).equals("seq")) {
-                continue; // bookkeeping: which transaction wrote the row depends on where a run was killed
-              }
-              row.append(rs.getString(i)).append('|');
+      for (String table : List.of("papers ORDER BY id", "paper_versions ORDER BY paper_id, version",
+          "paper_sources ORDER BY paper_id, source")) {
+        tx.forEach("SELECT * FROM " + table, r -> {
+          StringBuilder row = new StringBuilder(table.substring(0, table.indexOf(' '))).append('|');
+          for (int i = 1; i <= r.columnCount(); i++) {
+            if (r.columnName(i).equals("seq")) {
+              continue; // bookkeeping: which transaction wrote the row depends on where a run was killed
             }
-            rows.add(row.toString());
+            row.append(r.getString(i)).append('|');
           }
-        }
+          rows.add(row.toString());
+        });
       }
       return rows;
     });

@@ -70,12 +70,7 @@ class SecurityTest {
   @Test
   void passwords_are_stored_as_argon2id_hashes() throws Exception {
     web.browser().signUp("hashed");
-    String stored = web.db.transaction(tx -> {
-      try (var rs = tx.query("SELECT password_hash FROM accounts WHERE name = ?", "hashed").executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    });
+    String stored = web.db.transaction(tx -> tx.text("SELECT password_hash FROM accounts WHERE name = ?", "hashed").orElseThrow());
     assertThat(stored).startsWith("$argon2id$v=19$").doesNotContain("correct horse");
   }
 

@@ -65,7 +65,7 @@ public final class FeedRoutes implements Feature {
       day = catalogue.listingDay(null, false).orElse(LocalDate.now(clock));
     }
     org.paperlens.paper.ListingFilter filter = ReadingPages.listingFilter(ctx);
-    List<Paper> papers = catalogue.listed(day, day, filter, 0, 500).stream().map(Listed::paper).toList();
+    List<Paper> papers = listings.listed(day, day, filter, 0, 500).stream().map(Listed::paper).toList();
     send(ctx, "Papers of " + day + (filter.withCode() ? " with code" : ""), "Every paper first listed on " + day,
         ReadingPages.dailyUrl(day, "day", filter, 1), papers, true);
   }

@@ -139,6 +139,11 @@ public final class Listings {
     return daily.get(new DailyKey(day, view, filter, page, size, community.generation()), this::computeDaily);
   }
 
+  /** Papers listed between {@code from} and {@code to}, ordered with the community's counts (see {@link CatalogueStore#listed}). */
+  public List<Listed> listed(LocalDate from, LocalDate to, org.paperlens.paper.ListingFilter filter, int offset, int limit) {
+    return catalogue.listed(from, to, filter, offset, limit, community.listingSignals());
+  }
+
   private Daily computeDaily(DailyKey k) {
     LocalDate from, to, previous, next;
     switch (k.view()) {
@@ -163,7 +168,7 @@ public final class Listings {
     SortedMap<LocalDate, Integer> perDay = catalogue.listedPerDay(from, to, k.filter());
     int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
     List<Views.Listed> papers = new ArrayList<>();
-    for (Listed l : catalogue.listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
+    for (Listed l : listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
       papers.add(Views.listed(l.paper(), l.upvotes()));
     }
     return new Daily(k.date(), k.view(), k.filter(), from, to, k.page(), k.size(), total, papers, perDay,
