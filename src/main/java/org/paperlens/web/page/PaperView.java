@@ -2,7 +2,6 @@ package org.paperlens.web.page;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.community.CommentStore;
 import org.paperlens.export.BibtexWriter;
@@ -19,7 +18,7 @@ import org.paperlens.related.RelatedPaper;
  */
 public record PaperView(String id, String title, String titleHtml, List<Views.AuthorLink> authorLinks, int version,
     String submitted, String updated, String firstListed, List<String> categories, String absUrl, String pdfUrl,
-    List<Map<String, Object>> codeLinks, int upvotes, String abstractHtml, String comment, String journalRef, String doi,
+    List<Views.CodeLink> codeLinks, int upvotes, String abstractHtml, String comment, String journalRef, String doi,
     String bibtex, List<Discussion.CommentView> discussion, int discussionCount, int maxComment, int maxTags,
     List<Submitted> comments, List<Views.Related> related, String notice, Mine mine) {
 

@@ -144,16 +144,14 @@ public final class Views {
     return space > max / 2 ? space : max;
   }
 
+  /** A code or project link of a paper: {@code kind} names it for tests and CSS, {@code label} for people. */
+  public record CodeLink(String url, String kind, String label, String host) {}
+
   /** A paper's code and project links, repositories first: the paper page's buttons. */
-  static List<Map<String, Object>> codeLinks(Paper p) {
-    List<Map<String, Object>> out = new java.util.ArrayList<>();
+  static List<CodeLink> codeLinks(Paper p) {
+    List<CodeLink> out = new java.util.ArrayList<>();
     for (CodeLinks.Link l : CodeLinks.of(p)) {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("url", l.url());
-      v.put("kind", l.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-      v.put("label", l.kind().label);
-      v.put("host", l.host());
-      out.add(v);
+      out.add(new CodeLink(l.url(), l.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), l.kind().label, l.host()));
     }
     return out;
   }

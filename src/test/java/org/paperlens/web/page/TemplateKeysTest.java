@@ -40,7 +40,8 @@ class TemplateKeysTest {
       Map.entry("account", AccountPages.AccountView.class), Map.entry("login", AccountPages.FormView.class),
       Map.entry("signup", AccountPages.FormView.class), Map.entry("notice", NoticeView.class),
       Map.entry("subscriptions", SubscriptionPages.SubscribeView.class),
-      Map.entry("subscriptions-manage", SubscriptionPages.ManageView.class), Map.entry("library-import", ExportRoutes.ImportView.class)));
+      Map.entry("subscriptions-manage", SubscriptionPages.ManageView.class), Map.entry("library-import", ExportRoutes.ImportView.class),
+      Map.entry("error", ErrorView.class)));
 
   /** Stands for a value whose keys are not known to the compiler (a map): anything may be asked of it. */
   private static final Type ANY = Object.class;
