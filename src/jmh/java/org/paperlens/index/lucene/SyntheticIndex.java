@@ -39,7 +39,7 @@ public final class SyntheticIndex {
               .categories(List.of("cs.CL")).firstListed(newest.minusDays(random.nextInt(100))).build();
           writer.addDocument(PaperDocument.of(paper, vector(random)));
         }
-        writer.setLiveCommitData(java.util.Map.of(LuceneIndex.SEQ_KEY, "0", LuceneIndex.FORMAT_KEY, LuceneIndex.FORMAT).entrySet());
+        writer.setLiveCommitData(java.util.Map.of(IndexCommit.SEQ_KEY, "0", IndexCommit.FORMAT_KEY, IndexCommit.FORMAT).entrySet());
         writer.commit();
       }
       IndexDirectory.publish(root, generation);

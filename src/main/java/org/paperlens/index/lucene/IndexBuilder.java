@@ -40,7 +40,7 @@ public final class IndexBuilder {
     try {
       Path generation = IndexDirectory.nextGeneration(indexRoot);
       try (FSDirectory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config(settings))) {
-        writer.setLiveCommitData(LuceneIndex.commitData(0, settings));
+        writer.setLiveCommitData(IndexCommit.data(0, settings));
         writer.commit();
       }
       IndexDirectory.publish(indexRoot, generation);
@@ -87,7 +87,7 @@ public final class IndexBuilder {
           }
         });
         adder.finish();
-        writer.setLiveCommitData(LuceneIndex.commitData(seq, settings));
+        writer.setLiveCommitData(IndexCommit.data(seq, settings));
         writer.commit();
       } finally {
         progress.end();

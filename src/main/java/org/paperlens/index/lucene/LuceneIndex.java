@@ -5,22 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -31,7 +25,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -39,14 +32,10 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.highlight.QueryTermExtractor;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.paperlens.index.BadQueryException;
 import org.paperlens.index.FeatureSource;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexChange;
@@ -61,7 +50,6 @@ import org.paperlens.index.MarkedText;
 import org.paperlens.index.PaperFeatures;
 import org.paperlens.index.PaperFields;
 import org.paperlens.index.PaperIndex;
-import org.paperlens.index.VectorQuantization;
 import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.PaperId;
 
@@ -75,27 +63,22 @@ import org.paperlens.paper.PaperId;
  * never pulls a reader from under a running search. A rebuilt index ({@code paperlens reindex}) is
  * picked up by opening a new {@code LuceneIndex} on the generation {@link IndexDirectory} now
  * names; this one keeps serving its own files until closed.
+ *
+ * <p>Over 300 lines because it is the one owner of a generation's searcher manager and writer: it
+ * implements the whole read interface and the in-place write side over them. The work of the
+ * reads is elsewhere (queries and hits {@link LuceneSearches}, snippets {@link Highlights}, term
+ * reads {@link TermReads}, commit data {@link IndexCommit}); what stays is the lifecycle, the
+ * watermark bookkeeping and one short method per read.
  */
 public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSource {
-
-  /** Commit user data: the catalogue change number the commit covers. */
-  static final String SEQ_KEY = "catalogue_seq";
-  /** Commit user data: the document layout; an index of another layout is rebuilt by serve. */
-  static final String FORMAT_KEY = "paperlens_format";
-  /** 2: id doc values and a catalogue watermark; 3: code and author key fields, title and abstract as readable text;
-   * 4: Lucene 10.6's scalar-quantised vector format (Lucene104), the 10.3 one being read-only now;
-   * 5: a stored code link, for the Code chip of search results;
-   * 6: the vector quantisation recorded ({@link #QUANTIZATION_KEY}). */
-  static final String FORMAT = "6";
-  /** Commit user data: the {@link VectorQuantization#configName} the vectors were quantised with; absent before format 6. */
-  static final String QUANTIZATION_KEY = "paperlens_quantization";
-
 
   private final Path generation;
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Analyzer analyzer = PaperAnalyzer.create();
+  private final LuceneSearches searches = new LuceneSearches(analyzer);
+  private final TermReads terms = new TermReads(analyzer, searches);
   private final IndexSettings settings;
   private final String format;
   private final String quantization;
@@ -118,12 +101,12 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
       }
     };
     Map<String, String> userData = writer != null
-        ? userData(writer.getLiveCommitData())
+        ? IndexCommit.userData(writer.getLiveCommitData())
         : DirectoryReader.listCommits(directory).getLast().getUserData();
-    this.committedSeq = Long.parseLong(userData.getOrDefault(SEQ_KEY, "0"));
+    this.committedSeq = Long.parseLong(userData.getOrDefault(IndexCommit.SEQ_KEY, "0"));
     this.appliedSeq = committedSeq;
-    this.format = userData.getOrDefault(FORMAT_KEY, "1");
-    this.quantization = userData.getOrDefault(QUANTIZATION_KEY, "");
+    this.format = userData.getOrDefault(IndexCommit.FORMAT_KEY, "1");
+    this.quantization = userData.getOrDefault(IndexCommit.QUANTIZATION_KEY, "");
     this.searchers = writer != null ? new SearcherManager(writer, factory) : new SearcherManager(directory, factory);
     this.coverage = measure(committedSeq);
   }
@@ -166,14 +149,6 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     }
   }
 
-  private static Map<String, String> userData(Iterable<Map.Entry<String, String>> entries) {
-    Map<String, String> out = new java.util.HashMap<>();
-    if (entries != null) {
-      entries.forEach(e -> out.put(e.getKey(), e.getValue()));
-    }
-    return out;
-  }
-
   private static void closeQuietly(AutoCloseable c) {
     if (c != null) {
       try {
@@ -194,28 +169,12 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
    * than the settings it was opened with say: it answers searches, but should be rebuilt.
    */
   public boolean currentFormat() {
-    return FORMAT.equals(format) && settings.quantization().configName().equals(quantization);
+    return IndexCommit.current(format, quantization, settings);
   }
 
   /** Why {@link #currentFormat} is false, for a message; empty when it is true. */
   public String staleReason() {
-    if (!FORMAT.equals(format)) {
-      return "the search index has an older layout (format " + format + ", now " + FORMAT + ")";
-    }
-    if (!currentFormat()) {
-      return "the search index holds " + quantization + " vectors, the configured quantisation is "
-          + settings.quantization().configName();
-    }
-    return "";
-  }
-
-  /** The commit user data of a new index built with these settings that covers the catalogue up to {@code seq}. */
-  static java.util.Set<Map.Entry<String, String>> commitData(long seq, IndexSettings settings) {
-    return commitData(seq, FORMAT, settings.quantization().configName());
-  }
-
-  private static java.util.Set<Map.Entry<String, String>> commitData(long seq, String format, String quantization) {
-    return Map.of(SEQ_KEY, Long.toString(seq), FORMAT_KEY, format, QUANTIZATION_KEY, quantization).entrySet();
+    return IndexCommit.staleReason(format, quantization, settings);
   }
 
   @Override
@@ -237,7 +196,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
       appliedSeq = Math.max(appliedSeq, upToSeq);
       // The layout and quantisation the index was built with, not the configured ones: updates to
       // an outdated index must not make it look current after a restart, before its rebuild is done.
-      writer.setLiveCommitData(commitData(appliedSeq, format, quantization));
+      writer.setLiveCommitData(IndexCommit.data(appliedSeq, format, quantization));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update the search index " + generation + ": " + e.getMessage(), e);
     }
@@ -333,53 +292,23 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   @Override
   public List<IndexHit> keyword(String query, Filters filters, int k) {
     Query parsed = PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
-    return withSearcher(s -> run(s, withFilters(parsed, filters), k));
+    return withSearcher(s -> LuceneSearches.run(s, searches.withFilters(parsed, filters), k));
   }
 
   @Override
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
-    Query filter = filters.isEmpty() ? null : filterQuery(filters);
-    return withSearcher(s -> run(s, new KnnFloatVectorQuery(PaperFields.VECTOR, vector, k, filter), k));
+    Query filter = filters.isEmpty() ? null : searches.filterQuery(filters);
+    return withSearcher(s -> LuceneSearches.run(s, new KnnFloatVectorQuery(PaperFields.VECTOR, vector, k, filter), k));
   }
 
   @Override
   public LexicalNeighbours moreLikeThis(PaperId id, Filters filters, int k) {
-    return withSearcher(s -> {
-      OptionalInt doc = docOf(s, id);
-      if (doc.isEmpty()) {
-        return new LexicalNeighbours(List.of(), List.of());
-      }
-      MoreLikeThisQuery mlt = new MoreLikeThisQuery(s.getIndexReader(), analyzer);
-      Query like = new BooleanQuery.Builder()
-          .add(mlt.query(doc.getAsInt()), BooleanClause.Occur.MUST)
-          .add(new TermQuery(new Term(PaperFields.ID, id.value())), BooleanClause.Occur.MUST_NOT)
-          .build();
-      List<String> stems = mlt.stems(doc.getAsInt());
-      List<String> words = MoreLikeThisQuery.readable(stems, mlt.surfaceForms(s.storedFields().document(doc.getAsInt())));
-      return new LexicalNeighbours(run(s, withFilters(like, filters), k), words);
-    });
+    return withSearcher(s -> terms.moreLikeThis(s, id, filters, k));
   }
 
   @Override
   public Map<PaperId, List<String>> sharedTerms(PaperId source, List<PaperId> candidates) {
-    return withSearcher(s -> {
-      Map<PaperId, List<String>> out = new LinkedHashMap<>();
-      OptionalInt doc = docOf(s, source);
-      if (doc.isEmpty()) {
-        return out;
-      }
-      MoreLikeThisQuery mlt = new MoreLikeThisQuery(s.getIndexReader(), analyzer);
-      List<String> stems = mlt.stems(doc.getAsInt());
-      Map<String, String> forms = mlt.surfaceForms(s.storedFields().document(doc.getAsInt()));
-      for (PaperId candidate : candidates) {
-        OptionalInt other = docOf(s, candidate);
-        if (other.isPresent()) {
-          java.util.Set<String> has = mlt.stemsOf(s.storedFields().document(other.getAsInt()));
-          out.put(candidate, MoreLikeThisQuery.readable(stems.stream().filter(has::contains).toList(), forms));
-        }
-      }
-      return out;
-    });
+    return withSearcher(s -> terms.sharedTerms(s, source, candidates));
   }
 
   /** This index itself: it reads features from its postings. */
@@ -390,25 +319,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
 
   @Override
   public PaperFeatures features(List<PaperId> profile, Filters window) {
-    return withSearcher(s -> {
-      int[] docs = new int[profile.size()];
-      for (int i = 0; i < docs.length; i++) {
-        PaperId id = profile.get(i);
-        docs[i] = docOf(s, id).orElseThrow(() -> new IllegalArgumentException("paper not in the index: " + id));
-      }
-      Query candidates = window.isEmpty() ? new MatchAllDocsQuery() : filterQuery(window);
-      DocIds ids = new DocIds(s.getIndexReader());
-      PaperFeatures features = new FeatureReader(s, (DirectoryReader) s.getIndexReader(), analyzer).read(docs, candidates, doc -> {
-        try {
-          return ids.idOf(doc);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      // The searcher is released on return and a refresh may then close its reader: ids now.
-      features.resolveAll();
-      return features;
-    });
+    return withSearcher(s -> terms.features(s, profile, window));
   }
 
   @Override
@@ -419,24 +330,19 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     });
   }
 
-  private static OptionalInt docOf(IndexSearcher s, PaperId id) throws IOException {
-    TopDocs top = s.search(new TermQuery(new Term(PaperFields.ID, id.value())), 1);
-    return top.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(top.scoreDocs[0].doc);
-  }
-
   @Override
   public Optional<PaperId> byExactTitle(String title, Filters filters) {
     String key = PaperFields.titleKey(title);
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    List<IndexHit> hits = withSearcher(s -> run(s, withFilters(new TermQuery(new Term(PaperFields.TITLE_KEY, key)), filters), 1));
+    List<IndexHit> hits = withSearcher(s -> LuceneSearches.run(s, searches.withFilters(new TermQuery(new Term(PaperFields.TITLE_KEY, key)), filters), 1));
     return hits.stream().findFirst().map(IndexHit::id);
   }
 
   @Override
   public boolean contains(PaperId id, Filters filters) {
-    return !withSearcher(s -> run(s, withFilters(new TermQuery(new Term(PaperFields.ID, id.value())), filters), 1)).isEmpty();
+    return !withSearcher(s -> LuceneSearches.run(s, searches.withFilters(new TermQuery(new Term(PaperFields.ID, id.value())), filters), 1)).isEmpty();
   }
 
   @Override
@@ -446,43 +352,13 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      return Optional.of(toPaper(s.storedFields().document(top.scoreDocs[0].doc)));
+      return Optional.of(LuceneSearches.toPaper(s.storedFields().document(top.scoreDocs[0].doc)));
     });
   }
 
   @Override
   public Map<PaperId, MarkedText> snippets(String query, java.util.Collection<IndexedPaper> papers) {
-    Map<PaperId, MarkedText> out = new LinkedHashMap<>();
-    Query terms = highlightable(query);
-    // The abstracts come with the papers: marking them needs no second read of the stored fields.
-    UnifiedHighlighter highlighter = terms == null ? null : UnifiedHighlighter.builderWithoutSearcher(analyzer)
-        .withFormatter(new DefaultPassageFormatter(String.valueOf(Snippets.MARK_OPEN), String.valueOf(Snippets.MARK_CLOSE), Snippets.ELLIPSIS, false))
-        .withMaxLength(20_000)
-        .withWeightMatches(false)
-        .build();
-    for (IndexedPaper paper : papers) {
-      String text = paper.abstractText() == null ? "" : paper.abstractText();
-      Object marked = null;
-      if (highlighter != null && !text.isEmpty()) {
-        try {
-          marked = highlighter.highlightWithoutSearcher(PaperFields.ABSTRACT, terms, text, 2);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      out.put(paper.id(), marked instanceof String s && !s.isEmpty() ? Snippets.marked(s) : Snippets.leading(text, Snippets.FALLBACK_CHARS));
-    }
-    return out;
-  }
-
-  /** The query's terms for marking, or null when it has none a highlighter could use. */
-  private Query highlightable(String query) {
-    try {
-      Query terms = PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
-      return QueryTermExtractor.getTerms(terms).length == 0 ? null : terms;
-    } catch (BadQueryException e) {
-      return null;
-    }
+    return Highlights.snippets(query, papers, analyzer, settings.fieldBoosts());
   }
 
   @Override
@@ -496,7 +372,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
         .build();
     return withSearcher(s -> {
       java.util.Set<PaperId> out = new java.util.HashSet<>();
-      for (IndexHit h : run(s, missing, ids.size())) {
+      for (IndexHit h : LuceneSearches.run(s, missing, ids.size())) {
         out.add(h.id());
       }
       return out;
@@ -516,7 +392,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
       StoredFields stored = s.storedFields();
       List<IndexedPaper> out = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) {
-        out.add(toPaper(stored.document(sd.doc)));
+        out.add(LuceneSearches.toPaper(stored.document(sd.doc)));
       }
       out.sort(java.util.Comparator.comparing(IndexedPaper::date, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
           .thenComparing(p -> p.id().value(), java.util.Comparator.reverseOrder()));
@@ -527,113 +403,17 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   @Override
   public int count(String query, Filters filters) {
     Query q = query == null ? new MatchAllDocsQuery() : PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
-    return withSearcher(s -> s.count(withFilters(q, filters)));
+    return withSearcher(s -> s.count(searches.withFilters(q, filters)));
   }
 
   @Override
   public int countByMeaning(Filters filters) {
-    return withSearcher(s -> s.count(withFilters(new org.apache.lucene.search.FieldExistsQuery(PaperFields.VECTOR), filters)));
+    return withSearcher(s -> s.count(searches.withFilters(new org.apache.lucene.search.FieldExistsQuery(PaperFields.VECTOR), filters)));
   }
 
   @Override
   public int size() {
     return coverage.papers();
-  }
-
-  private Query withFilters(Query query, Filters filters) {
-    if (filters.isEmpty()) {
-      return query;
-    }
-    return new BooleanQuery.Builder()
-        .add(query, BooleanClause.Occur.MUST)
-        .add(filterQuery(filters), BooleanClause.Occur.FILTER)
-        .build();
-  }
-
-  private Query filterQuery(Filters f) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
-    if (f.from() != null || f.to() != null) {
-      int lo = f.from() == null ? Integer.MIN_VALUE : (int) f.from().toEpochDay();
-      int hi = f.to() == null ? Integer.MAX_VALUE : (int) f.to().toEpochDay();
-      b.add(IntPoint.newRangeQuery(PaperFields.DATE, lo, hi), BooleanClause.Occur.FILTER);
-    }
-    if (!f.categories().isEmpty()) {
-      b.add(new TermInSetQuery(PaperFields.CATEGORY, f.categories().stream().map(BytesRef::new).toList()),
-          BooleanClause.Occur.FILTER);
-    }
-    if (f.author() != null) {
-      b.add(authorQuery(f.author()), BooleanClause.Occur.FILTER);
-    }
-    if (f.withCode()) {
-      b.add(new TermQuery(new Term(PaperFields.CODE, "yes")), BooleanClause.Occur.FILTER);
-    }
-    return b.build();
-  }
-
-  /** All the words of the author filter, in order, within one author's name. */
-  private Query authorQuery(String author) {
-    List<String> words = Snippets.tokens(analyzer, PaperFields.AUTHORS, author);
-    if (words.isEmpty()) {
-      throw new BadQueryException("the author filter '" + author + "' has no searchable words");
-    }
-    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-    for (String w : words) {
-      phrase.add(new Term(PaperFields.AUTHORS, w));
-    }
-    return phrase.build();
-  }
-
-  /**
-   * The top {@code k} hits, best first; equal scores in paper id order. Lucene breaks ties by
-   * internal document number, which depends on the order a (parallel) build added the papers, so
-   * the same search could order tied papers differently, or cut a different one at k, after a
-   * rebuild. Costs one extra hit normally; when the hit after the k-th ties with it, every hit of
-   * that score is fetched (up to {@link #MAX_TIE_SCAN}) so the cut can be made by id.
-   */
-  private static List<IndexHit> run(IndexSearcher searcher, Query query, int k) throws IOException {
-    if (k <= 0) {
-      return List.of();
-    }
-    ScoreDoc[] docs = searcher.search(query, k + 1).scoreDocs;
-    if (docs.length > k && docs[k].score == docs[k - 1].score) {
-      docs = withAllTied(searcher, query, docs[k - 1].score, k);
-    }
-    DocIds ids = new DocIds(searcher.getIndexReader());
-    List<IndexHit> hits = new ArrayList<>(docs.length);
-    for (ScoreDoc sd : docs) {
-      hits.add(new IndexHit(ids.idOf(sd.doc), sd.score));
-    }
-    hits.sort(java.util.Comparator.comparingDouble((IndexHit h) -> -h.score()).thenComparing(IndexHit::id));
-    return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
-  }
-
-  /** Hits tying at the cut beyond this many are cut by document number (a query that scores everything alike). */
-  static final int MAX_TIE_SCAN = 10_000;
-
-  /** The hits down to the last one scoring {@code cut}, fetched in growing batches. */
-  private static ScoreDoc[] withAllTied(IndexSearcher searcher, Query query, float cut, int k) throws IOException {
-    int n = k + 1;
-    while (true) {
-      n = (int) Math.min(MAX_TIE_SCAN, 2L * n);
-      ScoreDoc[] docs = searcher.search(query, n).scoreDocs;
-      if (docs.length < n || docs[n - 1].score < cut || n == MAX_TIE_SCAN) {
-        int end = docs.length;
-        while (end > k && docs[end - 1].score < cut) {
-          end--;
-        }
-        return Arrays.copyOf(docs, end);
-      }
-    }
-  }
-
-  private static IndexedPaper toPaper(Document doc) {
-    IndexableField date = doc.getField(PaperFields.DATE);
-    String tex = doc.get(PaperFields.TITLE_TEX);
-    return new IndexedPaper(new PaperId(doc.get(PaperFields.ID)), tex != null ? tex : doc.get(PaperFields.TITLE),
-        Arrays.asList(doc.getValues(PaperFields.AUTHORS)), doc.get(PaperFields.PRIMARY_CATEGORY),
-        date == null ? null : LocalDate.ofEpochDay(date.numericValue().intValue()),
-        doc.get(PaperFields.ABSTRACT), doc.get(PaperFields.CODE_URL));
   }
 
   @Override
