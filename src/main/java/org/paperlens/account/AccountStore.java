@@ -3,15 +3,22 @@ package org.paperlens.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.paperlens.store.Database;
+import org.paperlens.store.Tx;
 
 /**
- * Accounts, sessions and API tokens. Session cookies and API tokens are random 256-bit secrets
- * handed to the client once; only their SHA-256 is stored. Thread-safe (the database serialises).
+ * Accounts, sessions and API tokens (tables {@code accounts}, {@code sessions}, {@code api_tokens}):
+ * the only SQL about them. Session cookies and API tokens are random 256-bit secrets handed to the
+ * client once; only their SHA-256 is stored. Thread-safe (the database serialises). The static
+ * methods taking a {@link Tx} answer other features about accounts inside their transactions.
  */
 public final class AccountStore {
 
@@ -24,6 +31,7 @@ public final class AccountStore {
   public record TokenInfo(String label, Instant created, String hashPrefix) {}
 
   private final Database db;
+  private final List<AccountData> owned = new CopyOnWriteArrayList<>();
   private final PasswordHasher hasher;
   private final Clock clock;
   /** Checked against when the name is unknown, so a wrong name costs as long as a wrong password. */
@@ -95,21 +103,50 @@ public final class AccountStore {
   }
 
   /**
-   * Deletes the account and everything it made in this database, in one transaction: sessions,
-   * API tokens, upvotes, library and tags, submissions and comments go with the account row
-   * (foreign keys cascade), and the papers' running totals lose what it had added. Returns false
-   * when there was no such account. The caller forgets what other stores hold (subscriptions).
+   * Makes {@code data} part of every account deletion from now on. The application root registers
+   * each feature that keeps rows of an account (library, community, digests).
+   */
+  public void register(AccountData data) {
+    owned.add(data);
+  }
+
+  /**
+   * Deletes the account and everything it made, in one transaction: first what each registered
+   * {@link AccountData} holds (library and tags, upvotes, submissions, comments and the papers'
+   * running totals, subscriptions and their mail, private feed tokens), then its sessions, API
+   * tokens and the account row. All or nothing: a failure anywhere leaves everything in place.
+   * Returns false when there was no such account.
    */
   public boolean delete(Account account) {
     return db.transaction(tx -> {
-      for (String[] counted : new String[][] {{"votes", "upvotes"}, {"library", "saves"}, {"submissions", "submissions"}}) {
-        List<String> papers = tx.list("SELECT paper_id FROM " + counted[0] + " WHERE account_id = ?", r -> r.getString(1), account.id());
-        for (String p : papers) {
-          org.paperlens.community.CommunityStore.adjust(tx, new org.paperlens.paper.PaperId(p), counted[1], -1);
-        }
+      for (AccountData data : owned) {
+        data.deleteOf(tx, account);
       }
+      tx.update("DELETE FROM sessions WHERE account_id = ?", account.id());
+      tx.update("DELETE FROM api_tokens WHERE account_id = ?", account.id());
       return tx.update("DELETE FROM accounts WHERE id = ?", account.id()) > 0;
     });
+  }
+
+  /** The names of the accounts {@code ids}, inside the caller's transaction: for the features that show who did what. */
+  public static Map<Long, String> names(Tx tx, Collection<Long> ids) {
+    Map<Long, String> out = new HashMap<>();
+    tx.listIn("SELECT id, name FROM accounts WHERE id IN " + Tx.KEYS, List.copyOf(new HashSet<>(ids)),
+        r -> out.put(r.getLong(1), r.getString(2)));
+    return out;
+  }
+
+  /** When the accounts {@code ids} were made, inside the caller's transaction (trending weighs only old enough ones). */
+  public static Map<Long, Instant> createdAt(Tx tx, Collection<Long> ids) {
+    Map<Long, Instant> out = new HashMap<>();
+    tx.listIn("SELECT id, created_at FROM accounts WHERE id IN " + Tx.KEYS, List.copyOf(new HashSet<>(ids)),
+        r -> out.put(r.getLong(1), Instant.parse(r.getString(2))));
+    return out;
+  }
+
+  /** The id of the account named {@code name} (names ignore case), inside the caller's transaction. */
+  public static Optional<Long> idByName(Tx tx, String name) {
+    return tx.first("SELECT id FROM accounts WHERE name = ?", r -> r.getLong(1), name);
   }
 
   private static void checkPassword(String password) {

@@ -32,6 +32,7 @@ public final class Digests {
   private final PaperLens root;
   private final MailSettings mail;
   private final Links links;
+  private Subscriptions subscriptions;
   private DigestRun run;
   private DigestScheduler scheduler;
 
@@ -50,8 +51,11 @@ public final class Digests {
     return mail.canSend();
   }
 
-  public Subscriptions subscriptions() {
-    return new Subscriptions(new SubscriptionStore(root.catalogue()), links, root.clock());
+  public synchronized Subscriptions subscriptions() {
+    if (subscriptions == null) {
+      subscriptions = new Subscriptions(new SubscriptionStore(root.catalogue()), links, root.clock());
+    }
+    return subscriptions;
   }
 
   /**

@@ -40,6 +40,11 @@ public sealed interface IndexBackend {
     return new Solr(SolrTarget.parse(solr), config.indexSettings());
   }
 
+  /** The embedded index of {@code config}'s data directory, whatever the environment says (evaluations build their own). */
+  static IndexBackend embedded(Config config) {
+    return new Embedded(config.indexDir(), config.indexSettings());
+  }
+
   /** For commands that only search. */
   PaperIndex openForSearch();
 

@@ -13,6 +13,11 @@ final class Opened implements AutoCloseable {
     return resource;
   }
 
+  /** What is open now, in the order it was opened (for tests of what a command loads). */
+  synchronized List<Class<?>> types() {
+    return resources.stream().<Class<?>>map(Object::getClass).toList();
+  }
+
   @Override
   public synchronized void close() {
     RuntimeException failure = null;

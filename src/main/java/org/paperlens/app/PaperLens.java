@@ -1,22 +1,21 @@
 package org.paperlens.app;
 
-import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.AccountStore;
-import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
+import org.paperlens.digest.SubscriptionStore;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
 import org.paperlens.index.IndexRebuild;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.index.VectorLookup;
-import org.paperlens.ingest.FetchLimits;
 import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
@@ -42,7 +41,7 @@ public final class PaperLens implements AutoCloseable {
   private final Config config;
   private final IndexBackend backend;
   private final Clock clock;
-  private final Builder parts;
+  private final Parts parts;
   private final Opened opened = new Opened();
 
   private CatalogueStore catalogue;
@@ -61,7 +60,7 @@ public final class PaperLens implements AutoCloseable {
   private Optional<RecordFetcher> fetcher;
   private Digests digests;
 
-  private PaperLens(Builder b) {
+  PaperLens(Parts b) {
     this.config = b.config;
     this.backend = b.backend;
     this.clock = b.clock;
@@ -74,8 +73,8 @@ public final class PaperLens implements AutoCloseable {
   }
 
   /** A root whose parts may be swapped first (a server's live index, a test's cheap password hashing). */
-  public static Builder builder(Config config, IndexBackend backend, Clock clock) {
-    return new Builder(config, backend, clock);
+  public static Parts builder(Config config, IndexBackend backend, Clock clock) {
+    return new Parts(config, backend, clock);
   }
 
   public Config config() {
@@ -209,6 +208,10 @@ public final class PaperLens implements AutoCloseable {
   public synchronized AccountStore accounts() {
     if (accounts == null) {
       accounts = new AccountStore(database(), parts.hasher, clock);
+      // What an account owns elsewhere goes in its deleting transaction (AccountData).
+      accounts.register(library());
+      accounts.register(community());
+      accounts.register(SubscriptionStore.ACCOUNT_DATA);
     }
     return accounts;
   }
@@ -264,6 +267,11 @@ public final class PaperLens implements AutoCloseable {
     return opened.add(resource);
   }
 
+  /** The classes of what this root has open, in opening order. */
+  List<Class<?>> openedTypes() {
+    return opened.types();
+  }
+
   boolean serving() {
     return parts.serving;
   }
@@ -271,77 +279,5 @@ public final class PaperLens implements AutoCloseable {
   @Override
   public synchronized void close() {
     opened.close();
-  }
-
-  /** The parts of a root that a server or a test chooses; everything else follows from them. */
-  public static final class Builder {
-    private final Config config;
-    private final IndexBackend backend;
-    private final Clock clock;
-    private MailSettings mail = MailSettings.resolve(java.util.Map.of());
-    private boolean serving;
-    private PasswordHasher hasher = PasswordHasher.DEFAULT;
-    private AccountLimits accountLimits;
-    private QueryEncoder queryEncoder;
-    private VectorLookup vectors;
-    private Encoder.Options encoderOptions;
-    private URI submissionsFrom;
-    private FetchLimits fetchLimits = FetchLimits.SUBMISSION;
-
-    private Builder(Config config, IndexBackend backend, Clock clock) {
-      this.config = config;
-      this.backend = backend;
-      this.clock = clock;
-    }
-
-    /** The mail server and the site's public URL (default: none, so nothing can be mailed). */
-    public Builder mail(MailSettings mail) {
-      this.mail = mail;
-      return this;
-    }
-
-    /** For a server: the live index, updated as the catalogue changes, and an encoder tuned for many queries. */
-    public Builder serving() {
-      this.serving = true;
-      return this;
-    }
-
-    public Builder passwordHasher(PasswordHasher hasher) {
-      this.hasher = hasher;
-      return this;
-    }
-
-    public Builder accountLimits(AccountLimits limits) {
-      this.accountLimits = limits;
-      return this;
-    }
-
-    /** Queries to vectors without the model (a test's topic encoder). */
-    public Builder queryEncoder(QueryEncoder encoder) {
-      this.queryEncoder = encoder;
-      return this;
-    }
-
-    /** Papers' vectors from elsewhere than the vector store (a test's fixed vectors). */
-    public Builder vectors(VectorLookup vectors) {
-      this.vectors = vectors;
-      return this;
-    }
-
-    public Builder encoderOptions(Encoder.Options options) {
-      this.encoderOptions = options;
-      return this;
-    }
-
-    /** Where submitted papers missing from the catalogue are fetched (OAI-PMH); default nowhere. */
-    public Builder submissionsFrom(URI oaiUrl, FetchLimits limits) {
-      this.submissionsFrom = oaiUrl;
-      this.fetchLimits = limits;
-      return this;
-    }
-
-    public PaperLens build() {
-      return new PaperLens(this);
-    }
   }
 }

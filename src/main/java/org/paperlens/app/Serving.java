@@ -16,7 +16,7 @@ import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.ServerLimits;
 
 /**
- * What {@code paperlens serve} runs from a root built {@link PaperLens.Builder#serving() serving}:
+ * What {@code paperlens serve} runs from a root built {@link Parts#serving() serving}:
  * the web app, the digest schedule and the background pipeline. Tests build one with a clock of
  * their own to replay days in minutes. Everything is opened here, in order, and closed by the root
  * ({@link #close} closes it; so does a constructor that fails midway).

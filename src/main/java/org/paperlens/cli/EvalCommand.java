@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import org.paperlens.app.IndexBackend;
+import java.time.Clock;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
@@ -24,9 +25,7 @@ import org.paperlens.eval.ScoredDoc;
 import org.paperlens.eval.TrecRunFile;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.PaperIndex;
 import org.paperlens.index.QueryText;
-import org.paperlens.paper.CatalogueStore;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.Searcher;
@@ -110,29 +109,27 @@ final class EvalCommand implements Callable<Integer> {
     Queries asked = Queries.read(queries).restrictTo(judged);
     boolean needsVectors = searchModes.stream().anyMatch(m -> !(m instanceof SearchMode.Keyword));
     List<Evaluation> results = new ArrayList<>();
-    try (CatalogueStore store = Composition.catalogue(config);
-        Encoder encoder = needsVectors ? Encoder.open(model, encoderOptions) : null) {
-      IndexBackend backend = main.indexBackend(config);
-      err.println("paperlens: " + backend.describe());
-      EvalCorpus.prepare(store, encoder, corpus, dataset, backend.rebuilder(), err);
+    try (PaperLens root = PaperLens.builder(config, main.indexBackend(config), Clock.systemUTC())
+        .encoderOptions(encoderOptions).build()) {
+      err.println("paperlens: " + root.backend().describe());
+      EvalCorpus.prepare(root, needsVectors, corpus, dataset, err);
       Map<String, float[]> queryVectors = new ConcurrentHashMap<>();
-      try (PaperIndex index = backend.openForSearch()) {
-        Searcher searcher = new Searcher(index, encoder == null ? null
-            : q -> queryVectors.computeIfAbsent(q, encoder::embedQuery));
-        String prefix = dataset + ":";
-        for (int i = 0; i < searchModes.size(); i++) {
-          SearchMode mode = searchModes.get(i);
-          Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(QueryText.literal(text), mode, Filters.NONE, k)
-              .stream().map(h -> new ScoredDoc(h.id().value().substring(prefix.length()), h.score())).toList(),
-              asked, judged, Metric.deepestCutoff(), ConsoleProgress.forTerminal(err));
-          results.add(e);
-          out.printf("%-14s nDCG@10 %.4f  Recall@100 %.4f  MRR@10 %.4f  (%d queries)%n", e.mode(),
-              e.mean(Metric.NDCG_AT_10), e.mean(Metric.RECALL_AT_100), e.mean(Metric.MRR_AT_10), e.scores().queryCount());
-          out.flush();
-          if (runDir != null) {
-            Files.createDirectories(runDir);
-            TrecRunFile.write(e.run(), "paperlens-" + e.mode(), runDir.resolve(dataset + "-" + e.mode().replace(':', '-') + ".trec"));
-          }
+      // Each query is embedded once for all the modes.
+      Searcher searcher = new Searcher(root.index(), !needsVectors ? null
+          : q -> queryVectors.computeIfAbsent(q, text -> root.encoder().embedQuery(text)));
+      String prefix = dataset + ":";
+      for (int i = 0; i < searchModes.size(); i++) {
+        SearchMode mode = searchModes.get(i);
+        Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(QueryText.literal(text), mode, Filters.NONE, k)
+            .stream().map(h -> new ScoredDoc(h.id().value().substring(prefix.length()), h.score())).toList(),
+            asked, judged, Metric.deepestCutoff(), ConsoleProgress.forTerminal(err));
+        results.add(e);
+        out.printf("%-14s nDCG@10 %.4f  Recall@100 %.4f  MRR@10 %.4f  (%d queries)%n", e.mode(),
+            e.mean(Metric.NDCG_AT_10), e.mean(Metric.RECALL_AT_100), e.mean(Metric.MRR_AT_10), e.scores().queryCount());
+        out.flush();
+        if (runDir != null) {
+          Files.createDirectories(runDir);
+          TrecRunFile.write(e.run(), "paperlens-" + e.mode(), runDir.resolve(dataset + "-" + e.mode().replace(':', '-') + ".trec"));
         }
       }
     }

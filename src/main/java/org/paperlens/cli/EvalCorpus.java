@@ -5,11 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.paperlens.config.Config;
+import org.paperlens.app.PaperLens;
 import org.paperlens.embed.CatalogueEmbedder;
-import org.paperlens.embed.Encoder;
 import org.paperlens.index.VectorLookup;
-import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
 import org.paperlens.ingest.InputFormat;
@@ -25,25 +23,25 @@ final class EvalCorpus {
 
   private EvalCorpus() {}
 
-  /** @return how papers' stored vectors are found (none when {@code encoder} is null) */
-  static VectorLookup prepare(CatalogueStore store, Encoder encoder, Path corpus, String dataset,
-      Config config, PrintWriter err) throws IOException {
-    return prepare(store, encoder, corpus, dataset, IndexBuilder.into(config.indexDir(), config.indexSettings()), err);
-  }
-
-  /** As {@link #prepare(CatalogueStore, Encoder, Path, String, Config, PrintWriter)}, into the index {@code rebuild} writes. */
-  static VectorLookup prepare(CatalogueStore store, Encoder encoder, Path corpus, String dataset,
-      org.paperlens.index.IndexRebuild rebuild, PrintWriter err) throws IOException {
+  /**
+   * Imports the corpus into {@code root}'s catalogue, embeds it with the root's model when
+   * {@code embed}, and rebuilds the root's index.
+   *
+   * @return how papers' stored vectors are found (none without {@code embed})
+   */
+  static VectorLookup prepare(PaperLens root, boolean embed, Path corpus, String dataset, PrintWriter err)
+      throws IOException {
+    CatalogueStore store = root.catalogue();
     ImportReport imported = new Importer(store, new Importer.Options(Optional.of(InputFormat.BEIR), dataset, 1000),
         ConsoleProgress.forTerminal(err)).run(List.of(corpus), new ImportReport());
     err.printf("corpus: %,d documents (%,d new)%n", imported.read(), imported.added());
     VectorLookup vectors = VectorLookup.NONE;
-    if (encoder != null) {
-      var embedded = new CatalogueEmbedder(store, encoder, ConsoleProgress.forTerminal(err)).run(Long.MAX_VALUE);
+    if (embed) {
+      var embedded = new CatalogueEmbedder(store, root.encoder(), ConsoleProgress.forTerminal(err)).run(Long.MAX_VALUE);
       err.printf("embeddings: %,d computed now, %,d already stored%n", embedded.embedded(), embedded.upToDate());
-      vectors = SearchServices.vectors(store, encoder.model());
+      vectors = root.vectors();
     }
-    rebuild.rebuild(CatalogueSource.of(store, vectors), ConsoleProgress.forTerminal(err));
+    root.rebuilder().rebuild(CatalogueSource.of(store, vectors), ConsoleProgress.forTerminal(err));
     return vectors;
   }
 }

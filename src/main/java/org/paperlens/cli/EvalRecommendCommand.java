@@ -13,14 +13,16 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.time.Clock;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.app.IndexBackend;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.embed.Encoder;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.eval.Metrics;
 import org.paperlens.eval.ScoredDoc;
 import org.paperlens.index.VectorLookup;
-import org.paperlens.index.lucene.LuceneIndex;
-import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.recommend.Method;
 import org.paperlens.recommend.RecommendRequest;
@@ -79,60 +81,59 @@ final class EvalRecommendCommand implements Callable<Integer> {
     StringBuilder table = new StringBuilder(
         "| method | nDCG@10 | Recall@20 | cases | mean CPU ms |\n|---|---:|---:|---:|---:|\n");
     int cases;
-    try (CatalogueStore store = Composition.catalogue(config);
-        Encoder encoder = Encoder.open(config.model(), encoderOptions)) {
-      VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
-      try (LuceneIndex index = Composition.index(config)) {
-        String prefix = dataset + ":";
-        List<String> corpusIds = new ArrayList<>();
-        for (String id : new java.util.TreeSet<>(linked.keySet())) {
-          if (index.get(new PaperId(prefix + id)).isPresent()) {
-            corpusIds.add(id);
-          }
+    try (PaperLens root = PaperLens.builder(config, IndexBackend.embedded(config), Clock.systemUTC())
+        .encoderOptions(encoderOptions).build()) {
+      VectorLookup vectors = EvalCorpus.prepare(root, true, corpus, dataset, err);
+      PaperIndex index = root.index();
+      String prefix = dataset + ":";
+      List<String> corpusIds = new ArrayList<>();
+      for (String id : new java.util.TreeSet<>(linked.keySet())) {
+        if (index.get(new PaperId(prefix + id)).isPresent()) {
+          corpusIds.add(id);
         }
-        List<Case> all = cases(linked, corpusIds);
-        cases = all.size();
-        err.printf("%,d papers with at least %d links in the index%n", cases, MIN_LINKS);
-        RelatedPapers related = new RelatedPapers(index, vectors, config.fusion());
-        Map<String, Recommender.Settings> rows = new java.util.LinkedHashMap<>();
-        for (double lambda : lambdas) {
-          rows.put("learned (λ=" + lambda + ")", new Recommender.Settings(lambda, Recommender.Settings.DEFAULT.background()));
-        }
-        rows.put("centroid", Recommender.Settings.DEFAULT);
-        rows.put("related papers of the seed paper alone", Recommender.Settings.DEFAULT);
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (var row : rows.entrySet()) {
-          Recommender recommender = new Recommender(index, related, row.getValue());
-          Method method = row.getKey().startsWith("centroid") ? Method.CENTROID : Method.LEARNED;
-          boolean seedOnly = row.getKey().startsWith("related");
-          double ndcg = 0;
-          double recall = 0;
-          long nanos = 0;
-          for (Case c : all) {
-            Set<String> known = new HashSet<>(c.liked());
-            known.addAll(c.disliked());
-            List<PaperId> likes = (seedOnly ? List.of(c.paper()) : c.liked()).stream().map(i -> new PaperId(prefix + i)).toList();
-            List<PaperId> dislikes = seedOnly ? List.of() : c.disliked().stream().map(i -> new PaperId(prefix + i)).toList();
-            long start = threads.getCurrentThreadCpuTime();
-            List<Recommendation> items = recommender.recommend(new RecommendRequest(likes, dislikes, null, null, null,
-                20 + known.size(), method)).items();
-            nanos += threads.getCurrentThreadCpuTime() - start;
-            List<ScoredDoc> ranking = new ArrayList<>();
-            for (Recommendation r : items) {
-              String id = r.paper().id().value().substring(prefix.length());
-              if (!known.contains(id) && ranking.size() < 20) {
-                ranking.add(new ScoredDoc(id, r.score()));
-              }
+      }
+      List<Case> all = cases(linked, corpusIds);
+      cases = all.size();
+      err.printf("%,d papers with at least %d links in the index%n", cases, MIN_LINKS);
+      RelatedPapers related = new RelatedPapers(index, vectors, config.fusion());
+      Map<String, Recommender.Settings> rows = new java.util.LinkedHashMap<>();
+      for (double lambda : lambdas) {
+        rows.put("learned (λ=" + lambda + ")", new Recommender.Settings(lambda, Recommender.Settings.DEFAULT.background()));
+      }
+      rows.put("centroid", Recommender.Settings.DEFAULT);
+      rows.put("related papers of the seed paper alone", Recommender.Settings.DEFAULT);
+      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      for (var row : rows.entrySet()) {
+        Recommender recommender = new Recommender(index, related, row.getValue());
+        Method method = row.getKey().startsWith("centroid") ? Method.CENTROID : Method.LEARNED;
+        boolean seedOnly = row.getKey().startsWith("related");
+        double ndcg = 0;
+        double recall = 0;
+        long nanos = 0;
+        for (Case c : all) {
+          Set<String> known = new HashSet<>(c.liked());
+          known.addAll(c.disliked());
+          List<PaperId> likes = (seedOnly ? List.of(c.paper()) : c.liked()).stream().map(i -> new PaperId(prefix + i)).toList();
+          List<PaperId> dislikes = seedOnly ? List.of() : c.disliked().stream().map(i -> new PaperId(prefix + i)).toList();
+          long start = threads.getCurrentThreadCpuTime();
+          List<Recommendation> items = recommender.recommend(new RecommendRequest(likes, dislikes, null, null, null,
+              20 + known.size(), method)).items();
+          nanos += threads.getCurrentThreadCpuTime() - start;
+          List<ScoredDoc> ranking = new ArrayList<>();
+          for (Recommendation r : items) {
+            String id = r.paper().id().value().substring(prefix.length());
+            if (!known.contains(id) && ranking.size() < 20) {
+              ranking.add(new ScoredDoc(id, r.score()));
             }
-            ndcg += Metrics.ndcg(ranking, c.hidden(), 10);
-            recall += Metrics.recall(ranking, c.hidden(), 20);
           }
-          String line = String.format("| %s | %.4f | %.4f | %,d | %.1f |", row.getKey(), ndcg / cases, recall / cases,
-              cases, nanos / 1e6 / cases);
-          out.println(line);
-          out.flush();
-          table.append(line).append('\n');
+          ndcg += Metrics.ndcg(ranking, c.hidden(), 10);
+          recall += Metrics.recall(ranking, c.hidden(), 20);
         }
+        String line = String.format("| %s | %.4f | %.4f | %,d | %.1f |", row.getKey(), ndcg / cases, recall / cases,
+            cases, nanos / 1e6 / cases);
+        out.println(line);
+        out.flush();
+        table.append(line).append('\n');
       }
     }
     if (report != null) {

@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.time.Clock;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.app.IndexBackend;
+import org.paperlens.app.PaperLens;
 import org.paperlens.common.BadInputException;
 import org.paperlens.config.Config;
 import org.paperlens.embed.Encoder;
@@ -19,8 +23,6 @@ import org.paperlens.eval.ScoredDoc;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.VectorLookup;
-import org.paperlens.index.lucene.LuceneIndex;
-import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.Fusion;
@@ -73,34 +75,33 @@ final class EvalRelatedCommand implements Callable<Integer> {
       modes.put("combined:w" + w, new Fusion.WeightedScores(w));
     }
     StringBuilder table = new StringBuilder("| ranking | nDCG@10 | Recall@10 | papers |\n|---|---:|---:|---:|\n");
-    try (CatalogueStore store = Composition.catalogue(config);
-        Encoder encoder = Encoder.open(config.model(), encoderOptions)) {
-      VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
-      try (LuceneIndex index = Composition.index(config)) {
-        String prefix = dataset + ":";
-        for (var mode : modes.entrySet()) {
-          RelatedPapers related = new RelatedPapers(index, vectors, mode.getValue());
-          double ndcg = 0;
-          double recall = 0;
-          int n = 0;
-          for (var e : linked.entrySet()) {
-            PaperId id = new PaperId(prefix + e.getKey());
-            if (index.get(id).isEmpty()) {
-              continue;
-            }
-            List<ScoredDoc> ranking = new ArrayList<>();
-            for (IndexHit h : related.rank(id, Filters.NONE, 10)) {
-              ranking.add(new ScoredDoc(h.id().value().substring(prefix.length()), h.score()));
-            }
-            ndcg += Metrics.ndcg(ranking, e.getValue(), 10);
-            recall += Metrics.recall(ranking, e.getValue(), 10);
-            n++;
+    try (PaperLens root = PaperLens.builder(config, IndexBackend.embedded(config), Clock.systemUTC())
+        .encoderOptions(encoderOptions).build()) {
+      VectorLookup vectors = EvalCorpus.prepare(root, true, corpus, dataset, err);
+      PaperIndex index = root.index();
+      String prefix = dataset + ":";
+      for (var mode : modes.entrySet()) {
+        RelatedPapers related = new RelatedPapers(index, vectors, mode.getValue());
+        double ndcg = 0;
+        double recall = 0;
+        int n = 0;
+        for (var e : linked.entrySet()) {
+          PaperId id = new PaperId(prefix + e.getKey());
+          if (index.get(id).isEmpty()) {
+            continue;
           }
-          String row = String.format("| %s | %.4f | %.4f | %,d |", mode.getKey(), ndcg / n, recall / n, n);
-          out.println(row);
-          out.flush();
-          table.append(row).append('\n');
+          List<ScoredDoc> ranking = new ArrayList<>();
+          for (IndexHit h : related.rank(id, Filters.NONE, 10)) {
+            ranking.add(new ScoredDoc(h.id().value().substring(prefix.length()), h.score()));
+          }
+          ndcg += Metrics.ndcg(ranking, e.getValue(), 10);
+          recall += Metrics.recall(ranking, e.getValue(), 10);
+          n++;
         }
+        String row = String.format("| %s | %.4f | %.4f | %,d |", mode.getKey(), ndcg / n, recall / n, n);
+        out.println(row);
+        out.flush();
+        table.append(row).append('\n');
       }
     }
     if (report != null) {

@@ -18,7 +18,6 @@ import org.paperlens.related.UnknownPaperException;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.search.Searcher;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

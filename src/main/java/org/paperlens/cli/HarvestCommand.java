@@ -11,7 +11,6 @@ import org.paperlens.config.Config;
 import org.paperlens.ingest.FetchLimits;
 import org.paperlens.ingest.Harvester;
 import org.paperlens.ingest.ImportReport;
-import org.paperlens.paper.CatalogueStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

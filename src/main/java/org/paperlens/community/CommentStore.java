@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Map;
 import org.paperlens.account.Account;
+import org.paperlens.account.AccountStore;
+import org.paperlens.library.LibraryStore;
+import org.paperlens.store.Tx;
 import org.paperlens.paper.PaperId;
 import org.paperlens.store.Database;
 
@@ -18,7 +23,7 @@ public final class CommentStore {
   /** The longest comment, in characters: a discussion post, not a paper. */
   public static final int MAX_LENGTH = 5_000;
 
-  private static final String COLUMNS = "c.id, c.paper_id, a.name, c.body, c.created_at, c.edited_at";
+  private static final String COLUMNS = "id, paper_id, account_id, body, created_at, edited_at";
 
   private final Database db;
   private final CommunityStore community;
@@ -66,13 +71,12 @@ public final class CommentStore {
   }
 
   public Optional<Comment> find(long id) {
-    return first(list("SELECT " + COLUMNS + " FROM comments c JOIN accounts a ON a.id = c.account_id WHERE c.id = ?", id));
+    return first(list("SELECT " + COLUMNS + " FROM comments WHERE id = ?", id));
   }
 
   /** A paper's comments, oldest first (a discussion reads down), at most {@code limit}. */
   public List<Comment> of(PaperId paper, int limit) {
-    return list("SELECT " + COLUMNS + " FROM comments c JOIN accounts a ON a.id = c.account_id"
-        + " WHERE c.paper_id = ? ORDER BY c.created_at, c.id LIMIT ?", paper.value(), limit);
+    return list("SELECT " + COLUMNS + " FROM comments WHERE paper_id = ? ORDER BY created_at, id LIMIT ?", paper.value(), limit);
   }
 
   /**
@@ -80,10 +84,17 @@ public final class CommentStore {
    * oldest first, at most {@code limit}: what a digest tells a member about their papers.
    */
   public List<Comment> onPapersOf(long reader, Instant since, int limit) {
-    return list("SELECT " + COLUMNS + " FROM comments c JOIN accounts a ON a.id = c.account_id"
-        + " WHERE c.created_at > ? AND c.account_id <> ? AND c.paper_id IN"
-        + " (SELECT paper_id FROM votes WHERE account_id = ? UNION SELECT paper_id FROM library WHERE account_id = ?)"
-        + " ORDER BY c.created_at, c.id LIMIT ?", since.toString(), reader, reader, reader, limit);
+    return db.transaction(tx -> {
+      java.util.Set<String> papers = new java.util.TreeSet<>(
+          tx.list("SELECT paper_id FROM votes WHERE account_id = ?", r -> r.getString(1), reader));
+      LibraryStore.savedBy(tx, reader).forEach(p -> papers.add(p.value()));
+      // Each chunk of papers is ordered and cut; the chunks together are ordered and cut again.
+      List<Unnamed> rows = new ArrayList<>(tx.listIn("SELECT " + COLUMNS + " FROM comments WHERE created_at > ? AND account_id <> ?"
+          + " AND paper_id IN " + Tx.KEYS + " ORDER BY created_at, id LIMIT " + limit, List.copyOf(papers), CommentStore::read,
+          since.toString(), reader));
+      rows.sort(java.util.Comparator.comparing(Unnamed::created).thenComparingLong(Unnamed::id));
+      return named(tx, rows.subList(0, Math.min(limit, rows.size())));
+    });
   }
 
   /**
@@ -103,13 +114,28 @@ public final class CommentStore {
   }
 
   private List<Comment> list(String sql, Object... args) {
-    return db.transaction(tx -> tx.list(sql, CommentStore::read, args));
+    return db.transaction(tx -> named(tx, tx.list(sql, CommentStore::read, args)));
   }
 
-  private static Comment read(org.paperlens.store.Row rs) {
+  /** A comment row before its author's name is looked up. */
+  private record Unnamed(long id, PaperId paper, long account, String body, Instant created, Instant edited) {}
+
+  private static Unnamed read(org.paperlens.store.Row rs) {
     String edited = rs.getString(6);
-    return new Comment(rs.getLong(1), new PaperId(rs.getString(2)), rs.getString(3), rs.getString(4),
+    return new Unnamed(rs.getLong(1), new PaperId(rs.getString(2)), rs.getLong(3), rs.getString(4),
         Instant.parse(rs.getString(5)), edited == null ? null : Instant.parse(edited));
+  }
+
+  /** The comments with their authors' names, from the account store. */
+  private static List<Comment> named(Tx tx, List<Unnamed> rows) {
+    Map<Long, String> names = AccountStore.names(tx, rows.stream().map(Unnamed::account).toList());
+    List<Comment> out = new ArrayList<>(rows.size());
+    for (Unnamed u : rows) {
+      if (names.containsKey(u.account())) {
+        out.add(new Comment(u.id(), u.paper(), names.get(u.account()), u.body(), u.created(), u.edited()));
+      }
+    }
+    return out;
   }
 
   private static <T> Optional<T> first(List<T> list) {

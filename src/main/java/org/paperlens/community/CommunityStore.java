@@ -8,17 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.paperlens.account.Account;
+import org.paperlens.account.AccountData;
+import org.paperlens.account.AccountStore;
+import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.ListingSignals;
 import org.paperlens.paper.PaperId;
 import org.paperlens.store.Database;
 import org.paperlens.store.Tx;
 
 /**
- * Upvotes, submissions and the per-paper signal totals. Each change updates the row it counts and
- * the total in one transaction. Callers check that the paper exists in the catalogue first (the
- * foreign key would refuse it anyway). Thread-safe.
+ * Upvotes, submissions and the per-paper signal totals (tables {@code votes}, {@code submissions},
+ * {@code paper_signals}, {@code community_sequence}; comments in {@link CommentStore}): the only SQL
+ * about them. Each change updates the row it counts and the total in one transaction. Callers check
+ * that the paper exists in the catalogue first (the foreign key would refuse it anyway).
+ * Thread-safe. Names and account ages come from the account store, saves from the library's
+ * (whose totals this store counts, as its {@link LibraryStore.SaveCounter}).
  */
-public final class CommunityStore {
+public final class CommunityStore implements LibraryStore.SaveCounter, AccountData {
 
   private final Database db;
   private final Clock clock;
@@ -120,15 +126,14 @@ public final class CommunityStore {
 
   /** The latest submissions, newest first. */
   public List<Submission> recentSubmissions(int limit) {
-    return db.transaction(tx -> tx.list("SELECT s.paper_id, a.name, s.comment, s.created_at FROM submissions s"
-        + " JOIN accounts a ON a.id = s.account_id ORDER BY s.created_at DESC LIMIT ?", CommunityStore::submission, limit));
+    return db.transaction(tx -> named(tx, tx.list("SELECT paper_id, account_id, comment, created_at FROM submissions"
+        + " ORDER BY created_at DESC LIMIT ?", CommunityStore::submission, limit)));
   }
 
   /** The latest {@code limit} submissions of one paper (its comments), newest first. */
   public List<Submission> submissions(PaperId paper, int limit) {
-    return db.transaction(tx -> tx.list("SELECT s.paper_id, a.name, s.comment, s.created_at FROM submissions s"
-        + " JOIN accounts a ON a.id = s.account_id WHERE s.paper_id = ? ORDER BY s.created_at DESC LIMIT ?",
-        CommunityStore::submission, paper.value(), limit));
+    return db.transaction(tx -> named(tx, tx.list("SELECT paper_id, account_id, comment, created_at FROM submissions"
+        + " WHERE paper_id = ? ORDER BY created_at DESC LIMIT ?", CommunityStore::submission, paper.value(), limit)));
   }
 
   /**
@@ -170,20 +175,52 @@ public final class CommunityStore {
   /** Every upvote, save and submission since {@code since}: what the trending ranking weighs. */
   public List<Signal> signalsSince(Instant since) {
     String s = since.toString();
-    return db.transaction(tx -> tx.list("SELECT x.paper_id, x.kind, x.at, a.created_at FROM ("
-          + "SELECT account_id, paper_id, 'UPVOTE' AS kind, created_at AS at FROM votes WHERE created_at >= ?"
-          + " UNION ALL SELECT account_id, paper_id, 'SAVE', added_at FROM library WHERE added_at >= ?"
-          + " UNION ALL SELECT account_id, paper_id, 'SUBMISSION', created_at FROM submissions WHERE created_at >= ?"
-          + ") x JOIN accounts a ON a.id = x.account_id",
-        r -> new Signal(new PaperId(r.getString(1)), Signal.Kind.valueOf(r.getString(2)), Instant.parse(r.getString(3)),
-            Instant.parse(r.getString(4))), s, s, s));
+    record Act(long account, PaperId paper, Signal.Kind kind, Instant at) {}
+    return db.transaction(tx -> {
+      List<Act> acts = new ArrayList<>(tx.list("SELECT account_id, paper_id, 'UPVOTE', created_at FROM votes WHERE created_at >= ?"
+          + " UNION ALL SELECT account_id, paper_id, 'SUBMISSION', created_at FROM submissions WHERE created_at >= ?",
+          r -> new Act(r.getLong(1), new PaperId(r.getString(2)), Signal.Kind.valueOf(r.getString(3)), Instant.parse(r.getString(4))),
+          s, s));
+      for (LibraryStore.Save save : LibraryStore.savesSince(tx, since)) {
+        acts.add(new Act(save.accountId(), save.paperId(), Signal.Kind.SAVE, save.at()));
+      }
+      Map<Long, Instant> created = AccountStore.createdAt(tx, acts.stream().map(Act::account).toList());
+      List<Signal> out = new ArrayList<>(acts.size());
+      for (Act a : acts) {
+        if (created.containsKey(a.account())) {
+          out.add(new Signal(a.paper(), a.kind(), a.at(), created.get(a.account())));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Saves count towards the paper's total, inside the library's transaction. */
+  @Override
+  public void counted(Tx tx, PaperId paper, int delta) {
+    adjust(tx, paper, "saves", delta);
   }
 
   /**
-   * Adds {@code delta} to one total of a paper. Package-visible for the library store, whose
-   * saves are a signal too; runs inside the caller's transaction.
+   * Deletes the account's upvotes, submissions and comments, taking them off the papers' totals,
+   * and tells other processes the totals changed, inside the account's deleting transaction.
    */
-  public static void adjust(Tx tx, PaperId paper, String column, int delta) {
+  @Override
+  public void deleteOf(Tx tx, org.paperlens.account.Account account) {
+    for (String[] counted : new String[][] {{"votes", "upvotes"}, {"submissions", "submissions"}}) {
+      for (String p : tx.list("SELECT paper_id FROM " + counted[0] + " WHERE account_id = ?", r -> r.getString(1), account.id())) {
+        adjust(tx, new PaperId(p), counted[1], -1);
+      }
+      tx.update("DELETE FROM " + counted[0] + " WHERE account_id = ?", account.id());
+    }
+    tx.update("DELETE FROM comments WHERE account_id = ?", account.id());
+    bumpShared(tx);
+  }
+
+  /**
+   * Adds {@code delta} to one total of a paper, inside the caller's transaction.
+   */
+  private static void adjust(Tx tx, PaperId paper, String column, int delta) {
     if (!List.of("upvotes", "saves", "submissions").contains(column)) {
       throw new IllegalArgumentException(column);
     }
@@ -216,7 +253,21 @@ public final class CommunityStore {
     return tx.update("UPDATE community_sequence SET value = value + 1 WHERE id = 1");
   }
 
-  private static Submission submission(org.paperlens.store.Row r) {
-    return new Submission(new PaperId(r.getString(1)), r.getString(2), r.getString(3), Instant.parse(r.getString(4)));
+  private record Unnamed(PaperId paper, long account, String comment, Instant at) {}
+
+  private static Unnamed submission(org.paperlens.store.Row r) {
+    return new Unnamed(new PaperId(r.getString(1)), r.getLong(2), r.getString(3), Instant.parse(r.getString(4)));
+  }
+
+  /** The submissions with their members' names (an account deleted meanwhile has none left to name). */
+  private static List<Submission> named(Tx tx, List<Unnamed> rows) {
+    Map<Long, String> names = AccountStore.names(tx, rows.stream().map(Unnamed::account).toList());
+    List<Submission> out = new ArrayList<>(rows.size());
+    for (Unnamed u : rows) {
+      if (names.containsKey(u.account())) {
+        out.add(new Submission(u.paper(), names.get(u.account()), u.comment(), u.at()));
+      }
+    }
+    return out;
   }
 }

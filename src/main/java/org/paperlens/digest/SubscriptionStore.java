@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.paperlens.account.AccountData;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.store.Database;
 import org.paperlens.store.Row;
@@ -125,6 +126,12 @@ public final class SubscriptionStore {
     tx.update("DELETE FROM mail_tokens WHERE user_id = ?", userId);
     tx.update("DELETE FROM subscriptions WHERE user_id = ?", userId);
   }
+
+  /**
+   * An account's subscriptions, their mail and tokens, and its private feed tokens, deleted inside
+   * the account's deleting transaction (see {@link #forgetUser(Tx, String)}).
+   */
+  public static final AccountData ACCOUNT_DATA = (tx, account) -> forgetUser(tx, Long.toString(account.id()));
 
   /** Stops all mail to an address after a permanent SMTP failure. */
   static void suppress(Tx tx, String email, String reason, Instant now) {

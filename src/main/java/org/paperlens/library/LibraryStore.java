@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.paperlens.account.Account;
-import org.paperlens.community.CommunityStore;
+import org.paperlens.account.AccountData;
+import org.paperlens.account.AccountStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.store.Database;
+import org.paperlens.store.Tx;
 
 /**
  * Personal libraries: the papers each account saved, with that account's tags. Every method
@@ -21,8 +23,27 @@ import org.paperlens.store.Database;
  * library here, which is what keeps libraries private. The one exception is explicit: a tag its
  * owner made public ({@link #setPublic}) can be read by owner name and tag
  * ({@link #publicTagged}); tags are private until then. Thread-safe.
+ *
+ * <p>Tables {@code library}, {@code library_tags}, {@code library_tag_settings}: the only SQL about
+ * them. A save is also a community signal: the {@link SaveCounter} it is given (the community
+ * store) counts each in the same transaction. Account names come from the account store.
  */
-public final class LibraryStore {
+public final class LibraryStore implements AccountData {
+
+  /**
+   * What else a save changes: the community's running totals. Owned here, so the library needs no
+   * community code; the community store implements it.
+   */
+  public interface SaveCounter {
+    /** Adds {@code delta} saves to the paper's total, inside the saving transaction. */
+    void counted(Tx tx, PaperId paper, int delta);
+
+    /** After a committed change of the totals: rankings that use them are stale. */
+    void changed();
+  }
+
+  /** One save, as the community's trending ranking weighs it. */
+  public record Save(long accountId, PaperId paperId, Instant at) {}
 
   public static final int MAX_TAGS = 20;
   public static final int MAX_TAG_LENGTH = 40;
@@ -34,10 +55,10 @@ public final class LibraryStore {
   public record Collection(String owner, String tag, int papers, Instant changed) {}
 
   private final Database db;
-  private final CommunityStore community;
+  private final SaveCounter community;
   private final Clock clock;
 
-  public LibraryStore(Database db, CommunityStore community, Clock clock) {
+  public LibraryStore(Database db, SaveCounter community, Clock clock) {
     this.db = db;
     this.community = community;
     this.clock = clock;
@@ -74,7 +95,7 @@ public final class LibraryStore {
       int n = tx.update("INSERT INTO library (account_id, paper_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
           owner.id(), paper.value(), clock.instant().toString());
       if (n > 0) {
-        CommunityStore.adjust(tx, paper, "saves", 1);
+        community.counted(tx, paper, 1);
       }
       tx.update("DELETE FROM library_tags WHERE account_id = ? AND paper_id = ?", owner.id(), paper.value());
       for (String tag : tags) {
@@ -92,7 +113,7 @@ public final class LibraryStore {
     boolean removed = db.transaction(tx -> {
       int n = tx.update("DELETE FROM library WHERE account_id = ? AND paper_id = ?", owner.id(), paper.value());
       if (n > 0) {
-        CommunityStore.adjust(tx, paper, "saves", -1);
+        community.counted(tx, paper, -1);
       }
       return n > 0;
     });
@@ -146,20 +167,32 @@ public final class LibraryStore {
 
   /** Public tags of every member, most recently made public (or changed) first, with their paper counts. */
   public List<Collection> publicCollections(int limit) {
-    return collections(" ORDER BY s.changed_at DESC, a.name, s.tag LIMIT ?", limit);
+    return db.transaction(tx -> {
+      List<Collection> all = collections(tx, "", List.of());
+      all.sort(java.util.Comparator.comparing(Collection::changed).reversed()
+          .thenComparing(Collection::owner, String.CASE_INSENSITIVE_ORDER).thenComparing(Collection::tag));
+      return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    });
   }
 
   /** The public tag {@code tag} of the member named {@code ownerName}; empty when there is none or it is private. */
   public Optional<Collection> publicCollection(String ownerName, String tag) {
-    return collections(" AND a.name = ? AND s.tag = ?", ownerName, tag).stream().findFirst();
+    return db.transaction(tx -> AccountStore.idByName(tx, ownerName)
+        .flatMap(owner -> collections(tx, " AND s.account_id = ? AND s.tag = ?", List.of(owner, tag)).stream().findFirst()));
   }
 
-  private List<Collection> collections(String where, Object... args) {
-    String sql = "SELECT a.name, s.tag, s.changed_at,"
+  private static List<Collection> collections(Tx tx, String where, List<Object> args) {
+    record Row(long owner, String tag, String changed, int papers) {}
+    List<Row> rows = tx.list("SELECT s.account_id, s.tag, s.changed_at,"
         + " (SELECT COUNT(*) FROM library_tags t WHERE t.account_id = s.account_id AND t.tag = s.tag)"
-        + " FROM library_tag_settings s JOIN accounts a ON a.id = s.account_id WHERE s.public = 1";
-    return db.transaction(tx -> tx.list(sql + where,
-        r -> new Collection(r.getString(1), r.getString(2), r.getInt(4), Instant.parse(r.getString(3))), args));
+        + " FROM library_tag_settings s WHERE s.public = 1" + where,
+        r -> new Row(r.getLong(1), r.getString(2), r.getString(3), r.getInt(4)), args.toArray());
+    Map<Long, String> names = AccountStore.names(tx, rows.stream().map(Row::owner).toList());
+    List<Collection> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(new Collection(names.get(r.owner()), r.tag(), r.papers(), Instant.parse(r.changed())));
+    }
+    return out;
   }
 
   /**
@@ -168,11 +201,37 @@ public final class LibraryStore {
    * alike, so the answer does not tell which.
    */
   public Optional<List<PaperId>> publicTagged(String ownerName, String tag, int limit) {
-    return db.transaction(tx -> tx.first("SELECT s.account_id FROM library_tag_settings s JOIN accounts a ON a.id = s.account_id"
-        + " WHERE a.name = ? AND s.tag = ? AND s.public = 1", r -> r.getLong(1), ownerName, tag)
+    return db.transaction(tx -> AccountStore.idByName(tx, ownerName)
+        .flatMap(id -> tx.first("SELECT account_id FROM library_tag_settings WHERE account_id = ? AND tag = ? AND public = 1",
+            r -> r.getLong(1), id, tag))
         .map(owner -> tx.list("SELECT l.paper_id FROM library_tags t JOIN library l"
             + " ON l.account_id = t.account_id AND l.paper_id = t.paper_id WHERE t.account_id = ? AND t.tag = ?"
             + " ORDER BY l.added_at DESC, l.paper_id LIMIT ?", r -> new PaperId(r.getString(1)), owner, tag, limit)));
+  }
+
+  /** Every save made at or after {@code since}, inside the caller's transaction: what trending weighs. */
+  public static List<Save> savesSince(Tx tx, Instant since) {
+    return tx.list("SELECT account_id, paper_id, added_at FROM library WHERE added_at >= ?",
+        r -> new Save(r.getLong(1), new PaperId(r.getString(2)), Instant.parse(r.getString(3))), since.toString());
+  }
+
+  /** The papers account {@code accountId} saved, inside the caller's transaction. */
+  public static List<PaperId> savedBy(Tx tx, long accountId) {
+    return tx.list("SELECT paper_id FROM library WHERE account_id = ?", r -> new PaperId(r.getString(1)), accountId);
+  }
+
+  /**
+   * Deletes the account's library, tags and tag settings, taking its saves off the papers' totals,
+   * inside the account's deleting transaction.
+   */
+  @Override
+  public void deleteOf(Tx tx, Account account) {
+    for (PaperId paper : savedBy(tx, account.id())) {
+      community.counted(tx, paper, -1);
+    }
+    tx.update("DELETE FROM library_tags WHERE account_id = ?", account.id());
+    tx.update("DELETE FROM library WHERE account_id = ?", account.id());
+    tx.update("DELETE FROM library_tag_settings WHERE account_id = ?", account.id());
   }
 
   private List<Entry> entries(Account owner, PaperId paper, String tag) {

@@ -24,6 +24,7 @@ import org.paperlens.testing.Cli;
 import org.paperlens.testing.TestDatabase;
 
 /** Kills {@code paperlens embed} with SIGKILL once it has committed something, then runs it again. */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class EmbedKillTest {
 
   private static final int PAPERS = 600;

@@ -26,6 +26,7 @@ import org.paperlens.testing.TestDatabase;
  * Kills a real {@code paperlens harvest arxiv} process with SIGKILL at random moments, runs it
  * again to the end, and checks the catalogue is exactly what an uninterrupted harvest gives.
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class HarvestCrashTest {
 
   private static final int KILLS = 3;

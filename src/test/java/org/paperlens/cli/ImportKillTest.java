@@ -27,6 +27,7 @@ import org.paperlens.testing.TestDatabase;
  * Kills {@code paperlens import} with SIGKILL at random moments, runs it again, and checks the
  * catalogue is exactly what one uninterrupted import gives: no paper lost, none duplicated.
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class ImportKillTest {
 
   @TempDir Path tmp;

@@ -59,6 +59,7 @@ import org.paperlens.live.PipelineStatus;
  * every new paper is on the daily page, found by keyword and by meaning, has related papers, and
  * the digests of a saved search and of a category carry each new paper exactly once.
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class ReplayTest {
 
   private static final int DAYS = 3;

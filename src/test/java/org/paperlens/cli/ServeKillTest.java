@@ -54,6 +54,7 @@ import org.paperlens.testing.TestDatabase;
  * (seeded) and restarted, ends with the same catalogue and index as a server that was never
  * killed; and digests sent by a server killed while sending reach every subscriber once.
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class ServeKillTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

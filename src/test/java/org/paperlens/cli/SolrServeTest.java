@@ -36,7 +36,6 @@ import org.paperlens.app.Serving;
 import org.paperlens.app.PaperLens;
 import org.paperlens.app.IndexBackend;
 import org.paperlens.config.Config;
-import org.paperlens.config.MailSettings;
 import org.paperlens.index.solr.SolrClusterProcess;
 import org.paperlens.live.Pipeline;
 import org.paperlens.testing.Fixtures;
@@ -49,6 +48,7 @@ import org.paperlens.testing.Fixtures;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class SolrServeTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

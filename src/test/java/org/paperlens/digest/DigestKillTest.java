@@ -26,6 +26,7 @@ import org.paperlens.testing.TestDatabase;
  * {@code paperlens digest run} in a real child JVM, killed with SIGKILL in the middle of sending,
  * then run again: every recipient gets its confirmation and its digest exactly once.
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class DigestKillTest {
 
   /** Read over a connection of its own, as a reader beside the child (WAL allows it on SQLite). */

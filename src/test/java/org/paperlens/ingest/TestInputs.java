@@ -1,7 +1,5 @@
 package org.paperlens.ingest;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import org.paperlens.common.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
+import org.paperlens.testing.SharedData;
 
 /** Where tests find their inputs, and reading an input the way the importer does. */
 final class TestInputs {
@@ -36,15 +35,11 @@ final class TestInputs {
 
   /**
    * A file or folder of the shared real data (system property {@code paperlens.shared.data}, set
-   * by the pom). Skips the calling test, saying why, when the shared data is not on this machine.
+   * by the pom). Skips the calling test, saying why, when the shared data is not on this machine
+   * (fails it on CI: see {@link SharedData#require}).
    */
   static Path shared(String relative) {
-    String root = System.getProperty("paperlens.shared.data");
-    assumeTrue(root != null && !root.isBlank(),
-        "skipped: system property paperlens.shared.data is not set (run the tests through Maven)");
-    Path path = Path.of(root).resolve(relative);
-    assumeTrue(Files.exists(path), "skipped: the shared data " + path + " is not on this machine");
-    return path;
+    return SharedData.require(relative);
   }
 
   /** Every record {@code reader} makes of {@code file}, in order. */

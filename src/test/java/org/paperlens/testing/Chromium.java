@@ -1,7 +1,5 @@
 package org.paperlens.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -20,7 +18,8 @@ import java.util.Optional;
  * The machine's own headless Chromium (Debian's {@code chromium}, found on PATH) driven by
  * Playwright. Playwright never downloads a browser here: the download is switched off both in the
  * test JVM's environment (pom.xml) and in the driver's, so a run needs no network. CI installs the
- * package (.ci/run); on a machine without it, {@link #launch} skips the calling test with a message.
+ * package (.ci/run); on a machine without it, {@link #launch} skips the calling test with a message
+ * (on CI, {@code CI=true}, it fails it: see {@link Prerequisites}).
  *
  * <p>Not thread safe: one instance per test class, closed after it (it owns a browser process).
  */
@@ -51,10 +50,10 @@ public final class Chromium implements AutoCloseable {
         .findFirst();
   }
 
-  /** Starts headless Chromium, or skips the calling test when none is installed. */
+  /** Starts headless Chromium, or skips the calling test (fails it on CI) when none is installed. */
   public static Chromium launch() {
     Optional<Path> executable = onPath();
-    assumeTrue(executable.isPresent(), "skipped: no chromium on PATH (browser tests drive the system's "
+    Prerequisites.require("Chromium", executable.isPresent(), () -> "no chromium on PATH (browser tests drive the system's "
         + "Chromium; install it with `apt-get install chromium`, as .ci/run does)");
     Playwright playwright = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));

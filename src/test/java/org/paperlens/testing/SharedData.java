@@ -1,13 +1,12 @@
 package org.paperlens.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The real data in {@code ../shared/data}, which CI always has but a contributor's machine may
- * not. Tests on it call {@link #require} and are skipped, with a message saying why, when it is absent.
+ * not. Tests on it call {@link #require} and are skipped, with a message on the console saying why, when
+ * it is absent; on CI ({@code CI=true}) they fail instead (see {@link Prerequisites}).
  */
 public final class SharedData {
 
@@ -17,10 +16,11 @@ public final class SharedData {
     return Path.of(System.getProperty("paperlens.shared.data", "../shared/data"));
   }
 
-  /** The path below the shared data root, or skips the calling test when it is not there. */
+  /** The path below the shared data root, or skips the calling test (fails it on CI) when it is not there. */
   public static Path require(String relative) {
     Path p = root().resolve(relative);
-    assumeTrue(Files.exists(p), () -> "skipped: shared data not found at " + p.toAbsolutePath()
+    Prerequisites.require("shared data", Files.exists(p), () -> (Files.isDirectory(root())
+        ? "not found at " + p.toAbsolutePath() : "no folder " + root().toAbsolutePath())
         + " (tests on the real data need ../shared/data beside the project)");
     return p;
   }

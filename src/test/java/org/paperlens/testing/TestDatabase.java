@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Assumptions;
 import org.paperlens.config.Config;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.store.DatabaseUrl;
@@ -20,7 +19,8 @@ import org.paperlens.store.DatabaseUrl;
  * test run) every data directory gets a fresh PostgreSQL schema of its own instead, in a database
  * per test JVM on the server {@code $PAPERLENS_TEST_PG} names (a JDBC URL of a role that may
  * create databases), dropped by the next test JVM once this one has ended. When that server cannot be reached the test is skipped with a
- * message, unless {@code $PAPERLENS_TEST_PG_REQUIRED} is set (CI), and then it fails.
+ * message on the console, unless {@code $PAPERLENS_TEST_PG_REQUIRED} or {@code CI=true} is set, and then it
+ * fails (see {@link Prerequisites}).
  */
 public final class TestDatabase {
 
@@ -110,8 +110,8 @@ public final class TestDatabase {
       if (System.getenv(REQUIRED_ENV) != null) {
         throw new IllegalStateException(why, e);
       }
-      Assumptions.abort(why);
-      throw new AssertionError(why); // not reached: abort throws
+      Prerequisites.require("PostgreSQL", false, () -> why);
+      throw new AssertionError(why); // not reached: require throws
     }
   }
 

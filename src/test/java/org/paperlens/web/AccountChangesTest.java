@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.paperlens.digest.Links;
 import org.paperlens.digest.SubscriptionStore;
-import org.paperlens.digest.Subscriptions;
 
 /** Changing the password and the e-mail address, and deleting an account with its data, through the real server. */
 class AccountChangesTest {

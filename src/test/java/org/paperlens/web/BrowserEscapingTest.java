@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * alone: the policy, which would stop inline scripts by itself, is a second line of defence and
  * must not hide a missing first one.
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class BrowserEscapingTest {
 
   private static final String TITLE = "<script>window.xssRan='title'</script> Escaping \"Quotes\" & <b data-xss=\"title\">Tags</b>"

@@ -16,6 +16,7 @@ import org.paperlens.testing.Chromium;
  * save papers to a tagged library, get recommendations from it. Every step checks what the page shows, and leaves a
  * screenshot of each main page in target/screenshots for a person to look at.
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class BrowserJourneyTest {
 
   private static final String SURFACE_CODES = "2401.00108";

@@ -15,6 +15,7 @@ import org.paperlens.testing.Chromium;
  * server: feeds and exports linked from the lists, a search's total, honest subscriptions on a
  * server without mail. Screenshots go to target/screenshots.
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class BrowserResearchersTest {
 
   @RegisterExtension

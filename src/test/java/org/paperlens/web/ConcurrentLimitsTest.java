@@ -3,7 +3,6 @@ package org.paperlens.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,6 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.paperlens.digest.Links;
-import org.paperlens.digest.SubscriptionStore;
-import org.paperlens.digest.Subscriptions;
 
 /**
  * Limits hold when the requests they count arrive at the same moment: the check and the count

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.paperlens.digest.Links;
-import org.paperlens.digest.SubscriptionStore;
-import org.paperlens.digest.Subscriptions;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.ServerLimits;
@@ -40,6 +36,7 @@ import org.paperlens.web.http.ServerLimits;
  * answers. Seeded and bounded ({@value #DEFAULT_REQUESTS} requests by default), so a failure
  * replays. With {@code -Dpaperlens.fuzz.report=docs/reliability.md} it writes its counts there.
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class FuzzTest {
 
   static final long DEFAULT_SEED = 20260712L;

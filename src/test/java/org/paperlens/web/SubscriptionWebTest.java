@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,7 +29,6 @@ import org.paperlens.digest.Links;
 import org.paperlens.digest.OutboxStore;
 import org.paperlens.digest.SmtpMailer;
 import org.paperlens.digest.SubscriptionStore;
-import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.TrendingRanking;
 import org.paperlens.web.http.Auth;
 

@@ -47,6 +47,7 @@ import org.paperlens.testing.TestDatabase;
  * and one of them SIGKILLed mid-run every subscriber gets its digest once. Skipped with a message
  * when no PostgreSQL server is reachable (see {@link TestDatabase}).
  */
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class TwoServesTest {
 
   private static final int SUBSCRIBERS = 24;

@@ -136,7 +136,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     Config config = new Config(resolved.dataDir(), resolved.model(), resolved.indexSettings(), newAccountAge,
         trustedProxies, resolved.databaseFlag());
     Clock clock = Clock.systemUTC();
-    PaperLens.Builder builder = PaperLens.builder(config, IndexBackend.of(config, null, Map.of()), clock)
+    org.paperlens.app.Parts builder = PaperLens.builder(config, IndexBackend.of(config, null, Map.of()), clock)
         .passwordHasher(new PasswordHasher(1024, 1, 1)).accountLimits(accountLimits.apply(clock))
         .queryEncoder(SearchFixture.TOPICS).vectors(id -> SearchFixture.VECTORS.get(id.value()))
         .submissionsFrom(oaiUrl, FetchLimits.SUBMISSION.withTimeout(Duration.ofSeconds(5)));

@@ -1,25 +1,17 @@
 package org.paperlens.index.solr;
 
-import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.solr.client.solrj.RemoteSolrException;
-import org.apache.solr.client.solrj.SolrRequest;
-import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
-import org.paperlens.index.BadQueryException;
 import org.paperlens.index.FeatureSource;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexChange;
@@ -35,8 +27,6 @@ import org.paperlens.index.MarkedText;
 import org.paperlens.index.PaperFields;
 import org.paperlens.index.RebuildReport;
 import org.paperlens.index.lucene.PaperAnalyzer;
-import org.paperlens.index.lucene.PaperQueryParser;
-import org.paperlens.index.lucene.Snippets;
 import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.PaperId;
 
@@ -45,27 +35,20 @@ import org.paperlens.paper.PaperId;
  * The collection uses the paperlens config set ({@code solr/configset}), whose fields and analysis
  * are the embedded index's, so keyword and vector lists rank alike; hybrid fusion stays in the app.
  *
- * <p>Thread-safe: one client for every request. A read that fails on a connection or a 5xx is
- * tried again on another node (the cluster state names them); when every try fails it becomes an
+ * <p>Thread-safe: one {@link SolrConnection} for every request. A read that fails on a connection
+ * or a 5xx is tried again on another node; when every try fails it becomes an
  * {@link IndexUnavailableException}, which the web app answers with 503. Writes: {@link #apply}
  * sends documents, {@link #refresh} makes them searchable (a soft commit), {@link #commit} durable
  * (a hard commit); the catalogue watermark is one document of its own, written with every batch.
+ *
+ * <p>Over 300 lines because it implements the whole {@link LiveSearchIndex} (reads and both write
+ * sides) over one connection; the work is elsewhere (the connection and its retries
+ * {@link SolrConnection}, queries {@link SolrQueries}, snippets {@link SolrSnippets}, more-like-this
+ * {@link SolrMoreLikeThis}, writes {@link SolrWrites}, documents {@link SolrDocuments}).
  */
 public final class SolrIndex implements LiveSearchIndex {
 
-  private static final int ATTEMPTS = 3;
-  /**
-   * A read that takes longer is given up and tried again on another node: a node stopping in the
-   * middle of a request can leave it hanging (its own, or a shard request it sent), and a page must
-   * not wait minutes. Writes (a rebuild's batches) get far longer.
-   */
-  private static final long READ_TIMEOUT_SECONDS = 10;
-  private static final long WRITE_TIMEOUT_SECONDS = 300;
-  private static final long RETRY_PAUSE_MS = 250;
-
-  private final CloudSolrClient client;
-  private final CloudSolrClient writer;
-  private final SolrTarget target;
+  private final SolrConnection solr;
   private final IndexSettings settings;
   private final Analyzer analyzer = PaperAnalyzer.create();
   private volatile IndexCoverage coverage;
@@ -73,10 +56,8 @@ public final class SolrIndex implements LiveSearchIndex {
   private long appliedSeq;
   private long committedSeq;
 
-  private SolrIndex(CloudSolrClient client, CloudSolrClient writer, SolrTarget target, IndexSettings settings) {
-    this.client = client;
-    this.writer = writer;
-    this.target = target;
+  private SolrIndex(SolrConnection solr, IndexSettings settings) {
+    this.solr = solr;
     this.settings = settings;
     this.committedSeq = readWatermark();
     this.appliedSeq = committedSeq;
@@ -89,35 +70,22 @@ public final class SolrIndex implements LiveSearchIndex {
    * @throws IndexUnavailableException when no node answers or the collection is not there
    */
   public static SolrIndex connect(SolrTarget target, IndexSettings settings) {
-    CloudSolrClient client = client(target, READ_TIMEOUT_SECONDS);
-    CloudSolrClient writer = client(target, WRITE_TIMEOUT_SECONDS);
+    SolrConnection solr = SolrConnection.open(target);
     try {
-      return new SolrIndex(client, writer, target, settings);
+      return new SolrIndex(solr, settings);
     } catch (RuntimeException e) {
-      for (CloudSolrClient c : new CloudSolrClient[] {client, writer}) {
-        try {
-          c.close();
-        } catch (RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
+      try {
+        solr.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
       }
       throw e;
     }
   }
 
-  private static CloudSolrClient client(SolrTarget target, long requestTimeoutSeconds) {
-    HttpJdkSolrClient.Builder http = new HttpJdkSolrClient.Builder()
-        .withConnectionTimeout(5, TimeUnit.SECONDS)
-        .withRequestTimeout(requestTimeoutSeconds, TimeUnit.SECONDS);
-    return new CloudSolrClient.Builder(target.nodes())
-        .withInternalClientBuilder(http)
-        .withDefaultCollection(target.collection())
-        .build();
-  }
-
   /** Where this index is, for logs and reports. */
   public SolrTarget target() {
-    return target;
+    return solr.target();
   }
 
   // ---- reads ----
@@ -126,14 +94,14 @@ public final class SolrIndex implements LiveSearchIndex {
   public List<IndexHit> keyword(String query, Filters filters, int k) {
     SolrQuery q = SolrQueries.keyword(query, settings);
     SolrQueries.filter(q, filters, analyzer);
-    return hits(q, k);
+    return solr.hits(q, k);
   }
 
   @Override
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
     SolrQuery q = SolrQueries.nearest(vector, k);
     SolrQueries.filter(q, filters, analyzer);
-    return hits(q, k);
+    return solr.hits(q, k);
   }
 
   @Override
@@ -144,7 +112,7 @@ public final class SolrIndex implements LiveSearchIndex {
       return new LexicalNeighbours(List.of(), mlt == null ? List.of() : mlt.words());
     }
     SolrQueries.filter(q, filters, analyzer);
-    return new LexicalNeighbours(hits(q, k), mlt.words());
+    return new LexicalNeighbours(solr.hits(q, k), mlt.words());
   }
 
   @Override
@@ -177,7 +145,7 @@ public final class SolrIndex implements LiveSearchIndex {
     }
     SolrQuery q = new SolrQuery(SolrQueries.term(PaperFields.TITLE_KEY, key));
     SolrQueries.filter(q, filters, analyzer);
-    return hits(q, 1).stream().findFirst().map(IndexHit::id);
+    return solr.hits(q, 1).stream().findFirst().map(IndexHit::id);
   }
 
   @Override
@@ -214,43 +182,7 @@ public final class SolrIndex implements LiveSearchIndex {
 
   @Override
   public Map<PaperId, MarkedText> snippets(String query, java.util.Collection<IndexedPaper> papers) {
-    Map<PaperId, MarkedText> out = new LinkedHashMap<>();
-    if (papers.isEmpty()) {
-      return out;
-    }
-    // Solr marks with its own analysis chain (the config set's), so it is asked; the abstracts the
-    // papers carry are only the fallback, and are not fetched again.
-    List<PaperId> ids = papers.stream().map(IndexedPaper::id).toList();
-    Map<String, String> abstracts = new java.util.HashMap<>();
-    papers.forEach(p -> abstracts.put(p.id().value(), p.abstractText()));
-    SolrQuery q = SolrQueries.ids(ids).setFields(PaperFields.ID).setRows(ids.size());
-    try {
-      q.set("hl.q", PaperQueryParser.checked(query));
-      SolrQueries.edismax(q, settings);
-      q.set("hl", true).set("hl.method", "unified").set("hl.qparser", "edismax").set("hl.fl", PaperFields.ABSTRACT)
-          .set("hl.snippets", 2).set("hl.tag.pre", String.valueOf(Snippets.MARK_OPEN))
-          .set("hl.tag.post", String.valueOf(Snippets.MARK_CLOSE)).set("hl.tag.ellipsis", Snippets.ELLIPSIS).set("hl.defaultSummary", false).set("hl.maxAnalyzedChars", 20_000)
-          .set("hl.requireFieldMatch", false);
-    } catch (BadQueryException e) {
-      // No usable terms: every paper gets the start of its abstract.
-    }
-    QueryResponse response = query(q);
-    Map<String, Map<String, List<String>>> marked = response.getHighlighting();
-    Map<String, MarkedText> byId = new LinkedHashMap<>();
-    for (SolrDocument doc : response.getResults()) {
-      String id = (String) doc.getFieldValue(PaperFields.ID);
-      List<String> passages = marked == null || marked.get(id) == null ? null : marked.get(id).get(PaperFields.ABSTRACT);
-      byId.put(id, passages == null || passages.isEmpty()
-          ? Snippets.leading(abstracts.get(id), Snippets.FALLBACK_CHARS)
-          : Snippets.marked(String.join(Snippets.ELLIPSIS, passages)));
-    }
-    for (PaperId id : ids) {
-      MarkedText s = byId.get(id.value());
-      if (s != null) {
-        out.put(id, s);
-      }
-    }
-    return out;
+    return SolrSnippets.snippets(this, settings, query, papers);
   }
 
   /** None: features come from one pass over postings, which a remote engine does not give. */
@@ -312,56 +244,9 @@ public final class SolrIndex implements LiveSearchIndex {
     return coverage;
   }
 
-  /** The top {@code k} ids and scores, best first, equal scores in id order (as the embedded index orders them). */
-  private List<IndexHit> hits(SolrQuery q, int k) {
-    if (k <= 0) {
-      return List.of();
-    }
-    q.setFields(PaperFields.ID + ",score").setRows(k);
-    q.addSort("score", SolrQuery.ORDER.desc).addSort(PaperFields.ID, SolrQuery.ORDER.asc);
-    List<IndexHit> out = new ArrayList<>(k);
-    for (SolrDocument doc : query(q).getResults()) {
-      out.add(new IndexHit(new PaperId((String) doc.getFieldValue(PaperFields.ID)),
-          ((Number) doc.getFieldValue("score")).floatValue()));
-    }
-    return out;
-  }
-
-  /**
-   * Runs a query, trying again on a connection failure or a server error (another node answers
-   * the next try). A 4xx is the query's fault: a {@link BadQueryException}.
-   */
+  /** Runs a query on the collection (see {@link SolrConnection#query}). */
   QueryResponse query(SolrQuery q) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return client.query(target.collection(), q, SolrRequest.METHOD.POST);
-      } catch (RemoteSolrException e) {
-        if (e.code() >= 400 && e.code() < 500) {
-          throw new BadQueryException("SolrCloud rejected the query: " + firstLine(e.getMessage()));
-        }
-        retryOrFail(attempt, e);
-      } catch (SolrServerException | IOException | RuntimeException e) {
-        retryOrFail(attempt, e);
-      }
-    }
-  }
-
-  private void retryOrFail(int attempt, Exception e) {
-    if (attempt >= ATTEMPTS) {
-      throw new IndexUnavailableException("SolrCloud (" + target + ") did not answer after " + attempt + " tries: "
-          + firstLine(String.valueOf(e.getMessage())), e);
-    }
-    try {
-      Thread.sleep(RETRY_PAUSE_MS * attempt);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IndexUnavailableException("interrupted while waiting for SolrCloud", e);
-    }
-  }
-
-  private static String firstLine(String message) {
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    return solr.query(q);
   }
 
   // ---- writes ----
@@ -412,11 +297,11 @@ public final class SolrIndex implements LiveSearchIndex {
 
   /** The client for writes, with the long timeout. */
   CloudSolrClient writer() {
-    return writer;
+    return solr.writer();
   }
 
   String collection() {
-    return target.collection();
+    return solr.collection();
   }
 
   private long readWatermark() {
@@ -432,10 +317,6 @@ public final class SolrIndex implements LiveSearchIndex {
 
   @Override
   public void close() {
-    try {
-      client.close();
-    } finally {
-      writer.close();
-    }
+    solr.close();
   }
 }

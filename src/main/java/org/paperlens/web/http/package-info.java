@@ -5,6 +5,9 @@
  * address behind trusted proxies ({@link org.paperlens.web.http.ClientAddresses}), sessions, API tokens and
  * CSRF checks ({@link org.paperlens.web.http.Auth}), request parameters and URLs ({@link org.paperlens.web.http.Params},
  * {@link org.paperlens.web.http.Urls}), and the one place exceptions become responses
- * ({@link org.paperlens.web.http.Problems}: problem+json under /api, an HTML page elsewhere, rendered by the pages).
+ * ({@link org.paperlens.web.http.Problems}: problem+json under /api, an HTML page elsewhere, rendered by the pages),
+ * JSON request bodies ({@link org.paperlens.web.http.JsonBodies}), and where each
+ * {@link org.paperlens.web.http.Feature} registers its routes ({@link org.paperlens.web.http.Routes}: CSRF
+ * checks on state changes, the API's routes listed for the OpenAPI check).
  */
 package org.paperlens.web.http;

@@ -42,10 +42,8 @@ public final class AccountChanges {
   /** Deletes the account and all its data, after checking the password. */
   public void delete(Context ctx, Account me, String password) {
     auth.logIn(ctx, me.name(), password == null ? "" : password);
-    if (subscriptions.isPresent()) {
-      subscriptions.get().forgetUser(Long.toString(me.id()));
-    }
-    accounts.delete(me);
+    accounts.delete(me); // one transaction: library, votes, comments, subscriptions and totals with it
+
     community.changed(); // the papers' totals changed: rankings and listings are stale
   }
 }

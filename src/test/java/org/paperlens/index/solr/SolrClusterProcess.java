@@ -14,7 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.paperlens.testing.Prerequisites;
 
 /**
  * A real SolrCloud for tests: the {@code solr-cluster} project (Solr 9's MiniSolrCloudCluster, an
@@ -55,14 +55,8 @@ public final class SolrClusterProcess implements AutoCloseable {
     Path project = Path.of("solr-cluster");
     Path classpath = project.resolve("target/classpath.txt");
     Path classes = project.resolve("target/classes");
-    if (!Files.exists(classpath) || !Files.isDirectory(classes)) {
-      String why = "the SolrCloud test cluster is not built (" + classpath + " missing): run"
-          + " './mvnw -B -f solr-cluster/pom.xml package' (.ci/run does)";
-      if (System.getenv("CI") != null) {
-        Assertions.fail(why);
-      }
-      Assumptions.abort(why);
-    }
+    Prerequisites.require("SolrCloud test cluster", Files.exists(classpath) && Files.isDirectory(classes),
+        () -> "not built (" + classpath + " missing): run './mvnw -B -f solr-cluster/pom.xml package' (.ci/run does)");
     String javaBin = ProcessHandle.current().info().command().orElse("java");
     Path log = Files.createTempFile("paperlens-solr-cluster", ".log");
     Process p = new ProcessBuilder(javaBin, "-Xmx1g", "-cp",

@@ -38,6 +38,7 @@ import org.paperlens.search.SearchFixture;
  * topic vectors are padded with zeros to the schema's 384 dimensions (same dot products).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
 class SolrIndexTest {
 
   static final int DIMENSIONS = 384;
