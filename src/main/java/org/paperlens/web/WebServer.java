@@ -22,6 +22,7 @@ import org.paperlens.web.http.Problems;
 import org.paperlens.web.http.RequestBodies;
 import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.ServerLimits;
+import org.paperlens.web.page.ErrorView;
 import org.paperlens.web.page.Templates;
 
 /**
@@ -47,8 +48,8 @@ public final class WebServer implements AutoCloseable {
    * @param features the pages and API resources, registered in this order
    */
   public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features) {
-    Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx, Map.of(
-        "title", title, "status", status, "detail", detail)));
+    Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx,
+        new ErrorView(title, status, detail)));
     RequestBodies bodies = new RequestBodies(limits, clients::of);
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;

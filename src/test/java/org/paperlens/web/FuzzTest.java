@@ -26,7 +26,10 @@ import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.ServerLimits;
 
 /**
- * Walks every route of the OpenAPI document and every HTML form and page link the site shows,
+ * (Over 300 lines on purpose: the walk, its malformed values per parameter kind and its report are
+ * one seeded sequence, and splitting them would split the replay.)
+ *
+ * <p>Walks every route of the OpenAPI document and every HTML form and page link the site shows,
  * anonymously, logged in and with an API token, sending malformed values (huge strings, control
  * characters, bad dates, numbers out of range, wrong types, broken urlencoded, multipart and
  * JSON bodies, bytes that are not UTF-8), and checks that the server never answers 5xx and always

@@ -53,7 +53,7 @@ public final class PaperResource implements Feature {
   void related(Context ctx) {
     Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
     int k = Params.integer(ctx, "k", 10, 1, 50);
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<Views.Related> out = new ArrayList<>();
     for (RelatedPaper r : listings.related(p.id(), k)) {
       out.add(Views.related(r));
     }

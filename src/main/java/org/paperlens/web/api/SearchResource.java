@@ -54,7 +54,7 @@ public final class SearchResource implements Feature {
     m.put("coverage", StatusResource.coverage(st));
     m.put("coverageNotice", Listings.coverageNotice(st, request.mode()));
     m.put("permalink", Urls.of("/search", ReadingPages.searchParams(request)));
-    List<Map<String, Object>> hits = new ArrayList<>();
+    List<Views.Hit> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {
       hits.add(Views.hit(h));
     }

@@ -1,9 +1,9 @@
 package org.paperlens.web.page;
 
-import org.paperlens.community.CommunityStore;
-import org.paperlens.account.AccountStore;
 import io.javalin.http.Context;
 import org.paperlens.account.Account;
+import org.paperlens.account.AccountStore;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.web.http.Auth;
 
 /**

@@ -1,20 +1,18 @@
 package org.paperlens.web.page;
 
-import org.paperlens.web.http.Routes;
-import org.paperlens.web.http.Feature;
-import org.paperlens.account.AccountStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountException;
+import org.paperlens.account.AccountStore;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Problems;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /**
@@ -132,11 +130,8 @@ public final class AccountPages implements Feature {
       return;
     }
     auth.endSession(ctx);
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", "Account deleted");
-    m.put("message", "The account " + me.name() + " is deleted, with its library, tags, upvotes, submissions, comments,"
-        + " subscriptions, API tokens and private feed.");
-    ctx.html(templates.render("notice", ctx, m));
+    ctx.html(templates.render("notice", ctx, NoticeView.of("Account deleted", "The account " + me.name() + " is deleted, with its"
+        + " library, tags, upvotes, submissions, comments, subscriptions, API tokens and private feed.")));
   }
 
   private void failed(Context ctx, Account me, RuntimeException e) {
@@ -152,28 +147,27 @@ public final class AccountPages implements Feature {
     page(ctx, me, newToken, null, null);
   }
 
+  /**
+   * The account page ({@code account.mustache}): what was just done or went wrong, the e-mail address,
+   * a new API token (shown once) and the tokens by label.
+   */
+  record AccountView(String title, String name, String done, String error, String email, String newToken, List<Token> tokens) {}
+
+  /** An API token as the page lists it: {@code id} is the start of its hash, enough to revoke it. */
+  record Token(String label, String created, String id) {}
+
+  /** The log-in and sign-up forms ({@code login.mustache}, {@code signup.mustache}), with the name as typed. */
+  record FormView(String title, String name, String error, String back) {}
+
   private void page(Context ctx, Account me, String newToken, String done, String error) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("done", done);
-    m.put("error", error);
-    m.put("email", accounts.email(me).orElse(null));
-    m.put("title", "Account " + me.name());
-    m.put("name", me.name());
-    m.put("newToken", newToken);
-    List<Map<String, Object>> tokens = new ArrayList<>();
-    accounts.apiTokens(me).forEach(t -> tokens.add(Map.of("label", t.label(),
-        "created", t.created().toString().substring(0, 10), "id", t.hashPrefix())));
-    m.put("tokens", tokens);
-    ctx.html(templates.render("account", ctx, m));
+    List<Token> tokens = new ArrayList<>();
+    accounts.apiTokens(me).forEach(t -> tokens.add(new Token(t.label(), t.created().toString().substring(0, 10), t.hashPrefix())));
+    ctx.html(templates.render("account", ctx, new AccountView("Account " + me.name(), me.name(), done, error,
+        accounts.email(me).orElse(null), newToken, tokens)));
   }
 
   private void form(Context ctx, String which, String name, String error) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", which.equals("login") ? "Log in" : "Sign up");
-    m.put("name", name);
-    m.put("error", error);
-    m.put("back", Urls.back(ctx, null));
-    ctx.html(templates.render(which, ctx, m));
+    ctx.html(templates.render(which, ctx, new FormView(which.equals("login") ? "Log in" : "Sign up", name, error, Urls.back(ctx, null))));
   }
 
   @Override

@@ -1,17 +1,16 @@
 package org.paperlens.web.page;
 
-import io.javalin.http.HandlerType;
-import org.paperlens.web.http.Routes;
-import org.paperlens.web.http.Feature;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperlens.index.IndexedPaper;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /**
@@ -31,18 +30,43 @@ public final class AuthorPages implements Feature {
     this.templates = templates;
   }
 
+  /** The author page ({@code author.mustache}): one page of their papers, with the data the API also answers. */
+  record AuthorView(String title, String name, int total, List<Views.Indexed> papers, List<CoAuthor> coAuthors,
+      List<Category> categories, String subscribeUrl, Pager pager) {}
+
+  /** Someone the author often writes with, with the number of papers together. */
+  public record CoAuthor(String name, int papers, String url) {}
+
+  /** A category the author writes in, with their number of papers there. */
+  public record Category(String category, int papers) {}
+
   public void page(Context ctx) {
     Listings.Author a = listings.author(name(ctx));
     int page = Params.integer(ctx, "page", 1, 1, 10_000);
-    Map<String, Object> m = new HashMap<>(view(a, page, PAGE));
-    m.put("title", a.name());
-    ReadingPages.pager(m, page, (Boolean) m.get("more"), p -> Views.authorPath(a.name()) + "?page=" + p);
+    int from = Math.min((page - 1) * PAGE, a.papers().size());
+    int to = Math.min(from + PAGE, a.papers().size());
     Map<String, Object> subscribe = new LinkedHashMap<>();
     subscribe.put("kind", "author");
     subscribe.put("target", a.name());
-    m.put("subscribeUrl", Urls.of("/subscriptions", subscribe));
-    FollowLinks.put(m, FollowLinks.feeds("Papers by " + a.name(), feedPath(a.name())), List.of());
-    ctx.html(templates.render("author", ctx, m));
+    AuthorView v = new AuthorView(a.name(), a.name(), a.papers().size(), papers(a, from, to), coAuthors(a), categories(a),
+        Urls.of("/subscriptions", subscribe), Pager.of(page, to < a.papers().size(), p -> Views.authorPath(a.name()) + "?page=" + p));
+    ctx.html(templates.render("author", ctx, v, FollowLinks.ofFeeds("Papers by " + a.name(), feedPath(a.name()))));
+  }
+
+  private static List<Views.Indexed> papers(Listings.Author a, int from, int to) {
+    List<Views.Indexed> papers = new ArrayList<>();
+    for (IndexedPaper p : a.papers().subList(from, to)) {
+      papers.add(Views.indexed(p));
+    }
+    return papers;
+  }
+
+  private static List<CoAuthor> coAuthors(Listings.Author a) {
+    return a.coAuthors().stream().map(c -> new CoAuthor(c.name(), c.count(), Views.authorPath(c.name()))).toList();
+  }
+
+  private static List<Category> categories(Listings.Author a) {
+    return a.categories().stream().map(c -> new Category(c.name(), c.count())).toList();
   }
 
   public void api(Context ctx) {
@@ -70,16 +94,12 @@ public final class AuthorPages implements Feature {
     m.put("total", a.papers().size());
     int from = Math.min((page - 1) * limit, a.papers().size());
     int to = Math.min(from + limit, a.papers().size());
-    List<Map<String, Object>> papers = new ArrayList<>();
-    for (IndexedPaper p : a.papers().subList(from, to)) {
-      papers.add(Views.indexed(p));
-    }
     m.put("page", page);
     m.put("limit", limit);
     m.put("more", to < a.papers().size());
-    m.put("papers", papers);
-    m.put("coAuthors", a.coAuthors().stream().map(c -> Map.of("name", c.name(), "papers", c.count(), "url", Views.authorPath(c.name()))).toList());
-    m.put("categories", a.categories().stream().map(c -> Map.of("category", c.name(), "papers", c.count())).toList());
+    m.put("papers", papers(a, from, to));
+    m.put("coAuthors", coAuthors(a));
+    m.put("categories", categories(a));
     m.put("feed", feedPath(a.name()));
     return m;
   }

@@ -1,20 +1,19 @@
 package org.paperlens.web.page;
 
-import io.javalin.http.HandlerType;
-import org.paperlens.web.http.Routes;
-import org.paperlens.web.http.Feature;
-import org.paperlens.community.CommunityStore;
-import org.paperlens.paper.CatalogueStore;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /**
@@ -43,12 +42,19 @@ public final class CollectionPages implements Feature {
     return "/users/" + Urls.pathSegment(owner) + "/tags/" + Urls.pathSegment(tag);
   }
 
+  /** A public collection as the index lists it (and the API answers). */
+  public record Collection(String owner, String tag, int papers, String changed, String url, String feed) {}
+
+  /** The index of public collections ({@code collections.mustache}). */
+  record IndexView(String title, List<Collection> collections) {}
+
+  /** A collection's page ({@code collection.mustache}): one page of its papers and the address to share. */
+  record CollectionView(String title, String owner, String tag, int papers, String changed, String shareUrl,
+      List<Views.Listed> entries, Pager pager) {}
+
   public void index(Context ctx) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", "Collections");
-    m.put("collections", collections());
-    FollowLinks.put(m, FollowLinks.feeds("Public collections", "/collections/feed"), List.of());
-    ctx.html(templates.render("collections", ctx, m));
+    ctx.html(templates.render("collections", ctx, new IndexView("Collections", collections()),
+        FollowLinks.ofFeeds("Public collections", "/collections/feed")));
   }
 
   public void indexApi(Context ctx) {
@@ -56,23 +62,22 @@ public final class CollectionPages implements Feature {
   }
 
   public void page(Context ctx) {
-    Map<String, Object> m = new HashMap<>(view(ctx, Params.integer(ctx, "page", 1, 1, 10_000), PAGE));
-    String owner = (String) m.get("owner");
-    String tag = (String) m.get("tag");
-    m.put("title", tag + " · a collection by " + owner);
-    m.put("shareUrl", ctx.scheme() + "://" + ctx.host() + path(owner, tag));
-    int page = (Integer) m.get("page");
-    ReadingPages.pager(m, page, (Boolean) m.get("more"), p -> path(owner, tag) + "?page=" + p);
-    FollowLinks.put(m, FollowLinks.feeds(tag + " by " + owner, LibraryPages.tagFeedPath(owner, tag)), List.of());
-    ctx.html(templates.render("collection", ctx, m));
+    int page = Params.integer(ctx, "page", 1, 1, 10_000);
+    LibraryStore.Collection c = collection(ctx);
+    String owner = c.owner();
+    String tag = c.tag();
+    CollectionView v = new CollectionView(tag + " · a collection by " + owner, owner, tag, c.papers(), c.changed().toString().substring(0, 10),
+        ctx.scheme() + "://" + ctx.host() + path(owner, tag), entries(c, page, PAGE), Pager.of(page, c.papers() > page * PAGE,
+        p -> path(owner, tag) + "?page=" + p));
+    ctx.html(templates.render("collection", ctx, v, FollowLinks.ofFeeds(tag + " by " + owner, LibraryPages.tagFeedPath(owner, tag))));
   }
 
   public void api(Context ctx) {
     ctx.json(view(ctx, Params.integer(ctx, "page", 1, 1, 10_000), Params.integer(ctx, "limit", PAGE, 1, 100)));
   }
 
-  private List<Map<String, Object>> collections() {
-    List<Map<String, Object>> out = new ArrayList<>();
+  private List<Collection> collections() {
+    List<Collection> out = new ArrayList<>();
     for (LibraryStore.Collection c : library.publicCollections(INDEX)) {
       if (c.papers() > 0) {
         out.add(summary(c));
@@ -81,35 +86,46 @@ public final class CollectionPages implements Feature {
     return out;
   }
 
-  private static Map<String, Object> summary(LibraryStore.Collection c) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("owner", c.owner());
-    v.put("tag", c.tag());
-    v.put("papers", c.papers());
-    v.put("changed", c.changed().toString().substring(0, 10));
-    v.put("url", path(c.owner(), c.tag()));
-    v.put("feed", LibraryPages.tagFeedPath(c.owner(), c.tag()));
-    return v;
+  private static Collection summary(LibraryStore.Collection c) {
+    return new Collection(c.owner(), c.tag(), c.papers(), c.changed().toString().substring(0, 10), path(c.owner(), c.tag()),
+        LibraryPages.tagFeedPath(c.owner(), c.tag()));
   }
 
-  private Map<String, Object> view(Context ctx, int page, int limit) {
+  /** The public collection the path names, or a 400 (not a tag) or 404 (no such public collection). */
+  private LibraryStore.Collection collection(Context ctx) {
     String owner = ctx.pathParam("name");
     String tag = ctx.pathParam("tag");
     if (tag.isBlank() || tag.length() > LibraryStore.MAX_TAG_LENGTH || owner.length() > 100) {
       throw HttpProblem.badRequest("not a tag: '" + tag + "'");
     }
-    LibraryStore.Collection c = library.publicCollection(owner, tag)
+    return library.publicCollection(owner, tag)
         .orElseThrow(() -> HttpProblem.notFound("no public collection '" + tag + "' of a member named '" + owner + "'"));
+  }
+
+  /** Page {@code page} of the collection's papers, {@code limit} to a page, as lists show them. */
+  private List<Views.Listed> entries(LibraryStore.Collection c, int page, int limit) {
     List<PaperId> ids = library.publicTagged(c.owner(), c.tag(), page * limit).orElse(List.of());
-    Map<String, Object> m = summary(c);
-    List<Map<String, Object>> papers = new ArrayList<>();
+    List<Views.Listed> papers = new ArrayList<>();
     for (PaperId id : ids.subList(Math.min((page - 1) * limit, ids.size()), ids.size())) {
       catalogue.find(id).ifPresent(p -> papers.add(Views.listed(p, community.signals(id).upvotes())));
     }
+    return papers;
+  }
+
+  /** The API's answer: the collection's summary and one page of its papers. */
+  private Map<String, Object> view(Context ctx, int page, int limit) {
+    LibraryStore.Collection c = collection(ctx);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("owner", c.owner());
+    m.put("tag", c.tag());
+    m.put("papers", c.papers());
+    m.put("changed", c.changed().toString().substring(0, 10));
+    m.put("url", path(c.owner(), c.tag()));
+    m.put("feed", LibraryPages.tagFeedPath(c.owner(), c.tag()));
     m.put("page", page);
     m.put("limit", limit);
     m.put("more", c.papers() > page * limit);
-    m.put("entries", papers);
+    m.put("entries", entries(c, page, limit));
     return m;
   }
 

@@ -1,33 +1,32 @@
 package org.paperlens.web.page;
 
-import io.javalin.http.HandlerType;
-import org.paperlens.web.http.Routes;
-import org.paperlens.web.http.Feature;
-import org.paperlens.community.CommunityStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paperlens.account.Account;
-import org.paperlens.account.RateLimit;
 import org.paperlens.community.Comment;
+import org.paperlens.community.CommentLimits;
 import org.paperlens.community.CommentStore;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.paper.Paper;
-import org.paperlens.web.http.JsonBodies;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.JsonBodies;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 
 /**
  * The discussion of a paper: members comment (plain text, links made clickable), edit and
  * delete their own comments, from the paper page's forms or the API. Writing is rate-limited per
- * account, so one member cannot flood a page. HTTP only; {@link CommentStore} keeps the comments.
+ * account ({@link CommentLimits}). HTTP only; {@link CommentStore} keeps the comments.
  */
 public final class Discussion implements Feature {
 
@@ -36,32 +35,25 @@ public final class Discussion implements Feature {
 
   private final CommunityStore community;
   private final Listings listings;
-  /** Comments and edits: 10 in 10 minutes and 60 a day per account. */
-  private final RateLimit burst;
-  private final RateLimit daily;
+  private final CommentLimits limits;
 
   public Discussion(CommunityStore community, Listings listings, Clock clock) {
     this.community = community;
     this.listings = listings;
-    this.burst = new RateLimit(10, Duration.ofMinutes(10), clock);
-    this.daily = new RateLimit(60, Duration.ofDays(1), clock);
+    this.limits = new CommentLimits(clock);
   }
 
+  /** A comment as the page and the API show it: its text as written and as safe HTML ({@link CommentText}); {@code mine}: the viewer's own. */
+  public record CommentView(long id, String paper, String author, String body, String bodyHtml, String created, String createdDay,
+      String edited, boolean mine) {}
+
   /** The comments of a paper as the page and the API show them; {@code me} (or null) marks their own. */
-  static List<Map<String, Object>> views(List<Comment> comments, Account me) {
-    List<Map<String, Object>> out = new ArrayList<>(comments.size());
+  static List<CommentView> views(List<Comment> comments, Account me) {
+    List<CommentView> out = new ArrayList<>(comments.size());
     for (Comment c : comments) {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("id", c.id());
-      v.put("paper", c.paperId().value());
-      v.put("author", c.author());
-      v.put("body", c.body());
-      v.put("bodyHtml", CommentText.html(c.body()));
-      v.put("created", c.created().toString());
-      v.put("createdDay", c.created().toString().substring(0, 10));
-      v.put("edited", c.edited() == null ? null : c.edited().toString());
-      v.put("mine", me != null && me.name().equalsIgnoreCase(c.author()));
-      out.add(v);
+      out.add(new CommentView(c.id(), c.paperId().value(), c.author(), c.body(), CommentText.html(c.body()), c.created().toString(),
+          c.created().toString().substring(0, 10), c.edited() == null ? null : c.edited().toString(),
+          me != null && me.name().equalsIgnoreCase(c.author())));
     }
     return out;
   }
@@ -137,8 +129,7 @@ public final class Discussion implements Feature {
   }
 
   private void limit(Account me) {
-    String key = Long.toString(me.id());
-    Optional<Duration> wait = RateLimit.tryAcquire(burst.key(key), daily.key(key));
+    Optional<Duration> wait = limits.tryAcquire(me);
     if (wait.isPresent()) {
       throw HttpProblem.tooMany("too many comments in a short time", wait.get());
     }

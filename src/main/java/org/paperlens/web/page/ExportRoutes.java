@@ -1,9 +1,5 @@
 package org.paperlens.web.page;
 
-import org.paperlens.web.http.Routes;
-import org.paperlens.web.http.Feature;
-import org.paperlens.index.PaperIndex;
-import org.paperlens.paper.CatalogueStore;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.InputStreamReader;
@@ -11,19 +7,21 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.common.BadInputException;
 import org.paperlens.export.BibtexImport;
 import org.paperlens.export.CitationFormat;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 
 /**
  * Citation downloads (BibTeX, RIS, CSL-JSON) of a paper, a search result page and a library or
@@ -113,20 +111,22 @@ public final class ExportRoutes implements Feature {
   }
 
   private void importPage(Context ctx, String tags, BibtexImport.Report report, String error) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", "Import BibTeX into your library");
-    m.put("tags", tags);
-    m.put("error", error);
-    if (report != null) {
-      m.put("report", Boolean.TRUE);
-      m.put("matchedCount", report.matched().size());
-      m.put("unmatchedCount", report.unmatched().size());
-      m.put("matched", report.matched().stream().map(e -> Map.of("key", e.key(), "title", String.valueOf(e.title()),
-          "url", "/papers/" + e.paper(), "by", e.by().label())).toList());
-      m.put("unmatched", report.unmatched().stream().map(e -> Map.of("key", e.key(), "title", String.valueOf(e.title()))).toList());
-    }
-    ctx.html(templates.render("library-import", ctx, m));
+    ImportView v = report == null ? new ImportView("Import BibTeX into your library", tags, error, false, 0, 0, List.of(), List.of())
+        : new ImportView("Import BibTeX into your library", tags, error, true, report.matched().size(), report.unmatched().size(),
+            report.matched().stream().map(e -> new Matched(e.key(), String.valueOf(e.title()), "/papers/" + e.paper(), e.by().label())).toList(),
+            report.unmatched().stream().map(e -> new Unmatched(e.key(), String.valueOf(e.title()))).toList());
+    ctx.html(templates.render("library-import", ctx, v));
   }
+
+  /** The BibTeX import page ({@code library-import.mustache}): the form and, after an upload ({@code report}), what matched. */
+  record ImportView(String title, String tags, String error, boolean report, int matchedCount, int unmatchedCount, List<Matched> matched,
+      List<Unmatched> unmatched) {}
+
+  /** An entry found in the catalogue, saved to the library, and how it was matched. */
+  record Matched(String key, String title, String url, String by) {}
+
+  /** An entry the catalogue does not have. */
+  record Unmatched(String key, String title) {}
 
   private static void download(Context ctx, String name, List<Paper> papers) {
     CitationFormat format;

@@ -1,29 +1,29 @@
 package org.paperlens.web.page;
 
-import org.paperlens.web.http.Routes;
-import org.paperlens.web.http.Feature;
-import java.time.Clock;
-import org.paperlens.paper.CatalogueStore;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.community.Trending;
+import org.paperlens.digest.Links;
 import org.paperlens.feed.FeedFormat;
 import org.paperlens.feed.FeedWriter;
 import org.paperlens.feed.PaperFeed;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Listed;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
-import org.paperlens.digest.Links;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /**
@@ -162,9 +162,8 @@ public final class FeedRoutes implements Feature {
       return;
     }
     String url = links.privateFeed(subscriptions.newFeedToken(Long.toString(me.id())));
-    ctx.html(templates.render("notice", ctx, java.util.Map.of("title", "Your private feed",
-        "message", "Add this address to your feed reader (shown only now; making a new one stops this one): " + url,
-        "feedUrl", url)));
+    ctx.html(templates.render("notice", ctx, new NoticeView("Your private feed",
+        "Add this address to your feed reader (shown only now; making a new one stops this one): " + url, null, null, url)));
   }
 
   private List<Paper> papers(List<PaperId> ids) {

@@ -1,59 +1,63 @@
 package org.paperlens.web.page;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The feed and export links of a list page, for the page's {@code <link rel="alternate">} tags
- * (so feed readers find them) and its visible "Follow" line. Pages put {@link #feeds} under
- * {@code feeds} and {@link #exports} under {@code exports}; {@link Templates} drops the feeds when
- * the server serves none, so no page links a 404.
+ * (so feed readers find them) and its visible "Follow" line ({@code follow.mustache}). A page hands
+ * them to {@link Templates}, which drops the feeds when the server serves none, so no page links a 404.
  */
-public final class FollowLinks {
+public record FollowLinks(List<Link> feeds, List<Link> exports) {
 
-  private FollowLinks() {}
+  /** A page that links neither. */
+  public static final FollowLinks NONE = new FollowLinks(List.of(), List.of());
 
-  /** Puts a page's feeds and exports (either may be empty) into its model. */
-  static void put(Map<String, Object> model, List<Map<String, Object>> feeds, List<Map<String, Object>> exports) {
-    model.put("feeds", feeds);
-    model.put("exports", exports);
+  /** One link: {@code type} is the feed's media type (null for an export), {@code kind} names it for tests and CSS. */
+  public record Link(String label, String title, String url, String type, String kind) {}
+
+  public FollowLinks {
+    feeds = List.copyOf(feeds);
+    exports = List.copyOf(exports);
   }
 
-  /** What the follow line needs to know, once {@link Templates} has decided which feeds stay. */
-  static void flags(Map<String, Object> model) {
-    boolean feeds = model.get("feeds") instanceof List<?> l && !l.isEmpty();
-    boolean exports = model.get("exports") instanceof List<?> l && !l.isEmpty();
-    model.put("hasFeeds", feeds);
-    model.put("hasExports", exports);
-    model.put("hasFollow", feeds || exports);
+  /** A page's feeds alone. */
+  static FollowLinks ofFeeds(String title, String feedPath) {
+    return new FollowLinks(feeds(title, feedPath), List.of());
+  }
+
+  /** A page's exports alone. */
+  static FollowLinks ofExports(String exportPath) {
+    return new FollowLinks(List.of(), exports(exportPath));
+  }
+
+  public boolean hasFeeds() {
+    return !feeds.isEmpty();
+  }
+
+  public boolean hasExports() {
+    return !exports.isEmpty();
+  }
+
+  public boolean hasFollow() {
+    return hasFeeds() || hasExports();
+  }
+
+  FollowLinks withoutFeeds() {
+    return new FollowLinks(List.of(), exports);
   }
 
   /** An Atom and an RSS link for the feed at {@code feedPath} (which may carry a query). */
-  static List<Map<String, Object>> feeds(String title, String feedPath) {
+  static List<Link> feeds(String title, String feedPath) {
     String rss = feedPath + (feedPath.contains("?") ? "&" : "?") + "format=rss";
-    return List.of(link("Atom", title, feedPath, "application/atom+xml", "atom"),
-        link("RSS", title, rss, "application/rss+xml", "rss"));
+    return List.of(new Link("Atom", title, feedPath, "application/atom+xml", "atom"),
+        new Link("RSS", title, rss, "application/rss+xml", "rss"));
   }
 
   /** BibTeX, RIS and CSL-JSON links for the export at {@code exportPath} (which may carry a query). */
-  static List<Map<String, Object>> exports(String exportPath) {
-    List<Map<String, Object>> out = new ArrayList<>();
+  static List<Link> exports(String exportPath) {
     String sep = exportPath.contains("?") ? "&" : "?";
-    for (String[] f : new String[][] {{"bibtex", "BibTeX"}, {"ris", "RIS"}, {"csl-json", "CSL-JSON"}}) {
-      out.add(link(f[1], f[1], exportPath + sep + "format=" + f[0], null, f[0]));
-    }
-    return out;
-  }
-
-  private static Map<String, Object> link(String label, String title, String url, String type, String kind) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("label", label);
-    m.put("title", title);
-    m.put("url", url);
-    m.put("type", type);
-    m.put("kind", kind);
-    return m;
+    return List.of(new Link("BibTeX", "BibTeX", exportPath + sep + "format=bibtex", null, "bibtex"),
+        new Link("RIS", "RIS", exportPath + sep + "format=ris", null, "ris"),
+        new Link("CSL-JSON", "CSL-JSON", exportPath + sep + "format=csl-json", null, "csl-json"));
   }
 }

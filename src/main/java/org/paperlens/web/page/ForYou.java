@@ -1,8 +1,6 @@
 package org.paperlens.web.page;
 
 import java.time.Clock;
-import org.paperlens.recommend.Recommender;
-import org.paperlens.index.PaperIndex;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.paperlens.account.Account;
 import org.paperlens.index.Filters;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.recommend.Method;
 import org.paperlens.recommend.RecommendRequest;
 import org.paperlens.recommend.Recommendation;
 import org.paperlens.recommend.Recommendations;
+import org.paperlens.recommend.Recommender;
 
 /**
  * "Recommended for you": the recommender run on a person's library (or one tag of it) as the
@@ -44,33 +44,56 @@ public final class ForYou {
     this.cache = new Memo<>(1_000, Duration.ofMinutes(5), clock);
   }
 
-  /** The recommendations and the data both the page and the API show. */
-  public Map<String, Object> recommend(Account me, String tag, Integer days, int k) {
-    List<PaperId> liked = liked(me, tag);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("tag", tag);
-    m.put("days", days);
-    m.put("liked", liked.size());
-    List<Map<String, Object>> items = new ArrayList<>();
-    if (liked.isEmpty()) {
-      m.put("method", "none");
-      m.put("emptyReason", tag == null ? "your library is empty: save papers to get recommendations"
-          : "no paper tagged '" + tag + "' is in the search index yet");
-    } else {
-      Recommendations r = recommendations(liked, days, k);
-      m.put("method", r.method());
-      m.put("from", Views.date(r.from()));
-      m.put("to", Views.date(r.to()));
-      m.put("candidates", r.candidates());
-      m.put("emptyReason", r.emptyReason());
-      m.put("notes", r.notes());
-      for (Recommendation rec : r.items()) {
-        Map<String, Object> v = Views.recommended(rec);
-        items.add(v);
+  /**
+   * Recommendations for a member and what both the page and the API show with them.
+   *
+   * @param liked how many of the member's papers (in the tag, if one is given) the index has
+   * @param method the model that ranked them; "none" when nothing was liked
+   * @param from and {@code to}: the candidates' window, {@code candidates} how many it held; null and 0 when nothing was liked
+   */
+  public record Result(String tag, Integer days, int liked, String method, String from, String to, int candidates,
+      String emptyReason, List<String> notes, List<Views.Recommended> papers) {
+
+    /** The API's answer: the same data, without the window's fields when nothing was liked. */
+    public Map<String, Object> json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("tag", tag);
+      m.put("days", days);
+      m.put("liked", liked);
+      m.put("method", method);
+      if (liked > 0) {
+        m.put("from", from);
+        m.put("to", to);
+        m.put("candidates", candidates);
       }
+      m.put("emptyReason", emptyReason);
+      if (liked > 0) {
+        m.put("notes", notes);
+      }
+      m.put("papers", papers);
+      return m;
     }
-    m.put("papers", items);
-    return m;
+  }
+
+  /** The API's answer: {@link #result} as JSON fields. */
+  public Map<String, Object> recommend(Account me, String tag, Integer days, int k) {
+    return result(me, tag, days, k).json();
+  }
+
+  /** The recommendations and the data both the page and the API show. */
+  public Result result(Account me, String tag, Integer days, int k) {
+    List<PaperId> liked = liked(me, tag);
+    if (liked.isEmpty()) {
+      return new Result(tag, days, 0, "none", null, null, 0, tag == null ? "your library is empty: save papers to get recommendations"
+          : "no paper tagged '" + tag + "' is in the search index yet", List.of(), List.of());
+    }
+    Recommendations r = recommendations(liked, days, k);
+    List<Views.Recommended> items = new ArrayList<>();
+    for (Recommendation rec : r.items()) {
+      items.add(Views.recommended(rec));
+    }
+    return new Result(tag, days, liked.size(), r.method(), Views.date(r.from()), Views.date(r.to()), r.candidates(), r.emptyReason(),
+        r.notes(), items);
   }
 
   /** Just the recommended papers, best first (none for an empty library): the feed of the page. */

@@ -1,23 +1,22 @@
 package org.paperlens.web.page;
 
-import org.paperlens.web.http.Routes;
-import org.paperlens.web.http.Feature;
-import org.paperlens.community.CommunityStore;
-import org.paperlens.paper.CatalogueStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paperlens.account.Account;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.Urls;
 
 /** The pages and forms of a member: upvote, save with tags, the library, submitting a paper. HTTP only. */
@@ -51,24 +50,33 @@ public final class LibraryPages implements Feature {
     }
     String tag = Params.text(ctx, "tag");
     int days = Params.integer(ctx, "days", 30, 1, 3650);
-    Map<String, Object> m = new HashMap<>(forYou.recommend(me, tag, days, 20));
-    m.put("title", "Recommended for you");
-    List<Map<String, Object>> windows = new ArrayList<>();
+    ForYou.Result r = forYou.result(me, tag, days, 20);
+    List<Window> windowLinks = new ArrayList<>();
     for (int d : ForYou.WINDOWS) {
-      windows.add(Map.of("days", d, "url", Urls.of("/recommended", new java.util.LinkedHashMap<>(Map.of("days", d))) + (tag == null ? "" : "&tag=" + Urls.encode(tag)),
-          "current", d == days));
+      windowLinks.add(new Window(d, Urls.of("/recommended", new java.util.LinkedHashMap<>(Map.of("days", d)))
+          + (tag == null ? "" : "&tag=" + Urls.encode(tag)), d == days));
     }
-    m.put("windows", windows);
-    List<Map<String, Object>> tags = new ArrayList<>();
-    library.tags(me).forEach((t, n) -> tags.add(Map.of("tag", t, "url", Urls.of("/recommended", Map.of("tag", t, "days", days)),
-        "current", t.equals(tag))));
-    m.put("tags", tags);
-    m.put("allUrl", Urls.of("/recommended", Map.of("days", days)));
-    m.put("empty", ((List<?>) m.get("papers")).isEmpty());
-    FollowLinks.put(m, FollowLinks.feeds("Recommended for you" + (tag == null ? "" : ": " + tag),
-        Urls.of("/recommended/feed", recommendedParams(tag, days))), List.of());
-    ctx.html(templates.render("recommended", ctx, m));
+    List<TagLink> tags = new ArrayList<>();
+    library.tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/recommended", recommendedParams(t, days)),
+        t.equals(tag), false)));
+    RecommendedView v = new RecommendedView("Recommended for you", r.tag(), r.days(), r.liked(), r.from(), r.to(), r.emptyReason(),
+        r.papers(), windowLinks, tags, Urls.of("/recommended", Map.of("days", days)));
+    ctx.html(templates.render("recommended", ctx, v, FollowLinks.ofFeeds("Recommended for you" + (tag == null ? "" : ": " + tag),
+        Urls.of("/recommended/feed", recommendedParams(tag, days)))));
   }
+
+  /** The recommendations page ({@code recommended.mustache}): {@link ForYou.Result} with links to other windows and tags. */
+  record RecommendedView(String title, String tag, Integer days, int liked, String from, String to, String emptyReason,
+      List<Views.Recommended> papers, List<Window> windows, List<TagLink> tags, String allUrl) {}
+
+  /** A window of recommendations ({@code days} back) and whether the page shows it. */
+  record Window(int days, String url, boolean current) {}
+
+  /**
+   * One of the member's tags, with its count, its page, whether the page shows it and whether it
+   * is public (the templates' {@code {{#public}}}: jmustache reads {@code isPublic()} for it).
+   */
+  record TagLink(String tag, int count, String url, boolean current, boolean isPublic) {}
 
   /** The query of the recommendations for {@code tag} (null: the whole library) over the last {@code days} days. */
   static Map<String, Object> recommendedParams(String tag, int days) {
@@ -112,43 +120,39 @@ public final class LibraryPages implements Feature {
       return;
     }
     String tag = Params.text(ctx, "tag");
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", tag == null ? "Your library" : "Your library: " + tag);
-    m.put("tag", tag);
     int page = Params.integer(ctx, "page", 1, 1, 100_000);
     List<LibraryStore.Entry> all = library.list(me, tag);
     int from = Math.min((page - 1) * LIBRARY_PAGE, all.size());
     int to = Math.min(from + LIBRARY_PAGE, all.size());
-    m.put("total", all.size());
-    ReadingPages.pager(m, page, to < all.size(), n -> Urls.of("/library", new java.util.LinkedHashMap<>(java.util.Map.of("page", n)))
+    Pager pager = Pager.of(page, to < all.size(), n -> Urls.of("/library", new java.util.LinkedHashMap<>(java.util.Map.of("page", n)))
         + (tag == null ? "" : "&tag=" + Urls.encode(tag)));
-    List<Map<String, Object>> entries = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
     for (LibraryStore.Entry e : all.subList(from, to)) {
       Optional<Paper> p = catalogue.find(e.paperId());
-      Map<String, Object> v = p.map(paper -> Views.listed(paper, community.signals(paper.id()).upvotes()))
-          .orElseGet(() -> new HashMap<>(Map.of("id", e.paperId().value(), "title", e.paperId().value(),
-              "titleHtml", org.paperlens.html.Html.escape(e.paperId().value()), "url", "/papers/" + e.paperId())));
-      v.put("tags", e.tags());
-      v.put("tagText", String.join(", ", e.tags()));
-      v.put("added", e.added().toString().substring(0, 10));
-      entries.add(v);
+      String id = e.paperId().value();
+      Views.Listed listed = p.map(paper -> Views.listed(paper, community.signals(paper.id()).upvotes()))
+          .orElseGet(() -> new Views.Listed(id, id, org.paperlens.html.Html.escape(id), List.of(), "", List.of(), null, null, "/papers/" + id,
+              0, null, null, null, null, null));
+      entries.add(new Entry(listed, e.tags(), String.join(", ", e.tags()), e.added().toString().substring(0, 10)));
     }
-    m.put("entries", entries);
-    m.put("empty", entries.isEmpty());
     java.util.Set<String> open = library.publicTags(me);
-    List<Map<String, Object>> tags = new ArrayList<>();
-    library.tags(me).forEach((t, n) -> tags.add(Map.of("tag", t, "count", n, "url", Urls.of("/library", Map.of("tag", t)),
-        "current", t.equals(tag), "public", open.contains(t))));
-    m.put("tags", tags);
-    if (tag != null && open.contains(tag)) {
-      m.put("tagPublic", Boolean.TRUE);
-      m.put("tagFeedUrl", tagFeedPath(me.name(), tag));
-      m.put("collectionUrl", CollectionPages.path(me.name(), tag));
-    }
-    FollowLinks.put(m, tag != null && open.contains(tag) ? FollowLinks.feeds(me.name() + ": " + tag, tagFeedPath(me.name(), tag)) : List.of(),
-        FollowLinks.exports(Urls.of("/library/export", Map.of("tag", tag == null ? "" : tag))));
-    ctx.html(templates.render("library", ctx, m));
+    List<TagLink> tags = new ArrayList<>();
+    library.tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/library", Map.of("tag", t)), t.equals(tag), open.contains(t))));
+    boolean tagPublic = tag != null && open.contains(tag);
+    LibraryView v = new LibraryView(tag == null ? "Your library" : "Your library: " + tag, tag, all.size(), entries, entries.isEmpty(), tags,
+        tagPublic, tagPublic ? tagFeedPath(me.name(), tag) : null, tagPublic ? CollectionPages.path(me.name(), tag) : null, pager);
+    ctx.html(templates.render("library", ctx, v, new FollowLinks(tagPublic ? FollowLinks.feeds(me.name() + ": " + tag, tagFeedPath(me.name(), tag))
+        : List.of(), FollowLinks.exports(Urls.of("/library/export", Map.of("tag", tag == null ? "" : tag))))));
   }
+
+  /** A saved paper as lists show it (a paper gone from the catalogue by its id alone), its tags and the day it was saved. */
+  record Entry(Views.Listed paper, List<String> tags, String tagText, String added) {}
+
+  /**
+   * A member's library ({@code library.mustache}), or one tag of it, a page of entries at a time.
+   */
+  record LibraryView(String title, String tag, int total, List<Entry> entries, boolean empty, List<TagLink> tags,
+      boolean tagPublic, String tagFeedUrl, String collectionUrl, Pager pager) {}
 
   /** Makes one of the member's tags public (it gets a feed) or private again; back to the tag's page. */
   public void tagVisibility(Context ctx) {
@@ -208,24 +212,18 @@ public final class LibraryPages implements Feature {
     boolean added = community.submit(me, paper.id(), comment);
     ctx.redirect("/papers/" + paper.id() + "?done=" + (added ? "submitted" : "already"), HttpStatus.SEE_OTHER);
   }
+  /** The submit page ({@code submit.mustache}): the form (as typed, with what went wrong) and the latest submissions. */
+  record SubmitView(String title, String value, String error, List<Recent> recent) {}
+
+  /** A recent submission, with the paper's plain title. */
+  record Recent(String id, String url, String title, String submitter, String comment, String at) {}
+
   private void submitPage(Context ctx, String value, String error) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", "Submit a paper");
-    m.put("value", value);
-    m.put("error", error);
-    List<Map<String, Object>> recent = new ArrayList<>();
-    community.recentSubmissions(20).forEach(sub -> {
-      Map<String, Object> v = new HashMap<>();
-      v.put("id", sub.paperId().value());
-      v.put("url", "/papers/" + sub.paperId());
-      v.put("title", catalogue.find(sub.paperId()).map(p -> MathText.plain(p.title())).orElse(sub.paperId().value()));
-      v.put("submitter", sub.submitter());
-      v.put("comment", sub.comment());
-      v.put("at", sub.at().toString().substring(0, 10));
-      recent.add(v);
-    });
-    m.put("recent", recent);
-    ctx.html(templates.render("submit", ctx, m));
+    List<Recent> recent = new ArrayList<>();
+    community.recentSubmissions(20).forEach(sub -> recent.add(new Recent(sub.paperId().value(), "/papers/" + sub.paperId(),
+        catalogue.find(sub.paperId()).map(p -> MathText.plain(p.title())).orElse(sub.paperId().value()), sub.submitter(),
+        sub.comment(), sub.at().toString().substring(0, 10))));
+    ctx.html(templates.render("submit", ctx, new SubmitView("Submit a paper", value, error, recent)));
   }
 
   /** The logged-in account, or null after redirecting to the log-in page. */

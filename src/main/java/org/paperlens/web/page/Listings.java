@@ -1,12 +1,6 @@
 package org.paperlens.web.page;
 
 import java.time.Clock;
-import org.paperlens.search.Fusion;
-import org.paperlens.community.CommunityStore;
-import org.paperlens.related.RelatedPapers;
-import org.paperlens.search.Searcher;
-import org.paperlens.index.PaperIndex;
-import org.paperlens.paper.CatalogueStore;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,19 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Signals;
 import org.paperlens.community.Submission;
 import org.paperlens.community.Trending;
 import org.paperlens.index.BadQueryException;
+import org.paperlens.index.PaperIndex;
 import org.paperlens.index.QueryText;
+import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Listed;
 import org.paperlens.paper.ListingFilter;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
+import org.paperlens.related.RelatedPapers;
+import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
 import org.paperlens.search.SearchResult;
+import org.paperlens.search.Searcher;
 import org.paperlens.web.http.HttpProblem;
 
 /**
@@ -48,7 +48,7 @@ public final class Listings {
 
   /** One page of a daily listing and what the page needs to navigate. */
   public record Daily(LocalDate date, View view, ListingFilter filter, LocalDate from, LocalDate to, int page, int pageSize, int total,
-      List<Map<String, Object>> papers, SortedMap<LocalDate, Integer> perDay, Map<String, Integer> perCategory,
+      List<Views.Listed> papers, SortedMap<LocalDate, Integer> perDay, Map<String, Integer> perCategory,
       LocalDate previous, LocalDate next) {
     public boolean more() {
       return page * pageSize < total;
@@ -108,7 +108,7 @@ public final class Listings {
   private final Fusion fusion;
   private final Clock clock;
   private final Memo<DailyKey, Daily> daily;
-  private final Memo<TrendingKey, List<Map<String, Object>>> trending;
+  private final Memo<TrendingKey, List<Views.TrendingPaper>> trending;
   private final Memo<SearchKey, Search> searches;
   private final Memo<RelatedKey, List<RelatedPaper>> related;
   private final Memo<PaperKey, PaperPage> papers;
@@ -167,7 +167,7 @@ public final class Listings {
     }
     SortedMap<LocalDate, Integer> perDay = catalogue.listedPerDay(from, to, k.filter());
     int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
-    List<Map<String, Object>> papers = new ArrayList<>();
+    List<Views.Listed> papers = new ArrayList<>();
     for (Listed l : listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
       papers.add(Views.listed(l.paper(), l.upvotes()));
     }
@@ -175,9 +175,9 @@ public final class Listings {
         catalogue.listedPerCategory(from, to), previous, next);
   }
 
-  public List<Map<String, Object>> trending(Trending.Window window, int limit) {
+  public List<Views.TrendingPaper> trending(Trending.Window window, int limit) {
     return trending.get(new TrendingKey(window, limit, community.generation()), k -> {
-      List<Map<String, Object>> out = new ArrayList<>();
+      List<Views.TrendingPaper> out = new ArrayList<>();
       for (Trending.Entry e : trendingRanking.rank(k.window(), k.limit())) {
         out.add(Views.trending(e, catalogue.find(e.id()).orElse(null)));
       }

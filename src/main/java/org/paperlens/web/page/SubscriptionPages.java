@@ -1,27 +1,25 @@
 package org.paperlens.web.page;
 
-import org.paperlens.web.http.Routes;
-import org.paperlens.web.http.Feature;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.paperlens.account.Account;
-import org.paperlens.account.RateLimit;
 import org.paperlens.digest.Cadence;
+import org.paperlens.digest.SubscribeLimits;
 import org.paperlens.digest.Subscription;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.Topic;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Routes;
 
 /**
  * Subscribing to digests, confirming, one-click unsubscribing and managing subscriptions. HTTP
@@ -37,12 +35,8 @@ public final class SubscriptionPages implements Feature {
   /** Whether a mail server is configured; without one, the page says nothing can be mailed yet. */
   private final boolean canSendMail;
   private final Templates templates;
-  /**
-   * Every subscribe sends a mail to an address someone typed: at most 5 per address and 20 per
-   * client an hour, so the form cannot be used to flood someone's mailbox.
-   */
-  private final RateLimit mailsPerAddress;
-  private final RateLimit mailsPerClient;
+  /** Confirmation mails per address and per client ({@link SubscribeLimits}). */
+  private final SubscribeLimits mails;
 
   private final ClientAddresses clients;
   private final org.paperlens.account.AccountStore accounts;
@@ -55,8 +49,7 @@ public final class SubscriptionPages implements Feature {
     this.canSendMail = canSendMail;
     this.templates = templates;
     this.clients = clients;
-    this.mailsPerAddress = new RateLimit(5, Duration.ofHours(1), clock);
-    this.mailsPerClient = new RateLimit(20, Duration.ofHours(1), clock);
+    this.mails = new SubscribeLimits(clock);
   }
 
   /** The subscribe form, prefilled from the query (kind, target), and a signed-in member's subscriptions. */
@@ -74,10 +67,9 @@ public final class SubscriptionPages implements Feature {
           Params.form(ctx, "weekday"), Params.form(ctx, "zone"));
       String email = Params.form(ctx, "email");
       String address = email == null ? "" : email.toLowerCase(Locale.ROOT);
-      // Counted before the mail is queued, in the same step as the check: concurrent requests
-      // cannot all pass the check first.
+      // Counted before the mail is queued.
       String client = clients.of(ctx);
-      Optional<Duration> wait = RateLimit.tryAcquire(mailsPerAddress.key(address), mailsPerClient.key(client));
+      Optional<Duration> wait = mails.tryAcquire(address, client);
       if (wait.isPresent()) {
         throw HttpProblem.tooMany("too many subscriptions asked for this address or from here", wait.get());
       }
@@ -85,8 +77,7 @@ public final class SubscriptionPages implements Feature {
       try {
         p = subscriptions.subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
       } catch (IllegalArgumentException e) {
-        mailsPerAddress.release(address); // no mail was queued
-        mailsPerClient.release(client);
+        mails.release(address, client); // no mail was queued
         throw e;
       }
       nudge.run();
@@ -126,11 +117,8 @@ public final class SubscriptionPages implements Feature {
   public void manage(Context ctx) {
     Subscriptions.Managed m = subscriptions.manage(ctx.pathParam("token"))
         .orElseThrow(() -> HttpProblem.notFound("this link to manage subscriptions is not valid (mistyped?)"));
-    Map<String, Object> model = new HashMap<>();
-    model.put("title", "Subscriptions of " + m.email());
-    model.put("subscriptions", views(m.subscriptions(), ctx.path()));
-    model.put("empty", m.subscriptions().stream().noneMatch(Subscription::active));
-    ctx.html(templates.render("subscriptions-manage", ctx, model));
+    ctx.html(templates.render("subscriptions-manage", ctx, new ManageView("Subscriptions of " + m.email(),
+        views(m.subscriptions(), ctx.path()), m.subscriptions().stream().noneMatch(Subscription::active))));
   }
 
   public void unsubscribeManaged(Context ctx) {
@@ -163,44 +151,40 @@ public final class SubscriptionPages implements Feature {
 
   private void render(Context ctx, String kind, String target, String done, String error) {
     Optional<Account> me = Auth.account(ctx);
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", "Subscribe to a digest");
-    m.put("kind_" + (kind == null ? "trending" : kind), Boolean.TRUE);
-    m.put("target", target);
-    m.put("done", done);
-    m.put("error", error);
-    m.put("signedIn", me.isPresent());
-    m.put("noMail", !canSendMail);
-    m.put("email", me.flatMap(accounts::email).orElse(null));
-    m.put("subscriptions", me.map(a -> views(subscriptions.ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()));
-    ctx.html(templates.render("subscriptions", ctx, m));
+    ctx.html(templates.render("subscriptions", ctx, new SubscribeView("Subscribe to a digest", new Choice(kind == null ? "trending" : kind),
+        target, done, error, me.isPresent(), !canSendMail, me.flatMap(accounts::email).orElse(null),
+        me.map(a -> views(subscriptions.ofUser(Long.toString(a.id())), "/subscriptions")).orElse(List.of()))));
   }
 
-  private static List<Map<String, Object>> views(List<Subscription> subs, String base) {
-    List<Map<String, Object>> out = new ArrayList<>();
+  /**
+   * The subscribe page ({@code subscriptions.mustache}): the form, prefilled ({@code kind}, {@code target}),
+   * what was just done or went wrong, and a signed-in member's subscriptions.
+   *
+   * @param noMail the site has no mail server, so nothing can be mailed yet
+   */
+  record SubscribeView(String title, Choice kind, String target, String done, String error, boolean signedIn, boolean noMail,
+      String email, List<Line> subscriptions) {}
+
+  /** The page that manages one address's subscriptions from a mail's link ({@code subscriptions-manage.mustache}). */
+  record ManageView(String title, List<Line> subscriptions, boolean empty) {}
+
+  /** A subscription as the pages list it, with the form action that ends it. */
+  record Line(long id, String what, String when, String email, boolean pending, String unsubscribeAction) {}
+
+  private static List<Line> views(List<Subscription> subs, String base) {
+    List<Line> out = new ArrayList<>();
     for (Subscription s : subs) {
       if (!s.active() && s.confirmedAt() != null) {
         continue; // unsubscribed: gone from the list
       }
-      Map<String, Object> v = new HashMap<>();
-      v.put("id", s.id());
-      v.put("what", s.topic().describe());
-      v.put("when", s.cadence().describe());
-      v.put("email", s.email());
-      v.put("pending", s.confirmedAt() == null);
-      v.put("unsubscribeAction", base + "/" + s.id() + (base.equals("/subscriptions") ? "/unsubscribe" : ""));
-      out.add(v);
+      out.add(new Line(s.id(), s.topic().describe(), s.cadence().describe(), s.email(), s.confirmedAt() == null,
+          base + "/" + s.id() + (base.equals("/subscriptions") ? "/unsubscribe" : "")));
     }
     return out;
   }
 
   private void notice(Context ctx, String title, String message, String action, String button) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("title", title);
-    m.put("message", message);
-    m.put("action", action);
-    m.put("button", button);
-    ctx.html(templates.render("notice", ctx, m));
+    ctx.html(templates.render("notice", ctx, new NoticeView(title, message, action, button, null)));
   }
 
   @Override

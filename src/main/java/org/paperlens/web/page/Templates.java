@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.paperlens.html.Html;
@@ -40,28 +39,64 @@ public final class Templates {
     this.compiler = Mustache.compiler().withEscaper(HTML).defaultValue("").emptyStringIsFalse(true).zeroIsFalse(true).withLoader(name -> reader(name));
   }
 
-  /** Renders page {@code name} with {@code model} plus what every page needs (who is logged in, the CSRF token). */
-  public String render(String name, Context ctx, Map<String, ?> model) {
-    return render(name, Auth.account(ctx).map(org.paperlens.account.Account::name).orElse(null), Auth.csrfToken(ctx), model);
+  /** Renders page {@code name} with its {@code view} plus what every page needs (who is logged in, the CSRF token). */
+  public String render(String name, Context ctx, Object view) {
+    return render(name, ctx, view, FollowLinks.NONE);
+  }
+
+  /** As {@link #render(String, Context, Object)}, for a page with feed and export links. */
+  public String render(String name, Context ctx, Object view, FollowLinks follow) {
+    return render(name, Auth.account(ctx).map(org.paperlens.account.Account::name).orElse(null), Auth.csrfToken(ctx), view, follow);
   }
 
   /** Renders page {@code name} as a visitor who is not logged in sees it, for every such visitor: see {@link SharedPage}. */
-  SharedPage renderShared(String name, Map<String, ?> model) {
-    return SharedPage.of(render(name, null, SharedPage.TOKEN_GAP, model));
+  SharedPage renderShared(String name, Object view, FollowLinks follow) {
+    return SharedPage.of(render(name, null, SharedPage.TOKEN_GAP, view, follow));
   }
 
-  private String render(String name, String me, String csrf, Map<String, ?> model) {
-    Map<String, Object> all = new HashMap<>(model);
-    if (me != null) {
-      all.put("me", me);
+  /**
+   * What every page shows around its own view, the parent context of the view in the templates:
+   * who is logged in, the CSRF token, the current menu entry ({@code nav.daily} ...) and the
+   * follow line. A view record has none of these names, so it cannot hide them.
+   */
+  record Frame(String me, String csrf, Nav nav, FollowLinks follow) {}
+
+  /** Which menu entry is the current page: {@code {{#nav.daily}}} in the templates. */
+  public record Nav(String page) {
+    public boolean daily() {
+      return page.equals("daily");
     }
-    all.put("csrf", csrf);
-    all.put("nav_" + name, Boolean.TRUE);
-    if (!feedsServed) {
-      all.remove("feeds");
+
+    public boolean trending() {
+      return page.equals("trending");
     }
-    FollowLinks.flags(all);
-    String html = compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);
+
+    public boolean search() {
+      return page.equals("search");
+    }
+
+    public boolean collections() {
+      return page.equals("collections");
+    }
+
+    public boolean submit() {
+      return page.equals("submit");
+    }
+
+    public boolean library() {
+      return page.equals("library");
+    }
+
+    public boolean recommended() {
+      return page.equals("recommended");
+    }
+  }
+
+  private String render(String name, String me, String csrf, Object view, FollowLinks follow) {
+    Frame frame = new Frame(me, csrf, new Nav(name), feedsServed ? follow : follow.withoutFeeds());
+    java.io.StringWriter out = new java.io.StringWriter();
+    compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(view, frame, out);
+    String html = out.toString();
     // KaTeX (about 300 KB with its fonts, cached a year) only on pages that show math.
     return html.contains(MathText.SPAN) && KATEX_VERSION != null ? html.replace(MATH_MARK, KATEX) : html;
   }
@@ -90,8 +125,8 @@ public final class Templates {
   }
 
   /** Renders a part of a page that is the same for everyone (no account, no CSRF token), for caching. */
-  String fragment(String name, Map<String, ?> model) {
-    return compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(model);
+  String fragment(String name, Object view) {
+    return compiled.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(view);
   }
 
   private static Reader reader(String name) {

@@ -1,5 +1,6 @@
 package org.paperlens.web.page;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,10 @@ import org.paperlens.search.SearchHit;
 import org.paperlens.web.http.Urls;
 
 /**
- * The data of pages and API responses as plain maps: the API serialises them as JSON, the page
- * templates show them, so both always carry the same fields. Keys are the JSON field names.
+ * Papers in lists (daily, search hits, related, recommended, trending, an author's, a collection's)
+ * as records the API serialises as JSON and the page templates show, so both always carry the same
+ * fields: component names are the JSON field names and the templates' keys. The paper itself
+ * ({@link #paper}) is still a map, which the API extends.
  */
 public final class Views {
 
@@ -25,7 +28,17 @@ public final class Views {
 
   /** Everything known about a paper, for the paper page and GET /api/v1/papers/{id}. */
   public static Map<String, Object> paper(Paper p, Signals s) {
-    Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
+    Summary sum = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", sum.id());
+    m.put("title", sum.title());
+    m.put("titleHtml", sum.titleHtml());
+    m.put("authors", sum.authors());
+    m.put("authorLine", sum.authorLine());
+    m.put("authorLinks", sum.authorLinks());
+    m.put("primaryCategory", sum.primaryCategory());
+    m.put("date", sum.date());
+    m.put("url", sum.url());
     m.put("abstract", p.abstractText());
     m.put("categories", p.categories());
     m.put("version", p.version());
@@ -35,8 +48,8 @@ public final class Views {
     m.put("comment", p.comment());
     m.put("journalRef", p.journalRef());
     m.put("doi", p.doi());
-    m.put("absUrl", p.absUrl() != null ? p.absUrl() : p.id().isArxiv() ? "https://arxiv.org/abs/" + p.id().value() : null);
-    m.put("pdfUrl", p.pdfUrl() != null ? p.pdfUrl() : p.id().isArxiv() ? "https://arxiv.org/pdf/" + p.id().value() : null);
+    m.put("absUrl", absUrl(p));
+    m.put("pdfUrl", pdfUrl(p));
     m.put("upvotes", s.upvotes());
     m.put("saves", s.saves());
     m.put("submissions", s.submissions());
@@ -46,39 +59,81 @@ public final class Views {
     return m;
   }
 
-  /** A paper in a list: daily, library, trending. */
-  static Map<String, Object> listed(Paper p, int upvotes) {
-    Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
-    m.put("upvotes", upvotes);
-    if (p.firstListed() != null && p.primaryCategory() != null) {
-      m.put("categoryUrl", "/daily?date=" + p.firstListed() + "&category=" + Urls.encode(p.primaryCategory()));
+  /** The paper's page at its source: the one it names, else arXiv's for an arXiv id, else null. */
+  static String absUrl(Paper p) {
+    return p.absUrl() != null ? p.absUrl() : p.id().isArxiv() ? "https://arxiv.org/abs/" + p.id().value() : null;
+  }
+
+  /** The paper's PDF: the one its source names, else arXiv's for an arXiv id, else null. */
+  static String pdfUrl(Paper p) {
+    return p.pdfUrl() != null ? p.pdfUrl() : p.id().isArxiv() ? "https://arxiv.org/pdf/" + p.id().value() : null;
+  }
+
+  /** A link to an author's page, with the text after the name in a list of authors. */
+  public record AuthorLink(String name, String href, String after) {}
+
+  /**
+   * A paper in a list: daily, library, a collection. The start of the abstract ({@code teaser}, cut
+   * at a word) and what expanding shows ({@code teaserMore}, cut again, with {@code teaserCut} when
+   * the paper page has more still); absent from the JSON when the paper has no abstract (or no more).
+   */
+  public record Listed(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
+      String primaryCategory, String date, String url, int upvotes, @JsonInclude(JsonInclude.Include.NON_NULL) String categoryUrl,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String teaser, @JsonInclude(JsonInclude.Include.NON_NULL) String teaserMore,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean teaserCut, String codeUrl) {}
+
+  /** A search hit; {@code score} is null for a pinned hit (an exact id or title), {@code snippet} is safe HTML. */
+  public record Hit(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
+      String primaryCategory, String date, String url, int rank, Float score, boolean pinned, String snippet, String codeUrl) {}
+
+  /** A paper as the index has it, in a list (an author's papers). */
+  public record Indexed(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
+      String primaryCategory, String date, String url) {}
+
+  /** A related paper, with why it is related. */
+  public record Related(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
+      String primaryCategory, String date, String url, int rank, float score, List<String> sharedTerms, Double similarity, String reason) {}
+
+  /** A recommended paper, with the reason, the words and the liked papers behind it. */
+  public record Recommended(String id, String title, String titleHtml, List<String> authors, String authorLine,
+      List<AuthorLink> authorLinks, String primaryCategory, String date, String url, int rank, double score, String reason,
+      List<String> terms, List<String> becauseOf) {}
+
+  /** A trending paper, its score and the community signals in it. */
+  public record TrendingPaper(String id, String title, String titleHtml, List<String> authors, String authorLine,
+      List<AuthorLink> authorLinks, String primaryCategory, String date, String url, int rank, double score, Components components) {}
+
+  /** What a trending score is made of. */
+  public record Components(int upvotes, int saves, int submissions) {}
+
+  /** The fields every paper in a list has, before its kind's own. */
+  private record Summary(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
+      String primaryCategory, String date, String url) {}
+
+  static Listed listed(Paper p, int upvotes) {
+    Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
+    String categoryUrl = p.firstListed() != null && p.primaryCategory() != null
+        ? "/daily?date=" + p.firstListed() + "&category=" + Urls.encode(p.primaryCategory()) : null;
+    String teaser = null;
+    String teaserMore = null;
+    Boolean teaserCut = null;
+    if (p.abstractText() != null && !p.abstractText().isBlank()) {
+      String text = MathText.plain(p.abstractText()).strip();
+      int head = cut(text, TEASER);
+      teaser = text.substring(0, head);
+      if (head < text.length()) {
+        int more = cut(text, TEASER_MORE);
+        teaserMore = text.substring(head, more).strip();
+        teaserCut = more < text.length();
+      }
     }
-    teaser(m, p.abstractText());
-    m.put("codeUrl", CodeLinks.codeUrl(p).orElse(null));
-    return m;
+    return new Listed(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(),
+        s.url(), upvotes, categoryUrl, teaser, teaserMore, teaserCut, CodeLinks.codeUrl(p).orElse(null));
   }
 
   /** Characters of the abstract a list shows at once, and at most after expanding: a day's page stays under 100 KB. */
   static final int TEASER = 220;
   static final int TEASER_MORE = 400;
-
-  /**
-   * The start of the abstract ({@code teaser}, cut at a word) and what expanding shows
-   * ({@code teaserMore}, cut again, with {@code teaserCut} when the paper page has more still).
-   */
-  static void teaser(Map<String, Object> m, String abstractText) {
-    if (abstractText == null || abstractText.isBlank()) {
-      return;
-    }
-    String text = MathText.plain(abstractText).strip();
-    int head = cut(text, TEASER);
-    m.put("teaser", text.substring(0, head));
-    if (head < text.length()) {
-      int more = cut(text, TEASER_MORE);
-      m.put("teaserMore", text.substring(head, more).strip());
-      m.put("teaserCut", more < text.length());
-    }
-  }
 
   /** Where to cut {@code text} to at most {@code max} characters: at the last space before, if there is one. */
   private static int cut(String text, int max) {
@@ -89,86 +144,58 @@ public final class Views {
     return space > max / 2 ? space : max;
   }
 
+  /** A code or project link of a paper: {@code kind} names it for tests and CSS, {@code label} for people. */
+  public record CodeLink(String url, String kind, String label, String host) {}
+
   /** A paper's code and project links, repositories first: the paper page's buttons. */
-  static List<Map<String, Object>> codeLinks(Paper p) {
-    List<Map<String, Object>> out = new java.util.ArrayList<>();
+  static List<CodeLink> codeLinks(Paper p) {
+    List<CodeLink> out = new java.util.ArrayList<>();
     for (CodeLinks.Link l : CodeLinks.of(p)) {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("url", l.url());
-      v.put("kind", l.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-      v.put("label", l.kind().label);
-      v.put("host", l.host());
-      out.add(v);
+      out.add(new CodeLink(l.url(), l.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), l.kind().label, l.host()));
     }
     return out;
   }
 
-  public static Map<String, Object> hit(SearchHit h) {
+  public static Hit hit(SearchHit h) {
     IndexedPaper p = h.paper();
-    Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
-    m.put("rank", h.rank());
-    m.put("score", Float.isInfinite(h.score()) ? null : h.score());
-    m.put("pinned", h.pinned());
-    m.put("snippet", h.snippet().render(Html::escape, "<mark>", "</mark>"));
-    m.put("codeUrl", p.codeUrl());
-    return m;
+    Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
+    return new Hit(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(), s.url(),
+        h.rank(), Float.isInfinite(h.score()) ? null : h.score(), h.pinned(), h.snippet().render(Html::escape, "<mark>", "</mark>"),
+        p.codeUrl());
   }
 
-  /** A paper as the index has it, in a list (an author's papers). */
-  static Map<String, Object> indexed(IndexedPaper p) {
-    return summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
+  static Indexed indexed(IndexedPaper p) {
+    Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
+    return new Indexed(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(), s.url());
   }
 
-  public static Map<String, Object> related(RelatedPaper r) {
+  public static Related related(RelatedPaper r) {
     IndexedPaper p = r.paper();
-    Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
-    m.put("rank", r.rank());
-    m.put("score", r.score());
-    m.put("sharedTerms", r.sharedTerms());
-    m.put("similarity", r.similarity());
-    m.put("reason", r.reason());
-    return m;
+    Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
+    return new Related(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(),
+        s.url(), r.rank(), r.score(), r.sharedTerms(), r.similarity(), r.reason());
   }
 
-  static Map<String, Object> recommended(org.paperlens.recommend.Recommendation r) {
+  static Recommended recommended(org.paperlens.recommend.Recommendation r) {
     IndexedPaper p = r.paper();
-    Map<String, Object> m = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
-    m.put("rank", r.rank());
-    m.put("score", Math.round(r.score() * 1000) / 1000.0);
-    m.put("reason", r.explanation().reason());
-    m.put("terms", r.explanation().terms());
+    Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
     List<String> because = new java.util.ArrayList<>();
     r.explanation().likedPapers().forEach(l -> because.add(l.id().value()));
-    m.put("becauseOf", because);
-    return m;
+    return new Recommended(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(),
+        s.url(), r.rank(), Math.round(r.score() * 1000) / 1000.0, r.explanation().reason(), r.explanation().terms(), because);
   }
 
-  static Map<String, Object> trending(Trending.Entry e, Paper p) {
-    Map<String, Object> m = p == null ? summary(e.id().value(), null, List.of(), null, null)
+  static TrendingPaper trending(Trending.Entry e, Paper p) {
+    Summary s = p == null ? summary(e.id().value(), null, List.of(), null, null)
         : summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
-    m.put("rank", e.rank());
-    m.put("score", Math.round(e.score() * 1000) / 1000.0);
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("upvotes", e.upvotes());
-    c.put("saves", e.saves());
-    c.put("submissions", e.submissions());
-    m.put("components", c);
-    return m;
+    return new TrendingPaper(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(),
+        s.date(), s.url(), e.rank(), Math.round(e.score() * 1000) / 1000.0, new Components(e.upvotes(), e.saves(), e.submissions()));
   }
 
-  private static Map<String, Object> summary(String id, String title, List<String> authors, String category, String date) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", id);
-    m.put("title", title == null ? id : MathText.plain(title));
+  private static Summary summary(String id, String title, List<String> authors, String category, String date) {
     // For pages: the title as safe HTML, its math marked up for KaTeX (the API's title is the plain form).
-    m.put("titleHtml", title == null ? org.paperlens.html.Html.escape(id) : MathText.html(title));
-    m.put("authors", authors);
-    m.put("authorLine", authorLine(authors));
-    m.put("authorLinks", authorLinks(authors));
-    m.put("primaryCategory", category);
-    m.put("date", date);
-    m.put("url", "/papers/" + id);
-    return m;
+    return new Summary(id, title == null ? id : MathText.plain(title), title == null ? org.paperlens.html.Html.escape(id) : MathText.html(title),
+        authors, authorLine(authors), authorLinks(authors), category, date, "/papers/" + id);
   }
 
   static String authorLine(List<String> authors) {
@@ -182,26 +209,26 @@ public final class Views {
    * The authors of a list entry as links to their pages, each with the text after it: all of up
    * to five, else the first four, an ellipsis, the last and the count (as {@link #authorLine}).
    */
-  static List<Map<String, Object>> authorLinks(List<String> authors) {
+  static List<AuthorLink> authorLinks(List<String> authors) {
     if (authors.size() <= 5) {
       return authorLinks(authors, "");
     }
-    List<Map<String, Object>> out = new java.util.ArrayList<>(authorLinks(authors.subList(0, 4), " … "));
+    List<AuthorLink> out = new java.util.ArrayList<>(authorLinks(authors.subList(0, 4), " … "));
     out.add(authorLink(authors.getLast(), " (" + authors.size() + " authors)"));
     return out;
   }
 
   /** Every author as a link, the last followed by {@code end}. */
-  static List<Map<String, Object>> authorLinks(List<String> authors, String end) {
-    List<Map<String, Object>> out = new java.util.ArrayList<>(authors.size());
+  static List<AuthorLink> authorLinks(List<String> authors, String end) {
+    List<AuthorLink> out = new java.util.ArrayList<>(authors.size());
     for (int i = 0; i < authors.size(); i++) {
       out.add(authorLink(authors.get(i), i == authors.size() - 1 ? end : ", "));
     }
     return out;
   }
 
-  private static Map<String, Object> authorLink(String name, String after) {
-    return Map.of("name", name, "href", authorPath(name), "after", after);
+  private static AuthorLink authorLink(String name, String after) {
+    return new AuthorLink(name, authorPath(name), after);
   }
 
   /** An author's page. */

@@ -5,6 +5,9 @@
  * JavaScript ({@link org.paperlens.web.page.Templates}), and the cached read model the pages and
  * the JSON API share ({@link org.paperlens.web.page.Listings} behind {@link org.paperlens.web.page.Memo}
  * caches, pages for visitors rendered once as {@link org.paperlens.web.page.SharedPage}s).
+ * Each page renders a view record ({@code DailyView}, {@code PaperView}, ...; papers in lists are
+ * {@link org.paperlens.web.page.Views} records the API sends as JSON too) inside a frame with the
+ * visitor, the CSRF token, the menu and the follow links; a test holds every template key to its record.
  * HTTP only: the rules live in the feature packages.
  */
 package org.paperlens.web.page;

@@ -1,0 +1,67 @@
+package org.paperlens.web.page;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.paperlens.search.SearchHit;
+import org.paperlens.search.SearchMode;
+import org.paperlens.search.SearchRequest;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.http.Urls;
+
+/**
+ * The search page ({@code search.mustache}): the form as filled in and, once there is a query
+ * ({@code searched}), its result. The form echoes the parameters as typed.
+ *
+ * @param mode the mode the form shows as chosen
+ * @param notice why the query was read literally, or null
+ * @param coverage how much of the catalogue meaning search covers, when not all of it
+ * @param total and {@code millis}: formatted for reading
+ */
+public record SearchView(String title, Choice mode, String q, String from, String to, String category, String author,
+    boolean code, boolean searched, List<Views.Hit> hits, boolean empty, String notice, String coverage,
+    String millis, String total, boolean totalByMeaning, String permalink, Pager pager) {
+
+  /** The page for {@code request} (null: no search yet, the empty form) with its {@code result}. */
+  static SearchView of(Context ctx, SearchMode defaultMode, SearchRequest request, Listings.Search result, String coverage) {
+    String title = request == null ? "Search" : "Search: " + request.query();
+    Choice mode = new Choice(request == null ? defaultMode.label() : request.mode().label());
+    String q = Params.text(ctx, "q");
+    String from = Params.text(ctx, "from");
+    String to = Params.text(ctx, "to");
+    String category = String.join(",", Params.list(ctx, "category"));
+    String author = Params.text(ctx, "author");
+    boolean code = request != null && request.filters().withCode();
+    if (request == null) {
+      return new SearchView(title, mode, q, from, to, category, author, code, false, List.of(), false, null, null, null, null,
+          false, null, null);
+    }
+    List<Views.Hit> hits = new ArrayList<>();
+    for (SearchHit h : result.result().hits()) {
+      hits.add(Views.hit(h));
+    }
+    Map<String, Object> base = ReadingPages.searchParams(request);
+    int page = request.offset() / request.limit() + 1;
+    Pager pager = Pager.of(page, result.result().more() && request.offset() + request.limit() <= SearchRequest.MAX_OFFSET, p -> {
+      Map<String, Object> query = new LinkedHashMap<>(base);
+      query.put("page", p);
+      return Urls.of("/search", query);
+    });
+    return new SearchView(title, mode, q, from, to, category, author, code, true, hits, hits.isEmpty(), result.notice(), coverage,
+        String.format(Locale.ROOT, "%.0f", result.result().millis()), String.format(Locale.ROOT, "%,d", result.result().total()),
+        request.mode() instanceof SearchMode.Semantic, Urls.of("/search", base), pager);
+  }
+
+  /** A search's feeds and exports (none before there is a query). */
+  static FollowLinks follow(SearchRequest request) {
+    if (request == null) {
+      return FollowLinks.NONE;
+    }
+    Map<String, Object> base = ReadingPages.searchParams(request);
+    return new FollowLinks(FollowLinks.feeds("Search: " + request.query(), Urls.of("/search/feed", base)),
+        FollowLinks.exports(Urls.of("/search/export", base)));
+  }
+}
