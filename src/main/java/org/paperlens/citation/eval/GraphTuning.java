@@ -30,18 +30,20 @@ public record GraphTuning(GraphRanker.Settings settings, GraphFusion fusion, Lis
   /** The fusions tried: weighted sums of max-scaled scores, and weighted reciprocal ranks. */
   static List<GraphFusion> fusionsTried() {
     List<GraphFusion> out = new ArrayList<>();
-    for (double w : new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6}) {
+    for (double w : new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}) {
       out.add(new GraphFusion.WeightedSum(w));
     }
-    for (double w : new double[] {0.3, 0.5}) {
-      out.add(new GraphFusion.ReciprocalRank(60, w));
-      out.add(new GraphFusion.ReciprocalRank(10, w));
+    for (int k : new int[] {60, 10}) {
+      for (double w : new double[] {0.3, 0.5, 0.7}) {
+        out.add(new GraphFusion.ReciprocalRank(k, w));
+      }
     }
     return out;
   }
 
   public static GraphTuning on(GraphEvaluation eval, List<PaperId> tune) {
     List<String> rows = new ArrayList<>();
+    rows.add(row("text only", eval.text(tune)));
     GraphRanker.Settings bestSettings = null;
     double best = -1;
     for (GraphRanker.Settings s : settingsTried()) {

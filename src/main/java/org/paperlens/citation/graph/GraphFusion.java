@@ -17,8 +17,12 @@ import org.paperlens.paper.PaperId;
  */
 public sealed interface GraphFusion {
 
-  /** The measured choice (docs/relevance.md, "Related papers from the citation graph"). */
-  GraphFusion DEFAULT = new WeightedSum(0.3);
+  /**
+   * The measured choice (docs/relevance.md, "Related papers from the citation graph"): plain
+   * reciprocal-rank fusion at k = 10, both lists weighing the same; the best weighted sum was
+   * within 0.001 nDCG@10 of it on the tuning half.
+   */
+  GraphFusion DEFAULT = new ReciprocalRank(10, 0.5);
 
   /** The fused ranking of at most {@code k} papers, best first; ties broken by id. */
   List<IndexHit> fuse(List<IndexHit> text, List<IndexHit> graph, int k);
@@ -61,7 +65,8 @@ public sealed interface GraphFusion {
   /**
    * Reciprocal-rank fusion (Cormack et al., 2009) with a weight per list: text adds
    * {@code (1 - graphWeight) / (rankConstant + rank)}, graph {@code graphWeight / (rankConstant + rank)}.
-   * Blind to scores, so a graph list of ties is ranked by id: kept to compare against.
+   * Blind to scores, so it needs no scaling of the graph's weights against the text's; a small
+   * rank constant (10 rather than the usual 60) lets the first few places of each list count most.
    */
   record ReciprocalRank(int rankConstant, double graphWeight) implements GraphFusion {
     public ReciprocalRank {
