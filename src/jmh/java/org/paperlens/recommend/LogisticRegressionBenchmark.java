@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.paperlens.index.Filters;
-import org.paperlens.index.LuceneIndex;
 import org.paperlens.index.PaperFeatures;
-import org.paperlens.index.SyntheticIndex;
+import org.paperlens.index.lucene.LuceneIndex;
+import org.paperlens.index.lucene.SyntheticIndex;
 
 /**
  * Training the recommender's model ({@link LogisticRegression#train}) as a request does: 20 liked

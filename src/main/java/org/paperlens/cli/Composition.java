@@ -1,7 +1,7 @@
 package org.paperlens.cli;
 
 import org.paperlens.config.Config;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.store.Database;
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.paperlens.ingest.Progress;
+import org.paperlens.common.Progress;
 
 /**
  * Progress for people: a redrawn bar with rate and ETA on a terminal, and a plain line every

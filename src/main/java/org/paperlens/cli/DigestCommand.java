@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
@@ -72,15 +73,8 @@ final class DigestCommand implements Runnable {
       PrintWriter out = main.spec.commandLine().getOut();
       out.println("digest: " + config.describe() + "; " + mail.describe());
       long start = System.nanoTime();
-      Clock clock = Clock.systemUTC();
-      try (CatalogueStore store = Composition.catalogue(config); PaperIndex index = SearchServices.indexIfBuilt(config);
-          Database db = Composition.communityDatabase(store)) {
-        CommunityStore community = new CommunityStore(db, clock);
-        DigestPlanner planner = new DigestPlanner(new SubscriptionStore(store), index,
-            new CommunityTrending(new Trending(community, clock, config.newAccountAge())), personal(config, store, index, db, community, clock),
-            new Links(mail.baseUrl()), clock);
-        DigestRun run = new DigestRun(planner, new OutboxStore(store), mail, () -> new SmtpMailer(mail), clock);
-        DigestRun.Report r = run.run(now, dryRun, line -> {
+      try (PaperLens root = main.root(config, mail)) {
+        DigestRun.Report r = root.digests().run().run(now, dryRun, line -> {
           out.println(line);
           out.flush();
         });
@@ -100,17 +94,6 @@ final class DigestCommand implements Runnable {
         out.printf("took %.1f s%s%n", (System.nanoTime() - start) / 1e9, PeakMemory.describe());
         return s != null && s.serverUnreachable() ? Failures.REMOTE : 0;
       }
-    }
-
-    /** Library-tag recommendations; without an index there are none (such digests are counted as not built). */
-    static PersonalRanking personal(Config config, CatalogueStore store, PaperIndex index, Database db,
-        CommunityStore community, Clock clock) {
-      if (index == null) {
-        return null;
-      }
-      Recommender recommender = new Recommender(index,
-          new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion()));
-      return new LibraryRecommendations(new LibraryStore(db, community, clock), recommender, index);
     }
 
   }
@@ -146,11 +129,10 @@ final class DigestCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
       }
-      try (CatalogueStore store = Composition.catalogue(config)) {
+      try (PaperLens root = main.root(config, mail)) {
         Subscriptions.Pending p;
         try {
-          p = new Subscriptions(new SubscriptionStore(store), new Links(mail.baseUrl()), Clock.systemUTC())
-              .subscribe(email, user, topic, cadence);
+          p = root.digests().subscriptions().subscribe(email, user, topic, cadence);
         } catch (IllegalArgumentException e) {
           throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
         }

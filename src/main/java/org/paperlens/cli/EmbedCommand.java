@@ -2,6 +2,7 @@ package org.paperlens.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.embed.CatalogueEmbedder;
 import org.paperlens.embed.EmbedReport;
@@ -60,8 +61,8 @@ final class EmbedCommand implements Callable<Integer> {
     Config config = main.config();
     PrintWriter err = main.spec.commandLine().getErr();
     err.println("paperlens: " + config.describe());
-    try (CatalogueStore store = Composition.catalogue(config)) {
-      embedMissing(store, model, truncation.options(threads, batchSize, spin), limit,
+    try (PaperLens root = main.root(config)) {
+      embedMissing(root.catalogue(), model, truncation.options(threads, batchSize, spin), limit,
           main.spec.commandLine().getOut(), err);
     }
     return 0;

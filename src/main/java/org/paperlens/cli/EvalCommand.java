@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import org.paperlens.app.IndexBackend;
 import org.paperlens.config.Config;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;

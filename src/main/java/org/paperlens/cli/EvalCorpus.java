@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.paperlens.config.Config;
 import org.paperlens.embed.CatalogueEmbedder;
 import org.paperlens.embed.Encoder;
-import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
 import org.paperlens.ingest.InputFormat;

@@ -18,8 +18,8 @@ import org.paperlens.embed.Encoder;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.eval.Metrics;
 import org.paperlens.eval.ScoredDoc;
-import org.paperlens.index.IndexBuilder;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.recommend.Method;
@@ -27,9 +27,9 @@ import org.paperlens.recommend.RecommendRequest;
 import org.paperlens.recommend.Recommendation;
 import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "eval-recommend", mixinStandardHelpOptions = true,
     description = {"Measure recommendations by recovering hidden citation links: for every paper with at least",

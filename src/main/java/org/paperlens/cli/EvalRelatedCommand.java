@@ -10,23 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperlens.common.BadInputException;
 import org.paperlens.config.Config;
 import org.paperlens.embed.Encoder;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.eval.Metrics;
 import org.paperlens.eval.ScoredDoc;
 import org.paperlens.index.Filters;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexHit;
-import org.paperlens.index.LuceneIndex;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.Fusion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "eval-related", mixinStandardHelpOptions = true,
     description = {"Measure related papers by citation prediction: for every paper with citation links,",

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.export.CitationFormat;
 import org.paperlens.paper.ArxivId;
@@ -65,12 +66,11 @@ final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
     }
     List<Paper> papers = new ArrayList<>();
-    try (CatalogueStore store = Composition.catalogue(config)) {
+    try (PaperLens root = main.root(config)) {
+      CatalogueStore store = root.catalogue();
       if (request != null) {
-        try (org.paperlens.index.PaperIndex index = main.indexBackend(config).openForSearch()) {
-          for (SearchHit h : new Searcher(index, null).search(request).hits()) {
-            store.find(h.paper().id()).ifPresent(papers::add);
-          }
+        for (SearchHit h : root.searcher().search(request).hits()) { // keyword: the model is not loaded
+          store.find(h.paper().id()).ifPresent(papers::add);
         }
       } else {
         for (String raw : which.ids) {

@@ -1,7 +1,7 @@
 package org.paperlens.cli;
 
+import org.paperlens.common.BadInputException;
 import org.paperlens.embed.EncoderException;
-import org.paperlens.ingest.BadInputException;
 import org.paperlens.ingest.RemoteSourceException;
 import picocli.CommandLine;
 

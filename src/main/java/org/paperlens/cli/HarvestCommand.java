@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.ingest.FetchLimits;
 import org.paperlens.ingest.Harvester;
@@ -108,8 +109,8 @@ final class HarvestCommand implements Runnable {
       ImportReport report = new ImportReport();
       long start = System.nanoTime();
       Harvester.Outcome outcome;
-      try (CatalogueStore store = Composition.catalogue(config)) {
-        outcome = new Harvester(store, options, ConsoleProgress.forTerminal(err), notice -> {
+      try (PaperLens root = harvest.main.root(config)) {
+        outcome = new Harvester(root.catalogue(), options, ConsoleProgress.forTerminal(err), notice -> {
           err.println("paperlens: " + notice);
           err.flush();
         }).run(report);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
@@ -54,7 +55,8 @@ final class ImportCommand implements Callable<Integer> {
     String datasetName = dataset != null ? dataset : defaultDataset(paths.getFirst());
     ImportReport report = new ImportReport();
     var out = main.spec.commandLine().getOut();
-    try (CatalogueStore store = Composition.catalogue(config)) {
+    try (PaperLens root = main.root(config)) {
+      CatalogueStore store = root.catalogue();
       long start = System.nanoTime();
       try {
         new Importer(store, new Importer.Options(Optional.ofNullable(format), datasetName, batchSize),

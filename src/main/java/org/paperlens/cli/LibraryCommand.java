@@ -10,21 +10,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
+import org.paperlens.common.BadInputException;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.config.Config;
 import org.paperlens.export.BibtexImport;
-import org.paperlens.index.LuceneIndex;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.store.Database;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "library", mixinStandardHelpOptions = true, description = "Members' libraries.",
     subcommands = {LibraryCommand.ImportBibtex.class})
@@ -63,19 +64,19 @@ final class LibraryCommand implements Runnable {
       Main main = parent.main;
       Config config = main.config();
       PrintWriter out = main.spec.commandLine().getOut();
-      Clock clock = Clock.systemUTC();
-      try (CatalogueStore store = Composition.catalogue(config); Database db = Composition.communityDatabase(store)) {
-        Account account = new AccountStore(db, PasswordHasher.DEFAULT, clock).byName(user)
+      try (PaperLens root = main.root(config)) {
+        CatalogueStore store = root.catalogue();
+        Account account = root.accounts().byName(user)
             .orElseThrow(() -> new CommandLine.ParameterException(main.spec.commandLine(), "no member named '" + user + "'"));
         BibtexImport.Report report;
-        try (LuceneIndex index = SearchServices.indexIfBuilt(config); Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-          report = new BibtexImport(store, index).match(in, file.toString());
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          report = new BibtexImport(store, root.indexIfBuilt().orElse(null)).match(in, file.toString());
         } catch (NoSuchFileException e) {
           throw new BadInputException(file.toString(), "no such file");
         } catch (java.nio.charset.MalformedInputException e) {
           throw new BadInputException(file.toString(), "not UTF-8 text");
         }
-        LibraryStore library = new LibraryStore(db, new CommunityStore(db, clock), clock);
+        LibraryStore library = root.library();
         for (BibtexImport.Entry e : report.matched()) {
           library.save(account, e.paper(), tags);
           out.printf("matched  %-20s %s (by %s)%n", e.key(), e.paper(), e.by().label());

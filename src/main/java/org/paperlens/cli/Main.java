@@ -2,6 +2,9 @@ package org.paperlens.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import org.paperlens.app.IndexBackend;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,6 +63,13 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** The process environment, or the one a test runs the command line with. */
+  private final java.util.Map<String, String> env;
+
+  private Main(java.util.Map<String, String> env) {
+    this.env = env;
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
@@ -68,7 +78,7 @@ public final class Main implements Runnable {
   /** The settings in effect; a bad value in the environment is a usage error (exit 2) that quotes it. */
   Config config() {
     try {
-      return Config.resolve(System.getenv(), dataDir, newAccountHours, database, quantization);
+      return Config.resolve(env, dataDir, newAccountHours, database, quantization);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -77,21 +87,31 @@ public final class Main implements Runnable {
   /** Where {@code config}'s search index lives: embedded, or the SolrCloud collection of {@code --solr}. */
   IndexBackend indexBackend(Config config) {
     try {
-      return IndexBackend.of(config, solr, System.getenv());
+      return IndexBackend.of(config, solr, env);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
+  /** The application root of a command: its settings and index engine; the command closes it. */
+  PaperLens root(Config config) {
+    return PaperLens.open(config, indexBackend(config), Clock.systemUTC());
+  }
+
+  /** As {@link #root(Config)}, with the mail server of the environment (for the commands that send mail). */
+  PaperLens root(Config config, org.paperlens.config.MailSettings mail) {
+    return PaperLens.builder(config, indexBackend(config), Clock.systemUTC()).mail(mail).build();
+  }
+
   /** The environment, read in one place so commands (and tests through them) see the same one. */
   java.util.Map<String, String> environment() {
-    return System.getenv();
+    return env;
   }
 
   /** Mail server and site URL from the environment; a bad value is a usage error (exit 2) that quotes it. */
   org.paperlens.config.MailSettings mailSettings() {
     try {
-      return org.paperlens.config.MailSettings.resolve(System.getenv());
+      return org.paperlens.config.MailSettings.resolve(env);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -108,11 +128,20 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return execute(commandLine(out, err), args);
+    return run(args, System.getenv(), out, err);
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code env} in place of the process environment. */
+  public static int run(String[] args, java.util.Map<String, String> env, PrintWriter out, PrintWriter err) {
+    return execute(commandLine(env, out, err), args);
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return commandLine(System.getenv(), out, err);
+  }
+
+  static CommandLine commandLine(java.util.Map<String, String> env, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main(env));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.index.Filters;
 import org.paperlens.paper.ArxivId;
@@ -76,10 +77,8 @@ final class RecommendCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Recommendations result;
-    try (CatalogueStore store = Composition.catalogue(config);
-        org.paperlens.index.PaperIndex index = main.indexBackend(config).openForSearch()) {
-      RelatedPapers related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion());
-      result = new Recommender(index, related).recommend(request);
+    try (PaperLens root = main.root(config)) {
+      result = root.recommender().recommend(request);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

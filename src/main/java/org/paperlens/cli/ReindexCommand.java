@@ -2,11 +2,12 @@ package org.paperlens.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
-import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.paper.CatalogueStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
     description = {"Rebuild the search index from the catalogue and the stored vectors (never re-embeds).",
@@ -20,11 +21,10 @@ final class ReindexCommand implements Callable<Integer> {
   public Integer call() {
     Config config = main.config();
     PrintWriter err = main.spec.commandLine().getErr();
-    IndexBackend backend = main.indexBackend(config);
-    err.println("paperlens: " + config.describe() + ", " + backend.describe());
     IndexBuilder.Report r;
-    try (CatalogueStore store = Composition.catalogue(config)) {
-      r = backend.rebuilder().rebuild(store, SearchServices.vectors(store, config.model()), ConsoleProgress.forTerminal(err));
+    try (PaperLens root = main.root(config)) {
+      err.println("paperlens: " + config.describe() + ", " + root.backend().describe());
+      r = root.rebuilder().rebuild(root.catalogue(), root.vectors(), ConsoleProgress.forTerminal(err));
     }
     PrintWriter out = main.spec.commandLine().getOut();
     out.printf("indexed %,d papers (%,d with vectors) into %s in %.1f s, %,.0f papers/s%s%n", r.papers(),

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.index.Filters;
@@ -64,10 +65,8 @@ final class RelatedCommand implements Callable<Integer> {
     }
     PaperId paper = ArxivId.parse(id).map(ArxivId::id).orElseGet(() -> new PaperId(id.strip()));
     List<RelatedPaper> related;
-    try (CatalogueStore store = Composition.catalogue(config);
-        PaperIndex index = main.indexBackend(config).openForSearch()) {
-      related = new RelatedPapers(index, SearchServices.vectors(store, config.model()), config.fusion())
-          .find(paper, filters, k);
+    try (PaperLens root = main.root(config)) {
+      related = root.related().find(paper, filters, k);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.embed.Encoder;
 import org.paperlens.index.PaperIndex;
@@ -72,10 +73,9 @@ final class SearchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
     }
     SearchResult result;
-    boolean needsModel = !(request.mode() instanceof SearchMode.Keyword);
-    try (PaperIndex index = main.indexBackend(config).openForSearch();
-        Encoder encoder = needsModel ? SearchServices.encoder(config) : null) {
-      result = new Searcher(index, encoder == null ? null : encoder::embedQuery).search(request);
+    // The model is loaded only when the query needs it (not for a keyword search).
+    try (PaperLens root = main.root(config)) {
+      result = root.searcher().search(request);
     }
     PrintWriter out = main.spec.commandLine().getOut();
     if (json) {

@@ -5,7 +5,7 @@ import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
-import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.paper.CatalogueStore;
 
 /** Assembles the search components a command needs from the configuration. */
@@ -25,7 +25,7 @@ final class SearchServices {
   }
 
   /** The search index, or null when none is built yet: for commands that can do part of their job without one. */
-  static org.paperlens.index.LuceneIndex indexIfBuilt(Config config) {
+  static org.paperlens.index.lucene.LuceneIndex indexIfBuilt(Config config) {
     try {
       return Composition.index(config);
     } catch (org.paperlens.index.IndexMissingException e) {

@@ -6,9 +6,13 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.paperlens.app.IndexBackend;
+import org.paperlens.app.PaperLens;
+import org.paperlens.app.Serving;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
-import org.paperlens.web.ClientAddresses;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.ServerLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,8 +114,9 @@ final class ServeCommand implements Callable<Integer> {
     MailSettings mail = main.mailSettings();
     Duration digestEvery = fromEnv.digestEvery().orElse(Duration.ofMinutes(1));
     IndexBackend backend = main.indexBackend(config);
-    try (Site site = new Site(config, backend, mail, pipelineSettings, oaiUrl, java.util.Optional.of(digestEvery), clients,
-        clock, log)) {
+    try (PaperLens root = PaperLens.builder(config, backend, clock).mail(mail).serving()
+        .submissionsFrom(oaiUrl, org.paperlens.ingest.FetchLimits.SUBMISSION).build()) {
+      Serving site = new Serving(root, pipelineSettings, java.util.Optional.of(digestEvery), ServerLimits.DEFAULT, clients, log);
       int actual = site.start(host, port);
       out.printf("paperlens: digests: %s%n", mail.describe());
       out.printf("paperlens: %s, %s%n", config.describe(), backend.describe());

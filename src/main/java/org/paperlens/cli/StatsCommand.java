@@ -3,11 +3,12 @@ package org.paperlens.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperlens.app.PaperLens;
 import org.paperlens.paper.CatalogueStats;
 import org.paperlens.paper.CatalogueStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Show what the catalogue holds: counts by source, category and month, versions.")
@@ -26,23 +27,28 @@ final class StatsCommand implements Callable<Integer> {
     long embedded;
     long seq;
     org.paperlens.config.Config config = main.config();
-    try (CatalogueStore store = Composition.catalogue(config)) {
-      s = CatalogueStats.of(store);
-      embedded = new org.paperlens.embed.VectorStore(store).countLive(config.model());
-      seq = store.sequence();
-    }
     PrintWriter out = main.spec.commandLine().getOut();
+    try (PaperLens root = main.root(config)) {
+      CatalogueStore store = root.catalogue();
+      s = CatalogueStats.of(store);
+      embedded = root.vectorStore().countLive(config.model());
+      seq = store.sequence();
+      print(out, config, s, embedded, seq, root.indexIfBuilt());
+    }
+    return 0;
+  }
+
+  private void print(PrintWriter out, org.paperlens.config.Config config, CatalogueStats s, long embedded, long seq,
+      java.util.Optional<org.paperlens.index.PaperIndex> index) {
     out.printf("papers: %,d (deleted at the source: %,d)%n", s.papers(), s.deleted());
     out.printf("embedded with %s: %,d of %,d live papers (the rest are searchable by keyword only)%n",
         config.model().configName(), embedded, s.papers() - s.deleted());
-    try (org.paperlens.index.LuceneIndex index = SearchServices.indexIfBuilt(config)) {
-      if (index == null) {
-        out.println("search index: none yet ('paperlens serve' or 'paperlens reindex' builds it)");
-      } else {
-        org.paperlens.index.IndexCoverage c = index.coverage();
-        out.printf("search index: %,d papers, %,d searchable by meaning; covers catalogue changes up to %,d of %,d%n",
-            c.papers(), c.withVector(), c.seq(), seq);
-      }
+    if (index.isEmpty()) {
+      out.println("search index: none yet ('paperlens serve' or 'paperlens reindex' builds it)");
+    } else {
+      org.paperlens.index.IndexCoverage c = index.get().coverage();
+      out.printf("search index: %,d papers, %,d searchable by meaning; covers catalogue changes up to %,d of %,d%n",
+          c.papers(), c.withVector(), c.seq(), seq);
     }
     out.printf("versions recorded: %,d; ids seen from more than one source: %,d%n", s.versionRows(), s.multiSource());
     table(out, "by source", s.bySource(), Integer.MAX_VALUE);
@@ -51,7 +57,6 @@ final class StatsCommand implements Callable<Integer> {
     table(out, "by month first listed (or submitted)", s.byMonth(), Integer.MAX_VALUE);
     table(out, "by latest version (0 = not known)", s.byVersion(), Integer.MAX_VALUE);
     out.flush();
-    return 0;
   }
 
   private static void table(PrintWriter out, String title, Map<String, Long> rows, int limit) {

@@ -3,7 +3,7 @@ package org.paperlens.embed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.paperlens.ingest.Progress;
+import org.paperlens.common.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 

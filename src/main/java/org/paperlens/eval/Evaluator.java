@@ -3,8 +3,8 @@ package org.paperlens.eval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.paperlens.ingest.BadInputException;
-import org.paperlens.ingest.Progress;
+import org.paperlens.common.BadInputException;
+import org.paperlens.common.Progress;
 
 /**
  * Runs a retriever over every judged query of a benchmark and scores the rankings.

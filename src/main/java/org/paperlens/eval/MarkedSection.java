@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.common.BadInputException;
 
 /**
  * A generated section of a hand-written Markdown page, between {@code <!-- NAME:start -->} and

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.common.BadInputException;
 
 /**
  * Relevance judgements: for each query, the documents judged and their grades.

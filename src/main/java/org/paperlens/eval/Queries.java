@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.common.BadInputException;
 
 /** Benchmark queries (id and text), in the order of their file. Immutable. */
 public final class Queries {

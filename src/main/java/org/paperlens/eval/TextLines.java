@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.common.BadInputException;
 
 /**
  * The line loop the evaluation inputs share (qrels, queries, run files): numbered lines, blank

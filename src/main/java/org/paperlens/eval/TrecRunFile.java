@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.common.BadInputException;
 
 /**
  * TREC run files, the format {@code trec_eval} and pytrec_eval read: one line per retrieved

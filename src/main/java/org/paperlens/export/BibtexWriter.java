@@ -11,10 +11,14 @@ import org.paperlens.paper.TexText;
 
 /**
  * BibTeX entries in the form arXiv itself recommends ({@code @misc} with eprint, archivePrefix,
- * primaryClass), {@code @article} when the paper has a journal reference. Values are braced and
- * TeX's special characters escaped; text stays UTF-8 (biber and modern BibTeX read it).
+ * primaryClass, url), {@code @article} when the paper has a journal reference. Values are braced and
+ * TeX's special characters escaped; text stays UTF-8 (biber and modern BibTeX read it). The one
+ * BibTeX writer: exports and the paper page's entry ({@link #citation}) both come from here.
  */
-final class BibtexWriter {
+public final class BibtexWriter {
+
+  /** More authors than this are cut, in {@link #citation}, to this many plus BibTeX's "and others" (shown as "et al."). */
+  public static final int CITATION_AUTHORS = 100;
 
   private BibtexWriter() {}
 
@@ -22,30 +26,50 @@ final class BibtexWriter {
     StringBuilder b = new StringBuilder();
     Set<String> keys = new HashSet<>();
     for (Paper p : papers) {
-      boolean article = p.journalRef() != null;
-      b.append(article ? "@article{" : "@misc{").append(uniqueKey(p, keys)).append(",\n");
-      field(b, "title", p.title());
-      field(b, "author", p.authors().isEmpty() ? null : String.join(" and ", p.authors()));
-      LocalDate date = date(p);
-      if (date != null) {
-        field(b, "year", Integer.toString(date.getYear()));
-        field(b, "month", date.getMonth().name().substring(0, 3).toLowerCase(Locale.ROOT));
-      }
-      if (article) {
-        field(b, "journal", p.journalRef());
-      }
-      if (p.id().isArxiv()) {
-        field(b, "eprint", p.id().value());
-        field(b, "archivePrefix", "arXiv");
-        field(b, "primaryClass", p.primaryCategory());
-      }
-      field(b, "doi", p.doi());
-      field(b, "url", p.absUrl());
-      field(b, "abstract", p.abstractText());
-      b.setLength(b.length() - 2); // the last field's ",\n"
-      b.append("\n}\n\n");
+      entry(b, p, uniqueKey(p, keys), Integer.MAX_VALUE, true);
+      b.append("\n\n");
     }
     return b.toString();
+  }
+
+  /**
+   * The entry a page shows for copying: what {@link #write} exports for {@code p} alone (the same
+   * key, the same escapes) without the abstract, and with at most {@link #CITATION_AUTHORS}
+   * authors (a few papers have thousands).
+   */
+  public static String citation(Paper p) {
+    StringBuilder b = new StringBuilder();
+    entry(b, p, uniqueKey(p, new HashSet<>()), CITATION_AUTHORS, false);
+    return b.toString();
+  }
+
+  private static void entry(StringBuilder b, Paper p, String key, int maxAuthors, boolean withAbstract) {
+    boolean article = p.journalRef() != null;
+    b.append(article ? "@article{" : "@misc{").append(key).append(",\n");
+    field(b, "title", p.title());
+    List<String> authors = p.authors().size() > maxAuthors ? p.authors().subList(0, maxAuthors) : p.authors();
+    field(b, "author", authors.isEmpty() ? null
+        : String.join(" and ", authors) + (authors.size() < p.authors().size() ? " and others" : ""));
+    LocalDate date = date(p);
+    if (date != null) {
+      field(b, "year", Integer.toString(date.getYear()));
+      field(b, "month", date.getMonth().name().substring(0, 3).toLowerCase(Locale.ROOT));
+    }
+    if (article) {
+      field(b, "journal", p.journalRef());
+    }
+    if (p.id().isArxiv()) {
+      field(b, "eprint", p.id().value());
+      field(b, "archivePrefix", "arXiv");
+      field(b, "primaryClass", p.primaryCategory());
+    }
+    field(b, "doi", p.doi());
+    field(b, "url", p.absUrl() != null ? p.absUrl() : p.id().isArxiv() ? "https://arxiv.org/abs/" + p.id().value() : null);
+    if (withAbstract) {
+      field(b, "abstract", p.abstractText());
+    }
+    b.setLength(b.length() - 2); // the last field's ",\n"
+    b.append("\n}");
   }
 
   static LocalDate date(Paper p) {

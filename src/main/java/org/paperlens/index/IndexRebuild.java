@@ -1,6 +1,7 @@
 package org.paperlens.index;
 
-import org.paperlens.ingest.Progress;
+import org.paperlens.common.Progress;
+import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.paper.CatalogueStore;
 
 /**

@@ -3,8 +3,8 @@ package org.paperlens.index;
 import java.io.IOException;
 
 /**
- * The index a running server searches, updates in place and can rebuild whole: {@link LiveIndex}
- * (embedded Lucene) or {@link org.paperlens.index.solr.SolrIndex} (SolrCloud). The server's
+ * The index a running server searches, updates in place and can rebuild whole: {@code index.lucene.LiveIndex}
+ * (embedded Lucene) or {@code index.solr.SolrIndex} (SolrCloud). The server's
  * pipeline ({@link org.paperlens.live.Pipeline}) sees only this.
  */
 public interface LiveSearchIndex extends PaperIndex, IndexUpdates, IndexRebuild {

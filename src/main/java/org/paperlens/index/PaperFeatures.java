@@ -32,7 +32,7 @@ public final class PaperFeatures {
   private final IntFunction<PaperId> ids;
   private final PaperId[] resolved;
 
-  PaperFeatures(int profileSize, float[][] vectors, Terms[] terms, List<String> vocabulary, IntFunction<PaperId> ids) {
+  public PaperFeatures(int profileSize, float[][] vectors, Terms[] terms, List<String> vocabulary, IntFunction<PaperId> ids) {
     this.profileSize = profileSize;
     this.vectors = vectors;
     this.terms = terms;
@@ -65,7 +65,7 @@ public final class PaperFeatures {
   }
 
   /** Resolves every row's id now, so this object no longer needs the index that made it. */
-  void resolveAll() {
+  public void resolveAll() {
     for (int row = 0; row < resolved.length; row++) {
       id(row);
     }

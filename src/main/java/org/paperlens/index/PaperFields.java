@@ -1,16 +1,10 @@
 package org.paperlens.index;
 
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * Every field of the paper index, named in one place, with the analysis each gets. The SolrCloud
+ * Every field of the paper index, named in one place, for every engine. The embedded engine's
+ * analysis of them is {@code index.lucene.PaperAnalyzer}; The SolrCloud
  * schema ({@code solr/configset/schema.xml}) declares the same fields with the same analysis.
  *
  * <p>Stored fields are only what a result list shows (id, title, authors, primary category,
@@ -53,18 +47,6 @@ public final class PaperFields {
       "cat", CATEGORY, "category", CATEGORY);
 
   private PaperFields() {}
-
-  public static Analyzer analyzer() {
-    Analyzer names = new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        StandardTokenizer source = new StandardTokenizer();
-        TokenStream sink = new ASCIIFoldingFilter(new LowerCaseFilter(source));
-        return new TokenStreamComponents(source, sink);
-      }
-    };
-    return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(AUTHORS, names));
-  }
 
   /**
    * The key of an author's name: accents, case and spacing ignored, so "José  García" and

@@ -8,7 +8,7 @@ import org.paperlens.paper.PaperId;
 /**
  * The search index, seen from the rest of paperlens: what any engine can serve (keyword and
  * vector retrieval with filters, look-ups, snippets, more-like-this). The embedded implementation
- * is Lucene ({@link LuceneIndex}, {@link LiveIndex}); {@link org.paperlens.index.solr.SolrIndex}
+ * is Lucene ({@code index.lucene.LuceneIndex}, {@code LiveIndex}); {@code index.solr.SolrIndex}
  * speaks to a SolrCloud collection. The write side is {@link IndexUpdates} (in place) and
  * {@link IndexRebuild} (whole); what only Lucene can give is {@link FeatureSource}. The index is
  * derived data: it can always be rebuilt from the catalogue.

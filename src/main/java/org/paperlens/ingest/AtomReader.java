@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.paperlens.common.BadInputException;
 
 /**
  * Responses of the arXiv export API ({@code export.arxiv.org/api/query}): Atom feeds with one

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.paperlens.common.Progress;
 import org.paperlens.paper.CatalogueStore;
 
 /**

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.paperlens.common.BadInputException;
+import org.paperlens.common.Progress;
 import org.paperlens.paper.CatalogueStore;
 
 /**

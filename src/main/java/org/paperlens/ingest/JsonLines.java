@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import org.paperlens.common.BadInputException;
 
 /**
  * The line loop every JSON Lines format shares: numbering lines for messages, skipping blank

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import org.paperlens.common.BadInputException;
 
 /**
  * Fetches OAI-PMH pages politely: one request at a time, at least {@code delay} apart; a 503 or

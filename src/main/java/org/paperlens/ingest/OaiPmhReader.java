@@ -13,6 +13,7 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.paperlens.common.BadInputException;
 import org.paperlens.paper.PaperText;
 
 /**

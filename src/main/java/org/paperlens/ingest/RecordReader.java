@@ -3,6 +3,7 @@ package org.paperlens.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
+import org.paperlens.common.BadInputException;
 
 /**
  * Reads one input in one source format into {@link SourceRecord}s, in input order.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import org.paperlens.common.BadInputException;
 
 /**
  * An HTTP response saved as a JSON object {@code {url, status_code, body}}: how arxiv.py's test

@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.paperlens.common.Progress;
 import org.paperlens.embed.CatalogueEmbedder;
 import org.paperlens.embed.EmbedReport;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.VectorStore;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.LiveSearchIndex;
+import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.ingest.Harvester;
 import org.paperlens.ingest.ImportReport;
-import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
 
 /**

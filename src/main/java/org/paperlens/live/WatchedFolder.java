@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.common.BadInputException;
+import org.paperlens.common.Progress;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
-import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
 
 /**

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.paperlens.index.Filters;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.LexicalNeighbours;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.Fusion;
 

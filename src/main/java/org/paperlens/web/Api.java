@@ -15,13 +15,24 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.HttpProblem;
+import org.paperlens.web.http.Params;
+import org.paperlens.web.page.AccountChanges;
+import org.paperlens.web.page.CollectionPages;
+import org.paperlens.web.page.ForYou;
+import org.paperlens.web.page.LibraryPages;
+import org.paperlens.web.page.Listings;
+import org.paperlens.web.page.ReadingPages;
+import org.paperlens.web.page.SubmitLookup;
+import org.paperlens.web.page.Views;
 
 /**
  * The JSON API under /api/v1: the same data as the pages ({@link Views}), plus the actions.
  * Lists are paged with {@code page} (from 1) and {@code limit}; each says whether there is more.
  * Routes are listed in {@link WebServer} and documented in {@code web/openapi.json}.
  */
-final class Api {
+public final class Api {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -132,7 +143,7 @@ final class Api {
   }
 
   void search(Context ctx) {
-    SearchRequest request = Params.search(ctx, listings, ReadingPages.SEARCH_PAGE);
+    SearchRequest request = Params.search(ctx, listings::mode, ReadingPages.SEARCH_PAGE);
     if (request == null) {
       throw HttpProblem.badRequest("parameter 'q' (the query) is required");
     }
@@ -147,7 +158,7 @@ final class Api {
     m.put("notice", result.notice());
     m.put("coverage", coverage(s.status().get()));
     m.put("coverageNotice", Listings.coverageNotice(s.status().get(), request.mode()));
-    m.put("permalink", org.paperlens.web.Urls.of("/search", ReadingPages.searchParams(request)));
+    m.put("permalink", org.paperlens.web.http.Urls.of("/search", ReadingPages.searchParams(request)));
     List<Map<String, Object>> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {
       hits.add(Views.hit(h));
@@ -350,7 +361,7 @@ final class Api {
   }
 
   /** The request's JSON object body ({@code optional}: an empty body is an empty object), or a 400. */
-  static JsonNode body(Context ctx, boolean optional) {
+  public static JsonNode body(Context ctx, boolean optional) {
     String text = ctx.body();
     if (text.isBlank() && optional) {
       return JSON.createObjectNode();

@@ -16,6 +16,26 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.BodySizeLimit;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.Problems;
+import org.paperlens.web.http.RequestBodies;
+import org.paperlens.web.http.ServerLimits;
+import org.paperlens.web.page.AccountChanges;
+import org.paperlens.web.page.AccountPages;
+import org.paperlens.web.page.AuthorPages;
+import org.paperlens.web.page.CollectionPages;
+import org.paperlens.web.page.Discussion;
+import org.paperlens.web.page.ExportRoutes;
+import org.paperlens.web.page.FeedRoutes;
+import org.paperlens.web.page.ForYou;
+import org.paperlens.web.page.LibraryPages;
+import org.paperlens.web.page.Listings;
+import org.paperlens.web.page.ReadingPages;
+import org.paperlens.web.page.SubmitLookup;
+import org.paperlens.web.page.SubscriptionPages;
+import org.paperlens.web.page.Templates;
 
 /**
  * The web app: pages, the JSON API and static files on one embedded Jetty (via Javalin).
@@ -50,7 +70,8 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(WebServices services, DigestServices digest, ServerLimits limits, ClientAddresses clients) {
     Templates templates = new Templates(digest != null);
-    Problems problems = new Problems(templates);
+    Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx, java.util.Map.of(
+        "title", title, "status", status, "detail", detail)));
     Auth auth = new Auth(services.accounts(), services.limits(), clients);
     Listings listings = new Listings(services);
     ReadingPages reading = new ReadingPages(services, listings, templates);

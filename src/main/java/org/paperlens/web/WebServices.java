@@ -2,8 +2,8 @@ package org.paperlens.web;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.paperlens.account.AccountStore;
 import org.paperlens.account.AccountLimits;
+import org.paperlens.account.AccountStore;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.index.PaperIndex;

@@ -12,7 +12,6 @@ import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.store.Database;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
 import org.paperlens.digest.Cadence;
@@ -25,12 +24,13 @@ import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.Topic;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
+import org.paperlens.store.Database;
 
 /**
  * Benchmark, not a test: builds the digests of 10,000 subscribers of mixed kinds over the last day

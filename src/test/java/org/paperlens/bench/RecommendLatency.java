@@ -16,7 +16,7 @@ import org.paperlens.eval.MarkedSection;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.recommend.RecommendRequest;

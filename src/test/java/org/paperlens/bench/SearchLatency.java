@@ -13,7 +13,7 @@ import org.paperlens.embed.Encoder;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.search.Fusion;

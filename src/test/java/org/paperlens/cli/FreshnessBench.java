@@ -18,19 +18,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
+import org.paperlens.web.http.ServerLimits;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.app.Serving;
+import org.paperlens.app.PaperLens;
+import org.paperlens.app.IndexBackend;
 import org.paperlens.bench.Hardware;
 import org.paperlens.bench.SearchLatency;
+import org.paperlens.common.Progress;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.index.Filters;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.index.QueryText;
+import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
-import org.paperlens.ingest.Progress;
 import org.paperlens.live.Pipeline;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
@@ -82,15 +87,15 @@ public final class FreshnessBench {
     MailSettings mail = MailSettings.resolve(Map.of());
     // Idle: the embedder at 1 % of a core, nothing arriving.
     double[][] idle;
-    try (Site site = site(config, mail, inbox, 0.01)) {
+    try (Serving site = site(config, mail, inbox, 0.01)) {
       awaitCaughtUp(site);
-      latencies(site.services().searcher(), queries.subList(2 * QUERIES, 3 * QUERIES), config); // warm-up, other queries
-      idle = latencies(site.services().searcher(), queries.subList(0, QUERIES), config);
+      latencies(site.root().searcher(), queries.subList(2 * QUERIES, 3 * QUERIES), config); // warm-up, other queries
+      idle = latencies(site.root().searcher(), queries.subList(0, QUERIES), config);
     }
     // Busy: the default share, the held-back days dropped in one after another while searches run.
     List<double[]> fresh = new ArrayList<>();
     double[][] busy;
-    try (Site site = site(config, mail, inbox, Pipeline.Settings.defaults().embedShare())) {
+    try (Serving site = site(config, mail, inbox, Pipeline.Settings.defaults().embedShare())) {
       awaitCaughtUp(site);
       Thread dropper = new Thread(() -> {
         try {
@@ -105,7 +110,7 @@ public final class FreshnessBench {
       // One pass of new queries while the first day is imported, indexed and embedded (a day takes
       // far longer to embed at half a core than the pass takes), so no query vector is cached.
       Thread.sleep(1_000);
-      busy = latencies(site.services().searcher(), queries.subList(QUERIES, 2 * QUERIES), config);
+      busy = latencies(site.root().searcher(), queries.subList(QUERIES, 2 * QUERIES), config);
       dropper.join();
     }
 
@@ -142,16 +147,18 @@ public final class FreshnessBench {
     System.out.print(body);
   }
 
-  private static Site site(Config config, MailSettings mail, Path inbox, double share) {
+  private static Serving site(Config config, MailSettings mail, Path inbox, double share) {
     Pipeline.Settings d = Pipeline.Settings.defaults();
     Pipeline.Settings settings = new Pipeline.Settings(Optional.of(inbox), Optional.empty(), share, Duration.ofMillis(500),
         d.indexEvery(), d.commitEvery());
-    Site site = new Site(config, mail, settings, null, Optional.empty(), org.paperlens.web.ClientAddresses.behind(List.of()), Clock.systemUTC(), line -> System.err.println("serve: " + line));
+    Serving site = new Serving(PaperLens.builder(config, IndexBackend.of(config, null, java.util.Map.of()), Clock.systemUTC()).mail(mail)
+        .serving().build(), settings, Optional.empty(), ServerLimits.DEFAULT, ClientAddresses.behind(List.of()),
+        line -> System.err.println("serve: " + line));
     site.start("127.0.0.1", 0);
     return site;
   }
 
-  private static void awaitCaughtUp(Site site) throws InterruptedException {
+  private static void awaitCaughtUp(Serving site) throws InterruptedException {
     while (site.pipeline().status().coverage().seq() < site.pipeline().status().catalogueSeq()
         || site.pipeline().status().coverage().papers() == 0) {
       Thread.sleep(200);
@@ -159,15 +166,15 @@ public final class FreshnessBench {
   }
 
   /** {papers, import seconds, keyword median, keyword max, meaning median, meaning max} for one dropped day file. */
-  private static double[] freshness(Site site, Path inbox, Path dayFile) throws Exception {
+  private static double[] freshness(Serving site, Path inbox, Path dayFile) throws Exception {
     List<Paper> sample = new ArrayList<>();
     List<String> lines = Files.readAllLines(dayFile);
     for (int i = 0; i < lines.size() && sample.size() < 10; i += Math.max(1, lines.size() / 10)) {
       JsonNode n = JSON.readTree(lines.get(i));
       sample.add(Paper.builder(new PaperId(n.get("id").asText())).title(n.get("title").asText()).build());
     }
-    CatalogueStore catalogue = site.services().catalogue();
-    PaperIndex index = site.services().index();
+    CatalogueStore catalogue = site.root().catalogue();
+    PaperIndex index = site.root().index();
     int n = sample.size();
     long[] committedAt = new long[n];
     double[] keyword = new double[n];

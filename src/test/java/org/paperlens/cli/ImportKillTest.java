@@ -1,7 +1,6 @@
 package org.paperlens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.common.Progress;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
-import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.testing.CatalogueDump;
 import org.paperlens.testing.ChildProcess;

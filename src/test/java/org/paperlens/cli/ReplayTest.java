@@ -34,6 +34,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.web.http.ServerLimits;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.app.Serving;
+import org.paperlens.app.PaperLens;
+import org.paperlens.app.IndexBackend;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
 import org.paperlens.digest.Cadence;
@@ -90,9 +95,10 @@ class ReplayTest {
           Optional.of("cs"), HarvestSchedule.DEFAULT_AT, HarvestSchedule.DEFAULT_ZONE, 7, Duration.ZERO)),
           1.0, Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(2));
       Config config = Config.resolve(Map.of(), tmp.resolve("data"));
-      try (Site site = new Site(config, mail, settings, null, Optional.empty(), org.paperlens.web.ClientAddresses.behind(List.of()), clock, line -> {})) {
+      try (Serving site = new Serving(PaperLens.builder(config, IndexBackend.of(config, null, Map.of()), clock).mail(mail).serving().build(),
+          settings, Optional.empty(), ServerLimits.DEFAULT, ClientAddresses.behind(List.of()), line -> {})) {
         String url = "http://127.0.0.1:" + site.start("127.0.0.1", 0) + "/";
-        Subscriptions subscriptions = new Subscriptions(new SubscriptionStore(site.services().catalogue()), new Links(SITE), clock);
+        Subscriptions subscriptions = new Subscriptions(new SubscriptionStore(site.root().catalogue()), new Links(SITE), clock);
         for (Topic topic : List.of(new Topic.SavedSearch(searched.title()), new Topic.Category(category))) {
           Subscriptions.Pending p = subscriptions.subscribe("reader@example.org", "u1", topic, Cadence.parse("daily", "7", null, "UTC"));
           subscriptions.confirm(p.confirmToken()).orElseThrow();
@@ -130,7 +136,7 @@ class ReplayTest {
     return day.atTime(21, 0).atZone(HarvestSchedule.DEFAULT_ZONE).toInstant();
   }
 
-  private static void awaitCaughtUp(Site site, int papers) throws InterruptedException {
+  private static void awaitCaughtUp(Serving site, int papers) throws InterruptedException {
     PipelineStatus s = site.pipeline().status();
     // A generous bound that proves "did not hang"; nothing here is timed.
     for (int i = 0; i < 6_000; i++) {

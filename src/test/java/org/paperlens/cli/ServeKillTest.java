@@ -1,7 +1,6 @@
 package org.paperlens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -39,7 +38,7 @@ import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.VectorStore;
 import org.paperlens.index.IndexCoverage;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.ingest.Listings;
 import org.paperlens.ingest.OaiTestServer;
 import org.paperlens.paper.CatalogueStore;

@@ -30,6 +30,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.paperlens.web.http.ServerLimits;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.app.Serving;
+import org.paperlens.app.PaperLens;
+import org.paperlens.app.IndexBackend;
 import org.paperlens.config.Config;
 import org.paperlens.config.MailSettings;
 import org.paperlens.index.solr.SolrClusterProcess;
@@ -52,7 +57,7 @@ class SolrServeTest {
   private SolrClusterProcess cluster;
   private Path dir;
   private Path watched;
-  private Site site;
+  private Serving site;
   private String url;
 
   @BeforeAll
@@ -119,8 +124,8 @@ class SolrServeTest {
         Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1));
     Config config = Config.resolve(Map.of(), dir.resolve("data"));
     IndexBackend backend = IndexBackend.of(config, cluster.solrUrl(), Map.of());
-    site = new Site(config, backend, MailSettings.resolve(Map.of()), settings, null, Optional.empty(),
-        org.paperlens.web.ClientAddresses.behind(List.of()), Clock.systemUTC(), line -> {});
+    site = new Serving(PaperLens.builder(config, backend, Clock.systemUTC()).serving().build(), settings, Optional.empty(),
+        ServerLimits.DEFAULT, ClientAddresses.behind(List.of()), line -> {});
     url = "http://127.0.0.1:" + site.start("127.0.0.1", 0) + "/";
     Files.writeString(watched.resolve("new.jsonl"), "{\"id\": \"2402.05555\", \"authors\": [\"Ada Lovelace\"],"
         + " \"title\": \"Zebrafish shoals steer by vortices\", \"categories\": [\"q-bio.PE\"], \"comment\": null,"

@@ -1,7 +1,6 @@
 package org.paperlens.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.config.MailSettings;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.testing.TestDatabase;
 

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperlens.config.MailSettings;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.testing.TestDatabase;
 

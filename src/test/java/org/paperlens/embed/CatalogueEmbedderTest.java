@@ -1,7 +1,6 @@
 package org.paperlens.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.common.Progress;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
-import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.testing.Fixtures;
 import org.paperlens.testing.TestDatabase;

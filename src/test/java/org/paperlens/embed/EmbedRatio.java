@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.paperlens.bench.Hardware;
+import org.paperlens.common.Progress;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
-import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 

@@ -2,7 +2,6 @@ package org.paperlens.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.common.BadInputException;
 import org.paperlens.testing.Fixtures;
 
 /** Rankings in trec_eval's order, and TREC run files written and read. */

@@ -2,16 +2,15 @@ package org.paperlens.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.StringReader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperlens.index.IndexBuilder;
+import org.paperlens.common.BadInputException;
+import org.paperlens.common.Progress;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
-import org.paperlens.ingest.BadInputException;
-import org.paperlens.ingest.Progress;
+import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.testing.TestDatabase;
 

@@ -1,12 +1,5 @@
 package org.paperlens.ingest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.paperlens.ingest.TestInputs.importPaths;
-import static org.paperlens.ingest.TestInputs.papers;
-import static org.paperlens.ingest.TestInputs.readAll;
-import static org.paperlens.ingest.TestInputs.shared;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +11,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.common.BadInputException;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.TestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.paperlens.ingest.TestInputs.importPaths;
+import static org.paperlens.ingest.TestInputs.papers;
+import static org.paperlens.ingest.TestInputs.readAll;
+import static org.paperlens.ingest.TestInputs.shared;
+
 
 /** The Atom reader on real arXiv API responses from {@code ../shared/data/fixtures/arxiv-atom}. */
 class ArxivApiFixturesTest {

@@ -1,13 +1,5 @@
 package org.paperlens.ingest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.paperlens.ingest.TestInputs.fixture;
-import static org.paperlens.ingest.TestInputs.importPaths;
-import static org.paperlens.ingest.TestInputs.papers;
-import static org.paperlens.ingest.TestInputs.readAll;
-import static org.paperlens.ingest.TestInputs.readInto;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.common.BadInputException;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.TestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.paperlens.ingest.TestInputs.fixture;
+import static org.paperlens.ingest.TestInputs.importPaths;
+import static org.paperlens.ingest.TestInputs.papers;
+import static org.paperlens.ingest.TestInputs.readAll;
+import static org.paperlens.ingest.TestInputs.readInto;
+
 
 /** Both JSON Lines schemas, on hand-made samples: the Kaggle arXiv snapshot and daily listings. */
 class ArxivJsonLinesReaderTest {

@@ -1,5 +1,14 @@
 package org.paperlens.ingest;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.paperlens.common.BadInputException;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.paperlens.ingest.TestInputs.fixture;
@@ -7,14 +16,6 @@ import static org.paperlens.ingest.TestInputs.papers;
 import static org.paperlens.ingest.TestInputs.readAll;
 import static org.paperlens.ingest.TestInputs.readInto;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.paperlens.paper.Paper;
-import org.paperlens.paper.PaperId;
 
 class AtomReaderTest {
 

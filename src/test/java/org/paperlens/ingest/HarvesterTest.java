@@ -1,8 +1,5 @@
 package org.paperlens.ingest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,11 +15,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.common.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.SharedData;
 import org.paperlens.testing.TestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class HarvesterTest {
 

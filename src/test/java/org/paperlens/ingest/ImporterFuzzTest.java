@@ -1,7 +1,5 @@
 package org.paperlens.ingest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -18,12 +16,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.common.BadInputException;
+import org.paperlens.common.Progress;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.paper.CatalogueException;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperText;
 import org.paperlens.testing.TestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Fuzzes the importer: valid inputs of every format, mutated with a fixed seed (truncation, byte

@@ -1,8 +1,5 @@
 package org.paperlens.ingest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,9 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.paperlens.common.BadInputException;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.SharedData;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class OaiPmhReaderTest {
 

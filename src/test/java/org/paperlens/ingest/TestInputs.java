@@ -1,7 +1,5 @@
 package org.paperlens.ingest;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.paperlens.common.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 
 /** Where tests find their inputs, and reading an input the way the importer does. */
 final class TestInputs {

@@ -2,7 +2,6 @@ package org.paperlens.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,13 +12,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.common.Progress;
 import org.paperlens.index.Filters;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
-import org.paperlens.ingest.Progress;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPapers;

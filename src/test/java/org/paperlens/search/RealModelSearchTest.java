@@ -2,18 +2,17 @@ package org.paperlens.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paperlens.search.SearchFixture.ids;
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.common.Progress;
 import org.paperlens.embed.CatalogueEmbedder;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
 import org.paperlens.index.Filters;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
-import org.paperlens.ingest.Progress;
+import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 
 /** The whole path with the real bge model: import, embed, index from stored vectors, search by meaning. */

@@ -2,21 +2,20 @@ package org.paperlens.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.common.Progress;
 import org.paperlens.index.Filters;
-import org.paperlens.index.IndexBuilder;
+import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexMissingException;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.IndexChange;
-import org.paperlens.index.LiveIndex;
-import org.paperlens.index.LuceneIndex;
 import org.paperlens.index.VectorQuantization;
-import org.paperlens.ingest.Progress;
+import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.lucene.LiveIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;

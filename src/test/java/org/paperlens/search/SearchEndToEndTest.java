@@ -3,7 +3,6 @@ package org.paperlens.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.paperlens.search.SearchFixture.ids;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
@@ -15,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.Filters;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 
 /** Imports the small search corpus, indexes it, and checks exact results in every mode. */

@@ -1,16 +1,15 @@
 package org.paperlens.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.common.Progress;
 import org.paperlens.index.Filters;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexSettings;
-import org.paperlens.index.LuceneIndex;
-import org.paperlens.ingest.Progress;
+import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.paper.CatalogueStore;
 
 /** While papers are still being embedded, a semantic search says how many it ranks: only those with an embedding. */

@@ -12,9 +12,14 @@ public final class Cli {
   public record Result(int code, String out, String err) {}
 
   public static Result run(String... args) {
+    return run(System.getenv(), args);
+  }
+
+  /** With {@code env} as the command's environment (a mail server, say) instead of this process's. */
+  public static Result run(java.util.Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(TestDatabase.withDatabase(args), new PrintWriter(out), new PrintWriter(err));
+    int code = Main.run(TestDatabase.withDatabase(args), env, new PrintWriter(out), new PrintWriter(err));
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.paperlens.web.http.Auth;
 
 /** One client with its own cookie jar, like one person's browser; redirects are not followed so tests see them. */
 final class Browser {

@@ -21,7 +21,7 @@ import org.paperlens.config.Config;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
@@ -35,6 +35,8 @@ import org.paperlens.testing.Chromium;
 import org.paperlens.testing.Cli;
 import org.paperlens.testing.Fixtures;
 import org.paperlens.testing.TestDatabase;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.ServerLimits;
 
 /**
  * Headless Chromium ({@link Chromium}) and, for it to visit, the web app as {@code paperlens serve} assembles it, on a random port, over a data directory

@@ -26,6 +26,8 @@ import org.paperlens.digest.Links;
 import org.paperlens.digest.SubscriptionStore;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.eval.MarkedSection;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.ServerLimits;
 
 /**
  * Walks every route of the OpenAPI document and every HTML form and page link the site shows,

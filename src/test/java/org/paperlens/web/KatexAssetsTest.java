@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paperlens.web.page.Templates;
 
 /** The vendored KaTeX is the version the lockfile pins, served as long-cached static files only to pages with math. */
 class KatexAssetsTest {

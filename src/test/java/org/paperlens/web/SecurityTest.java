@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paperlens.web.http.Auth;
 
 /** The security promises of the web app, checked over HTTP. */
 class SecurityTest {

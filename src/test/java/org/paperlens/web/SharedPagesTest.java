@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paperlens.web.http.Auth;
+import org.paperlens.web.page.SharedPage;
 
 /**
  * Pages rendered once for every visitor who is not logged in ({@link SharedPage}): each visitor

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paperlens.web.http.ServerLimits;
 
 /**
  * Clients that send a request slowly, or not at all, over raw sockets on the loopback address:

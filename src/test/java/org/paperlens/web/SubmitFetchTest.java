@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.ingest.Listings;
 import org.paperlens.ingest.OaiTestServer;
+import org.paperlens.web.http.Auth;
 
 /** Submitting a paper the catalogue lacks fetches it from the configured OAI-PMH repository. */
 class SubmitFetchTest {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.ingest.Listings;
 import org.paperlens.ingest.OaiTestServer;
+import org.paperlens.web.http.Auth;
 
 /**
  * Submitting a paper while the repository it is fetched from misbehaves (issue 12): people see

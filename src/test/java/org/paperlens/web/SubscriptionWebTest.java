@@ -32,6 +32,7 @@ import org.paperlens.digest.SmtpMailer;
 import org.paperlens.digest.SubscriptionStore;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.digest.TrendingRanking;
+import org.paperlens.web.http.Auth;
 
 /**
  * A newcomer on the real server: subscribes on the site, confirms from the mail, receives a digest

@@ -14,7 +14,7 @@ import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
-import org.paperlens.index.LuceneIndex;
+import org.paperlens.index.lucene.LuceneIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
@@ -24,6 +24,8 @@ import org.paperlens.search.SearchFixture;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.Searcher;
 import org.paperlens.store.Database;
+import org.paperlens.web.http.ClientAddresses;
+import org.paperlens.web.http.ServerLimits;
 
 /**
  * A real server on a random port over the small search fixture (11 papers, topic vectors, a

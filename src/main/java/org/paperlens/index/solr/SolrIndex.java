@@ -21,8 +21,6 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.Filters;
-import org.paperlens.index.QueryText;
-import org.paperlens.index.IndexBuilder;
 import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexCoverage;
 import org.paperlens.index.IndexHit;
@@ -32,7 +30,10 @@ import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.LexicalNeighbours;
 import org.paperlens.index.LiveSearchIndex;
 import org.paperlens.index.PaperFields;
-import org.paperlens.index.Snippets;
+import org.paperlens.index.lucene.IndexBuilder;
+import org.paperlens.index.lucene.PaperAnalyzer;
+import org.paperlens.index.lucene.PaperQueryParser;
+import org.paperlens.index.lucene.Snippets;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -62,7 +63,7 @@ public final class SolrIndex implements LiveSearchIndex {
   private final CloudSolrClient writer;
   private final SolrTarget target;
   private final IndexSettings settings;
-  private final Analyzer analyzer = PaperFields.analyzer();
+  private final Analyzer analyzer = PaperAnalyzer.create();
   private volatile IndexCoverage coverage;
   /** Guarded by this. */
   private long appliedSeq;
@@ -220,7 +221,7 @@ public final class SolrIndex implements LiveSearchIndex {
     papers.forEach(p -> abstracts.put(p.id().value(), p.abstractText()));
     SolrQuery q = SolrQueries.ids(ids).setFields(PaperFields.ID).setRows(ids.size());
     try {
-      q.set("hl.q", QueryText.checked(query));
+      q.set("hl.q", PaperQueryParser.checked(query));
       SolrQueries.edismax(q, settings);
       q.set("hl", true).set("hl.method", "unified").set("hl.qparser", "edismax").set("hl.fl", PaperFields.ABSTRACT)
           .set("hl.snippets", 2).set("hl.tag.pre", "<mark>").set("hl.tag.post", "</mark>").set("hl.encoder", "html")
@@ -394,7 +395,7 @@ public final class SolrIndex implements LiveSearchIndex {
    */
   @Override
   public IndexBuilder.Report rebuild(org.paperlens.paper.CatalogueStore store, IndexBuilder.VectorLookup vectors,
-      org.paperlens.ingest.Progress progress) {
+      org.paperlens.common.Progress progress) {
     IndexBuilder.Report report = SolrWrites.rebuild(this, store, vectors, progress);
     coverage = measure(readWatermark());
     return report;

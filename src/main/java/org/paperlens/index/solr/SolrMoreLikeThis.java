@@ -11,11 +11,11 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.util.ClientUtils;
-import org.paperlens.index.FunctionWords;
 import org.paperlens.index.IndexedPaper;
-import org.paperlens.index.MoreLikeThisQuery;
 import org.paperlens.index.PaperFields;
-import org.paperlens.index.Snippets;
+import org.paperlens.index.lucene.FunctionWords;
+import org.paperlens.index.lucene.MoreLikeThisQuery;
+import org.paperlens.index.lucene.Snippets;
 import org.paperlens.paper.PaperId;
 
 /**

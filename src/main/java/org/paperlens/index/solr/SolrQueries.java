@@ -11,8 +11,9 @@ import org.paperlens.index.BadQueryException;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.PaperFields;
-import org.paperlens.index.QueryText;
-import org.paperlens.index.Snippets;
+import org.paperlens.index.lucene.PaperAnalyzer;
+import org.paperlens.index.lucene.PaperQueryParser;
+import org.paperlens.index.lucene.Snippets;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -31,7 +32,7 @@ final class SolrQueries {
   private SolrQueries() {}
 
   static SolrQuery keyword(String query, IndexSettings settings) {
-    SolrQuery q = new SolrQuery(QueryText.checked(query));
+    SolrQuery q = new SolrQuery(PaperQueryParser.checked(query));
     q.set("defType", "edismax");
     edismax(q, settings);
     return q;

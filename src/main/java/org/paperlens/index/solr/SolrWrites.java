@@ -6,10 +6,10 @@ import java.util.List;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
-import org.paperlens.index.IndexBuilder;
+import org.paperlens.common.Progress;
 import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexUnavailableException;
-import org.paperlens.ingest.Progress;
+import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.paper.CatalogueStore;
 
 /**

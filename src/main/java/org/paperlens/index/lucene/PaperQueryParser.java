@@ -1,0 +1,127 @@
+package org.paperlens.index.lucene;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.paperlens.index.BadQueryException;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.PaperFields;
+
+/**
+ * The keyword query language, on Lucene's classic parser: free text over the weighted default
+ * fields, "phrases", {@code ti: abs: au: cat:} fields, AND / OR / NOT, +/-, parentheses.
+ *
+ * <p>Differences from the classic syntax, for people typing paper titles and ids: {@code / ? !}
+ * are literal (no regular expressions, one-letter wildcards or {@code !} for NOT), a prefix that is not a known field ({@code 3:1}) is searched
+ * as text, and {@code cat:} matches a category exactly. Not thread-safe: make one per query.
+ */
+public final class PaperQueryParser extends MultiFieldQueryParser {
+
+  /**
+   * Characters that are syntax to Lucene but text to people pasting titles: {@code /} (regular
+   * expressions), {@code ?} (one-letter wildcard) and {@code !} (NOT; we spell it NOT or -).
+   */
+  private static final java.util.regex.Pattern LITERALS = java.util.regex.Pattern.compile("(?<!\\\\)[/?!]");
+
+  private PaperQueryParser(String[] fields, Analyzer analyzer, Map<String, Float> boosts) {
+    super(fields, analyzer, boosts);
+    setDefaultOperator(QueryParser.Operator.OR);
+    setAllowLeadingWildcard(false);
+    setSplitOnWhitespace(true);
+  }
+
+  static Query parse(String query, Analyzer analyzer, Map<String, Float> boosts) {
+    if (query == null || query.isBlank()) {
+      throw new BadQueryException("the query is empty");
+    }
+    PaperQueryParser parser = new PaperQueryParser(boosts.keySet().toArray(String[]::new), analyzer, boosts);
+    try {
+      return parser.parse(escapeLiterals(query));
+    } catch (ParseException e) {
+      throw new BadQueryException("cannot understand the query '" + query + "': " + firstLine(e.getMessage())
+          + " (check quotes and parentheses, and that AND/OR/NOT have something on both sides)", e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new BadQueryException("the query '" + abbreviate(query) + "' expands to too many terms", e);
+    }
+  }
+
+  /**
+   * The query as a remote engine's classic-syntax parser should get it: checked against this
+   * language first (so a malformed query fails the same way on every backend), with the
+   * characters the language reads as text ({@code / ? !}) escaped.
+   *
+   * @throws BadQueryException when the query cannot be parsed
+   */
+  public static String checked(String query) {
+    parse(query, Holder.ANALYZER, IndexSettings.DEFAULT.fieldBoosts());
+    return escapeLiterals(query);
+  }
+
+  /** Made on first use of {@link #checked}. */
+  private static final class Holder {
+    static final Analyzer ANALYZER = PaperAnalyzer.create();
+  }
+
+  /** The query with the characters this language reads as text ({@code / ? !}) escaped. */
+  static String escapeLiterals(String query) {
+    return LITERALS.matcher(query).replaceAll("\\\\$0");
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+    if (field == null) {
+      return super.getFieldQuery(null, text, quoted);
+    }
+    String target = PaperFields.ALIASES.get(field.toLowerCase(java.util.Locale.ROOT));
+    if (target == null) {
+      return super.getFieldQuery(null, field + " " + text, quoted);
+    }
+    if (target.equals(PaperFields.CATEGORY)) {
+      return new TermQuery(new Term(PaperFields.CATEGORY, text));
+    }
+    return super.getFieldQuery(target, text, quoted);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
+    return super.getFieldQuery(resolve(field), text, slop);
+  }
+
+  @Override
+  protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    return super.getPrefixQuery(resolve(field), termStr);
+  }
+
+  @Override
+  protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    return super.getWildcardQuery(resolve(field), termStr);
+  }
+
+  @Override
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+    return super.getFuzzyQuery(resolve(field), termStr, minSimilarity);
+  }
+
+  /**
+   * A known alias becomes its field; anything else (including no field) means the default
+   * fields. Field names map to themselves, because the multi-field parser calls back with them.
+   */
+  private static String resolve(String field) {
+    return field == null ? null : PaperFields.ALIASES.get(field.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static String firstLine(String message) {
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+  }
+}

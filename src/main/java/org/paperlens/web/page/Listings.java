@@ -1,0 +1,239 @@
+package org.paperlens.web.page;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.paperlens.community.Signals;
+import org.paperlens.community.Submission;
+import org.paperlens.community.Trending;
+import org.paperlens.index.BadQueryException;
+import org.paperlens.index.QueryText;
+import org.paperlens.paper.Listed;
+import org.paperlens.paper.ListingFilter;
+import org.paperlens.paper.Paper;
+import org.paperlens.paper.PaperId;
+import org.paperlens.related.RelatedPaper;
+import org.paperlens.search.SearchMode;
+import org.paperlens.search.SearchRequest;
+import org.paperlens.search.SearchResult;
+import org.paperlens.web.WebServices;
+import org.paperlens.web.http.HttpProblem;
+
+/**
+ * The read side shared by pages and the API: daily listings, trending, search and related papers,
+ * each behind a small cache so that repeated requests cost a map lookup. Listings and trending are
+ * keyed by the community store's generation (a vote shows at once) and expire after a short time
+ * (an import by another process shows within it). A daily listing past that time is still served
+ * while it is rebuilt in the background ({@link Memo#servingStale}), and kept as the same object
+ * when nothing in it changed, so its rendered page stays cached too. Thread-safe.
+ */
+public final class Listings {
+
+  public static final int DAILY_PAGE = 50;
+
+  /** Which span a daily listing covers. */
+  public enum View { DAY, WEEK, MONTH }
+
+  /** One page of a daily listing and what the page needs to navigate. */
+  public record Daily(LocalDate date, View view, ListingFilter filter, LocalDate from, LocalDate to, int page, int pageSize, int total,
+      List<Map<String, Object>> papers, SortedMap<LocalDate, Integer> perDay, Map<String, Integer> perCategory,
+      LocalDate previous, LocalDate next) {
+    public boolean more() {
+      return page * pageSize < total;
+    }
+  }
+
+  /** What every visitor of a paper page sees; per-person state (voted, saved) is looked up apart. */
+  public record PaperPage(Paper paper, Signals signals, List<Submission> submissions, List<org.paperlens.community.Comment> comments) {}
+
+  /** A search result, with a notice when the query had to be read literally. */
+  public record Search(SearchResult result, String notice) {}
+
+  /**
+   * Says how much of the catalogue meaning search covers when that is not all of it, or null.
+   * Honest about a server that is still embedding: a thin semantic result is not a bad query.
+   */
+  public static String coverageNotice(org.paperlens.live.PipelineStatus status, org.paperlens.search.SearchMode mode) {
+    org.paperlens.index.IndexCoverage c = status.coverage();
+    if (mode instanceof org.paperlens.search.SearchMode.Keyword || !c.partialMeaning()) {
+      return null;
+    }
+    String rest = status.toEmbed() > 0 || c.withVector() > 0 ? "; the rest are being embedded" : "; none has an embedding yet";
+    return String.format(java.util.Locale.ROOT, "Meaning search covers the newest %,d of %,d papers%s%s.", c.withVector(),
+        c.papers(), rest, mode instanceof org.paperlens.search.SearchMode.Hybrid
+            ? " (hybrid ranks papers without one by their keyword score)" : "");
+  }
+
+  private record DailyKey(LocalDate date, View view, ListingFilter filter, int page, int size, long generation) {}
+  private record TrendingKey(Trending.Window window, int limit, long generation) {}
+  /** Keyed by the index's watermark too: a cached answer goes stale the moment the index changes. */
+  private record RelatedKey(PaperId id, int k, long indexSeq) {}
+
+  private record SearchKey(SearchRequest request, long indexSeq) {}
+  private record AuthorKey(String name, long indexSeq) {}
+
+  /** A name and how often it comes up (a co-author, a category). */
+  record Count(String name, int count) {}
+
+  /**
+   * An author's papers, newest first (up to {@link #AUTHOR_PAPERS}), with the names they most
+   * often write with and the categories they most often write in.
+   *
+   * @param name the name as the newest paper spells it
+   */
+  record Author(String name, List<org.paperlens.index.IndexedPaper> papers, List<Count> coAuthors, List<Count> categories) {}
+
+  static final int AUTHOR_PAPERS = 1_000;
+  private record PaperKey(PaperId id, long generation) {}
+
+  private final WebServices s;
+  private final Memo<DailyKey, Daily> daily;
+  private final Memo<TrendingKey, List<Map<String, Object>>> trending;
+  private final Memo<SearchKey, Search> searches;
+  private final Memo<RelatedKey, List<RelatedPaper>> related;
+  private final Memo<PaperKey, PaperPage> papers;
+  private final Memo<Boolean, LocalDate> latest;
+  private final Memo<AuthorKey, Author> authors;
+
+  public Listings(WebServices s) {
+    this.s = s;
+    this.daily = Memo.servingStale(2_000, Duration.ofSeconds(60), s.clock());
+    this.trending = new Memo<>(100, Duration.ofSeconds(30), s.clock());
+    this.searches = new Memo<>(5_000, Duration.ofMinutes(10), s.clock());
+    this.related = new Memo<>(20_000, null, s.clock());
+    this.papers = new Memo<>(20_000, Duration.ofSeconds(60), s.clock());
+    this.latest = Memo.servingStale(1, Duration.ofSeconds(60), s.clock());
+    this.authors = new Memo<>(5_000, null, s.clock());
+  }
+
+  public Daily daily(LocalDate date, View view, ListingFilter filter, int page, int size) {
+    LocalDate day = date != null ? date : latest.get(Boolean.TRUE, k -> s.catalogue().listingDay(null, false).orElse(LocalDate.now(s.clock())));
+    return daily.get(new DailyKey(day, view, filter, page, size, s.community().generation()), this::computeDaily);
+  }
+
+  private Daily computeDaily(DailyKey k) {
+    LocalDate from, to, previous, next;
+    switch (k.view()) {
+      case DAY -> {
+        from = to = k.date();
+        previous = s.catalogue().listingDay(k.date(), false).orElse(null);
+        next = s.catalogue().listingDay(k.date(), true).orElse(null);
+      }
+      case WEEK -> {
+        from = k.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        to = from.plusDays(6);
+        previous = s.catalogue().listingDay(from, false).isPresent() ? from.minusWeeks(1) : null;
+        next = s.catalogue().listingDay(to, true).isPresent() ? from.plusWeeks(1) : null;
+      }
+      default -> {
+        from = k.date().withDayOfMonth(1);
+        to = k.date().with(TemporalAdjusters.lastDayOfMonth());
+        previous = s.catalogue().listingDay(from, false).isPresent() ? from.minusMonths(1) : null;
+        next = s.catalogue().listingDay(to, true).isPresent() ? from.plusMonths(1) : null;
+      }
+    }
+    SortedMap<LocalDate, Integer> perDay = s.catalogue().listedPerDay(from, to, k.filter());
+    int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
+    List<Map<String, Object>> papers = new ArrayList<>();
+    for (Listed l : s.catalogue().listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
+      papers.add(Views.listed(l.paper(), l.upvotes()));
+    }
+    return new Daily(k.date(), k.view(), k.filter(), from, to, k.page(), k.size(), total, papers, perDay,
+        s.catalogue().listedPerCategory(from, to), previous, next);
+  }
+
+  public List<Map<String, Object>> trending(Trending.Window window, int limit) {
+    return trending.get(new TrendingKey(window, limit, s.community().generation()), k -> {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (Trending.Entry e : s.trending().rank(k.window(), k.limit())) {
+        out.add(Views.trending(e, s.catalogue().find(e.id()).orElse(null)));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Runs a search. A keyword or hybrid query that does not parse (a pasted title with a stray
+   * quote or colon) is run again as the literal words, with a notice instead of an error.
+   */
+  public Search search(SearchRequest request) {
+    return searches.get(new SearchKey(request, s.index().coverage().seq()), key -> {
+      SearchRequest r = key.request();
+      try {
+        return new Search(s.searcher().search(r), null);
+      } catch (BadQueryException e) {
+        SearchRequest literal = new SearchRequest(QueryText.literal(r.query()), r.mode(), r.filters(), r.offset(), r.limit());
+        return new Search(s.searcher().search(literal),
+            "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.");
+      }
+    });
+  }
+
+  /** The author's papers and circles, or a 404 problem when no indexed paper lists the name. */
+  Author author(String name) {
+    return authors.get(new AuthorKey(name.strip(), s.index().coverage().seq()), k -> {
+      List<org.paperlens.index.IndexedPaper> papers = s.index().byAuthor(k.name(), AUTHOR_PAPERS);
+      if (papers.isEmpty()) {
+        throw HttpProblem.notFound("no paper lists '" + k.name() + "' as an author");
+      }
+      String key = org.paperlens.index.IndexedPaper.nameKey(k.name());
+      String spelled = papers.getFirst().authors().stream()
+          .filter(a -> org.paperlens.index.IndexedPaper.nameKey(a).equals(key)).findFirst().orElse(k.name());
+      Map<String, Integer> coAuthors = new java.util.HashMap<>();
+      Map<String, Integer> categories = new java.util.HashMap<>();
+      for (org.paperlens.index.IndexedPaper p : papers) {
+        for (String a : p.authors()) {
+          if (!org.paperlens.index.IndexedPaper.nameKey(a).equals(key)) {
+            coAuthors.merge(a, 1, Integer::sum);
+          }
+        }
+        if (p.primaryCategory() != null) {
+          categories.merge(p.primaryCategory(), 1, Integer::sum);
+        }
+      }
+      return new Author(spelled, papers, top(coAuthors, 20), top(categories, 10));
+    });
+  }
+
+  private static List<Count> top(Map<String, Integer> counts, int n) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(n).map(e -> new Count(e.getKey(), e.getValue())).toList();
+  }
+
+  /** Related papers of a paper in the index; empty when the paper is not indexed yet. */
+  public List<RelatedPaper> related(PaperId id, int k) {
+    return related.get(new RelatedKey(id, k, s.index().coverage().seq()), key -> {
+      if (s.index().get(key.id()).isEmpty()) {
+        return List.of();
+      }
+      return s.related().find(key.id(), org.paperlens.index.Filters.NONE, key.k());
+    });
+  }
+
+  /** The paper with its signals and submissions, or a 404 problem naming the id. */
+  public PaperPage paperPage(PaperId id) {
+    return papers.get(new PaperKey(id, s.community().generation()),
+        k -> new PaperPage(paper(k.id()), s.community().signals(k.id()), s.community().submissions(k.id(), 30),
+            s.community().comments().of(k.id(), Discussion.SHOWN)));
+  }
+
+  /** The paper, or a 404 problem naming the id. */
+  public Paper paper(PaperId id) {
+    Optional<Paper> p = s.catalogue().find(id);
+    return p.orElseThrow(() -> HttpProblem.notFound("no paper " + id + " in the catalogue"));
+  }
+
+  public SearchMode mode(String name) {
+    if (name == null) {
+      return s.defaultMode();
+    }
+    return SearchMode.parse(name, s.fusion());
+  }
+}
