@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.paperlens.citation.graph.CitationEdge;
-import org.paperlens.ingest.BadInputException;
+import org.paperlens.common.BadInputException;
 import org.paperlens.paper.PaperId;
 
 /**
