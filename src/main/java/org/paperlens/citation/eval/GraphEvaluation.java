@@ -19,7 +19,8 @@ import org.paperlens.paper.PaperId;
  * hidden links (grade 1), nDCG@10 and Recall@10 as {@code trec_eval} computes them
  * ({@link Metrics}), averaged over the queries. The paper itself and its visible links are left
  * out of every ranking before the cut at 10: they are known, and the question is which unknown
- * links a ranking finds. The graph is built from the visible edges only.
+ * links a ranking finds. The graph is built from the visible edges only. Not thread-safe: it
+ * keeps each query's text ranking, which is the costly part, for the many variants scored on it.
  */
 public final class GraphEvaluation {
 

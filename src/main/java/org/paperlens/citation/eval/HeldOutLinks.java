@@ -33,6 +33,19 @@ import org.paperlens.paper.PaperId;
 public record HeldOutLinks(List<CitationEdge> visible, Map<PaperId, Set<PaperId>> hidden,
     Map<PaperId, Set<PaperId>> linked) {
 
+  /** Copies everything: a protocol that could change under an evaluation would not be one. */
+  public HeldOutLinks {
+    visible = List.copyOf(visible);
+    hidden = Collections.unmodifiableMap(new TreeMap<>(deepCopy(hidden)));
+    linked = deepCopy(linked);
+  }
+
+  private static Map<PaperId, Set<PaperId>> deepCopy(Map<PaperId, Set<PaperId>> m) {
+    Map<PaperId, Set<PaperId>> out = new HashMap<>();
+    m.forEach((k, v) -> out.put(k, Set.copyOf(v)));
+    return Map.copyOf(out);
+  }
+
   public static HeldOutLinks split(List<CitationEdge> edges, double share, long seed) {
     if (!(share >= 0 && share <= 1)) {
       throw new IllegalArgumentException("the hidden share must be in [0, 1], was " + share);
@@ -73,7 +86,7 @@ public record HeldOutLinks(List<CitationEdge> visible, Map<PaperId, Set<PaperId>
       into.computeIfAbsent(e.citing(), k -> new HashSet<>()).add(e.cited());
       into.computeIfAbsent(e.cited(), k -> new HashSet<>()).add(e.citing());
     }
-    return new HeldOutLinks(List.copyOf(visible), hidden, linked);
+    return new HeldOutLinks(visible, hidden, linked);
   }
 
   /** The papers with at least one hidden link, in id order: the queries. */

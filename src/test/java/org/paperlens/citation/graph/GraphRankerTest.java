@@ -111,6 +111,21 @@ class GraphRankerTest {
   }
 
   @Test
+  void a_paper_linking_more_than_the_fan_out_cap_is_not_walked_through() {
+    for (int citers : new int[] {GraphRanker.MAX_FAN_OUT, GraphRanker.MAX_FAN_OUT + 1}) {
+      List<CitationEdge> edges = new ArrayList<>();
+      for (int i = 0; i < citers; i++) {
+        edges.add(new CitationEdge(id("c" + i), id("hub")));
+      }
+      edges.add(new CitationEdge(id("c0"), id("t")));
+      CitationGraph g = CitationGraph.of(edges);
+      // c0 shares "hub" with every other citer, unless hub has more citers than the cap
+      int expected = citers > GraphRanker.MAX_FAN_OUT ? 0 : citers - 1;
+      assertThat(new GraphRanker(g, Weighting.COUNT, false).coupled(id("c0"), 20_000)).hasSize(expected);
+    }
+  }
+
+  @Test
   void the_reason_names_every_kind_of_evidence() {
     assertThat(new GraphNeighbour(id("p"), 1, 12, 8, 0).reason()).isEqualTo("cited together by 12 papers; shares 8 references");
     assertThat(new GraphNeighbour(id("p"), 1, 1, 1, 2).reason())
