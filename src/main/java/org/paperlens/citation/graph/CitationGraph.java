@@ -1,0 +1,142 @@
+package org.paperlens.citation.graph;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.paperlens.paper.PaperId;
+
+/**
+ * A citation graph held in memory as two compressed adjacency lists (references and citers of
+ * each paper, as int arrays), so memory grows with the edges, never with papers squared: a
+ * million edges take about 8 MB besides the ids. Immutable and thread-safe once built.
+ *
+ * <p>Duplicate edges and self-citations are dropped on building: a paper citing itself says
+ * nothing about what it is related to, and a duplicate would count one citer twice.
+ */
+public final class CitationGraph {
+
+  private final PaperId[] ids;
+  private final Map<PaperId, Integer> index;
+  private final int[] refStart;
+  private final int[] refs;
+  private final int[] citerStart;
+  private final int[] citers;
+
+  private CitationGraph(PaperId[] ids, Map<PaperId, Integer> index, int[] refStart, int[] refs, int[] citerStart,
+      int[] citers) {
+    this.ids = ids;
+    this.index = index;
+    this.refStart = refStart;
+    this.refs = refs;
+    this.citerStart = citerStart;
+    this.citers = citers;
+  }
+
+  /** Builds the graph of {@code edges} (in any order; duplicates and self-citations ignored). */
+  public static CitationGraph of(Collection<CitationEdge> edges) {
+    Map<PaperId, Integer> index = new HashMap<>();
+    Set<Long> seen = new HashSet<>(edges.size() * 2);
+    int[] from = new int[edges.size()];
+    int[] to = new int[edges.size()];
+    int n = 0;
+    for (CitationEdge e : edges) {
+      if (e.isSelfCitation()) {
+        continue;
+      }
+      int a = index.computeIfAbsent(e.citing(), k -> index.size());
+      int b = index.computeIfAbsent(e.cited(), k -> index.size());
+      if (seen.add(((long) a << 32) | b)) {
+        from[n] = a;
+        to[n] = b;
+        n++;
+      }
+    }
+    PaperId[] ids = new PaperId[index.size()];
+    index.forEach((id, i) -> ids[i] = id);
+    int[] refStart = new int[ids.length + 1];
+    int[] refs = new int[n];
+    fill(from, to, n, refStart, refs);
+    int[] citerStart = new int[ids.length + 1];
+    int[] citers = new int[n];
+    fill(to, from, n, citerStart, citers);
+    return new CitationGraph(ids, Map.copyOf(index), refStart, refs, citerStart, citers);
+  }
+
+  /** Counting sort of the n pairs (key, value) into CSR form: values of key i at start[i]..start[i+1]. */
+  private static void fill(int[] key, int[] value, int n, int[] start, int[] out) {
+    for (int i = 0; i < n; i++) {
+      start[key[i] + 1]++;
+    }
+    for (int i = 0; i < start.length - 1; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] next = Arrays.copyOf(start, start.length - 1);
+    for (int i = 0; i < n; i++) {
+      out[next[key[i]]++] = value[i];
+    }
+    for (int i = 0; i < start.length - 1; i++) {
+      Arrays.sort(out, start[i], start[i + 1]); // a fixed order makes every ranking reproducible
+    }
+  }
+
+  /** How many papers appear in an edge. */
+  public int papers() {
+    return ids.length;
+  }
+
+  /** How many distinct edges the graph holds. */
+  public int edges() {
+    return refs.length;
+  }
+
+  public boolean contains(PaperId id) {
+    return index.containsKey(id);
+  }
+
+  /** The papers {@code id} cites or is cited by, in no particular order; empty for an unknown paper. */
+  public Set<PaperId> linked(PaperId id) {
+    OptionalInt p = node(id);
+    if (p.isEmpty()) {
+      return Set.of();
+    }
+    Set<PaperId> out = new LinkedHashSet<>();
+    int i = p.getAsInt();
+    for (int j = refStart[i]; j < refStart[i + 1]; j++) {
+      out.add(ids[refs[j]]);
+    }
+    for (int j = citerStart[i]; j < citerStart[i + 1]; j++) {
+      out.add(ids[citers[j]]);
+    }
+    return out;
+  }
+
+  OptionalInt node(PaperId id) {
+    Integer i = index.get(id);
+    return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+  }
+
+  PaperId id(int node) {
+    return ids[node];
+  }
+
+  int referenceCount(int node) {
+    return refStart[node + 1] - refStart[node];
+  }
+
+  int citerCount(int node) {
+    return citerStart[node + 1] - citerStart[node];
+  }
+
+  int reference(int node, int i) {
+    return refs[refStart[node] + i];
+  }
+
+  int citer(int node, int i) {
+    return citers[citerStart[node] + i];
+  }
+}
