@@ -1,0 +1,219 @@
+package org.paperlens.citation.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * One source's HTTP client, polite and fault-tolerant (see the package doc). Requests go one at a
+ * time ({@link #send} is synchronized), so pacing and the health state stay simple.
+ *
+ * <p>Outcomes: a 200 whose body parses is {@link Exchange.Ok}; 429 and 503 wait as long as
+ * {@code Retry-After} asks (up to the policy's longest wait) or back off; other 5xx, timeouts,
+ * broken connections and bodies that do not parse back off and retry; when attempts run out the
+ * source is {@link Exchange.Unavailable} (or {@link Exchange.Unusable} when the last failure was an
+ * unreadable body: the source answers, but not with anything usable). A refusal (4xx) or a body
+ * over the size limit is {@link Exchange.Unusable} at once and is not asked again.
+ */
+public final class PoliteClient implements AutoCloseable {
+
+  /** Turns a 200 body into a value; throws {@link IOException} when the body is not what the source documents. */
+  @FunctionalInterface
+  public interface BodyParser<T> {
+    T parse(InputStream body) throws IOException;
+  }
+
+  /** Error pages are only quoted (one line of them), so only their start is read. */
+  private static final int ERROR_PAGE_BYTES = 4096;
+  private static final String USER_AGENT = "paperlens/0.1 (self-hosted paper discovery; citation data)";
+
+  private final String source;
+  private final FetchPolicy policy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final RateLimiter limiter;
+  private final Consumer<String> notices;
+  private final HttpClient http;
+  private Instant unavailableSince;
+  private Instant leftAloneUntil;
+  private String lastProblem = "";
+
+  public PoliteClient(String source, FetchPolicy policy, Clock clock, Sleeper sleeper, Consumer<String> notices) {
+    this.source = source;
+    this.policy = policy;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.notices = notices;
+    this.limiter = new RateLimiter(policy.interval(), clock, sleeper);
+    this.http = HttpClient.newBuilder()
+        .connectTimeout(policy.timeout())
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
+  }
+
+  /** A request to {@code uri} with this client's time limit, user agent and gzip accepted. */
+  public HttpRequest.Builder request(URI uri) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(policy.timeout())
+        .header("User-Agent", USER_AGENT)
+        .header("Accept-Encoding", "gzip");
+  }
+
+  /** Since when the source has been failing; empty once a request gets an answer again. */
+  public synchronized Optional<Instant> unavailableSince() {
+    return Optional.ofNullable(unavailableSince);
+  }
+
+  public synchronized <T> Exchange<T> send(HttpRequest request, BodyParser<T> parser) {
+    Instant now = clock.instant();
+    if (leftAloneUntil != null && now.isBefore(leftAloneUntil)) {
+      return new Exchange.Unavailable<>(unavailableSince, leftAloneUntil, lastProblem);
+    }
+    boolean unreadable = false;
+    String problem = "";
+    for (int attempt = 1; ; attempt++) {
+      Duration wait;
+      try {
+        limiter.acquire();
+        HttpResponse<byte[]> response = within(request);
+        int status = response.statusCode();
+        if (status == 200) {
+          try (InputStream body = unpacked(response)) {
+            T value = parser.parse(body);
+            answered();
+            return new Exchange.Ok<>(value);
+          } catch (CappedBody.TooLarge e) {
+            throw e;
+          } catch (IOException | RuntimeException e) {
+            unreadable = true;
+            problem = "an unreadable response (" + e.getMessage() + ")";
+            wait = policy.backoff(attempt);
+          }
+        } else if (status == 429 || status == 503) {
+          unreadable = false;
+          Optional<Duration> asked = response.headers().firstValue("Retry-After")
+              .flatMap(v -> RetryAfter.parse(v, clock.instant()));
+          problem = "HTTP " + status + asked.map(a -> " with Retry-After " + a.toSeconds() + " s").orElse("");
+          if (asked.isPresent() && asked.get().compareTo(policy.longestRetryAfter()) > 0) {
+            return giveUp(problem + ", longer than this client waits", asked.get());
+          }
+          wait = asked.orElse(policy.backoff(attempt));
+        } else if (status >= 500) {
+          unreadable = false;
+          problem = "HTTP " + status;
+          wait = policy.backoff(attempt);
+        } else {
+          answered();
+          return new Exchange.Unusable<>(request.uri() + " answered HTTP " + status + ": " + snippet(response.body()));
+        }
+      } catch (CappedBody.TooLarge e) {
+        answered();
+        return new Exchange.Unusable<>(request.uri() + ": " + e.getMessage() + "; not read on");
+      } catch (IOException e) {
+        unreadable = false;
+        problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        wait = policy.backoff(attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Exchange.Unavailable<>(clock.instant(), clock.instant(), "interrupted");
+      }
+      if (attempt >= policy.maxAttempts()) {
+        String last = "gave up on " + request.uri() + " after " + attempt + " attempts; last: " + problem;
+        if (unreadable) {
+          answered();
+          return new Exchange.Unusable<>(last);
+        }
+        return giveUp(last, policy.coolDown());
+      }
+      notices.accept(String.format("%s: %s: %s; retry %d of %d in %.1f s", source, request.uri(), problem,
+          attempt, policy.maxAttempts() - 1, wait.toMillis() / 1000.0));
+      try {
+        if (wait.isPositive()) {
+          sleeper.sleep(wait);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Exchange.Unavailable<>(clock.instant(), clock.instant(), "interrupted");
+      }
+    }
+  }
+
+  /** The source answered: whatever failures came before are over. */
+  private void answered() {
+    if (unavailableSince != null) {
+      notices.accept(source + ": answering again (unavailable since " + unavailableSince + ")");
+    }
+    unavailableSince = null;
+    leftAloneUntil = null;
+    lastProblem = "";
+  }
+
+  private <T> Exchange<T> giveUp(String problem, Duration leaveAlone) {
+    Instant now = clock.instant();
+    if (unavailableSince == null) {
+      unavailableSince = now;
+    }
+    leftAloneUntil = now.plus(leaveAlone);
+    lastProblem = problem;
+    notices.accept(source + ": unavailable since " + unavailableSince + ", left alone until " + leftAloneUntil + ": " + problem);
+    return new Exchange.Unavailable<>(unavailableSince, leftAloneUntil, problem);
+  }
+
+  /**
+   * One request, whole within the time limit: the JDK's request timeout covers only the wait for
+   * the headers, so the request runs asynchronously and is cancelled when the limit passes.
+   */
+  private HttpResponse<byte[]> within(HttpRequest request) throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        http.sendAsync(request, CappedBody.handler(policy.maxBytes(), ERROR_PAGE_BYTES));
+    try {
+      return pending.get(policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw new HttpTimeoutException("no whole response within " + policy.timeout().toMillis() / 1000.0 + " s");
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof CappedBody.TooLarge big) {
+          throw big;
+        }
+      }
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+  }
+
+  private InputStream unpacked(HttpResponse<byte[]> response) throws IOException {
+    InputStream raw = new ByteArrayInputStream(response.body());
+    boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
+    return gzip ? CappedBody.unpackedAtMost(new GZIPInputStream(raw), policy.maxBytes()) : raw;
+  }
+
+  private static String snippet(byte[] body) {
+    String s = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+    return s.isEmpty() ? "(empty body)" : s;
+  }
+
+  /** Stops at once: a request abandoned at its time limit must not hold the close until its server lets go. */
+  @Override
+  public void close() {
+    http.shutdownNow();
+  }
+}
