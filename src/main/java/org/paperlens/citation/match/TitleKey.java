@@ -28,7 +28,7 @@ public record TitleKey(String value) {
       return Optional.empty();
     }
     // Accent commands first ({\"u} -> u), then the decomposed accents of Unicode letters.
-    // Braces go without a trace so that M\\"{u}ller stays one word.
+    // Braces go without a trace so that M\"{u}ller stays one word.
     String s = TEX_COMMAND.matcher(title).replaceAll("").replace("{", "").replace("}", "");
     s = Normalizer.normalize(s, Normalizer.Form.NFKD);
     s = MARKS.matcher(s).replaceAll("");
