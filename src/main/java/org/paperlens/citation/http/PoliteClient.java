@@ -87,10 +87,13 @@ public final class PoliteClient implements AutoCloseable {
     }
     boolean unreadable = false;
     String problem = "";
+    Instant firstFailure = null; // "unavailable since" means since the first failed attempt, not since giving up
     for (int attempt = 1; ; attempt++) {
       Duration wait;
+      Instant started = clock.instant();
       try {
         limiter.acquire();
+        started = clock.instant();
         HttpResponse<byte[]> response = within(request);
         int status = response.statusCode();
         if (status == 200) {
@@ -111,7 +114,7 @@ public final class PoliteClient implements AutoCloseable {
               .flatMap(v -> RetryAfter.parse(v, clock.instant()));
           problem = "HTTP " + status + asked.map(a -> " with Retry-After " + a.toSeconds() + " s").orElse("");
           if (asked.isPresent() && asked.get().compareTo(policy.longestRetryAfter()) > 0) {
-            return giveUp(problem + ", longer than this client waits", asked.get());
+            return giveUp(problem + ", longer than this client waits", asked.get(), firstFailure == null ? started : firstFailure);
           }
           wait = asked.orElse(policy.backoff(attempt));
         } else if (status >= 500) {
@@ -133,13 +136,16 @@ public final class PoliteClient implements AutoCloseable {
         Thread.currentThread().interrupt();
         return new Exchange.Unavailable<>(clock.instant(), clock.instant(), "interrupted");
       }
+      if (firstFailure == null) {
+        firstFailure = started;
+      }
       if (attempt >= policy.maxAttempts()) {
         String last = "gave up on " + request.uri() + " after " + attempt + " attempts; last: " + problem;
         if (unreadable) {
           answered();
           return new Exchange.Unusable<>(last);
         }
-        return giveUp(last, policy.coolDown());
+        return giveUp(last, policy.coolDown(), firstFailure);
       }
       notices.accept(String.format("%s: %s: %s; retry %d of %d in %.1f s", source, request.uri(), problem,
           attempt, policy.maxAttempts() - 1, wait.toMillis() / 1000.0));
@@ -164,10 +170,10 @@ public final class PoliteClient implements AutoCloseable {
     lastProblem = "";
   }
 
-  private <T> Exchange<T> giveUp(String problem, Duration leaveAlone) {
+  private <T> Exchange<T> giveUp(String problem, Duration leaveAlone, Instant firstFailure) {
     Instant now = clock.instant();
     if (unavailableSince == null) {
-      unavailableSince = now;
+      unavailableSince = firstFailure;
     }
     leftAloneUntil = now.plus(leaveAlone);
     lastProblem = problem;
@@ -186,7 +192,7 @@ public final class PoliteClient implements AutoCloseable {
       return pending.get(policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      throw new HttpTimeoutException("no whole response within " + policy.timeout().toMillis() / 1000.0 + " s");
+      throw timedOut();
     } catch (InterruptedException e) {
       pending.cancel(true);
       throw e;
@@ -196,8 +202,15 @@ public final class PoliteClient implements AutoCloseable {
           throw big;
         }
       }
+      if (e.getCause() instanceof HttpTimeoutException) {
+        throw timedOut(); // the JDK's own limit, on the headers: the same failure in the same words
+      }
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
+  }
+
+  private HttpTimeoutException timedOut() {
+    return new HttpTimeoutException("no whole response within " + policy.timeout().toMillis() / 1000.0 + " s");
   }
 
   private InputStream unpacked(HttpResponse<byte[]> response) throws IOException {
