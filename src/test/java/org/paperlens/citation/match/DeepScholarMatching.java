@@ -50,7 +50,7 @@ final class DeepScholarMatching {
     MapCatalogue catalogue = MapCatalogue.ofListings(data.resolve("arxiv-cs-listings/arxiv-cs-2025-03-to-2026-07.jsonl.gz"));
     List<Row> rows = read(data.resolve("citations-deepscholar/recovered_citations.csv"));
     MatchingFigures figures = measure(rows, catalogue);
-    String md = figures.toMarkdown(COMMAND, LocalDate.now(ZoneOffset.UTC).toString());
+    String md = figures.toMarkdown(COMMAND, LocalDate.now(ZoneOffset.UTC).toString(), catalogue.size());
     System.out.println(md);
     if (args.length == 2) {
       MarkedSection.writeInto(Path.of(args[1]), SECTION, md, "# Relevance\n");
@@ -111,12 +111,19 @@ final class DeepScholarMatching {
       boolean inCatalogue = row.given().flatMap(catalogue::byArxivId).isPresent();
       if (inCatalogue && !(r instanceof Resolution.Resolved found && found.paper().equals(row.given().get()))) {
         missed.add(String.format("\"%s\" (BibTeX year %s), arXiv %s: %s", ref.title().orElse("(no title)"),
-            ref.year().map(String::valueOf).orElse("none"), row.given().get(), r));
+            ref.year().map(String::valueOf).orElse("none"), row.given().get(), describe(r)));
       }
     }
     return new MatchingFigures(citing.size(), references, withLink, withLinkInCatalogue,
         new Outcome(id[0], id[1], id[2]), new Outcome(res[0], res[1], res[2]),
         via[Resolution.Via.ARXIV_ID.ordinal()], via[Resolution.Via.DOI.ordinal()], via[Resolution.Via.TITLE_YEAR.ordinal()], missed);
+  }
+
+  private static String describe(Resolution r) {
+    return switch (r) {
+      case Resolution.Resolved x -> "linked to " + x.paper() + " by " + x.via().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      case Resolution.Unresolved x -> "not linked (" + x.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
+    };
   }
 
   /** Counts a link as correct [0], wrong [1] or unverifiable [2]; no link counts nowhere. */

@@ -36,8 +36,8 @@ class DeepScholarMatchingTest {
     assertThat(f.viaDoi()).isZero();
     assertThat(f.viaTitleYear()).isEqualTo(2);
     assertThat(f.missedInCatalogue()).hasSize(2);
-    assertThat(f.missedInCatalogue().get(0)).startsWith("\"A Survey of Things We Made Up\" (BibTeX year 2021), arXiv 2504.00003");
-    assertThat(f.toMarkdown("cmd", "today")).contains("| catalogue resolution | 3 | 2 | 1 | 0 | 0.6667 | 0.3333 (2/6) | 0.5000 (2/4) |");
+    assertThat(f.missedInCatalogue().get(0)).isEqualTo("\"A Survey of Things We Made Up\" (BibTeX year 2021), arXiv 2504.00003: not linked (no match)");
+    assertThat(f.toMarkdown("cmd", "today", 7)).contains("| catalogue resolution | 3 | 2 | 1 | 0 | 0.6667 | 0.3333 (2/6) | 0.5000 (2/4) |");
   }
 
   @Test

@@ -37,7 +37,7 @@ record MatchingFigures(
     return relevant == 0 ? 0 : (double) o.correct() / relevant;
   }
 
-  String toMarkdown(String command, String date) {
+  String toMarkdown(String command, String date, int catalogueSize) {
     StringBuilder md = new StringBuilder();
     md.append("## Reference matching (DeepScholar)\n\n")
         .append(String.format(Locale.ROOT, "The related-work references of the %d DeepScholar papers that are in the "
@@ -46,8 +46,10 @@ record MatchingFigures(
             + "link) against a catalogue of the %s listings. Only %d of the linked cited papers are in the "
             + "listings at all, so catalogue recall is given over both. \"Ids from BibTeX\" is the first "
             + "step alone: the arXiv id read from the DOI, URL or journal field, with no catalogue, which "
-            + "is what keeps an external reference linkable when its paper arrives later. %s.\n\n",
-            citingPapers, references, withLink, "74,728", withLinkInCatalogue, date));
+            + "is what keeps an external reference linkable when its paper arrives later. A title matches when "
+            + "its normalised form is the same and unique, and the BibTeX year is within one of the year the "
+            + "arXiv id was issued (or missing). %s.\n\n",
+            citingPapers, references, withLink, String.format(Locale.ROOT, "%,d", catalogueSize), withLinkInCatalogue, date));
     md.append("| step | linked | correct | wrong | no link given | precision | recall (all linked) | recall (linked, in catalogue) |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     row(md, "catalogue resolution", resolution, String.format(Locale.ROOT, "%.4f (%d/%d)", recall(resolution, withLink), resolution.correct(), withLink),
