@@ -81,82 +81,94 @@ public final class PoliteClient implements AutoCloseable {
   }
 
   public synchronized <T> Exchange<T> send(HttpRequest request, BodyParser<T> parser) {
-    Instant now = clock.instant();
-    if (leftAloneUntil != null && now.isBefore(leftAloneUntil)) {
+    if (leftAloneUntil != null && clock.instant().isBefore(leftAloneUntil)) {
       return new Exchange.Unavailable<>(unavailableSince, leftAloneUntil, lastProblem);
     }
-    boolean unreadable = false;
-    String problem = "";
     Instant firstFailure = null; // "unavailable since" means since the first failed attempt, not since giving up
     for (int attempt = 1; ; attempt++) {
-      Duration wait;
-      Instant started = clock.instant();
+      Instant started;
+      Attempt<T> outcome;
       try {
         limiter.acquire();
         started = clock.instant();
-        HttpResponse<byte[]> response = within(request);
-        int status = response.statusCode();
-        if (status == 200) {
-          try (InputStream body = unpacked(response)) {
-            T value = parser.parse(body);
-            answered();
-            return new Exchange.Ok<>(value);
-          } catch (CappedBody.TooLarge e) {
-            throw e;
-          } catch (IOException | RuntimeException e) {
-            unreadable = true;
-            problem = "an unreadable response (" + e.getMessage() + ")";
-            wait = policy.backoff(attempt);
-          }
-        } else if (status == 429 || status == 503) {
-          unreadable = false;
-          Optional<Duration> asked = response.headers().firstValue("Retry-After")
-              .flatMap(v -> RetryAfter.parse(v, clock.instant()));
-          problem = "HTTP " + status + asked.map(a -> " with Retry-After " + a.toSeconds() + " s").orElse("");
-          if (asked.isPresent() && asked.get().compareTo(policy.longestRetryAfter()) > 0) {
-            return giveUp(problem + ", longer than this client waits", asked.get(), firstFailure == null ? started : firstFailure);
-          }
-          wait = asked.orElse(policy.backoff(attempt));
-        } else if (status >= 500) {
-          unreadable = false;
-          problem = "HTTP " + status;
-          wait = policy.backoff(attempt);
-        } else {
-          answered();
-          return new Exchange.Unusable<>(request.uri() + " answered HTTP " + status + ": " + snippet(response.body()));
-        }
-      } catch (CappedBody.TooLarge e) {
-        answered();
-        return new Exchange.Unusable<>(request.uri() + ": " + e.getMessage() + "; not read on");
-      } catch (IOException e) {
-        unreadable = false;
-        problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        wait = policy.backoff(attempt);
+        outcome = attempt(request, parser, attempt);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Exchange.Unavailable<>(clock.instant(), clock.instant(), "interrupted");
+      }
+      Retry<T> retry;
+      switch (outcome) {
+        case Done<T> done -> {
+          return done.exchange();
+        }
+        case Retry<T> r -> retry = r;
       }
       if (firstFailure == null) {
         firstFailure = started;
       }
+      if (retry.delay().compareTo(policy.longestRetryAfter()) > 0) {
+        return giveUp(retry.problem() + ", longer than this client waits", retry.delay(), firstFailure);
+      }
       if (attempt >= policy.maxAttempts()) {
-        String last = "gave up on " + request.uri() + " after " + attempt + " attempts; last: " + problem;
-        if (unreadable) {
-          answered();
-          return new Exchange.Unusable<>(last);
+        String last = "gave up on " + request.uri() + " after " + attempt + " attempts; last: " + retry.problem();
+        if (retry.unreadable()) {
+          return new Exchange.Unusable<>(last); // the source answers, just not with anything usable
         }
         return giveUp(last, policy.coolDown(), firstFailure);
       }
-      notices.accept(String.format("%s: %s: %s; retry %d of %d in %.1f s", source, request.uri(), problem,
-          attempt, policy.maxAttempts() - 1, wait.toMillis() / 1000.0));
+      notices.accept(String.format("%s: %s: %s; retry %d of %d in %.1f s", source, request.uri(), retry.problem(),
+          attempt, policy.maxAttempts() - 1, retry.delay().toMillis() / 1000.0));
       try {
-        if (wait.isPositive()) {
-          sleeper.sleep(wait);
+        if (retry.delay().isPositive()) {
+          sleeper.sleep(retry.delay());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Exchange.Unavailable<>(clock.instant(), clock.instant(), "interrupted");
       }
+    }
+  }
+
+  /** How one attempt ended: with an outcome for the caller, or with a failure worth another try. */
+  private sealed interface Attempt<T> permits Done, Retry {}
+
+  private record Done<T>(Exchange<T> exchange) implements Attempt<T> {}
+
+  /** @param unreadable the server answered 200 with a body that did not parse */
+  private record Retry<T>(String problem, Duration delay, boolean unreadable) implements Attempt<T> {}
+
+  private <T> Attempt<T> attempt(HttpRequest request, BodyParser<T> parser, int attempt) throws InterruptedException {
+    try {
+      HttpResponse<byte[]> response = within(request);
+      int status = response.statusCode();
+      if (status == 200) {
+        try (InputStream body = unpacked(response)) {
+          T value = parser.parse(body);
+          answered();
+          return new Done<>(new Exchange.Ok<>(value));
+        } catch (CappedBody.TooLarge e) {
+          throw e;
+        } catch (IOException | RuntimeException e) {
+          return new Retry<>("an unreadable response (" + e.getMessage() + ")", policy.backoff(attempt), true);
+        }
+      }
+      if (status == 429 || status == 503) {
+        Optional<Duration> asked = response.headers().firstValue("Retry-After")
+            .flatMap(v -> RetryAfter.parse(v, clock.instant()));
+        return new Retry<>("HTTP " + status + asked.map(a -> " with Retry-After " + a.toSeconds() + " s").orElse(""),
+            asked.orElse(policy.backoff(attempt)), false);
+      }
+      if (status >= 500) {
+        return new Retry<>("HTTP " + status, policy.backoff(attempt), false);
+      }
+      answered();
+      return new Done<>(new Exchange.Unusable<>(request.uri() + " answered HTTP " + status + ": " + snippet(response.body())));
+    } catch (CappedBody.TooLarge e) {
+      answered();
+      return new Done<>(new Exchange.Unusable<>(request.uri() + ": " + e.getMessage() + "; not read on"));
+    } catch (IOException e) {
+      String problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      return new Retry<>(problem, policy.backoff(attempt), false);
     }
   }
 
