@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.paperlens.paper.ArxivId;
+import org.paperlens.paper.PaperId;
 
 /**
  * A DOI in one spelling: lower case, without resolver prefix. DOIs are case-insensitive (the DOI
@@ -39,14 +41,14 @@ public record Doi(String value) {
   }
 
   /** The DOI arXiv registers for every paper (DataCite, since 2022), used to look arXiv papers up by DOI. */
-  public static Doi ofArxiv(org.paperlens.paper.PaperId arxivId) {
+  public static Doi ofArxiv(PaperId arxivId) {
     return new Doi(("10.48550/arxiv." + arxivId.value()).toLowerCase(Locale.ROOT));
   }
 
   /** The arXiv id when this is an arXiv DOI ({@code 10.48550/arXiv.2401.01234}). */
-  public Optional<org.paperlens.paper.PaperId> arxivId() {
+  public Optional<PaperId> arxivId() {
     return value.startsWith("10.48550/arxiv.")
-        ? org.paperlens.paper.ArxivId.parse(value.substring("10.48550/arxiv.".length())).map(a -> a.id())
+        ? ArxivId.parse(value.substring("10.48550/arxiv.".length())).map(ArxivId::id)
         : Optional.empty();
   }
 
