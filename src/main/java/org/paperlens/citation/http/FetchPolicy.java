@@ -46,7 +46,10 @@ public record FetchPolicy(Duration interval, Duration timeout, long maxBytes, in
         Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10));
   }
 
-  /** OpenAlex's polite pool (a {@code mailto} given): up to 10 requests per second. */
+  /**
+   * OpenAlex: 10 requests per second, well under its documented 100 per second, since what
+   * limits a catalogue is the daily allowance, not the rate.
+   */
   public static FetchPolicy openAlex() {
     return new FetchPolicy(Duration.ofMillis(100), Duration.ofSeconds(30), 32L << 20, 4,
         Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10));

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,8 @@ import java.util.zip.GZIPInputStream;
  * One source's HTTP client, polite and fault-tolerant (see the package doc). Requests go one at a
  * time ({@link #send} is synchronized), so pacing and the health state stay simple.
  *
- * <p>Outcomes: a 200 whose body parses is {@link Exchange.Ok}; 429 and 503 wait as long as
+ * <p>Outcomes: a 200 whose body parses is {@link Exchange.Ok}; 429 and 503 (or the source's own
+ * "slow down" statuses) wait as long as
  * {@code Retry-After} asks (up to the policy's longest wait) or back off; other 5xx, timeouts,
  * broken connections and bodies that do not parse back off and retry; when attempts run out the
  * source is {@link Exchange.Unavailable} (or {@link Exchange.Unusable} when the last failure was an
@@ -44,6 +46,7 @@ public final class PoliteClient implements AutoCloseable {
   private static final String USER_AGENT = "paperlens/0.1 (self-hosted paper discovery; citation data)";
 
   private final String source;
+  private final Set<Integer> slowDown;
   private final FetchPolicy policy;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -54,7 +57,20 @@ public final class PoliteClient implements AutoCloseable {
   private Instant leftAloneUntil;
   private String lastProblem = "";
 
+  /** The statuses most servers use for "slow down": 429 Too Many Requests and 503 Service Unavailable. */
+  public static final Set<Integer> SLOW_DOWN = Set.of(429, 503);
+
   public PoliteClient(String source, FetchPolicy policy, Clock clock, Sleeper sleeper, Consumer<String> notices) {
+    this(source, policy, SLOW_DOWN, clock, sleeper, notices);
+  }
+
+  /**
+   * @param slowDown the statuses this source answers when asked too fast or too much: they wait as
+   *     {@code Retry-After} asks, or back off (OpenAlex adds 403 to 429 and 503)
+   */
+  public PoliteClient(String source, FetchPolicy policy, Set<Integer> slowDown, Clock clock, Sleeper sleeper,
+      Consumer<String> notices) {
+    this.slowDown = Set.copyOf(slowDown);
     this.source = source;
     this.policy = policy;
     this.clock = clock;
@@ -152,7 +168,7 @@ public final class PoliteClient implements AutoCloseable {
           return new Retry<>("an unreadable response (" + e.getMessage() + ")", policy.backoff(attempt), true);
         }
       }
-      if (status == 429 || status == 503) {
+      if (slowDown.contains(status)) {
         Optional<Duration> asked = response.headers().firstValue("Retry-After")
             .flatMap(v -> RetryAfter.parse(v, clock.instant()));
         return new Retry<>("HTTP " + status + asked.map(a -> " with Retry-After " + a.toSeconds() + " s").orElse(""),

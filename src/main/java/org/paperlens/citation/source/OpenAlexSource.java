@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.paperlens.citation.CitationSource;
@@ -31,7 +32,8 @@ import org.paperlens.citation.http.Sleeper;
 /**
  * OpenAlex's works API: papers looked up by DOI, arXiv papers by the DOI arXiv registers for them
  * ({@code 10.48550/arXiv.ID}), many at once with {@code filter=doi:A|B|…} and only the fields
- * needed ({@code select=}). A {@code mailto} puts the requests in OpenAlex's "polite pool".
+ * needed ({@code select=}), with the configured {@code api_key} and {@code mailto}. Each request
+ * is one "list" call in OpenAlex's pricing, so a batch of 50 papers costs one call.
  *
  * <p>A work is matched back to the key that asked for it by its DOI, or for an arXiv key by the
  * arXiv id found in its DOI or locations; a key no work matches is {@link Lookup.UnknownId}.
@@ -39,20 +41,26 @@ import org.paperlens.citation.http.Sleeper;
 public final class OpenAlexSource implements CitationSource {
 
   /**
-   * @param batchSize DOIs per request; OpenAlex ORs at most 100 values in one filter
-   * @param mailto the contact address for the polite pool; without one requests go to the common pool
+   * @param apiKey OpenAlex's (free) API key, sent as {@code api_key=}: since February 2026 the API
+   *     without a key allows only a few cents' worth of requests a day, enough for tests, not for a catalogue
+   * @param mailto the contact address OpenAlex asks for (its "polite pool"), sent as {@code mailto=}
+   * @param batchSize DOIs per request; OpenAlex ORs at most 100 values in one filter and returns at
+   *     most 100 works per page
    */
-  public record Settings(URI baseUrl, Optional<String> mailto, int batchSize, FetchPolicy policy) {
+  public record Settings(URI baseUrl, Optional<String> apiKey, Optional<String> mailto, int batchSize, FetchPolicy policy) {
     public Settings {
       if (batchSize < 1 || batchSize > 100) {
         throw new IllegalArgumentException("OpenAlex takes 1 to 100 DOIs per request, was " + batchSize);
       }
     }
 
-    public static Settings defaults(Optional<String> mailto) {
-      return new Settings(URI.create("https://api.openalex.org"), mailto, 50, FetchPolicy.openAlex());
+    public static Settings defaults(Optional<String> apiKey, Optional<String> mailto) {
+      return new Settings(URI.create("https://api.openalex.org"), apiKey, mailto, 50, FetchPolicy.openAlex());
     }
   }
+
+  /** OpenAlex documents 403 as "rate limit exceeded; slow down" and 429 as "daily limit exceeded". */
+  static final Set<Integer> SLOW_DOWN = Set.of(403, 429, 503);
 
   static final String SELECT = "id,doi,ids,title,publication_year,primary_location,locations,authorships,"
       + "cited_by_count,counts_by_year,referenced_works";
@@ -66,7 +74,7 @@ public final class OpenAlexSource implements CitationSource {
   public OpenAlexSource(Settings settings, Clock clock, Sleeper sleeper, Consumer<String> notices) {
     this.settings = settings;
     this.clock = clock;
-    this.client = new PoliteClient(SourceName.OPENALEX.displayName(), settings.policy(), clock, sleeper, notices);
+    this.client = new PoliteClient(SourceName.OPENALEX.displayName(), settings.policy(), SLOW_DOWN, clock, sleeper, notices);
   }
 
   @Override
@@ -118,8 +126,9 @@ public final class OpenAlexSource implements CitationSource {
     String dois = keys.stream().map(k -> k.asDoi().value()).distinct().collect(Collectors.joining("|"));
     StringBuilder q = new StringBuilder("filter=").append(encode("doi:" + dois))
         .append("&select=").append(encode(SELECT))
-        .append("&per-page=200");
+        .append("&per-page=100"); // a DOI names one work, so 100 results cover a batch of up to 100 DOIs
     settings.mailto().ifPresent(m -> q.append("&mailto=").append(encode(m)));
+    settings.apiKey().ifPresent(k -> q.append("&api_key=").append(encode(k)));
     String base = settings.baseUrl().toString().replaceAll("/+$", "");
     return URI.create(base + "/works?" + q);
   }

@@ -37,7 +37,7 @@ class OpenAlexSourceTest {
   private final FakeTime time = new FakeTime(T0);
 
   private OpenAlexSource source(StubServer server, FetchPolicy policy) {
-    return new OpenAlexSource(new OpenAlexSource.Settings(server.base(), Optional.of("ops@example.org"), 50, policy),
+    return new OpenAlexSource(new OpenAlexSource.Settings(server.base(), Optional.of("k3y"), Optional.of("ops@example.org"), 50, policy),
         time, time, notice -> {});
   }
 
@@ -53,7 +53,7 @@ class OpenAlexSourceTest {
       assertThat(request.uri().getPath()).isEqualTo("/works");
       assertThat(URLDecoder.decode(request.uri().getRawQuery(), StandardCharsets.UTF_8)).isEqualTo(
           "filter=doi:10.48550/arxiv.2401.01234|10.1234/journal.5678|10.9999/nowhere"
-              + "&select=" + OpenAlexSource.SELECT + "&per-page=200&mailto=ops@example.org");
+              + "&select=" + OpenAlexSource.SELECT + "&per-page=100&mailto=ops@example.org&api_key=k3y");
 
       LocalDate today = LocalDate.of(2026, 12, 6);
       Work preprint = new Work(SourceName.OPENALEX,
@@ -121,6 +121,16 @@ class OpenAlexSourceTest {
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
       assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void a_403_is_openalex_saying_slow_down() throws Exception {
+    try (StubServer server = new StubServer(StubServer.status(403, "{\"error\": \"Rate limit exceeded\"}"),
+        StubServer.ok(Fixtures.text("openalex/works-batch.json")));
+        OpenAlexSource source = source(server, Fixtures.policy())) {
+      assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
+      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
     }
   }
 
