@@ -38,8 +38,9 @@ public record FetchPolicy(Duration interval, Duration timeout, long maxBytes, in
   }
 
   /**
-   * Semantic Scholar without a key: 1 request per second (its documented limit for the shared
-   * pool). A batch of 500 papers with references and citations runs to tens of megabytes.
+   * Semantic Scholar: 1 request per second, the rate of an (introductory) API key; without a key
+   * requests share one pool among all callers, so 429s are to be expected and are honoured. A batch
+   * of 500 papers with references and citations runs to tens of megabytes.
    */
   public static FetchPolicy semanticScholar() {
     return new FetchPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 128L << 20, 4,
