@@ -12,12 +12,14 @@ import org.paperlens.citation.eval.LinkFile;
 import org.paperlens.citation.graph.GraphFusion;
 import org.paperlens.citation.graph.GraphRanker;
 import org.paperlens.config.Config;
+import java.time.Clock;
+import org.paperlens.app.IndexBackend;
+import org.paperlens.app.PaperLens;
 import org.paperlens.embed.Encoder;
+import org.paperlens.index.PaperIndex;
+import org.paperlens.index.VectorLookup;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.index.Filters;
-import org.paperlens.index.lucene.IndexBuilder;
-import org.paperlens.index.lucene.LuceneIndex;
-import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPapers;
 import picocli.CommandLine;
@@ -78,10 +80,10 @@ final class EvalGraphCommand implements Callable<Integer> {
     err.println("paperlens: " + config.describe());
     HeldOutLinks split = HeldOutLinks.split(LinkFile.read(links, dataset + ":"), holdout, seed);
     String body;
-    try (CatalogueStore store = Composition.catalogue(config);
-        Encoder encoder = Encoder.open(config.model(), encoderOptions)) {
-      IndexBuilder.VectorLookup vectors = EvalCorpus.prepare(store, encoder, corpus, dataset, config, err);
-      try (LuceneIndex index = Composition.index(config)) {
+    try (PaperLens root = PaperLens.builder(config, IndexBackend.embedded(config), Clock.systemUTC())
+        .encoderOptions(encoderOptions).build()) {
+      VectorLookup vectors = EvalCorpus.prepare(root, true, corpus, dataset, err);
+      PaperIndex index = root.index();
         RelatedPapers text = new RelatedPapers(index, vectors, base.fusion());
         GraphEvaluation eval = new GraphEvaluation(split, q -> text.rank(q, Filters.NONE, GraphEvaluation.DEPTH));
         List<List<PaperId>> halves = split.halves(seed).stream()
@@ -114,7 +116,6 @@ final class EvalGraphCommand implements Callable<Integer> {
             + "\nCommand: `bin/paperlens eval-graph" + truncation.flag() + " --corpus " + corpus + " --links " + links
             + " --holdout " + holdout + " --seed " + seed + (report == null ? "" : " --report " + report) + "`\n\n"
             + "Hardware: " + Hardware.describe() + ". Date: " + LocalDate.now() + ".\n";
-      }
     }
     if (report != null) {
       MarkedSection.writeInto(report, "graph-" + dataset, body, "# Relevance");

@@ -137,6 +137,12 @@ final class FeatureSpace {
     if (x == null || y == null || x.length != y.length) {
       return null;
     }
-    return (double) org.apache.lucene.util.VectorUtil.dotProduct(x, y);
+    // A plain loop, summed in double: 384 products per pair is cheap next to the ranking around it,
+    // and it keeps this engine-neutral package free of Lucene's vector utilities.
+    double dot = 0;
+    for (int i = 0; i < x.length; i++) {
+      dot += x[i] * y[i];
+    }
+    return dot;
   }
 }

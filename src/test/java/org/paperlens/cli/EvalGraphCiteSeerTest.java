@@ -15,7 +15,7 @@ import org.paperlens.testing.SharedData;
  * graph"), rerun: the fused ranking must beat text only, and no figure may fall more than 0.002
  * below the recorded one (text and fused move by about 0.001 between runs, because the index's
  * HNSW graph is built by several threads; graph only does not move). The catalogue and its
- * vectors are kept in target/eval-graph-data, so only the first run embeds the 3,186 papers
+ * vectors are kept in target/relevance-data (shared with RelevanceRegressionTest), so only the first run embeds the 3,186 papers
  * (about 12 minutes on 2 busy cores); later runs rebuild the index and rank (about 2 minutes).
  */
 @Tag("slow")
@@ -26,7 +26,7 @@ class EvalGraphCiteSeerTest {
   @Test
   void fused_beats_text_only_on_the_untouched_half_and_no_figure_falls_below_the_record() {
     Path citeseer = SharedData.require("citeseer");
-    Cli.Result r = Cli.run("eval-graph", "--data", Path.of("target", "eval-graph-data").toString(),
+    Cli.Result r = Cli.run("eval-graph", "--data", Path.of("target", "relevance-data").toString(),
         "--corpus", citeseer.resolve("corpus.jsonl").toString(), "--links", citeseer.resolve("citations.tsv").toString(),
         "--holdout", "0.2", "--seed", "2026");
     assertThat(r.code()).as(r.err()).isZero();

@@ -26,7 +26,7 @@ import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.ServerLimits;
 
 /**
- * (Over 300 lines on purpose: the walk, its malformed values per parameter kind and its report are
+ * (Longer than 300 lines because the walk, its malformed values per parameter kind and its report are
  * one seeded sequence, and splitting them would split the replay.)
  *
  * <p>Walks every route of the OpenAPI document and every HTML form and page link the site shows,

@@ -33,6 +33,10 @@ import org.paperlens.index.PaperFields;
  * weights from the postings of the vocabulary's terms. Never re-analyses candidates' text, so
  * the cost is one pass over the vocabulary's postings plus one vector copy per candidate.
  * One instance per request.
+ *
+ * <p>Longer than 300 lines because choosing the vocabulary, the postings pass and the vector copy
+ * share one request's document-id maps and leaf readers; split apart, each piece would have to be
+ * handed all of them.
  */
 final class FeatureReader {
 

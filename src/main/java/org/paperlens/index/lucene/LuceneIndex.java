@@ -64,7 +64,7 @@ import org.paperlens.paper.PaperId;
  * picked up by opening a new {@code LuceneIndex} on the generation {@link IndexDirectory} now
  * names; this one keeps serving its own files until closed.
  *
- * <p>Over 300 lines because it is the one owner of a generation's searcher manager and writer: it
+ * <p>Longer than 300 lines because it is the one owner of a generation's searcher manager and writer: it
  * implements the whole read interface and the in-place write side over them. The work of the
  * reads is elsewhere (queries and hits {@link LuceneSearches}, snippets {@link Highlights}, term
  * reads {@link TermReads}, commit data {@link IndexCommit}); what stays is the lifecycle, the

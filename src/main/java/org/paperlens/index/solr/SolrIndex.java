@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -26,7 +25,7 @@ import org.paperlens.index.LiveSearchIndex;
 import org.paperlens.index.MarkedText;
 import org.paperlens.index.PaperFields;
 import org.paperlens.index.RebuildReport;
-import org.paperlens.index.lucene.PaperAnalyzer;
+import org.paperlens.index.lucene.TextAnalysis;
 import org.paperlens.paper.AuthorNames;
 import org.paperlens.paper.PaperId;
 
@@ -41,7 +40,7 @@ import org.paperlens.paper.PaperId;
  * sends documents, {@link #refresh} makes them searchable (a soft commit), {@link #commit} durable
  * (a hard commit); the catalogue watermark is one document of its own, written with every batch.
  *
- * <p>Over 300 lines because it implements the whole {@link LiveSearchIndex} (reads and both write
+ * <p>Longer than 300 lines because it implements the whole {@link LiveSearchIndex} (reads and both write
  * sides) over one connection; the work is elsewhere (the connection and its retries
  * {@link SolrConnection}, queries {@link SolrQueries}, snippets {@link SolrSnippets}, more-like-this
  * {@link SolrMoreLikeThis}, writes {@link SolrWrites}, documents {@link SolrDocuments}).
@@ -50,7 +49,7 @@ public final class SolrIndex implements LiveSearchIndex {
 
   private final SolrConnection solr;
   private final IndexSettings settings;
-  private final Analyzer analyzer = PaperAnalyzer.create();
+  private final TextAnalysis analyzer = TextAnalysis.papers();
   private volatile IndexCoverage coverage;
   /** Guarded by this. */
   private long appliedSeq;

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.paperlens.index.IndexedPaper;
@@ -16,6 +15,7 @@ import org.paperlens.index.PaperFields;
 import org.paperlens.index.lucene.FunctionWords;
 import org.paperlens.index.lucene.MoreLikeThisQuery;
 import org.paperlens.index.lucene.Snippets;
+import org.paperlens.index.lucene.TextAnalysis;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -38,9 +38,9 @@ final class SolrMoreLikeThis {
   private final PaperId source;
   private final List<Term> terms;
   private final Map<String, String> forms;
-  private final Analyzer analyzer;
+  private final TextAnalysis analyzer;
 
-  private SolrMoreLikeThis(PaperId source, List<Term> terms, Map<String, String> forms, Analyzer analyzer) {
+  private SolrMoreLikeThis(PaperId source, List<Term> terms, Map<String, String> forms, TextAnalysis analyzer) {
     this.source = source;
     this.terms = terms;
     this.forms = forms;
@@ -48,7 +48,7 @@ final class SolrMoreLikeThis {
   }
 
   /** The source paper's distinctive terms, or null when the paper is not in the index. */
-  static SolrMoreLikeThis of(SolrIndex index, PaperId id, Analyzer analyzer) {
+  static SolrMoreLikeThis of(SolrIndex index, PaperId id, TextAnalysis analyzer) {
     IndexedPaper paper = index.getAll(List.of(id)).get(id);
     if (paper == null) {
       return null;
@@ -60,7 +60,7 @@ final class SolrMoreLikeThis {
     for (int f = 0; f < FIELDS.length; f++) {
       Map<String, Integer> freq = new LinkedHashMap<>();
       if (texts[f] != null) {
-        for (String stem : Snippets.tokens(analyzer, FIELDS[f], texts[f])) {
+        for (String stem : analyzer.tokens(FIELDS[f], texts[f])) {
           if (!FunctionWords.STEMS.contains(stem) && freq.merge(stem, 1, Integer::sum) == 1) {
             counts.addFacetQuery("{!term f=" + FIELDS[f] + " key=" + FIELDS[f] + "/" + freq.size() + "}" + stem);
           }
@@ -86,7 +86,7 @@ final class SolrMoreLikeThis {
     scored.sort(Comparator.comparingDouble((Term t) -> -t.score()).thenComparing(Term::field).thenComparing(Term::stem));
     try {
       return new SolrMoreLikeThis(id, List.copyOf(scored.subList(0, Math.min(MAX_TERMS, scored.size()))),
-          MoreLikeThisQuery.surfaceForms(analyzer, texts[0], texts[1]), analyzer);
+          analyzer.surfaceForms(texts[0], texts[1]), analyzer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -119,7 +119,7 @@ final class SolrMoreLikeThis {
 
   /** The source's distinctive words that {@code candidate}'s title or abstract also has. */
   List<String> sharedWith(IndexedPaper candidate) {
-    Set<String> has = MoreLikeThisQuery.stemsOf(analyzer, candidate.title(), candidate.abstractText());
+    Set<String> has = analyzer.stemsOf(candidate.title(), candidate.abstractText());
     return MoreLikeThisQuery.readable(stems().stream().filter(has::contains).toList(), forms);
   }
 

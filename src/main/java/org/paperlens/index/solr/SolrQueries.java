@@ -4,16 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.PaperFields;
-import org.paperlens.index.lucene.PaperAnalyzer;
+import org.paperlens.index.lucene.TextAnalysis;
 import org.paperlens.index.lucene.PaperQueryParser;
-import org.paperlens.index.lucene.Snippets;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -84,7 +82,7 @@ final class SolrQueries {
   }
 
   /** The filters as {@code fq} clauses: each cached by Solr on its own. */
-  static void filter(SolrQuery q, Filters f, Analyzer analyzer) {
+  static void filter(SolrQuery q, Filters f, TextAnalysis analyzer) {
     if (f.from() != null || f.to() != null) {
       String lo = f.from() == null ? "*" : Long.toString(f.from().toEpochDay());
       String hi = f.to() == null ? "*" : Long.toString(f.to().toEpochDay());
@@ -95,7 +93,7 @@ final class SolrQueries {
           .collect(Collectors.joining(" OR ")));
     }
     if (f.author() != null) {
-      List<String> words = Snippets.tokens(analyzer, PaperFields.AUTHORS, f.author());
+      List<String> words = analyzer.tokens(PaperFields.AUTHORS, f.author());
       if (words.isEmpty()) {
         throw new BadQueryException("the author filter '" + f.author() + "' has no searchable words");
       }
