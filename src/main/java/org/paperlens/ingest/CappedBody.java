@@ -15,9 +15,10 @@ import java.util.concurrent.Flow;
  * A response body collected up to a limit. Past it, the transfer is cancelled at once (the rest
  * is never read) and the body fails with {@link ResponseTooLarge}, or, for error pages that are
  * only quoted, ends with what came so far. A {@code Content-Length} over the limit fails before
- * the first byte. Used by one response at a time, on the HTTP client's threads.
+ * the first byte. Used by one response at a time, on the HTTP client's threads. The harvester and
+ * the citation sources share it.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   private final long limit;
   private final long declared;
@@ -33,7 +34,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   }
 
   /** A handler giving each response a capped body: whole or failed for 200, cut short for any other status. */
-  static HttpResponse.BodyHandler<byte[]> handler(long limit, int errorPageLimit) {
+  public static HttpResponse.BodyHandler<byte[]> handler(long limit, int errorPageLimit) {
     return info -> info.statusCode() == 200
         ? new CappedBody(limit, info.headers().firstValueAsLong("Content-Length").orElse(-1), false)
         : new CappedBody(errorPageLimit, -1, true);
@@ -93,7 +94,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   }
 
   /** {@code in}, failing with {@link ResponseTooLarge} once more than {@code limit} bytes came out of it. */
-  static InputStream unpackedAtMost(InputStream in, long limit) {
+  public static InputStream unpackedAtMost(InputStream in, long limit) {
     return new FilterInputStream(in) {
       private long count;
 

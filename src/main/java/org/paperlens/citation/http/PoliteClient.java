@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import org.paperlens.ingest.CappedBody;
+import org.paperlens.ingest.ResponseTooLarge;
 
 /**
  * One source's HTTP client, polite and fault-tolerant (see the package doc). Requests go one at a
@@ -162,7 +164,7 @@ public final class PoliteClient implements AutoCloseable {
           T value = parser.parse(body);
           answered();
           return new Done<>(new Exchange.Ok<>(value));
-        } catch (CappedBody.TooLarge e) {
+        } catch (ResponseTooLarge e) {
           throw e;
         } catch (IOException | RuntimeException e) {
           return new Retry<>("an unreadable response (" + e.getMessage() + ")", policy.backoff(attempt), true);
@@ -179,7 +181,7 @@ public final class PoliteClient implements AutoCloseable {
       }
       answered();
       return new Done<>(new Exchange.Unusable<>(request.uri() + " answered HTTP " + status + ": " + snippet(response.body())));
-    } catch (CappedBody.TooLarge e) {
+    } catch (ResponseTooLarge e) {
       answered();
       return new Done<>(new Exchange.Unusable<>(request.uri() + ": " + e.getMessage() + "; not read on"));
     } catch (IOException e) {
@@ -226,7 +228,7 @@ public final class PoliteClient implements AutoCloseable {
       throw e;
     } catch (ExecutionException e) {
       for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-        if (t instanceof CappedBody.TooLarge big) {
+        if (t instanceof ResponseTooLarge big) {
           throw big;
         }
       }
