@@ -58,9 +58,7 @@ class PoliteClientTest {
       gone = server.base();
     }
     try (PoliteClient client = client(1 << 16)) {
-      long started = System.nanoTime();
       Exchange<String> out = client.send(client.request(gone.resolve("/works")).GET().build(), text());
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
       assertThat(out).isInstanceOfSatisfying(Exchange.Unavailable.class, u -> {
         assertThat(u.since()).isEqualTo(T0);
         assertThat(u.retryAt()).isEqualTo(T0.plusSeconds(3).plus(Duration.ofMinutes(10)));

@@ -183,10 +183,10 @@ class OpenAlexSourceTest {
       assertThat(server.seen()).hasSize(3);
 
       time.advance(Duration.ofMinutes(5));
-      long started = System.nanoTime();
+      // During the cool-down the answer comes without a request and without a (fake) sleep.
       assertThat(source.lookup(List.of(PREPRINT)).get(0)).isInstanceOf(Lookup.SourceUnavailable.class);
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
       assertThat(server.seen()).hasSize(3);
+      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
   }
 
@@ -195,14 +195,11 @@ class OpenAlexSourceTest {
     FetchPolicy quick = Fixtures.policy().withTimeout(Duration.ofMillis(300));
     try (StubServer server = new StubServer(StubServer.silence());
         OpenAlexSource source = source(server, quick)) {
-      long started = System.nanoTime();
       Lookup out = source.lookup(List.of(ARTICLE)).get(0);
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
       assertThat(out).isInstanceOfSatisfying(Lookup.SourceUnavailable.class, u -> {
         assertThat(u.since()).isEqualTo(T0);
         assertThat(u.reason()).contains("no whole response within 0.3 s");
       });
-      assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(10));
       assertThat(server.seen()).hasSize(3);
     }
   }
