@@ -1,5 +1,6 @@
 package org.paperlens.digest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.paperlens.paper.Paper;
 /**
  * The citation alerts of one planning run. A subscription's window is the citations learnt of
  * since its last digest's slot, reaching {@value #CARRY_DAYS} days further back, up to this digest's
- * slot; the first digest looks one period back (a day or a week). The reach back costs nothing in
+ * slot (inclusive); never further back than one period (a day or a week) before the subscription
+ * was confirmed, which is also where the first digest starts. The reach back costs nothing in
  * repeats, since a citing paper already mailed to the address is left out ({@code sent_citations}),
  * and it catches what a tighter window would lose: an alert past a digest's {@value
  * DigestPlanner#MAX_PAPERS} papers goes in the next one, and a citation written by a transaction that
@@ -33,8 +35,9 @@ final class CitationDigests {
   record Due(Subscription subscription, Instant slot) {
     Instant after() {
       Subscription s = subscription;
-      return s.lastSlot() != null ? s.lastSlot().minus(java.time.Duration.ofDays(CARRY_DAYS))
-          : slot.minus(java.time.Duration.ofDays(s.cadence().frequency().days()));
+      Instant floor = s.confirmedAt().minus(Duration.ofDays(s.cadence().frequency().days()));
+      Instant carried = s.lastSlot() == null ? floor : s.lastSlot().minus(Duration.ofDays(CARRY_DAYS));
+      return carried.isAfter(floor) ? carried : floor;
     }
   }
 
