@@ -46,6 +46,9 @@ public sealed interface Topic {
    */
   record CitingAuthor(String name, Long identity) implements Citing {}
 
+  /** Every kind, as a message lists them. */
+  String KINDS = "trending, search, tag, category, author, citing-paper, citing-library, citing-tag, citing-author";
+
   /** {@code #12 Yang Liu}: an author identity's number, then the name shown for it. */
   Pattern IDENTITY_TARGET = Pattern.compile("#(\\d{1,18}) +(\\S.*)");
 
@@ -139,8 +142,7 @@ public sealed interface Topic {
         Matcher m = IDENTITY_TARGET.matcher(t);
         yield m.matches() ? new CitingAuthor(m.group(2).strip(), Long.parseLong(m.group(1))) : new CitingAuthor(t, null);
       }
-      default -> throw new IllegalArgumentException("unknown subscription kind '" + kind + "'; known: trending, search, tag,"
-          + " category, author, citing-paper, citing-library, citing-tag, citing-author");
+      default -> throw new IllegalArgumentException("unknown subscription kind '" + kind + "'; known: " + KINDS);
     };
   }
 }

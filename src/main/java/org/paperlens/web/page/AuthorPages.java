@@ -32,7 +32,18 @@ public final class AuthorPages implements Feature {
 
   /** The author page ({@code author.mustache}): one page of their papers, with the data the API also answers. */
   record AuthorView(String title, String name, int total, List<Views.Indexed> papers, List<CoAuthor> coAuthors,
-      List<Category> categories, String subscribeUrl, Pager pager) {}
+      List<Category> categories, String subscribeUrl, Pager pager) {
+
+    /** The subscribe page, set to alert of new papers citing this author. */
+    public String citeAlertUrl() {
+      return SubscriptionPages.prefilled("citing-author", name);
+    }
+
+    /** The feed of new papers citing this author. */
+    public String citeFeedUrl() {
+      return CitationFeeds.authorPath(name);
+    }
+  }
 
   /** Someone the author often writes with, with the number of papers together. */
   public record CoAuthor(String name, int papers, String url) {}

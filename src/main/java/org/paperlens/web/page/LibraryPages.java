@@ -152,7 +152,13 @@ public final class LibraryPages implements Feature {
    * A member's library ({@code library.mustache}), or one tag of it, a page of entries at a time.
    */
   record LibraryView(String title, String tag, int total, List<Entry> entries, boolean empty, List<TagLink> tags,
-      boolean tagPublic, String tagFeedUrl, String collectionUrl, Pager pager) {}
+      boolean tagPublic, String tagFeedUrl, String collectionUrl, Pager pager) {
+
+    /** The subscribe page, set to alert of new papers citing this tag's papers, or the whole library's. */
+    public String citeAlertUrl() {
+      return tag == null ? SubscriptionPages.prefilled("citing-library", null) : SubscriptionPages.prefilled("citing-tag", tag);
+    }
+  }
 
   /** Makes one of the member's tags public (it gets a feed) or private again; back to the tag's page. */
   public void tagVisibility(Context ctx) {
