@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.AccountStore;
+import org.paperlens.citation.store.CitationStore;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
@@ -59,6 +60,7 @@ public final class PaperLens implements AutoCloseable {
   private AccountLimits accountLimits;
   private Optional<RecordFetcher> fetcher;
   private Digests digests;
+  private CitationStore citations;
 
   PaperLens(Parts b) {
     this.config = b.config;
@@ -252,6 +254,17 @@ public final class PaperLens implements AutoCloseable {
           : Optional.of(opened.add(new RecordFetcher(catalogue(), parts.submissionsFrom, parts.fetchLimits)));
     }
     return fetcher;
+  }
+
+  /**
+   * Citations, counts, venues and author identities, on a connection of its own: the graph's scan
+   * of every edge and the enrichment's writes must not hold up log-ins or the catalogue.
+   */
+  public synchronized CitationStore citations() {
+    if (citations == null) {
+      citations = new CitationStore(opened.add(Database.open(catalogue().url())));
+    }
+    return citations;
   }
 
   /** Digest planning and sending, subscriptions and the mail schedule: the same for serve and the command line. */
