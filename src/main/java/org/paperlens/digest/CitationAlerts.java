@@ -109,15 +109,24 @@ public final class CitationAlerts {
   }
 
   /**
-   * The alerts among {@code edges} (oldest first) for a topic watching {@code watched}: at most
-   * {@code limit}, leaving out citing papers in {@code skip} (already mailed to the address).
+   * The papers a topic's subscriber knows already, so no alert is about them: for a library or
+   * a tag, every paper the member saved. Empty for the other topics (a paper by a followed author
+   * citing another of theirs is news).
    */
-  List<Alert> alerts(Topic.Citing topic, List<NewCitation> edges, Set<PaperId> watched, Set<String> skip, int limit) {
-    boolean ownPapersAreNoNews = topic instanceof Topic.CitingLibrary || topic instanceof Topic.CitingTag;
+  Set<PaperId> known(Topic.Citing topic, String userId) {
+    return topic instanceof Topic.CitingLibrary || topic instanceof Topic.CitingTag ? new HashSet<>(saved(userId, null)) : Set.of();
+  }
+
+  /**
+   * The alerts among {@code edges} (oldest first) for a topic watching {@code watched}: at most
+   * {@code limit}, leaving out citing papers in {@code skip} (already mailed to the address) and
+   * in {@code known} (see {@link #known}).
+   */
+  List<Alert> alerts(List<NewCitation> edges, Set<PaperId> watched, Set<PaperId> known, Set<String> skip, int limit) {
     Map<PaperId, List<NewCitation>> byCiting = new LinkedHashMap<>();
     for (NewCitation e : edges) {
       if (watched.contains(e.cited()) && !skip.contains(e.citing().value()) && !e.citing().equals(e.cited())
-          && !(ownPapersAreNoNews && watched.contains(e.citing()))) {
+          && !known.contains(e.citing())) {
         byCiting.computeIfAbsent(e.citing(), k -> new ArrayList<>()).add(e);
       }
     }
@@ -153,7 +162,7 @@ public final class CitationAlerts {
     Set<PaperId> watched = watched(topic, userId);
     List<NewCitation> newestFirst = citations.citing(watched, 4 * limit);
     List<NewCitation> oldestFirst = new ArrayList<>(newestFirst).reversed();
-    List<Alert> alerts = new ArrayList<>(alerts(topic, oldestFirst, watched, Set.of(), Integer.MAX_VALUE));
+    List<Alert> alerts = new ArrayList<>(alerts(oldestFirst, watched, known(topic, userId), Set.of(), Integer.MAX_VALUE));
     alerts.sort(java.util.Comparator.comparing(Alert::firstSeen).reversed());
     return alerts.subList(0, Math.min(limit, alerts.size()));
   }

@@ -73,7 +73,7 @@ final class CitationDigests {
         .filter(e -> e.firstSeen().isAfter(after) && !e.firstSeen().isAfter(d.slot())).toList();
     Set<String> mine = sent.computeIfAbsent(s.email(), e -> new HashSet<>());
     List<CitationAlerts.Alert> chosen = window.isEmpty() ? List.of()
-        : alerts.alerts(topic, window, alerts.watched(topic, s.userId()), mine, limit);
+        : alerts.alerts(window, alerts.watched(topic, s.userId()), alerts.known(topic, s.userId()), mine, limit);
     chosen.forEach(a -> mine.add(a.citing().id().value()));
     return chosen;
   }

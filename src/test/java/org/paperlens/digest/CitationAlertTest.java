@@ -46,6 +46,11 @@ class CitationAlertTest {
   private static final String READER = "reader@example.org";
   private static final Pattern PAPER = Pattern.compile(Pattern.quote(MailHarness.BASE) + "/papers/(\\d{4}\\.\\d{5})\\n");
 
+  /** A mail's text part with its lines ended by LF (mail carries CRLF). */
+  private static String text(MimeMessage m) throws Exception {
+    return MailHarness.text(m).replace("\r\n", "\n");
+  }
+
   @TempDir Path tmp;
 
   private MailHarness harness(boolean index, CitationAlerts.SavedPapers saved) {
@@ -88,7 +93,7 @@ class CitationAlertTest {
   private static Map<String, Integer> carried() throws Exception {
     Map<String, Integer> out = new HashMap<>();
     for (MimeMessage m : digests()) {
-      Matcher matcher = PAPER.matcher(MailHarness.text(m));
+      Matcher matcher = PAPER.matcher(text(m));
       java.util.Set<String> inThis = new java.util.HashSet<>();
       while (matcher.find()) {
         inThis.add(matcher.group(1));
@@ -110,7 +115,7 @@ class CitationAlertTest {
       List<MimeMessage> got = digests();
       assertThat(got).hasSize(1);
       assertThat(got.getFirst().getSubject()).isEqualTo("New papers citing “Sparse attention for long documents”: 1 new paper");
-      String text = MailHarness.text(got.getFirst());
+      String text = text(got.getFirst());
       assertThat(text).contains("Sparse attention revisited", MailHarness.BASE + "/papers/2607.00101",
           "cites Sparse attention for long documents (" + MailHarness.BASE + "/papers/2607.00001)");
       assertThat(text).doesNotContain("2607.00102");
@@ -140,7 +145,7 @@ class CitationAlertTest {
       DigestRun.Report r = h.runNow();
       assertThat(r.planned().planned()).as("the paper alert carries it; the author alert has nothing left").isEqualTo(1);
       assertThat(r.planned().empty()).isEqualTo(1);
-      String text = MailHarness.text(digests().getFirst());
+      String text = text(digests().getFirst());
       assertThat(text).contains("cites Sparse attention for long documents").doesNotContain("cites Attention is still all you need");
 
       // Later it is found to cite another of his papers, and a new paper cites him too: only the new paper is news.
@@ -151,7 +156,7 @@ class CitationAlertTest {
       assertThat(carried()).containsExactlyInAnyOrderEntriesOf(Map.of("2607.00102", 1, "2607.00103", 1));
       MimeMessage second = digests().get(1);
       assertThat(second.getSubject()).isEqualTo("New papers citing Alan Turing: 1 new paper");
-      assertThat(MailHarness.text(second)).contains("cites Attention is still all you need");
+      assertThat(text(second)).contains("cites Attention is still all you need");
     }
   }
 
@@ -214,7 +219,7 @@ class CitationAlertTest {
       Map<String, String> byAddress = new HashMap<>();
       Map<String, String> subjects = new HashMap<>();
       for (MimeMessage m : digests()) {
-        byAddress.put(m.getAllRecipients()[0].toString(), MailHarness.text(m));
+        byAddress.put(m.getAllRecipients()[0].toString(), text(m));
         subjects.put(m.getAllRecipients()[0].toString(), m.getSubject());
       }
       assertThat(byAddress.get(READER)).as("the tag: only what cites its paper")
