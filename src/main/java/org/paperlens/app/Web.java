@@ -100,9 +100,8 @@ public final class Web {
     features.add(new RecommendationResource(forYou));
     features.add(new SubmissionResource(root.community(), lookup));
     features.add(new TokenResource(auth));
-    if (subscriptions) {
-      features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, clock));
-    }
+    // Always: the API is one document (OpenAPI) whatever the server serves as pages.
+    features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, clock));
     return root.own(new WebServer(limits, clients, auth, templates, features));
   }
 

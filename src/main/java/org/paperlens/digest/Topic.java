@@ -113,6 +113,9 @@ public sealed interface Topic {
   static Topic of(String kind, String target) {
     String k = kind == null ? "" : kind.strip().toLowerCase(Locale.ROOT);
     String t = target == null ? "" : target.strip();
+    if (!java.util.List.of(KINDS.split(", ")).contains(k)) {
+      throw new IllegalArgumentException("unknown subscription kind '" + kind + "'; known: " + KINDS);
+    }
     if (!k.equals("trending") && !k.equals("citing-library") && t.isEmpty()) {
       throw new IllegalArgumentException("a " + k + " subscription needs a target (a query, tag, category, author or paper)");
     }

@@ -55,7 +55,7 @@ public final class SubscriptionResource implements Feature {
   void list(Context ctx) {
     Account me = Auth.required(ctx);
     List<Map<String, Object>> out = subscriptions.ofUser(Long.toString(me.id())).stream()
-        .filter(s -> s.active() || s.confirmedAt() == null).map(SubscriptionResource::view).toList();
+        .filter(s -> s.unsubscribedAt() == null).map(SubscriptionResource::view).toList();
     ctx.json(Map.of("subscriptions", out));
   }
 
