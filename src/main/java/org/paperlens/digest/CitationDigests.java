@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.paperlens.citation.store.NewCitation;
 import org.paperlens.paper.CatalogueStore;
@@ -58,11 +59,20 @@ final class CitationDigests {
   }
 
   /**
-   * The alerts for one due subscription, at most {@code limit}, marked as sent to its address.
-   *
-   * @throws TopicRanker.Unavailable when this server cannot build them
+   * The alerts for one due subscription, at most {@code limit}, marked as sent to its address;
+   * empty when this server cannot build them, counted by reason in {@code unavailable} (the
+   * subscription's cursor then stays, so they are built once the cause is fixed).
    */
-  List<CitationAlerts.Alert> choose(Due d, int limit) {
+  Optional<List<CitationAlerts.Alert>> choose(Due d, int limit, Map<String, Integer> unavailable) {
+    try {
+      return Optional.of(choose(d, limit));
+    } catch (TopicRanker.Unavailable e) {
+      unavailable.merge(e.getMessage(), 1, Integer::sum);
+      return Optional.empty();
+    }
+  }
+
+  private List<CitationAlerts.Alert> choose(Due d, int limit) {
     if (alerts == null) {
       throw new TopicRanker.Unavailable("citation alerts need the citation store");
     }

@@ -152,15 +152,8 @@ public final class DigestPlanner {
       CitationDigests citations = new CitationDigests(alerts, citing, outbox.sentCitations(), catalogue);
       for (CitationDigests.Due d : citing) {
         Subscription s = d.subscription();
-        List<CitationAlerts.Alert> chosen;
-        try {
-          chosen = citations.choose(d, MAX_PAPERS);
-        } catch (TopicRanker.Unavailable e) {
-          unavailable.merge(e.getMessage(), 1, Integer::sum);
-          continue;
-        }
-        finish(s, d.slot(), null, covered, citations.heading(s.topic()), CitationDigests.items(chosen), true,
-            notices(s, noticeSubscription), dryRun, at, tally);
+        citations.choose(d, MAX_PAPERS, unavailable).ifPresent(chosen -> finish(s, d.slot(), null, covered,
+            citations.heading(s.topic()), CitationDigests.items(chosen), true, notices(s, noticeSubscription), dryRun, at, tally));
       }
     }
     int dueCount = due.size() + citing.size() + (latest.isEmpty() ? empty : 0);
