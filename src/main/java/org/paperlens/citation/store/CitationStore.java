@@ -111,6 +111,41 @@ public final class CitationStore {
     throw new UnsupportedOperationException("not yet");
   }
 
+  /**
+   * The works behind graph ids of external ends ({@code work:ROWID}, as {@link #edges} names them),
+   * for labelling them on a citation map; ids of any other form are left out, as are unknown rows.
+   */
+  public Map<PaperId, org.paperlens.citation.LinkedWork> works(Collection<PaperId> graphIds) {
+    List<Long> rows = new java.util.ArrayList<>();
+    for (PaperId id : graphIds) {
+      if (id.value().startsWith(WORK_PREFIX)) {
+        try {
+          rows.add(Long.parseLong(id.value().substring(WORK_PREFIX.length())));
+        } catch (NumberFormatException e) {
+          // not a graph id of ours: left out, as documented
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      return Map.of();
+    }
+    Map<PaperId, org.paperlens.citation.LinkedWork> out = new java.util.LinkedHashMap<>();
+    db.transaction(tx -> tx.listIn("SELECT id, arxiv_id, doi, openalex_id, s2_id, title, year FROM citation_works WHERE id IN "
+        + org.paperlens.store.Tx.KEYS, rows, r -> {
+          Long year = r.getLongOrNull("year");
+          out.put(PaperId.of("work", Long.toString(r.getLong("id"))), new org.paperlens.citation.LinkedWork(
+              new org.paperlens.citation.ExternalIds(Optional.ofNullable(r.getString("doi")).map(Doi::new),
+                  Optional.ofNullable(r.getString("arxiv_id")).map(PaperId::new), Optional.ofNullable(r.getString("openalex_id")),
+                  Optional.ofNullable(r.getString("s2_id"))),
+              Optional.ofNullable(r.getString("title")), Optional.ofNullable(year).map(Long::intValue)));
+          return null;
+        }));
+    return out;
+  }
+
+  /** How {@link #edges} and {@link #works} name a work outside the catalogue: this, then its row id. */
+  private static final String WORK_PREFIX = "work:";
+
   /** Edges between two catalogue papers first seen in {@code (after, until]}, oldest first. */
   public List<NewCitation> newCitations(Instant after, Instant until) {
     throw new UnsupportedOperationException("not yet");
