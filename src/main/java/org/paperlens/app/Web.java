@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.paperlens.live.PipelineStatus;
 import org.paperlens.search.SearchMode;
 import org.paperlens.web.WebServer;
+import org.paperlens.web.api.CitationResource;
 import org.paperlens.web.api.LibraryResource;
 import org.paperlens.web.api.ListingResource;
 import org.paperlens.web.api.MeResource;
@@ -25,6 +26,7 @@ import org.paperlens.web.http.ServerLimits;
 import org.paperlens.web.page.AccountChanges;
 import org.paperlens.web.page.AccountPages;
 import org.paperlens.web.page.AuthorPages;
+import org.paperlens.web.page.CitationPages;
 import org.paperlens.web.page.CollectionPages;
 import org.paperlens.web.page.Discussion;
 import org.paperlens.web.page.ExportRoutes;
@@ -32,6 +34,7 @@ import org.paperlens.web.page.FeedRoutes;
 import org.paperlens.web.page.ForYou;
 import org.paperlens.web.page.LibraryPages;
 import org.paperlens.web.page.Listings;
+import org.paperlens.web.page.PaperCitations;
 import org.paperlens.web.page.ReadingPages;
 import org.paperlens.web.page.SubmitLookup;
 import org.paperlens.web.page.SubscriptionPages;
@@ -65,12 +68,15 @@ public final class Web {
         subscriptions ? Optional.of(digests.subscriptions()) : Optional.empty());
     ForYou forYou = new ForYou(root.index(), root.recommender(), root.library(), clock);
     SubmitLookup lookup = new SubmitLookup(root.catalogue(), root.fetcher());
+    PaperCitations citations = new PaperCitations(root.citations(), root.catalogue(), root.citationMaps(), clock);
 
     List<Feature> features = new ArrayList<>();
     // Pages. Exports before reading: /papers/<id>/export must come before /papers/<id>.
     features.add(new ExportRoutes(root.catalogue(), root.index(), root.library(), listings, templates));
+    // Before reading: /papers/<id>/references, /citations and /map must come before /papers/<id>.
+    features.add(new CitationPages(listings, citations, templates));
     features.add(new ReadingPages(root.catalogue(), root.community(), root.library(), root.trending(), defaultMode, clock,
-        pipeline, listings, templates));
+        pipeline, listings, citations, templates));
     features.add(new AuthorPages(listings, templates));
     features.add(new LibraryPages(root.catalogue(), root.community(), root.library(), listings, templates, forYou, lookup));
     // Its API routes /papers/<id>/comments come before the API's bare /papers/<id> (PaperResource).
@@ -85,7 +91,8 @@ public final class Web {
     }
     features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates));
     // The JSON API.
-    features.add(new PaperResource(listings, root.community(), root.library()));
+    features.add(new CitationResource(listings, citations));
+    features.add(new PaperResource(listings, root.community(), root.library(), citations));
     features.add(new VoteResource(listings, root.community()));
     features.add(new StatusResource(pipeline));
     features.add(new ListingResource(listings, root.trending()));
