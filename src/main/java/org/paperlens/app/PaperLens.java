@@ -61,7 +61,6 @@ public final class PaperLens implements AutoCloseable {
   private Optional<RecordFetcher> fetcher;
   private Digests digests;
   private CitationStore citations;
-  private org.paperlens.citation.map.CitationMaps citationMaps;
 
   PaperLens(Parts b) {
     this.config = b.config;
@@ -246,15 +245,6 @@ public final class PaperLens implements AutoCloseable {
       citations = new CitationStore(database());
     }
     return citations;
-  }
-
-  /** Citation maps of papers, over the stored graph (kept in memory, rebuilt when citations change). */
-  public synchronized org.paperlens.citation.map.CitationMaps citationMaps() {
-    if (citationMaps == null) {
-      VectorLookup v = vectors();
-      citationMaps = new org.paperlens.citation.map.CitationMaps(citations(), catalogue(), v::vectorFor);
-    }
-    return citationMaps;
   }
 
   /** Log-in, sign-up and API token rate limits. */

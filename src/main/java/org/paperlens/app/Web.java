@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.paperlens.citation.map.CitationMaps;
 import org.paperlens.live.PipelineStatus;
 import org.paperlens.search.SearchMode;
 import org.paperlens.web.WebServer;
@@ -68,7 +69,9 @@ public final class Web {
         subscriptions ? Optional.of(digests.subscriptions()) : Optional.empty());
     ForYou forYou = new ForYou(root.index(), root.recommender(), root.library(), clock);
     SubmitLookup lookup = new SubmitLookup(root.catalogue(), root.fetcher());
-    PaperCitations citations = new PaperCitations(root.citations(), root.catalogue(), root.citationMaps(), clock);
+    org.paperlens.index.VectorLookup vectors = root.vectors();
+    PaperCitations citations = new PaperCitations(root.citations(), root.catalogue(),
+        new CitationMaps(root.citations(), root.catalogue(), vectors::vectorFor), clock);
 
     List<Feature> features = new ArrayList<>();
     // Pages. Exports before reading: /papers/<id>/export must come before /papers/<id>.
