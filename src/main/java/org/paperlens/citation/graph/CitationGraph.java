@@ -117,28 +117,24 @@ public final class CitationGraph {
 
   /** The papers {@code id} cites, in the graph's fixed order; empty for an unknown paper. */
   public java.util.List<PaperId> references(PaperId id) {
-    OptionalInt p = node(id);
-    if (p.isEmpty()) {
-      return java.util.List.of();
-    }
-    int i = p.getAsInt();
-    java.util.List<PaperId> out = new java.util.ArrayList<>(referenceCount(i));
-    for (int j = refStart[i]; j < refStart[i + 1]; j++) {
-      out.add(ids[refs[j]]);
-    }
-    return out;
+    return ids(id, refStart, refs);
   }
 
   /** The papers citing {@code id}, in the graph's fixed order; empty for an unknown paper. */
   public java.util.List<PaperId> citers(PaperId id) {
+    return ids(id, citerStart, citers);
+  }
+
+  /** The ids of one paper's row of a CSR adjacency. */
+  private java.util.List<PaperId> ids(PaperId id, int[] start, int[] values) {
     OptionalInt p = node(id);
     if (p.isEmpty()) {
       return java.util.List.of();
     }
     int i = p.getAsInt();
-    java.util.List<PaperId> out = new java.util.ArrayList<>(citerCount(i));
-    for (int j = citerStart[i]; j < citerStart[i + 1]; j++) {
-      out.add(ids[citers[j]]);
+    java.util.List<PaperId> out = new java.util.ArrayList<>(start[i + 1] - start[i]);
+    for (int j = start[i]; j < start[i + 1]; j++) {
+      out.add(ids[values[j]]);
     }
     return out;
   }
