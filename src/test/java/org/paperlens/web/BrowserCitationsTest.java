@@ -93,7 +93,7 @@ class BrowserCitationsTest {
         assertThat(gap).as("circles %d and %d", i, j).isGreaterThan((a.width + b.width) / 2 - 3);
       }
     }
-    assertThat(page.locator("text.label.self").innerText()).startsWith("Graph Neural Networks");
+    assertThat(page.locator("text.label.self").textContent()).startsWith("Graph Neural Networks");
     assertThat(page.getByTestId("map-legend").innerText()).contains("Year:", "2016", "reference", "citing paper", "neighbour");
     assertThat(page.getByTestId("map-row").count()).isEqualTo(8);
     assertThat(page.locator("[data-testid=map-row][data-kind=neighbour]").innerText())

@@ -116,7 +116,7 @@ class CitationPagesTest {
         "<a href=\"/papers/2401.00106\" data-testid=\"map-node\" data-key=\"2401.00106\" data-kind=\"neighbour\">",
         "<a href=\"https://doi.org/10.5555/3305381.3305512\" rel=\"noopener nofollow\" data-testid=\"map-node\"");
     assertThat(html.split("data-testid=\"map-node\"", -1)).hasSize(9);
-    assertThat(html.split("marker-end=\"url(#arrow)\"", -1)).hasSize(8);
+    assertThat(html.split(java.util.regex.Pattern.quote("marker-end=\"url(#arrow)\""), -1)).hasSize(8);
     assertThat(html).contains("data-testid=\"map-legend\"", "2016", "2024", "Arrows point from a paper to what it cites.");
     assertThat(html).contains("near in the citation graph (shares 1 reference)");
   }

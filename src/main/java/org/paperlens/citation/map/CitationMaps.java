@@ -35,8 +35,8 @@ public final class CitationMaps {
   static final int NEIGHBOURS = 10;
   static final double WIDTH = 880;
   static final double HEIGHT = 560;
-  static final double MIN_RADIUS = 5;
-  static final double MAX_RADIUS = 22;
+  static final double MIN_RADIUS = 7;
+  static final double MAX_RADIUS = 26;
   /**
    * How much the cosine of two catalogue papers' text vectors adds to their graph similarity: a
    * little, so papers on one topic drift together, but the citation structure still shapes the map

@@ -14,7 +14,7 @@ import java.util.List;
 public final class MapLayout {
 
   /** The smallest target distance (in the unit the dissimilarities are in): identical papers still stand apart. */
-  static final double MIN_DISTANCE = 0.15;
+  static final double MIN_DISTANCE = 0.3;
   /** Pixels kept free between two circles. */
   static final double GAP = 2;
 

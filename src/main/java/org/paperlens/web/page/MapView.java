@@ -1,12 +1,9 @@
 package org.paperlens.web.page;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.paperlens.citation.map.CitationMap;
 import org.paperlens.paper.Paper;
 
@@ -16,8 +13,7 @@ import org.paperlens.paper.Paper;
  * a legend), and the same nodes as a table for readers who cannot see the picture.
  */
 record MapView(String id, String title, String titleHtml, String paperUrl, String graphUrl, int width, int height,
-    List<Node> nodes, List<Edge> edges, List<Swatch> years, int references, int citers, int shownReferences, int shownCiters,
-    int neighbours, boolean empty, String description) {
+    List<Node> nodes, List<Edge> edges, List<Swatch> years, boolean empty, String summary) {
 
   /**
    * A node as drawn: {@code fill} is its year's colour, {@code kind} (self, reference, citer,
@@ -35,9 +31,6 @@ record MapView(String id, String title, String titleHtml, String paperUrl, Strin
   /** Light for old, dark for new (ColorBrewer's "Blues"), as Connected Papers shades by year. */
   static final String[] PALETTE = {"#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594"};
   static final String NO_YEAR = "#bdbdbd";
-  /** Besides the paper and its neighbours, the most cited nodes get their title written beside them. */
-  static final int LABELLED = 8;
-  static final int LABEL_CHARS = 30;
 
   static MapView of(Paper paper, CitationMap map) {
     String id = paper.id().value();
@@ -50,11 +43,7 @@ record MapView(String id, String title, String titleHtml, String paperUrl, Strin
       }
     }
     YearScale scale = minYear > maxYear ? null : new YearScale(minYear, maxYear);
-    Set<String> labelled = new HashSet<>();
-    map.nodes().stream().filter(n -> n.kind() != CitationMap.Kind.REFERENCE && n.kind() != CitationMap.Kind.CITER)
-        .forEach(n -> labelled.add(n.key()));
-    map.nodes().stream().sorted(Comparator.comparingInt((CitationMap.Node n) -> -n.citations()).thenComparing(CitationMap.Node::key))
-        .limit(LABELLED).forEach(n -> labelled.add(n.key()));
+    Map<String, Labels.Label> labels = Labels.place(map);
     List<Node> nodes = new ArrayList<>();
     Map<String, CitationMap.Node> byKey = new HashMap<>();
     int refs = 0, citers = 0, near = 0;
@@ -68,12 +57,11 @@ record MapView(String id, String title, String titleHtml, String paperUrl, Strin
       }
       String href = n.paper().map(p -> "/papers/" + p.value()).orElse(CitationViews.external(n.ids()).href());
       String year = n.year().map(String::valueOf).orElse(null);
-      String label = labelled.contains(n.key()) ? shorten(n.title()) + (year == null ? "" : " (" + year + ")") : null;
-      String anchor = n.x() < map.width() * 0.15 ? "start" : n.x() > map.width() * 0.85 ? "end" : "middle";
-      double labelX = anchor.equals("start") ? n.x() - n.radius() : anchor.equals("end") ? n.x() + n.radius() : n.x();
+      Labels.Label label = labels.get(n.key());
       nodes.add(new Node(n.key(), href, n.paper().isEmpty(), n.kind().label(), relation(n.kind()), n.title(), year,
           CitationViews.number(n.citations()), n.x(), n.y(), n.radius(), scale == null ? NO_YEAR : scale.fill(n.year().orElse(null)),
-          n.reason().isEmpty() ? null : n.reason(), label, labelX, n.y() + n.radius() + 12, anchor));
+          n.reason().isEmpty() ? null : n.reason(), label == null ? null : label.text(), label == null ? 0 : label.x(),
+          label == null ? 0 : label.y(), label == null ? null : label.anchor()));
     }
     List<Edge> edges = new ArrayList<>();
     for (CitationMap.Edge e : map.edges()) {
@@ -91,12 +79,11 @@ record MapView(String id, String title, String titleHtml, String paperUrl, Strin
       legend.add(new Swatch("year unknown", NO_YEAR));
     }
     String title = MathText.plain(paper.title() == null ? id : paper.title());
-    String description = "Citation map of " + title + ": " + refs + " of its " + map.references() + " references, " + citers + " of its "
-        + map.citers() + " citing papers and " + near + " papers often cited with it or citing the same works, placed by how alike "
-        + "their citations are. The table below lists them.";
+    String summary = refs + " of " + count(map.references(), "reference") + ", " + citers + " of " + count(map.citers(), "citing paper")
+        + " and " + count(near, "neighbour") + " by co-citation and shared references, placed by how alike their citations are.";
     return new MapView(id, title, paper.title() == null ? org.paperlens.html.Html.escape(id) : MathText.html(paper.title()),
         "/papers/" + id, "/api/v1/papers/" + id + "/graph", (int) map.width(), (int) map.height(), nodes, edges,
-        legend, map.references(), map.citers(), refs, citers, near, map.isEmpty(), description);
+        legend, map.isEmpty(), summary);
   }
 
   private static String relation(CitationMap.Kind kind) {
@@ -108,13 +95,9 @@ record MapView(String id, String title, String titleHtml, String paperUrl, Strin
     };
   }
 
-  private static String shorten(String title) {
-    String plain = MathText.plain(title);
-    if (plain.length() <= LABEL_CHARS) {
-      return plain;
-    }
-    int space = plain.lastIndexOf(' ', LABEL_CHARS);
-    return plain.substring(0, space > LABEL_CHARS / 2 ? space : LABEL_CHARS) + "…";
+  /** "1 reference", "3 references". */
+  private static String count(int n, String noun) {
+    return CitationViews.number(n) + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static double round(double v) {

@@ -72,7 +72,7 @@ class MapLayoutTest {
       }
       double[] r = new double[40];
       for (int i = 0; i < 40; i++) {
-        r[i] = 5 + (i * 7) % 18; // 5 to 22 pixels, as CitationMaps draws them
+        r[i] = 7 + (i * 7) % 20; // 7 to 26 pixels, as CitationMaps draws them
       }
       List<MapLayout.Point> at = MapLayout.place(s, r, BOX);
       assertThat(at).hasSize(40);
