@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.AccountStore;
+import org.paperlens.citation.store.CitationStore;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
@@ -21,6 +22,7 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
+import org.paperlens.search.CitationCounts;
 import org.paperlens.search.QueryEncoder;
 import org.paperlens.search.Searcher;
 import org.paperlens.store.Database;
@@ -59,6 +61,7 @@ public final class PaperLens implements AutoCloseable {
   private AccountLimits accountLimits;
   private Optional<RecordFetcher> fetcher;
   private Digests digests;
+  private CitationStore citations;
 
   PaperLens(Parts b) {
     this.config = b.config;
@@ -186,9 +189,35 @@ public final class PaperLens implements AutoCloseable {
 
   public synchronized Searcher searcher() {
     if (searcher == null) {
-      searcher = new Searcher(index(), queryEncoder());
+      searcher = new Searcher(index(), queryEncoder(), citationCounts());
     }
     return searcher;
+  }
+
+  /** What the sources said about papers' citations, references and authors. */
+  public synchronized CitationStore citations() {
+    if (citations == null) {
+      citations = new CitationStore(database());
+    }
+    return citations;
+  }
+
+  /**
+   * The citation counts lists show and sort by, read from {@link #citations()} when first asked:
+   * a search that is not sorted by citations opens no database for them.
+   */
+  public CitationCounts citationCounts() {
+    return new CitationCounts() {
+      @Override
+      public java.util.Map<org.paperlens.paper.PaperId, Integer> of(java.util.Collection<org.paperlens.paper.PaperId> papers) {
+        return citations().counts(papers);
+      }
+
+      @Override
+      public long generation() {
+        return citations().generation();
+      }
+    };
   }
 
   public synchronized RelatedPapers related() {
