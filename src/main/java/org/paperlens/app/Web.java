@@ -97,7 +97,7 @@ public final class Web {
     features.add(new ListingResource(listings, root.trending()));
     features.add(new SearchResource(listings, pipeline));
     features.add(new MeResource(root.accounts(), changes));
-    features.add(new LibraryResource(listings, root.library(), root.catalogue()));
+    features.add(new LibraryResource(listings, root.library(), root.catalogue(), root.citationCounts()));
     features.add(new RecommendationResource(forYou));
     features.add(new SubmissionResource(root.community(), lookup));
     features.add(new TokenResource(auth));

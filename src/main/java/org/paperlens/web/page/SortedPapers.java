@@ -16,18 +16,18 @@ import org.paperlens.search.SortOrder;
  * sorted as a whole: newest first (reading every paper's date) or most cited first (one count
  * look-up for the whole list). The shown papers' counts come in one look-up either way.
  */
-final class SortedPapers {
+public final class SortedPapers {
 
   private SortedPapers() {}
 
   /** How a list shows one paper; {@code paper} is null for one gone from the catalogue, {@code citations} when unknown. */
   @FunctionalInterface
-  interface Show<T> {
+  public interface Show<T> {
     T show(PaperId id, Paper paper, Integer citations);
   }
 
   /** Page {@code page} ({@code limit} to a page) of {@code ids}, which are in the list's own order; null shows are left out. */
-  static <T> List<T> page(List<PaperId> ids, SortOrder sort, int page, int limit, CatalogueStore catalogue, CitationCounts citations,
+  public static <T> List<T> page(List<PaperId> ids, SortOrder sort, int page, int limit, CatalogueStore catalogue, CitationCounts citations,
       Show<T> show) {
     Map<PaperId, Integer> counts = null;
     Map<PaperId, Paper> papers = null;
