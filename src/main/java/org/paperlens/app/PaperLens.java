@@ -266,6 +266,14 @@ public final class PaperLens implements AutoCloseable {
     return trending;
   }
 
+  /** What the citation sources said (edges, counts, venue, TLDR, author identities), on the root's own connection. */
+  public synchronized CitationStore citations() {
+    if (citations == null) {
+      citations = new CitationStore(database());
+    }
+    return citations;
+  }
+
   /** Log-in, sign-up and API token rate limits. */
   public synchronized AccountLimits accountLimits() {
     if (accountLimits == null) {
