@@ -194,14 +194,6 @@ public final class PaperLens implements AutoCloseable {
     return searcher;
   }
 
-  /** What the sources said about papers' citations, references and authors. */
-  public synchronized CitationStore citations() {
-    if (citations == null) {
-      citations = new CitationStore(database());
-    }
-    return citations;
-  }
-
   /**
    * The citation counts lists show and sort by, read from {@link #citations()} when first asked:
    * a search that is not sorted by citations opens no database for them.
