@@ -42,7 +42,7 @@ public final class AuthorPages implements Feature {
    */
   record AuthorView(String title, String name, int total, List<AuthorPaper> papers, List<CoAuthor> coAuthors,
       List<Category> categories, String subscribeUrl, Pager pager, List<SortLink> sorts, String peopleLine,
-      List<PersonLink> people, int withoutIdentity) {}
+      List<PersonLink> people, String withoutIdentity) {}
 
   /** A paper on a name's page, and the person it is by where a source said. */
   record AuthorPaper(Views.Indexed paper, PersonLink person) {}
@@ -55,6 +55,11 @@ public final class AuthorPages implements Feature {
 
   /** One person of a name, as the name's page lists them: their page, affiliation, ORCID and number of papers. */
   public record PersonLink(long id, String name, String url, String institution, String orcid, String orcidUrl, int papers) {
+    /** "1 paper", "12 papers": the page's text (not in the JSON). */
+    public String paperCount() {
+      return plural(papers, "paper");
+    }
+
     static PersonLink of(Identities.Person p) {
       var i = p.identity();
       return new PersonLink(i.id(), i.name(), p.url(), i.institution().orElse(null), i.orcid().orElse(null),
@@ -120,7 +125,7 @@ public final class AuthorPages implements Feature {
     AuthorView v = new AuthorView(a.name(), a.name(), a.papers().size(), papers, coAuthors(a), categories(a),
         Urls.of("/subscriptions", subscribe), Pager.of(page, shown.more(), p -> path + "?page=" + p + sortParam), sorts(sort, path),
         people.isEmpty() ? null : people.size() == 1 ? "1 person" : people.size() + " people", people,
-        withoutIdentity(a, namesakes));
+        withoutIdentity(a, namesakes) == 0 ? null : "plus " + plural(withoutIdentity(a, namesakes), "paper") + " with no identity");
     ctx.html(templates.render("author", ctx, v, FollowLinks.ofFeeds("Papers by " + a.name(), feedPath(a.name()))));
   }
 
@@ -130,6 +135,10 @@ public final class AuthorPages implements Feature {
       return 0;
     }
     return (int) a.papers().stream().filter(p -> !namesakes.identified().contains(p.id())).count();
+  }
+
+  static String plural(int n, String noun) {
+    return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
   private static List<CoAuthor> coAuthors(Listings.Author a) {
