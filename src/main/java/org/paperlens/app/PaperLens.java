@@ -194,22 +194,9 @@ public final class PaperLens implements AutoCloseable {
     return searcher;
   }
 
-  /**
-   * The citation counts lists show and sort by, read from {@link #citations()} when first asked:
-   * a search that is not sorted by citations opens no database for them.
-   */
+  /** The citation counts lists show and sort by ({@link #citations()}, opened when first asked). */
   public CitationCounts citationCounts() {
-    return new CitationCounts() {
-      @Override
-      public java.util.Map<org.paperlens.paper.PaperId, Integer> of(java.util.Collection<org.paperlens.paper.PaperId> papers) {
-        return citations().counts(papers);
-      }
-
-      @Override
-      public long generation() {
-        return citations().generation();
-      }
-    };
+    return new StoredCounts(this::citations);
   }
 
   public synchronized RelatedPapers related() {
