@@ -22,7 +22,6 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
-import org.paperlens.search.CitationCounts;
 import org.paperlens.search.QueryEncoder;
 import org.paperlens.search.Searcher;
 import org.paperlens.store.Database;
@@ -189,14 +188,9 @@ public final class PaperLens implements AutoCloseable {
 
   public synchronized Searcher searcher() {
     if (searcher == null) {
-      searcher = new Searcher(index(), queryEncoder(), citationCounts());
+      searcher = new Searcher(index(), queryEncoder(), new StoredCounts(this::citations));
     }
     return searcher;
-  }
-
-  /** The citation counts lists show and sort by ({@link #citations()}, opened when first asked). */
-  public CitationCounts citationCounts() {
-    return new StoredCounts(this::citations);
   }
 
   public synchronized RelatedPapers related() {

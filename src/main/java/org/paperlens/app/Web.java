@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.paperlens.live.PipelineStatus;
+import org.paperlens.search.CitationCounts;
 import org.paperlens.search.SearchMode;
 import org.paperlens.web.WebServer;
 import org.paperlens.web.api.LibraryResource;
@@ -59,9 +60,10 @@ public final class Web {
     Clock clock = root.clock();
     Templates templates = new Templates(subscriptions);
     Auth auth = new Auth(root.accounts(), root.accountLimits(), clients);
+    CitationCounts counts = new StoredCounts(root::citations);
     SearchMode defaultMode = new SearchMode.Hybrid(root.config().fusion());
     Listings listings = new Listings(root.catalogue(), root.index(), root.searcher(), root.related(), root.community(),
-        root.trending(), defaultMode, root.config().fusion(), clock, root.citationCounts());
+        root.trending(), defaultMode, root.config().fusion(), clock, counts);
     Digests digests = root.digests();
     AccountChanges changes = new AccountChanges(root.accounts(), root.community(), auth,
         subscriptions ? Optional.of(digests.subscriptions()) : Optional.empty());
@@ -76,7 +78,7 @@ public final class Web {
         pipeline, listings, templates));
     features.add(new AuthorPages(listings, identities, templates));
     features.add(new LibraryPages(root.catalogue(), root.community(), root.library(), listings, templates, forYou, lookup,
-        root.citationCounts()));
+        counts));
     // Its API routes /papers/<id>/comments come before the API's bare /papers/<id> (PaperResource).
     features.add(new Discussion(root.community(), listings, clock));
     features.add(new AccountPages(root.accounts(), auth, templates, changes));
@@ -87,7 +89,7 @@ public final class Web {
       features.add(new FeedRoutes(root.catalogue(), root.library(), root.trending(), clock, digests.subscriptions(),
           digests.links(), listings, forYou, templates));
     }
-    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, root.citationCounts()));
+    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, counts));
     // After the author feeds (FeedRoutes): /authors/id/feed stays the feed of an author named "id".
     features.add(new IdentityPages(identities, listings, templates));
     // The JSON API.
@@ -97,7 +99,7 @@ public final class Web {
     features.add(new ListingResource(listings, root.trending()));
     features.add(new SearchResource(listings, pipeline));
     features.add(new MeResource(root.accounts(), changes));
-    features.add(new LibraryResource(listings, root.library(), root.catalogue(), root.citationCounts()));
+    features.add(new LibraryResource(listings, root.library(), root.catalogue(), counts));
     features.add(new RecommendationResource(forYou));
     features.add(new SubmissionResource(root.community(), lookup));
     features.add(new TokenResource(auth));
