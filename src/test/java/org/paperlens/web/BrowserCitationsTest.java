@@ -15,7 +15,7 @@ import org.paperlens.testing.Chromium;
 
 /**
  * A paper page with references, cited-by and its citation map, in headless Chromium against the
- * real server with citation data stored through the real store ({@link CitationData}): what a
+ * real server with citation data stored through the real store ({@link CitationFixture}): what a
  * reader sees, not only what the HTML says. Screenshots go to target/screenshots.
  */
 @org.junit.jupiter.api.Tag("slow") // bin/test -Pfast leaves it out (README, "Test it")
@@ -28,7 +28,7 @@ class BrowserCitationsTest {
   @BeforeAll
   static void start() {
     chromium = Chromium.launch();
-    CitationData.write(web.root.citations());
+    CitationFixture.write(web.root.citations());
   }
 
   @AfterAll

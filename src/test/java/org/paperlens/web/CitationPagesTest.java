@@ -13,7 +13,7 @@ import org.paperlens.citation.store.PaperAuthor;
 
 /**
  * The paper page, the full lists, the citation map and the JSON API over citation data written
- * through the real {@link org.paperlens.citation.store.CitationStore} ({@link CitationData}), on
+ * through the real {@link org.paperlens.citation.store.CitationStore} ({@link CitationFixture}), on
  * the real server (SQLite, or PostgreSQL on the pom's second run).
  */
 class CitationPagesTest {
@@ -23,7 +23,7 @@ class CitationPagesTest {
 
   @BeforeAll
   static void storeCitations() {
-    CitationData.write(web.root.citations());
+    CitationFixture.write(web.root.citations());
   }
 
   private static String page(String path) {
@@ -39,7 +39,7 @@ class CitationPagesTest {
   }
 
   private static long identity(String name) {
-    return web.root.citations().authors(CitationData.MOLECULES).stream().filter(a -> a.name().equals(name))
+    return web.root.citations().authors(CitationFixture.MOLECULES).stream().filter(a -> a.name().equals(name))
         .map(PaperAuthor::identity).flatMap(java.util.Optional::stream).findFirst().orElseThrow().id();
   }
 
@@ -134,7 +134,7 @@ class CitationPagesTest {
     assertThat(p.get("references").asInt()).isEqualTo(4);
     assertThat(p.get("citations").asInt()).isEqualTo(2);
     assertThat(p.get("authorIds")).hasSize(2);
-    assertThat(p.get("authorIds").get(0).get("orcid").asText()).isEqualTo(CitationData.ORCID);
+    assertThat(p.get("authorIds").get(0).get("orcid").asText()).isEqualTo(CitationFixture.ORCID);
     assertThat(p.get("authorIds").get(0).get("identityId").asLong()).isEqualTo(identity("Maria Garcia"));
     assertThat(p.get("title").asText()).isEqualTo("Graph Neural Networks for Molecular Property Prediction");
   }
@@ -147,7 +147,7 @@ class CitationPagesTest {
     refs.get("references").forEach(r -> ids.add(r.get("id").isNull() ? "doi:" + r.get("doi").asText(null) + " arxiv:" + r.get("arxiv").asText(null)
         : r.get("id").asText()));
     assertThat(ids.subList(0, 2)).containsExactlyInAnyOrder("2401.00105", "2401.00109");
-    assertThat(ids.subList(2, 4)).containsExactlyInAnyOrder("doi:" + CitationData.NMP_DOI + " arxiv:null", "doi:null arxiv:1609.02907");
+    assertThat(ids.subList(2, 4)).containsExactlyInAnyOrder("doi:" + CitationFixture.NMP_DOI + " arxiv:null", "doi:null arxiv:1609.02907");
     JsonNode page3 = json("/api/v1/papers/2401.00102/references?limit=10&page=3");
     assertThat(page3.get("total").asInt()).isEqualTo(25);
     assertThat(page3.get("references")).hasSize(5);
