@@ -125,6 +125,8 @@ class CitationAlertsWebTest {
     SyndFeed person = feed(web.browser().get("/feeds/citing/identity/" + smith));
     assertThat(ids(person)).containsExactly("2401.00110");
     assertThat(person.getDescription()).contains("OpenAlex author A9");
+    assertThat(web.browser().get("/authors/id/" + smith).body()).contains(
+        "href=\"/subscriptions?kind=citing-author&amp;target=%23" + smith + "+John+Smith\"", "href=\"/feeds/citing/identity/" + smith + "\"");
     assertThat(web.browser().get("/feeds/citing/identity/999999").statusCode()).isEqualTo(404);
     assertThat(web.browser().get("/feeds/citing/identity/smith").statusCode()).isEqualTo(400);
 

@@ -53,6 +53,11 @@ public final class CitationFeeds implements Feature {
     return "/feeds/citing/author/" + org.paperlens.web.http.Urls.pathSegment(name);
   }
 
+  /** The feed path of the papers citing one author identity. */
+  static String identityPath(long id) {
+    return "/feeds/citing/identity/" + id;
+  }
+
   void paper(Context ctx) {
     Paper p = listings.paper(Params.paperId(ctx.pathParam("id")));
     String title = p.title() == null ? p.id().value() : p.title();
@@ -75,7 +80,7 @@ public final class CitationFeeds implements Feature {
     }
     AuthorIdentity who = citations.identity(id).orElseThrow(() -> HttpProblem.notFound("no author identity " + id));
     send(ctx, "New papers citing " + who.name(), "New papers that cite a paper by " + who.name() + " (" + who.source().displayName()
-        + " author " + who.sourceId() + ")", Views.authorPath(who.name()), new Topic.CitingAuthor(who.name(), id), null, true);
+        + " author " + who.sourceId() + ")", Identities.path(id), new Topic.CitingAuthor(who.name(), id), null, true);
   }
 
   /** A member's library or tag, for a feed reader that cannot log in: the private feed token of the account page. */
