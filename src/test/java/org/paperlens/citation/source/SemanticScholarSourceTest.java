@@ -39,7 +39,7 @@ class SemanticScholarSourceTest {
   private final FakeTime time = new FakeTime(T0);
 
   private SemanticScholarSource source(StubServer server, Optional<String> key, FetchPolicy policy) {
-    return new SemanticScholarSource(new SemanticScholarSource.Settings(server.base(), key, 500, policy), time, time, n -> {});
+    return new SemanticScholarSource(new SemanticScholarSource.Settings(server.base().resolve("/graph/v1"), key, 500, policy), time, time, n -> {});
   }
 
   @Test
