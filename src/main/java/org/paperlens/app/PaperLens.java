@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.AccountStore;
 import org.paperlens.citation.CitationSource;
+import org.paperlens.citation.store.CitationStore;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
@@ -61,6 +62,7 @@ public final class PaperLens implements AutoCloseable {
   private Optional<RecordFetcher> fetcher;
   private Digests digests;
   private List<CitationSource> citationSources;
+  private CitationStore citations;
 
   PaperLens(Parts b) {
     this.config = b.config;
@@ -237,6 +239,14 @@ public final class PaperLens implements AutoCloseable {
       trending = new Trending(community(), clock, config.newAccountAge());
     }
     return trending;
+  }
+
+  /** What the citation sources said (edges, counts, venue, TLDR, author identities), on the root's own connection. */
+  public synchronized CitationStore citations() {
+    if (citations == null) {
+      citations = new CitationStore(database());
+    }
+    return citations;
   }
 
   /** Log-in, sign-up and API token rate limits. */
