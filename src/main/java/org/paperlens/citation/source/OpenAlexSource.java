@@ -145,11 +145,13 @@ public final class OpenAlexSource implements CitationSource {
    * (bare ids, or citers not given).
    */
   private Optional<Exchange<?>> completeLinks(Map<WorkKey, Work> found, Reading reading, LocalDate today) {
-    if (reading == Reading.EVERYTHING) {
+    if (reading == Reading.REFRESH) {
+      found.replaceAll((k, w) -> withReferences(w, Edges.NOT_GIVEN)); // read once, and not asked for
+    } else {
       Set<String> ids = new LinkedHashSet<>();
       found.values().forEach(w -> w.references().listed().forEach(r -> r.ids().openAlex().ifPresent(ids::add)));
       switch (links.resolve(ids, today)) {
-        case OpenAlexLinks.Outcome.Done<Map<String, LinkedWork>> done -> found.replaceAll((k, w) -> withReferences(w, done.value()));
+        case OpenAlexLinks.Outcome.Done<Map<String, LinkedWork>> done -> found.replaceAll((k, w) -> resolved(w, done.value()));
         case OpenAlexLinks.Outcome.Failed<Map<String, LinkedWork>> failed -> {
           if (failed.failure() instanceof Exchange.Unavailable<?>) {
             return Optional.of(failed.failure());
@@ -169,15 +171,18 @@ public final class OpenAlexSource implements CitationSource {
     return Optional.empty();
   }
 
-  private static Work withReferences(Work w, Map<String, LinkedWork> resolved) {
+  private static Work resolved(Work w, Map<String, LinkedWork> resolved) {
     if (!(w.references() instanceof Edges.Listed listed)) {
       return w;
     }
-    List<LinkedWork> refs = listed.works().stream()
+    return withReferences(w, new Edges.Listed(listed.works().stream()
         .map(r -> r.ids().openAlex().map(resolved::get).orElse(r))
-        .toList();
+        .toList()));
+  }
+
+  private static Work withReferences(Work w, Edges references) {
     return new Work(w.source(), w.ids(), w.title(), w.year(), w.venue(), w.citationCount(), w.countsByYear(), w.tldr(),
-        new Edges.Listed(refs), w.citations(), w.authorships());
+        references, w.citations(), w.authorships());
   }
 
   private static Work withCitations(Work w, List<LinkedWork> citers) {
