@@ -241,14 +241,6 @@ public final class PaperLens implements AutoCloseable {
     return trending;
   }
 
-  /** What the citation sources said (edges, counts, venue, TLDR, author identities), on the root's own connection. */
-  public synchronized CitationStore citations() {
-    if (citations == null) {
-      citations = new CitationStore(database());
-    }
-    return citations;
-  }
-
   /** Log-in, sign-up and API token rate limits. */
   public synchronized AccountLimits accountLimits() {
     if (accountLimits == null) {
@@ -264,6 +256,17 @@ public final class PaperLens implements AutoCloseable {
           : Optional.of(opened.add(new RecordFetcher(catalogue(), parts.submissionsFrom, parts.fetchLimits)));
     }
     return fetcher;
+  }
+
+  /**
+   * Citations, counts, venues and author identities, on a connection of its own: the graph's scan
+   * of every edge and the enrichment's writes must not hold up log-ins or the catalogue.
+   */
+  public synchronized CitationStore citations() {
+    if (citations == null) {
+      citations = new CitationStore(opened.add(Database.open(catalogue().url())));
+    }
+    return citations;
   }
 
   /** Digest planning and sending, subscriptions and the mail schedule: the same for serve and the command line. */
