@@ -122,7 +122,7 @@ final class EnrichStage {
       for (Paper p : papers) {
         titles.add(p);
         if (linked < upTo) {
-          citations.linkCatalogue(p.id(), Optional.ofNullable(p.doi()).flatMap(Doi::parse));
+          citations.linkCatalogue(p.id(), Optional.ofNullable(p.doi()).flatMap(Doi::parse), now);
         }
         if (key(p).isPresent()) {
           askable.add(p.id());

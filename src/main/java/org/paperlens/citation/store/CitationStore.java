@@ -240,8 +240,8 @@ public final class CitationStore {
       long[] byOutcome = new long[Outcome.values().length];
       tx.forEach("SELECT outcome, count(*) FROM enrichment WHERE source = ? GROUP BY outcome",
           r -> byOutcome[Outcome.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT)).ordinal()] = r.getLong(2),
-          source.name());
-      long due = tx.number("SELECT count(*) FROM enrichment WHERE source = ? AND next_due <= ?", source.name(), now.toString());
+          Codes.of(source));
+      long due = tx.number("SELECT count(*) FROM enrichment WHERE source = ? AND next_due <= ?", Codes.of(source), Instants.text(now));
       return new EnrichmentQueue(due, byOutcome[Outcome.PENDING.ordinal()], byOutcome[Outcome.FOUND.ordinal()],
           byOutcome[Outcome.UNKNOWN.ordinal()], byOutcome[Outcome.BAD.ordinal()]);
     });
