@@ -94,6 +94,10 @@ final class EnrichStage {
     }
   }
 
+  List<SourceHealth> sources() {
+    return List.copyOf(sources);
+  }
+
   List<EnrichmentStatus> status() {
     Instant now = clock.instant();
     return sources.stream().map(s -> s.status(citations.queue(s.source().name(), now))).toList();
