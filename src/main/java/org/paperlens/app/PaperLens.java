@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.AccountStore;
-import org.paperlens.citation.CitationSource;
 import org.paperlens.citation.store.CitationStore;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
@@ -61,7 +60,6 @@ public final class PaperLens implements AutoCloseable {
   private AccountLimits accountLimits;
   private Optional<RecordFetcher> fetcher;
   private Digests digests;
-  private List<CitationSource> citationSources;
   private CitationStore citations;
 
   PaperLens(Parts b) {
@@ -275,18 +273,6 @@ public final class PaperLens implements AutoCloseable {
       digests = new Digests(this);
     }
     return digests;
-  }
-
-  /**
-   * The citation sources the configuration turns on (none by default, and then nothing is ever
-   * fetched), each with its own polite client; their retry notices go to the debug log, since
-   * the enrichment stage logs each outage once.
-   */
-  public synchronized List<CitationSource> citationSources() {
-    if (citationSources == null) {
-      citationSources = CitationClients.open(config.citationSources(), clock).stream().map(opened::add).toList();
-    }
-    return citationSources;
   }
 
   /** Opened by {@link Serving}, so that it is closed in the order it was opened. */

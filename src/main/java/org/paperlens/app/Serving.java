@@ -64,7 +64,9 @@ public final class Serving implements AutoCloseable {
     root.fetcher();
     // The enrichment stage's own connection too: a slow source's batch of writes never holds the pages' one.
     CitationStore citations = new CitationStore(root.own(Database.open(store.url())));
-    Enrichment enrichment = new Enrichment(citations, root.citationSources(), RefreshCadence.DEFAULT, Duration.ofSeconds(5));
+    // The sources the configuration turns on (none by default: then nothing is ever fetched).
+    var sources = CitationClients.open(root.config().citationSources(), root.clock()).stream().map(root::own).toList();
+    Enrichment enrichment = new Enrichment(citations, sources, RefreshCadence.DEFAULT, Duration.ofSeconds(5));
     return new Pipeline(settings, pipelineStore, index, root.config().model(), encoder, enrichment, root.clock(), log);
   }
 

@@ -64,12 +64,15 @@ class EnrichKillTest {
 
       Path killed = tmp.resolve("killed");
       Random random = new Random(SEED);
+      List<Long> foundAfterKills = new ArrayList<>();
       for (int i = 0; i < KILLS; i++) {
         Process p = start(killed, env, graph, "kill-" + i);
         Thread.sleep(2_000 + random.nextInt(4_000));
         p.destroyForcibly();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        foundAfterKills.add(found(killed));
       }
+      assertThat(foundAfterKills).as("some kill came in the middle of enriching").anyMatch(n -> n > 0 && n < PAPERS);
       runToCompletion(killed, env, graph, "after-kills");
 
       List<String> expected = dump(reference, graph);
@@ -143,6 +146,12 @@ class EnrichKillTest {
     } finally {
       p.destroy();
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  private static long found(Path data) {
+    try (CatalogueStore store = TestDatabase.catalogue(data.resolve("data")); Database db = Database.open(store.url())) {
+      return new CitationStore(db).queue(SourceName.OPENALEX, Instant.now()).found();
     }
   }
 

@@ -44,11 +44,11 @@ class OpenAlexSourceTest {
 
   @Test
   void a_batch_finds_arxiv_papers_by_their_datacite_doi_and_others_by_doi() throws Exception {
-    try (StubServer server = new StubServer(openAlex());
+    try (StubServer server = new StubServer(OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       List<Lookup> found = source.lookup(List.of(PREPRINT, ARTICLE, NOWHERE));
 
-      assertThat(batches(server)).hasSize(1);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(1);
       StubServer.Seen request = server.seen().get(0);
       assertThat(request.method()).isEqualTo("GET");
       assertThat(request.uri().getPath()).isEqualTo("/works");
@@ -71,7 +71,7 @@ class OpenAlexSourceTest {
               new LinkedWork(new ExternalIds(Optional.of(new Doi("10.1145/3000000.3000002")), Optional.of(new PaperId("1901.00002")),
                   Optional.of("W2000000002"), Optional.empty()), Optional.of("An Invented Conference Paper"), Optional.of(2019)),
               openAlexRef("W2000000003"))), // gone from OpenAlex (merged): the bare id is kept
-          new Edges.Listed(List.of(BOTH, OLDER)),
+          new Edges.Listed(List.of(OpenAlexLinksTest.BOTH, OpenAlexLinksTest.OLDER)),
           List.of(
               new Authorship("Ada Example", Optional.of("A5000000001"), Optional.of("0000-0002-1825-0097"),
                   List.of(new Institution("University of Somewhere", Optional.of("I100000001"), Optional.of("https://ror.org/00example1")))),
@@ -80,7 +80,7 @@ class OpenAlexSourceTest {
           new ExternalIds(Optional.of(new Doi("10.1234/journal.5678")), Optional.empty(), Optional.of("W3000000009"), Optional.empty()),
           Optional.of("Invented Results in a Journal"), Optional.of(2021), Optional.of("Journal of Invented Results"),
           Optional.of(new CitationCount(7, Optional.empty(), today)), List.of(), Optional.empty(),
-          new Edges.Listed(List.of()), new Edges.Listed(List.of(BOTH)),
+          new Edges.Listed(List.of()), new Edges.Listed(List.of(OpenAlexLinksTest.BOTH)),
           List.of(new Authorship("Chen Placeholder", Optional.of("A5000000003"), Optional.empty(),
               List.of(new Institution("Institute of Testing", Optional.of("I100000002"), Optional.empty())))));
       assertThat(found).containsExactly(
@@ -98,126 +98,12 @@ class OpenAlexSourceTest {
     }
   }
 
-  @Test
-  void a_refresh_leaves_the_references_out_and_still_lists_the_citers() throws Exception {
-    try (StubServer server = new StubServer(openAlex());
-        OpenAlexSource source = source(server, Fixtures.policy())) {
-      List<Lookup> found = source.lookup(List.of(PREPRINT), CitationSource.Reading.REFRESH);
-
-      assertThat(server.seen()).hasSize(2);
-      assertThat(URLDecoder.decode(server.seen().get(0).uri().getRawQuery(), StandardCharsets.UTF_8))
-          .contains("&select=" + OpenAlexSource.SELECT.replace(",referenced_works", "") + "&");
-      assertThat(URLDecoder.decode(server.seen().get(1).uri().getRawQuery(), StandardCharsets.UTF_8)).startsWith("filter=cites:W4390000001&");
-      // The stub sends referenced_works anyway; a refresh does not read them.
-      assertThat(found.get(0)).isInstanceOfSatisfying(Lookup.Found.class, f -> {
-        assertThat(f.work().references()).isEqualTo(Edges.NOT_GIVEN);
-        assertThat(f.work().citations().listed()).containsExactly(BOTH, OLDER);
-      });
-    }
-  }
-
-  @Test
-  void a_source_that_goes_down_while_the_references_are_read_fails_the_whole_batch() throws Exception {
-    StubServer.Reply downForLinks = (ex, closing) -> {
-      if (ex.getRequestURI().getRawQuery().startsWith("filter=doi")) {
-        openAlex().send(ex, closing);
-      } else {
-        StubServer.status(500, "down").send(ex, closing);
-      }
-    };
-    try (StubServer server = new StubServer(downForLinks);
-        OpenAlexSource source = source(server, Fixtures.policy())) {
-      assertThat(source.lookup(List.of(PREPRINT, ARTICLE))).allSatisfy(l ->
-          assertThat(l).isInstanceOfSatisfying(Lookup.SourceUnavailable.class, u -> assertThat(u.reason()).contains("HTTP 500")));
-      assertThat(source.unavailableSince()).isPresent();
-    }
-  }
-
-  @Test
-  void an_unusable_answer_about_the_links_keeps_the_bare_ids_and_gives_no_citers() throws Exception {
-    StubServer.Reply badLinks = (ex, closing) -> {
-      if (ex.getRequestURI().getRawQuery().startsWith("filter=doi")) {
-        openAlex().send(ex, closing);
-      } else {
-        StubServer.status(400, "{\"error\": \"Invalid filter\"}").send(ex, closing);
-      }
-    };
-    try (StubServer server = new StubServer(badLinks);
-        OpenAlexSource source = source(server, Fixtures.policy())) {
-      assertThat(source.lookup(List.of(PREPRINT)).get(0)).isInstanceOfSatisfying(Lookup.Found.class, f -> {
-        assertThat(f.work().references().listed()).containsExactly(openAlexRef("W2000000001"), openAlexRef("W2000000002"),
-            openAlexRef("W2000000003"));
-        assertThat(f.work().citations()).isEqualTo(Edges.NOT_GIVEN);
-      });
-    }
-  }
-
-  @Test
-  void a_much_cited_work_has_its_citers_read_alone_two_pages_at_most_and_uncited_works_cost_nothing() throws Exception {
-    Work many = work("W1", 5_000);
-    Work few = work("W2", 60);
-    Work some = work("W3", 30);
-    Work none = work("W4", 0);
-    assertThat(OpenAlexLinks.groups(List.of(many, few, some, none))).containsExactly(List.of(some, few), List.of(many));
-    assertThat(OpenAlexLinks.groups(List.of(work("W5", 70), work("W6", 40)))).hasSize(2);
-
-    StringBuilder page = new StringBuilder("{\"meta\": {}, \"results\": [");
-    for (int i = 0; i < 100; i++) {
-      page.append(i == 0 ? "" : ",").append("{\"id\": \"https://openalex.org/W9").append(i)
-          .append("\", \"referenced_works\": [\"https://openalex.org/W1\"]}");
-    }
-    page.append("]}");
-    try (StubServer server = new StubServer(StubServer.ok(page.toString()));
-        OpenAlexSource source = source(server, Fixtures.policy())) {
-      OpenAlexLinks links = new OpenAlexLinks(
-          new OpenAlexSource.Settings(server.base(), Optional.empty(), Optional.empty(), 50, Fixtures.policy()),
-          new org.paperlens.citation.http.PoliteClient("OpenAlex", Fixtures.policy(), time, time, n -> {}));
-      var out = links.citers(List.of(many), LocalDate.of(2026, 12, 6));
-      assertThat(out).isInstanceOfSatisfying(OpenAlexLinks.Outcome.Done.class,
-          d -> assertThat(((java.util.Map<?, ?>) d.value()).get("W1")).asList().hasSize(OpenAlexLinks.CITERS_CAP));
-      assertThat(server.seen()).hasSize(2);
-      assertThat(server.seen().get(1).uri().getRawQuery()).contains("&page=2");
-    }
-  }
-
-  private static Work work(String id, int citations) {
-    return new Work(SourceName.OPENALEX, ExternalIds.NONE.withOpenAlex(Optional.of(id)), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.of(new CitationCount(citations, Optional.empty(), LocalDate.of(2026, 12, 6))), List.of(),
-        Optional.empty(), Edges.NOT_GIVEN, Edges.NOT_GIVEN, List.of());
-  }
-
-  static final LinkedWork BOTH = new LinkedWork(new ExternalIds(Optional.of(new Doi("10.48550/arxiv.2511.00002")),
-      Optional.of(new PaperId("2511.00002")), Optional.of("W5000000002"), Optional.empty()),
-      Optional.of("A Newer Paper Citing Both"), Optional.of(2025));
-  static final LinkedWork OLDER = new LinkedWork(new ExternalIds(Optional.empty(), Optional.of(new PaperId("2405.00001")),
-      Optional.of("W5000000001"), Optional.empty()), Optional.of("An Older Paper Citing the Preprint"), Optional.of(2024));
-
-  /**
-   * OpenAlex as the fixtures describe it: the batch for a DOI filter, the referenced works for an
-   * id filter ({@code openalex:}), their citers for {@code cites:}.
-   */
-  static StubServer.Reply openAlex() {
-    return (ex, closing) -> {
-      String q = URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
-      String body = q.startsWith("filter=openalex:") ? Fixtures.text("openalex/referenced-works.json")
-          : q.startsWith("filter=cites:") ? Fixtures.text("openalex/citers.json")
-          : Fixtures.text("openalex/works-batch.json");
-      StubServer.ok(body).send(ex, closing);
-    };
-  }
-
-  /** The requests for the works themselves (DOI filters), leaving out those for their links. */
-  static List<StubServer.Seen> batches(StubServer server) {
-    return server.seen().stream()
-        .filter(r -> URLDecoder.decode(r.uri().getRawQuery(), StandardCharsets.UTF_8).startsWith("filter=doi:")).toList();
-  }
-
   /** The waits for retries, leaving out the pacing between requests (the policy's 100 ms). */
   private List<Duration> waits() {
     return time.sleeps().stream().filter(d -> !d.equals(Fixtures.policy().interval())).toList();
   }
 
-  private static LinkedWork openAlexRef(String w) {
+  static LinkedWork openAlexRef(String w) {
     return new LinkedWork(ExternalIds.NONE.withOpenAlex(Optional.of(w)), Optional.empty(), Optional.empty());
   }
 
@@ -240,18 +126,18 @@ class OpenAlexSourceTest {
   @Test
   void a_429_waits_as_long_as_retry_after_asks_in_seconds() throws Exception {
     try (StubServer server = new StubServer(StubServer.status(429, "{\"error\": \"slow down\"}", "Retry-After", "7"),
-        openAlex());
+        OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
       assertThat(waits()).containsExactly(Duration.ofSeconds(7));
-      assertThat(batches(server)).hasSize(2);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(2);
     }
   }
 
   @Test
   void a_503_waits_until_the_http_date_retry_after_names() throws Exception {
     try (StubServer server = new StubServer(StubServer.status(503, "", "Retry-After", "Sun, 06 Dec 2026 12:00:30 GMT"),
-        openAlex());
+        OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
       assertThat(waits()).containsExactly(Duration.ofSeconds(30));
@@ -261,7 +147,7 @@ class OpenAlexSourceTest {
   @Test
   void a_403_is_openalex_saying_slow_down() throws Exception {
     try (StubServer server = new StubServer(StubServer.status(403, "{\"error\": \"Rate limit exceeded\"}"),
-        openAlex());
+        OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
       assertThat(waits()).containsExactly(Duration.ofSeconds(1));
@@ -271,7 +157,7 @@ class OpenAlexSourceTest {
   @Test
   void a_retry_after_past_the_longest_wait_leaves_the_source_alone_until_then() throws Exception {
     try (StubServer server = new StubServer(StubServer.status(429, "", "Retry-After", "3600"),
-        openAlex());
+        OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       Lookup first = source.lookup(List.of(ARTICLE)).get(0);
       assertThat(first).isInstanceOfSatisfying(Lookup.SourceUnavailable.class, u -> {
@@ -284,12 +170,12 @@ class OpenAlexSourceTest {
       time.advance(Duration.ofMinutes(59));
       assertThat(source.lookup(List.of(ARTICLE, PREPRINT))).allSatisfy(l ->
           assertThat(l).isInstanceOfSatisfying(Lookup.SourceUnavailable.class, u -> assertThat(u.since()).isEqualTo(T0)));
-      assertThat(batches(server)).hasSize(1);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(1);
       assertThat(source.unavailableSince()).contains(T0);
 
       time.advance(Duration.ofMinutes(1));
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
-      assertThat(batches(server)).hasSize(2);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(2);
       assertThat(source.unavailableSince()).isEmpty();
     }
   }
@@ -297,7 +183,7 @@ class OpenAlexSourceTest {
   @Test
   void server_errors_back_off_doubling_then_the_answer_is_used() throws Exception {
     try (StubServer server = new StubServer(StubServer.status(500, "oops"), StubServer.status(502, "bad gateway"),
-        openAlex());
+        OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
       assertThat(waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -314,12 +200,12 @@ class OpenAlexSourceTest {
             assertThat(u.reason()).contains("after 3 attempts").contains("HTTP 503");
           }));
       assertThat(waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
-      assertThat(batches(server)).hasSize(3);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(3);
 
       time.advance(Duration.ofMinutes(5));
       // During the cool-down the answer comes without a request and without a (fake) sleep.
       assertThat(source.lookup(List.of(PREPRINT)).get(0)).isInstanceOf(Lookup.SourceUnavailable.class);
-      assertThat(batches(server)).hasSize(3);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(3);
       assertThat(waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
   }
@@ -334,18 +220,18 @@ class OpenAlexSourceTest {
         assertThat(u.since()).isEqualTo(T0);
         assertThat(u.reason()).contains("no whole response within 0.3 s");
       });
-      assertThat(batches(server)).hasSize(3);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(3);
     }
   }
 
   @Test
   void a_body_that_stops_coming_after_the_headers_is_cut_at_the_time_limit() throws Exception {
     FetchPolicy quick = Fixtures.policy().withTimeout(Duration.ofMillis(300));
-    try (StubServer server = new StubServer(StubServer.stall("{\"results\": ["), openAlex());
+    try (StubServer server = new StubServer(StubServer.stall("{\"results\": ["), OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, quick)) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
       assertThat(waits()).containsExactly(Duration.ofSeconds(1));
-      assertThat(batches(server)).hasSize(2);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(2);
     }
   }
 
@@ -391,7 +277,7 @@ class OpenAlexSourceTest {
           OpenAlexSource source = source(server, Fixtures.policy())) {
         assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOfSatisfying(Lookup.BadResponse.class,
             b -> assertThat(b.reason()).contains("larger than 65,536 bytes"));
-        assertThat(batches(server)).hasSize(1);
+        assertThat(OpenAlexLinksTest.batches(server)).hasSize(1);
         assertThat(source.unavailableSince()).isEmpty();
       }
     }
@@ -403,7 +289,7 @@ class OpenAlexSourceTest {
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOfSatisfying(Lookup.BadResponse.class,
           b -> assertThat(b.reason()).contains("HTTP 400").contains("Invalid query parameters error."));
-      assertThat(batches(server)).hasSize(1);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(1);
     }
   }
 }
