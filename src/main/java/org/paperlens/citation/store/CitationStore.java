@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.paperlens.citation.Doi;
+import org.paperlens.citation.LinkedWork;
 import org.paperlens.citation.SourceName;
 import org.paperlens.citation.Work;
 import org.paperlens.citation.graph.CitationEdge;
@@ -168,6 +169,32 @@ public final class CitationStore {
     forEachEdge(out::add);
     return out;
   }
+
+  /**
+   * The works behind graph ids of external ends ({@code work:ROWID}, as {@link #edges} names them),
+   * for labelling them on a citation map; ids of any other form are left out, as are unknown rows.
+   */
+  public Map<PaperId, LinkedWork> works(Collection<PaperId> graphIds) {
+    List<Long> rows = new ArrayList<>();
+    for (PaperId id : graphIds) {
+      if (id.value().startsWith(WORK_PREFIX)) {
+        try {
+          rows.add(Long.parseLong(id.value().substring(WORK_PREFIX.length())));
+        } catch (NumberFormatException e) {
+          // not a graph id of ours: left out, as documented
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      return Map.of();
+    }
+    Map<PaperId, LinkedWork> out = new java.util.LinkedHashMap<>();
+    db.transaction(tx -> Reads.works(tx, rows)).forEach((row, work) -> out.put(PaperId.of("work", Long.toString(row)), work));
+    return out;
+  }
+
+  /** How {@link #edges} and {@link #works} name a work outside the catalogue: this, then its row id. */
+  private static final String WORK_PREFIX = "work:";
 
   /** {@link #edges} streamed, one at a time, in one read transaction: for graphs built without the list. */
   public void forEachEdge(Consumer<CitationEdge> action) {
