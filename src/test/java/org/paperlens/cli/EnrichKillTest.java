@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,13 +121,7 @@ class EnrichKillTest {
     Process p = start(data, env, graph, name);
     Path log = tmp.resolve(name + ".log");
     try {
-      String url = null;
-      Pattern served = Pattern.compile("serving at (http://127\\.0\\.0\\.1:\\d+/)");
-      for (int i = 0; i < 600 && url == null; i++) {
-        Matcher m = served.matcher(Files.readString(log));
-        url = m.find() ? m.group(1) : null;
-        Thread.sleep(100);
-      }
+      String url = ChildProcess.awaitServing(log);
       assertThat(url).as(Files.readString(log)).isNotNull();
       JsonNode source = null;
       for (int i = 0; i < 1_800; i++) {
