@@ -279,4 +279,19 @@ public final class CitationStore {
     generation.incrementAndGet();
     return result;
   }
+
+  // ---- the queue's figures (added by the enrichment stage's author) --------------------------
+
+  /** How many papers stand where in this source's queue at {@code now}, for the status page. */
+  public EnrichmentQueue queue(SourceName source, Instant now) {
+    return db.transaction(tx -> {
+      long[] byOutcome = new long[Outcome.values().length];
+      tx.forEach("SELECT outcome, count(*) FROM enrichment WHERE source = ? GROUP BY outcome",
+          r -> byOutcome[Outcome.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT)).ordinal()] = r.getLong(2),
+          Codes.of(source));
+      long due = tx.number("SELECT count(*) FROM enrichment WHERE source = ? AND next_due <= ?", Codes.of(source), Instants.text(now));
+      return new EnrichmentQueue(due, byOutcome[Outcome.PENDING.ordinal()], byOutcome[Outcome.FOUND.ordinal()],
+          byOutcome[Outcome.UNKNOWN.ordinal()], byOutcome[Outcome.BAD.ordinal()]);
+    });
+  }
 }

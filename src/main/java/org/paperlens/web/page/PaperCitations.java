@@ -48,6 +48,8 @@ public final class PaperCitations {
 
   private record Key(PaperId id, long generation) {}
 
+  private record MapKey(PaperId id, long generation, long graphGeneration) {}
+
   private record ListKey(PaperId id, boolean references, int limit, long generation) {}
 
   private final CitationStore store;
@@ -55,7 +57,7 @@ public final class PaperCitations {
   private final CitationMaps maps;
   private final Memo<Key, Panel> panels;
   private final Memo<ListKey, List<LinkedPaper>> lists;
-  private final Memo<Key, CitationMap> mapsByPaper;
+  private final Memo<MapKey, CitationMap> mapsByPaper;
 
   public PaperCitations(CitationStore store, CatalogueStore catalogue, CitationMaps maps, Clock clock) {
     this.store = store;
@@ -99,7 +101,8 @@ public final class PaperCitations {
 
   /** The citation map of {@code id} (only the paper itself when no stored edge touches it). */
   public CitationMap map(PaperId id) {
-    return mapsByPaper.get(new Key(id, store.generation()), k -> maps.of(k.id()));
+    // Keyed by the graph's generation too: a map drawn while the graph lagged is drawn again once it has caught up.
+    return mapsByPaper.get(new MapKey(id, store.generation(), maps.graphGeneration()), k -> maps.of(k.id()));
   }
 
   public CitationFacts facts(PaperId id) {
