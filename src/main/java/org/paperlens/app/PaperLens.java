@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.AccountStore;
+import org.paperlens.citation.graph.CachedGraph;
+import org.paperlens.citation.graph.GraphRelevance;
+import org.paperlens.citation.store.CitationStore;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
 import org.paperlens.config.Config;
@@ -20,6 +23,7 @@ import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
+import org.paperlens.related.CitationSignal;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.QueryEncoder;
 import org.paperlens.search.Searcher;
@@ -51,6 +55,7 @@ public final class PaperLens implements AutoCloseable {
   private Encoder encoder;
   private Searcher searcher;
   private RelatedPapers related;
+  private CachedGraph citationGraph;
   private Recommender recommender;
   private AccountStore accounts;
   private CommunityStore community;
@@ -193,9 +198,25 @@ public final class PaperLens implements AutoCloseable {
 
   public synchronized RelatedPapers related() {
     if (related == null) {
-      related = new RelatedPapers(index(), vectors(), config.fusion());
+      related = new RelatedPapers(index(), vectors(), config.fusion(), new CitationSignal(citationGraph(), GraphRelevance.DEFAULT));
     }
     return related;
+  }
+
+  /** How often, at most, a server compares the citation store's generation with its graph's: a graph this stale is fine. */
+  static final java.time.Duration GRAPH_RECHECK = java.time.Duration.ofSeconds(5);
+
+  /**
+   * The citation graph of every stored edge, for related papers and recommendations: a server
+   * rebuilds it on a background thread when the store's generation moves and never makes a page
+   * wait; a command builds it on first use.
+   */
+  public synchronized CachedGraph citationGraph() {
+    if (citationGraph == null) {
+      CitationStore store = new CitationStore(database());
+      citationGraph = opened.add(new CachedGraph(store::generation, store::edges, GRAPH_RECHECK, !parts.serving));
+    }
+    return citationGraph;
   }
 
   public synchronized Recommender recommender() {

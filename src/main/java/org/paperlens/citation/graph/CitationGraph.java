@@ -20,6 +20,9 @@ import org.paperlens.paper.PaperId;
  */
 public final class CitationGraph {
 
+  /** The graph of no edges: what a catalogue without citation data has. */
+  public static final CitationGraph EMPTY = of(java.util.List.of());
+
   private final PaperId[] ids;
   private final Map<PaperId, Integer> index;
   private final int[] refStart;

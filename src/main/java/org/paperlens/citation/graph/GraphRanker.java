@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -56,12 +57,12 @@ public record GraphRanker(CitationGraph graph, Weighting weighting, boolean brid
 
   /** Papers most often cited together with {@code id}, best first, at most {@code k}. */
   public List<GraphNeighbour> coCited(PaperId id, int k) {
-    return rank(id, k, Set.of(), true, false, false);
+    return rank(id, k, q -> true, true, false, false);
   }
 
   /** Papers sharing the most references with {@code id}, best first, at most {@code k}. */
   public List<GraphNeighbour> coupled(PaperId id, int k) {
-    return rank(id, k, Set.of(), false, true, false);
+    return rank(id, k, q -> true, false, true, false);
   }
 
   /**
@@ -70,10 +71,19 @@ public record GraphRanker(CitationGraph graph, Weighting weighting, boolean brid
    * does not hold. Ties are broken by id so every run gives the same list.
    */
   public List<GraphNeighbour> neighbours(PaperId id, int k, Set<PaperId> exclude) {
-    return rank(id, k, exclude, true, true, bridges);
+    return rank(id, k, q -> !exclude.contains(q), true, true, bridges);
   }
 
-  private List<GraphNeighbour> rank(PaperId id, int k, Set<PaperId> exclude, boolean co, boolean bc, boolean br) {
+  /**
+   * As {@link #neighbours(PaperId, int, Set)}, keeping only the papers {@code keep} accepts. The
+   * test is asked best first and only until {@code k} are kept, so it may cost a look-up (is the
+   * paper in the index, does it pass the filters) without being asked of every paper found.
+   */
+  public List<GraphNeighbour> neighbours(PaperId id, int k, Predicate<PaperId> keep) {
+    return rank(id, k, keep, true, true, bridges);
+  }
+
+  private List<GraphNeighbour> rank(PaperId id, int k, Predicate<PaperId> keep, boolean co, boolean bc, boolean br) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, was " + k);
     }
@@ -101,15 +111,16 @@ public record GraphRanker(CitationGraph graph, Weighting weighting, boolean brid
         walk(found, p, via, graph.referenceCount(via), false, Relation.BRIDGE);
       }
     }
-    List<GraphNeighbour> out = new ArrayList<>(found.size());
-    found.forEach((q, ev) -> {
-      PaperId qid = graph.id(q);
-      if (!exclude.contains(qid)) {
-        out.add(new GraphNeighbour(qid, ev.score(p, q), ev.counts[0], ev.counts[1], ev.counts[2]));
+    List<GraphNeighbour> all = new ArrayList<>(found.size());
+    found.forEach((q, ev) -> all.add(new GraphNeighbour(graph.id(q), ev.score(p, q), ev.counts[0], ev.counts[1], ev.counts[2])));
+    all.sort(Comparator.comparingDouble((GraphNeighbour g) -> -g.score()).thenComparing(GraphNeighbour::id));
+    List<GraphNeighbour> out = new ArrayList<>(Math.min(k, all.size()));
+    for (int i = 0; i < all.size() && out.size() < k; i++) {
+      if (keep.test(all.get(i).id())) {
+        out.add(all.get(i));
       }
-    });
-    out.sort(Comparator.comparingDouble((GraphNeighbour g) -> -g.score()).thenComparing(GraphNeighbour::id));
-    return out.size() > k ? List.copyOf(out.subList(0, k)) : out;
+    }
+    return out;
   }
 
   /** Credits every paper on the far side of {@code via} (its citers when {@code citers}, else its references). */

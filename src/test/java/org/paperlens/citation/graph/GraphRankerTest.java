@@ -96,7 +96,7 @@ class GraphRankerTest {
     List<GraphNeighbour> ns = with.neighbours(id("x3"), 10, Set.of());
     assertThat(ids(ns)).containsExactly("e", "x1", "x2");
     assertThat(ns.get(0).bridges()).isEqualTo(1);
-    assertThat(ns.get(0).reason()).isEqualTo("linked through 1 paper citing one and cited by the other");
+    assertThat(ns.get(0).reason()).isEqualTo("linked by 1 citation chain through another paper");
     // and the other way round: e is cited by d, which x3 cites
     assertThat(ids(with.neighbours(id("e"), 10, Set.of()))).containsExactly("x3");
   }
@@ -129,6 +129,6 @@ class GraphRankerTest {
   void the_reason_names_every_kind_of_evidence() {
     assertThat(new GraphNeighbour(id("p"), 1, 12, 8, 0).reason()).isEqualTo("cited together by 12 papers; shares 8 references");
     assertThat(new GraphNeighbour(id("p"), 1, 1, 1, 2).reason())
-        .isEqualTo("cited together by 1 paper; shares 1 reference; linked through 2 papers citing one and cited by the other");
+        .isEqualTo("cited together by 1 paper; shares 1 reference; linked by 2 citation chains through another paper");
   }
 }
