@@ -64,6 +64,7 @@ public final class PaperLens implements AutoCloseable {
   private AccountLimits accountLimits;
   private Optional<RecordFetcher> fetcher;
   private Digests digests;
+  private CitationStore citations;
 
   PaperLens(Parts b) {
     this.config = b.config;
@@ -213,7 +214,7 @@ public final class PaperLens implements AutoCloseable {
    */
   public synchronized CachedGraph citationGraph() {
     if (citationGraph == null) {
-      CitationStore store = new CitationStore(database());
+      CitationStore store = citations();
       citationGraph = opened.add(new CachedGraph(store::generation, store::edges, GRAPH_RECHECK, !parts.serving));
     }
     return citationGraph;
@@ -273,6 +274,17 @@ public final class PaperLens implements AutoCloseable {
           : Optional.of(opened.add(new RecordFetcher(catalogue(), parts.submissionsFrom, parts.fetchLimits)));
     }
     return fetcher;
+  }
+
+  /**
+   * Citations, counts, venues and author identities, on a connection of its own: the graph's scan
+   * of every edge and the enrichment's writes must not hold up log-ins or the catalogue.
+   */
+  public synchronized CitationStore citations() {
+    if (citations == null) {
+      citations = new CitationStore(opened.add(Database.open(catalogue().url())));
+    }
+    return citations;
   }
 
   /** Digest planning and sending, subscriptions and the mail schedule: the same for serve and the command line. */

@@ -22,16 +22,18 @@ CREATE INDEX citation_works_openalex ON citation_works (openalex_id);
 CREATE INDEX citation_works_s2 ON citation_works (s2_id);
 
 -- Who cites whom, each pair once whichever source reported it. first_seen (an instant) is when
--- paperlens learnt of the edge: citation alerts select on it.
+-- paperlens learnt of the edge; catalogue_seen when both its ends were first catalogue papers
+-- (then, or later when an external end's paper arrived): citation alerts select on it.
 CREATE TABLE citation_edges (
   citing_work INTEGER NOT NULL REFERENCES citation_works (id),
   cited_work  INTEGER NOT NULL REFERENCES citation_works (id),
   source      TEXT NOT NULL,
   first_seen  TEXT NOT NULL,
+  catalogue_seen TEXT,
   PRIMARY KEY (citing_work, cited_work)
 );
 CREATE INDEX citation_edges_cited ON citation_edges (cited_work);
-CREATE INDEX citation_edges_seen ON citation_edges (first_seen);
+CREATE INDEX citation_edges_catalogue_seen ON citation_edges (catalogue_seen);
 
 -- What the sources say of a catalogue paper; each field keeps the source it came from.
 CREATE TABLE citation_facts (
@@ -57,13 +59,15 @@ CREATE TABLE citation_years (
 );
 
 -- An author as a source identifies them: one row per source's author id. Rows of different
--- sources with the same ORCID are one person.
+-- sources with the same ORCID are one person. institution is the first affiliation of the
+-- identity's most recently stored authorship that has one.
 CREATE TABLE author_identities (
   id        INTEGER PRIMARY KEY,
   source    TEXT NOT NULL,
   source_id TEXT NOT NULL,
   name      TEXT NOT NULL,
   orcid     TEXT,
+  institution TEXT,
   UNIQUE (source, source_id)
 );
 CREATE INDEX author_identities_orcid ON author_identities (orcid);
@@ -101,3 +105,15 @@ CREATE TABLE citation_state (
   name  TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+
+-- A counter of citation changes, bumped by every process that makes one: what tells a serve
+-- process that the enrichment stage of another one changed the graph it has cached.
+CREATE TABLE citation_sequence (
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  value INTEGER NOT NULL
+);
+INSERT INTO citation_sequence (id, value) VALUES (1, 0);
+
+-- The catalogue's papers by DOI whatever its case (sources write DOIs in either; the catalogue
+-- keeps what arXiv printed), for tying citation works to catalogue papers (paper.CatalogueIds).
+CREATE INDEX papers_doi_lower ON papers (lower(doi));

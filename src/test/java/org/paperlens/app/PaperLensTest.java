@@ -55,6 +55,19 @@ class PaperLensTest {
   }
 
   @Test
+  void the_citation_store_is_opened_once_on_a_connection_of_its_own_and_closed_before_the_catalogue() {
+    Path data = tmp.resolve("data");
+    try (PaperLens root = root(data)) {
+      assertThat(root.citations()).isSameAs(root.citations());
+      assertThat(root.citations().checkpoint("never-written")).isEmpty();
+      assertThat(root.openedTypes()).containsExactly(CatalogueStore.class, Database.class);
+      assertThat(root.citations()).as("not the community's connection").isNotNull();
+      assertThat(root.database()).isNotNull();
+      assertThat(root.openedTypes()).containsExactly(CatalogueStore.class, Database.class, Database.class);
+    }
+  }
+
+  @Test
   void what_was_opened_is_closed_last_first_and_every_close_is_tried() {
     List<String> closed = new ArrayList<>();
     Opened opened = new Opened();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.PasswordHasher;
+import org.paperlens.citation.store.CitationStore;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.digest.SubscriptionStore;
 import org.paperlens.library.LibraryStore;
@@ -17,7 +18,7 @@ import org.paperlens.store.Database;
 /**
  * Every SQL store on one test database (SQLite, or PostgreSQL on the pom's second run), wired as
  * the application root wires them: the catalogue on its connection, accounts, community and
- * library on a second one, account deletion covering library, community and digests.
+ * library (and citations) on a second one, account deletion covering library, community and digests.
  */
 public final class Stores implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class Stores implements AutoCloseable {
   public final CommunityStore community;
   public final LibraryStore library;
   public final SubscriptionStore subscriptions;
+  public final CitationStore citations;
 
   public Stores(Path dataDir, Clock clock) {
     catalogue = TestDatabase.catalogue(dataDir);
@@ -35,6 +37,7 @@ public final class Stores implements AutoCloseable {
     community = new CommunityStore(db, clock);
     library = new LibraryStore(db, community, clock);
     subscriptions = new SubscriptionStore(catalogue);
+    citations = new CitationStore(db);
     accounts.register(library);
     accounts.register(community);
     accounts.register(SubscriptionStore.ACCOUNT_DATA);
