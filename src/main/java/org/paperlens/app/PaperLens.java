@@ -192,7 +192,7 @@ public final class PaperLens implements AutoCloseable {
 
   public synchronized Searcher searcher() {
     if (searcher == null) {
-      searcher = new Searcher(index(), queryEncoder());
+      searcher = new Searcher(index(), queryEncoder(), new StoredCounts(this::citations));
     }
     return searcher;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.paperlens.live.PipelineStatus;
+import org.paperlens.search.CitationCounts;
 import org.paperlens.search.SearchMode;
 import org.paperlens.web.WebServer;
 import org.paperlens.web.api.LibraryResource;
@@ -30,6 +31,8 @@ import org.paperlens.web.page.Discussion;
 import org.paperlens.web.page.ExportRoutes;
 import org.paperlens.web.page.FeedRoutes;
 import org.paperlens.web.page.ForYou;
+import org.paperlens.web.page.IdentityPages;
+import org.paperlens.web.page.Identities;
 import org.paperlens.web.page.LibraryPages;
 import org.paperlens.web.page.Listings;
 import org.paperlens.web.page.ReadingPages;
@@ -57,22 +60,25 @@ public final class Web {
     Clock clock = root.clock();
     Templates templates = new Templates(subscriptions);
     Auth auth = new Auth(root.accounts(), root.accountLimits(), clients);
+    CitationCounts counts = new StoredCounts(root::citations);
     SearchMode defaultMode = new SearchMode.Hybrid(root.config().fusion());
     Listings listings = new Listings(root.catalogue(), root.index(), root.searcher(), root.related(), root.community(),
-        root.trending(), defaultMode, root.config().fusion(), clock);
+        root.trending(), defaultMode, root.config().fusion(), clock, counts);
     Digests digests = root.digests();
     AccountChanges changes = new AccountChanges(root.accounts(), root.community(), auth,
         subscriptions ? Optional.of(digests.subscriptions()) : Optional.empty());
     ForYou forYou = new ForYou(root.index(), root.recommender(), root.library(), clock);
     SubmitLookup lookup = new SubmitLookup(root.catalogue(), root.fetcher());
+    Identities identities = new Identities(root.citations(), root.index(), clock);
 
     List<Feature> features = new ArrayList<>();
     // Pages. Exports before reading: /papers/<id>/export must come before /papers/<id>.
     features.add(new ExportRoutes(root.catalogue(), root.index(), root.library(), listings, templates));
     features.add(new ReadingPages(root.catalogue(), root.community(), root.library(), root.trending(), defaultMode, clock,
         pipeline, listings, templates));
-    features.add(new AuthorPages(listings, templates));
-    features.add(new LibraryPages(root.catalogue(), root.community(), root.library(), listings, templates, forYou, lookup));
+    features.add(new AuthorPages(listings, identities, templates));
+    features.add(new LibraryPages(root.catalogue(), root.community(), root.library(), listings, templates, forYou, lookup,
+        counts));
     // Its API routes /papers/<id>/comments come before the API's bare /papers/<id> (PaperResource).
     features.add(new Discussion(root.community(), listings, clock));
     features.add(new AccountPages(root.accounts(), auth, templates, changes));
@@ -83,7 +89,9 @@ public final class Web {
       features.add(new FeedRoutes(root.catalogue(), root.library(), root.trending(), clock, digests.subscriptions(),
           digests.links(), listings, forYou, templates));
     }
-    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates));
+    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, counts));
+    // After the author feeds (FeedRoutes): /authors/id/feed stays the feed of an author named "id".
+    features.add(new IdentityPages(identities, listings, templates));
     // The JSON API.
     features.add(new PaperResource(listings, root.community(), root.library()));
     features.add(new VoteResource(listings, root.community()));
@@ -91,7 +99,7 @@ public final class Web {
     features.add(new ListingResource(listings, root.trending()));
     features.add(new SearchResource(listings, pipeline));
     features.add(new MeResource(root.accounts(), changes));
-    features.add(new LibraryResource(listings, root.library(), root.catalogue()));
+    features.add(new LibraryResource(listings, root.library(), root.catalogue(), counts));
     features.add(new RecommendationResource(forYou));
     features.add(new SubmissionResource(root.community(), lookup));
     features.add(new TokenResource(auth));

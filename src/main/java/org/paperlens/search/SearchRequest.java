@@ -7,8 +7,9 @@ import org.paperlens.index.Filters;
  *
  * @param offset how many results to skip (pagination)
  * @param limit how many results to return after that
+ * @param sort relevance, or date or citations among the most relevant hits ({@link Searcher#SORT_DEPTH})
  */
-public record SearchRequest(String query, SearchMode mode, Filters filters, int offset, int limit) {
+public record SearchRequest(String query, SearchMode mode, Filters filters, int offset, int limit, SortOrder sort) {
 
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 1000;
@@ -24,5 +25,16 @@ public record SearchRequest(String query, SearchMode mode, Filters filters, int 
       throw new IllegalArgumentException("offset must be between 0 and " + MAX_OFFSET + ", was " + offset);
     }
     filters = filters == null ? Filters.NONE : filters;
+    sort = sort == null ? SortOrder.RELEVANCE : sort;
+  }
+
+  /** Ranked by relevance. */
+  public SearchRequest(String query, SearchMode mode, Filters filters, int offset, int limit) {
+    this(query, mode, filters, offset, limit, SortOrder.RELEVANCE);
+  }
+
+  /** The same search with another query text (a query read literally after it failed to parse). */
+  public SearchRequest withQuery(String text) {
+    return new SearchRequest(text, mode, filters, offset, limit, sort);
   }
 }

@@ -21,24 +21,42 @@ public final class Searcher {
   /** How deep each retriever goes before fusion; fusion needs more than one page to work with. */
   public static final int FUSION_DEPTH = 100;
 
+  /**
+   * How many of the most relevant hits a sort by date or by citations orders. Semantic search
+   * ranks every paper, so "all results by date" would be the newest papers whatever the query;
+   * instead every mode sorts the same set, its top 1,000, which holds every match of most keyword
+   * queries. Pages say so when a query matches more.
+   */
+  public static final int SORT_DEPTH = 1_000;
+
   private final PaperIndex index;
   private final QueryEncoder encoder;
+  private final CitationCounts citations;
 
   /** @param encoder null when no embedding model is configured: semantic and hybrid then fail clearly */
   public Searcher(PaperIndex index, QueryEncoder encoder) {
+    this(index, encoder, CitationCounts.NONE);
+  }
+
+  /** @param citations the counts a sort by citations orders by */
+  public Searcher(PaperIndex index, QueryEncoder encoder, CitationCounts citations) {
     this.index = index;
     this.encoder = encoder;
+    this.citations = citations;
   }
 
   public SearchResult search(SearchRequest request) {
     long start = System.nanoTime();
-    int wanted = request.offset() + request.limit() + 1; // one extra tells whether there is a next page
-    List<IndexHit> ranked = new ArrayList<>(retrieve(request.query(), request.mode(), request.filters(), wanted));
+    boolean sorted = request.sort() != SortOrder.RELEVANCE;
+    // One extra tells whether there is a next page; a sort orders a fixed set, the same for every page.
+    int wanted = sorted ? SORT_DEPTH : request.offset() + request.limit() + 1;
+    List<IndexHit> relevant = new ArrayList<>(retrieve(request.query(), request.mode(), request.filters(), wanted));
     Optional<PaperId> pin = pinned(request.query(), request.filters());
     pin.ifPresent(id -> {
-      ranked.removeIf(h -> h.id().equals(id));
-      ranked.addFirst(new IndexHit(id, Float.POSITIVE_INFINITY));
+      relevant.removeIf(h -> h.id().equals(id));
+      relevant.addFirst(new IndexHit(id, Float.POSITIVE_INFINITY));
     });
+    List<IndexHit> ranked = sorted ? sort(request.sort(), relevant) : relevant;
     int from = Math.min(request.offset(), ranked.size());
     int to = Math.min(request.offset() + request.limit(), ranked.size());
     List<IndexHit> page = ranked.subList(from, to);
@@ -61,7 +79,20 @@ public final class Searcher {
     };
     // A pinned exact match or the meaning half of hybrid can add papers the words do not match.
     total = Math.max(total, ranked.size() > to ? to + 1 : hits.size() + from);
-    return new SearchResult(request, hits, ranked.size() > to, (System.nanoTime() - start) / 1e6, total);
+    return new SearchResult(request, hits, ranked.size() > to, (System.nanoTime() - start) / 1e6, total, sorted ? ranked.size() : 0);
+  }
+
+  /** The hits newest first or most cited first; ties (and unknown dates or counts, last) keep their relevance order. */
+  private List<IndexHit> sort(SortOrder sort, List<IndexHit> ranked) {
+    List<PaperId> ids = ranked.stream().map(IndexHit::id).toList();
+    return switch (sort) {
+      case RELEVANCE -> ranked;
+      case DATE -> {
+        Map<PaperId, IndexedPaper> papers = index.getAll(ids);
+        yield sort.order(ranked, IndexHit::id, h -> papers.containsKey(h.id()) ? papers.get(h.id()).date() : null, Map.of());
+      }
+      case CITATIONS -> sort.order(ranked, IndexHit::id, h -> null, citations.of(ids));
+    };
   }
 
   /** The ranking alone, {@code depth} deep, without pinning or decoration: what evaluation scores. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.search.CitationCounts;
+import org.paperlens.search.SortOrder;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.JsonBodies;
@@ -21,6 +24,7 @@ import org.paperlens.web.http.Routes;
 import org.paperlens.web.page.CollectionPages;
 import org.paperlens.web.page.LibraryPages;
 import org.paperlens.web.page.Listings;
+import org.paperlens.web.page.SortedPapers;
 
 /** {@code /library} and {@code /tags/{tag}}: the caller's saved papers with their tags, and which tags are public. */
 public final class LibraryResource implements Feature {
@@ -28,11 +32,13 @@ public final class LibraryResource implements Feature {
   private final Listings listings;
   private final LibraryStore library;
   private final CatalogueStore catalogue;
+  private final CitationCounts citations;
 
-  public LibraryResource(Listings listings, LibraryStore library, CatalogueStore catalogue) {
+  public LibraryResource(Listings listings, LibraryStore library, CatalogueStore catalogue, CitationCounts citations) {
     this.listings = listings;
     this.library = library;
     this.catalogue = catalogue;
+    this.citations = citations;
   }
 
   @Override
@@ -48,24 +54,28 @@ public final class LibraryResource implements Feature {
     String tag = Params.text(ctx, "tag");
     int limit = Params.integer(ctx, "limit", 50, 1, 100);
     int page = Params.integer(ctx, "page", 1, 1, 100_000);
+    SortOrder sort = Params.sort(ctx);
     List<LibraryStore.Entry> all = library.list(me, tag);
-    int from = Math.min((page - 1) * limit, all.size());
-    int to = Math.min(from + limit, all.size());
-    List<Map<String, Object>> entries = new ArrayList<>();
-    for (LibraryStore.Entry e : all.subList(from, to)) {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("id", e.paperId().value());
-      v.put("title", catalogue.find(e.paperId()).map(Paper::title).orElse(null));
-      v.put("added", e.added().toString());
-      v.put("tags", e.tags());
-      entries.add(v);
-    }
+    Map<PaperId, LibraryStore.Entry> saved = new HashMap<>();
+    all.forEach(e -> saved.put(e.paperId(), e));
+    List<Map<String, Object>> entries = SortedPapers.page(all.stream().map(LibraryStore.Entry::paperId).toList(), sort, page, limit,
+        catalogue, citations, (id, paper, cited) -> {
+          LibraryStore.Entry e = saved.get(id);
+          Map<String, Object> v = new LinkedHashMap<>();
+          v.put("id", id.value());
+          v.put("title", paper == null ? null : paper.title());
+          v.put("added", e.added().toString());
+          v.put("tags", e.tags());
+          v.put("citationCount", cited);
+          return v;
+        });
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tag", tag);
     m.put("page", page);
     m.put("limit", limit);
+    m.put("sort", sort.label());
     m.put("total", all.size());
-    m.put("more", to < all.size());
+    m.put("more", page * limit < all.size());
     m.put("tags", library.tags(me));
     m.put("publicTags", library.publicTags(me));
     m.put("entries", entries);

@@ -45,6 +45,8 @@ public final class SearchResource implements Feature {
     Map<String, Object> m = new LinkedHashMap<>(ReadingPages.searchParams(request));
     m.put("page", request.offset() / request.limit() + 1);
     m.put("limit", request.limit());
+    m.put("sort", request.sort().label());
+    m.put("sortedAmong", result.result().sortedAmong());
     m.put("more", result.result().more());
     m.put("total", result.result().total());
     m.put("totalByMeaning", request.mode() instanceof SearchMode.Semantic);
@@ -56,7 +58,7 @@ public final class SearchResource implements Feature {
     m.put("permalink", Urls.of("/search", ReadingPages.searchParams(request)));
     List<Views.Hit> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {
-      hits.add(Views.hit(h));
+      hits.add(Views.hit(h, result.citations(h)));
     }
     m.put("hits", hits);
     ctx.json(m);

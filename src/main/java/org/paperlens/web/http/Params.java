@@ -143,7 +143,21 @@ public final class Params {
   }
 
   /**
-   * The search a request asks for: q, mode, from, to, category, author, page (from 1), limit.
+   * The order a request asks for ({@code sort}: relevance, date or citations), relevance when not
+   * given: for a search its ranking, for a list its own order (an author's newest first, a
+   * collection's most recently added first). Anything else is a 400.
+   */
+  public static org.paperlens.search.SortOrder sort(Context ctx) {
+    String s = text(ctx, "sort");
+    try {
+      return s == null ? org.paperlens.search.SortOrder.RELEVANCE : org.paperlens.search.SortOrder.parse(s);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+  }
+
+  /**
+   * The search a request asks for: q, mode, from, to, category, author, page (from 1), limit, sort.
    * Returns null when there is no query (an empty search form). {@code modes} reads a mode name (null: the default).
    */
   public static org.paperlens.search.SearchRequest search(Context ctx,
@@ -168,6 +182,6 @@ public final class Params {
     if (q == null) {
       return null;
     }
-    return new org.paperlens.search.SearchRequest(q, mode, filters, (page - 1) * limit, limit);
+    return new org.paperlens.search.SearchRequest(q, mode, filters, (page - 1) * limit, limit, sort(ctx));
   }
 }

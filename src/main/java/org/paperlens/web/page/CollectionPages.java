@@ -10,6 +10,8 @@ import org.paperlens.community.CommunityStore;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
+import org.paperlens.search.CitationCounts;
+import org.paperlens.search.SortOrder;
 import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
@@ -30,12 +32,15 @@ public final class CollectionPages implements Feature {
   private final CommunityStore community;
   private final LibraryStore library;
   private final Templates templates;
+  private final CitationCounts citations;
 
-  public CollectionPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Templates templates) {
+  public CollectionPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Templates templates,
+      CitationCounts citations) {
     this.catalogue = catalogue;
     this.community = community;
     this.library = library;
     this.templates = templates;
+    this.citations = citations;
   }
 
   public static String path(String owner, String tag) {
@@ -50,7 +55,7 @@ public final class CollectionPages implements Feature {
 
   /** A collection's page ({@code collection.mustache}): one page of its papers and the address to share. */
   record CollectionView(String title, String owner, String tag, int papers, String changed, String shareUrl,
-      List<Views.Listed> entries, Pager pager) {}
+      List<Views.Listed> entries, Pager pager, List<SortLink> sorts) {}
 
   public void index(Context ctx) {
     ctx.html(templates.render("collections", ctx, new IndexView("Collections", collections()),
@@ -63,17 +68,20 @@ public final class CollectionPages implements Feature {
 
   public void page(Context ctx) {
     int page = Params.integer(ctx, "page", 1, 1, 10_000);
+    SortOrder sort = Params.sort(ctx);
     LibraryStore.Collection c = collection(ctx);
     String owner = c.owner();
     String tag = c.tag();
+    String sortParam = SortLink.param(sort) == null ? "" : "&sort=" + SortLink.param(sort);
     CollectionView v = new CollectionView(tag + " · a collection by " + owner, owner, tag, c.papers(), c.changed().toString().substring(0, 10),
-        ctx.scheme() + "://" + ctx.host() + path(owner, tag), entries(c, page, PAGE), Pager.of(page, c.papers() > page * PAGE,
-        p -> path(owner, tag) + "?page=" + p));
+        ctx.scheme() + "://" + ctx.host() + path(owner, tag), entries(c, page, PAGE, sort), Pager.of(page, c.papers() > page * PAGE,
+        p -> path(owner, tag) + "?page=" + p + sortParam),
+        SortLink.of(sort, SortLink.LIST, o -> path(owner, tag) + (SortLink.param(o) == null ? "" : "?sort=" + SortLink.param(o))));
     ctx.html(templates.render("collection", ctx, v, FollowLinks.ofFeeds(tag + " by " + owner, LibraryPages.tagFeedPath(owner, tag))));
   }
 
   public void api(Context ctx) {
-    ctx.json(view(ctx, Params.integer(ctx, "page", 1, 1, 10_000), Params.integer(ctx, "limit", PAGE, 1, 100)));
+    ctx.json(view(ctx, Params.integer(ctx, "page", 1, 1, 10_000), Params.integer(ctx, "limit", PAGE, 1, 100), Params.sort(ctx)));
   }
 
   private List<Collection> collections() {
@@ -102,18 +110,19 @@ public final class CollectionPages implements Feature {
         .orElseThrow(() -> HttpProblem.notFound("no public collection '" + tag + "' of a member named '" + owner + "'"));
   }
 
-  /** Page {@code page} of the collection's papers, {@code limit} to a page, as lists show them. */
-  private List<Views.Listed> entries(LibraryStore.Collection c, int page, int limit) {
-    List<PaperId> ids = library.publicTagged(c.owner(), c.tag(), page * limit).orElse(List.of());
-    List<Views.Listed> papers = new ArrayList<>();
-    for (PaperId id : ids.subList(Math.min((page - 1) * limit, ids.size()), ids.size())) {
-      catalogue.find(id).ifPresent(p -> papers.add(Views.listed(p, community.signals(id).upvotes())));
-    }
-    return papers;
+  /**
+   * Page {@code page} of the collection's papers, {@code limit} to a page, as lists show them:
+   * most recently added first, or all of them newest or most cited first.
+   */
+  private List<Views.Listed> entries(LibraryStore.Collection c, int page, int limit, SortOrder sort) {
+    List<PaperId> ids = library.publicTagged(c.owner(), c.tag(), sort == SortOrder.RELEVANCE ? page * limit : c.papers())
+        .orElse(List.of());
+    return SortedPapers.page(ids, sort, page, limit, catalogue, citations,
+        (id, p, cited) -> p == null ? null : Views.listed(p, community.signals(id).upvotes(), cited));
   }
 
   /** The API's answer: the collection's summary and one page of its papers. */
-  private Map<String, Object> view(Context ctx, int page, int limit) {
+  private Map<String, Object> view(Context ctx, int page, int limit, SortOrder sort) {
     LibraryStore.Collection c = collection(ctx);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("owner", c.owner());
@@ -124,8 +133,9 @@ public final class CollectionPages implements Feature {
     m.put("feed", LibraryPages.tagFeedPath(c.owner(), c.tag()));
     m.put("page", page);
     m.put("limit", limit);
+    m.put("sort", sort.label());
     m.put("more", c.papers() > page * limit);
-    m.put("entries", entries(c, page, limit));
+    m.put("entries", entries(c, page, limit, sort));
     return m;
   }
 

@@ -12,6 +12,8 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
+import org.paperlens.search.CitationCounts;
+import org.paperlens.search.SortOrder;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
@@ -32,9 +34,11 @@ public final class LibraryPages implements Feature {
   private final Templates templates;
   private final ForYou forYou;
   private final SubmitLookup submissions;
+  private final CitationCounts citations;
 
-  public LibraryPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Listings listings, Templates templates, ForYou forYou, SubmitLookup submissions) {
+  public LibraryPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Listings listings, Templates templates, ForYou forYou, SubmitLookup submissions, CitationCounts citations) {
     this.submissions = submissions;
+    this.citations = citations;
     this.catalogue = catalogue;
     this.community = community;
     this.library = library;
@@ -121,26 +125,27 @@ public final class LibraryPages implements Feature {
     }
     String tag = Params.text(ctx, "tag");
     int page = Params.integer(ctx, "page", 1, 1, 100_000);
+    SortOrder sort = Params.sort(ctx);
     List<LibraryStore.Entry> all = library.list(me, tag);
-    int from = Math.min((page - 1) * LIBRARY_PAGE, all.size());
-    int to = Math.min(from + LIBRARY_PAGE, all.size());
-    Pager pager = Pager.of(page, to < all.size(), n -> Urls.of("/library", new java.util.LinkedHashMap<>(java.util.Map.of("page", n)))
-        + (tag == null ? "" : "&tag=" + Urls.encode(tag)));
-    List<Entry> entries = new ArrayList<>();
-    for (LibraryStore.Entry e : all.subList(from, to)) {
-      Optional<Paper> p = catalogue.find(e.paperId());
-      String id = e.paperId().value();
-      Views.Listed listed = p.map(paper -> Views.listed(paper, community.signals(paper.id()).upvotes()))
-          .orElseGet(() -> new Views.Listed(id, id, org.paperlens.html.Html.escape(id), List.of(), "", List.of(), null, null, "/papers/" + id,
-              0, null, null, null, null, null));
-      entries.add(new Entry(listed, e.tags(), String.join(", ", e.tags()), e.added().toString().substring(0, 10)));
-    }
+    Pager pager = Pager.of(page, page * LIBRARY_PAGE < all.size(), n -> libraryUrl(tag, sort, n));
+    Map<PaperId, LibraryStore.Entry> saved = new java.util.HashMap<>();
+    all.forEach(e -> saved.put(e.paperId(), e));
+    List<Entry> entries = SortedPapers.page(all.stream().map(LibraryStore.Entry::paperId).toList(), sort, page, LIBRARY_PAGE,
+        catalogue, citations, (paperId, paper, cited) -> {
+          String id = paperId.value();
+          LibraryStore.Entry e = saved.get(paperId);
+          Views.Listed listed = paper != null ? Views.listed(paper, community.signals(paperId).upvotes(), cited)
+              : new Views.Listed(id, id, org.paperlens.html.Html.escape(id), List.of(), "", List.of(), null, null, "/papers/" + id,
+                  0, null, null, null, null, null, cited);
+          return new Entry(listed, e.tags(), String.join(", ", e.tags()), e.added().toString().substring(0, 10));
+        });
     java.util.Set<String> open = library.publicTags(me);
     List<TagLink> tags = new ArrayList<>();
     library.tags(me).forEach((t, n) -> tags.add(new TagLink(t, n, Urls.of("/library", Map.of("tag", t)), t.equals(tag), open.contains(t))));
     boolean tagPublic = tag != null && open.contains(tag);
     LibraryView v = new LibraryView(tag == null ? "Your library" : "Your library: " + tag, tag, all.size(), entries, entries.isEmpty(), tags,
-        tagPublic, tagPublic ? tagFeedPath(me.name(), tag) : null, tagPublic ? CollectionPages.path(me.name(), tag) : null, pager);
+        tagPublic, tagPublic ? tagFeedPath(me.name(), tag) : null, tagPublic ? CollectionPages.path(me.name(), tag) : null, pager,
+        SortLink.of(sort, SortLink.LIST, o -> libraryUrl(tag, o, 1)));
     ctx.html(templates.render("library", ctx, v, new FollowLinks(tagPublic ? FollowLinks.feeds(me.name() + ": " + tag, tagFeedPath(me.name(), tag))
         : List.of(), FollowLinks.exports(Urls.of("/library/export", Map.of("tag", tag == null ? "" : tag))))));
   }
@@ -152,7 +157,16 @@ public final class LibraryPages implements Feature {
    * A member's library ({@code library.mustache}), or one tag of it, a page of entries at a time.
    */
   record LibraryView(String title, String tag, int total, List<Entry> entries, boolean empty, List<TagLink> tags,
-      boolean tagPublic, String tagFeedUrl, String collectionUrl, Pager pager) {}
+      boolean tagPublic, String tagFeedUrl, String collectionUrl, Pager pager, List<SortLink> sorts) {}
+
+  /** The library (or one tag of it) in {@code sort}, page {@code page}. */
+  private static String libraryUrl(String tag, SortOrder sort, int page) {
+    Map<String, Object> q = new java.util.LinkedHashMap<>();
+    q.put("tag", tag);
+    q.put("sort", SortLink.param(sort));
+    q.put("page", page == 1 ? null : page);
+    return Urls.of("/library", q);
+  }
 
   /** Makes one of the member's tags public (it gets a feed) or private again; back to the tag's page. */
   public void tagVisibility(Context ctx) {

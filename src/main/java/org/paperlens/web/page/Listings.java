@@ -24,6 +24,7 @@ import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.related.RelatedPapers;
+import org.paperlens.search.CitationCounts;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
@@ -58,8 +59,20 @@ public final class Listings {
   /** What every visitor of a paper page sees; per-person state (voted, saved) is looked up apart. */
   public record PaperPage(Paper paper, Signals signals, List<Submission> submissions, List<org.paperlens.community.Comment> comments) {}
 
-  /** A search result, with a notice when the query had to be read literally. */
-  public record Search(SearchResult result, String notice) {}
+  /**
+   * A search result, with a notice when the query had to be read literally, and the citation
+   * counts of its hits that have one (looked up once for the page).
+   */
+  public record Search(SearchResult result, String notice, Map<PaperId, Integer> citations) {
+    public Search {
+      citations = Map.copyOf(citations);
+    }
+
+    /** The hit's citation count, null when unknown. */
+    public Integer citations(org.paperlens.search.SearchHit hit) {
+      return citations.get(hit.paper().id());
+    }
+  }
 
   /**
    * Says how much of the catalogue meaning search covers when that is not all of it, or null.
@@ -81,7 +94,8 @@ public final class Listings {
   /** Keyed by the index's watermark too: a cached answer goes stale the moment the index changes. */
   private record RelatedKey(PaperId id, int k, long indexSeq, long citationGeneration) {}
 
-  private record SearchKey(SearchRequest request, long indexSeq) {}
+  /** Keyed by the citation data's generation too: a search's counts, and its order by citations, follow new counts. */
+  private record SearchKey(SearchRequest request, long indexSeq, long citations) {}
   private record AuthorKey(String name, long indexSeq) {}
 
   /** A name and how often it comes up (a co-author, a category). */
@@ -107,6 +121,7 @@ public final class Listings {
   private final SearchMode defaultMode;
   private final Fusion fusion;
   private final Clock clock;
+  private final CitationCounts citations;
   private final Memo<DailyKey, Daily> daily;
   private final Memo<TrendingKey, List<Views.TrendingPaper>> trending;
   private final Memo<SearchKey, Search> searches;
@@ -115,7 +130,7 @@ public final class Listings {
   private final Memo<Boolean, LocalDate> latest;
   private final Memo<AuthorKey, Author> authors;
 
-  public Listings(CatalogueStore catalogue, PaperIndex index, Searcher searcher, RelatedPapers relatedPapers, CommunityStore community, Trending trendingRanking, SearchMode defaultMode, Fusion fusion, Clock clock) {
+  public Listings(CatalogueStore catalogue, PaperIndex index, Searcher searcher, RelatedPapers relatedPapers, CommunityStore community, Trending trendingRanking, SearchMode defaultMode, Fusion fusion, Clock clock, CitationCounts citations) {
     this.catalogue = catalogue;
     this.index = index;
     this.searcher = searcher;
@@ -125,6 +140,7 @@ public final class Listings {
     this.defaultMode = defaultMode;
     this.fusion = fusion;
     this.clock = clock;
+    this.citations = citations;
     this.daily = Memo.servingStale(2_000, Duration.ofSeconds(60), clock);
     this.trending = new Memo<>(100, Duration.ofSeconds(30), clock);
     this.searches = new Memo<>(5_000, Duration.ofMinutes(10), clock);
@@ -167,9 +183,12 @@ public final class Listings {
     }
     SortedMap<LocalDate, Integer> perDay = catalogue.listedPerDay(from, to, k.filter());
     int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
+    List<Listed> page = listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size());
+    // Counts are as fresh as the cached page (a minute): they change daily at most.
+    Map<PaperId, Integer> counts = citations.of(page.stream().map(l -> l.paper().id()).toList());
     List<Views.Listed> papers = new ArrayList<>();
-    for (Listed l : listed(from, to, k.filter(), (k.page() - 1) * k.size(), k.size())) {
-      papers.add(Views.listed(l.paper(), l.upvotes()));
+    for (Listed l : page) {
+      papers.add(Views.listed(l.paper(), l.upvotes(), counts.get(l.paper().id())));
     }
     return new Daily(k.date(), k.view(), k.filter(), from, to, k.page(), k.size(), total, papers, perDay,
         catalogue.listedPerCategory(from, to), previous, next);
@@ -190,16 +209,23 @@ public final class Listings {
    * quote or colon) is run again as the literal words, with a notice instead of an error.
    */
   public Search search(SearchRequest request) {
-    return searches.get(new SearchKey(request, index.coverage().seq()), key -> {
+    return searches.get(new SearchKey(request, index.coverage().seq(), citations.generation()), key -> {
       SearchRequest r = key.request();
+      SearchResult result;
+      String notice = null;
       try {
-        return new Search(searcher.search(r), null);
+        result = searcher.search(r);
       } catch (BadQueryException e) {
-        SearchRequest literal = new SearchRequest(QueryText.literal(r.query()), r.mode(), r.filters(), r.offset(), r.limit());
-        return new Search(searcher.search(literal),
-            "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.");
+        result = searcher.search(r.withQuery(QueryText.literal(r.query())));
+        notice = "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.";
       }
+      return new Search(result, notice, counts(result.hits().stream().map(h -> h.paper().id()).toList()));
     });
+  }
+
+  /** The citation counts of those of {@code papers} that have one: one look-up, however many papers. */
+  public Map<PaperId, Integer> counts(java.util.Collection<PaperId> papers) {
+    return papers.isEmpty() ? Map.of() : citations.of(papers);
   }
 
   /** The author's papers and circles, or a 404 problem when no indexed paper lists the name. */

@@ -17,6 +17,7 @@ import org.paperlens.paper.PaperId;
 import org.paperlens.related.RelatedPaper;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.search.SortOrder;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
@@ -175,6 +176,7 @@ public final class ReadingPages implements Feature {
     q.put("category", r.filters().categories().isEmpty() ? null : String.join(",", r.filters().categories().stream().sorted().toList()));
     q.put("author", r.filters().author());
     q.put("code", r.filters().withCode() ? "1" : null);
+    q.put("sort", r.sort() == SortOrder.RELEVANCE ? null : r.sort().label());
     if (r.limit() != SEARCH_PAGE) {
       q.put("limit", r.limit());
     }

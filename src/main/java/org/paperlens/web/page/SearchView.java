@@ -9,6 +9,8 @@ import java.util.Map;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.search.SearchResult;
+import org.paperlens.search.SortOrder;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Urls;
 
@@ -20,10 +22,14 @@ import org.paperlens.web.http.Urls;
  * @param notice why the query was read literally, or null
  * @param coverage how much of the catalogue meaning search covers, when not all of it
  * @param total and {@code millis}: formatted for reading
+ * @param sort the order asked for, when not relevance (the form keeps it); {@code sorts} links to each order
+ * @param sortNote what a sort by date or citations covers, or null
  */
 public record SearchView(String title, Choice mode, String q, String from, String to, String category, String author,
     boolean code, boolean searched, List<Views.Hit> hits, boolean empty, String notice, String coverage,
-    String millis, String total, boolean totalByMeaning, String permalink, Pager pager) {
+    String millis, String total, boolean totalByMeaning, String permalink, Pager pager, String sort, List<SortLink> sorts,
+    String sortNote) {
+
 
   /** The page for {@code request} (null: no search yet, the empty form) with its {@code result}. */
   static SearchView of(Context ctx, SearchMode defaultMode, SearchRequest request, Listings.Search result, String coverage) {
@@ -37,11 +43,11 @@ public record SearchView(String title, Choice mode, String q, String from, Strin
     boolean code = request != null && request.filters().withCode();
     if (request == null) {
       return new SearchView(title, mode, q, from, to, category, author, code, false, List.of(), false, null, null, null, null,
-          false, null, null);
+          false, null, null, null, List.of(), null);
     }
     List<Views.Hit> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {
-      hits.add(Views.hit(h));
+      hits.add(Views.hit(h, result.citations(h)));
     }
     Map<String, Object> base = ReadingPages.searchParams(request);
     int page = request.offset() / request.limit() + 1;
@@ -52,7 +58,29 @@ public record SearchView(String title, Choice mode, String q, String from, Strin
     });
     return new SearchView(title, mode, q, from, to, category, author, code, true, hits, hits.isEmpty(), result.notice(), coverage,
         String.format(Locale.ROOT, "%.0f", result.result().millis()), String.format(Locale.ROOT, "%,d", result.result().total()),
-        request.mode() instanceof SearchMode.Semantic, Urls.of("/search", base), pager);
+        request.mode() instanceof SearchMode.Semantic, Urls.of("/search", base), pager,
+        request.sort() == SortOrder.RELEVANCE ? null : request.sort().label(), sorts(request), sortNote(result.result()));
+  }
+
+  /** The same search (first page) in each order. */
+  private static List<SortLink> sorts(SearchRequest request) {
+    return SortLink.of(request.sort(), SortLink.SEARCH, o -> {
+      Map<String, Object> query = new LinkedHashMap<>(ReadingPages.searchParams(request));
+      query.put("sort", SortLink.param(o));
+      return Urls.of("/search", query);
+    });
+  }
+
+  /** What a sort by date or citations ordered: all of the result, or its most relevant part. */
+  static String sortNote(SearchResult r) {
+    if (r.request().sort() == SortOrder.RELEVANCE) {
+      return null;
+    }
+    String order = r.request().sort() == SortOrder.DATE ? "Newest first" : "Most cited first";
+    String unknown = r.request().sort() == SortOrder.DATE ? "" : "; papers with no known citation count come last";
+    String among = r.sortedAmong() < r.total()
+        ? String.format(Locale.ROOT, " among the %,d most relevant of %,d results", r.sortedAmong(), r.total()) : "";
+    return order + among + unknown + "; ties keep their relevance order.";
   }
 
   /** A search's feeds and exports (none before there is a query). */

@@ -80,15 +80,37 @@ public final class Views {
   public record Listed(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
       String primaryCategory, String date, String url, int upvotes, @JsonInclude(JsonInclude.Include.NON_NULL) String categoryUrl,
       @JsonInclude(JsonInclude.Include.NON_NULL) String teaser, @JsonInclude(JsonInclude.Include.NON_NULL) String teaserMore,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean teaserCut, String codeUrl) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean teaserCut, String codeUrl, Integer citationCount) {
+    /** "Cited by N" where the count is known (the template's text; not in the JSON). */
+    public String citedBy() {
+      return Views.citedBy(citationCount);
+    }
+  }
 
   /** A search hit; {@code score} is null for a pinned hit (an exact id or title), {@code snippet} is safe HTML. */
   public record Hit(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
-      String primaryCategory, String date, String url, int rank, Float score, boolean pinned, String snippet, String codeUrl) {}
+      String primaryCategory, String date, String url, int rank, Float score, boolean pinned, String snippet, String codeUrl,
+      Integer citationCount) {
+    public String citedBy() {
+      return Views.citedBy(citationCount);
+    }
+  }
 
   /** A paper as the index has it, in a list (an author's papers). */
   public record Indexed(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
-      String primaryCategory, String date, String url) {}
+      String primaryCategory, String date, String url, Integer citationCount) {
+    public String citedBy() {
+      return Views.citedBy(citationCount);
+    }
+  }
+
+  /**
+   * How a list shows a paper's citation count ({@code citationCount} in the JSON: null when no
+   * source has counted it, which is not the same as 0): "Cited by 1,234", or null.
+   */
+  static String citedBy(Integer count) {
+    return count == null ? null : String.format(java.util.Locale.ROOT, "Cited by %,d", count);
+  }
 
   /** A related paper, with why it is related. */
   public record Related(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
@@ -124,7 +146,8 @@ public final class Views {
   private record Summary(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
       String primaryCategory, String date, String url) {}
 
-  static Listed listed(Paper p, int upvotes) {
+  /** @param citations its citation count, null when unknown */
+  static Listed listed(Paper p, int upvotes, Integer citations) {
     Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
     String categoryUrl = p.firstListed() != null && p.primaryCategory() != null
         ? "/daily?date=" + p.firstListed() + "&category=" + Urls.encode(p.primaryCategory()) : null;
@@ -142,7 +165,7 @@ public final class Views {
       }
     }
     return new Listed(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(),
-        s.url(), upvotes, categoryUrl, teaser, teaserMore, teaserCut, CodeLinks.codeUrl(p).orElse(null));
+        s.url(), upvotes, categoryUrl, teaser, teaserMore, teaserCut, CodeLinks.codeUrl(p).orElse(null), citations);
   }
 
   /** Characters of the abstract a list shows at once, and at most after expanding: a day's page stays under 100 KB. */
@@ -170,17 +193,19 @@ public final class Views {
     return out;
   }
 
-  public static Hit hit(SearchHit h) {
+  /** @param citations its citation count, null when unknown */
+  public static Hit hit(SearchHit h, Integer citations) {
     IndexedPaper p = h.paper();
     Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
     return new Hit(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(), s.url(),
         h.rank(), Float.isInfinite(h.score()) ? null : h.score(), h.pinned(), h.snippet().render(Html::escape, "<mark>", "</mark>"),
-        p.codeUrl());
+        p.codeUrl(), citations);
   }
 
-  static Indexed indexed(IndexedPaper p) {
+  static Indexed indexed(IndexedPaper p, Integer citations) {
     Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
-    return new Indexed(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(), s.url());
+    return new Indexed(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(), s.url(),
+        citations);
   }
 
   public static Related related(RelatedPaper r) {

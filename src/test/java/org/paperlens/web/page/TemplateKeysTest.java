@@ -41,7 +41,7 @@ class TemplateKeysTest {
       Map.entry("signup", AccountPages.FormView.class), Map.entry("notice", NoticeView.class),
       Map.entry("subscriptions", SubscriptionPages.SubscribeView.class),
       Map.entry("subscriptions-manage", SubscriptionPages.ManageView.class), Map.entry("library-import", ExportRoutes.ImportView.class),
-      Map.entry("error", ErrorView.class)));
+      Map.entry("error", ErrorView.class), Map.entry("person", IdentityPages.PersonView.class)));
 
   /** Stands for a value whose keys are not known to the compiler (a map): anything may be asked of it. */
   private static final Type ANY = Object.class;
