@@ -215,7 +215,7 @@ public final class PaperLens implements AutoCloseable {
   public synchronized CachedGraph citationGraph() {
     if (citationGraph == null) {
       CitationStore store = citations();
-      citationGraph = opened.add(new CachedGraph(store::generation, store::edges, GRAPH_RECHECK, !parts.serving));
+      citationGraph = opened.add(new CachedGraph(store::generation, store::forEachEdge, GRAPH_RECHECK, !parts.serving));
     }
     return citationGraph;
   }

@@ -1,12 +1,12 @@
 package org.paperlens.citation.graph;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -30,7 +30,7 @@ public final class CachedGraph implements Supplier<GraphVersion>, AutoCloseable 
   public record Build(long generation, int edges, int papers, long millis) {}
 
   private final LongSupplier generation;
-  private final Supplier<? extends Collection<CitationEdge>> edges;
+  private final Consumer<Consumer<CitationEdge>> edges;
   private final long recheckNanos;
   private final boolean waitForFirst;
   private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -45,10 +45,10 @@ public final class CachedGraph implements Supplier<GraphVersion>, AutoCloseable 
 
   /**
    * @param generation the store's generation ({@code CitationStore::generation})
-   * @param edges every stored edge ({@code CitationStore::edges})
+   * @param edges streams every stored edge to its argument ({@code CitationStore::forEachEdge})
    * @param recheck how often, at most, {@link #get} has the generation compared
    */
-  public CachedGraph(LongSupplier generation, Supplier<? extends Collection<CitationEdge>> edges, Duration recheck,
+  public CachedGraph(LongSupplier generation, Consumer<Consumer<CitationEdge>> edges, Duration recheck,
       boolean waitForFirst) {
     this.generation = Objects.requireNonNull(generation, "generation");
     this.edges = Objects.requireNonNull(edges, "edges");
@@ -95,7 +95,9 @@ public final class CachedGraph implements Supplier<GraphVersion>, AutoCloseable 
       long now = generation.getAsLong();
       if (now != current.generation()) {
         long start = System.nanoTime();
-        CitationGraph graph = CitationGraph.of(edges.get());
+        CitationGraph.Builder builder = new CitationGraph.Builder();
+        edges.accept(builder);
+        CitationGraph graph = builder.build();
         long millis = (System.nanoTime() - start) / 1_000_000;
         current = new GraphVersion(now, graph);
         lastBuild = new Build(now, graph.edges(), graph.papers(), millis);
