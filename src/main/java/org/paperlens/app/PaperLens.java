@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.AccountStore;
 import org.paperlens.citation.graph.CachedGraph;
-import org.paperlens.citation.graph.GraphRelevance;
 import org.paperlens.citation.store.CitationStore;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
@@ -55,7 +54,6 @@ public final class PaperLens implements AutoCloseable {
   private Encoder encoder;
   private Searcher searcher;
   private RelatedPapers related;
-  private CachedGraph citationGraph;
   private Recommender recommender;
   private AccountStore accounts;
   private CommunityStore community;
@@ -199,25 +197,11 @@ public final class PaperLens implements AutoCloseable {
 
   public synchronized RelatedPapers related() {
     if (related == null) {
-      related = new RelatedPapers(index(), vectors(), config.fusion(), new CitationSignal(citationGraph(), GraphRelevance.DEFAULT));
+      // The graph of every stored citation: a server rebuilds it in the background when the store changes, a command on first use
+      CachedGraph graph = opened.add(new CachedGraph(citations()::generation, citations()::forEachEdge, CachedGraph.RECHECK, !parts.serving));
+      related = new RelatedPapers(index(), vectors(), config.fusion(), CitationSignal.of(graph));
     }
     return related;
-  }
-
-  /** How often, at most, a server compares the citation store's generation with its graph's: a graph this stale is fine. */
-  static final java.time.Duration GRAPH_RECHECK = java.time.Duration.ofSeconds(5);
-
-  /**
-   * The citation graph of every stored edge, for related papers and recommendations: a server
-   * rebuilds it on a background thread when the store's generation moves and never makes a page
-   * wait; a command builds it on first use.
-   */
-  public synchronized CachedGraph citationGraph() {
-    if (citationGraph == null) {
-      CitationStore store = citations();
-      citationGraph = opened.add(new CachedGraph(store::generation, store::forEachEdge, GRAPH_RECHECK, !parts.serving));
-    }
-    return citationGraph;
   }
 
   public synchronized Recommender recommender() {

@@ -33,6 +33,11 @@ public record CitationSignal(Supplier<GraphVersion> graph, GraphRelevance releva
 
   private static final String EXTERNAL_PREFIX = "work:";
 
+  /** The graph {@code graph} supplies, with the default settings. */
+  public static CitationSignal of(Supplier<GraphVersion> graph) {
+    return new CitationSignal(graph, GraphRelevance.DEFAULT);
+  }
+
   /** A graph that does not change (an evaluation's visible links, a test's), with the default settings. */
   public static CitationSignal of(CitationGraph graph) {
     GraphVersion v = new GraphVersion(0, graph);

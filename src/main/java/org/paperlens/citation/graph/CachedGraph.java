@@ -24,6 +24,9 @@ import java.util.logging.Logger;
  */
 public final class CachedGraph implements Supplier<GraphVersion>, AutoCloseable {
 
+  /** How often, at most, a server compares the store's generation with its graph's: a graph this stale is fine. */
+  public static final Duration RECHECK = Duration.ofSeconds(5);
+
   private static final Logger LOG = Logger.getLogger(CachedGraph.class.getName());
 
   /** What the last build took, for the log and the status page. */
