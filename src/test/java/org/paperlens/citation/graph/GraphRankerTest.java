@@ -131,4 +131,25 @@ class GraphRankerTest {
     assertThat(new GraphNeighbour(id("p"), 1, 1, 1, 2).reason())
         .isEqualTo("cited together by 1 paper; shares 1 reference; linked by 2 citation chains through another paper");
   }
+
+  @Test
+  void a_test_that_turns_most_of_the_best_away_still_gets_the_next_best_in_order() {
+    // q1..q40: q_i is cited together with p by i papers, so the ranking is q40, q39, ..., q1
+    List<CitationEdge> edges = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      for (int c = 0; c < i; c++) {
+        edges.add(new CitationEdge(id("c" + c), id("p")));
+        edges.add(new CitationEdge(id("c" + c), id(String.format("q%02d", i))));
+      }
+    }
+    GraphRanker ranker = new GraphRanker(CitationGraph.of(edges), Weighting.COUNT, false);
+    List<String> asked = new ArrayList<>();
+    List<GraphNeighbour> ns = ranker.neighbours(id("p"), 2, q -> {
+      asked.add(q.value());
+      return q.value().compareTo("q10") <= 0;
+    });
+    assertThat(ids(ns)).containsExactly("q10", "q09");
+    assertThat(ns.get(0).coCitations()).isEqualTo(10);
+    assertThat(asked).startsWith("q40", "q39").contains("q10").doesNotContain("q08"); // best first, and no further than needed
+  }
 }
