@@ -42,7 +42,18 @@ public final class AuthorPages implements Feature {
    */
   record AuthorView(String title, String name, int total, List<AuthorPaper> papers, List<CoAuthor> coAuthors,
       List<Category> categories, String subscribeUrl, Pager pager, List<SortLink> sorts, String peopleLine,
-      List<PersonLink> people, String withoutIdentity) {}
+      List<PersonLink> people, String withoutIdentity) {
+
+    /** The subscribe page, set to alert of new papers citing this author. */
+    public String citeAlertUrl() {
+      return SubscriptionPages.prefilled("citing-author", name);
+    }
+
+    /** The feed of new papers citing this author. */
+    public String citeFeedUrl() {
+      return CitationFeeds.authorPath(name);
+    }
+  }
 
   /** A paper on a name's page, and the person it is by where a source said. */
   record AuthorPaper(Views.Indexed paper, PersonLink person) {}

@@ -39,7 +39,18 @@ public final class IdentityPages implements Feature {
    * @param namePage everyone of this name ({@link AuthorPages})
    */
   record PersonView(String title, long id, String name, String orcid, String orcidUrl, String institution, String source,
-      String sourceId, String sourceUrl, String namePage, int total, List<Views.Indexed> papers, List<SortLink> sorts, Pager pager) {}
+      String sourceId, String sourceUrl, String namePage, int total, List<Views.Indexed> papers, List<SortLink> sorts, Pager pager) {
+
+    /** The subscribe page, set to alert of new papers citing this person. */
+    public String citeAlertUrl() {
+      return SubscriptionPages.prefilled("citing-author", "#" + id + " " + name);
+    }
+
+    /** The feed of new papers citing this person. */
+    public String citeFeedUrl() {
+      return CitationFeeds.identityPath(id);
+    }
+  }
 
   static String orcidUrl(String orcid) {
     return "https://orcid.org/" + orcid;
