@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.paperlens.citation.map.CitationMaps;
 import org.paperlens.live.PipelineStatus;
 import org.paperlens.search.CitationCounts;
 import org.paperlens.search.SearchMode;
 import org.paperlens.web.WebServer;
+import org.paperlens.web.api.CitationResource;
 import org.paperlens.web.api.LibraryResource;
 import org.paperlens.web.api.ListingResource;
 import org.paperlens.web.api.MeResource;
@@ -17,6 +19,7 @@ import org.paperlens.web.api.RecommendationResource;
 import org.paperlens.web.api.SearchResource;
 import org.paperlens.web.api.StatusResource;
 import org.paperlens.web.api.SubmissionResource;
+import org.paperlens.web.api.SubscriptionResource;
 import org.paperlens.web.api.TokenResource;
 import org.paperlens.web.api.VoteResource;
 import org.paperlens.web.http.Auth;
@@ -26,6 +29,8 @@ import org.paperlens.web.http.ServerLimits;
 import org.paperlens.web.page.AccountChanges;
 import org.paperlens.web.page.AccountPages;
 import org.paperlens.web.page.AuthorPages;
+import org.paperlens.web.page.CitationFeeds;
+import org.paperlens.web.page.CitationPages;
 import org.paperlens.web.page.CollectionPages;
 import org.paperlens.web.page.Discussion;
 import org.paperlens.web.page.ExportRoutes;
@@ -35,6 +40,7 @@ import org.paperlens.web.page.IdentityPages;
 import org.paperlens.web.page.Identities;
 import org.paperlens.web.page.LibraryPages;
 import org.paperlens.web.page.Listings;
+import org.paperlens.web.page.PaperCitations;
 import org.paperlens.web.page.ReadingPages;
 import org.paperlens.web.page.SubmitLookup;
 import org.paperlens.web.page.SubscriptionPages;
@@ -70,12 +76,17 @@ public final class Web {
     ForYou forYou = new ForYou(root.index(), root.recommender(), root.library(), clock);
     SubmitLookup lookup = new SubmitLookup(root.catalogue(), root.fetcher());
     Identities identities = new Identities(root.citations(), root.index(), clock);
+    org.paperlens.index.VectorLookup vectors = root.vectors();
+    PaperCitations citations = new PaperCitations(root.citations(), root.catalogue(),
+        new CitationMaps(root.citations(), root.catalogue(), vectors::vectorFor), clock);
 
     List<Feature> features = new ArrayList<>();
     // Pages. Exports before reading: /papers/<id>/export must come before /papers/<id>.
     features.add(new ExportRoutes(root.catalogue(), root.index(), root.library(), listings, templates));
+    // Before reading: /papers/<id>/references, /citations and /map must come before /papers/<id>.
+    features.add(new CitationPages(listings, citations, templates));
     features.add(new ReadingPages(root.catalogue(), root.community(), root.library(), root.trending(), defaultMode, clock,
-        pipeline, listings, templates));
+        pipeline, listings, citations, templates));
     features.add(new AuthorPages(listings, identities, templates));
     features.add(new LibraryPages(root.catalogue(), root.community(), root.library(), listings, templates, forYou, lookup,
         counts));
@@ -85,6 +96,9 @@ public final class Web {
     if (subscriptions) {
       features.add(new SubscriptionPages(digests.subscriptions(), digests.nudge(), digests.canSendMail(), templates, clock,
           clients, root.accounts()));
+      // Before FeedRoutes: its /feeds/<token> would take /feeds/citing/... for a token.
+      features.add(new CitationFeeds(digests.citationAlerts(root.index()), root.citations(), listings, digests.subscriptions(),
+          digests.links()));
       // Before the collections: /users/{name}/tags/<tag>/feed must come before /users/{name}/tags/<tag>.
       features.add(new FeedRoutes(root.catalogue(), root.library(), root.trending(), clock, digests.subscriptions(),
           digests.links(), listings, forYou, templates));
@@ -93,7 +107,8 @@ public final class Web {
     // After the author feeds (FeedRoutes): /authors/id/feed stays the feed of an author named "id".
     features.add(new IdentityPages(identities, listings, templates));
     // The JSON API.
-    features.add(new PaperResource(listings, root.community(), root.library()));
+    features.add(new CitationResource(listings, citations));
+    features.add(new PaperResource(listings, root.community(), root.library(), citations));
     features.add(new VoteResource(listings, root.community()));
     features.add(new StatusResource(pipeline));
     features.add(new ListingResource(listings, root.trending()));
@@ -103,6 +118,8 @@ public final class Web {
     features.add(new RecommendationResource(forYou));
     features.add(new SubmissionResource(root.community(), lookup));
     features.add(new TokenResource(auth));
+    // Always: the API is one document (OpenAPI) whatever the server serves as pages.
+    features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, clock));
     return root.own(new WebServer(limits, clients, auth, templates, features));
   }
 

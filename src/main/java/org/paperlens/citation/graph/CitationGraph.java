@@ -166,6 +166,47 @@ public final class CitationGraph {
     return out;
   }
 
+  /** The papers {@code id} cites, in the graph's fixed order; empty for an unknown paper. */
+  public java.util.List<PaperId> references(PaperId id) {
+    return ids(id, refStart, refs);
+  }
+
+  /** The papers citing {@code id}, in the graph's fixed order; empty for an unknown paper. */
+  public java.util.List<PaperId> citers(PaperId id) {
+    return ids(id, citerStart, citers);
+  }
+
+  /** The ids of one paper's row of a CSR adjacency. */
+  private java.util.List<PaperId> ids(PaperId id, int[] start, int[] values) {
+    OptionalInt p = node(id);
+    if (p.isEmpty()) {
+      return java.util.List.of();
+    }
+    int i = p.getAsInt();
+    java.util.List<PaperId> out = new java.util.ArrayList<>(start[i + 1] - start[i]);
+    for (int j = start[i]; j < start[i + 1]; j++) {
+      out.add(ids[values[j]]);
+    }
+    return out;
+  }
+
+  /** How many papers in the graph cite {@code id} (0 for an unknown paper). */
+  public int citedBy(PaperId id) {
+    OptionalInt p = node(id);
+    return p.isEmpty() ? 0 : citerCount(p.getAsInt());
+  }
+
+  /** Whether {@code citing} lists {@code cited} among its references (a binary search: each list is sorted). */
+  public boolean cites(PaperId citing, PaperId cited) {
+    OptionalInt a = node(citing);
+    OptionalInt b = node(cited);
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    int i = a.getAsInt();
+    return Arrays.binarySearch(refs, refStart[i], refStart[i + 1], b.getAsInt()) >= 0;
+  }
+
   OptionalInt node(PaperId id) {
     Integer i = index.get(id);
     return i == null ? OptionalInt.empty() : OptionalInt.of(i);

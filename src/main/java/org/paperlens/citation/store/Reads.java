@@ -70,6 +70,16 @@ final class Reads {
         new LinkedWork(ids, Optional.ofNullable(r.getString(6)), Optional.ofNullable(year).map(Long::intValue)));
   }
 
+  /** The works of these row ids, by row id. */
+  static Map<Long, LinkedWork> works(Tx tx, List<Long> rows) {
+    Map<Long, LinkedWork> out = new HashMap<>();
+    tx.listIn("SELECT " + WORK + ", w.id FROM citation_works w WHERE w.id IN " + Tx.KEYS, rows, r -> {
+      out.put(r.getLong(8), linked(r).work());
+      return null;
+    });
+    return out;
+  }
+
   /**
    * Streams every edge: the works' catalogue ids are read first (one row per work), then the edges
    * as pairs of numbers, so the scan joins nothing; one {@link PaperId} per work is shared by all

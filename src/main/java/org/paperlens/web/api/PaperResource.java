@@ -14,6 +14,7 @@ import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Routes;
 import org.paperlens.web.page.Listings;
+import org.paperlens.web.page.PaperCitations;
 import org.paperlens.web.page.Views;
 
 /**
@@ -25,11 +26,13 @@ public final class PaperResource implements Feature {
   private final Listings listings;
   private final CommunityStore community;
   private final LibraryStore library;
+  private final PaperCitations citations;
 
-  public PaperResource(Listings listings, CommunityStore community, LibraryStore library) {
+  public PaperResource(Listings listings, CommunityStore community, LibraryStore library, PaperCitations citations) {
     this.listings = listings;
     this.community = community;
     this.library = library;
+    this.citations = citations;
   }
 
   @Override
@@ -43,6 +46,7 @@ public final class PaperResource implements Feature {
     Paper p = page.paper();
     Map<String, Object> m = Views.paper(p, page.signals());
     m.put("commentCount", page.comments().size());
+    CitationJson.addTo(m, p.id(), citations.panel(p.id()));
     Auth.account(ctx).ifPresent(me -> {
       m.put("upvotedByMe", community.hasUpvoted(me, p.id()));
       m.put("inMyLibrary", library.find(me, p.id()).isPresent());

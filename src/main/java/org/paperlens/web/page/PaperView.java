@@ -14,13 +14,15 @@ import org.paperlens.related.RelatedPaper;
  * related papers as everyone sees them, plus what only a member's own state adds ({@link Mine}).
  *
  * @param title the plain title (the page's {@code <title>}); {@code titleHtml} has its math marked up
- * @param authorLinks every author (or the first {@link ReadingPages#SHOWN_AUTHORS}) as a link
+ * @param authorLinks every author (or the first {@link ReadingPages#SHOWN_AUTHORS}) as a link, to the author's
+ *     identity page where a citation source identified them
+ * @param citationPanel count, chart, venue, TLDR, references and citers; null when nothing is stored
  */
 public record PaperView(String id, String title, String titleHtml, List<Views.AuthorLink> authorLinks, int version,
     String submitted, String updated, String firstListed, List<String> categories, String absUrl, String pdfUrl,
     List<Views.CodeLink> codeLinks, int upvotes, String abstractHtml, String comment, String journalRef, String doi,
     String bibtex, List<Discussion.CommentView> discussion, int discussionCount, int maxComment, int maxTags,
-    List<Submitted> comments, List<Views.Related> related, String notice, Mine mine) {
+    List<Submitted> comments, List<Views.Related> related, String notice, Mine mine, CitationViews.Section citationPanel) {
 
   /** A member's submission of the paper, with what they said. */
   public record Submitted(String submitter, String comment, String at) {}
@@ -46,14 +48,19 @@ public record PaperView(String id, String title, String titleHtml, List<Views.Au
     return mine.tags();
   }
 
-  /** The page as {@code me} (null: a visitor) sees it, with a {@code notice} (or null) and their own state. */
-  static PaperView of(Listings.PaperPage page, List<RelatedPaper> relatedPapers, Account me, String notice, Mine mine) {
+  /**
+   * The page as {@code me} (null: a visitor) sees it, with a {@code notice} (or null), their own
+   * state, and what the citation sources said of the paper ({@link PaperCitations.Panel#NONE} when nothing).
+   */
+  static PaperView of(Listings.PaperPage page, List<RelatedPaper> relatedPapers, PaperCitations.Panel citations, Account me,
+      String notice, Mine mine) {
     Paper p = page.paper();
     String id = p.id().value();
     int shown = ReadingPages.SHOWN_AUTHORS;
     int more = p.authors().size() - shown;
     List<Views.AuthorLink> authorLinks = more <= 0 ? Views.authorLinks(p.authors(), "")
         : Views.authorLinks(p.authors().subList(0, shown), " … and " + more + " more");
+    authorLinks = CitationViews.authorLinks(authorLinks, citations.authors(), p.authors().size());
     List<Views.Related> related = new ArrayList<>();
     relatedPapers.forEach(r -> related.add(Views.related(r)));
     List<Submitted> submissions = new ArrayList<>();
@@ -65,7 +72,7 @@ public record PaperView(String id, String title, String titleHtml, List<Views.Au
         Views.date(p.submitted()), Views.date(p.updated()), Views.date(p.firstListed()), p.categories(), Views.absUrl(p),
         Views.pdfUrl(p), Views.codeLinks(p), page.signals().upvotes(), MathText.html(p.abstractText()), p.comment(),
         p.journalRef(), p.doi(), BibtexWriter.citation(p), discussion, discussion.size(), CommentStore.MAX_LENGTH,
-        LibraryStore.MAX_TAGS, submissions, related, notice, mine);
+        LibraryStore.MAX_TAGS, submissions, related, notice, mine, CitationViews.section(p.id(), citations));
   }
 
   /** The paper page's exports. */

@@ -41,6 +41,7 @@ public final class ReadingPages implements Feature {
   private final Clock clock;
   private final Supplier<PipelineStatus> status;
   private final Listings listings;
+  private final PaperCitations citations;
   private final Templates templates;
   /**
    * Pages as visitors who are not logged in see them, each kept while the cached values it was
@@ -53,7 +54,7 @@ public final class ReadingPages implements Feature {
   private final Memo<SharedPage.Sources, SharedPage> paperPages;
   private final Memo<SharedPage.Sources, SharedPage> searchPages;
 
-  public ReadingPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Trending trending, SearchMode defaultMode, Clock clock, Supplier<PipelineStatus> status, Listings listings, Templates templates) {
+  public ReadingPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Trending trending, SearchMode defaultMode, Clock clock, Supplier<PipelineStatus> status, Listings listings, PaperCitations citations, Templates templates) {
     this.catalogue = catalogue;
     this.community = community;
     this.library = library;
@@ -62,6 +63,7 @@ public final class ReadingPages implements Feature {
     this.clock = clock;
     this.status = status;
     this.listings = listings;
+    this.citations = citations;
     this.templates = templates;
     this.dailyPages = new Memo<>(500, null, clock);
     this.paperPages = new Memo<>(5_000, null, clock);
@@ -187,6 +189,7 @@ public final class ReadingPages implements Feature {
     Listings.PaperPage page = listings.paperPage(Params.paperId(ctx.pathParam("id")));
     PaperId id = page.paper().id();
     List<RelatedPaper> related = listings.related(id, 10);
+    PaperCitations.Panel cited = citations.panel(id);
     Account me = Auth.account(ctx).orElse(null);
     String notice = switch (String.valueOf(ctx.queryParam("done"))) {
       case "submitted" -> "Thanks: the paper is submitted.";
@@ -194,8 +197,9 @@ public final class ReadingPages implements Feature {
       default -> null;
     };
     if (me == null && notice == null) {
-      paperPages.get(new SharedPage.Sources(page, related, null),
-          k -> templates.renderShared("paper", PaperView.of(page, related, null, null, PaperView.Mine.NONE), PaperView.follow(id.value())))
+      paperPages.get(new SharedPage.Sources(page, related, cited, null),
+          k -> templates.renderShared("paper", PaperView.of(page, related, cited, null, null, PaperView.Mine.NONE),
+              PaperView.follow(id.value())))
           .send(ctx);
       return;
     }
@@ -205,7 +209,7 @@ public final class ReadingPages implements Feature {
       mine = library.find(me, id).map(e -> new PaperView.Mine(voted, true, String.join(", ", e.tags())))
           .orElse(new PaperView.Mine(voted, false, null));
     }
-    ctx.html(templates.render("paper", ctx, PaperView.of(page, related, me, notice, mine), PaperView.follow(id.value())));
+    ctx.html(templates.render("paper", ctx, PaperView.of(page, related, cited, me, notice, mine), PaperView.follow(id.value())));
   }
 
   private static Map<String, Object> ordered(Object... kv) {

@@ -28,15 +28,20 @@ public final class SharedPage {
    * objects (and equal {@code text}). Comparing a listing's fifty papers field by field per
    * request would cost what the cache saves.
    */
-  record Sources(Object first, Object second, String text) {
+  record Sources(Object first, Object second, Object third, String text) {
+    Sources(Object first, Object second, String text) {
+      this(first, second, null, text);
+    }
+
     @Override
     public boolean equals(Object o) {
-      return o instanceof Sources k && k.first == first && k.second == second && java.util.Objects.equals(k.text, text);
+      return o instanceof Sources k && k.first == first && k.second == second && k.third == third && java.util.Objects.equals(k.text, text);
     }
 
     @Override
     public int hashCode() {
-      return (System.identityHashCode(first) * 31 + System.identityHashCode(second)) * 31 + java.util.Objects.hashCode(text);
+      return ((System.identityHashCode(first) * 31 + System.identityHashCode(second)) * 31 + System.identityHashCode(third)) * 31
+          + java.util.Objects.hashCode(text);
     }
   }
 

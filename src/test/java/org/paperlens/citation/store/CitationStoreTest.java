@@ -15,21 +15,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.citation.Authorship;
 import org.paperlens.citation.CitationCount;
 import org.paperlens.citation.Doi;
-import org.paperlens.citation.Edges;
 import org.paperlens.citation.ExternalIds;
 import org.paperlens.citation.LinkedWork;
 import org.paperlens.citation.SourceName;
 import org.paperlens.citation.Tldr;
 import org.paperlens.citation.Work;
-import org.paperlens.citation.YearCount;
 import org.paperlens.citation.graph.CitationEdge;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.Stores;
 
-/** The citation store on a real database (SQLite, and PostgreSQL on the pom's second run). */
+/** The citation store's works and edges on a real database (SQLite, and PostgreSQL on the pom's second run); facts and authors in CitationFactsStoreTest. */
 class CitationStoreTest {
 
   private static final Instant T1 = Instant.parse("2026-07-01T10:00:00Z");
@@ -138,76 +137,64 @@ class CitationStoreTest {
   }
 
   @Test
-  void facts_merge_field_by_field_and_an_older_count_does_not_replace_a_newer_one() {
-    c.record(a, Works.of(SourceName.SEMANTIC_SCHOLAR, Works.arxiv(a)).count(10, "2026-07-01").influential(2)
-        .tldr("We show that it works.").build(), T1, LATER);
-    c.record(a, Works.of(SourceName.OPENALEX, Works.arxiv(a)).count(12, "2026-07-02").venue("NeurIPS")
-        .years(new YearCount(2026, 9), new YearCount(2025, 3)).build(), T2, LATER);
+  void text_with_nul_and_control_characters_or_any_unicode_is_stored_alike_on_both_engines() {
+    String title = "Na\u0000ive \u00c9tude of \ud83d\ude80 rockets:\u0007 a\u0301ccents and \u4e2d\u6587";
+    c.record(a, Works.of(SourceName.SEMANTIC_SCHOLAR, Works.arxiv(a)).venue("Proc.\u0000 of X").tldr("One \u0000line.")
+        .references(Works.titleOnly(title, 2020), Works.titleOnly("x".repeat(10_000), null),
+            Works.titleOnly(" \u0000 ", 2020))
+        .author(new Authorship("J\u00fcrgen\u0000 M\u00fcller", Optional.of("7\u00000"), Optional.of("not an orcid"), List.of()))
+        .build(), T1, LATER);
+    assertThat(c.references(a, 10)).extracting(r -> r.work().title().orElseThrow())
+        .containsExactlyInAnyOrder("Naive \u00c9tude of \ud83d\ude80 rockets: a\u0301ccents and \u4e2d\u6587", "x".repeat(Text.MAX));
     CitationFacts f = c.facts(a);
-    assertThat(f.count()).contains(new CitationCount(12, Optional.empty(), LocalDate.parse("2026-07-02")));
-    assertThat(f.countSource()).contains(SourceName.OPENALEX);
-    assertThat(f.venue()).contains("NeurIPS");
-    assertThat(f.tldr()).contains(new Tldr("We show that it works.", SourceName.SEMANTIC_SCHOLAR, "tldr@v2.0.0"));
-    assertThat(f.countsByYear()).containsExactly(new YearCount(2025, 3), new YearCount(2026, 9));
-
-    c.record(a, Works.of(SourceName.SEMANTIC_SCHOLAR, Works.arxiv(a)).count(11, "2026-07-01").build(), T3, LATER);
-    assertThat(c.facts(a).count().map(CitationCount::total)).as("dated before the stored count").contains(12);
-    c.record(a, Works.of(SourceName.OPENALEX, Works.arxiv(a)).years(new YearCount(2026, 10)).build(), T3, LATER);
-    assertThat(c.facts(a).countsByYear()).as("replaced when given").containsExactly(new YearCount(2026, 10));
-    assertThat(c.facts(a).venue()).as("kept when not given").contains("NeurIPS");
-    assertThat(c.facts(b)).isEqualTo(CitationFacts.NONE);
+    assertThat(f.venue()).contains("Proc. of X");
+    assertThat(f.tldr().map(Tldr::text)).contains("One line.");
+    assertThat(c.authors(a)).singleElement().satisfies(pa -> {
+      assertThat(pa.name()).isEqualTo("J\u00fcrgen M\u00fcller");
+      assertThat(pa.identity().map(AuthorIdentity::sourceId)).contains("70");
+      assertThat(pa.identity().flatMap(AuthorIdentity::orcid)).isEmpty();
+    });
   }
 
   @Test
-  void counts_are_given_for_the_papers_that_have_one() {
-    c.record(a, Works.of(SourceName.OPENALEX, Works.arxiv(a)).count(3, "2026-07-01").build(), T1, LATER);
-    c.record(b, Works.of(SourceName.OPENALEX, Works.arxiv(b)).venue("ICML").build(), T1, LATER);
-    List<PaperId> many = new ArrayList<>(List.of(a, b));
-    for (int i = 0; i < 600; i++) {
-      many.add(new PaperId("2607." + (10000 + i)));
-    }
-    assertThat(c.counts(many)).containsExactly(java.util.Map.entry(a, 3));
-    assertThat(c.counts(List.of())).isEmpty();
-  }
-
-  @Test
-  void the_queue_gives_pending_papers_first_then_by_due_time() {
-    PaperId p = paper("2607.00003");
-    PaperId q = paper("2607.00004");
-    c.attempted(a, SourceName.OPENALEX, Outcome.UNKNOWN, T1, T2);
-    c.record(b, Works.of(SourceName.OPENALEX, Works.arxiv(b)).references().build(), T1, Instant.parse("2026-07-01T12:00:00Z"));
-    c.enqueue(List.of(q, p, a), SourceName.OPENALEX, T2);
-    assertThat(c.due(SourceName.OPENALEX, T3, 10)).containsExactly(p, q, b, a);
-    assertThat(c.due(SourceName.OPENALEX, T3, 2)).containsExactly(p, q);
-    assertThat(c.due(SourceName.OPENALEX, T1, 10)).isEmpty();
-    assertThat(c.due(SourceName.SEMANTIC_SCHOLAR, T3, 10)).isEmpty();
-    assertThat(c.referencesRead(b, SourceName.OPENALEX)).isTrue();
-    assertThat(c.referencesRead(b, SourceName.SEMANTIC_SCHOLAR)).isFalse();
-    assertThat(c.referencesRead(a, SourceName.OPENALEX)).isFalse();
-
-    c.record(p, Works.of(SourceName.OPENALEX, Works.arxiv(p)).build(), T3, LATER);
-    assertThat(c.due(SourceName.OPENALEX, T3, 10)).containsExactly(q, b, a);
-    assertThat(c.referencesRead(p, SourceName.OPENALEX)).as("references not listed").isFalse();
-  }
-
-  @Test
-  void checkpoints_are_kept_by_name() {
-    assertThat(c.checkpoint("catalogue-seq")).isEmpty();
-    c.checkpoint("catalogue-seq", "12");
-    c.checkpoint("catalogue-seq", "13");
-    assertThat(c.checkpoint("catalogue-seq")).contains("13");
-  }
-
-  @Test
-  void every_write_moves_the_generation() {
-    long g0 = c.generation();
+  void a_failure_part_way_through_a_record_stores_none_of_it() {
     c.enqueue(List.of(a), SourceName.OPENALEX, T1);
-    long g1 = c.generation();
-    c.record(a, Works.of(SourceName.OPENALEX, Works.arxiv(a)).build(), T1, LATER);
-    assertThat(g1).isGreaterThan(g0);
-    assertThat(c.generation()).isGreaterThan(g1);
-    // Another process's store on the same database sees the shared counter.
-    assertThat(new CitationStore(s.catalogue.database()).generation()).isGreaterThanOrEqualTo(2);
+    List<Long> before = rowCounts();
+    long generation = c.generation();
+    // A count without its date fails after the works and edges were written, when the facts are.
+    Work broken = Works.of(SourceName.OPENALEX, Works.arxiv(a)).references(Works.arxivRef(b), Works.doiRef("10.1000/x", "X", 2020))
+        .build();
+    Work withBadCount = new Work(broken.source(), broken.ids(), broken.title(), broken.year(), broken.venue(),
+        Optional.of(new CitationCount(5, Optional.empty(), null)), broken.countsByYear(), broken.tldr(), broken.references(),
+        broken.citations(), broken.authorships());
+    assertThatThrownBy(() -> c.record(a, withBadCount, T1, LATER)).isInstanceOf(NullPointerException.class);
+    assertThat(rowCounts()).isEqualTo(before);
+    assertThat(c.edges()).isEmpty();
+    assertThat(c.due(SourceName.OPENALEX, T1, 10)).containsExactly(a);
+    assertThat(c.generation()).isEqualTo(generation);
+  }
+
+  @Test
+  void a_paper_with_twelve_hundred_references_is_stored_in_one_batched_transaction() {
+    List<LinkedWork> refs = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      refs.add(i % 3 == 0 ? Works.doiRef("10.1000/ref." + i, "Reference " + i, 2000 + i % 20)
+          : i % 3 == 1 ? Works.arxivRef(new PaperId("2001." + (10000 + i)))
+          : Works.titleOnly("A reference without ids number " + i, 1990));
+    }
+    refs.add(Works.arxivRef(b));
+    Work w = Works.of(SourceName.SEMANTIC_SCHOLAR, Works.arxiv(a)).references(refs).build();
+    long start = System.nanoTime();
+    c.record(a, w, T1, LATER);
+    long first = System.nanoTime() - start;
+    start = System.nanoTime();
+    c.record(a, w, T2, LATER);
+    long again = System.nanoTime() - start;
+    System.out.printf("record of 1201 references on %s: %d ms, again %d ms%n", s.catalogue.url().dialect().getClass().getSimpleName(),
+        first / 1_000_000, again / 1_000_000);
+    assertThat(c.facts(a).references()).isEqualTo(1201);
+    assertThat(rowCounts().get(0)).isEqualTo(1202);
+    assertThat(c.references(a, 2)).extracting(LinkedPaper::paper).containsExactly(Optional.of(b), Optional.empty());
   }
 
   private PaperId paper(String id) {
@@ -225,9 +212,5 @@ class CitationStoreTest {
   private List<Long> rowCounts() {
     return s.db.transaction(tx -> List.of(tx.number("SELECT COUNT(*) FROM citation_works"),
         tx.number("SELECT COUNT(*) FROM citation_edges"), tx.number("SELECT COUNT(*) FROM enrichment")));
-  }
-
-  static Edges listed(LinkedWork... works) {
-    return new Edges.Listed(List.of(works));
   }
 }

@@ -41,7 +41,8 @@ class TemplateKeysTest {
       Map.entry("signup", AccountPages.FormView.class), Map.entry("notice", NoticeView.class),
       Map.entry("subscriptions", SubscriptionPages.SubscribeView.class),
       Map.entry("subscriptions-manage", SubscriptionPages.ManageView.class), Map.entry("library-import", ExportRoutes.ImportView.class),
-      Map.entry("error", ErrorView.class), Map.entry("person", IdentityPages.PersonView.class)));
+      Map.entry("error", ErrorView.class), Map.entry("person", IdentityPages.PersonView.class),
+      Map.entry("citation-list", CitationPages.ListView.class), Map.entry("citation-map", MapView.class)));
 
   /** Stands for a value whose keys are not known to the compiler (a map): anything may be asked of it. */
   private static final Type ANY = Object.class;
