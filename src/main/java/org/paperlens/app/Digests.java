@@ -2,7 +2,9 @@ package org.paperlens.app;
 
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.paperlens.account.Account;
 import org.paperlens.config.MailSettings;
+import org.paperlens.digest.CitationAlerts;
 import org.paperlens.digest.CommentNotices;
 import org.paperlens.digest.CommunityTrending;
 import org.paperlens.digest.DigestPlanner;
@@ -16,6 +18,7 @@ import org.paperlens.digest.SmtpMailer;
 import org.paperlens.digest.SubscriptionStore;
 import org.paperlens.digest.Subscriptions;
 import org.paperlens.index.PaperIndex;
+import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.Paper;
 
 /**
@@ -67,10 +70,25 @@ public final class Digests {
       PaperIndex index = root.indexIfBuilt().orElse(null);
       PersonalRanking personal = index == null ? null : new LibraryRecommendations(root.library(), root.recommender(), index);
       DigestPlanner planner = new DigestPlanner(new SubscriptionStore(root.catalogue()), index,
-          new CommunityTrending(root.trending()), personal, links, root.clock(), notices());
+          new CommunityTrending(root.trending()), personal, links, root.clock(), notices(), citationAlerts(index));
       run = new DigestRun(planner, new OutboxStore(root.catalogue()), mail, () -> new SmtpMailer(mail), root.clock());
     }
     return run;
+  }
+
+  /**
+   * Citation alerts over the root's citation store, library, and {@code index} (null: none built,
+   * and alerts of an author by name are counted as not built).
+   */
+  public CitationAlerts citationAlerts(PaperIndex index) {
+    return new CitationAlerts(root.citations(), root.catalogue(), index, savedPapers());
+  }
+
+  /** A member's saved papers (one tag's, or all), by the account number a subscription stores. */
+  private CitationAlerts.SavedPapers savedPapers() {
+    return (account, tag) -> accountId(account).stream().boxed()
+        .flatMap(id -> root.library().list(new Account(id, ""), tag).stream())
+        .map(LibraryStore.Entry::paperId).toList();
   }
 
   /** Comments by others on a member's saved and upvoted papers: at most 20 a digest, each cut to 300 characters. */

@@ -3,14 +3,18 @@ package org.paperlens.app;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.paperlens.citation.RefreshCadence;
+import org.paperlens.citation.store.CitationStore;
 import org.paperlens.digest.DigestRun;
 import org.paperlens.digest.DigestScheduler;
 import org.paperlens.embed.Encoder;
+import org.paperlens.live.Enrichment;
 import org.paperlens.live.Pipeline;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.search.BoundedQueryEncoder;
 import org.paperlens.search.CachedQueryEncoder;
 import org.paperlens.search.QueryEncoder;
+import org.paperlens.store.Database;
 import org.paperlens.web.WebServer;
 import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.ServerLimits;
@@ -58,7 +62,12 @@ public final class Serving implements AutoCloseable {
     Encoder encoder = root.encoder();
     root.database();
     root.fetcher();
-    return new Pipeline(settings, pipelineStore, index, root.config().model(), encoder, root.clock(), log);
+    // The enrichment stage's own connection too: a slow source's batch of writes never holds the pages' one.
+    CitationStore citations = new CitationStore(root.own(Database.open(store.url())));
+    // The sources the configuration turns on (none by default: then nothing is ever fetched).
+    var sources = CitationClients.open(root.config().citationSources(), root.clock()).stream().map(root::own).toList();
+    Enrichment enrichment = new Enrichment(citations, sources, RefreshCadence.DEFAULT, Duration.ofSeconds(5));
+    return new Pipeline(settings, pipelineStore, index, root.config().model(), encoder, enrichment, root.clock(), log);
   }
 
   /** Starts serving, the pipeline and (when asked and a mail server is set) the digest schedule; returns the port. */

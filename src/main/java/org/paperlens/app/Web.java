@@ -19,6 +19,7 @@ import org.paperlens.web.api.RecommendationResource;
 import org.paperlens.web.api.SearchResource;
 import org.paperlens.web.api.StatusResource;
 import org.paperlens.web.api.SubmissionResource;
+import org.paperlens.web.api.SubscriptionResource;
 import org.paperlens.web.api.TokenResource;
 import org.paperlens.web.api.VoteResource;
 import org.paperlens.web.http.Auth;
@@ -28,6 +29,7 @@ import org.paperlens.web.http.ServerLimits;
 import org.paperlens.web.page.AccountChanges;
 import org.paperlens.web.page.AccountPages;
 import org.paperlens.web.page.AuthorPages;
+import org.paperlens.web.page.CitationFeeds;
 import org.paperlens.web.page.CitationPages;
 import org.paperlens.web.page.CollectionPages;
 import org.paperlens.web.page.Discussion;
@@ -94,6 +96,9 @@ public final class Web {
     if (subscriptions) {
       features.add(new SubscriptionPages(digests.subscriptions(), digests.nudge(), digests.canSendMail(), templates, clock,
           clients, root.accounts()));
+      // Before FeedRoutes: its /feeds/<token> would take /feeds/citing/... for a token.
+      features.add(new CitationFeeds(digests.citationAlerts(root.index()), root.citations(), listings, digests.subscriptions(),
+          digests.links()));
       // Before the collections: /users/{name}/tags/<tag>/feed must come before /users/{name}/tags/<tag>.
       features.add(new FeedRoutes(root.catalogue(), root.library(), root.trending(), clock, digests.subscriptions(),
           digests.links(), listings, forYou, templates));
@@ -113,6 +118,8 @@ public final class Web {
     features.add(new RecommendationResource(forYou));
     features.add(new SubmissionResource(root.community(), lookup));
     features.add(new TokenResource(auth));
+    // Always: the API is one document (OpenAPI) whatever the server serves as pages.
+    features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, clock));
     return root.own(new WebServer(limits, clients, auth, templates, features));
   }
 

@@ -18,7 +18,28 @@ public interface CitationSource extends AutoCloseable {
 
   SourceName name();
 
+  /**
+   * How much to read. A paper's references are read once ({@link #EVERYTHING}); later refreshes
+   * ask only for what changes (counts, venue, TLDR, citers), which is cheaper in requests and bytes.
+   */
+  enum Reading { EVERYTHING, REFRESH }
+
+  /** Everything the source knows of each paper: as {@link #lookup(List, Reading)} with {@link Reading#EVERYTHING}. */
   List<Lookup> lookup(List<WorkKey> keys);
+
+  /**
+   * As {@link #lookup(List)}, reading only what {@code reading} says; a refresh answers with
+   * {@link Edges.NotGiven} references (what was stored stays). Sources that cannot tell the two
+   * apart read everything.
+   */
+  default List<Lookup> lookup(List<WorkKey> keys, Reading reading) {
+    return lookup(keys);
+  }
+
+  /** The most keys one request takes (what an efficient caller batches by). */
+  default int batchSize() {
+    return 50;
+  }
 
   /** Since when the source has been failing, or empty when its last request succeeded. */
   Optional<Instant> unavailableSince();

@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
     version = "paperlens 0.1.0",
     description = "A self-hostable discovery engine for research papers.",
     subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, ReindexCommand.class,
+        ImportOpenAlexCommand.class,
         SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, EvalCommand.class, EvalRelatedCommand.class,
         EvalGraphCommand.class,
         EvalRecommendCommand.class, StatsCommand.class, DigestCommand.class, ExportCommand.class, LibraryCommand.class,
@@ -25,7 +26,7 @@ import picocli.CommandLine.ScopeType;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
-        "1:nothing new (harvest: the catalogue did not change)",
+        "1:nothing new (harvest: the catalogue did not change; import-openalex: no work was a catalogue paper)",
         "2:bad usage (unknown option, missing argument)",
         "3:bad input (unreadable, truncated or unknown-format file)",
         "4:catalogue error (cannot open, migrate or write the data directory)",

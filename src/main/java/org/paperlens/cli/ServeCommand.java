@@ -69,6 +69,31 @@ final class ServeCommand implements Callable<Integer> {
           "the client for per-address limits. Default: $" + Config.TRUSTED_PROXIES_ENV + " (comma-separated), else none."})
   java.util.List<String> trustedProxies;
 
+  @Option(names = "--openalex", negatable = true, paramLabel = "",
+      description = {"Enrich papers with citations, counts, venues and author ids from OpenAlex (needs the internet;",
+          "an API key in $" + org.paperlens.config.CitationSources.OPENALEX_KEY_ENV + "). Default: $"
+              + org.paperlens.config.CitationSources.OPENALEX_ENV + " (on/off), else off."})
+  Boolean openAlex;
+
+  @Option(names = "--openalex-url", paramLabel = "URL",
+      description = "OpenAlex's API. Default: $" + org.paperlens.config.CitationSources.OPENALEX_URL_ENV + ", else https://api.openalex.org")
+  String openAlexUrl;
+
+  @Option(names = "--openalex-mailto", paramLabel = "ADDR",
+      description = "Contact address sent to OpenAlex (its polite pool). Default: $" + org.paperlens.config.CitationSources.OPENALEX_MAILTO_ENV + ", else none")
+  String openAlexMailto;
+
+  @Option(names = "--semantic-scholar", negatable = true, paramLabel = "",
+      description = {"Enrich papers with citations, counts and TLDRs from the Semantic Scholar Graph API (needs the internet;",
+          "optional key in $" + org.paperlens.config.CitationSources.S2_KEY_ENV + "). Default: $"
+              + org.paperlens.config.CitationSources.S2_ENV + " (on/off), else off."})
+  Boolean semanticScholar;
+
+  @Option(names = "--s2-url", paramLabel = "URL",
+      description = "Semantic Scholar's Graph API. Default: $" + org.paperlens.config.CitationSources.S2_URL_ENV
+          + ", else https://api.semanticscholar.org/graph/v1")
+  String s2Url;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -77,6 +102,12 @@ final class ServeCommand implements Callable<Integer> {
     Config config = main.config();
     if (trustedProxies != null) {
       config = config.withTrustedProxies(trustedProxies);
+    }
+    try {
+      config = config.withCitationSources(org.paperlens.config.CitationSources.resolve(main.environment(),
+          new org.paperlens.config.CitationSources.Flags(openAlex, openAlexUrl, openAlexMailto, semanticScholar, s2Url)));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     ClientAddresses clients;
     try {

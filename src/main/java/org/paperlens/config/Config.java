@@ -23,9 +23,10 @@ import org.paperlens.store.DatabaseUrl;
  *     per-address limits); empty when clients connect directly, and then the header is ignored
  * @param databaseFlag where the catalogue and every store live when not in the data directory
  *     (PostgreSQL); null for the SQLite file in {@code dataDir}. Read it through {@link #database()}.
+ * @param citationSources which citation sources the server asks, and how (both off by default)
  */
 public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSettings, Duration newAccountAge,
-    List<String> trustedProxies, DatabaseUrl databaseFlag) {
+    List<String> trustedProxies, DatabaseUrl databaseFlag, CitationSources citationSources) {
 
   public static final String DATA_ENV = "PAPERLENS_DATA";
   public static final String MODEL_ENV = "PAPERLENS_MODEL";
@@ -43,6 +44,13 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
       throw new IllegalArgumentException("the new-account age must not be negative, was " + newAccountAge);
     }
     trustedProxies = List.copyOf(trustedProxies);
+    java.util.Objects.requireNonNull(citationSources, "citationSources");
+  }
+
+  /** Settings without citation sources (how most commands and tests build them). */
+  public Config(Path dataDir, EmbeddingModel model, IndexSettings indexSettings, Duration newAccountAge,
+      List<String> trustedProxies, DatabaseUrl databaseFlag) {
+    this(dataDir, model, indexSettings, newAccountAge, trustedProxies, databaseFlag, CitationSources.NONE);
   }
 
   /** Defaults overridden by the environment, then by a flag when one was given (null if not). */
@@ -114,7 +122,8 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     if (quantizationFlag != null) {
       quantization = quantization(quantizationFlag, "--quantization");
     }
-    return new Config(data, model, IndexSettings.DEFAULT.withQuantization(quantization), newAccount, proxies, database);
+    return new Config(data, model, IndexSettings.DEFAULT.withQuantization(quantization), newAccount, proxies, database,
+        CitationSources.resolve(env, CitationSources.Flags.NONE));
   }
 
   private static VectorQuantization quantization(String raw, String source) {
@@ -139,20 +148,20 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
    * {@code --db} said: evaluation keeps its corpora apart, also from a shared database.
    */
   public Config withDataDir(Path dir) {
-    return new Config(dir, model, indexSettings, newAccountAge, trustedProxies, null);
+    return new Config(dir, model, indexSettings, newAccountAge, trustedProxies, null, citationSources);
   }
 
   public Config withModel(EmbeddingModel other) {
-    return new Config(dataDir, other, indexSettings, newAccountAge, trustedProxies, databaseFlag);
+    return new Config(dataDir, other, indexSettings, newAccountAge, trustedProxies, databaseFlag, citationSources);
   }
 
   public Config withIndexSettings(IndexSettings other) {
-    return new Config(dataDir, model, other, newAccountAge, trustedProxies, databaseFlag);
+    return new Config(dataDir, model, other, newAccountAge, trustedProxies, databaseFlag, citationSources);
   }
 
   /** A copy of these settings behind other proxies ({@code serve --trusted-proxy}). */
   public Config withTrustedProxies(List<String> proxies) {
-    return new Config(dataDir, model, indexSettings, newAccountAge, proxies, databaseFlag);
+    return new Config(dataDir, model, indexSettings, newAccountAge, proxies, databaseFlag, citationSources);
   }
 
   /** Where the catalogue and every other store live: {@code --db}, else the SQLite file in the data directory. */
@@ -162,7 +171,12 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
 
   /** A copy of these settings on another database ({@code --db}). */
   public Config withDatabase(DatabaseUrl url) {
-    return new Config(dataDir, model, indexSettings, newAccountAge, trustedProxies, url);
+    return new Config(dataDir, model, indexSettings, newAccountAge, trustedProxies, url, citationSources);
+  }
+
+  /** A copy of these settings with other citation sources ({@code serve --openalex}, …). */
+  public Config withCitationSources(CitationSources other) {
+    return new Config(dataDir, model, indexSettings, newAccountAge, trustedProxies, databaseFlag, other);
   }
 
   /** Where the search index generations live. */
@@ -181,6 +195,7 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
         + (databaseFlag == null ? "" : ", database " + databaseFlag) + ", embedding model " + model.configName()
         + ", vectors " + indexSettings.quantization().configName()
         + ", trending counts accounts older than " + newAccountAge.toHours() + " h"
-        + (trustedProxies.isEmpty() ? "" : ", trusted proxies " + String.join(" ", trustedProxies));
+        + (trustedProxies.isEmpty() ? "" : ", trusted proxies " + String.join(" ", trustedProxies))
+        + "; " + citationSources.describe();
   }
 }

@@ -22,13 +22,31 @@ final class DigestMail {
     this.links = links;
   }
 
+  /** A paper in a digest and, in a citation alert, the subscriber's papers it cites (else empty). */
+  record Item(Paper paper, List<Paper> cites) {
+    Item {
+      cites = List.copyOf(cites);
+    }
+
+    static List<Item> of(List<Paper> papers) {
+      return papers.stream().map(p -> new Item(p, List.of())).toList();
+    }
+  }
+
   Rendered digest(Subscription s, List<Paper> papers, String unsubscribeUrl, String manageUrl) {
     return digest(s, papers, List.of(), unsubscribeUrl, manageUrl);
   }
 
-  /** The digest's papers, then what members said lately about the papers the subscriber saved or upvoted. */
   Rendered digest(Subscription s, List<Paper> papers, List<CommentNotices.Notice> comments, String unsubscribeUrl, String manageUrl) {
-    String title = s.topic().describe();
+    return digest(s, s.topic().describe(), Item.of(papers), comments, unsubscribeUrl, manageUrl);
+  }
+
+  /**
+   * The digest's papers under {@code title}, each with the subscriber's papers it cites, then what
+   * members said lately about the papers the subscriber saved or upvoted.
+   */
+  Rendered digest(Subscription s, String title, List<Item> papers, List<CommentNotices.Notice> comments, String unsubscribeUrl,
+      String manageUrl) {
     String subject = papers.isEmpty()
         ? comments.size() + (comments.size() == 1 ? " new comment" : " new comments") + " on papers you follow"
         : title + ": " + papers.size() + (papers.size() == 1 ? " new paper" : " new papers")
@@ -37,13 +55,17 @@ final class DigestMail {
     text.append(title).append(" (").append(s.cadence().describe()).append(")\n\n");
     StringBuilder items = new StringBuilder();
     int n = 0;
-    for (Paper p : papers) {
+    for (Item item : papers) {
+      Paper p = item.paper();
       n++;
       String url = links.paper(p.id());
       String authors = authors(p.authors());
       text.append(n).append(". ").append(nonNull(p.title())).append('\n');
       if (!authors.isEmpty()) {
         text.append("   ").append(authors).append('\n');
+      }
+      for (Paper cited : item.cites()) {
+        text.append("   cites ").append(nonNull(cited.title())).append(" (").append(links.paper(cited.id())).append(")\n");
       }
       text.append("   ").append(url).append("\n\n");
       items.append("<tr><td style=\"padding:12px 0;border-bottom:1px solid #e5e5e5\">")
@@ -54,6 +76,11 @@ final class DigestMail {
         items.append(" &middot; ").append(Html.escape(p.primaryCategory()));
       }
       items.append("</div>");
+      for (Paper cited : item.cites()) {
+        items.append("<div style=\"font-size:13px;color:#222;margin-top:4px\" class=\"cites\">cites <a href=\"")
+            .append(Html.escape(links.paper(cited.id()))).append("\" style=\"color:#1a0dab\">")
+            .append(Html.escape(nonNull(cited.title()))).append("</a></div>");
+      }
       if (p.abstractText() != null) {
         items.append("<div style=\"font-size:14px;color:#222;margin-top:6px;line-height:1.4\">")
             .append(Html.escape(shorten(p.abstractText()))).append("</div>");

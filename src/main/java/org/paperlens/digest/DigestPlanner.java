@@ -51,6 +51,7 @@ public final class DigestPlanner {
   private final Links links;
   private final Clock clock;
   private final CommentNotices notices;
+  private final CitationAlerts alerts;
 
   public DigestPlanner(SubscriptionStore subscriptions, org.paperlens.index.PaperIndex index, TrendingRanking trending,
       PersonalRanking personal, Links links, Clock clock) {
@@ -63,6 +64,13 @@ public final class DigestPlanner {
    */
   public DigestPlanner(SubscriptionStore subscriptions, org.paperlens.index.PaperIndex index, TrendingRanking trending,
       PersonalRanking personal, Links links, Clock clock, CommentNotices notices) {
+    this(subscriptions, index, trending, personal, links, clock, notices, null);
+  }
+
+  /** @param alerts what citation alerts are made of; null: their digests are counted as not built */
+  public DigestPlanner(SubscriptionStore subscriptions, org.paperlens.index.PaperIndex index, TrendingRanking trending,
+      PersonalRanking personal, Links links, Clock clock, CommentNotices notices, CitationAlerts alerts) {
+    this.alerts = alerts;
     this.notices = notices;
     this.subscriptions = subscriptions;
     this.catalogue = subscriptions.catalogue();
@@ -84,13 +92,15 @@ public final class DigestPlanner {
     // With no index at all, nothing can be ahead of it: saved searches are then unavailable anyway.
     long covered = index == null ? catalogue.sequence() : index.coverage().seq();
     Optional<LocalDate> latest = catalogue.latestListing(covered);
-    Map<String, Set<String>> sent = new OutboxStore(subscriptions.database()).sentPapers();
+    OutboxStore outbox = new OutboxStore(subscriptions.database());
+    Map<String, Set<String>> sent = outbox.sentPapers();
     Map<String, Candidates> windows = new HashMap<>();
     Map<String, Integer> unavailable = new java.util.TreeMap<>();
     Map<String, Double> seconds = new java.util.concurrent.ConcurrentSkipListMap<>();
     ranker.newRun();
     int empty = 0;
     List<Due> due = new ArrayList<>();
+    List<CitationDigests.Due> citing = new ArrayList<>();
     List<Subscription> active = subscriptions.active();
     Map<String, Long> noticeSubscription = new HashMap<>();
     for (Subscription s : active) {
@@ -101,6 +111,10 @@ public final class DigestPlanner {
     for (Subscription s : active) {
       Instant slot = now ? at : s.cadence().latestSlot(at);
       if (!isDue(s, slot, now)) {
+        continue;
+      }
+      if (s.topic() instanceof Topic.Citing) {
+        citing.add(new CitationDigests.Due(s, slot));
         continue;
       }
       if (latest.isEmpty()) {
@@ -118,8 +132,8 @@ public final class DigestPlanner {
           catalogue.listedOrChanged(after, upTo, changedAfter, covered, lateAfter)))));
     }
     rankAll(due, seconds);
-    int planned = 0;
-    int papers = 0;
+    Tally tally = new Tally();
+    tally.empty = empty;
     for (Due d : due) {
       Subscription s = d.subscription();
       if (d.failure() != null) {
@@ -127,23 +141,52 @@ public final class DigestPlanner {
         continue; // the cursor stays: the digest can still be built once the cause is fixed
       }
       List<Paper> chosen = choose(d, sent.getOrDefault(s.email(), Set.of()));
-      List<CommentNotices.Notice> comments = s.userId() != null && noticeSubscription.get(s.userId()) == s.id()
-          ? notices.since(s.userId(), s.lastSlot() != null ? s.lastSlot() : s.confirmedAt()) : List.of();
-      if (chosen.isEmpty() && comments.isEmpty()) {
-        empty++;
-      } else {
-        planned++;
-        papers += chosen.size();
+      if (!chosen.isEmpty()) {
         Set<String> mine = sent.computeIfAbsent(s.email(), e -> new java.util.HashSet<>());
         chosen.forEach(p -> mine.add(p.id().value())); // two subscriptions of one address never repeat a paper
       }
-      if (!dryRun) {
-        write(s, d.slot(), d.candidates().upTo(), covered, chosen, comments, at);
-      } else if (!chosen.isEmpty() || !comments.isEmpty()) {
-        mail.digest(s, chosen, comments, links.unsubscribe(Tokens.mint()), links.manage(Tokens.mint()));
+      finish(s, d.slot(), d.candidates().upTo(), covered, s.topic().describe(), DigestMail.Item.of(chosen), false,
+          notices(s, noticeSubscription), dryRun, at, tally);
+    }
+    if (!citing.isEmpty()) {
+      CitationDigests citations = new CitationDigests(alerts, citing, outbox.sentCitations(), catalogue);
+      for (CitationDigests.Due d : citing) {
+        Subscription s = d.subscription();
+        citations.choose(d, MAX_PAPERS, unavailable).ifPresent(chosen -> finish(s, d.slot(), null, covered,
+            citations.heading(s.topic()), CitationDigests.items(chosen), true, notices(s, noticeSubscription), dryRun, at, tally));
       }
     }
-    return new Report(due.size() + (latest.isEmpty() ? empty : 0), planned, empty, papers, unavailable, seconds);
+    int dueCount = due.size() + citing.size() + (latest.isEmpty() ? empty : 0);
+    return new Report(dueCount, tally.planned, tally.empty, tally.papers, unavailable, seconds);
+  }
+
+  /** What a planning pass counts as it goes, for its {@link Report}. */
+  private static final class Tally {
+    int planned;
+    int empty;
+    int papers;
+  }
+
+  /** New comments for the member's oldest active subscription only, so each comment is told once. */
+  private List<CommentNotices.Notice> notices(Subscription s, Map<String, Long> noticeSubscription) {
+    return s.userId() != null && noticeSubscription.get(s.userId()) == s.id()
+        ? notices.since(s.userId(), s.lastSlot() != null ? s.lastSlot() : s.confirmedAt()) : List.of();
+  }
+
+  /** Writes (or in a dry run, renders) one subscription's digest, or only moves its cursor when there is nothing to say. */
+  private void finish(Subscription s, Instant slot, LocalDate upTo, long covered, String title, List<DigestMail.Item> items,
+      boolean citations, List<CommentNotices.Notice> comments, boolean dryRun, Instant at, Tally tally) {
+    if (items.isEmpty() && comments.isEmpty()) {
+      tally.empty++;
+    } else {
+      tally.planned++;
+      tally.papers += items.size();
+    }
+    if (!dryRun) {
+      write(s, slot, upTo, covered, title, items, citations, comments, at);
+    } else if (!items.isEmpty() || !comments.isEmpty()) {
+      mail.digest(s, title, items, comments, links.unsubscribe(Tokens.mint()), links.manage(Tokens.mint()));
+    }
   }
 
   /** A due subscription, its window, and (after ranking) its ranking or why there is none. */
@@ -217,8 +260,9 @@ public final class DigestPlanner {
     return out;
   }
 
-  private void write(Subscription s, Instant slot, LocalDate upTo, long covered, List<Paper> chosen,
-      List<CommentNotices.Notice> comments, Instant at) {
+  /** @param citations whether the papers are citing papers of a citation alert (kept in {@code sent_citations}) */
+  private void write(Subscription s, Instant slot, LocalDate upTo, long covered, String title, List<DigestMail.Item> chosen,
+      boolean citations, List<CommentNotices.Notice> comments, Instant at) {
     subscriptions.database().transaction(c -> {
       if (!chosen.isEmpty() || !comments.isEmpty()) {
         String unsubscribe = Tokens.mint();
@@ -227,12 +271,17 @@ public final class DigestPlanner {
             new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.UNSUBSCRIBE, s.id(), s.email(), null), at);
         SubscriptionStore.putToken(c, manage,
             new SubscriptionStore.TokenTarget(SubscriptionStore.Purpose.MANAGE, null, s.email(), null), at);
-        DigestMail.Rendered r = mail.digest(s, chosen, comments, links.unsubscribe(unsubscribe), links.manage(manage));
+        DigestMail.Rendered r = mail.digest(s, title, chosen, comments, links.unsubscribe(unsubscribe), links.manage(manage));
         OutboxMessage m = new OutboxMessage(0, s.id(), slot.toString(), "digest", s.email(), messageId(links),
             r.subject(), r.text(), r.html(), links.unsubscribe(unsubscribe), "pending", 0);
         long id = OutboxStore.insert(c, m, at);
         if (id > 0) {
-          OutboxStore.recordPapers(c, s.email(), chosen.stream().map(Paper::id).toList(), id);
+          List<PaperId> ids = chosen.stream().map(i -> i.paper().id()).toList();
+          if (citations) {
+            OutboxStore.recordCitations(c, s.email(), ids, id);
+          } else {
+            OutboxStore.recordPapers(c, s.email(), ids, id);
+          }
         }
       }
       SubscriptionStore.advance(c, s.id(), slot, upTo, covered);

@@ -14,7 +14,8 @@ import org.paperlens.store.Database;
 import org.paperlens.store.Tx;
 
 /**
- * The outbox and the papers already mailed (tables {@code outbox}, {@code sent_papers}): the only
+ * The outbox and the papers already mailed (tables {@code outbox}, {@code sent_papers},
+ * {@code sent_citations}): the only
  * class that speaks SQL about them. Each state change is its own committed transaction, which is
  * what makes a run killed at any point resumable (see {@link OutboxSender}); the static methods
  * taking a {@link Tx} run inside a caller's transaction (planning a digest, subscribing).
@@ -47,6 +48,22 @@ public final class OutboxStore {
         papers.stream().map(id -> new Object[] {email, id.value(), outboxId}).toList());
   }
 
+  /** Records the citing papers a citation alert carries, in the transaction that plans it. */
+  static void recordCitations(Tx tx, String email, Collection<PaperId> citing, long outboxId) {
+    tx.batch("INSERT INTO sent_citations (email, paper_id, outbox_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        citing.stream().map(id -> new Object[] {email, id.value(), outboxId}).toList());
+  }
+
+  /** Every citing paper already mailed (or planned) to each address by a citation alert. */
+  public Map<String, Set<String>> sentCitations() {
+    return db.transaction(tx -> {
+      Map<String, Set<String>> out = new HashMap<>();
+      tx.forEach("SELECT email, paper_id FROM sent_citations",
+          r -> out.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getString(2)));
+      return out;
+    });
+  }
+
   /** Cancels the pending digests of a subscription that ended; part of the unsubscribing transaction. */
   static void cancelDigests(Tx tx, long subscriptionId) {
     tx.update("UPDATE outbox SET state = 'cancelled' WHERE subscription_id = ? AND state = 'pending' AND kind = 'digest'",
@@ -56,6 +73,7 @@ public final class OutboxStore {
   /** Deletes every message of the subscriptions {@code subscriptions} selects (one parameter), with their mailed papers. */
   static void deleteOf(Tx tx, String subscriptions, Object arg) {
     tx.update("DELETE FROM sent_papers WHERE outbox_id IN (SELECT id FROM outbox WHERE subscription_id IN (" + subscriptions + "))", arg);
+    tx.update("DELETE FROM sent_citations WHERE outbox_id IN (SELECT id FROM outbox WHERE subscription_id IN (" + subscriptions + "))", arg);
     tx.update("DELETE FROM outbox WHERE subscription_id IN (" + subscriptions + ")", arg);
   }
 

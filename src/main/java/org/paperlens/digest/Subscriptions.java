@@ -39,13 +39,17 @@ public final class Subscriptions {
    * Records an unconfirmed subscription and queues its confirmation mail.
    *
    * @param userId the signed-in account, or null for an address alone (trending only)
-   * @throws IllegalArgumentException for a bad address, a topic that needs an account, or a suppressed address
+   * @throws IllegalArgumentException for a bad address, a topic that needs an account, a paper not in the
+   *     catalogue, or a suppressed address
    */
   public Pending subscribe(String email, String userId, Topic topic, Cadence cadence) {
     String address = normalise(email);
     if (topic.needsAccount() && userId == null) {
       throw new IllegalArgumentException("sign in to subscribe to " + topic.describe().toLowerCase(Locale.ROOT)
           + "; an address alone can subscribe to the trending digest");
+    }
+    if (topic instanceof Topic.CitingPaper p && store.catalogue().find(p.paper()).isEmpty()) {
+      throw new IllegalArgumentException("there is no paper " + p.paper() + " in the catalogue to follow the citations of");
     }
     Optional<String> suppressed = store.suppressedReason(address);
     if (suppressed.isPresent()) {

@@ -76,6 +76,7 @@ final class TopicRanker {
         String wanted = AuthorNames.fold(a.name());
         yield filter(c, p -> c.foldedAuthors().get(p.id()).contains(wanted), depth);
       }
+      case Topic.Citing t -> throw new IllegalStateException("citation alerts are not ranked: " + t.kind());
     };
   }
 

@@ -84,7 +84,7 @@ public final class FeedWriter {
     Date newest = null;
     List<SyndEntry> entries = new ArrayList<>();
     for (Paper p : papers) {
-      SyndEntry e = entry(p, clean(feed.paperUrlPrefix()), format);
+      SyndEntry e = entry(p, clean(feed.paperUrlPrefix()), format, feed.notes().get(p.id()));
       entries.add(e);
       if (newest == null || e.getUpdatedDate().after(newest)) {
         newest = e.getUpdatedDate();
@@ -96,7 +96,7 @@ public final class FeedWriter {
     return out;
   }
 
-  private static SyndEntry entry(Paper p, String prefix, FeedFormat format) {
+  private static SyndEntry entry(Paper p, String prefix, FeedFormat format, PaperFeed.Note note) {
     SyndEntry e = new SyndEntryImpl();
     String url = prefix + clean(p.id().value());
     e.setUri(url);
@@ -106,8 +106,13 @@ public final class FeedWriter {
     Date updated = date(first(p.updated(), p.firstListed(), p.submitted()));
     e.setPublishedDate(published);
     e.setUpdatedDate(updated == null ? (published == null ? new Date(0) : published) : updated);
-    if (p.abstractText() != null) {
-      e.setDescription(description(clean(p.abstractText()), format));
+    if (note != null) {
+      e.setUpdatedDate(Date.from(note.at()));
+    }
+    String text = note == null ? p.abstractText()
+        : p.abstractText() == null ? note.text() : note.text() + "\n\n" + p.abstractText();
+    if (text != null) {
+      e.setDescription(description(clean(text), format));
     }
     List<SyndPerson> authors = new ArrayList<>();
     for (String name : p.authors()) {

@@ -16,14 +16,17 @@ import org.paperlens.paper.CatalogueStore;
 /**
  * The server's background work, the daily loop of the product: papers come in (harvest on a
  * schedule, a watched import folder), get embedded (newest first, at a bounded share of the CPU),
- * and reach the live index in place (no rebuild, no restart). Three threads, one per stage, each
- * working from the catalogue, so a stage that falls behind only delays the ones after it:
+ * reach the live index in place (no rebuild, no restart), and get their citations from the
+ * configured sources. Four threads, one per stage, each working from the catalogue, so a stage
+ * that falls behind only delays the ones after it:
  *
  * <ul>
  *   <li>ingest: scans the watched folder every {@code scanEvery}; harvests when the schedule says;
  *   <li>embed: embeds whatever lacks a vector, then waits for more;
  *   <li>index: applies catalogue changes past the index's watermark every {@code indexEvery},
- *       refreshes searches, commits every {@code commitEvery}; switches to a rebuilt generation.
+ *       refreshes searches, commits every {@code commitEvery}; switches to a rebuilt generation;
+ *   <li>enrich: queues new papers for each citation source and asks the sources for what is due
+ *       ({@link EnrichStage}); a source that is down delays nothing else.
  * </ul>
  *
  * <p>Crash safety comes from the catalogue: every stage commits its own progress there (import
@@ -62,6 +65,8 @@ public final class Pipeline implements AutoCloseable {
   private final IndexStage indexStage;
   private final EmbedStage embedStage;
   private final HarvestStage harvestStage;
+  private final EnrichStage enrichStage;
+  private final Duration enrichIdle;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
   private volatile String lastImport;
@@ -75,6 +80,15 @@ public final class Pipeline implements AutoCloseable {
    */
   public Pipeline(Settings settings, CatalogueStore store, LiveSearchIndex index, EmbeddingModel model,
       Encoder encoder, Clock clock, Consumer<String> log) {
+    this(settings, store, index, model, encoder, null, clock, log);
+  }
+
+  /** @param enrichment the citation stage's parts; null for none */
+  public Pipeline(Settings settings, CatalogueStore store, LiveSearchIndex index, EmbeddingModel model,
+      Encoder encoder, Enrichment enrichment, Clock clock, Consumer<String> log) {
+    this.enrichStage = enrichment == null ? null
+        : new EnrichStage(enrichment.store(), store, enrichment.sources(), enrichment.cadence(), clock, log);
+    this.enrichIdle = enrichment == null ? Duration.ZERO : enrichment.idle();
     this.settings = settings;
     this.store = store;
     this.index = index;
@@ -93,11 +107,15 @@ public final class Pipeline implements AutoCloseable {
       threads.add(loop("pipeline-embed", Duration.ZERO, embedStage::step));
     }
     threads.add(loop("pipeline-index", settings.indexEvery(), indexStage::step));
+    if (enrichStage != null) {
+      threads.add(loop("pipeline-enrich", Duration.ZERO, () -> enrichStage.step(enrichIdle)));
+    }
   }
 
   public PipelineStatus status() {
     return new PipelineStatus(index.coverage(), indexStage.catalogueSeq(), embedStage == null ? 0 : embedStage.toEmbed(),
-        embedStage == null ? 0 : embedStage.rate(), harvestStage == null ? null : harvestStage.last(), lastImport);
+        embedStage == null ? 0 : embedStage.rate(), harvestStage == null ? null : harvestStage.last(), lastImport,
+        enrichStage == null ? List.of() : enrichStage.status());
   }
 
   /** A stage's work, run again and again until the pipeline stops. */
@@ -151,6 +169,9 @@ public final class Pipeline implements AutoCloseable {
   private void wakeEmbedder() {
     if (embedStage != null) {
       embedStage.wake();
+    }
+    if (enrichStage != null) {
+      enrichStage.wake();
     }
   }
 

@@ -11,9 +11,19 @@ import org.paperlens.index.IndexCoverage;
  * @param embedRate papers embedded per second over the last run, 0 when idle
  * @param lastHarvest when and how the last harvest ended, or null
  * @param lastImport when and how the last watched-folder import ended, or null
+ * @param enrichment each configured citation source's queue and health; empty when none is configured
  */
 public record PipelineStatus(IndexCoverage coverage, long catalogueSeq, long toEmbed, double embedRate,
-    String lastHarvest, String lastImport) {
+    String lastHarvest, String lastImport, java.util.List<EnrichmentStatus> enrichment) {
+
+  public PipelineStatus {
+    enrichment = java.util.List.copyOf(enrichment);
+  }
+
+  public PipelineStatus(IndexCoverage coverage, long catalogueSeq, long toEmbed, double embedRate, String lastHarvest,
+      String lastImport) {
+    this(coverage, catalogueSeq, toEmbed, embedRate, lastHarvest, lastImport, java.util.List.of());
+  }
 
   /** One line, e.g. for the log. */
   public String describe() {
@@ -21,6 +31,7 @@ public record PipelineStatus(IndexCoverage coverage, long catalogueSeq, long toE
         coverage.papers(), coverage.withVector(),
         toEmbed > 0 ? String.format(" (%,d being embedded, newest first%s)", toEmbed,
             embedRate > 0 ? String.format(", %.1f papers/s", embedRate) : "") : "",
-        coverage.seq(), catalogueSeq);
+        coverage.seq(), catalogueSeq)
+        + enrichment.stream().map(e -> "; " + e.describe()).collect(java.util.stream.Collectors.joining());
   }
 }

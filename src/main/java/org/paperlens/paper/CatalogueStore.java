@@ -22,6 +22,8 @@ import org.paperlens.store.Tx;
  * transactions come from one {@link Database}, so one writer: callers on several threads are
  * serialised by it. Writes happen only inside {@link #write(Work)}, which commits all or nothing;
  * that is what lets an import killed at any moment be run again to the same end state.
+ *
+ * <p>Longer than 300 lines because it is the catalogue's whole public face (its SQL lives in the helpers).
  */
 public final class CatalogueStore implements AutoCloseable {
 
@@ -219,6 +221,11 @@ public final class CatalogueStore implements AutoCloseable {
 
   public Optional<String> state(String name) {
     return db.transaction(tx -> CatalogueWriting.state(tx, name));
+  }
+
+  /** Papers changed in ({@code after}, {@code upTo}], in id order after {@code afterId} (null: from the start), at most {@code limit}. */
+  public List<PaperId> changedPapers(long after, long upTo, PaperId afterId, int limit) {
+    return db.transaction(tx -> CatalogueTx.changedPapers(tx, after, upTo, afterId, limit));
   }
 
   @Override

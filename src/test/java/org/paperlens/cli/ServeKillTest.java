@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,13 +146,7 @@ class ServeKillTest {
     Process p = start(data, env, name);
     Path log = tmp.resolve(name + ".log");
     try {
-      String url = null;
-      Pattern served = Pattern.compile("serving at (http://127\\.0\\.0\\.1:\\d+/)");
-      for (int i = 0; i < 600 && url == null; i++) {
-        Matcher m = served.matcher(Files.readString(log));
-        url = m.find() ? m.group(1) : null;
-        Thread.sleep(100);
-      }
+      String url = ChildProcess.awaitServing(log);
       assertThat(url).as(Files.readString(log)).isNotNull();
       JsonNode status = null;
       for (int i = 0; i < 3_000; i++) {

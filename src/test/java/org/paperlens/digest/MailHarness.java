@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.paperlens.citation.store.CitationStore;
 import org.paperlens.config.MailSettings;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.lucene.LuceneIndex;
@@ -50,13 +51,21 @@ final class MailHarness implements AutoCloseable {
         MailSettings.FROM_ENV, "paperlens <digest@papers.example.org>"));
     subscriptions = new Subscriptions(subscriptionStore, new Links(BASE), clock);
     outbox = new OutboxStore(store);
+    citations = new CitationStore(store.database());
   }
 
   /** What members said about subscribers' papers; none unless a test says so. */
   CommentNotices notices = CommentNotices.NONE;
 
+  /** The citation store on the catalogue's database, for citation alerts. */
+  final CitationStore citations;
+
+  /** What citation alerts are made of; none unless a test says so. */
+  CitationAlerts alerts;
+
   DigestRun run() {
-    DigestPlanner planner = new DigestPlanner(subscriptionStore, index, TrendingRanking.BY_RECENCY, null, new Links(BASE), clock, notices);
+    DigestPlanner planner = new DigestPlanner(subscriptionStore, index, TrendingRanking.BY_RECENCY, null, new Links(BASE), clock,
+        notices, alerts);
     return new DigestRun(planner, outbox, settings, () -> new SmtpMailer(settings), clock);
   }
 

@@ -49,4 +49,20 @@ public final class ChildProcess {
     builder.environment().putAll(env);
     return builder.start();
   }
+
+  /**
+   * The URL a {@code serve} child prints when ready ({@code http://127.0.0.1:PORT/}), read from its
+   * log; null when it has not printed one within a minute.
+   */
+  public static String awaitServing(Path log) throws IOException, InterruptedException {
+    java.util.regex.Pattern served = java.util.regex.Pattern.compile("serving at (http://127\\.0\\.0\\.1:\\d+/)");
+    for (int i = 0; i < 600; i++) {
+      java.util.regex.Matcher m = served.matcher(java.nio.file.Files.readString(log));
+      if (m.find()) {
+        return m.group(1);
+      }
+      Thread.sleep(100);
+    }
+    return null;
+  }
 }

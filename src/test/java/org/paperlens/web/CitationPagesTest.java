@@ -58,7 +58,7 @@ class CitationPagesTest {
   @Test
   void references_and_citers_link_catalogue_papers_here_and_external_works_by_doi_or_arxiv() {
     String html = page("/papers/2401.00101");
-    assertThat(html).contains("References (4)", "Cited by (2)");
+    assertThat(html).contains("References (4)", "Cited by (2)", "paperlens knows 2 of the 42 citing papers OpenAlex counts.");
     assertThat(html).contains("<a class=\"title\" href=\"/papers/2401.00105\">Contrastive Pretraining of Molecule Encoders</a>",
         "<a class=\"title\" href=\"/papers/2401.00110\">Attention Is Not All You Need for Tabular Data</a>");
     assertThat(html).contains("<span class=\"title\">Neural Message Passing for Quantum Chemistry</span> <span class=\"n\">(2017)</span> · "

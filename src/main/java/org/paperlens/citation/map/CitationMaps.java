@@ -49,7 +49,7 @@ public final class CitationMaps {
   private final Function<PaperId, float[]> vectors;
   private volatile Snapshot snapshot;
 
-  private record Snapshot(long generation, CitationGraph graph) {}
+  private record Snapshot(long generation, CitationGraph graph, long builtAt, long buildNanos) {}
 
   /** @param vectors a catalogue paper's text vector, or null when it has none */
   public CitationMaps(CitationStore store, CatalogueStore catalogue, Function<PaperId, float[]> vectors) {
@@ -58,20 +58,47 @@ public final class CitationMaps {
     this.vectors = vectors;
   }
 
-  /** Every stored edge as one graph; rebuilt (once, whoever asks first) after the stored citations change. */
+  /**
+   * Every stored edge as one graph, rebuilt (once, whoever asks first) after the stored citations
+   * change. A graph that builds in under {@link #CHEAP_BUILD_NANOS} is always current; a larger one
+   * is rebuilt at most once per {@value #REBUILD_SHARE} times its last build took, so steady
+   * enrichment does not cost a full edge scan per map. A map may then lag the store by that long.
+   */
   public CitationGraph graph() {
     long generation = store.generation();
     Snapshot s = snapshot;
-    if (s == null || s.generation() != generation) {
+    if (due(s, generation)) {
       synchronized (this) {
         s = snapshot;
-        if (s == null || s.generation() != generation) {
-          s = new Snapshot(generation, CitationGraph.of(store.edges()));
+        if (due(s, generation)) {
+          long start = System.nanoTime();
+          CitationGraph graph = CitationGraph.of(store.edges());
+          long end = System.nanoTime();
+          s = new Snapshot(generation, graph, end, end - start);
           snapshot = s;
         }
       }
     }
     return s.graph();
+  }
+
+  /**
+   * The store generation the graph {@link #graph()} now gives was built at (rebuilding it first if
+   * due): what caches of maps key on, so a map made from a lagging graph is made again once the
+   * graph catches up.
+   */
+  public long graphGeneration() {
+    graph();
+    return snapshot.generation();
+  }
+
+  /** A graph that took longer than this to build is rebuilt at most once per {@link #REBUILD_SHARE} times that long. */
+  static final long CHEAP_BUILD_NANOS = 100_000_000L;
+  static final int REBUILD_SHARE = 20;
+
+  private static boolean due(Snapshot s, long generation) {
+    return s == null || s.generation() != generation
+        && (s.buildNanos() < CHEAP_BUILD_NANOS || System.nanoTime() - s.builtAt() > REBUILD_SHARE * s.buildNanos());
   }
 
   /** Whether a graph id names a catalogue paper (external works are {@code work:N}). */

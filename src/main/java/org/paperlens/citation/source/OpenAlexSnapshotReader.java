@@ -69,6 +69,28 @@ public final class OpenAlexSnapshotReader {
    *     wrong path, not bad data
    */
   public Report read(Path fileOrFolder, Consumer<Work> sink) throws IOException {
+    return read(fileOrFolder, sink, n -> {});
+  }
+
+  /**
+   * As {@link #read(Path, Consumer)}, telling {@code compressedBytes} how many bytes of this
+   * path's files have been read so far (what progress and an ETA are measured in).
+   */
+  public Report read(Path fileOrFolder, Consumer<Work> sink, java.util.function.LongConsumer compressedBytes) throws IOException {
+    List<Path> files = files(fileOrFolder);
+    Tally tally = new Tally();
+    long before = 0;
+    for (Path f : files) {
+      long offset = before;
+      readFile(f, sink, tally, n -> compressedBytes.accept(offset + n));
+      before += Files.size(f);
+      compressedBytes.accept(before);
+    }
+    return new Report(files.size(), tally.works, tally.bad, List.copyOf(tally.firstBad));
+  }
+
+  /** The {@code .gz} files a path names: itself, or those below it in name order. */
+  public static List<Path> files(Path fileOrFolder) throws IOException {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(fileOrFolder)) {
       try (Stream<Path> walk = Files.walk(fileOrFolder)) {
@@ -79,18 +101,25 @@ public final class OpenAlexSnapshotReader {
     } else {
       throw new IOException("no OpenAlex snapshot file or folder at " + fileOrFolder);
     }
-    Tally tally = new Tally();
-    for (Path f : files) {
-      readFile(f, sink, tally);
-    }
-    return new Report(files.size(), tally.works, tally.bad, List.copyOf(tally.firstBad));
+    return files;
   }
 
-  private void readFile(Path file, Consumer<Work> sink, Tally tally) throws IOException {
+  private void readFile(Path file, Consumer<Work> sink, Tally tally, java.util.function.LongConsumer bytes) throws IOException {
     long line = 0;
     chunkPos = 0;
     chunkEnd = 0;
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+    long[] read = {0};
+    InputStream raw = new java.io.FilterInputStream(Files.newInputStream(file)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          read[0] += n;
+        }
+        return n;
+      }
+    };
+    try (InputStream in = new GZIPInputStream(raw, 1 << 16)) {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       while (true) {
         Line next = nextLine(in, buffer);
@@ -98,6 +127,9 @@ public final class OpenAlexSnapshotReader {
           return;
         }
         line++;
+        if ((line & 1023) == 0) {
+          bytes.accept(read[0]);
+        }
         if (next == Line.TOO_LONG) {
           tally.bad(new BadLine(file, line, "longer than " + maxLineBytes + " bytes; skipped"));
           continue;

@@ -1,8 +1,5 @@
 package org.paperlens.citation.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +18,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.paperlens.citation.CitationSource;
 import org.paperlens.citation.Doi;
+import org.paperlens.citation.Edges;
+import org.paperlens.citation.LinkedWork;
 import org.paperlens.citation.Lookup;
 import org.paperlens.citation.SourceName;
 import org.paperlens.citation.Work;
@@ -33,7 +33,8 @@ import org.paperlens.citation.http.Sleeper;
  * OpenAlex's works API: papers looked up by DOI, arXiv papers by the DOI arXiv registers for them
  * ({@code 10.48550/arXiv.ID}), many at once with {@code filter=doi:A|B|…} and only the fields
  * needed ({@code select=}), with the configured {@code api_key} and {@code mailto}. Each request
- * is one "list" call in OpenAlex's pricing, so a batch of 50 papers costs one call.
+ * is one "list" call in OpenAlex's pricing, so a batch of 50 papers costs one call, plus what
+ * {@link OpenAlexLinks} adds: the references' own ids and titles (once per paper) and the citers.
  *
  * <p>A work is matched back to the key that asked for it by its DOI, or for an arXiv key by the
  * arXiv id found in its DOI or locations; a key no work matches is {@link Lookup.UnknownId}.
@@ -65,16 +66,16 @@ public final class OpenAlexSource implements CitationSource {
   static final String SELECT = "id,doi,ids,title,publication_year,primary_location,locations,authorships,"
       + "cited_by_count,counts_by_year,referenced_works";
 
-  private static final ObjectMapper JSON = SemanticScholarPapers.strictJson();
-
   private final Settings settings;
   private final Clock clock;
   private final PoliteClient client;
+  private final OpenAlexLinks links;
 
   public OpenAlexSource(Settings settings, Clock clock, Sleeper sleeper, Consumer<String> notices) {
     this.settings = settings;
     this.clock = clock;
     this.client = new PoliteClient(SourceName.OPENALEX.displayName(), settings.policy(), SLOW_DOWN, clock, sleeper, notices);
+    this.links = new OpenAlexLinks(settings, client);
   }
 
   @Override
@@ -84,14 +85,24 @@ public final class OpenAlexSource implements CitationSource {
 
   @Override
   public List<Lookup> lookup(List<WorkKey> keys) {
+    return lookup(keys, Reading.EVERYTHING);
+  }
+
+  @Override
+  public List<Lookup> lookup(List<WorkKey> keys, Reading reading) {
     List<Lookup> out = new ArrayList<>(keys.size());
     for (List<WorkKey> batch : SourceBatches.split(keys, settings.batchSize())) {
-      out.addAll(lookupBatch(batch));
+      out.addAll(lookupBatch(batch, reading));
     }
     return out;
   }
 
-  private List<Lookup> lookupBatch(List<WorkKey> batch) {
+  @Override
+  public int batchSize() {
+    return settings.batchSize();
+  }
+
+  private List<Lookup> lookupBatch(List<WorkKey> batch, Reading reading) {
     List<WorkKey> askable = new ArrayList<>();
     for (WorkKey k : batch) {
       // '|' separates the values of an OpenAlex filter and ',' separates filters: such a DOI cannot be asked for.
@@ -99,15 +110,20 @@ public final class OpenAlexSource implements CitationSource {
         askable.add(k);
       }
     }
-    Map<WorkKey, Work> found = new HashMap<>();
+    Map<WorkKey, Work> found = new LinkedHashMap<>();
     if (!askable.isEmpty()) {
       LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-      Exchange<List<Work>> answer = client.send(client.request(worksUri(askable)).GET().build(), body -> works(body, today));
+      Exchange<List<Work>> answer = client.send(client.request(worksUri(askable, reading)).GET().build(),
+          body -> OpenAlexLinks.works(body, today));
       switch (answer) {
         case Exchange.Ok<List<Work>> ok -> ok.value().forEach(w -> match(w, askable).ifPresent(k -> found.putIfAbsent(k, w)));
         default -> {
           return SourceBatches.failed(batch, name(), answer);
         }
+      }
+      Optional<Exchange<?>> down = completeLinks(found, reading, today);
+      if (down.isPresent()) {
+        return SourceBatches.failed(batch, name(), down.get());
       }
     }
     List<Lookup> out = new ArrayList<>(batch.size());
@@ -122,10 +138,68 @@ public final class OpenAlexSource implements CitationSource {
     return out;
   }
 
+  /**
+   * Replaces the bare reference ids of the found works by what they are (when reading
+   * everything), and adds their citers. A source that stops answering midway fails the batch
+   * (returned), so nothing half-read is stored; an unusable answer leaves that part as it was
+   * (bare ids, or citers not given).
+   */
+  private Optional<Exchange<?>> completeLinks(Map<WorkKey, Work> found, Reading reading, LocalDate today) {
+    if (reading == Reading.REFRESH) {
+      found.replaceAll((k, w) -> withReferences(w, Edges.NOT_GIVEN)); // read once, and not asked for
+    } else {
+      Set<String> ids = new LinkedHashSet<>();
+      found.values().forEach(w -> w.references().listed().forEach(r -> r.ids().openAlex().ifPresent(ids::add)));
+      switch (links.resolve(ids, today)) {
+        case OpenAlexLinks.Outcome.Done<Map<String, LinkedWork>> done -> found.replaceAll((k, w) -> resolved(w, done.value()));
+        case OpenAlexLinks.Outcome.Failed<Map<String, LinkedWork>> failed -> {
+          if (failed.failure() instanceof Exchange.Unavailable<?>) {
+            return Optional.of(failed.failure());
+          }
+        }
+      }
+    }
+    switch (links.citers(List.copyOf(found.values()), today)) {
+      case OpenAlexLinks.Outcome.Done<Map<String, List<LinkedWork>>> done -> found.replaceAll((k, w) ->
+          w.ids().openAlex().map(done.value()::get).map(c -> withCitations(w, c)).orElse(w));
+      case OpenAlexLinks.Outcome.Failed<Map<String, List<LinkedWork>>> failed -> {
+        if (failed.failure() instanceof Exchange.Unavailable<?>) {
+          return Optional.of(failed.failure());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Work resolved(Work w, Map<String, LinkedWork> resolved) {
+    if (!(w.references() instanceof Edges.Listed listed)) {
+      return w;
+    }
+    return withReferences(w, new Edges.Listed(listed.works().stream()
+        .map(r -> r.ids().openAlex().map(resolved::get).orElse(r))
+        .toList()));
+  }
+
+  private static Work withReferences(Work w, Edges references) {
+    return new Work(w.source(), w.ids(), w.title(), w.year(), w.venue(), w.citationCount(), w.countsByYear(), w.tldr(),
+        references, w.citations(), w.authorships());
+  }
+
+  private static Work withCitations(Work w, List<LinkedWork> citers) {
+    return new Work(w.source(), w.ids(), w.title(), w.year(), w.venue(), w.citationCount(), w.countsByYear(), w.tldr(),
+        w.references(), new Edges.Listed(citers), w.authorships());
+  }
+
   URI worksUri(List<WorkKey> keys) {
+    return worksUri(keys, Reading.EVERYTHING);
+  }
+
+  URI worksUri(List<WorkKey> keys, Reading reading) {
     String dois = keys.stream().map(k -> k.asDoi().value()).distinct().collect(Collectors.joining("|"));
+    // A refresh leaves referenced_works out: they are read once, and are most of a work's bytes.
+    String select = reading == Reading.EVERYTHING ? SELECT : SELECT.replace(",referenced_works", "");
     StringBuilder q = new StringBuilder("filter=").append(encode("doi:" + dois))
-        .append("&select=").append(encode(SELECT))
+        .append("&select=").append(encode(select))
         .append("&per-page=100"); // a DOI names one work, so 100 results cover a batch of up to 100 DOIs
     settings.mailto().ifPresent(m -> q.append("&mailto=").append(encode(m)));
     settings.apiKey().ifPresent(k -> q.append("&api_key=").append(encode(k)));
@@ -146,20 +220,6 @@ public final class OpenAlexSource implements CitationSource {
       }
     }
     return Optional.empty();
-  }
-
-  /** A list response: {@code {"meta": {…}, "results": [work, …]}}. */
-  private static List<Work> works(java.io.InputStream body, LocalDate today) throws IOException {
-    JsonNode root = JSON.readTree(body);
-    JsonNode results = root == null ? null : root.get("results");
-    if (results == null || !results.isArray()) {
-      throw new IOException("an OpenAlex list response has a 'results' array; this one has none");
-    }
-    List<Work> works = new ArrayList<>();
-    for (JsonNode w : results) {
-      works.add(OpenAlexWorks.parse(w, today));
-    }
-    return works;
   }
 
   @Override

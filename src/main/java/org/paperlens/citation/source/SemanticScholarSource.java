@@ -33,7 +33,10 @@ import org.paperlens.citation.http.Sleeper;
  */
 public final class SemanticScholarSource implements CitationSource {
 
-  /** @param batchSize ids per request; the API takes at most 500 */
+  /**
+   * @param baseUrl the Graph API's root, {@code https://api.semanticscholar.org/graph/v1}; requests go to {@code BASE/paper/batch}
+   * @param batchSize ids per request; the API takes at most 500
+   */
   public record Settings(URI baseUrl, Optional<String> apiKey, int batchSize, FetchPolicy policy) {
     public Settings {
       if (batchSize < 1 || batchSize > 500) {
@@ -42,13 +45,15 @@ public final class SemanticScholarSource implements CitationSource {
     }
 
     public static Settings defaults(Optional<String> apiKey) {
-      return new Settings(URI.create("https://api.semanticscholar.org"), apiKey, 500, FetchPolicy.semanticScholar());
+      return new Settings(URI.create("https://api.semanticscholar.org/graph/v1"), apiKey, 500, FetchPolicy.semanticScholar());
     }
   }
 
   static final String FIELDS = "externalIds,title,year,venue,citationCount,influentialCitationCount,tldr,"
       + "authors,references.externalIds,references.title,references.year,"
       + "citations.externalIds,citations.title,citations.year";
+  /** A refresh: everything but the references, which are read once. */
+  static final String REFRESH_FIELDS = FIELDS.replace("references.externalIds,references.title,references.year,", "");
 
   private static final ObjectMapper JSON = SemanticScholarPapers.strictJson();
 
@@ -69,25 +74,40 @@ public final class SemanticScholarSource implements CitationSource {
 
   @Override
   public List<Lookup> lookup(List<WorkKey> keys) {
+    return lookup(keys, Reading.EVERYTHING);
+  }
+
+  @Override
+  public List<Lookup> lookup(List<WorkKey> keys, Reading reading) {
     List<Lookup> out = new ArrayList<>(keys.size());
     for (List<WorkKey> batch : SourceBatches.split(keys, settings.batchSize())) {
-      out.addAll(lookupBatch(batch));
+      out.addAll(lookupBatch(batch, reading));
     }
     return out;
   }
 
-  private List<Lookup> lookupBatch(List<WorkKey> batch) {
+  @Override
+  public int batchSize() {
+    return settings.batchSize();
+  }
+
+  private List<Lookup> lookupBatch(List<WorkKey> batch, Reading reading) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    Exchange<List<Lookup>> answer = client.send(request(batch), body -> answers(body, batch, today));
+    Exchange<List<Lookup>> answer = client.send(request(batch, reading), body -> answers(body, batch, today));
     return answer instanceof Exchange.Ok<List<Lookup>> ok ? ok.value() : SourceBatches.failed(batch, name(), answer);
   }
 
   HttpRequest request(List<WorkKey> batch) {
+    return request(batch, Reading.EVERYTHING);
+  }
+
+  HttpRequest request(List<WorkKey> batch, Reading reading) {
     ArrayNode ids = JSON.createArrayNode();
     batch.forEach(k -> ids.add(idOf(k)));
     String body = JSON.createObjectNode().set("ids", ids).toString();
     String base = settings.baseUrl().toString().replaceAll("/+$", "");
-    URI uri = URI.create(base + "/graph/v1/paper/batch?fields=" + URLEncoder.encode(FIELDS, StandardCharsets.UTF_8));
+    String fields = reading == Reading.EVERYTHING ? FIELDS : REFRESH_FIELDS;
+    URI uri = URI.create(base + "/paper/batch?fields=" + URLEncoder.encode(fields, StandardCharsets.UTF_8));
     HttpRequest.Builder b = client.request(uri)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

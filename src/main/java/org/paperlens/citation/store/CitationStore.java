@@ -209,6 +209,27 @@ public final class CitationStore {
     return db.transaction(tx -> Reads.newCitations(tx, Instants.text(after), Instants.text(until)));
   }
 
+  /**
+   * Edges between catalogue papers whose cited end is one of {@code cited}, those that became so
+   * most recently first (then by citing paper), at most {@code limit}, each dated as in
+   * {@link #newCitations}: the citation alert feeds of a paper, a library, a tag or an author.
+   * Written by the alerts helper (one query per 512 cited papers).
+   */
+  public List<NewCitation> citing(Collection<PaperId> cited, int limit) {
+    if (cited.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    List<String> keys = cited.stream().map(PaperId::value).distinct().toList();
+    List<NewCitation> all = db.transaction(tx -> tx.listIn("SELECT a.paper_id, b.paper_id, e.catalogue_seen"
+        + " FROM citation_edges e JOIN citation_works b ON b.id = e.cited_work JOIN citation_works a ON a.id = e.citing_work"
+        + " WHERE b.paper_id IN " + org.paperlens.store.Tx.KEYS + " AND a.paper_id IS NOT NULL AND e.catalogue_seen IS NOT NULL", keys,
+        r -> new NewCitation(new PaperId(r.getString(1)), new PaperId(r.getString(2)), Instants.parse(r.getString(3)))));
+    return all.stream()
+        .sorted(java.util.Comparator.comparing(NewCitation::firstSeen).reversed()
+            .thenComparing(NewCitation::citing).thenComparing(NewCitation::cited))
+        .limit(limit).toList();
+  }
+
   /** The paper's authorships as the sources gave them (OpenAlex's first where both did), in order from 0; empty when none. */
   public List<PaperAuthor> authors(PaperId paper) {
     return db.transaction(tx -> Authorships.of(tx, paper));
@@ -257,5 +278,20 @@ public final class CitationStore {
     });
     generation.incrementAndGet();
     return result;
+  }
+
+  // ---- the queue's figures (added by the enrichment stage's author) --------------------------
+
+  /** How many papers stand where in this source's queue at {@code now}, for the status page. */
+  public EnrichmentQueue queue(SourceName source, Instant now) {
+    return db.transaction(tx -> {
+      long[] byOutcome = new long[Outcome.values().length];
+      tx.forEach("SELECT outcome, count(*) FROM enrichment WHERE source = ? GROUP BY outcome",
+          r -> byOutcome[Outcome.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT)).ordinal()] = r.getLong(2),
+          Codes.of(source));
+      long due = tx.number("SELECT count(*) FROM enrichment WHERE source = ? AND next_due <= ?", Codes.of(source), Instants.text(now));
+      return new EnrichmentQueue(due, byOutcome[Outcome.PENDING.ordinal()], byOutcome[Outcome.FOUND.ordinal()],
+          byOutcome[Outcome.UNKNOWN.ordinal()], byOutcome[Outcome.BAD.ordinal()]);
+    });
   }
 }

@@ -31,8 +31,28 @@ public final class StatusResource implements Feature {
     m.put("embedRate", st.embedRate());
     m.put("lastHarvest", st.lastHarvest());
     m.put("lastImport", st.lastImport());
+    m.put("enrichment", st.enrichment().stream().map(StatusResource::enrichment).toList());
     m.put("summary", st.describe());
     ctx.json(m);
+  }
+
+  /** One citation source: reachable or since when not, its queue, and what this process did. */
+  static Map<String, Object> enrichment(org.paperlens.live.EnrichmentStatus e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", e.source().displayName());
+    m.put("reachable", e.unreachableSince().isEmpty());
+    m.put("unreachableSince", e.unreachableSince().map(Object::toString).orElse(null));
+    m.put("lastProblem", e.lastProblem().isEmpty() ? null : e.lastProblem());
+    m.put("due", e.queue().due());
+    m.put("neverAsked", e.queue().pending());
+    m.put("found", e.queue().found());
+    m.put("unknown", e.queue().unknown());
+    m.put("bad", e.queue().bad());
+    m.put("queuedSinceStart", e.queued());
+    m.put("enrichedSinceStart", e.enriched());
+    m.put("unknownSinceStart", e.unknown());
+    m.put("failedSinceStart", e.failed());
+    return m;
   }
 
   /** How much of the catalogue the index covers, as the status and a search's answer show it. */

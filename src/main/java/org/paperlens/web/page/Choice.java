@@ -50,6 +50,22 @@ public record Choice(String value) {
     return is("author");
   }
 
+  public boolean citingPaper() {
+    return is("citing-paper");
+  }
+
+  public boolean citingLibrary() {
+    return is("citing-library");
+  }
+
+  public boolean citingTag() {
+    return is("citing-tag");
+  }
+
+  public boolean citingAuthor() {
+    return is("citing-author");
+  }
+
   private boolean is(String option) {
     return option.equals(value);
   }

@@ -30,9 +30,10 @@ final class CitationViews {
    *
    * @param count "1,234" (null when no source counted); {@code asOf} its date
    * @param mapUrl the citation map, when the paper has references or citers
+   * @param citersNote when the source counts more citations than are stored, says so under "Cited by"
    */
   record Section(String count, String asOf, String countSource, String influential, YearChart chart, String venue, TldrView tldr,
-      LinkList referenceList, LinkList citerList, String mapUrl) {}
+      LinkList referenceList, LinkList citerList, String mapUrl, String citersNote) {}
 
   /** A machine-written summary, always shown with whose model wrote it. */
   record TldrView(String text, String source, String model) {}
@@ -80,7 +81,10 @@ final class CitationViews {
         f.countSource().map(s -> s.displayName()).orElse(null),
         count.flatMap(CitationCount::influential).map(CitationViews::number).orElse(null), chart(f.countsByYear()),
         f.venue().orElse(null), f.tldr().map(t -> new TldrView(t.text(), t.source().displayName(), t.model())).orElse(null), refs, cites,
-        refs != null || cites != null ? base + "/map" : null);
+        refs != null || cites != null ? base + "/map" : null,
+        count.filter(c -> cites != null && c.total() > f.citedBy()).map(c -> "paperlens knows " + number(f.citedBy()) + " of the "
+            + number(c.total()) + " citing papers " + f.countSource().map(x -> x.displayName()).orElse("the source") + " counts.")
+            .orElse(null));
   }
 
   static LinkList links(List<LinkedPaper> shown, Map<PaperId, Paper> catalogue, int total, String allUrl) {

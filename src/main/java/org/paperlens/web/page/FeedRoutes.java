@@ -163,7 +163,9 @@ public final class FeedRoutes implements Feature {
     }
     String url = links.privateFeed(subscriptions.newFeedToken(Long.toString(me.id())));
     ctx.html(templates.render("notice", ctx, new NoticeView("Your private feed",
-        "Add this address to your feed reader (shown only now; making a new one stops this one): " + url, null, null, url)));
+        "Add this address to your feed reader (shown only now; making a new one stops this one): " + url
+            + " . The new papers citing your library are at the same address plus /citing (and ?tag=TAG for one tag).",
+        null, null, url)));
   }
 
   private List<Paper> papers(List<PaperId> ids) {
@@ -176,6 +178,15 @@ public final class FeedRoutes implements Feature {
   }
 
   private void send(Context ctx, String title, String description, String page, List<Paper> papers, boolean shared) {
+    send(ctx, links, title, description, page, papers, java.util.Map.of(), shared);
+  }
+
+  /**
+   * Answers with the feed in the asked format ({@code ?format=}); {@code shared}: caches may keep
+   * it for everyone (else only the reader's own, for a member's feed).
+   */
+  static void send(Context ctx, Links links, String title, String description, String page, List<Paper> papers,
+      java.util.Map<PaperId, PaperFeed.Note> notes, boolean shared) {
     FeedFormat format;
     try {
       format = FeedFormat.parse(Params.text(ctx, "format"));
@@ -184,7 +195,7 @@ public final class FeedRoutes implements Feature {
     }
     String base = links.baseUrl();
     String self = base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-    PaperFeed feed = new PaperFeed(title + " · paperlens", description, self, base + page, base + "/papers/", papers);
+    PaperFeed feed = new PaperFeed(title + " · paperlens", description, self, base + page, base + "/papers/", papers, notes);
     ctx.header("Cache-Control", shared ? "public, max-age=600" : "private, max-age=600");
     ctx.contentType(format.contentType()).result(FeedWriter.write(feed, format));
   }

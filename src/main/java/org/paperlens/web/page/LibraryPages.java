@@ -157,7 +157,13 @@ public final class LibraryPages implements Feature {
    * A member's library ({@code library.mustache}), or one tag of it, a page of entries at a time.
    */
   record LibraryView(String title, String tag, int total, List<Entry> entries, boolean empty, List<TagLink> tags,
-      boolean tagPublic, String tagFeedUrl, String collectionUrl, Pager pager, List<SortLink> sorts) {}
+      boolean tagPublic, String tagFeedUrl, String collectionUrl, Pager pager, List<SortLink> sorts) {
+
+    /** The subscribe page, set to alert of new papers citing this tag's papers, or the whole library's. */
+    public String citeAlertUrl() {
+      return tag == null ? SubscriptionPages.prefilled("citing-library", null) : SubscriptionPages.prefilled("citing-tag", tag);
+    }
+  }
 
   /** The library (or one tag of it) in {@code sort}, page {@code page}. */
   private static String libraryUrl(String tag, SortOrder sort, int page) {

@@ -48,14 +48,24 @@ public final class PaperCitations {
 
   private record Key(PaperId id, long generation) {}
 
+  private record MapKey(PaperId id, long generation, long graphGeneration) {}
+
   private record ListKey(PaperId id, boolean references, int limit, long generation) {}
 
   private final CitationStore store;
   private final CatalogueStore catalogue;
   private final CitationMaps maps;
   private final Memo<Key, Panel> panels;
+  /** The newest panel of each recently shown paper, least recently used out first. */
+  private final Map<PaperId, Panel> latest = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<PaperId, Panel> eldest) {
+      return size() > LATEST;
+    }
+  };
+  private static final int LATEST = 20_000;
   private final Memo<ListKey, List<LinkedPaper>> lists;
-  private final Memo<Key, CitationMap> mapsByPaper;
+  private final Memo<MapKey, CitationMap> mapsByPaper;
 
   public PaperCitations(CitationStore store, CatalogueStore catalogue, CitationMaps maps, Clock clock) {
     this.store = store;
@@ -77,8 +87,24 @@ public final class PaperCitations {
       }
       List<LinkedPaper> refs = facts.references() == 0 ? List.of() : store.references(k.id(), SHOWN);
       List<LinkedPaper> cites = facts.citedBy() == 0 ? List.of() : store.citations(k.id(), SHOWN);
-      return new Panel(facts, refs, cites, authors, inCatalogue(refs, cites));
+      return unchanged(k.id(), new Panel(facts, refs, cites, authors, inCatalogue(refs, cites)));
     });
+  }
+
+  /**
+   * The panel last made for the same paper when it equals {@code fresh}: enrichment moves the
+   * generation with every write, and most writes are about other papers, so keeping the old object
+   * keeps the paper's shared page cached (it is keyed by identity).
+   */
+  private Panel unchanged(PaperId id, Panel fresh) {
+    synchronized (latest) {
+      Panel old = latest.get(id);
+      if (fresh.equals(old)) {
+        return old;
+      }
+      latest.put(id, fresh);
+      return fresh;
+    }
   }
 
   /**
@@ -99,7 +125,8 @@ public final class PaperCitations {
 
   /** The citation map of {@code id} (only the paper itself when no stored edge touches it). */
   public CitationMap map(PaperId id) {
-    return mapsByPaper.get(new Key(id, store.generation()), k -> maps.of(k.id()));
+    // Keyed by the graph's generation too: a map drawn while the graph lagged is drawn again once it has caught up.
+    return mapsByPaper.get(new MapKey(id, store.generation(), maps.graphGeneration()), k -> maps.of(k.id()));
   }
 
   public CitationFacts facts(PaperId id) {

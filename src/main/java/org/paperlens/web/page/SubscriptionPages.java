@@ -141,6 +141,16 @@ public final class SubscriptionPages implements Feature {
     ctx.redirect("/subscriptions", HttpStatus.SEE_OTHER);
   }
 
+  /** The subscribe page with its form set to {@code kind} and {@code target} (null: none), for a page's "alert me" link. */
+  static String prefilled(String kind, String target) {
+    java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+    params.put("kind", kind);
+    if (target != null) {
+      params.put("target", target);
+    }
+    return org.paperlens.web.http.Urls.of("/subscriptions", params);
+  }
+
   private static long subscriptionId(Context ctx) {
     try {
       return Long.parseLong(ctx.pathParam("id"));

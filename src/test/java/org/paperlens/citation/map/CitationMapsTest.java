@@ -134,6 +134,19 @@ class CitationMapsTest {
   }
 
   @Test
+  void a_citation_stored_after_a_map_was_drawn_is_on_the_next_map_of_the_same_builder() {
+    CitationMaps maps = maps();
+    assertThat(maps.of(COUPLED).nodes()).noneMatch(n -> n.kind() == CitationMap.Kind.CITER);
+    PaperId later = new PaperId("2501.00004");
+    stores.paper(later.value(), LocalDate.of(2025, 3, 1), "cs.LG");
+    citations.record(later, work(later, List.of(new LinkedWork(ExternalIds.NONE.withArxiv(Optional.of(COUPLED)), Optional.empty(),
+        Optional.empty())), List.of()), AT, AT.plusSeconds(86_400));
+    assertThat(maps.of(COUPLED).nodes()).filteredOn(n -> n.kind() == CitationMap.Kind.CITER).extracting(CitationMap.Node::key)
+        .containsExactly(later.value());
+    assertThat(maps.of(COUPLED).edges()).contains(new CitationMap.Edge(later.value(), COUPLED.value()));
+  }
+
+  @Test
   void a_paper_no_stored_citation_touches_has_an_empty_map_of_itself() {
     CitationMap map = maps().of(ALONE);
     assertThat(map.isEmpty()).isTrue();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.paperlens.citation.Authorship;
 import org.paperlens.citation.CitationCount;
+import org.paperlens.citation.CitationSource;
 import org.paperlens.citation.Doi;
 import org.paperlens.citation.Edges;
 import org.paperlens.citation.ExternalIds;
@@ -43,11 +44,11 @@ class OpenAlexSourceTest {
 
   @Test
   void a_batch_finds_arxiv_papers_by_their_datacite_doi_and_others_by_doi() throws Exception {
-    try (StubServer server = new StubServer(StubServer.ok(Fixtures.text("openalex/works-batch.json")));
+    try (StubServer server = new StubServer(OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       List<Lookup> found = source.lookup(List.of(PREPRINT, ARTICLE, NOWHERE));
 
-      assertThat(server.seen()).hasSize(1);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(1);
       StubServer.Seen request = server.seen().get(0);
       assertThat(request.method()).isEqualTo("GET");
       assertThat(request.uri().getPath()).isEqualTo("/works");
@@ -64,8 +65,13 @@ class OpenAlexSourceTest {
           Optional.of(new CitationCount(42, Optional.empty(), today)),
           List.of(new YearCount(2025, 30), new YearCount(2024, 12)),
           Optional.empty(),
-          new Edges.Listed(List.of(openAlexRef("W2000000001"), openAlexRef("W2000000002"), openAlexRef("W2000000003"))),
-          Edges.NOT_GIVEN,
+          new Edges.Listed(List.of(
+              new LinkedWork(new ExternalIds(Optional.of(new Doi("10.48550/arxiv.1706.03762")), Optional.of(new PaperId("1706.03762")),
+                  Optional.of("W2000000001"), Optional.empty()), Optional.of("Attention Is All You Need"), Optional.of(2017)),
+              new LinkedWork(new ExternalIds(Optional.of(new Doi("10.1145/3000000.3000002")), Optional.of(new PaperId("1901.00002")),
+                  Optional.of("W2000000002"), Optional.empty()), Optional.of("An Invented Conference Paper"), Optional.of(2019)),
+              openAlexRef("W2000000003"))), // gone from OpenAlex (merged): the bare id is kept
+          new Edges.Listed(List.of(OpenAlexLinksTest.BOTH, OpenAlexLinksTest.OLDER)),
           List.of(
               new Authorship("Ada Example", Optional.of("A5000000001"), Optional.of("0000-0002-1825-0097"),
                   List.of(new Institution("University of Somewhere", Optional.of("I100000001"), Optional.of("https://ror.org/00example1")))),
@@ -74,16 +80,30 @@ class OpenAlexSourceTest {
           new ExternalIds(Optional.of(new Doi("10.1234/journal.5678")), Optional.empty(), Optional.of("W3000000009"), Optional.empty()),
           Optional.of("Invented Results in a Journal"), Optional.of(2021), Optional.of("Journal of Invented Results"),
           Optional.of(new CitationCount(7, Optional.empty(), today)), List.of(), Optional.empty(),
-          new Edges.Listed(List.of()), Edges.NOT_GIVEN,
+          new Edges.Listed(List.of()), new Edges.Listed(List.of(OpenAlexLinksTest.BOTH)),
           List.of(new Authorship("Chen Placeholder", Optional.of("A5000000003"), Optional.empty(),
               List.of(new Institution("Institute of Testing", Optional.of("I100000002"), Optional.empty())))));
       assertThat(found).containsExactly(
           new Lookup.Found(PREPRINT, preprint), new Lookup.Found(ARTICLE, article), new Lookup.UnknownId(NOWHERE));
       assertThat(source.unavailableSince()).isEmpty();
+      // Then one request for the references' own ids and titles, one for the citers of both works
+      // (49 citations fit one page, so they share it), newest first.
+      assertThat(server.seen()).hasSize(3);
+      assertThat(URLDecoder.decode(server.seen().get(1).uri().getRawQuery(), StandardCharsets.UTF_8)).isEqualTo(
+          "filter=openalex:W2000000001|W2000000002|W2000000003&select=" + OpenAlexLinks.REFERENCE_SELECT
+              + "&per-page=100&mailto=ops@example.org&api_key=k3y");
+      assertThat(URLDecoder.decode(server.seen().get(2).uri().getRawQuery(), StandardCharsets.UTF_8)).isEqualTo(
+          "filter=cites:W3000000009|W4390000001&select=" + OpenAlexLinks.CITER_SELECT
+              + "&per-page=100&sort=publication_date:desc&page=1&mailto=ops@example.org&api_key=k3y");
     }
   }
 
-  private static LinkedWork openAlexRef(String w) {
+  /** The waits for retries, leaving out the pacing between requests (the policy's 100 ms). */
+  private List<Duration> waits() {
+    return time.sleeps().stream().filter(d -> !d.equals(Fixtures.policy().interval())).toList();
+  }
+
+  static LinkedWork openAlexRef(String w) {
     return new LinkedWork(ExternalIds.NONE.withOpenAlex(Optional.of(w)), Optional.empty(), Optional.empty());
   }
 
@@ -106,38 +126,38 @@ class OpenAlexSourceTest {
   @Test
   void a_429_waits_as_long_as_retry_after_asks_in_seconds() throws Exception {
     try (StubServer server = new StubServer(StubServer.status(429, "{\"error\": \"slow down\"}", "Retry-After", "7"),
-        StubServer.ok(Fixtures.text("openalex/works-batch.json")));
+        OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
-      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
-      assertThat(server.seen()).hasSize(2);
+      assertThat(waits()).containsExactly(Duration.ofSeconds(7));
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(2);
     }
   }
 
   @Test
   void a_503_waits_until_the_http_date_retry_after_names() throws Exception {
     try (StubServer server = new StubServer(StubServer.status(503, "", "Retry-After", "Sun, 06 Dec 2026 12:00:30 GMT"),
-        StubServer.ok(Fixtures.text("openalex/works-batch.json")));
+        OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
-      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30));
+      assertThat(waits()).containsExactly(Duration.ofSeconds(30));
     }
   }
 
   @Test
   void a_403_is_openalex_saying_slow_down() throws Exception {
     try (StubServer server = new StubServer(StubServer.status(403, "{\"error\": \"Rate limit exceeded\"}"),
-        StubServer.ok(Fixtures.text("openalex/works-batch.json")));
+        OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
-      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
+      assertThat(waits()).containsExactly(Duration.ofSeconds(1));
     }
   }
 
   @Test
   void a_retry_after_past_the_longest_wait_leaves_the_source_alone_until_then() throws Exception {
     try (StubServer server = new StubServer(StubServer.status(429, "", "Retry-After", "3600"),
-        StubServer.ok(Fixtures.text("openalex/works-batch.json")));
+        OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       Lookup first = source.lookup(List.of(ARTICLE)).get(0);
       assertThat(first).isInstanceOfSatisfying(Lookup.SourceUnavailable.class, u -> {
@@ -150,12 +170,12 @@ class OpenAlexSourceTest {
       time.advance(Duration.ofMinutes(59));
       assertThat(source.lookup(List.of(ARTICLE, PREPRINT))).allSatisfy(l ->
           assertThat(l).isInstanceOfSatisfying(Lookup.SourceUnavailable.class, u -> assertThat(u.since()).isEqualTo(T0)));
-      assertThat(server.seen()).hasSize(1);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(1);
       assertThat(source.unavailableSince()).contains(T0);
 
       time.advance(Duration.ofMinutes(1));
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
-      assertThat(server.seen()).hasSize(2);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(2);
       assertThat(source.unavailableSince()).isEmpty();
     }
   }
@@ -163,10 +183,10 @@ class OpenAlexSourceTest {
   @Test
   void server_errors_back_off_doubling_then_the_answer_is_used() throws Exception {
     try (StubServer server = new StubServer(StubServer.status(500, "oops"), StubServer.status(502, "bad gateway"),
-        StubServer.ok(Fixtures.text("openalex/works-batch.json")));
+        OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
-      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+      assertThat(waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
   }
 
@@ -179,14 +199,14 @@ class OpenAlexSourceTest {
             assertThat(u.since()).isEqualTo(T0);
             assertThat(u.reason()).contains("after 3 attempts").contains("HTTP 503");
           }));
-      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
-      assertThat(server.seen()).hasSize(3);
+      assertThat(waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(3);
 
       time.advance(Duration.ofMinutes(5));
       // During the cool-down the answer comes without a request and without a (fake) sleep.
       assertThat(source.lookup(List.of(PREPRINT)).get(0)).isInstanceOf(Lookup.SourceUnavailable.class);
-      assertThat(server.seen()).hasSize(3);
-      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(3);
+      assertThat(waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
   }
 
@@ -200,18 +220,18 @@ class OpenAlexSourceTest {
         assertThat(u.since()).isEqualTo(T0);
         assertThat(u.reason()).contains("no whole response within 0.3 s");
       });
-      assertThat(server.seen()).hasSize(3);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(3);
     }
   }
 
   @Test
   void a_body_that_stops_coming_after_the_headers_is_cut_at_the_time_limit() throws Exception {
     FetchPolicy quick = Fixtures.policy().withTimeout(Duration.ofMillis(300));
-    try (StubServer server = new StubServer(StubServer.stall("{\"results\": ["), StubServer.ok(Fixtures.text("openalex/works-batch.json")));
+    try (StubServer server = new StubServer(StubServer.stall("{\"results\": ["), OpenAlexLinksTest.openAlex());
         OpenAlexSource source = source(server, quick)) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
-      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
-      assertThat(server.seen()).hasSize(2);
+      assertThat(waits()).containsExactly(Duration.ofSeconds(1));
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(2);
     }
   }
 
@@ -221,7 +241,7 @@ class OpenAlexSourceTest {
     try (StubServer server = new StubServer(StubServer.ok(whole.substring(0, whole.length() / 2)), StubServer.ok(whole));
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(PREPRINT)).get(0)).isInstanceOf(Lookup.Found.class);
-      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
+      assertThat(waits()).containsExactly(Duration.ofSeconds(1));
     }
   }
 
@@ -257,7 +277,7 @@ class OpenAlexSourceTest {
           OpenAlexSource source = source(server, Fixtures.policy())) {
         assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOfSatisfying(Lookup.BadResponse.class,
             b -> assertThat(b.reason()).contains("larger than 65,536 bytes"));
-        assertThat(server.seen()).hasSize(1);
+        assertThat(OpenAlexLinksTest.batches(server)).hasSize(1);
         assertThat(source.unavailableSince()).isEmpty();
       }
     }
@@ -269,7 +289,7 @@ class OpenAlexSourceTest {
         OpenAlexSource source = source(server, Fixtures.policy())) {
       assertThat(source.lookup(List.of(ARTICLE)).get(0)).isInstanceOfSatisfying(Lookup.BadResponse.class,
           b -> assertThat(b.reason()).contains("HTTP 400").contains("Invalid query parameters error."));
-      assertThat(server.seen()).hasSize(1);
+      assertThat(OpenAlexLinksTest.batches(server)).hasSize(1);
     }
   }
 }

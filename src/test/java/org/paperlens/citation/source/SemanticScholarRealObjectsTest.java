@@ -43,7 +43,7 @@ class SemanticScholarRealObjectsTest {
     WorkKey missing = WorkKey.arxiv("2401.99999");
     WorkKey sparse = WorkKey.doi("10.5555/sparse");
     try (StubServer server = new StubServer(StubServer.ok("[" + paper + ", null, " + nulls + "]"));
-        SemanticScholarSource source = new SemanticScholarSource(new SemanticScholarSource.Settings(server.base(), Optional.empty(), 500,
+        SemanticScholarSource source = new SemanticScholarSource(new SemanticScholarSource.Settings(server.base().resolve("/graph/v1"), Optional.empty(), 500,
             Fixtures.policy().withMaxBytes(8 << 20)), time, time, n -> {})) {
       List<Lookup> out = source.lookup(List.of(turing, missing, sparse));
 

@@ -39,7 +39,7 @@ class SemanticScholarSourceTest {
   private final FakeTime time = new FakeTime(T0);
 
   private SemanticScholarSource source(StubServer server, Optional<String> key, FetchPolicy policy) {
-    return new SemanticScholarSource(new SemanticScholarSource.Settings(server.base(), key, 500, policy), time, time, n -> {});
+    return new SemanticScholarSource(new SemanticScholarSource.Settings(server.base().resolve("/graph/v1"), key, 500, policy), time, time, n -> {});
   }
 
   @Test
@@ -147,6 +147,42 @@ class SemanticScholarSourceTest {
     try (StubServer server = new StubServer(StubServer.ok("[{\"paperId\": \"x\"}] trailing"));
         SemanticScholarSource source = source(server, Optional.empty(), Fixtures.policy())) {
       assertThat(source.lookup(List.of(PREPRINT)).get(0)).isInstanceOf(Lookup.BadResponse.class);
+    }
+  }
+
+  @Test
+  void a_refresh_asks_for_everything_but_the_references() throws Exception {
+    try (StubServer server = new StubServer(StubServer.ok(Fixtures.text("semantic-scholar/batch.json")));
+        SemanticScholarSource source = source(server, Optional.empty(), Fixtures.policy())) {
+      List<Lookup> out = source.lookup(List.of(PREPRINT, UNKNOWN, ARTICLE), org.paperlens.citation.CitationSource.Reading.REFRESH);
+      assertThat(URLDecoder.decode(server.seen().get(0).uri().getRawQuery(), StandardCharsets.UTF_8))
+          .isEqualTo("fields=externalIds,title,year,venue,citationCount,influentialCitationCount,tldr,authors,"
+              + "citations.externalIds,citations.title,citations.year");
+      assertThat(out.get(1)).isEqualTo(new Lookup.UnknownId(UNKNOWN));
+    }
+  }
+
+  @Test
+  void a_server_that_never_answers_makes_the_batch_unavailable_after_the_time_limit_and_attempts() throws Exception {
+    FetchPolicy quick = Fixtures.policy().withTimeout(Duration.ofMillis(300));
+    try (StubServer server = new StubServer(StubServer.silence());
+        SemanticScholarSource source = source(server, Optional.empty(), quick)) {
+      assertThat(source.lookup(List.of(PREPRINT, ARTICLE))).allSatisfy(l ->
+          assertThat(l).isInstanceOfSatisfying(Lookup.SourceUnavailable.class,
+              u -> assertThat(u.reason()).contains("no whole response within 0.3 s")));
+      assertThat(server.seen()).hasSize(3);
+      assertThat(source.unavailableSince()).contains(T0);
+    }
+  }
+
+  @Test
+  void a_retry_after_is_honoured_before_the_batch_is_asked_again() throws Exception {
+    try (StubServer server = new StubServer(StubServer.status(429, "{\"message\": \"Too Many Requests\"}", "Retry-After", "12"),
+        StubServer.ok(Fixtures.text("semantic-scholar/batch.json")));
+        SemanticScholarSource source = source(server, Optional.empty(), Fixtures.policy())) {
+      assertThat(source.lookup(List.of(PREPRINT, UNKNOWN, ARTICLE)).get(0)).isInstanceOf(Lookup.Found.class);
+      assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(12));
+      assertThat(server.seen()).hasSize(2);
     }
   }
 
