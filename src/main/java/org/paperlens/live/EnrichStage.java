@@ -184,6 +184,7 @@ final class EnrichStage {
     List<WorkKey> keys = papers.stream().map(p -> key(p).orElseThrow()).toList();
     List<Lookup> answers = source.lookup(keys, reading);
     boolean answered = false;
+    int found = 0;
     for (int i = 0; i < papers.size(); i++) {
       Paper p = papers.get(i);
       Instant next = cadence.next(published(p, now), now);
@@ -192,6 +193,7 @@ final class EnrichStage {
           citations.record(p.id(), matching.resolve(f.work()), now, next);
           health.enriched();
           answered = true;
+          found++;
         }
         case Lookup.UnknownId u -> {
           // Sources list a new arXiv paper some days after it appears: ask again on the cadence.
@@ -209,6 +211,8 @@ final class EnrichStage {
     }
     if (answered) {
       health.up();
+      log.accept(String.format("%s: %d papers asked (%s), %d found", source.name().displayName(), papers.size(),
+          reading == CitationSource.Reading.EVERYTHING ? "first reading" : "refresh", found));
     }
     return answered;
   }
