@@ -18,6 +18,7 @@ import org.paperlens.citation.Lookup;
 import org.paperlens.citation.RefreshCadence;
 import org.paperlens.citation.WorkKey;
 import org.paperlens.citation.match.ReferenceMatcher;
+import org.paperlens.citation.match.StoredCatalogue;
 import org.paperlens.citation.store.CitationStore;
 import org.paperlens.citation.store.Outcome;
 import org.paperlens.paper.CatalogueStore;
@@ -58,7 +59,7 @@ final class EnrichStage {
   private final RefreshCadence cadence;
   private final Clock clock;
   private final Consumer<String> log;
-  private final CatalogueTitles titles;
+  private final StoredCatalogue titles;
   private final ReferenceMatching matching;
   private final Object signal = new Object();
 
@@ -70,7 +71,7 @@ final class EnrichStage {
     this.cadence = cadence;
     this.clock = clock;
     this.log = log;
-    this.titles = new CatalogueTitles(catalogue);
+    this.titles = new StoredCatalogue(catalogue);
     this.matching = new ReferenceMatching(new ReferenceMatcher(titles), catalogue);
   }
 
