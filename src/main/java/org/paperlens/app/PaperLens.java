@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.AccountStore;
+import org.paperlens.citation.graph.CachedGraph;
 import org.paperlens.citation.store.CitationStore;
 import org.paperlens.community.CommunityStore;
 import org.paperlens.community.Trending;
@@ -21,6 +22,7 @@ import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
+import org.paperlens.related.CitationSignal;
 import org.paperlens.related.RelatedPapers;
 import org.paperlens.search.QueryEncoder;
 import org.paperlens.search.Searcher;
@@ -195,7 +197,9 @@ public final class PaperLens implements AutoCloseable {
 
   public synchronized RelatedPapers related() {
     if (related == null) {
-      related = new RelatedPapers(index(), vectors(), config.fusion());
+      // The graph of every stored citation: a server rebuilds it in the background when the store changes, a command on first use
+      CachedGraph graph = opened.add(new CachedGraph(citations()::generation, citations()::forEachEdge, CachedGraph.RECHECK, !parts.serving));
+      related = new RelatedPapers(index(), vectors(), config.fusion(), CitationSignal.of(graph));
     }
     return related;
   }

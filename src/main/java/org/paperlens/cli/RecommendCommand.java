@@ -141,6 +141,14 @@ final class RecommendCommand implements Callable<Integer> {
           l.put("similarity", p.similarity());
         }
       }
+      ArrayNode cited = why.putArray("citations");
+      for (Explanation.Cited c : r.explanation().citations()) {
+        ObjectNode l = cited.addObject();
+        l.put("with", c.id().value());
+        l.put("coCitations", c.evidence().coCitations());
+        l.put("sharedReferences", c.evidence().sharedReferences());
+        l.put("citationChains", c.evidence().bridges());
+      }
       why.put("reason", r.explanation().reason());
     }
     return root.toPrettyString();

@@ -94,6 +94,12 @@ final class RelatedCommand implements Callable<Integer> {
       if (r.similarity() != null) {
         o.put("similarity", r.similarity());
       }
+      if (r.citations() != null) {
+        ObjectNode c = o.putObject("citations");
+        c.put("coCitations", r.citations().coCitations());
+        c.put("sharedReferences", r.citations().sharedReferences());
+        c.put("citationChains", r.citations().bridges());
+      }
       o.put("reason", r.reason());
     }
     return root.toPrettyString();

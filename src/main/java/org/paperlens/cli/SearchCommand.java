@@ -16,6 +16,7 @@ import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
 import org.paperlens.search.SearchResult;
+import org.paperlens.search.SortOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +37,11 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--mode", defaultValue = "hybrid", paramLabel = "MODE",
       description = "keyword, semantic or hybrid (default ${DEFAULT-VALUE}).")
   String mode;
+
+  @Option(names = "--sort", defaultValue = "relevance", paramLabel = "ORDER",
+      description = {"relevance, date (newest first) or citations (most cited first, unknown counts last) (default ${DEFAULT-VALUE}).",
+          "date and citations order the 1,000 most relevant hits; ties keep their relevance order."})
+  String sort;
 
   @Option(names = "--from", paramLabel = "DATE", description = "Only papers dated on or after DATE (YYYY-MM-DD).")
   LocalDate from;
@@ -65,7 +71,8 @@ final class SearchCommand implements Callable<Integer> {
     SearchRequest request;
     try {
       SearchMode searchMode = SearchMode.parse(mode, config.fusion());
-      request = new SearchRequest(query, searchMode, new Filters(from, to, Set.copyOf(categories), author), offset, limit);
+      request = new SearchRequest(query, searchMode, new Filters(from, to, Set.copyOf(categories), author), offset, limit,
+          SortOrder.parse(sort));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
     }
@@ -104,6 +111,7 @@ final class SearchCommand implements Callable<Integer> {
     ObjectNode root = json.createObjectNode();
     root.put("query", r.request().query());
     root.put("mode", r.request().mode().label());
+    root.put("sort", r.request().sort().label());
     root.put("offset", r.request().offset());
     root.put("limit", r.request().limit());
     root.put("more", r.more());

@@ -62,6 +62,21 @@ public interface PaperIndex extends AutoCloseable {
   }
 
   /**
+   * The dates (first listed, else submitted) of those of {@code ids} that are indexed and have one:
+   * what sorting a result by date reads. An engine may read only the date where that is cheaper
+   * than whole papers (a sort reads 1,000 of them).
+   */
+  default Map<PaperId, java.time.LocalDate> dates(List<PaperId> ids) {
+    Map<PaperId, java.time.LocalDate> out = new java.util.HashMap<>();
+    getAll(ids).forEach((id, p) -> {
+      if (p.date() != null) {
+        out.put(id, p.date());
+      }
+    });
+    return out;
+  }
+
+  /**
    * Abstract snippets with the query's matches marked, as text (not escaped for any medium: the
    * web renders them as HTML, the terminal as plain text). Papers without a match get the start of
    * their abstract. Takes the papers as {@link #getAll} read them, so an engine

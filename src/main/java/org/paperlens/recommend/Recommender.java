@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.paperlens.index.FeatureSource;
+import org.paperlens.index.IndexHit;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.PaperFeatures;
@@ -139,7 +140,11 @@ public final class Recommender {
       case LEARNED -> learn(x, pos, neg, eligible);
       case CENTROID -> LinearModel.centroid(x, pos, neg, neg.length == 0 ? 0 : CENTROID_BETA);
     };
-    List<Recommendation> items = rank(x, model, eligible, pos, request.k(), papers);
+    Set<PaperId> candidateIds = new java.util.HashSet<>();
+    eligible.forEach(row -> candidateIds.add(features.id(row)));
+    LikedGraph graph = LikedGraph.of(byRelated.citations(), positives.stream().map(profile::get).toList(),
+        candidateIds::contains, id -> RelatedRecommendations.titleOf(papers, id));
+    List<Recommendation> items = rank(x, model, eligible, pos, request.k(), papers, graph);
     return new Recommendations(items, request.method().name().toLowerCase(java.util.Locale.ROOT), from, to,
         candidates, items.isEmpty() ? "no candidates" : null, notes);
   }
@@ -171,8 +176,13 @@ public final class Recommender {
     return LogisticRegression.train(x, rows, positive, weight, settings.lambda());
   }
 
+  /**
+   * The model's ranking of the eligible rows; where the citation graph links candidates to the
+   * liked papers, that ranking fused with the graph's ({@link LikedGraph}), read as deep as the
+   * fusion needs. Papers gone from the index are skipped.
+   */
   private List<Recommendation> rank(FeatureSpace x, LinearModel model, List<Integer> eligible, int[] liked, int k,
-      Map<PaperId, IndexedPaper> papers) {
+      Map<PaperId, IndexedPaper> papers, LikedGraph graph) {
     int n = eligible.size();
     double[] scores = new double[n];
     Integer[] order = new Integer[n];
@@ -181,13 +191,31 @@ public final class Recommender {
       order[i] = i;
     }
     java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]));
-    List<Recommendation> out = new ArrayList<>(Math.min(k, n));
-    for (int i = 0; i < n && out.size() < k; i++) {
+    Map<PaperId, Integer> rowOf = new java.util.HashMap<>();
+    List<IndexHit> ranked = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
       int row = eligible.get(order[i]);
-      PaperId id = x.features().id(row);
-      IndexedPaper paper = index.get(id).orElse(null);
+      rowOf.put(x.features().id(row), row);
+      ranked.add(new IndexHit(x.features().id(row), (float) scores[order[i]]));
+    }
+    if (!graph.isEmpty()) {
+      List<IndexHit> fused = new ArrayList<>(graph.fuse(ranked.subList(0, Math.min(graph.depth(), n)), graph.depth()));
+      Set<PaperId> taken = new java.util.HashSet<>();
+      fused.forEach(h -> taken.add(h.id()));
+      ranked.stream().filter(h -> !taken.contains(h.id())).forEach(fused::add); // past the fused depth, the model's order
+      ranked = fused;
+    }
+    List<Recommendation> out = new ArrayList<>(Math.min(k, n));
+    for (IndexHit h : ranked) {
+      if (out.size() == k) {
+        break;
+      }
+      IndexedPaper paper = index.get(h.id()).orElse(null);
       if (paper != null) {
-        out.add(new Recommendation(out.size() + 1, paper, scores[order[i]], explain(x, model, row, liked, papers)));
+        int row = rowOf.get(h.id());
+        Explanation why = explain(x, model, row, liked, papers);
+        why = new Explanation(why.terms(), why.likedPapers(), graph.evidence(h.id(), EXPLAIN_LIKED));
+        out.add(new Recommendation(out.size() + 1, paper, graph.isEmpty() ? model.score(x, row) : h.score(), why));
       }
     }
     return out;

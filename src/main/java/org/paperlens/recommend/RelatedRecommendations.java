@@ -37,7 +37,8 @@ final class RelatedRecommendations {
     for (RelatedPaper r : related.find(paper, window, k + disliked.size())) {
       if (!disliked.contains(r.paper().id()) && items.size() < k) {
         Explanation why = new Explanation(r.sharedTerms().stream().limit(Recommender.EXPLAIN_TERMS).toList(),
-            List.of(new Explanation.LikedPaper(paper, titleOf(papers, paper), r.similarity())));
+            List.of(new Explanation.LikedPaper(paper, titleOf(papers, paper), r.similarity())),
+            r.citations() == null ? List.of() : List.of(new Explanation.Cited(paper, titleOf(papers, paper), r.citations())));
         items.add(new Recommendation(items.size() + 1, r.paper(), r.score(), why));
       }
     }
@@ -56,6 +57,7 @@ final class RelatedRecommendations {
     Map<PaperId, Double> score = new LinkedHashMap<>();
     Map<PaperId, RelatedPaper> best = new LinkedHashMap<>();
     Map<PaperId, List<Explanation.LikedPaper>> because = new LinkedHashMap<>();
+    Map<PaperId, List<Explanation.Cited>> cited = new LinkedHashMap<>();
     for (PaperId like : liked) {
       for (RelatedPaper r : related.find(like, window, k + liked.size() + disliked.size())) {
         PaperId id = r.paper().id();
@@ -66,6 +68,9 @@ final class RelatedRecommendations {
         best.putIfAbsent(id, r);
         because.computeIfAbsent(id, x -> new ArrayList<>())
             .add(new Explanation.LikedPaper(like, titleOf(papers, like), r.similarity()));
+        if (r.citations() != null) {
+          cited.computeIfAbsent(id, x -> new ArrayList<>()).add(new Explanation.Cited(like, titleOf(papers, like), r.citations()));
+        }
       }
     }
     List<PaperId> order = new ArrayList<>(score.keySet());
@@ -74,12 +79,18 @@ final class RelatedRecommendations {
     for (PaperId id : order.subList(0, Math.min(k, order.size()))) {
       RelatedPaper r = best.get(id);
       Explanation why = new Explanation(r.sharedTerms().stream().limit(Recommender.EXPLAIN_TERMS).toList(),
-          because.get(id).stream().limit(Recommender.EXPLAIN_LIKED).toList());
+          because.get(id).stream().limit(Recommender.EXPLAIN_LIKED).toList(),
+          cited.getOrDefault(id, List.of()).stream().limit(Recommender.EXPLAIN_LIKED).toList());
       items.add(new Recommendation(items.size() + 1, r.paper(), score.get(id), why));
     }
     notes.add("this search backend has no feature reader: showing the related papers of each liked paper, merged");
     return new Recommendations(items, "related", from, to, score.size(),
         items.isEmpty() ? "no papers " + describe(window) + " are related to the liked papers" : null, notes);
+  }
+
+  /** The citation graph and its fusion, as related papers use them. */
+  org.paperlens.related.CitationSignal citations() {
+    return related.citations();
   }
 
   static String titleOf(Map<PaperId, IndexedPaper> papers, PaperId id) {

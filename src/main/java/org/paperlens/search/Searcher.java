@@ -88,8 +88,8 @@ public final class Searcher {
     return switch (sort) {
       case RELEVANCE -> ranked;
       case DATE -> {
-        Map<PaperId, IndexedPaper> papers = index.getAll(ids);
-        yield sort.order(ranked, IndexHit::id, h -> papers.containsKey(h.id()) ? papers.get(h.id()).date() : null, Map.of());
+        Map<PaperId, java.time.LocalDate> dates = index.dates(ids);
+        yield sort.order(ranked, IndexHit::id, h -> dates.get(h.id()), Map.of());
       }
       case CITATIONS -> sort.order(ranked, IndexHit::id, h -> null, citations.of(ids));
     };

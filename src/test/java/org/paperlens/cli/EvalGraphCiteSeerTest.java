@@ -12,7 +12,7 @@ import org.paperlens.testing.SharedData;
 
 /**
  * The CiteSeer held-out-link figures of docs/relevance.md ("Related papers from the citation
- * graph"), rerun: the fused ranking must beat text only, and no figure may fall more than 0.002
+ * graph"), rerun: the fused ranking (the product's RelatedPapers over the visible links' graph) must beat text only, and no figure may fall more than 0.002
  * below the recorded one (text and fused move by about 0.001 between runs, because the index's
  * HNSW graph is built by several threads; graph only does not move). The catalogue and its
  * vectors are kept in target/relevance-data (shared with RelevanceRegressionTest), so only the first run embeds the 3,186 papers
@@ -35,12 +35,12 @@ class EvalGraphCiteSeerTest {
     double[] fused = figures(r.out(), "fused: rrf k=10, graph weight 0.5");
     assertThat(fused[0]).as("fused nDCG@10 over text only").isGreaterThan(text[0]);
     assertThat(fused[1]).as("fused Recall@10 over text only").isGreaterThan(text[1]);
-    assertThat(text[0]).isGreaterThanOrEqualTo(0.3402 - TOLERANCE);
+    assertThat(text[0]).isGreaterThanOrEqualTo(0.3400 - TOLERANCE);
     assertThat(text[1]).isGreaterThanOrEqualTo(0.4583 - TOLERANCE);
     assertThat(graph[0]).isGreaterThanOrEqualTo(0.1807 - TOLERANCE);
     assertThat(graph[1]).isGreaterThanOrEqualTo(0.2445 - TOLERANCE);
-    assertThat(fused[0]).isGreaterThanOrEqualTo(0.3864 - TOLERANCE);
-    assertThat(fused[1]).isGreaterThanOrEqualTo(0.5394 - TOLERANCE);
+    assertThat(fused[0]).isGreaterThanOrEqualTo(0.3855 - TOLERANCE);
+    assertThat(fused[1]).isGreaterThanOrEqualTo(0.5378 - TOLERANCE);
   }
 
   /** nDCG@10 and Recall@10 of the reported half's row named {@code name} (a regex). */

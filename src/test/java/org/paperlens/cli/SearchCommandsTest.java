@@ -39,6 +39,31 @@ class SearchCommandsTest {
   }
 
   @Test
+  void search_sorts_newest_first_or_by_citations_and_an_unknown_order_exits_2() {
+    Cli.Result relevance = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "molecular OR attention");
+    Cli.Result newest = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "--sort", "date", "--json",
+        "molecular OR attention");
+    assertThat(newest.code()).as(newest.err()).isZero();
+    assertThat(newest.out()).contains("\"sort\" : \"date\"");
+    // 2401.00101 and 2401.00102 were both listed on 2024-01-03: they keep their relevance order.
+    java.util.List<String> byRelevance = ids(Cli.run("search", "--data", data.toString(), "--mode", "keyword", "--json",
+        "molecular OR attention").out());
+    assertThat(byRelevance.indexOf("2401.00102")).isLessThan(byRelevance.indexOf("2401.00101"));
+    assertThat(byRelevance.getFirst()).isNotEqualTo("2401.00110");
+    assertThat(ids(newest.out())).containsExactly("2401.00110", "2401.00109", "2401.00102", "2401.00101");
+    // No source has counted any paper here: every count is unknown, so the relevance order stands.
+    Cli.Result cited = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "--sort", "citations",
+        "molecular OR attention");
+    assertThat(cited.code()).as(cited.err()).isZero();
+    assertThat(cited.out().replaceAll("\\(\\d+ ms", "(")).isEqualTo(relevance.out().replaceAll("\\(\\d+ ms", "("));
+    assertThat(Cli.run("search", "--data", data.toString(), "--sort", "stars", "x").code()).isEqualTo(2);
+  }
+
+  private static java.util.List<String> ids(String json) {
+    return java.util.regex.Pattern.compile("\"id\" : \"([^\"]+)\"").matcher(json).results().map(m -> m.group(1)).toList();
+  }
+
+  @Test
   void a_malformed_query_exits_3_and_bad_options_exit_2() {
     Cli.Result bad = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "(unclosed");
     assertThat(bad.code()).isEqualTo(3);

@@ -51,6 +51,30 @@ class SearchEndToEndTest {
   }
 
   @Test
+  void the_dates_a_date_sort_reads_are_the_indexed_papers_dates_and_an_unknown_id_has_none() {
+    java.util.List<org.paperlens.paper.PaperId> ids = new java.util.ArrayList<>(SearchFixture.VECTORS.keySet().stream()
+        .map(org.paperlens.paper.PaperId::new).toList());
+    ids.add(new org.paperlens.paper.PaperId("2401.99999"));
+    java.util.Map<org.paperlens.paper.PaperId, java.time.LocalDate> expected = new java.util.HashMap<>();
+    index.getAll(ids).forEach((id, p) -> expected.put(id, p.date()));
+    assertThat(expected).hasSize(ids.size() - 1).containsEntry(new org.paperlens.paper.PaperId("2401.00110"),
+        java.time.LocalDate.of(2024, 3, 15));
+    assertThat(index.dates(ids)).isEqualTo(expected);
+  }
+
+  @Test
+  void a_search_sorted_by_date_is_newest_first_with_relevance_breaking_ties() {
+    SearchResult relevance = searcher.search(new SearchRequest("molecular OR attention OR graph", SearchMode.KEYWORD, Filters.NONE, 0, 20));
+    SearchResult newest = searcher.search(new SearchRequest("molecular OR attention OR graph", SearchMode.KEYWORD, Filters.NONE, 0, 20,
+        SortOrder.DATE));
+    java.util.List<SearchHit> expected = new java.util.ArrayList<>(relevance.hits());
+    expected.sort(java.util.Comparator.comparing((SearchHit h) -> h.paper().date()).reversed());
+    assertThat(ids(newest.hits())).isEqualTo(ids(expected)).isNotEqualTo(ids(relevance.hits()));
+    assertThat(newest.sortedAmong()).isEqualTo(relevance.hits().size());
+    assertThat(relevance.sortedAmong()).isZero();
+  }
+
+  @Test
   void keyword_search_ranks_the_paper_about_the_words_first() {
     assertThat(ids(search("graph neural networks molecular", SearchMode.KEYWORD, Filters.NONE).hits()))
         .startsWith("2401.00101");

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.paperlens.citation.graph.CitationGraph;
 import org.paperlens.citation.graph.GraphFusion;
 import org.paperlens.citation.graph.GraphRanker;
+import org.paperlens.citation.graph.GraphRelevance;
 import org.paperlens.eval.Metrics;
 import org.paperlens.eval.ScoredDoc;
 import org.paperlens.index.IndexHit;
@@ -24,10 +25,11 @@ import org.paperlens.paper.PaperId;
  */
 public final class GraphEvaluation {
 
-  /** How deep each list is read before the known links are dropped and the lists are fused. */
-  public static final int DEPTH = 100;
+  /** How deep each list is read before the known links are dropped and the lists are fused: the product's depth. */
+  public static final int DEPTH = GraphRelevance.DEFAULT.depth();
 
-  static final int CUT = 10;
+  /** How many papers of each ranking are scored: the paper page shows ten related papers. */
+  public static final int CUT = 10;
 
   /** Mean figures over {@code queries} papers. */
   public record Score(double ndcg, double recall, int queries) {}
@@ -59,8 +61,20 @@ public final class GraphEvaluation {
     return score(queries, q -> graphRanking(q, settings));
   }
 
+  /** Text and graph fused as {@link GraphRelevance} fuses them, with these settings and fusion (the tuning's variants). */
   public Score fused(List<PaperId> queries, GraphRanker.Settings settings, GraphFusion fusion) {
-    return score(queries, q -> fusion.fuse(textRanking(q), graphRanking(q, settings), DEPTH));
+    GraphRelevance relevance = new GraphRelevance(settings, fusion, DEPTH);
+    return score(queries, q -> relevance.fuse(textRanking(q),
+        relevance.neighbours(graph, q, p -> !split.linkedTo(q).contains(p)), DEPTH));
+  }
+
+  /**
+   * Any ranking, scored as the others: for the product's own related papers
+   * ({@code related.RelatedPapers} over this evaluation's {@link #graph}), asked to leave out the
+   * paper's known links as {@link HeldOutLinks#linkedTo} gives them.
+   */
+  public Score ranked(List<PaperId> queries, Function<PaperId, List<IndexHit>> ranking) {
+    return score(queries, ranking);
   }
 
   private List<IndexHit> textRanking(PaperId q) {

@@ -3,11 +3,11 @@ package org.paperlens.citation.graph;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.paperlens.paper.PaperId;
 
 /**
@@ -19,6 +19,9 @@ import org.paperlens.paper.PaperId;
  * nothing about what it is related to, and a duplicate would count one citer twice.
  */
 public final class CitationGraph {
+
+  /** The graph of no edges: what a catalogue without citation data has. */
+  public static final CitationGraph EMPTY = of(java.util.List.of());
 
   private final PaperId[] ids;
   private final Map<PaperId, Integer> index;
@@ -39,35 +42,65 @@ public final class CitationGraph {
 
   /** Builds the graph of {@code edges} (in any order; duplicates and self-citations ignored). */
   public static CitationGraph of(Collection<CitationEdge> edges) {
-    Map<PaperId, Integer> index = new HashMap<>();
-    Set<Long> seen = new HashSet<>(edges.size() * 2);
-    int[] from = new int[edges.size()];
-    int[] to = new int[edges.size()];
-    int n = 0;
-    for (CitationEdge e : edges) {
-      if (e.isSelfCitation()) {
-        continue;
-      }
-      int a = index.computeIfAbsent(e.citing(), k -> index.size());
-      int b = index.computeIfAbsent(e.cited(), k -> index.size());
-      if (seen.add(((long) a << 32) | b)) {
-        from[n] = a;
-        to[n] = b;
-        n++;
-      }
-    }
-    PaperId[] ids = new PaperId[index.size()];
-    index.forEach((id, i) -> ids[i] = id);
-    int[] refStart = new int[ids.length + 1];
-    int[] refs = new int[n];
-    fill(from, to, n, refStart, refs);
-    int[] citerStart = new int[ids.length + 1];
-    int[] citers = new int[n];
-    fill(to, from, n, citerStart, citers);
-    return new CitationGraph(ids, Map.copyOf(index), refStart, refs, citerStart, citers);
+    Builder b = new Builder();
+    edges.forEach(b);
+    return b.build();
   }
 
-  /** Counting sort of the n pairs (key, value) into CSR form: values of key i at start[i]..start[i+1]. */
+  /**
+   * Takes edges one at a time ({@code CitationStore.forEachEdge} streams them), so the store's rows
+   * never sit in memory as a list: what is held while building is two int arrays of the edges and
+   * the id table. Not thread-safe; one build per builder.
+   */
+  public static final class Builder implements Consumer<CitationEdge> {
+    private final Map<PaperId, Integer> index = new HashMap<>();
+    private int[] from = new int[1024];
+    private int[] to = new int[1024];
+    private int n;
+
+    @Override
+    public void accept(CitationEdge e) {
+      if (e.isSelfCitation()) {
+        return;
+      }
+      if (n == from.length) {
+        from = Arrays.copyOf(from, n * 2);
+        to = Arrays.copyOf(to, n * 2);
+      }
+      from[n] = index.computeIfAbsent(e.citing(), k -> index.size());
+      to[n] = index.computeIfAbsent(e.cited(), k -> index.size());
+      n++;
+    }
+
+    public CitationGraph build() {
+      PaperId[] ids = new PaperId[index.size()];
+      index.forEach((id, i) -> ids[i] = id);
+      int[] refStart = new int[ids.length + 1];
+      int[] refs = new int[n];
+      fill(from, to, n, refStart, refs);
+      from = null;
+      to = null;
+      refs = dropDuplicates(refStart, refs);
+      // Citers from the references: walking citing papers in order leaves every citer list sorted.
+      int[] citerStart = new int[ids.length + 1];
+      for (int r : refs) {
+        citerStart[r + 1]++;
+      }
+      for (int i = 0; i < ids.length; i++) {
+        citerStart[i + 1] += citerStart[i];
+      }
+      int[] citers = new int[refs.length];
+      int[] next = Arrays.copyOf(citerStart, ids.length);
+      for (int p = 0; p < ids.length; p++) {
+        for (int j = refStart[p]; j < refStart[p + 1]; j++) {
+          citers[next[refs[j]]++] = p;
+        }
+      }
+      return new CitationGraph(ids, Map.copyOf(index), refStart, refs, citerStart, citers);
+    }
+  }
+
+  /** Counting sort of the n pairs (key, value) into CSR form, each list sorted: values of key i at start[i]..start[i+1]. */
   private static void fill(int[] key, int[] value, int n, int[] start, int[] out) {
     for (int i = 0; i < n; i++) {
       start[key[i] + 1]++;
@@ -82,6 +115,24 @@ public final class CitationGraph {
     for (int i = 0; i < start.length - 1; i++) {
       Arrays.sort(out, start[i], start[i + 1]); // a fixed order makes every ranking reproducible
     }
+  }
+
+  /** Removes repeats from each sorted list in place (moving {@code start}), returning the compacted values. */
+  private static int[] dropDuplicates(int[] start, int[] values) {
+    int w = 0;
+    int from = 0;
+    for (int i = 0; i < start.length - 1; i++) {
+      int end = start[i + 1];
+      start[i] = w;
+      for (int j = from; j < end; j++) {
+        if (j == from || values[j] != values[j - 1]) {
+          values[w++] = values[j];
+        }
+      }
+      from = end;
+    }
+    start[start.length - 1] = w;
+    return w == values.length ? values : Arrays.copyOf(values, w);
   }
 
   /** How many papers appear in an edge. */

@@ -25,7 +25,7 @@ public record GraphNeighbour(PaperId id, double score, int coCitations, int shar
       parts.add("shares " + sharedReferences + (sharedReferences == 1 ? " reference" : " references"));
     }
     if (bridges > 0) {
-      parts.add("linked through " + bridges + (bridges == 1 ? " paper" : " papers") + " citing one and cited by the other");
+      parts.add("linked by " + bridges + (bridges == 1 ? " citation chain" : " citation chains") + " through another paper");
     }
     return String.join("; ", parts);
   }

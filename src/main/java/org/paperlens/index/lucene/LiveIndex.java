@@ -150,6 +150,11 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   }
 
   @Override
+  public Map<PaperId, java.time.LocalDate> dates(List<PaperId> ids) {
+    return read(index -> index.dates(ids));
+  }
+
+  @Override
   public Map<PaperId, MarkedText> snippets(String query, java.util.Collection<IndexedPaper> papers) {
     return read(index -> index.snippets(query, papers));
   }

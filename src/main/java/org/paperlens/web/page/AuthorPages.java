@@ -82,7 +82,24 @@ public final class AuthorPages implements Feature {
   static final Map<SortOrder, String> SORTS = new java.util.TreeMap<>(Map.of(SortOrder.DATE, "Newest", SortOrder.CITATIONS, "Most cited"));
 
   /** One page of papers, in a list's order or most cited first, with each one's citation count. */
-  record Page(List<Views.Indexed> papers, boolean more) {}
+  record Page(List<Views.Indexed> papers, boolean more) {
+
+    /** The API's paging fields and the papers, as the name's and a person's answers both have them. */
+    Map<String, Object> json(int page, int limit, SortOrder sort) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("page", page);
+      m.put("limit", limit);
+      m.put("sort", sort == SortOrder.CITATIONS ? "citations" : "date");
+      m.put("more", more);
+      m.put("papers", papers);
+      return m;
+    }
+
+    /** The {@code sort} part of a next or previous page's address. */
+    static String sortParam(SortOrder sort) {
+      return sort == SortOrder.CITATIONS ? "&sort=citations" : "";
+    }
+  }
 
   /**
    * Page {@code page} of {@code newestFirst} in {@code sort}: by citations, the counts of all of
@@ -132,7 +149,7 @@ public final class AuthorPages implements Feature {
     }
     List<AuthorPaper> papers = shown.papers().stream().map(p -> new AuthorPaper(p, whose.get(p.id()))).toList();
     String path = Views.authorPath(a.name());
-    String sortParam = sort == SortOrder.CITATIONS ? "&sort=citations" : "";
+    String sortParam = Page.sortParam(sort);
     AuthorView v = new AuthorView(a.name(), a.name(), a.papers().size(), papers, coAuthors(a), categories(a),
         Urls.of("/subscriptions", subscribe), Pager.of(page, shown.more(), p -> path + "?page=" + p + sortParam), sorts(sort, path),
         people.isEmpty() ? null : people.size() == 1 ? "1 person" : people.size() + " people", people,
@@ -185,11 +202,7 @@ public final class AuthorPages implements Feature {
     m.put("name", a.name());
     m.put("url", Views.authorPath(a.name()));
     m.put("total", a.papers().size());
-    m.put("page", page);
-    m.put("limit", limit);
-    m.put("sort", sort == SortOrder.CITATIONS ? "citations" : "date");
-    m.put("more", shown.more());
-    m.put("papers", shown.papers());
+    m.putAll(shown.json(page, limit, sort));
     m.put("people", namesakes.people().stream().map(PersonLink::of).toList());
     m.put("withoutIdentity", withoutIdentity(a, namesakes));
     m.put("coAuthors", coAuthors(a));

@@ -70,7 +70,7 @@ public final class IdentityPages implements Feature {
     int page = Params.integer(ctx, "page", 1, 1, 10_000);
     SortOrder sort = Params.sort(ctx);
     AuthorPages.Page shown = AuthorPages.page(p.papers(), sort, page, AuthorPages.PAGE, listings);
-    String sortParam = sort == SortOrder.CITATIONS ? "&sort=citations" : "";
+    String sortParam = AuthorPages.Page.sortParam(sort);
     PersonView v = new PersonView(i.name(), i.id(), i.name(), i.orcid().orElse(null), i.orcid().map(IdentityPages::orcidUrl).orElse(null),
         i.institution().orElse(null), i.source().displayName(), i.sourceId(), sourceUrl(i), Views.authorPath(i.name()),
         p.papers().size(), shown.papers(), AuthorPages.sorts(sort, p.url()),
@@ -97,11 +97,7 @@ public final class IdentityPages implements Feature {
     m.put("sourceUrl", sourceUrl(i));
     m.put("namePage", Views.authorPath(i.name()));
     m.put("total", p.papers().size());
-    m.put("page", page);
-    m.put("limit", limit);
-    m.put("sort", sort == SortOrder.CITATIONS ? "citations" : "date");
-    m.put("more", shown.more());
-    m.put("papers", shown.papers());
+    m.putAll(shown.json(page, limit, sort));
     ctx.json(m);
   }
 

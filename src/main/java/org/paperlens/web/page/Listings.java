@@ -92,7 +92,7 @@ public final class Listings {
   private record DailyKey(LocalDate date, View view, ListingFilter filter, int page, int size, long generation) {}
   private record TrendingKey(Trending.Window window, int limit, long generation) {}
   /** Keyed by the index's watermark too: a cached answer goes stale the moment the index changes. */
-  private record RelatedKey(PaperId id, int k, long indexSeq) {}
+  private record RelatedKey(PaperId id, int k, long indexSeq, long citationGeneration) {}
 
   /** Keyed by the citation data's generation too: a search's counts, and its order by citations, follow new counts. */
   private record SearchKey(SearchRequest request, long indexSeq, long citations) {}
@@ -262,7 +262,7 @@ public final class Listings {
 
   /** Related papers of a paper in the index; empty when the paper is not indexed yet. */
   public List<RelatedPaper> related(PaperId id, int k) {
-    return related.get(new RelatedKey(id, k, index.coverage().seq()), key -> {
+    return related.get(new RelatedKey(id, k, index.coverage().seq(), relatedPapers.citationGeneration()), key -> {
       if (index.get(key.id()).isEmpty()) {
         return List.of();
       }

@@ -56,6 +56,14 @@ public final class PaperCitations {
   private final CatalogueStore catalogue;
   private final CitationMaps maps;
   private final Memo<Key, Panel> panels;
+  /** The newest panel of each recently shown paper, least recently used out first. */
+  private final Map<PaperId, Panel> latest = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<PaperId, Panel> eldest) {
+      return size() > LATEST;
+    }
+  };
+  private static final int LATEST = 20_000;
   private final Memo<ListKey, List<LinkedPaper>> lists;
   private final Memo<MapKey, CitationMap> mapsByPaper;
 
@@ -79,8 +87,24 @@ public final class PaperCitations {
       }
       List<LinkedPaper> refs = facts.references() == 0 ? List.of() : store.references(k.id(), SHOWN);
       List<LinkedPaper> cites = facts.citedBy() == 0 ? List.of() : store.citations(k.id(), SHOWN);
-      return new Panel(facts, refs, cites, authors, inCatalogue(refs, cites));
+      return unchanged(k.id(), new Panel(facts, refs, cites, authors, inCatalogue(refs, cites)));
     });
+  }
+
+  /**
+   * The panel last made for the same paper when it equals {@code fresh}: enrichment moves the
+   * generation with every write, and most writes are about other papers, so keeping the old object
+   * keeps the paper's shared page cached (it is keyed by identity).
+   */
+  private Panel unchanged(PaperId id, Panel fresh) {
+    synchronized (latest) {
+      Panel old = latest.get(id);
+      if (fresh.equals(old)) {
+        return old;
+      }
+      latest.put(id, fresh);
+      return fresh;
+    }
   }
 
   /**

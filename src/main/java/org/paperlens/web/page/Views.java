@@ -114,12 +114,26 @@ public final class Views {
 
   /** A related paper, with why it is related. */
   public record Related(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
-      String primaryCategory, String date, String url, int rank, float score, List<String> sharedTerms, Double similarity, String reason) {}
+      String primaryCategory, String date, String url, int rank, float score, List<String> sharedTerms, Double similarity, String reason,
+      Citations citations) {}
+
+  /**
+   * What the citation graph says of two papers: how many papers cite both, how many references
+   * they share, how many citation chains run through one paper between them; null in a related
+   * or recommended paper the graph had no part in.
+   *
+   * @param with the other paper (a recommendation's liked paper); null for a related paper, whose other paper is the page's
+   */
+  public record Citations(String with, int coCitations, int sharedReferences, int citationChains, String reason) {
+    static Citations of(String with, org.paperlens.citation.graph.GraphNeighbour n) {
+      return new Citations(with, n.coCitations(), n.sharedReferences(), n.bridges(), n.reason());
+    }
+  }
 
   /** A recommended paper, with the reason, the words and the liked papers behind it. */
   public record Recommended(String id, String title, String titleHtml, List<String> authors, String authorLine,
       List<AuthorLink> authorLinks, String primaryCategory, String date, String url, int rank, double score, String reason,
-      List<String> terms, List<String> becauseOf) {}
+      List<String> terms, List<String> becauseOf, List<Citations> citations) {}
 
   /** A trending paper, its score and the community signals in it. */
   public record TrendingPaper(String id, String title, String titleHtml, List<String> authors, String authorLine,
@@ -198,7 +212,8 @@ public final class Views {
     IndexedPaper p = r.paper();
     Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
     return new Related(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(),
-        s.url(), r.rank(), r.score(), r.sharedTerms(), r.similarity(), r.reason());
+        s.url(), r.rank(), r.score(), r.sharedTerms(), r.similarity(), r.reason(),
+        r.citations() == null ? null : Citations.of(null, r.citations()));
   }
 
   static Recommended recommended(org.paperlens.recommend.Recommendation r) {
@@ -207,7 +222,8 @@ public final class Views {
     List<String> because = new java.util.ArrayList<>();
     r.explanation().likedPapers().forEach(l -> because.add(l.id().value()));
     return new Recommended(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(),
-        s.url(), r.rank(), Math.round(r.score() * 1000) / 1000.0, r.explanation().reason(), r.explanation().terms(), because);
+        s.url(), r.rank(), Math.round(r.score() * 1000) / 1000.0, r.explanation().reason(), r.explanation().terms(), because,
+        r.explanation().citations().stream().map(c -> Citations.of(c.id().value(), c.evidence())).toList());
   }
 
   static TrendingPaper trending(Trending.Entry e, Paper p) {

@@ -96,7 +96,7 @@ class GraphRankerTest {
     List<GraphNeighbour> ns = with.neighbours(id("x3"), 10, Set.of());
     assertThat(ids(ns)).containsExactly("e", "x1", "x2");
     assertThat(ns.get(0).bridges()).isEqualTo(1);
-    assertThat(ns.get(0).reason()).isEqualTo("linked through 1 paper citing one and cited by the other");
+    assertThat(ns.get(0).reason()).isEqualTo("linked by 1 citation chain through another paper");
     // and the other way round: e is cited by d, which x3 cites
     assertThat(ids(with.neighbours(id("e"), 10, Set.of()))).containsExactly("x3");
   }
@@ -129,6 +129,27 @@ class GraphRankerTest {
   void the_reason_names_every_kind_of_evidence() {
     assertThat(new GraphNeighbour(id("p"), 1, 12, 8, 0).reason()).isEqualTo("cited together by 12 papers; shares 8 references");
     assertThat(new GraphNeighbour(id("p"), 1, 1, 1, 2).reason())
-        .isEqualTo("cited together by 1 paper; shares 1 reference; linked through 2 papers citing one and cited by the other");
+        .isEqualTo("cited together by 1 paper; shares 1 reference; linked by 2 citation chains through another paper");
+  }
+
+  @Test
+  void a_test_that_turns_most_of_the_best_away_still_gets_the_next_best_in_order() {
+    // q1..q40: q_i is cited together with p by i papers, so the ranking is q40, q39, ..., q1
+    List<CitationEdge> edges = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      for (int c = 0; c < i; c++) {
+        edges.add(new CitationEdge(id("c" + c), id("p")));
+        edges.add(new CitationEdge(id("c" + c), id(String.format("q%02d", i))));
+      }
+    }
+    GraphRanker ranker = new GraphRanker(CitationGraph.of(edges), Weighting.COUNT, false);
+    List<String> asked = new ArrayList<>();
+    List<GraphNeighbour> ns = ranker.neighbours(id("p"), 2, q -> {
+      asked.add(q.value());
+      return q.value().compareTo("q10") <= 0;
+    });
+    assertThat(ids(ns)).containsExactly("q10", "q09");
+    assertThat(ns.get(0).coCitations()).isEqualTo(10);
+    assertThat(asked).startsWith("q40", "q39").contains("q10").doesNotContain("q08"); // best first, and no further than needed
   }
 }
