@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.paperlens.citation.map.CitationMaps;
+import org.paperlens.digest.SubscribeLimits;
 import org.paperlens.live.PipelineStatus;
 import org.paperlens.search.CitationCounts;
 import org.paperlens.search.SearchMode;
@@ -80,6 +81,8 @@ public final class Web {
     PaperCitations citations = new PaperCitations(root.citations(), root.catalogue(),
         new CitationMaps(root.citations(), root.catalogue(), vectors::vectorFor), clock);
 
+    // One count of confirmation mails for the subscribe page and the API, so neither doubles the other's limits.
+    SubscribeLimits mails = new SubscribeLimits(clock);
     List<Feature> features = new ArrayList<>();
     // Pages. Exports before reading: /papers/<id>/export must come before /papers/<id>.
     features.add(new ExportRoutes(root.catalogue(), root.index(), root.library(), listings, templates));
@@ -94,7 +97,7 @@ public final class Web {
     features.add(new Discussion(root.community(), listings, clock));
     features.add(new AccountPages(root.accounts(), auth, templates, changes));
     if (subscriptions) {
-      features.add(new SubscriptionPages(digests.subscriptions(), digests.nudge(), digests.canSendMail(), templates, clock,
+      features.add(new SubscriptionPages(digests.subscriptions(), digests.nudge(), digests.canSendMail(), templates, mails,
           clients, root.accounts()));
       // Before FeedRoutes: its /feeds/<token> would take /feeds/citing/... for a token.
       features.add(new CitationFeeds(digests.citationAlerts(root.index()), root.citations(), listings, digests.subscriptions(),
@@ -119,7 +122,7 @@ public final class Web {
     features.add(new SubmissionResource(root.community(), lookup));
     features.add(new TokenResource(auth));
     // Always: the API is one document (OpenAPI) whatever the server serves as pages.
-    features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, clock));
+    features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, mails));
     return root.own(new WebServer(limits, clients, auth, templates, features));
   }
 

@@ -204,12 +204,19 @@ class CitationAlertsWebTest {
     assertThat(b.api("POST", "/api/v1/subscriptions", "{\"kind\":\"citing-nothing\",\"email\":\"api@example.org\"}",
         Auth.CSRF_HEADER, csrf).body()).contains("unknown subscription kind");
     assertThat(web.browser().api("GET", "/api/v1/subscriptions", null).statusCode()).isEqualTo(401);
+    for (int i = 0; i < 4; i++) {
+      assertThat(b.post("/subscriptions", Map.of("email", "api@example.org", "kind", "trending")).statusCode()).isEqualTo(200);
+    }
+    assertThat(b.api("POST", "/api/v1/subscriptions", "{\"kind\":\"citing-library\",\"email\":\"api@example.org\"}",
+        Auth.CSRF_HEADER, csrf).statusCode()).as("the page and the API count the address's mails together: 5 an hour").isEqualTo(429);
 
     JsonNode listed = Browser.json(b.get("/api/v1/subscriptions")).get("subscriptions");
-    assertThat(listed).hasSize(1);
+    assertThat(listed).hasSize(5);
     long id = listed.get(0).get("id").asLong();
+    assertThat(listed.get(0).get("kind").asText()).isEqualTo("citing-author");
     assertThat(b.api("DELETE", "/api/v1/subscriptions/" + id, null, Auth.CSRF_HEADER, csrf).statusCode()).isEqualTo(204);
-    assertThat(Browser.json(b.get("/api/v1/subscriptions")).get("subscriptions")).isEmpty();
+    assertThat(Browser.json(b.get("/api/v1/subscriptions")).get("subscriptions")).extracting(n -> n.get("kind").asText())
+        .containsOnly("trending");
     assertThat(b.api("DELETE", "/api/v1/subscriptions/" + id, null, Auth.CSRF_HEADER, csrf).statusCode()).as("idempotent").isEqualTo(204);
     Browser other = web.browser().signUp("intruder");
     assertThat(other.api("DELETE", "/api/v1/subscriptions/" + id, null, Auth.CSRF_HEADER, other.csrf()).statusCode())

@@ -3,7 +3,6 @@ package org.paperlens.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +35,14 @@ public final class SubscriptionResource implements Feature {
   private final ClientAddresses clients;
   private final SubscribeLimits mails;
 
-  public SubscriptionResource(Subscriptions subscriptions, AccountStore accounts, Runnable nudge, ClientAddresses clients, Clock clock) {
+  /** @param mails the confirmation mails asked for per address and client, shared with the subscribe page */
+  public SubscriptionResource(Subscriptions subscriptions, AccountStore accounts, Runnable nudge, ClientAddresses clients,
+      SubscribeLimits mails) {
     this.subscriptions = subscriptions;
     this.accounts = accounts;
     this.nudge = nudge;
     this.clients = clients;
-    this.mails = new SubscribeLimits(clock);
+    this.mails = mails;
   }
 
   @Override

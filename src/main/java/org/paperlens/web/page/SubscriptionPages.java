@@ -2,7 +2,6 @@ package org.paperlens.web.page;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +40,16 @@ public final class SubscriptionPages implements Feature {
   private final ClientAddresses clients;
   private final org.paperlens.account.AccountStore accounts;
 
-  public SubscriptionPages(Subscriptions subscriptions, Runnable nudge, boolean canSendMail, Templates templates, Clock clock, ClientAddresses clients,
-      org.paperlens.account.AccountStore accounts) {
+  /** @param mails the confirmation mails asked for per address and client, shared with the API's subscribing */
+  public SubscriptionPages(Subscriptions subscriptions, Runnable nudge, boolean canSendMail, Templates templates,
+      SubscribeLimits mails, ClientAddresses clients, org.paperlens.account.AccountStore accounts) {
     this.accounts = accounts;
     this.subscriptions = subscriptions;
     this.nudge = nudge;
     this.canSendMail = canSendMail;
     this.templates = templates;
     this.clients = clients;
-    this.mails = new SubscribeLimits(clock);
+    this.mails = mails;
   }
 
   /** The subscribe form, prefilled from the query (kind, target), and a signed-in member's subscriptions. */
