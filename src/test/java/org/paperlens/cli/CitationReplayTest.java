@@ -118,7 +118,7 @@ class CitationReplayTest {
     MailSettings mail = MailSettings.resolve(Map.of(MailSettings.HOST_ENV, "127.0.0.1",
         MailSettings.PORT_ENV, Integer.toString(greenMail.getSmtp().getPort()), MailSettings.BASE_URL_ENV, SITE));
     try (OaiTestServer oai = OaiTestServer.paging(100); FakeOpenAlex openAlex = new FakeOpenAlex(graph)) {
-      at(slotEvening(days.getFirst()));
+      at(ReplayTest.slotEvening(days.getFirst()));
       oai.publish(replay, days.getFirst());
       Pipeline.Settings settings = new Pipeline.Settings(Optional.empty(), Optional.of(new HarvestSchedule(oai.baseUrl(),
           Optional.of("cs"), HarvestSchedule.DEFAULT_AT, HarvestSchedule.DEFAULT_ZONE, 7, Duration.ZERO)),
@@ -137,7 +137,7 @@ class CitationReplayTest {
 
         int expected = 0;
         for (LocalDate day : days) {
-          at(slotEvening(day));
+          at(ReplayTest.slotEvening(day));
           oai.publish(replay, day);
           expected += byDay.get(day).size();
           awaitCaughtUp(site, expected);
@@ -189,11 +189,6 @@ class CitationReplayTest {
             .contains(SITE + "/papers/" + citing.id(), SITE + "/papers/" + citingAgain.id());
       }
     }
-  }
-
-  /** 21:00 in New York on that day: after the default 20:30 harvest slot. */
-  private static Instant slotEvening(LocalDate day) {
-    return day.atTime(21, 0).atZone(HarvestSchedule.DEFAULT_ZONE).toInstant();
   }
 
   /** Waits until the day's papers are indexed and every one of them has had its answer from OpenAlex. */

@@ -133,7 +133,7 @@ class ReplayTest {
   }
 
   /** 21:00 in New York on that day: after the default 20:30 harvest slot. */
-  private static Instant slotEvening(LocalDate day) {
+  static Instant slotEvening(LocalDate day) {
     return day.atTime(21, 0).atZone(HarvestSchedule.DEFAULT_ZONE).toInstant();
   }
 
