@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountData;
 import org.paperlens.account.AccountStore;
@@ -14,6 +13,7 @@ import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.ListingSignals;
 import org.paperlens.paper.PaperId;
 import org.paperlens.store.Database;
+import org.paperlens.store.Generation;
 import org.paperlens.store.Tx;
 
 /**
@@ -28,23 +28,18 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
 
   private final Database db;
   private final Clock clock;
-  /** Bumped on every change, so caches of rankings that use the totals know they are stale. */
-  private final AtomicLong generation = new AtomicLong();
   /**
-   * The database's count of community changes (V12), as last read, and when (System.nanoTime):
-   * changes made by other processes on the same database reach this one's caches within
-   * {@link #SHARED_READ_EVERY_NANOS}, at the cost of one one-row read per that interval.
+   * Bumped on every change, here and in other processes on the same database (V12's
+   * community_sequence), so caches of rankings that use the totals know they are stale.
    */
-  private final AtomicLong shared = new AtomicLong();
-  private volatile long sharedReadAt;
-  private volatile boolean sharedRead;
-  private static final long SHARED_READ_EVERY_NANOS = 1_000_000_000L;
+  private final Generation generation;
 
   private final CommentStore comments;
 
   public CommunityStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.generation = new Generation(db, "community_sequence");
     this.comments = new CommentStore(db, this, clock);
   }
 
@@ -59,14 +54,7 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
    * never repeats: a cache keyed by it never serves a stale entry as fresh.
    */
   public long generation() {
-    long now = System.nanoTime();
-    if (!sharedRead || now - sharedReadAt > SHARED_READ_EVERY_NANOS) {
-      long read = db.transaction(tx -> tx.number("SELECT value FROM community_sequence WHERE id = 1"));
-      shared.accumulateAndGet(read, Math::max); // a slower reader's older value never goes back
-      sharedReadAt = now;
-      sharedRead = true;
-    }
-    return generation.get() + shared.get();
+    return generation.get();
   }
 
   /** Upvotes the paper once; returns false when this account had already upvoted it. */
@@ -214,7 +202,7 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
       tx.update("DELETE FROM " + counted[0] + " WHERE account_id = ?", account.id());
     }
     tx.update("DELETE FROM comments WHERE account_id = ?", account.id());
-    bumpShared(tx);
+    generation.bump(tx);
   }
 
   /**
@@ -234,23 +222,16 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
    * second; called after any change to a total, by this store or the library's.
    */
   public void changed() {
-    db.transaction(CommunityStore::bumpShared);
-    generation.incrementAndGet();
+    db.transaction(tx -> {
+      generation.bump(tx);
+      return null;
+    });
+    generation.changed();
   }
 
   /** A change to a total and the shared counter's bump commit together: one transaction, never one without the other. */
   private <T> T change(Database.Work<T> work) {
-    T result = db.transaction(tx -> {
-      T r = work.run(tx);
-      bumpShared(tx);
-      return r;
-    });
-    generation.incrementAndGet();
-    return result;
-  }
-
-  private static int bumpShared(Tx tx) {
-    return tx.update("UPDATE community_sequence SET value = value + 1 WHERE id = 1");
+    return generation.change(work);
   }
 
   private record Unnamed(PaperId paper, long account, String comment, Instant at) {}

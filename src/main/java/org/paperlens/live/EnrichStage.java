@@ -18,6 +18,7 @@ import org.paperlens.citation.Lookup;
 import org.paperlens.citation.RefreshCadence;
 import org.paperlens.citation.WorkKey;
 import org.paperlens.citation.match.ReferenceMatcher;
+import org.paperlens.citation.match.StoredCatalogue;
 import org.paperlens.citation.store.CitationStore;
 import org.paperlens.citation.store.Outcome;
 import org.paperlens.paper.CatalogueStore;
@@ -58,7 +59,7 @@ final class EnrichStage {
   private final RefreshCadence cadence;
   private final Clock clock;
   private final Consumer<String> log;
-  private final CatalogueTitles titles;
+  private final StoredCatalogue titles;
   private final ReferenceMatching matching;
   private final Object signal = new Object();
 
@@ -70,7 +71,7 @@ final class EnrichStage {
     this.cadence = cadence;
     this.clock = clock;
     this.log = log;
-    this.titles = new CatalogueTitles(catalogue);
+    this.titles = new StoredCatalogue(catalogue);
     this.matching = new ReferenceMatching(new ReferenceMatcher(titles), catalogue);
   }
 
@@ -183,6 +184,7 @@ final class EnrichStage {
     List<WorkKey> keys = papers.stream().map(p -> key(p).orElseThrow()).toList();
     List<Lookup> answers = source.lookup(keys, reading);
     boolean answered = false;
+    int found = 0;
     for (int i = 0; i < papers.size(); i++) {
       Paper p = papers.get(i);
       Instant next = cadence.next(published(p, now), now);
@@ -191,6 +193,7 @@ final class EnrichStage {
           citations.record(p.id(), matching.resolve(f.work()), now, next);
           health.enriched();
           answered = true;
+          found++;
         }
         case Lookup.UnknownId u -> {
           // Sources list a new arXiv paper some days after it appears: ask again on the cadence.
@@ -208,6 +211,8 @@ final class EnrichStage {
     }
     if (answered) {
       health.up();
+      log.accept(String.format("%s: %d papers asked (%s), %d found", source.name().displayName(), papers.size(),
+          reading == CitationSource.Reading.EVERYTHING ? "first reading" : "refresh", found));
     }
     return answered;
   }

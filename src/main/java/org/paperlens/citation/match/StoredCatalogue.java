@@ -19,14 +19,16 @@ import org.paperlens.paper.PaperId;
  * Java ({@link TitleKey}) and cannot be looked up in SQL. The index holds one entry per live paper
  * with a title of three words or more: its key (as long as the title, one byte a character for
  * Latin text), the paper id and the year: 284 bytes a paper, 21 MB for the 74,728 real listings
- * ({@code StoredCatalogueMemoryTest} measures it). It is built on first use and rebuilt when the
- * catalogue has changed, checked at most every {@link #CHECK_EVERY_NANOS}: a paper that arrived a
- * minute ago may not be matched by title yet, and is by id. Thread-safe.
+ * ({@code StoredCatalogueMemoryTest} measures it). It is built on first use; the owner that
+ * follows the catalogue's changes (the enrichment stage) adds each arriving paper ({@link #add}),
+ * and it is rebuilt from the catalogue when that has changed, checked at most every
+ * {@link #CHECK_EVERY_NANOS}, which drops deleted papers and old titles and catches papers
+ * written by another process. Thread-safe.
  */
 public final class StoredCatalogue implements CatalogueLookup {
 
-  /** How often the catalogue's change number is read to see whether the title index is stale. */
-  static final long CHECK_EVERY_NANOS = 60_000_000_000L;
+  /** How often the catalogue's change number is read to see whether the title index should be rebuilt. */
+  static final long CHECK_EVERY_NANOS = 600_000_000_000L;
 
   private final CatalogueStore catalogue;
   private final LongSupplier nanoTime;
@@ -58,6 +60,16 @@ public final class StoredCatalogue implements CatalogueLookup {
     return titles().getOrDefault(key, List.of());
   }
 
+  /** A paper that arrived or changed: its title joins the index at once (a paper already under that title is not added twice). */
+  public synchronized void add(Paper paper) {
+    if (titles != null) {
+      TitleKey.of(paper.title()).ifPresent(k -> {
+        TitledPaper t = new TitledPaper(paper.id(), year(paper));
+        titles.merge(k, List.of(t), (a, b) -> a.stream().anyMatch(x -> x.id().equals(t.id())) ? a : joined(a, b));
+      });
+    }
+  }
+
   /** The title index, rebuilt first when the catalogue has changed since it was built. */
   synchronized Map<TitleKey, List<TitledPaper>> titles() {
     long now = nanoTime.getAsLong();
@@ -78,13 +90,15 @@ public final class StoredCatalogue implements CatalogueLookup {
     scan.accept(p -> TitleKey.of(p.title()).ifPresent(k -> {
       TitledPaper t = new TitledPaper(p.id(), year(p));
       // Most keys name one paper: an immutable one-element list is the smallest.
-      out.merge(k, List.of(t), (a, b) -> {
-        List<TitledPaper> both = new java.util.ArrayList<>(a);
-        both.addAll(b);
-        return List.copyOf(both);
-      });
+      out.merge(k, List.of(t), StoredCatalogue::joined);
     }));
     return out;
+  }
+
+  private static List<TitledPaper> joined(List<TitledPaper> a, List<TitledPaper> b) {
+    List<TitledPaper> both = new java.util.ArrayList<>(a);
+    both.addAll(b);
+    return List.copyOf(both);
   }
 
   /** The year the paper appeared: its first version's, else its first listing's. */

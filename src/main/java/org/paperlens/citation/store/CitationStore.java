@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.paperlens.citation.Doi;
 import org.paperlens.citation.LinkedWork;
@@ -18,6 +17,7 @@ import org.paperlens.citation.graph.CitationEdge;
 import org.paperlens.paper.PaperId;
 import org.paperlens.citation.store.WorkIndex.Ids;
 import org.paperlens.store.Database;
+import org.paperlens.store.Generation;
 import org.paperlens.store.Tx;
 
 /**
@@ -32,16 +32,12 @@ import org.paperlens.store.Tx;
 public final class CitationStore {
 
   private final Database db;
-  /** Bumped on every write here; with the shared counter below, what {@link #generation} adds up. */
-  private final AtomicLong generation = new AtomicLong();
-  /** The database's count of citation changes (table citation_sequence), as last read, and when (System.nanoTime). */
-  private final AtomicLong shared = new AtomicLong();
-  private volatile long sharedReadAt;
-  private volatile boolean sharedRead;
-  private static final long SHARED_READ_EVERY_NANOS = 1_000_000_000L;
+  /** Moved by every write, here and in other processes on the database (table citation_sequence). */
+  private final Generation generation;
 
   public CitationStore(Database db) {
     this.db = db;
+    this.generation = new Generation(db, "citation_sequence");
   }
 
   // ---- writing -------------------------------------------------------------------------------
@@ -260,24 +256,11 @@ public final class CitationStore {
    * grow, so their sum never repeats.
    */
   public long generation() {
-    long now = System.nanoTime();
-    if (!sharedRead || now - sharedReadAt > SHARED_READ_EVERY_NANOS) {
-      long read = db.transaction(tx -> tx.number("SELECT value FROM citation_sequence WHERE id = 1"));
-      shared.accumulateAndGet(read, Math::max); // a slower reader's older value never goes back
-      sharedReadAt = now;
-      sharedRead = true;
-    }
-    return generation.get() + shared.get();
+    return generation.get();
   }
 
   private <T> T change(Database.Work<T> work) {
-    T result = db.transaction(tx -> {
-      T r = work.run(tx);
-      tx.update("UPDATE citation_sequence SET value = value + 1 WHERE id = 1");
-      return r;
-    });
-    generation.incrementAndGet();
-    return result;
+    return generation.change(work);
   }
 
   // ---- the queue's figures (added by the enrichment stage's author) --------------------------

@@ -81,19 +81,30 @@ final class Reads {
   }
 
   /**
-   * Streams every edge: the works' catalogue ids are read first (one row per work), then the edges
-   * as pairs of numbers, so the scan joins nothing; one {@link PaperId} per work is shared by all
-   * its edges.
+   * Streams every edge: the works' catalogue ids are read first (one row per linked work) into an
+   * array by row number, then the edges as pairs of numbers, so the scan joins nothing and looks
+   * nothing up in a hash table; one {@link PaperId} per work is shared by all its edges, an
+   * external one made when its first edge is read.
    */
   static void edges(Tx tx, Consumer<CitationEdge> action) {
-    Map<Long, PaperId> ids = new HashMap<>();
-    tx.forEach("SELECT id, paper_id FROM citation_works", r -> {
-      String paper = r.getString(2);
-      long id = r.getLong(1);
-      ids.put(id, paper == null ? PaperId.of("work", Long.toString(id)) : new PaperId(paper));
-    });
+    long max = tx.number("SELECT MAX(id) FROM citation_works");
+    if (max >= Integer.MAX_VALUE) {
+      throw new IllegalStateException("citation_works ids beyond an array's reach: " + max);
+    }
+    PaperId[] ids = new PaperId[(int) max + 1];
+    tx.forEach("SELECT id, paper_id FROM citation_works WHERE paper_id IS NOT NULL",
+        r -> ids[(int) r.getLong(1)] = new PaperId(r.getString(2)));
     tx.forEach("SELECT citing_work, cited_work FROM citation_edges",
-        r -> action.accept(new CitationEdge(ids.get(r.getLong(1)), ids.get(r.getLong(2)))));
+        r -> action.accept(new CitationEdge(id(ids, r.getLong(1)), id(ids, r.getLong(2)))));
+  }
+
+  private static PaperId id(PaperId[] ids, long row) {
+    PaperId p = ids[(int) row];
+    if (p == null) {
+      p = new PaperId("work:" + row); // PaperId.of("work", row) without its checks of a constant scheme
+      ids[(int) row] = p;
+    }
+    return p;
   }
 
   static List<NewCitation> newCitations(Tx tx, String after, String until) {

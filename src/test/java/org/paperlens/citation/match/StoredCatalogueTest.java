@@ -24,12 +24,13 @@ class StoredCatalogueTest {
   @TempDir Path tmp;
 
   @Test
-  void references_resolve_by_arxiv_id_doi_and_title_with_year_and_a_new_paper_by_title_once_the_index_is_rebuilt() {
+  void references_resolve_by_arxiv_id_doi_and_title_with_year_and_a_new_paper_by_title_once_added_or_rebuilt() {
     try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       put(store, paper("2503.00001", "Attention Is All You Need, Again", "2025-03-01", null));
       put(store, paper("2503.00002", "A Journal Paper About Graphs", "2025-03-02", "10.1103/PhysRevD.1.1"));
       AtomicLong nanos = new AtomicLong();
-      ReferenceMatcher matcher = new ReferenceMatcher(new StoredCatalogue(store, nanos::get));
+      StoredCatalogue catalogueLookup = new StoredCatalogue(store, nanos::get);
+      ReferenceMatcher matcher = new ReferenceMatcher(catalogueLookup);
 
       assertThat(matcher.resolve(ref(Optional.of(new PaperId("2503.00001")), Optional.empty(), null, null)))
           .isEqualTo(new Resolved(new PaperId("2503.00001"), Via.ARXIV_ID));
@@ -42,9 +43,16 @@ class StoredCatalogueTest {
 
       put(store, paper("2503.00003", "A Paper That Arrived Later", "2025-03-03", null));
       LinkedWork late = ref(Optional.empty(), Optional.empty(), "A paper that arrived later", 2025);
-      assertThat(matcher.resolve(late)).as("the index is checked once a minute").isInstanceOf(Resolution.Unresolved.class);
+      assertThat(matcher.resolve(late)).as("not yet in the title index").isInstanceOf(Resolution.Unresolved.class);
       nanos.addAndGet(StoredCatalogue.CHECK_EVERY_NANOS);
-      assertThat(matcher.resolve(late)).isEqualTo(new Resolved(new PaperId("2503.00003"), Via.TITLE_YEAR));
+      assertThat(matcher.resolve(late)).as("rebuilt").isEqualTo(new Resolved(new PaperId("2503.00003"), Via.TITLE_YEAR));
+
+      Paper fourth = paper("2503.00004", "The Fourth Paper Of This Test", "2025-03-04", null);
+      put(store, fourth);
+      catalogueLookup.add(fourth);
+      catalogueLookup.add(fourth);
+      assertThat(catalogueLookup.byTitle(TitleKey.of("the fourth paper of this test").orElseThrow()))
+          .as("added at once, and once").containsExactly(new CatalogueLookup.TitledPaper(fourth.id(), Optional.of(2025)));
     }
   }
 
