@@ -91,10 +91,13 @@ final class DigestCommand implements Runnable {
     DigestCommand parent;
 
     @Option(names = "--email", required = true, paramLabel = "ADDRESS") String email;
-    @Option(names = "--user", paramLabel = "USER", description = "The account subscribing (needed for every kind but trending).") String user;
+    @Option(names = "--user", paramLabel = "USER",
+        description = "The account subscribing (needed for every kind but trending and citing-paper).") String user;
     @Option(names = "--kind", defaultValue = "trending", paramLabel = "KIND",
-        description = "trending, search, tag, category or author (default ${DEFAULT-VALUE}).") String kind;
-    @Option(names = "--target", paramLabel = "TEXT", description = "The query, tag, category or author.") String target;
+        description = {"trending, search, tag, category, author, or a citation alert: citing-paper, citing-library,",
+            "citing-tag, citing-author (default ${DEFAULT-VALUE})."}) String kind;
+    @Option(names = "--target", paramLabel = "TEXT",
+        description = "The query, tag, category, author (or '#ID NAME' for an author identity) or paper id.") String target;
     @Option(names = "--frequency", defaultValue = "daily", description = "daily or weekly (default ${DEFAULT-VALUE}).") String frequency;
     @Option(names = "--hour", defaultValue = "7", description = "Local hour, 0-23 (default ${DEFAULT-VALUE}).") String hour;
     @Option(names = "--weekday", defaultValue = "monday", description = "Day of weekly digests (default ${DEFAULT-VALUE}).") String weekday;

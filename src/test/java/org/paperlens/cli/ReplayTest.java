@@ -184,7 +184,7 @@ class ReplayTest {
     return counts;
   }
 
-  private static String text(MimeMessage m) throws Exception {
+  static String text(MimeMessage m) throws Exception {
     MimeMultipart mp = (MimeMultipart) m.getContent();
     for (int i = 0; i < mp.getCount(); i++) {
       BodyPart p = mp.getBodyPart(i);
@@ -219,7 +219,7 @@ class ReplayTest {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static String get(String url) throws Exception {
+  static String get(String url) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);

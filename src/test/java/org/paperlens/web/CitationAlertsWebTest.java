@@ -8,9 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -170,7 +168,7 @@ class CitationAlertsWebTest {
         .body()).contains("no paper 2499.99999 in the catalogue");
 
     root.digests().run().run(true, false, l -> {});
-    String confirm = link(text(mailsTo("visitor@example.org").getLast()), "/subscriptions/confirm/");
+    String confirm = SubscriptionWebTest.link(SubscriptionWebTest.text(mailsTo("visitor@example.org").getLast()), "/subscriptions/confirm/");
     assertThat(visitor.post(confirm, Map.of()).body()).contains("New papers citing 2401.00104");
 
     // A paper listed today is learnt to cite it; the root's digest run (as serve runs it) mails it once.
@@ -186,7 +184,7 @@ class CitationAlertsWebTest {
     List<MimeMessage> alerts = mailsTo("visitor@example.org").stream().filter(x -> !subject(x).startsWith("Confirm")).toList();
     assertThat(alerts).hasSize(1);
     assertThat(subject(alerts.getFirst())).isEqualTo("New papers citing “Diffusion Models for Image Synthesis”: 1 new paper");
-    assertThat(text(alerts.getFirst())).contains("Diffusion models revisited", "cites Diffusion Models for Image Synthesis");
+    assertThat(SubscriptionWebTest.text(alerts.getFirst())).contains("Diffusion models revisited", "cites Diffusion Models for Image Synthesis");
   }
 
   @Test
@@ -234,22 +232,5 @@ class CitationAlertsWebTest {
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String text(MimeMessage m) throws Exception {
-    MimeMultipart mp = (MimeMultipart) m.getContent();
-    for (int i = 0; i < mp.getCount(); i++) {
-      BodyPart p = mp.getBodyPart(i);
-      if (p.isMimeType("text/plain")) {
-        return (String) p.getContent();
-      }
-    }
-    throw new AssertionError("no text part");
-  }
-
-  private static String link(String text, String path) {
-    Matcher m = Pattern.compile(Pattern.quote(SITE + path) + "[A-Za-z0-9_-]{43}").matcher(text);
-    assertThat(m.find()).as(text).isTrue();
-    return m.group().replace(SITE, "");
   }
 }

@@ -66,7 +66,7 @@ class SubscriptionWebTest {
     return url.replace(SITE, "");
   }
 
-  private static String text(MimeMessage m) throws Exception {
+  static String text(MimeMessage m) throws Exception {
     MimeMultipart mp = (MimeMultipart) m.getContent();
     for (int i = 0; i < mp.getCount(); i++) {
       BodyPart p = mp.getBodyPart(i);
@@ -77,7 +77,7 @@ class SubscriptionWebTest {
     throw new AssertionError("no text part");
   }
 
-  private static String link(String text, String path) {
+  static String link(String text, String path) {
     Matcher m = Pattern.compile(Pattern.quote(SITE + path) + "[A-Za-z0-9_-]{43}").matcher(text);
     assertThat(m.find()).as(text).isTrue();
     return local(m.group());

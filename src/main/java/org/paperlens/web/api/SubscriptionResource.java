@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.paperlens.account.Account;
@@ -23,6 +21,7 @@ import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.JsonBodies;
 import org.paperlens.web.http.Routes;
+import org.paperlens.web.page.SubscriptionPages;
 
 /**
  * {@code /subscriptions}: the caller's e-mail digests and citation alerts, subscribing (double
@@ -79,19 +78,8 @@ public final class SubscriptionResource implements Feature {
     } catch (IllegalArgumentException e) {
       throw HttpProblem.badRequest(e.getMessage());
     }
-    String address = email.toLowerCase(Locale.ROOT);
-    String client = clients.of(ctx);
-    Optional<Duration> wait = mails.tryAcquire(address, client);
-    if (wait.isPresent()) {
-      throw HttpProblem.tooMany("too many subscriptions asked for this address or from here", wait.get());
-    }
-    Subscriptions.Pending p;
-    try {
-      p = subscriptions.subscribe(email, Long.toString(me.id()), topic, cadence);
-    } catch (IllegalArgumentException e) {
-      mails.release(address, client); // no mail was queued
-      throw HttpProblem.badRequest(e.getMessage());
-    }
+    Subscriptions.Pending p = SubscriptionPages.subscribe(mails, clients.of(ctx), subscriptions, email, Long.toString(me.id()),
+        topic, cadence);
     nudge.run();
     ctx.status(201).json(view(p.subscription()));
   }

@@ -65,21 +65,8 @@ public final class SubscriptionPages implements Feature {
       Topic topic = Topic.of(kind == null ? "trending" : kind, target);
       Cadence cadence = Cadence.parse(Params.form(ctx, "frequency"), Params.form(ctx, "hour"),
           Params.form(ctx, "weekday"), Params.form(ctx, "zone"));
-      String email = Params.form(ctx, "email");
-      String address = email == null ? "" : email.toLowerCase(Locale.ROOT);
-      // Counted before the mail is queued.
-      String client = clients.of(ctx);
-      Optional<Duration> wait = mails.tryAcquire(address, client);
-      if (wait.isPresent()) {
-        throw HttpProblem.tooMany("too many subscriptions asked for this address or from here", wait.get());
-      }
-      Subscriptions.Pending p;
-      try {
-        p = subscriptions.subscribe(email, me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
-      } catch (IllegalArgumentException e) {
-        mails.release(address, client); // no mail was queued
-        throw e;
-      }
+      Subscriptions.Pending p = subscribe(mails, clients.of(ctx), subscriptions, Params.form(ctx, "email"),
+          me.map(a -> Long.toString(a.id())).orElse(null), topic, cadence);
       nudge.run();
       render(ctx, kind, target, canSendMail
           ? "Check your mail: we sent a confirmation link to " + p.subscription().email() + ". Nothing is sent before you confirm."
@@ -89,6 +76,26 @@ public final class SubscriptionPages implements Feature {
     } catch (IllegalArgumentException e) {
       ctx.status(400);
       render(ctx, kind, target, null, e.getMessage());
+    }
+  }
+
+  /**
+   * Subscribes within the mail limits, for the form and the API alike: counted before the
+   * confirmation mail is queued, given back when none was; a 429 problem over a limit, and
+   * {@link Subscriptions#subscribe}'s IllegalArgumentException for a bad request.
+   */
+  public static Subscriptions.Pending subscribe(SubscribeLimits mails, String client, Subscriptions subscriptions, String email,
+      String userId, Topic topic, Cadence cadence) {
+    String address = email == null ? "" : email.toLowerCase(Locale.ROOT);
+    Optional<Duration> wait = mails.tryAcquire(address, client);
+    if (wait.isPresent()) {
+      throw HttpProblem.tooMany("too many subscriptions asked for this address or from here", wait.get());
+    }
+    try {
+      return subscriptions.subscribe(email, userId, topic, cadence);
+    } catch (IllegalArgumentException e) {
+      mails.release(address, client); // no mail was queued
+      throw e;
     }
   }
 
