@@ -65,7 +65,7 @@ public final class CitationGraphBuild {
     Arrays.sort(builds);
     row(table, "edges, papers in the graph", String.format("%,d edges, %,d papers", graph.edges(), graph.papers()));
     row(table, "build in memory from streamed edges (first, then median of 3 warm)", firstMs + " ms, " + builds[1] + " ms");
-    row(table, "heap the graph keeps (after GC)", mib(kept));
+    row(table, "heap the graph keeps (after GC; without the paper ids, which the held edges share with it)", mib(kept));
     row(table, "heap peak while building, above the held edges (all heap pools, first build)", mib(peak));
 
     long[] ranks = new long[1_000];
@@ -112,7 +112,10 @@ public final class CitationGraphBuild {
     String body = "## Citation graph: build, memory and ranking at 75k papers (issue 20)\n\n"
         + "75,000 catalogue papers citing 40 works each (10 earlier catalogue papers, 30 of 500,000 outside works drawn by "
         + "a Zipf law), 3,000,000 edges, fixed seed. The server builds the graph on a background thread when the "
-        + "citation store's generation moves (`CachedGraph`); pages keep the previous graph meanwhile.\n\n" + table
+        + "citation store's generation moves (`CachedGraph`); pages keep the previous graph meanwhile. The ids "
+        + "(366,219 here) come on top of the graph's own arrays, about 60 bytes each as the store makes them. A "
+        + "neighbour query's cost is the sum of its neighbours' degrees: a paper citing works that thousands cite is the "
+        + "slow tail (papers linking more than 10,000 on the far side are skipped, GraphRanker.MAX_FAN_OUT).\n\n" + table
         + "\nCommand: `bench/citation-graph` (default heap). Hardware: " + Hardware.describe()
         + ". Load average (1, 5, 15 min) at the end: " + loadAverage() + ".\n";
     System.out.print(body);

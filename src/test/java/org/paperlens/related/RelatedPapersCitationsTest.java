@@ -25,6 +25,7 @@ import org.paperlens.live.CatalogueSource;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.Fusion;
+import org.paperlens.search.SearchFixture;
 import org.paperlens.testing.Fixtures;
 import org.paperlens.testing.TestDatabase;
 
@@ -49,24 +50,12 @@ class RelatedPapersCitationsTest {
    * the text ranking has no ties for the HNSW graph to break either way.
    */
   static final java.util.Map<String, float[]> VECTORS = java.util.Map.of(
-      "2401.00101", unit(1, 0, 0, 0),
-      "2401.00105", unit(0.96f, 0.28f, 0, 0),
-      "2401.00109", unit(0.8f, 0, 0, 0.6f),
-      "2401.00108", unit(0.3f, 0, 0, 0.95f),
-      "2401.00102", unit(0.2f, 0.98f, 0, 0),
-      "2401.00106", unit(0.1f, 0.99f, 0, 0));
-
-  static float[] unit(float... v) {
-    double n = 0;
-    for (float x : v) {
-      n += x * x;
-    }
-    float[] out = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = (float) (v[i] / Math.sqrt(n));
-    }
-    return out;
-  }
+      "2401.00101", SearchFixture.unit(1, 0, 0, 0),
+      "2401.00105", SearchFixture.unit(0.96f, 0.28f, 0, 0),
+      "2401.00109", SearchFixture.unit(0.8f, 0, 0, 0.6f),
+      "2401.00108", SearchFixture.unit(0.3f, 0, 0, 0.95f),
+      "2401.00102", SearchFixture.unit(0.2f, 0.98f, 0, 0),
+      "2401.00106", SearchFixture.unit(0.1f, 0.99f, 0, 0));
 
   static CitationEdge edge(String citing, String cited) {
     return new CitationEdge(new PaperId(citing), new PaperId(cited));
