@@ -79,7 +79,7 @@ public final class Web {
     Identities identities = new Identities(root.citations(), root.index(), clock);
     org.paperlens.index.VectorLookup vectors = root.vectors();
     PaperCitations citations = new PaperCitations(root.citations(), root.catalogue(),
-        new CitationMaps(root.citations(), root.catalogue(), vectors::vectorFor), clock);
+        new CitationMaps(root.citations(), root.catalogue(), vectors::vectorFor, root.related().citations().graph()), clock);
 
     // One count of confirmation mails for the subscribe page and the API, so neither doubles the other's limits.
     SubscribeLimits mails = new SubscribeLimits(clock);

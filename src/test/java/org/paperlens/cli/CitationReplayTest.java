@@ -183,12 +183,25 @@ class CitationReplayTest {
         assertThat(ReplayTest.get(url + "papers/" + citing.id())).as("the citing paper's page").contains("data-paper-id=\"" + cited.id() + "\"");
         JsonNode citations = JSON.readTree(ReplayTest.get(url + "api/v1/papers/" + cited.id() + "/citations"));
         assertThat(citations.toString()).contains("\"" + citing.id() + "\"", "\"" + citingAgain.id() + "\"");
-        assertThat(ReplayTest.get(url + "papers/" + cited.id() + "/map")).as("the map")
+        // The map is drawn from the graph related papers rank on, which serve rebuilds in the background within seconds of a change.
+        assertThat(awaitPage(url + "papers/" + cited.id() + "/map", "href=\"/papers/" + citing.id() + "\"",
+            "href=\"/papers/" + citingAgain.id() + "\"")).as("the map")
             .contains("data-testid=\"citation-map\"", "href=\"/papers/" + citing.id() + "\"", "href=\"/papers/" + citingAgain.id() + "\"");
         assertThat(ReplayTest.get(url + "feeds/citing/paper/" + cited.id())).as("the feed of the same alerts")
             .contains(SITE + "/papers/" + citing.id(), SITE + "/papers/" + citingAgain.id());
       }
     }
+  }
+
+  /** The page at {@code url} once it holds every one of {@code wanted}, or as it is after 60 s (for the assertion to show). */
+  private static String awaitPage(String url, String... wanted) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    String body = ReplayTest.get(url);
+    while (!java.util.Arrays.stream(wanted).allMatch(body::contains) && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      body = ReplayTest.get(url);
+    }
+    return body;
   }
 
   /** Waits until the day's papers are indexed and every one of them has had its answer from OpenAlex. */

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.paperlens.citation.ExternalIds;
 import org.paperlens.citation.LinkedWork;
 import org.paperlens.citation.graph.CitationGraph;
 import org.paperlens.citation.graph.GraphNeighbour;
 import org.paperlens.citation.graph.GraphRanker;
+import org.paperlens.citation.graph.GraphVersion;
 import org.paperlens.citation.store.CitationStore;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
@@ -24,7 +26,7 @@ import org.paperlens.paper.PaperId;
  * Builds a paper's {@link CitationMap} from the stored citation graph: the paper, its most cited
  * references and citers, and its nearest catalogue neighbours by co-citation and bibliographic
  * coupling ({@link GraphRanker}), at most {@value #MAX_NODES} nodes, laid out by {@link MapLayout}.
- * The graph of every stored edge is built once and rebuilt only when the store's generation moves.
+ * The graph is the one related papers use, rebuilt off the request path when the store changes.
  * Thread-safe.
  */
 public final class CitationMaps {
@@ -47,58 +49,27 @@ public final class CitationMaps {
   private final CitationStore store;
   private final CatalogueStore catalogue;
   private final Function<PaperId, float[]> vectors;
-  private volatile Snapshot snapshot;
+  private final Supplier<GraphVersion> graphs;
 
-  private record Snapshot(long generation, CitationGraph graph, long builtAt, long buildNanos) {}
-
-  /** @param vectors a catalogue paper's text vector, or null when it has none */
-  public CitationMaps(CitationStore store, CatalogueStore catalogue, Function<PaperId, float[]> vectors) {
+  /**
+   * @param vectors a catalogue paper's text vector, or null when it has none
+   * @param graphs the graph of every stored edge: the one related papers rank on
+   *     ({@code CachedGraph}), so a server holds one copy and no page waits for a build
+   */
+  public CitationMaps(CitationStore store, CatalogueStore catalogue, Function<PaperId, float[]> vectors,
+      Supplier<GraphVersion> graphs) {
     this.store = store;
     this.catalogue = catalogue;
     this.vectors = vectors;
+    this.graphs = graphs;
   }
 
   /**
-   * Every stored edge as one graph, rebuilt (once, whoever asks first) after the stored citations
-   * change. A graph that builds in under {@link #CHEAP_BUILD_NANOS} is always current; a larger one
-   * is rebuilt at most once per {@value #REBUILD_SHARE} times its last build took, so steady
-   * enrichment does not cost a full edge scan per map. A map may then lag the store by that long.
-   */
-  public CitationGraph graph() {
-    long generation = store.generation();
-    Snapshot s = snapshot;
-    if (due(s, generation)) {
-      synchronized (this) {
-        s = snapshot;
-        if (due(s, generation)) {
-          long start = System.nanoTime();
-          CitationGraph graph = CitationGraph.of(store.edges());
-          long end = System.nanoTime();
-          s = new Snapshot(generation, graph, end, end - start);
-          snapshot = s;
-        }
-      }
-    }
-    return s.graph();
-  }
-
-  /**
-   * The store generation the graph {@link #graph()} now gives was built at (rebuilding it first if
-   * due): what caches of maps key on, so a map made from a lagging graph is made again once the
-   * graph catches up.
+   * The store generation of the graph maps are now drawn from: what caches of maps key on, so a
+   * map drawn while the graph lagged the store is drawn again once it has caught up.
    */
   public long graphGeneration() {
-    graph();
-    return snapshot.generation();
-  }
-
-  /** A graph that took longer than this to build is rebuilt at most once per {@link #REBUILD_SHARE} times that long. */
-  static final long CHEAP_BUILD_NANOS = 100_000_000L;
-  static final int REBUILD_SHARE = 20;
-
-  private static boolean due(Snapshot s, long generation) {
-    return s == null || s.generation() != generation
-        && (s.buildNanos() < CHEAP_BUILD_NANOS || System.nanoTime() - s.builtAt() > REBUILD_SHARE * s.buildNanos());
+    return graphs.get().generation();
   }
 
   /** Whether a graph id names a catalogue paper (external works are {@code work:N}). */
@@ -108,7 +79,7 @@ public final class CitationMaps {
 
   /** The map of {@code paper}; {@link CitationMap#isEmpty() empty} when no stored edge touches it. */
   public CitationMap of(PaperId paper) {
-    CitationGraph graph = graph();
+    CitationGraph graph = graphs.get().graph();
     List<PaperId> references = graph.references(paper);
     List<PaperId> citers = graph.citers(paper);
     Set<PaperId> linked = new HashSet<>(references);

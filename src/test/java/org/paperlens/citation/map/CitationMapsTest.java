@@ -22,6 +22,8 @@ import org.paperlens.citation.ExternalIds;
 import org.paperlens.citation.LinkedWork;
 import org.paperlens.citation.SourceName;
 import org.paperlens.citation.Work;
+import org.paperlens.citation.graph.CitationGraph;
+import org.paperlens.citation.graph.GraphVersion;
 import org.paperlens.citation.store.CitationStore;
 import org.paperlens.paper.PaperId;
 import org.paperlens.testing.Stores;
@@ -79,7 +81,9 @@ class CitationMapsTest {
   }
 
   private static CitationMaps maps() {
-    return new CitationMaps(citations, stores.catalogue, id -> null);
+    // The graph as it is now: what a server's CachedGraph settles to seconds after the last write.
+    return new CitationMaps(citations, stores.catalogue, id -> null,
+        () -> new GraphVersion(citations.generation(), CitationGraph.of(citations.edges())));
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.paperlens.citation.Edges;
 import org.paperlens.citation.ExternalIds;
 import org.paperlens.citation.SourceName;
 import org.paperlens.citation.Work;
+import org.paperlens.citation.graph.GraphVersion;
 import org.paperlens.citation.map.CitationMaps;
 import org.paperlens.citation.store.CitationStore;
 import org.paperlens.paper.PaperId;
@@ -37,7 +38,7 @@ class PaperCitationsTest {
       CitationStore store = new CitationStore(stores.db);
       PaperId a = stores.paper("2501.00001", LocalDate.of(2025, 1, 1), "cs.LG");
       PaperId b = stores.paper("2501.00002", LocalDate.of(2025, 1, 1), "cs.LG");
-      PaperCitations citations = new PaperCitations(store, stores.catalogue, new CitationMaps(store, stores.catalogue, id -> null),
+      PaperCitations citations = new PaperCitations(store, stores.catalogue, new CitationMaps(store, stores.catalogue, id -> null, () -> GraphVersion.NONE),
           Clock.systemUTC());
       assertThat(citations.panel(a).isEmpty()).isTrue();
       store.record(a, counted(a, 5), AT, AT);
