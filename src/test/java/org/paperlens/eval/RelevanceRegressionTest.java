@@ -25,13 +25,16 @@ import org.paperlens.testing.SharedData;
  *
  * <p>Slow: the first run embeds both corpora (about 8,400 abstracts) into {@link #DATA}, which
  * later runs reuse (the commands embed only what has no vector yet); each run then rebuilds the
- * index and runs every query. Semantic figures move in the fourth decimal between index builds
- * (the HNSW graph is built by several threads), well inside the tolerance.
+ * index and runs every query. Semantic figures move between index builds: documents reach the
+ * index from several threads, so segments, and with them the HNSW graphs, differ from run to run.
+ * On unchanged search code SciFact semantic nDCG@10 has come out from 0.7023 to 0.7056 (a CI run
+ * of 2026-12-06 failed the earlier tolerance of 0.002 at 0.7023), so the tolerance is 0.005: above
+ * that spread, below any change worth a line in docs/relevance.md.
  */
 @Tag("slow")
 class RelevanceRegressionTest {
 
-  static final double TOLERANCE = 0.002;
+  static final double TOLERANCE = 0.005;
   static final Path PAGE = Path.of("docs/relevance.md");
   /** The commands' data directory: kept between runs (until {@code mvn clean}) for its embeddings. */
   static final Path DATA = Path.of("target/relevance-data");
