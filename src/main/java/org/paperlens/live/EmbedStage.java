@@ -25,6 +25,8 @@ final class EmbedStage {
   private final Consumer<String> log;
   private final CatalogueEmbedder embedder;
   private final Object signal = new Object();
+  private static final long IDLE_WAIT_MILLIS = 5_000;
+  private final long idleWaitMillis;
   /** The catalogue position of the last look that found nothing to do (-1: look again). */
   private long seen = -1;
   /** Set when an import or harvest brought papers in: the current stretch ends early. */
@@ -37,6 +39,13 @@ final class EmbedStage {
    * @param running false once the pipeline stops: the current batch then ends the stretch
    */
   EmbedStage(CatalogueStore store, Encoder encoder, double share, BooleanSupplier running, Consumer<String> log) {
+    this(store, encoder, share, running, log, IDLE_WAIT_MILLIS);
+  }
+
+  /** @param idleWaitMillis how long a step with nothing to do waits for {@link #wake} before looking again */
+  EmbedStage(CatalogueStore store, Encoder encoder, double share, BooleanSupplier running, Consumer<String> log,
+      long idleWaitMillis) {
+    this.idleWaitMillis = idleWaitMillis;
     this.store = store;
     this.share = share;
     this.running = running;
@@ -77,7 +86,13 @@ final class EmbedStage {
     long seq = store.sequence();
     if (seq == seen) {
       synchronized (signal) {
-        signal.wait(5_000); // nothing changed since the last look: woken by an import, or looks again soon
+        // Nothing changed since the last look: woken by an import, or looks again soon. A wake that
+        // came before this wait is not lost: it is taken here instead of waited for.
+        if (arrived) {
+          arrived = false;
+        } else {
+          signal.wait(idleWaitMillis);
+        }
       }
       return;
     }

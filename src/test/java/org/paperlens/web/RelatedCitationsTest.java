@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperlens.citation.Edges;
 import org.paperlens.citation.ExternalIds;
+import org.paperlens.citation.graph.GraphVersion;
 import org.paperlens.citation.LinkedWork;
 import org.paperlens.citation.SourceName;
 import org.paperlens.citation.Work;
@@ -28,6 +30,7 @@ import org.paperlens.paper.PaperId;
  * papers), and 2401.00101 and the diffusion paper 2401.00104 cite the same two outside works.
  * The server rebuilds its graph in the background; the test waits for the new graph to show.
  */
+@Timeout(120) // a guard against hanging, not a speed target: the server's graph catches up within seconds
 class RelatedCitationsTest {
 
   @RegisterExtension
@@ -56,27 +59,30 @@ class RelatedCitationsTest {
     store.record(new PaperId("2401.00104"), work("2401.00104", shared, List.of()), now, now.plus(1, ChronoUnit.DAYS));
   }
 
-  /** The related papers of 2401.00101 once the server's graph holds the edges (it rebuilds within seconds). */
+  /**
+   * The related papers of 2401.00101 once the server's graph holds every stored edge (it rebuilds
+   * within seconds). Waiting for a related paper to show is not enough: 2401.00104 is among the text
+   * neighbours too, so it shows before the graph has any edge.
+   */
   static Map<String, JsonNode> relatedOnceRebuilt() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      JsonNode r = ApiTest.ok(web.browser().get("/api/v1/papers/2401.00101/related?k=10")).get("related");
-      Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
-      r.forEach(item -> byId.put(item.get("id").asText(), item));
-      if (byId.containsKey("2401.00104")) {
-        return byId;
-      }
-      assertThat(System.nanoTime()).as("the graph was rebuilt within 30 s").isLessThan(deadline);
-      Thread.sleep(100);
+    Supplier<GraphVersion> graph = web.root.related().citations().graph();
+    while (graph.get().generation() != web.root.citations().generation()) { // the class's Timeout ends a wait for ever
+      Thread.sleep(50);
     }
+    JsonNode r = ApiTest.ok(web.browser().get("/api/v1/papers/2401.00101/related?k=10")).get("related");
+    Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
+    r.forEach(item -> byId.put(item.get("id").asText(), item));
+    return byId;
   }
 
   @Test
   void the_api_gives_each_related_paper_its_reason_and_what_the_graph_says() throws Exception {
     Map<String, JsonNode> related = relatedOnceRebuilt();
     List<String> order = new ArrayList<>(related.keySet());
-    // co-cited three times and first in the text list's tail: fused to the top; 00104 enters by two shared references
-    assertThat(order.getFirst()).isEqualTo("2401.00108");
+    // Co-cited three times (00108) and sharing two references (00104): the graph lifts both from the
+    // text list's tail to the top two. Their order between them follows the text tail, whose near-zero
+    // similarities swap between index builds (0.0718 against 0.0711 fused), so it is not asserted.
+    assertThat(order.subList(0, 2)).containsExactlyInAnyOrder("2401.00108", "2401.00104");
     JsonNode quantum = related.get("2401.00108");
     assertThat(quantum.get("reason").asText()).endsWith(" \u00b7 cited together by 3 papers");
     assertThat(quantum.get("citations").get("coCitations").asInt()).isEqualTo(3);
