@@ -59,8 +59,17 @@ class CachedGraphTest {
     Store store = new Store();
     CountDownLatch reading = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    // The first build waits until the first answer is checked: otherwise it may finish before get() returns.
+    CountDownLatch firstAnswered = new CountDownLatch(1);
     try (CachedGraph cached = new CachedGraph(store::generation, sink -> {
       List<CitationEdge> e = store.edges();
+      if (e == FIRST) {
+        try {
+          firstAnswered.await();
+        } catch (InterruptedException x) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (e == SECOND) {
         reading.countDown();
         try {
@@ -72,6 +81,7 @@ class CachedGraphTest {
       e.forEach(sink);
     }, Duration.ZERO, false)) {
       assertThat(cached.get()).isEqualTo(GraphVersion.NONE); // the first question: nothing built yet, and no waiting
+      firstAnswered.countDown();
       await(() -> cached.get().generation() == 1);
       assertThat(cached.get().graph().edges()).isEqualTo(1);
 
