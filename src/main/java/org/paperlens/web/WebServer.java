@@ -14,7 +14,9 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.paperlens.common.RequestGauge;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.InFlight;
 import org.paperlens.web.http.BodySizeLimit;
 import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.Feature;
@@ -46,8 +48,10 @@ public final class WebServer implements AutoCloseable {
    * @param auth sessions and API tokens: who sends each request
    * @param templates the pages' templates, of which the error page outside /api
    * @param features the pages and API resources, registered in this order
+   * @param requests counts the requests in flight, static files included, for background work to give way to
    */
-  public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features) {
+  public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
+      RequestGauge requests) {
     Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx,
         new ErrorView(title, status, detail)));
     RequestBodies bodies = new RequestBodies(limits, clients::of);
@@ -55,7 +59,7 @@ public final class WebServer implements AutoCloseable {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
       config.http.prefer405over404 = true;
-      jetty(config, limits);
+      jetty(config, limits, requests);
       config.router.ignoreTrailingSlashes = true;
       staticFiles(config);
     });
@@ -98,7 +102,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Jetty settings that bound what a slow or oversized request can hold: see {@link ServerLimits}. */
-  private void jetty(JavalinConfig config, ServerLimits limits) {
+  private void jetty(JavalinConfig config, ServerLimits limits, RequestGauge requests) {
     config.http.maxRequestSize = limits.maxBodyBytes();
     config.jetty.multipartConfig.maxTotalRequestSize(limits.maxUploadBytes(), SizeUnit.BYTES);
     config.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), SizeUnit.BYTES);
@@ -117,8 +121,11 @@ public final class WebServer implements AutoCloseable {
       connector.setIdleTimeout(limits.idleTimeout().toMillis());
       return connector;
     });
-    config.jetty.modifyServletContextHandler(context -> context.addFilter(
-        new FilterHolder(new BodySizeLimit(limits.maxBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST)));
+    config.jetty.modifyServletContextHandler(context -> {
+      // First, around everything else: a request counts from the moment the servlet sees it to its last byte handed over.
+      context.addFilter(new FilterHolder(new InFlight(requests)), "/*", EnumSet.of(DispatcherType.REQUEST));
+      context.addFilter(new FilterHolder(new BodySizeLimit(limits.maxBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST));
+    });
   }
 
   /** The API routes this server answers, for checking against the OpenAPI document. */
