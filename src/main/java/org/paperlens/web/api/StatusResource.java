@@ -38,15 +38,15 @@ public final class StatusResource implements Feature {
   }
 
   /**
-   * The embedder's counts from the catalogue: {@code embedded} of {@code papers} have a vector
+   * The embedder's counts from the catalogue: {@code withVector} of {@code embeddable} papers have a vector
    * stored (the index shows them within a second), at {@code rate} papers/s over the last minute,
    * all done in about {@code etaSeconds} (null when idle), covering papers listed {@code listedFrom}
    * to {@code listedTo}.
    */
   static Map<String, Object> embedding(org.paperlens.live.EmbedProgress e) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("papers", e.papers());
-    m.put("embedded", e.embedded());
+    m.put("embeddable", e.papers());
+    m.put("withVector", e.embedded());
     m.put("toEmbed", e.toEmbed());
     m.put("rate", e.rate());
     m.put("etaSeconds", e.eta().map(java.time.Duration::toSeconds).orElse(null));
