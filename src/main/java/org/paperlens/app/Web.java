@@ -10,6 +10,7 @@ import org.paperlens.digest.SubscribeLimits;
 import org.paperlens.live.PipelineStatus;
 import org.paperlens.search.CitationCounts;
 import org.paperlens.search.SearchMode;
+import org.paperlens.web.AgentEndpoint;
 import org.paperlens.web.WebServer;
 import org.paperlens.web.api.CitationResource;
 import org.paperlens.web.api.LibraryResource;
@@ -123,7 +124,9 @@ public final class Web {
     features.add(new TokenResource(auth));
     // Always: the API is one document (OpenAPI) whatever the server serves as pages.
     features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, mails));
-    return root.own(new WebServer(limits, clients, auth, templates, features));
+    // The agent interface at /mcp: the same services as the pages and the API, the API's body limit.
+    AgentEndpoint agent = new AgentEndpoint(Agent.services(root), root.accounts(), limits.maxBodyBytes(), root.mail().baseUrl());
+    return root.own(new WebServer(limits, clients, auth, templates, features, agent));
   }
 
   /** Without a pipeline (a static index): the status is the index's coverage alone. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
     description = "A self-hostable discovery engine for research papers.",
     subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, ReindexCommand.class,
         ImportOpenAlexCommand.class,
-        SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, EvalCommand.class, EvalRelatedCommand.class,
+        SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, McpCommand.class, EvalCommand.class, EvalRelatedCommand.class,
         EvalGraphCommand.class,
         EvalRecommendCommand.class, StatsCommand.class, DigestCommand.class, ExportCommand.class, LibraryCommand.class,
         CommandLine.HelpCommand.class},

@@ -61,12 +61,12 @@ public final class Views {
 
   /** The paper's page at its source: the one it names, else arXiv's for an arXiv id, else null. */
   static String absUrl(Paper p) {
-    return p.absUrl() != null ? p.absUrl() : p.id().isArxiv() ? "https://arxiv.org/abs/" + p.id().value() : null;
+    return p.sourcePage();
   }
 
   /** The paper's PDF: the one its source names, else arXiv's for an arXiv id, else null. */
   static String pdfUrl(Paper p) {
-    return p.pdfUrl() != null ? p.pdfUrl() : p.id().isArxiv() ? "https://arxiv.org/pdf/" + p.id().value() : null;
+    return p.sourcePdf();
   }
 
   /** A link to an author's page, with the text after the name in a list of authors. */
