@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.paperlens.account.Account;
 import org.paperlens.account.AccountStore;
 import org.paperlens.mcp.Members;
+import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Problems;
 
 /**
@@ -50,7 +51,7 @@ final class AgentAccess implements Filter {
       Optional<Account> member = header.regionMatches(true, 0, "Bearer ", 0, 7)
           ? accounts.byApiToken(header.substring(7).strip()) : Optional.empty();
       if (member.isEmpty()) {
-        res.setHeader("WWW-Authenticate", "Bearer realm=\"paperlens\", error=\"invalid_token\"");
+        res.setHeader("WWW-Authenticate", HttpProblem.BEARER_CHALLENGE + ", error=\"invalid_token\"");
         problem(res, 401, header.regionMatches(true, 0, "Bearer ", 0, 7)
             ? "the API token is not valid (revoked or mistyped). " + Members.GET_A_TOKEN
             : "send an API token as 'Authorization: Bearer TOKEN', or no Authorization header to call the public tools", req);
