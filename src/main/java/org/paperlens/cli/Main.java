@@ -153,7 +153,9 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main(env));
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(new Failures());
+    Failures failures = new Failures();
+    cli.setExecutionExceptionHandler(failures);
+    cli.setParameterExceptionHandler(failures);
     return cli;
   }
 

@@ -78,6 +78,8 @@ public final class WebServer implements AutoCloseable {
     app.error(405, ctx -> problems.respond(ctx, new Problems.Outcome(405, ctx.method() + " is not allowed on " + ctx.path(), null)));
     routes = new Routes(app);
     routes.api(HandlerType.GET, "/openapi.json", WebServer::openApi);
+    // Browsers ask for /favicon.ico whatever the page says; answer with the site's SVG icon.
+    routes.get("/favicon.ico", WebServer::favicon);
     features.forEach(f -> f.register(routes));
   }
 
@@ -124,6 +126,12 @@ public final class WebServer implements AutoCloseable {
   /** The API routes this server answers, for checking against the OpenAPI document. */
   public List<Routes.ApiRoute> apiRoutes() {
     return routes.apiRoutes();
+  }
+
+  private static void favicon(Context ctx) throws java.io.IOException {
+    try (var in = WebServer.class.getResourceAsStream("/web/static/favicon.svg")) {
+      ctx.header("Cache-Control", "public, max-age=86400").contentType("image/svg+xml").result(in.readAllBytes());
+    }
   }
 
   private static void openApi(Context ctx) throws java.io.IOException {

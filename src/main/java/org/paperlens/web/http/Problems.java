@@ -21,8 +21,12 @@ public final class Problems {
   private static final Logger LOG = Logger.getLogger(Problems.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Status and detail of a failure. */
-  public record Outcome(int status, String detail, String retryAfter) {}
+  /** Status and detail of a failure; {@code challenge} is the {@code WWW-Authenticate} of a 401 (null: the plain Bearer one). */
+  public record Outcome(int status, String detail, String retryAfter, String challenge) {
+    public Outcome(int status, String detail, String retryAfter) {
+      this(status, detail, retryAfter, null);
+    }
+  }
 
   /** Renders the HTML error page outside /api (the pages own its template). */
   @FunctionalInterface
@@ -38,7 +42,7 @@ public final class Problems {
 
   public static Outcome classify(Throwable e) {
     return switch (e) {
-      case HttpProblem p -> new Outcome(p.status(), p.getMessage(), p.retryAfterSeconds());
+      case HttpProblem p -> new Outcome(p.status(), p.getMessage(), p.retryAfterSeconds(), p.challenge());
       case BadQueryException q -> new Outcome(400, "bad query: " + q.getMessage(), null);
       case UnknownPaperException u -> new Outcome(404, u.getMessage(), null);
       case AccountException a -> new Outcome(switch (a.kind()) {
@@ -101,6 +105,10 @@ public final class Problems {
       ctx.header("Retry-After", o.retryAfter());
     }
     if (isApi(ctx)) {
+      if (o.status() == 401) {
+        // RFC 9110 requires a challenge with every 401; API clients authenticate with bearer tokens (RFC 6750).
+        ctx.header("WWW-Authenticate", o.challenge() != null ? o.challenge() : HttpProblem.BEARER_CHALLENGE);
+      }
       ObjectNode body = JSON.createObjectNode();
       body.put("type", "about:blank");
       body.put("title", title(o.status()));
