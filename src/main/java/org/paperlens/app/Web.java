@@ -71,7 +71,7 @@ public final class Web {
     CitationCounts counts = new StoredCounts(root::citations);
     SearchMode defaultMode = new SearchMode.Hybrid(root.config().fusion());
     Listings listings = new Listings(root.catalogue(), root.index(), root.searcher(), root.related(), root.community(),
-        root.trending(), defaultMode, root.config().fusion(), clock, counts);
+        root.trendingOrNotable(), defaultMode, root.config().fusion(), clock, counts);
     Digests digests = root.digests();
     AccountChanges changes = new AccountChanges(root.accounts(), root.community(), auth,
         subscriptions ? Optional.of(digests.subscriptions()) : Optional.empty());
@@ -104,7 +104,7 @@ public final class Web {
       features.add(new CitationFeeds(digests.citationAlerts(root.index()), root.citations(), listings, digests.subscriptions(),
           digests.links()));
       // Before the collections: /users/{name}/tags/<tag>/feed must come before /users/{name}/tags/<tag>.
-      features.add(new FeedRoutes(root.catalogue(), root.library(), root.trending(), clock, digests.subscriptions(),
+      features.add(new FeedRoutes(root.catalogue(), root.library(), clock, digests.subscriptions(),
           digests.links(), listings, forYou, templates));
     }
     features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, counts));
