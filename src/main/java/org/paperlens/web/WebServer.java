@@ -32,12 +32,14 @@ import org.paperlens.web.page.Templates;
  * Assembly only: Jetty's limits, security headers, request bodies read up front, who is signed in,
  * the one exception mapper ({@link Problems}), and then each {@link Feature} registering its own
  * routes, in the order given (see {@link Routes} on why order matters). The application root builds
- * the features with the services each uses. Start with {@link #start}, stop with {@link #close}.
+ * the features with the services each uses. The MCP endpoint ({@link AgentEndpoint}) is a servlet
+ * beside Javalin's on the same Jetty context. Start with {@link #start}, stop with {@link #close}.
  */
 public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final Routes routes;
+  private final AgentEndpoint agent;
   /** Where to listen, set by {@link #start} just before Javalin builds the connector from it. */
   private String host;
   private int port;
@@ -48,10 +50,12 @@ public final class WebServer implements AutoCloseable {
    * @param auth sessions and API tokens: who sends each request
    * @param templates the pages' templates, of which the error page outside /api
    * @param features the pages and API resources, registered in this order
+   * @param agent the MCP endpoint to mount at {@link AgentEndpoint#PATH}, or null for none
    * @param requests counts the requests in flight, static files included, for background work to give way to
    */
   public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
-      RequestGauge requests) {
+      AgentEndpoint agent, RequestGauge requests) {
+    this.agent = agent;
     Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx,
         new ErrorView(title, status, detail)));
     RequestBodies bodies = new RequestBodies(limits, clients::of);
@@ -82,6 +86,8 @@ public final class WebServer implements AutoCloseable {
     app.error(405, ctx -> problems.respond(ctx, new Problems.Outcome(405, ctx.method() + " is not allowed on " + ctx.path(), null)));
     routes = new Routes(app);
     routes.api(HandlerType.GET, "/openapi.json", WebServer::openApi);
+    // Browsers ask for /favicon.ico whatever the page says; answer with the site's SVG icon.
+    routes.get("/favicon.ico", WebServer::favicon);
     features.forEach(f -> f.register(routes));
   }
 
@@ -122,15 +128,29 @@ public final class WebServer implements AutoCloseable {
       return connector;
     });
     config.jetty.modifyServletContextHandler(context -> {
-      // First, around everything else: a request counts from the moment the servlet sees it to its last byte handed over.
-      context.addFilter(new FilterHolder(new InFlight(requests)), "/*", EnumSet.of(DispatcherType.REQUEST));
-      context.addFilter(new FilterHolder(new BodySizeLimit(limits.maxBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST));
+      // First, around everything else: a request counts from the moment the servlet sees it until its handler returns
+      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
+      FilterHolder inFlight = new FilterHolder(new InFlight(requests));
+      inFlight.setAsyncSupported(true);
+      context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));
+      FilterHolder bodyLimit = new FilterHolder(new BodySizeLimit(limits.maxBodyBytes()));
+      bodyLimit.setAsyncSupported(true); // the MCP endpoint answers asynchronously, and a request's filters must all allow it
+      context.addFilter(bodyLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
+      if (agent != null) {
+        agent.mount(context);
+      }
     });
   }
 
   /** The API routes this server answers, for checking against the OpenAPI document. */
   public List<Routes.ApiRoute> apiRoutes() {
     return routes.apiRoutes();
+  }
+
+  private static void favicon(Context ctx) throws java.io.IOException {
+    try (var in = WebServer.class.getResourceAsStream("/web/static/favicon.svg")) {
+      ctx.header("Cache-Control", "public, max-age=86400").contentType("image/svg+xml").result(in.readAllBytes());
+    }
   }
 
   private static void openApi(Context ctx) throws java.io.IOException {
@@ -157,6 +177,9 @@ public final class WebServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (agent != null) {
+      agent.close(); // ends the MCP sessions first, so no stream holds a request thread while Jetty stops
+    }
     app.stop();
   }
 }
