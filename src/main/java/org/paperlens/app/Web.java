@@ -106,7 +106,7 @@ public final class Web {
       features.add(new FeedRoutes(root.catalogue(), root.library(), root.trending(), clock, digests.subscriptions(),
           digests.links(), listings, forYou, templates));
     }
-    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, counts));
+    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, counts, digests.links()));
     // After the author feeds (FeedRoutes): /authors/id/feed stays the feed of an author named "id".
     features.add(new IdentityPages(identities, listings, templates));
     // The JSON API.
@@ -123,7 +123,7 @@ public final class Web {
     features.add(new TokenResource(auth));
     // Always: the API is one document (OpenAPI) whatever the server serves as pages.
     features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, mails));
-    return root.own(new WebServer(limits, clients, auth, templates, features));
+    return root.own(new WebServer(limits, clients, auth, templates, features, root.mail().baseUrl()));
   }
 
   /** Without a pipeline (a static index): the status is the index's coverage alone. */
