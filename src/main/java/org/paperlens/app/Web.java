@@ -10,6 +10,7 @@ import org.paperlens.digest.SubscribeLimits;
 import org.paperlens.live.PipelineStatus;
 import org.paperlens.search.CitationCounts;
 import org.paperlens.search.SearchMode;
+import org.paperlens.web.AgentEndpoint;
 import org.paperlens.web.WebServer;
 import org.paperlens.web.api.CitationResource;
 import org.paperlens.web.api.LibraryResource;
@@ -70,7 +71,7 @@ public final class Web {
     CitationCounts counts = new StoredCounts(root::citations);
     SearchMode defaultMode = new SearchMode.Hybrid(root.config().fusion());
     Listings listings = new Listings(root.catalogue(), root.index(), root.searcher(), root.related(), root.community(),
-        root.trending(), defaultMode, root.config().fusion(), clock, counts);
+        root.trendingOrNotable(), defaultMode, root.config().fusion(), clock, counts);
     Digests digests = root.digests();
     AccountChanges changes = new AccountChanges(root.accounts(), root.community(), auth,
         subscriptions ? Optional.of(digests.subscriptions()) : Optional.empty());
@@ -103,7 +104,7 @@ public final class Web {
       features.add(new CitationFeeds(digests.citationAlerts(root.index()), root.citations(), listings, digests.subscriptions(),
           digests.links()));
       // Before the collections: /users/{name}/tags/<tag>/feed must come before /users/{name}/tags/<tag>.
-      features.add(new FeedRoutes(root.catalogue(), root.library(), root.trending(), clock, digests.subscriptions(),
+      features.add(new FeedRoutes(root.catalogue(), root.library(), clock, digests.subscriptions(),
           digests.links(), listings, forYou, templates));
     }
     features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, counts, digests.links()));
@@ -123,7 +124,9 @@ public final class Web {
     features.add(new TokenResource(auth));
     // Always: the API is one document (OpenAPI) whatever the server serves as pages.
     features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, mails));
-    return root.own(new WebServer(limits, clients, auth, templates, features, root.mail().baseUrl()));
+    // The agent interface at /mcp: the same services as the pages and the API, the API's body limit.
+    AgentEndpoint agent = new AgentEndpoint(Agent.services(root), root.accounts(), limits.maxBodyBytes(), root.mail().baseUrl());
+    return root.own(new WebServer(limits, clients, auth, templates, features, agent, root.mail().baseUrl()));
   }
 
   /** Without a pipeline (a static index): the status is the index's coverage alone. */

@@ -30,12 +30,14 @@ import org.paperlens.web.page.Templates;
  * Assembly only: Jetty's limits, security headers, request bodies read up front, who is signed in,
  * the one exception mapper ({@link Problems}), and then each {@link Feature} registering its own
  * routes, in the order given (see {@link Routes} on why order matters). The application root builds
- * the features with the services each uses. Start with {@link #start}, stop with {@link #close}.
+ * the features with the services each uses. The MCP endpoint ({@link AgentEndpoint}) is a servlet
+ * beside Javalin's on the same Jetty context. Start with {@link #start}, stop with {@link #close}.
  */
 public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final Routes routes;
+  private final AgentEndpoint agent;
   /** Where to listen, set by {@link #start} just before Javalin builds the connector from it. */
   private String host;
   private int port;
@@ -46,10 +48,12 @@ public final class WebServer implements AutoCloseable {
    * @param auth sessions and API tokens: who sends each request
    * @param templates the pages' templates, of which the error page outside /api
    * @param features the pages and API resources, registered in this order
+   * @param agent the MCP endpoint to mount at {@link AgentEndpoint#PATH}, or null for none
    * @param baseUrl the site's canonical base URL, the OpenAPI document's server
    */
   public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
-      String baseUrl) {
+      AgentEndpoint agent, String baseUrl) {
+    this.agent = agent;
     byte[] openApi = openApi(baseUrl);
     Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx,
         new ErrorView(title, status, detail)));
@@ -122,8 +126,14 @@ public final class WebServer implements AutoCloseable {
       connector.setIdleTimeout(limits.idleTimeout().toMillis());
       return connector;
     });
-    config.jetty.modifyServletContextHandler(context -> context.addFilter(
-        new FilterHolder(new BodySizeLimit(limits.maxBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST)));
+    config.jetty.modifyServletContextHandler(context -> {
+      FilterHolder bodyLimit = new FilterHolder(new BodySizeLimit(limits.maxBodyBytes()));
+      bodyLimit.setAsyncSupported(true); // the MCP endpoint answers asynchronously, and a request's filters must all allow it
+      context.addFilter(bodyLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
+      if (agent != null) {
+        agent.mount(context);
+      }
+    });
   }
 
   /** The API routes this server answers, for checking against the OpenAPI document. */
@@ -167,6 +177,9 @@ public final class WebServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (agent != null) {
+      agent.close(); // ends the MCP sessions first, so no stream holds a request thread while Jetty stops
+    }
     app.stop();
   }
 }

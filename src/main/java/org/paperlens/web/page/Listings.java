@@ -17,6 +17,7 @@ import org.paperlens.community.Trending;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.index.QueryText;
+import org.paperlens.notable.TrendingOrNotable;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Listed;
 import org.paperlens.paper.ListingFilter;
@@ -117,20 +118,20 @@ public final class Listings {
   private final Searcher searcher;
   private final RelatedPapers relatedPapers;
   private final CommunityStore community;
-  private final Trending trendingRanking;
+  private final TrendingOrNotable trendingRanking;
   private final SearchMode defaultMode;
   private final Fusion fusion;
   private final Clock clock;
   private final CitationCounts citations;
   private final Memo<DailyKey, Daily> daily;
-  private final Memo<TrendingKey, List<Views.TrendingPaper>> trending;
+  private final Memo<TrendingKey, TrendingList> trending;
   private final Memo<SearchKey, Search> searches;
   private final Memo<RelatedKey, List<RelatedPaper>> related;
   private final Memo<PaperKey, PaperPage> papers;
   private final Memo<Boolean, LocalDate> latest;
   private final Memo<AuthorKey, Author> authors;
 
-  public Listings(CatalogueStore catalogue, PaperIndex index, Searcher searcher, RelatedPapers relatedPapers, CommunityStore community, Trending trendingRanking, SearchMode defaultMode, Fusion fusion, Clock clock, CitationCounts citations) {
+  public Listings(CatalogueStore catalogue, PaperIndex index, Searcher searcher, RelatedPapers relatedPapers, CommunityStore community, TrendingOrNotable trendingRanking, SearchMode defaultMode, Fusion fusion, Clock clock, CitationCounts citations) {
     this.catalogue = catalogue;
     this.index = index;
     this.searcher = searcher;
@@ -194,14 +195,10 @@ public final class Listings {
         catalogue.listedPerCategory(from, to), previous, next);
   }
 
-  public List<Views.TrendingPaper> trending(Trending.Window window, int limit) {
-    return trending.get(new TrendingKey(window, limit, community.generation()), k -> {
-      List<Views.TrendingPaper> out = new ArrayList<>();
-      for (Trending.Entry e : trendingRanking.rank(k.window(), k.limit())) {
-        out.add(Views.trending(e, catalogue.find(e.id()).orElse(null)));
-      }
-      return out;
-    });
+  /** Trending, or new and notable while fewer than the configured number of members vote in the window. */
+  public TrendingList trending(Trending.Window window, int limit) {
+    return trending.get(new TrendingKey(window, limit, community.generation()),
+        k -> TrendingList.of(trendingRanking.rank(k.window(), k.limit()), k.window(), catalogue));
   }
 
   /**
