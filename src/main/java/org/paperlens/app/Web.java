@@ -115,7 +115,7 @@ public final class Web {
       features.add(new FeedRoutes(root.catalogue(), root.library(), clock, digests.subscriptions(),
           digests.links(), listings, forYou, templates));
     }
-    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, counts));
+    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, counts, digests.links()));
     // After the author feeds (FeedRoutes): /authors/id/feed stays the feed of an author named "id".
     features.add(new IdentityPages(identities, listings, templates));
     // The JSON API.
@@ -134,7 +134,7 @@ public final class Web {
     features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, mails));
     // The agent interface at /mcp: the same services as the pages and the API, the API's body limit.
     AgentEndpoint agent = new AgentEndpoint(Agent.services(root), root.accounts(), limits.maxBodyBytes(), root.mail().baseUrl());
-    return root.own(new WebServer(limits, clients, auth, templates, features, agent, requests));
+    return root.own(new WebServer(limits, clients, auth, templates, features, agent, root.mail().baseUrl(), requests));
   }
 
   /** Without a pipeline (a static index): the status is the index's coverage alone. */

@@ -94,6 +94,9 @@ final class ServeCommand implements Callable<Integer> {
           + ", else https://api.semanticscholar.org/graph/v1")
   String s2Url;
 
+  @Option(names = "--base-url", paramLabel = "URL", description = DigestCommand.BASE_URL_HELP)
+  String baseUrl;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -142,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
       }
     };
-    MailSettings mail = main.mailSettings();
+    MailSettings mail = main.mailSettings(baseUrl, host, port);
     Duration digestEvery = fromEnv.digestEvery().orElse(Duration.ofMinutes(1));
     IndexBackend backend = main.indexBackend(config);
     try (PaperLens root = PaperLens.builder(config, backend, clock).mail(mail).serving()
@@ -153,7 +156,12 @@ final class ServeCommand implements Callable<Integer> {
       out.printf("paperlens: %s, %s%n", config.describe(), backend.describe());
       out.printf("paperlens: pipeline: %s%n", describe(pipelineSettings));
       out.printf("paperlens: %s%n", site.pipeline().status().describe());
-      out.printf("paperlens: serving at http://%s:%d/  (Ctrl-C stops)%n", host.contains(":") ? "[" + host + "]" : host, actual);
+      String listening = MailSettings.derivedBaseUrl(host, actual);
+      out.printf("paperlens: serving at %s/  (Ctrl-C stops)%n",
+          host.equals("0.0.0.0") || host.equals("::") ? "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actual : listening);
+      if (!mail.baseUrl().equals(listening)) {
+        out.printf("paperlens: links in pages, feeds and mails point at %s (--base-url, $%s)%n", mail.baseUrl(), MailSettings.BASE_URL_ENV);
+      }
       out.flush();
       stopped.await();
     } finally {

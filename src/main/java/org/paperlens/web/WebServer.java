@@ -51,11 +51,13 @@ public final class WebServer implements AutoCloseable {
    * @param templates the pages' templates, of which the error page outside /api
    * @param features the pages and API resources, registered in this order
    * @param agent the MCP endpoint to mount at {@link AgentEndpoint#PATH}, or null for none
+   * @param baseUrl the site's canonical base URL, the OpenAPI document's server
    * @param requests counts the requests in flight, static files included, for background work to give way to
    */
   public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
-      AgentEndpoint agent, RequestGauge requests) {
+      AgentEndpoint agent, String baseUrl, RequestGauge requests) {
     this.agent = agent;
+    byte[] openApi = openApi(baseUrl);
     Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx,
         new ErrorView(title, status, detail)));
     RequestBodies bodies = new RequestBodies(limits, clients::of);
@@ -85,7 +87,7 @@ public final class WebServer implements AutoCloseable {
     });
     app.error(405, ctx -> problems.respond(ctx, new Problems.Outcome(405, ctx.method() + " is not allowed on " + ctx.path(), null)));
     routes = new Routes(app);
-    routes.api(HandlerType.GET, "/openapi.json", WebServer::openApi);
+    routes.api(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     // Browsers ask for /favicon.ico whatever the page says; answer with the site's SVG icon.
     routes.get("/favicon.ico", WebServer::favicon);
     features.forEach(f -> f.register(routes));
@@ -153,9 +155,15 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private static void openApi(Context ctx) throws java.io.IOException {
+  /** The OpenAPI document with {@code baseUrl} as its one server, so generated clients call the canonical address. */
+  private static byte[] openApi(String baseUrl) {
     try (var in = WebServer.class.getResourceAsStream("/web/openapi.json")) {
-      ctx.contentType("application/json").result(in.readAllBytes());
+      var json = new com.fasterxml.jackson.databind.ObjectMapper();
+      var doc = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+      doc.putArray("servers").addObject().put("url", baseUrl);
+      return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("the OpenAPI document in the jar cannot be read", e);
     }
   }
 
