@@ -76,16 +76,20 @@ public final class Listings {
   }
 
   /**
-   * Says how much of the catalogue meaning search covers when that is not all of it, or null.
-   * Honest about a server that is still embedding: a thin semantic result is not a bad query.
+   * Says how much of the catalogue meaning search covers when that is not all of it, or null:
+   * which listing days, how many papers, and when the rest will be covered. Honest about a server
+   * that is still embedding: a thin semantic result is not a bad query.
    */
   public static String coverageNotice(org.paperlens.live.PipelineStatus status, org.paperlens.search.SearchMode mode) {
     org.paperlens.index.IndexCoverage c = status.coverage();
     if (mode instanceof org.paperlens.search.SearchMode.Keyword || !c.partialMeaning()) {
       return null;
     }
-    String rest = status.toEmbed() > 0 || c.withVector() > 0 ? "; the rest are being embedded" : "; none has an embedding yet";
-    return String.format(java.util.Locale.ROOT, "Meaning search covers the newest %,d of %,d papers%s%s.", c.withVector(),
+    org.paperlens.live.EmbedProgress e = status.embedding();
+    String range = c.withVector() > 0 ? e.listedRange().map(r -> " papers listed " + r + ",").orElse("") : "";
+    String rest = e.eta().map(d -> "; all in " + org.paperlens.live.EmbedProgress.about(d))
+        .orElse(status.toEmbed() > 0 || c.withVector() > 0 ? "; the rest are being embedded" : "; none has an embedding yet");
+    return String.format(java.util.Locale.ROOT, "Meaning search covers%s %,d of %,d papers%s%s.", range, c.withVector(),
         c.papers(), rest, mode instanceof org.paperlens.search.SearchMode.Hybrid
             ? " (hybrid ranks papers without one by their keyword score)" : "");
   }
