@@ -88,8 +88,14 @@ public final class Searcher {
       case SearchMode.Keyword m -> index.count(request.query(), request.match(), request.filters());
       case SearchMode.Hybrid m -> index.count(request.query(), request.match(), request.filters());
     };
-    // A pinned exact match or the meaning half of hybrid can add papers the words do not match.
-    total = Math.max(total, ranked.size() > to ? to + 1 : hits.size() + from);
+    if (request.mode() instanceof SearchMode.Hybrid) {
+      // The count stays the papers with the words: the meaning half adds close papers to the list,
+      // not to what the total says it counts (SearchResult#totalText says both).
+      total = Math.max(total, pin.isPresent() ? 1 : 0);
+    } else {
+      // A pinned exact match can add a paper the words do not match.
+      total = Math.max(total, ranked.size() > to ? to + 1 : hits.size() + from);
+    }
     return new SearchResult(request, hits, ranked.size() > to, (System.nanoTime() - start) / 1e6, total, sorted ? ranked.size() : 0);
   }
 
