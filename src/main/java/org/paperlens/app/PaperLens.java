@@ -190,8 +190,7 @@ public final class PaperLens implements AutoCloseable {
 
   public synchronized Searcher searcher() {
     if (searcher == null) {
-      searcher = new Searcher(index(), queryEncoder(),
-          new org.paperlens.search.Sorting(new StoredCounts(this::citations), new StoredVotes(this::community)));
+      searcher = new Searcher(index(), queryEncoder(), new org.paperlens.search.Sorting(new StoredCounts(this::citations), new StoredVotes(this::community)));
     }
     return searcher;
   }

@@ -74,8 +74,7 @@ public final class Listings {
       return citations.get(hit.paper().id());
     }
 
-    /** The hit's upvotes, 0 when none. */
-    public int votes(org.paperlens.search.SearchHit hit) {
+    public int votes(org.paperlens.search.SearchHit hit) { // 0 when none
       return votes.getOrDefault(hit.paper().id(), 0);
     }
   }
@@ -100,10 +99,7 @@ public final class Listings {
   /** Keyed by the index's watermark too: a cached answer goes stale the moment the index changes. */
   private record RelatedKey(PaperId id, int k, long indexSeq, long citationGeneration) {}
 
-  /**
-   * Keyed by the citation data's and the community's generations too: a search's counts and votes,
-   * and its order by them, follow new counts and votes.
-   */
+  /** Keyed by the citation and community generations too: a search's counts and votes, and its order by them, follow them. */
   private record SearchKey(SearchRequest request, long indexSeq, long citations, long votes) {}
   private record AuthorKey(String name, long indexSeq) {}
 
