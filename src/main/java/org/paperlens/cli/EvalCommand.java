@@ -35,8 +35,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Measure retrieval quality on a BEIR-format benchmark (e.g. SciFact):",
-        "imports the corpus into its own catalogue under DATA/eval/NAME, embeds and indexes it,",
+    description = {"Measure retrieval quality on a BEIR-format benchmark (e.g. SciFact).",
+        "Imports the corpus into its own catalogue under DATA/eval/NAME, embeds and indexes it,",
         "runs every query in each mode and prints nDCG@10, Recall@100 and MRR@10 as trec_eval computes them.",
         "Modes: keyword, semantic, hybrid (default fusion), hybrid:rrfK (reciprocal rank, constant K),",
         "hybrid:wX (min-max scaled scores, keyword weight X in [0,1])."})

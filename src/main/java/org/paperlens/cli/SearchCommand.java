@@ -108,8 +108,20 @@ final class SearchCommand implements Callable<Integer> {
     for (SearchHit h : r.hits()) {
       var p = h.paper();
       out.printf("%2d. %s%s  %s%n", h.rank(), p.id(), h.pinned() ? " (exact match)" : "", p.title());
-      out.printf("    %s · %s · %s%n", String.join(", ", p.authors().stream().limit(4).toList())
-          + (p.authors().size() > 4 ? ", …" : ""), p.primaryCategory(), p.date());
+      // Authors, category and date, leaving out what the record lacks (a BEIR corpus has none of them).
+      List<String> about = new java.util.ArrayList<>();
+      if (!p.authors().isEmpty()) {
+        about.add(String.join(", ", p.authors().stream().limit(4).toList()) + (p.authors().size() > 4 ? ", …" : ""));
+      }
+      if (p.primaryCategory() != null && !p.primaryCategory().isBlank()) {
+        about.add(p.primaryCategory());
+      }
+      if (p.date() != null) {
+        about.add(p.date().toString());
+      }
+      if (!about.isEmpty()) {
+        out.printf("    %s%n", String.join(" · ", about));
+      }
       out.printf("    %s%n", h.snippet().render(text -> text, "[", "]"));
     }
     out.printf("(%s; %.0f ms%s)%n", r.totalText(), r.millis(),

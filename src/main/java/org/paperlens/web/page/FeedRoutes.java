@@ -44,7 +44,6 @@ public final class FeedRoutes implements Feature {
 
   private final CatalogueStore catalogue;
   private final LibraryStore library;
-  private final Trending trending;
   private final Clock clock;
   private final org.paperlens.digest.Subscriptions subscriptions;
   private final Links links;
@@ -52,12 +51,11 @@ public final class FeedRoutes implements Feature {
   private final Listings listings;
   private final ForYou forYou;
 
-  public FeedRoutes(CatalogueStore catalogue, LibraryStore library, Trending trending, Clock clock,
+  public FeedRoutes(CatalogueStore catalogue, LibraryStore library, Clock clock,
       org.paperlens.digest.Subscriptions subscriptions, Links links, Listings listings, ForYou forYou,
       Templates templates) {
     this.catalogue = catalogue;
     this.library = library;
-    this.trending = trending;
     this.clock = clock;
     this.subscriptions = subscriptions;
     this.links = links;
@@ -85,9 +83,10 @@ public final class FeedRoutes implements Feature {
     } catch (IllegalArgumentException e) {
       throw HttpProblem.badRequest(e.getMessage());
     }
-    List<PaperId> ids = trending.rank(window, FEED_SIZE).stream().map(Trending.Entry::id).toList();
-    send(ctx, "Trending papers (" + window.label() + ")", "What members upvote, save and submit",
-        "/trending?window=" + window.label(), papers(ids), true);
+    TrendingList list = listings.trending(window, FEED_SIZE);
+    List<PaperId> ids = list.papers().stream().map(p -> new PaperId(p.id())).toList();
+    send(ctx, (list.notable() ? list.label() : "Trending papers") + " (" + window.label() + ")",
+        list.notable() ? list.why() : "What members upvote, save and submit", "/trending?window=" + window.label(), papers(ids), true);
   }
 
   /** An author's papers, newest first. */

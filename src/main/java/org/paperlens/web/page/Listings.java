@@ -17,6 +17,7 @@ import org.paperlens.community.Trending;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.index.QueryText;
+import org.paperlens.notable.TrendingOrNotable;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Listed;
 import org.paperlens.paper.ListingFilter;
@@ -80,16 +81,20 @@ public final class Listings {
   }
 
   /**
-   * Says how much of the catalogue meaning search covers when that is not all of it, or null.
-   * Honest about a server that is still embedding: a thin semantic result is not a bad query.
+   * Says how much of the catalogue meaning search covers when that is not all of it, or null:
+   * which listing days, how many papers, and when the rest will be covered. Honest about a server
+   * that is still embedding: a thin semantic result is not a bad query.
    */
   public static String coverageNotice(org.paperlens.live.PipelineStatus status, org.paperlens.search.SearchMode mode) {
     org.paperlens.index.IndexCoverage c = status.coverage();
     if (mode instanceof org.paperlens.search.SearchMode.Keyword || !c.partialMeaning()) {
       return null;
     }
-    String rest = status.toEmbed() > 0 || c.withVector() > 0 ? "; the rest are being embedded" : "; none has an embedding yet";
-    return String.format(java.util.Locale.ROOT, "Meaning search covers the newest %,d of %,d papers%s%s.", c.withVector(),
+    org.paperlens.live.EmbedProgress e = status.embedding();
+    String range = c.withVector() > 0 ? e.listedRange().map(r -> " papers listed " + r + ",").orElse("") : "";
+    String rest = e.eta().map(d -> "; all in " + org.paperlens.live.EmbedProgress.about(d))
+        .orElse(status.toEmbed() > 0 || c.withVector() > 0 ? "; the rest are being embedded" : "; none has an embedding yet");
+    return String.format(java.util.Locale.ROOT, "Meaning search covers%s %,d of %,d papers%s%s.", range, c.withVector(),
         c.papers(), rest, mode instanceof org.paperlens.search.SearchMode.Hybrid
             ? " (hybrid ranks papers without one by their keyword score)" : "");
   }
@@ -122,20 +127,20 @@ public final class Listings {
   private final Searcher searcher;
   private final RelatedPapers relatedPapers;
   private final CommunityStore community;
-  private final Trending trendingRanking;
+  private final TrendingOrNotable trendingRanking;
   private final SearchMode defaultMode;
   private final Fusion fusion;
   private final Clock clock;
   private final CitationCounts citations;
   private final Memo<DailyKey, Daily> daily;
-  private final Memo<TrendingKey, List<Views.TrendingPaper>> trending;
+  private final Memo<TrendingKey, TrendingList> trending;
   private final Memo<SearchKey, Search> searches;
   private final Memo<RelatedKey, List<RelatedPaper>> related;
   private final Memo<PaperKey, PaperPage> papers;
   private final Memo<Boolean, LocalDate> latest;
   private final Memo<AuthorKey, Author> authors;
 
-  public Listings(CatalogueStore catalogue, PaperIndex index, Searcher searcher, RelatedPapers relatedPapers, CommunityStore community, Trending trendingRanking, SearchMode defaultMode, Fusion fusion, Clock clock, CitationCounts citations) {
+  public Listings(CatalogueStore catalogue, PaperIndex index, Searcher searcher, RelatedPapers relatedPapers, CommunityStore community, TrendingOrNotable trendingRanking, SearchMode defaultMode, Fusion fusion, Clock clock, CitationCounts citations) {
     this.catalogue = catalogue;
     this.index = index;
     this.searcher = searcher;
@@ -199,14 +204,10 @@ public final class Listings {
         catalogue.listedPerCategory(from, to), previous, next);
   }
 
-  public List<Views.TrendingPaper> trending(Trending.Window window, int limit) {
-    return trending.get(new TrendingKey(window, limit, community.generation()), k -> {
-      List<Views.TrendingPaper> out = new ArrayList<>();
-      for (Trending.Entry e : trendingRanking.rank(k.window(), k.limit())) {
-        out.add(Views.trending(e, catalogue.find(e.id()).orElse(null)));
-      }
-      return out;
-    });
+  /** Trending, or new and notable while fewer than the configured number of members vote in the window. */
+  public TrendingList trending(Trending.Window window, int limit) {
+    return trending.get(new TrendingKey(window, limit, community.generation()),
+        k -> TrendingList.of(trendingRanking.rank(k.window(), k.limit()), k.window(), catalogue));
   }
 
   /**
