@@ -70,7 +70,7 @@ public final class Digests {
       PaperIndex index = root.indexIfBuilt().orElse(null);
       PersonalRanking personal = index == null ? null : new LibraryRecommendations(root.library(), root.recommender(), index);
       DigestPlanner planner = new DigestPlanner(new SubscriptionStore(root.catalogue()), index,
-          new CommunityTrending(root.trending()), personal, links, root.clock(), notices(), citationAlerts(index));
+          new CommunityTrending(root.trendingOrNotable()), personal, links, root.clock(), notices(), citationAlerts(index));
       run = new DigestRun(planner, new OutboxStore(root.catalogue()), mail, () -> new SmtpMailer(mail), root.clock());
     }
     return run;

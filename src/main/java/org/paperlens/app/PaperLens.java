@@ -18,6 +18,8 @@ import org.paperlens.embed.VectorStore;
 import org.paperlens.index.IndexRebuild;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.index.VectorLookup;
+import org.paperlens.notable.NewAndNotable;
+import org.paperlens.notable.TrendingOrNotable;
 import org.paperlens.ingest.RecordFetcher;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.paper.CatalogueStore;
@@ -38,6 +40,9 @@ import org.paperlens.store.Database;
  * store and {@code stats} no encoder. {@link #close} closes what was opened, in reverse order.
  * The getters are synchronized; a server asks for its components at start-up (see {@link Serving}),
  * and request threads use the components, never the root.
+ *
+ * <p>Longer than 300 lines because it is the one place every component is built: each getter is a
+ * few lines, and splitting them up would split the wiring this class exists to keep in one place.
  */
 public final class PaperLens implements AutoCloseable {
 
@@ -59,6 +64,7 @@ public final class PaperLens implements AutoCloseable {
   private CommunityStore community;
   private LibraryStore library;
   private Trending trending;
+  private TrendingOrNotable trendingOrNotable;
   private AccountLimits accountLimits;
   private Optional<RecordFetcher> fetcher;
   private Digests digests;
@@ -190,7 +196,7 @@ public final class PaperLens implements AutoCloseable {
 
   public synchronized Searcher searcher() {
     if (searcher == null) {
-      searcher = new Searcher(index(), queryEncoder(), new StoredCounts(this::citations));
+      searcher = new Searcher(index(), queryEncoder(), new org.paperlens.search.Sorting(new StoredCounts(this::citations), new StoredVotes(this::community)));
     }
     return searcher;
   }
@@ -241,6 +247,12 @@ public final class PaperLens implements AutoCloseable {
       trending = new Trending(community(), clock, config.newAccountAge());
     }
     return trending;
+  }
+
+  /** Trending once {@code Config#trendingMinVoters} members vote in a window, new and notable until then. */
+  public synchronized TrendingOrNotable trendingOrNotable() {
+    return trendingOrNotable != null ? trendingOrNotable : (trendingOrNotable = new TrendingOrNotable(trending(),
+        new NewAndNotable(catalogue(), community(), new StoredCounts(this::citations), clock), config.trendingMinVoters()));
   }
 
   /** Log-in, sign-up and API token rate limits. */

@@ -30,6 +30,13 @@ final class DigestCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** The option's text, shared by serve and digest (harvest has a --base-url of its own: the OAI-PMH endpoint). */
+  static final String BASE_URL_HELP = "The site's public URL: every absolute link (mails, feeds, share links, the OpenAPI"
+      + " document) starts with it. Default: $" + MailSettings.BASE_URL_ENV + ", else http://HOST:PORT of serve";
+
+  @Option(names = "--base-url", scope = CommandLine.ScopeType.INHERIT, paramLabel = "URL", description = BASE_URL_HELP)
+  String baseUrl;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a digest subcommand is required (run, subscribe)");
@@ -53,7 +60,7 @@ final class DigestCommand implements Runnable {
     public Integer call() {
       Main main = parent.main;
       Config config = main.config();
-      MailSettings mail = main.mailSettings();
+      MailSettings mail = main.mailSettings(parent.baseUrl);
       PrintWriter out = main.spec.commandLine().getOut();
       out.println("digest: " + config.describe() + "; " + mail.describe());
       long start = System.nanoTime();
@@ -83,8 +90,8 @@ final class DigestCommand implements Runnable {
   }
 
   @Command(name = "subscribe", mixinStandardHelpOptions = true,
-      description = {"Subscribes an address; a confirmation mail is queued (sent by the next digest run).",
-          "Nothing else is sent before the address confirms."})
+      description = {"Subscribes an address and queues its confirmation mail (sent by the next digest run).",
+          "Nothing else is sent before the address confirms; without $" + MailSettings.HOST_ENV + " nothing is sent at all."})
   static final class Subscribe implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -107,7 +114,7 @@ final class DigestCommand implements Runnable {
     public Integer call() {
       Main main = parent.main;
       Config config = main.config();
-      MailSettings mail = main.mailSettings();
+      MailSettings mail = main.mailSettings(parent.baseUrl);
       Topic topic;
       Cadence cadence;
       try {
@@ -123,8 +130,18 @@ final class DigestCommand implements Runnable {
         } catch (IllegalArgumentException e) {
           throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
         }
-        main.spec.commandLine().getOut().printf("subscription %d: %s, %s, for %s; a confirmation mail is queued%n",
+        PrintWriter out = main.spec.commandLine().getOut();
+        out.printf("subscription %d: %s, %s, for %s%n",
             p.subscription().id(), topic.describe(), cadence.describe(), p.subscription().email());
+        if (mail.canSend()) {
+          out.printf("a confirmation mail to %s is queued: 'paperlens digest run' (or a running serve) sends it through %s%n",
+              p.subscription().email(), mail.host());
+        } else {
+          // The mail waits in the outbox; without this line a person would wait for a mail that cannot come.
+          out.printf("no mail server is configured, so the confirmation mail cannot be sent yet: set $%s (and $%s,"
+              + " $%s, $%s if the server needs them), then run 'paperlens digest run' or serve%n",
+              MailSettings.HOST_ENV, MailSettings.PORT_ENV, MailSettings.USER_ENV, MailSettings.PASSWORD_ENV);
+        }
         return 0;
       }
     }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "embed", mixinStandardHelpOptions = true,
-    description = {"Compute the sentence embeddings of papers (title and abstract) that lack one,",
-        "or whose title or abstract changed since, and store them in the catalogue.",
+    description = {"Compute the sentence embeddings of papers that lack one or whose text changed.",
+        "Each paper's title and abstract is embedded and the vector stored in the catalogue.",
         "Runs on the CPU with the model shipped in paperlens; nothing is downloaded.",
         "Every batch is committed, so a killed run is finished by running it again."})
 final class EmbedCommand implements Callable<Integer> {

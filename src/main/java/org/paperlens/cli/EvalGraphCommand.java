@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
  * vectors it stored are reused); the protocol is {@code citation.eval.HeldOutLinks}.
  */
 @Command(name = "eval-graph", mixinStandardHelpOptions = true,
-    description = {"Measure related papers on held-out citation links: hide a seeded share of each paper's links,",
-        "build the citation graph from the rest, and score text-only, graph-only and fused rankings on the",
+    description = {"Measure related papers from text, the citation graph and both, on held-out citation links.",
+        "Hides a seeded share of each paper's links,",
+        "builds the citation graph from the rest, and score text-only, graph-only and fused rankings on the",
         "hidden links (nDCG@10, Recall@10). Choices are tuned on half the query papers; the other half is reported."})
 final class EvalGraphCommand implements Callable<Integer> {
 

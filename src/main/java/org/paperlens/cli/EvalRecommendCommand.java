@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 @Command(name = "eval-recommend", mixinStandardHelpOptions = true,
-    description = {"Measure recommendations by recovering hidden citation links: for every paper with at least",
+    description = {"Measure recommendations by recovering hidden citation links.",
+        "For every paper with at least",
         "three links, hide half of its linked papers, like the paper and the rest, dislike as many random",
         "unlinked papers, and score how well the hidden ones come first (nDCG@10, Recall@20)."})
 final class EvalRecommendCommand implements Callable<Integer> {

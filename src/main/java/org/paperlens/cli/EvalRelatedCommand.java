@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 @Command(name = "eval-related", mixinStandardHelpOptions = true,
-    description = {"Measure related papers by citation prediction: for every paper with citation links,",
+    description = {"Measure related papers by citation prediction.",
+        "For every paper with citation links,",
         "rank the rest of the corpus and score how well its linked papers (citing or cited) come first.",
         "Reports nDCG@10 and Recall@10 for dense-only, lexical-only and combined rankings."})
 final class EvalRelatedCommand implements Callable<Integer> {

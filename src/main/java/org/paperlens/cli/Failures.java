@@ -10,7 +10,7 @@ import picocli.CommandLine;
  * an unusable data directory) print one clear line; anything else is a bug and prints its trace.
  * Errors too ({@link #fatal}): no failure leaves with an exit code the usage text does not list.
  */
-final class Failures implements CommandLine.IExecutionExceptionHandler {
+final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
   static final int BAD_INPUT = 3;
   static final int CATALOGUE = 4;
@@ -40,6 +40,34 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     };
     err.flush();
     return code;
+  }
+
+  /**
+   * A usage error (exit 2). One the parser found (an unknown option, a missing argument) prints the
+   * usage of the command it was given to, as picocli does; one a command found while running (an
+   * unknown member, a bad --sort value) is a single line naming that command and its --help,
+   * since picocli would otherwise print the usage of every command for it.
+   */
+  @Override
+  public int handleParseException(CommandLine.ParameterException e, String[] args) {
+    CommandLine failed = e.getCommandLine();
+    var err = failed.getErr();
+    CommandLine.ParseResult parsed = failed.getParseResult();
+    if (parsed != null && parsed.hasSubcommand()) { // thrown by a running command, with the root's command line
+      CommandLine command = failed;
+      for (CommandLine.ParseResult p = parsed; p.hasSubcommand(); p = p.subcommand()) {
+        command = p.subcommand().commandSpec().commandLine();
+      }
+      say(err, command.getCommandName() + ": " + e.getMessage() + " (see '" + command.getCommandSpec().qualifiedName()
+          + " --help')", 0);
+    } else {
+      err.println("paperlens: " + e.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+        failed.usage(err, failed.getColorScheme());
+      }
+    }
+    err.flush();
+    return failed.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /**

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import-openalex", mixinStandardHelpOptions = true,
-    description = {"Backfill citations, counts, venues and author ids from an OpenAlex snapshot, without any request:",
-        "the works partitions (updated_date=*/part_*.gz, gzipped JSON Lines), files or folders of them.",
+    description = {"Backfill citations, counts, venues and author ids from an OpenAlex snapshot, without any request.",
+        "Reads the works partitions (updated_date=*/part_*.gz, gzipped JSON Lines), files or folders of them.",
         "Works that are catalogue papers (by arXiv id, else DOI) are stored as the API's answer would be;",
         "bad lines are counted and listed (file, line, reason) and skipped. Running it again changes nothing.",
         "Exit 0 when works were stored, 1 when none was a catalogue paper, 3 when a path is not a snapshot file or folder."})

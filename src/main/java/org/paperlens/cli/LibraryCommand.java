@@ -37,8 +37,8 @@ final class LibraryCommand implements Runnable {
   }
 
   @Command(name = "import-bibtex", mixinStandardHelpOptions = true,
-      description = {"Adds the papers of a BibTeX file to a member's library, matching entries by arXiv id, DOI,",
-          "then exact title, and lists what matched and what did not."})
+      description = {"Adds the papers of a BibTeX file to a member's library.",
+          "Entries are matched by arXiv id, DOI, then exact title; it lists what matched and what did not."})
   static final class ImportBibtex implements Callable<Integer> {
 
     @CommandLine.ParentCommand

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
     description = "A self-hostable discovery engine for research papers.",
     subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, ReindexCommand.class,
         ImportOpenAlexCommand.class,
-        SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, EvalCommand.class, EvalRelatedCommand.class,
+        SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, McpCommand.class, EvalCommand.class, EvalRelatedCommand.class,
         EvalGraphCommand.class,
         EvalRecommendCommand.class, StatsCommand.class, DigestCommand.class, ExportCommand.class, LibraryCommand.class,
         CommandLine.HelpCommand.class},
@@ -50,6 +50,13 @@ public final class Main implements Runnable {
           + " (0: at once). Default: $" + Config.NEW_ACCOUNT_HOURS_ENV + ", else 24")
   Integer newAccountHours;
 
+  @Option(names = "--trending-min-voters", scope = ScopeType.INHERIT, paramLabel = "N",
+      description = "Trending shows once N members' upvotes, saves or submissions count in its window; with fewer, the"
+          + " home page, trending, its feed, API and digest show \"New and notable\" (newest papers, code, members' interest,"
+          + " citations). 0: always trending. Default: $" + Config.TRENDING_MIN_VOTERS_ENV + ", else "
+          + Config.DEFAULT_TRENDING_MIN_VOTERS)
+  Integer trendingMinVoters;
+
   @Option(names = "--quantization", scope = ScopeType.INHERIT, paramLabel = "CODE",
       description = "How the embedded index stores vectors for search: int8, int7, int4, 2bit or 1bit (see"
           + " docs/benchmarks.md). A change rebuilds the index (serve does it itself; otherwise 'paperlens reindex')."
@@ -79,7 +86,8 @@ public final class Main implements Runnable {
   /** The settings in effect; a bad value in the environment is a usage error (exit 2) that quotes it. */
   Config config() {
     try {
-      return Config.resolve(env, dataDir, newAccountHours, database, quantization);
+      Config config = Config.resolve(env, dataDir, newAccountHours, database, quantization);
+      return trendingMinVoters == null ? config : config.withTrendingMinVoters(trendingMinVoters.toString(), "--trending-min-voters");
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -110,9 +118,14 @@ public final class Main implements Runnable {
   }
 
   /** Mail server and site URL from the environment; a bad value is a usage error (exit 2) that quotes it. */
-  org.paperlens.config.MailSettings mailSettings() {
+  org.paperlens.config.MailSettings mailSettings(String baseUrl) {
+    return mailSettings(baseUrl, org.paperlens.config.MailSettings.SERVE_HOST, org.paperlens.config.MailSettings.SERVE_PORT);
+  }
+
+  /** As {@link #mailSettings(String)}, for a site listening on {@code host}:{@code port} (the base URL's default). */
+  org.paperlens.config.MailSettings mailSettings(String baseUrl, String host, int port) {
     try {
-      return org.paperlens.config.MailSettings.resolve(env);
+      return org.paperlens.config.MailSettings.resolve(env, baseUrl, host, port);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -145,7 +158,9 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main(env));
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(new Failures());
+    Failures failures = new Failures();
+    cli.setExecutionExceptionHandler(failures);
+    cli.setParameterExceptionHandler(failures);
     return cli;
   }
 

@@ -23,8 +23,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-    description = {"Recommend recent papers from papers you like (and, optionally, papers you do not),",
-        "each with the words and liked papers that weigh most for it. The window ends at the newest",
+    description = {"Recommend recent papers from the papers you like (and, optionally, the ones you do not).",
+        "Each comes with the words and liked papers that weigh most for it. The window ends at the newest",
         "paper in the index (or --until), so an archived catalogue still has a 'last N days'."})
 final class RecommendCommand implements Callable<Integer> {
 

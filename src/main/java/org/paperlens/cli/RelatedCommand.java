@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "related", mixinStandardHelpOptions = true,
-    description = {"List the papers related to one paper, each with its reason:",
-        "the distinctive words they share and how similar their embeddings are."})
+    description = {"List the papers related to one paper, each with its reason.",
+        "A reason names the distinctive words they share and how similar their embeddings are."})
 final class RelatedCommand implements Callable<Integer> {
 
   @CommandLine.ParentCommand

@@ -176,9 +176,30 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
       List<Signal> out = new ArrayList<>(acts.size());
       for (Act a : acts) {
         if (created.containsKey(a.account())) {
-          out.add(new Signal(a.paper(), a.kind(), a.at(), created.get(a.account())));
+          out.add(new Signal(a.paper(), a.kind(), a.at(), a.account(), created.get(a.account())));
         }
       }
+      return out;
+    });
+  }
+
+  /**
+   * Each paper's upvotes, saves, submissions and commenting members since {@code since}, of every
+   * account (new ones too): the papers anyone touched, in one transaction.
+   */
+  public Map<PaperId, Interest> interestSince(Instant since) {
+    String s = since.toString();
+    return db.transaction(tx -> {
+      Map<PaperId, int[]> counts = new HashMap<>(); // upvotes, saves, submissions, commenters
+      tx.forEach("SELECT paper_id, 0, COUNT(*) FROM votes WHERE created_at >= ? GROUP BY paper_id"
+          + " UNION ALL SELECT paper_id, 2, COUNT(*) FROM submissions WHERE created_at >= ? GROUP BY paper_id"
+          + " UNION ALL SELECT paper_id, 3, COUNT(DISTINCT account_id) FROM comments WHERE created_at >= ? GROUP BY paper_id",
+          r -> counts.computeIfAbsent(new PaperId(r.getString(1)), k -> new int[4])[r.getInt(2)] += r.getInt(3), s, s, s);
+      for (LibraryStore.Save save : LibraryStore.savesSince(tx, since)) {
+        counts.computeIfAbsent(save.paperId(), k -> new int[4])[1]++;
+      }
+      Map<PaperId, Interest> out = new HashMap<>();
+      counts.forEach((id, c) -> out.put(id, new Interest(c[0], c[1], c[2], c[3])));
       return out;
     });
   }

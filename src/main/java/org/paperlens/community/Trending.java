@@ -82,14 +82,25 @@ public final class Trending {
     return minAccountAge;
   }
 
+  /**
+   * How many members' upvotes, saves or submissions count in the window now: the accounts behind
+   * {@link #rank}'s list. A handful of voters makes a list that says more about them than about
+   * the papers, which is when the front page shows new and notable papers instead.
+   */
+  public int voters(Window window) {
+    return (int) counted(window, clock.instant()).stream().mapToLong(Signal::account).distinct().count();
+  }
+
+  /** The signals in the window of accounts old enough to count. */
+  private List<Signal> counted(Window window, Instant now) {
+    Instant oldEnough = now.minus(minAccountAge);
+    return store.signalsSince(now.minus(window.span)).stream().filter(s -> !s.accountCreated().isAfter(oldEnough)).toList();
+  }
+
   public List<Entry> rank(Window window, int limit) {
     Instant now = clock.instant();
     Map<PaperId, double[]> acc = new HashMap<>(); // score, upvotes, saves, submissions
-    Instant oldEnough = now.minus(minAccountAge);
-    for (Signal s : store.signalsSince(now.minus(window.span))) {
-      if (s.accountCreated().isAfter(oldEnough)) {
-        continue;
-      }
+    for (Signal s : counted(window, now)) {
       double ageHalfLives = Math.max(0, Duration.between(s.at(), now).toMillis()) / (double) window.halfLife.toMillis();
       double[] a = acc.computeIfAbsent(s.paperId(), k -> new double[4]);
       a[0] += s.kind().weight * Math.pow(0.5, ageHalfLives);

@@ -24,9 +24,11 @@ import org.paperlens.store.DatabaseUrl;
  * @param databaseFlag where the catalogue and every store live when not in the data directory
  *     (PostgreSQL); null for the SQLite file in {@code dataDir}. Read it through {@link #database()}.
  * @param citationSources which citation sources the server asks, and how (both off by default)
+ * @param trendingMinVoters how many members must vote in a window before trending is shown; with
+ *     fewer, the home page and trending show "New and notable" ({@code notable.TrendingOrNotable})
  */
 public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSettings, Duration newAccountAge,
-    List<String> trustedProxies, DatabaseUrl databaseFlag, CitationSources citationSources) {
+    List<String> trustedProxies, DatabaseUrl databaseFlag, CitationSources citationSources, int trendingMinVoters) {
 
   public static final String DATA_ENV = "PAPERLENS_DATA";
   public static final String MODEL_ENV = "PAPERLENS_MODEL";
@@ -36,6 +38,9 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
   public static final String QUANTIZATION_ENV = "PAPERLENS_QUANTIZATION";
   public static final String DB_USER_ENV = "PAPERLENS_DB_USER";
   public static final String DB_PASSWORD_ENV = "PAPERLENS_DB_PASSWORD";
+  public static final String TRENDING_MIN_VOTERS_ENV = "PAPERLENS_TRENDING_MIN_VOTERS";
+  /** Enough members that one group of friends does not make the list; a small lab's site shows new and notable. */
+  public static final int DEFAULT_TRENDING_MIN_VOTERS = 20;
   static final Path DEFAULT_DATA = Path.of("data");
   static final Duration DEFAULT_NEW_ACCOUNT_AGE = Duration.ofHours(24);
 
@@ -45,6 +50,15 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     }
     trustedProxies = List.copyOf(trustedProxies);
     java.util.Objects.requireNonNull(citationSources, "citationSources");
+    if (trendingMinVoters < 0) {
+      throw new IllegalArgumentException("the minimum number of trending voters must not be negative, was " + trendingMinVoters);
+    }
+  }
+
+  /** Settings with the default minimum of trending voters. */
+  public Config(Path dataDir, EmbeddingModel model, IndexSettings indexSettings, Duration newAccountAge,
+      List<String> trustedProxies, DatabaseUrl databaseFlag, CitationSources citationSources) {
+    this(dataDir, model, indexSettings, newAccountAge, trustedProxies, databaseFlag, citationSources, DEFAULT_TRENDING_MIN_VOTERS);
   }
 
   /** Settings without citation sources (how most commands and tests build them). */
@@ -122,8 +136,34 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     if (quantizationFlag != null) {
       quantization = quantization(quantizationFlag, "--quantization");
     }
+    int minVoters = DEFAULT_TRENDING_MIN_VOTERS;
+    String voters = env.get(TRENDING_MIN_VOTERS_ENV);
+    if (voters != null && !voters.isBlank()) {
+      minVoters = minVoters(voters.strip(), "$" + TRENDING_MIN_VOTERS_ENV);
+    }
     return new Config(data, model, IndexSettings.DEFAULT.withQuantization(quantization), newAccount, proxies, database,
-        CitationSources.resolve(env, CitationSources.Flags.NONE));
+        CitationSources.resolve(env, CitationSources.Flags.NONE), minVoters);
+  }
+
+  /** A copy of these settings with another minimum of trending voters ({@code --trending-min-voters}, quoted when bad). */
+  public Config withTrendingMinVoters(String raw, String source) {
+    return withTrendingMinVoters(minVoters(raw, source));
+  }
+
+  public Config withTrendingMinVoters(int voters) {
+    return new Config(dataDir, model, indexSettings, newAccountAge, trustedProxies, databaseFlag, citationSources, voters);
+  }
+
+  private static int minVoters(String raw, String source) {
+    try {
+      int n = Integer.parseInt(raw);
+      if (n >= 0 && n <= 1_000_000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(source + " must be a whole number of members from 0 to 1000000, was '" + raw + "'");
   }
 
   private static VectorQuantization quantization(String raw, String source) {
@@ -148,20 +188,20 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
    * {@code --db} said: evaluation keeps its corpora apart, also from a shared database.
    */
   public Config withDataDir(Path dir) {
-    return new Config(dir, model, indexSettings, newAccountAge, trustedProxies, null, citationSources);
+    return new Config(dir, model, indexSettings, newAccountAge, trustedProxies, null, citationSources, trendingMinVoters);
   }
 
   public Config withModel(EmbeddingModel other) {
-    return new Config(dataDir, other, indexSettings, newAccountAge, trustedProxies, databaseFlag, citationSources);
+    return new Config(dataDir, other, indexSettings, newAccountAge, trustedProxies, databaseFlag, citationSources, trendingMinVoters);
   }
 
   public Config withIndexSettings(IndexSettings other) {
-    return new Config(dataDir, model, other, newAccountAge, trustedProxies, databaseFlag, citationSources);
+    return new Config(dataDir, model, other, newAccountAge, trustedProxies, databaseFlag, citationSources, trendingMinVoters);
   }
 
   /** A copy of these settings behind other proxies ({@code serve --trusted-proxy}). */
   public Config withTrustedProxies(List<String> proxies) {
-    return new Config(dataDir, model, indexSettings, newAccountAge, proxies, databaseFlag, citationSources);
+    return new Config(dataDir, model, indexSettings, newAccountAge, proxies, databaseFlag, citationSources, trendingMinVoters);
   }
 
   /** Where the catalogue and every other store live: {@code --db}, else the SQLite file in the data directory. */
@@ -171,12 +211,12 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
 
   /** A copy of these settings on another database ({@code --db}). */
   public Config withDatabase(DatabaseUrl url) {
-    return new Config(dataDir, model, indexSettings, newAccountAge, trustedProxies, url, citationSources);
+    return new Config(dataDir, model, indexSettings, newAccountAge, trustedProxies, url, citationSources, trendingMinVoters);
   }
 
   /** A copy of these settings with other citation sources ({@code serve --openalex}, …). */
   public Config withCitationSources(CitationSources other) {
-    return new Config(dataDir, model, indexSettings, newAccountAge, trustedProxies, databaseFlag, other);
+    return new Config(dataDir, model, indexSettings, newAccountAge, trustedProxies, databaseFlag, other, trendingMinVoters);
   }
 
   /** Where the search index generations live. */
@@ -194,7 +234,7 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     return "data directory " + dataDir.toAbsolutePath().normalize()
         + (databaseFlag == null ? "" : ", database " + databaseFlag) + ", embedding model " + model.configName()
         + ", vectors " + indexSettings.quantization().configName()
-        + ", trending counts accounts older than " + newAccountAge.toHours() + " h"
+        + ", trending counts accounts older than " + newAccountAge.toHours() + " h once " + trendingMinVoters + " members vote"
         + (trustedProxies.isEmpty() ? "" : ", trusted proxies " + String.join(" ", trustedProxies))
         + "; " + citationSources.describe();
   }

@@ -145,7 +145,7 @@ public final class DigestPlanner {
         Set<String> mine = sent.computeIfAbsent(s.email(), e -> new java.util.HashSet<>());
         chosen.forEach(p -> mine.add(p.id().value())); // two subscriptions of one address never repeat a paper
       }
-      finish(s, d.slot(), d.candidates().upTo(), covered, s.topic().describe(), DigestMail.Item.of(chosen), false,
+      finish(s, d.slot(), d.candidates().upTo(), covered, ranker.heading(s.topic()), DigestMail.Item.of(chosen), false,
           notices(s, noticeSubscription), dryRun, at, tally);
     }
     if (!citing.isEmpty()) {

@@ -83,6 +83,15 @@ final class TopicRanker {
   /** Forgets the shared rankings of the previous run. */
   void newRun() {
     shared.clear();
+    headings.clear();
+  }
+
+  /** What a trending digest is called in this run, asked once: the name of the list its ranking gave. */
+  private final java.util.Map<String, String> headings = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The digest's heading: the topic's name, or, for trending, what the ranking calls its list this run (new and notable). */
+  String heading(Topic topic) {
+    return topic instanceof Topic.Trending ? headings.computeIfAbsent("trending", k -> trending.heading(topic.describe())) : topic.describe();
   }
 
   private List<PaperId> shared(Candidates c, String key, java.util.function.Supplier<List<PaperId>> compute) {

@@ -8,6 +8,14 @@ import org.paperlens.paper.PaperId;
 public interface TrendingRanking {
   List<PaperId> rank(Candidates candidates, int limit);
 
+  /**
+   * What the digest is called, given the topic's name: the name, unless the ranking stood in for
+   * trending with another list (new and notable), which the mail then names honestly.
+   */
+  default String heading(String topic) {
+    return topic;
+  }
+
   /** Without votes to count: the newest listings first. */
   TrendingRanking BY_RECENCY = (candidates, limit) ->
       candidates.newestFirst().stream().limit(limit).map(org.paperlens.paper.Paper::id).toList();

@@ -56,7 +56,8 @@ public final class BibtexWriter {
     LocalDate date = date(p);
     if (date != null) {
       field(b, "year", Integer.toString(date.getYear()));
-      field(b, "month", date.getMonth().name().substring(0, 3).toLowerCase(Locale.ROOT));
+      // BibTeX's month macro, unbraced: styles print it as the month's name ({may} would print "may").
+      b.append("  month = ").append(date.getMonth().name().substring(0, 3).toLowerCase(Locale.ROOT)).append(",\n");
     }
     if (article) {
       field(b, "journal", p.journalRef());

@@ -87,6 +87,22 @@ final class CatalogueListings {
     return out;
   }
 
+  /** The live papers first listed between {@code from} and {@code to}, as facts: one indexed range scan. */
+  static List<ListingFact> facts(Tx tx, LocalDate from, LocalDate to) {
+    return tx.list("SELECT id, first_listed, has_code" + LIVE_IN_RANGE, CatalogueListings::fact, from.toString(), to.toString());
+  }
+
+  /** The facts of those of {@code ids} that are live papers. */
+  static List<ListingFact> facts(Tx tx, java.util.Collection<PaperId> ids) {
+    return tx.listIn("SELECT id, first_listed, has_code FROM papers WHERE deleted_on IS NULL AND id IN " + Tx.KEYS,
+        ids.stream().map(PaperId::value).toList(), CatalogueListings::fact);
+  }
+
+  private static ListingFact fact(org.paperlens.store.Row r) {
+    String listed = r.getString(2);
+    return new ListingFact(new PaperId(r.getString(1)), listed == null ? null : LocalDate.parse(listed), r.getInt(3) != 0);
+  }
+
   static SortedMap<LocalDate, Integer> perDay(Tx tx, LocalDate from, LocalDate to, ListingFilter filter) {
     List<Object> args = new ArrayList<>(List.of(from.toString(), to.toString()));
     args.addAll(filter.args());

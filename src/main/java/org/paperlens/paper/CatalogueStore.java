@@ -159,6 +159,16 @@ public final class CatalogueStore implements AutoCloseable {
     return db.transaction(tx -> CatalogueListings.listed(tx, from, to, filter, offset, limit, signals));
   }
 
+  /** The live papers first listed between {@code from} and {@code to} (inclusive): their listing day and whether they link code. */
+  public List<ListingFact> listingFacts(LocalDate from, LocalDate to) {
+    return db.transaction(tx -> CatalogueListings.facts(tx, from, to));
+  }
+
+  /** {@link #listingFacts(LocalDate, LocalDate)} of the live papers among {@code ids}, in no particular order. */
+  public List<ListingFact> listingFacts(java.util.Collection<PaperId> ids) {
+    return ids.isEmpty() ? List.of() : db.transaction(tx -> CatalogueListings.facts(tx, ids));
+  }
+
   /** How many live papers were first listed on each day between {@code from} and {@code to}, by day. */
   public SortedMap<LocalDate, Integer> listedPerDay(LocalDate from, LocalDate to) {
     return listedPerDay(from, to, ListingFilter.NONE);

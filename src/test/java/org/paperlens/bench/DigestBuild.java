@@ -65,7 +65,7 @@ public final class DigestBuild {
       VectorStore vectors = new VectorStore(store);
       Recommender recommender = new Recommender(index,
           new RelatedPapers(index, id -> vectors.find(id, config.model()).map(PaperVector::vector).orElse(null), config.fusion()));
-      DigestPlanner planner = new DigestPlanner(subs, index, new CommunityTrending(new Trending(community, clock, config.newAccountAge())),
+      DigestPlanner planner = new DigestPlanner(subs, index, new CommunityTrending(new org.paperlens.notable.TrendingOrNotable(new Trending(community, clock, config.newAccountAge()), null, 0)),
           new LibraryRecommendations(library, recommender, index), new Links("https://paperlens.example"), clock);
       List<Double> seconds = new ArrayList<>();
       DigestPlanner.Report report = null;

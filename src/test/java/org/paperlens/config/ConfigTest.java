@@ -45,4 +45,17 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.resolve(Map.of(), null, null, null, "float")).hasMessageContaining("--quantization")
         .hasMessageContaining("'float'");
   }
+
+  @Test
+  void trending_needs_twenty_voters_unless_the_environment_or_a_flag_says_otherwise() {
+    assertThat(Config.resolve(Map.of(), null).trendingMinVoters()).isEqualTo(20);
+    Config fromEnv = Config.resolve(Map.of(Config.TRENDING_MIN_VOTERS_ENV, " 5 "), null);
+    assertThat(fromEnv.trendingMinVoters()).isEqualTo(5);
+    assertThat(fromEnv.withTrendingMinVoters("0", "--trending-min-voters").trendingMinVoters()).isZero();
+    assertThat(fromEnv.withDataDir(java.nio.file.Path.of("x")).trendingMinVoters()).as("kept by copies").isEqualTo(5);
+    assertThatThrownBy(() -> Config.resolve(Map.of(Config.TRENDING_MIN_VOTERS_ENV, "many"), null))
+        .hasMessageContaining(Config.TRENDING_MIN_VOTERS_ENV).hasMessageContaining("'many'");
+    assertThatThrownBy(() -> Config.resolve(Map.of(), null).withTrendingMinVoters("-1", "--trending-min-voters"))
+        .hasMessageContaining("--trending-min-voters").hasMessageContaining("'-1'");
+  }
 }

@@ -63,8 +63,11 @@ final class MailHarness implements AutoCloseable {
   /** What citation alerts are made of; none unless a test says so. */
   CitationAlerts alerts;
 
+  /** How trending digests are ranked; newest first unless a test says otherwise. */
+  TrendingRanking trending = TrendingRanking.BY_RECENCY;
+
   DigestRun run() {
-    DigestPlanner planner = new DigestPlanner(subscriptionStore, index, TrendingRanking.BY_RECENCY, null, new Links(BASE), clock,
+    DigestPlanner planner = new DigestPlanner(subscriptionStore, index, trending, null, new Links(BASE), clock,
         notices, alerts);
     return new DigestRun(planner, outbox, settings, () -> new SmtpMailer(settings), clock);
   }

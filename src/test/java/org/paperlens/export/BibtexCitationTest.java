@@ -20,13 +20,21 @@ class BibtexCitationTest {
           title = {Sparse \\{Attention for Long Documents},
           author = {John Smith and Ana Núñez},
           year = {2024},
-          month = {jan},
+          month = jan,
           eprint = {2401.00102},
           archivePrefix = {arXiv},
           primaryClass = {cs.CL},
           url = {https://arxiv.org/abs/2401.00102}
         }""");
     assertThat(CitationFormat.BIBTEX.write(List.of(p))).isEqualTo(BibtexWriter.citation(p) + "\n\n");
+  }
+
+  @Test
+  void the_month_is_bibtexs_three_letter_macro_unbraced_so_styles_can_print_the_month_name() {
+    Paper may = Paper.builder(new PaperId("2505.00001")).title("T").authors(List.of("A B"))
+        .submitted(LocalDate.of(2025, 5, 14)).source("t").build();
+    assertThat(BibtexWriter.citation(may)).contains("  month = may,\n").doesNotContain("{may}");
+    assertThat(CitationFormat.BIBTEX.write(List.of(may))).contains("  month = may,\n");
   }
 
   @Test

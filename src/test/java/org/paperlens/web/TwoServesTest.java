@@ -131,7 +131,7 @@ class TwoServesTest {
 
   private Process serve(String name, Map<String, String> env) throws Exception {
     return ChildProcess.start(tmp.resolve(name + ".log"), env, "--data", tmp.resolve(name).toString(),
-        "--new-account-hours", "0", "serve", "--port", "0");
+        "--new-account-hours", "0", "--trending-min-voters", "1", "serve", "--port", "0");
   }
 
   private String url(String name) throws Exception {

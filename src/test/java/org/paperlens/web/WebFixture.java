@@ -93,6 +93,18 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     return this;
   }
 
+  /**
+   * One member's vote is enough for trending in tests (they vote with one or two accounts) unless a
+   * test asks otherwise: {@link #withTrendingMinVoters}, as a fresh install has it, shows new and notable.
+   */
+  private int trendingMinVoters = 1;
+
+  /** Serves trending once {@code voters} members vote in a window, new and notable until then. */
+  WebFixture withTrendingMinVoters(int voters) {
+    this.trendingMinVoters = voters;
+    return this;
+  }
+
   private List<String> trustedProxies = List.of();
 
   /** Serves behind these proxies: their X-Forwarded-For names the client. */
@@ -134,7 +146,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     }
     Config resolved = TestDatabase.config(Config.resolve(Map.of(), data));
     Config config = new Config(resolved.dataDir(), resolved.model(), resolved.indexSettings(), newAccountAge,
-        trustedProxies, resolved.databaseFlag());
+        trustedProxies, resolved.databaseFlag()).withTrendingMinVoters(trendingMinVoters);
     Clock clock = Clock.systemUTC();
     org.paperlens.app.Parts builder = PaperLens.builder(config, IndexBackend.of(config, null, Map.of()), clock)
         .passwordHasher(new PasswordHasher(1024, 1, 1)).accountLimits(accountLimits.apply(clock))

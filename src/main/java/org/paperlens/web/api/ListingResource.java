@@ -10,9 +10,13 @@ import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Routes;
 import org.paperlens.web.page.Listings;
+import org.paperlens.web.page.TrendingList;
 import org.paperlens.web.page.ReadingPages;
 
-/** {@code /daily} and {@code /trending}: the day's listing (paged, filtered) and the community's trending list. */
+/**
+ * {@code /daily} and {@code /trending}: the day's listing (paged, filtered) and the community's
+ * trending list, or new and notable while too few members vote ({@code list} says which).
+ */
 public final class ListingResource implements Feature {
 
   private final Listings listings;
@@ -62,9 +66,16 @@ public final class ListingResource implements Feature {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("window", window.label());
     m.put("halfLifeHours", window.halfLife.toHours());
-    m.put("formula", Trending.FORMULA);
+    TrendingList list = listings.trending(window, limit);
+    // "list" says which ranking this is: trending, or new and notable while fewer than minVoters members vote.
+    m.put("list", list.list());
+    m.put("label", list.label());
+    m.put("why", list.why());
+    m.put("voters", list.voters());
+    m.put("minVoters", list.minVoters());
+    m.put("formula", list.formula());
     m.put("minAccountAgeHours", trending.minAccountAge().toHours());
-    m.put("papers", listings.trending(window, limit));
+    m.put("papers", list.papers());
     ctx.json(m);
   }
 }

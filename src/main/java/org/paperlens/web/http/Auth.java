@@ -54,7 +54,7 @@ public final class Auth {
     String header = ctx.header("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       Account a = accounts.byApiToken(header.substring(7).strip())
-          .orElseThrow(() -> new HttpProblem(401, "the API token is not valid (revoked or mistyped)"));
+          .orElseThrow(HttpProblem::invalidToken);
       ctx.attribute(ACCOUNT, a);
       ctx.attribute(BEARER, Boolean.TRUE);
       return;
@@ -88,9 +88,15 @@ public final class Auth {
     return t;
   }
 
-  /** Refuses a state change without the right CSRF token; bearer-token calls carry no cookies and need none. */
+  /**
+   * Refuses a state change without the right CSRF token. Only a logged-in cookie session can be
+   * forged by another site, so an API call without one needs no token: a bearer-token call carries
+   * no cookies, and an anonymous one acts as nobody (a member-only route then answers 401 with a
+   * Bearer challenge, which tells a script what is missing, instead of a 403 about reloading a page).
+   * Forms keep the check whoever sends them (a forged log-in form would sign a visitor in as someone else).
+   */
   public static void checkCsrf(Context ctx) {
-    if (Boolean.TRUE.equals(ctx.attribute(BEARER))) {
+    if (Boolean.TRUE.equals(ctx.attribute(BEARER)) || Problems.isApi(ctx) && account(ctx).isEmpty()) {
       return;
     }
     String sent = Problems.isApi(ctx) ? ctx.header(CSRF_HEADER) : ctx.formParam(CSRF_FIELD);

@@ -6,17 +6,31 @@ package org.paperlens.web.http;
  */
 public final class HttpProblem extends RuntimeException {
 
+  /** The challenge of every 401 under /api (RFC 6750 section 3): scripts authenticate with a bearer token. */
+  public static final String BEARER_CHALLENGE = "Bearer realm=\"paperlens\"";
+
   private final int status;
   private final String retryAfterSeconds;
+  private final String challenge;
 
   public HttpProblem(int status, String detail) {
     this(status, detail, null);
   }
 
   public HttpProblem(int status, String detail, String retryAfterSeconds) {
+    this(status, detail, retryAfterSeconds, null);
+  }
+
+  private HttpProblem(int status, String detail, String retryAfterSeconds, String challenge) {
     super(detail);
     this.status = status;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.challenge = challenge;
+  }
+
+  /** The {@code WWW-Authenticate} value of a 401, or null for the plain {@link #BEARER_CHALLENGE}. */
+  public String challenge() {
+    return challenge;
   }
 
   public int status() {
@@ -33,6 +47,13 @@ public final class HttpProblem extends RuntimeException {
 
   public static HttpProblem notFound(String detail) {
     return new HttpProblem(404, detail);
+  }
+
+  /** A bearer token that names no live API token: 401 with RFC 6750's {@code invalid_token} error. */
+  public static HttpProblem invalidToken() {
+    String detail = "the API token is not valid (revoked or mistyped)";
+    return new HttpProblem(401, detail, null,
+        BEARER_CHALLENGE + ", error=\"invalid_token\", error_description=\"" + detail + "\"");
   }
 
   public static HttpProblem unauthorized() {

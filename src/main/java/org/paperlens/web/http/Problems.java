@@ -21,8 +21,12 @@ public final class Problems {
   private static final Logger LOG = Logger.getLogger(Problems.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Status and detail of a failure. */
-  public record Outcome(int status, String detail, String retryAfter) {}
+  /** Status and detail of a failure; {@code challenge} is the {@code WWW-Authenticate} of a 401 (null: the plain Bearer one). */
+  public record Outcome(int status, String detail, String retryAfter, String challenge) {
+    public Outcome(int status, String detail, String retryAfter) {
+      this(status, detail, retryAfter, null);
+    }
+  }
 
   /** Renders the HTML error page outside /api (the pages own its template). */
   @FunctionalInterface
@@ -38,7 +42,7 @@ public final class Problems {
 
   public static Outcome classify(Throwable e) {
     return switch (e) {
-      case HttpProblem p -> new Outcome(p.status(), p.getMessage(), p.retryAfterSeconds());
+      case HttpProblem p -> new Outcome(p.status(), p.getMessage(), p.retryAfterSeconds(), p.challenge());
       case BadQueryException q -> new Outcome(400, "bad query: " + q.getMessage(), null);
       case UnknownPaperException u -> new Outcome(404, u.getMessage(), null);
       case AccountException a -> new Outcome(switch (a.kind()) {
@@ -101,18 +105,29 @@ public final class Problems {
       ctx.header("Retry-After", o.retryAfter());
     }
     if (isApi(ctx)) {
-      ObjectNode body = JSON.createObjectNode();
-      body.put("type", "about:blank");
-      body.put("title", title(o.status()));
-      body.put("status", o.status());
-      body.put("detail", o.detail() == null ? title(o.status()) : o.detail());
-      body.put("instance", ctx.path());
-      ctx.contentType("application/problem+json");
-      ctx.result(body.toString());
+      if (o.status() == 401) {
+        // RFC 9110 requires a challenge with every 401; API clients authenticate with bearer tokens (RFC 6750).
+        ctx.header("WWW-Authenticate", o.challenge() != null ? o.challenge() : HttpProblem.BEARER_CHALLENGE);
+      }
+      ctx.contentType(PROBLEM_JSON);
+      ctx.result(problem(o.status(), o.detail(), ctx.path()));
     } else {
       ctx.html(page.render(ctx, o.status(), o.status() + " " + title(o.status()),
           o.detail() == null ? title(o.status()) : o.detail()));
     }
+  }
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  /** A problem+json body (RFC 9457): also what the MCP endpoint, outside Javalin, answers its HTTP errors with. */
+  public static String problem(int status, String detail, String instance) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("type", "about:blank");
+    body.put("title", title(status));
+    body.put("status", status);
+    body.put("detail", detail == null ? title(status) : detail);
+    body.put("instance", instance);
+    return body.toString();
   }
 
   public static boolean isApi(Context ctx) {

@@ -88,14 +88,17 @@ public final class ReadingPages implements Feature {
     ListingFilter filter = listingFilter(ctx);
     Listings.Daily d = listings.daily(Params.date(ctx, "date"), view, filter, Params.integer(ctx, "page", 1, 1, 10_000), Listings.DAILY_PAGE);
     Account me = Auth.account(ctx).orElse(null);
+    // The home page (the newest day's first page) opens with trending, or new and notable on a site with few voters.
+    TrendingList front = ctx.queryParam("date") == null && d.page() == 1 && view == Listings.View.DAY
+        ? listings.trending(Trending.Window.WEEK, TRENDING_LIMIT) : null;
     if (me == null && !d.papers().isEmpty()) {
-      dailyPages.get(new SharedPage.Sources(d, null, null),
-          k -> templates.renderShared("daily", DailyView.of(d, visitorList(d), false), DailyView.follow(filter))).send(ctx);
+      dailyPages.get(new SharedPage.Sources(d, front, null),
+          k -> templates.renderShared("daily", DailyView.of(d, visitorList(d), false, front), DailyView.follow(filter))).send(ctx);
       return;
     }
     // Everyone who is not logged in shares the cached list; a member's shows their votes and carries their CSRF token.
     boolean emptyCatalogue = d.papers().isEmpty() && status.get().coverage().papers() == 0 && catalogue.latestListing().isEmpty();
-    ctx.html(templates.render("daily", ctx, DailyView.of(d, me == null ? visitorList(d) : memberList(ctx, me, d), emptyCatalogue),
+    ctx.html(templates.render("daily", ctx, DailyView.of(d, me == null ? visitorList(d) : memberList(ctx, me, d), emptyCatalogue, front),
         DailyView.follow(filter)));
   }
 
@@ -140,16 +143,27 @@ public final class ReadingPages implements Feature {
     return Urls.of("/daily", q);
   }
 
-  /** The trending page ({@code trending.mustache}). */
-  record TrendingView(String title, Choice window, List<Views.TrendingPaper> papers, boolean empty, long minAccountAgeHours) {}
+  /**
+   * The trending page ({@code trending.mustache}), or new and notable while too few members vote.
+   *
+   * @param notable the new-and-notable list's label, formula and why it is shown; null for trending
+   */
+  record TrendingView(String title, Choice window, List<Views.TrendingPaper> papers, boolean empty, long minAccountAgeHours,
+      Notable notable) {}
+
+  /** Why the new-and-notable list stands in for trending, and how it is ranked. */
+  record Notable(String why, String formula, int minVoters) {}
 
   public void trending(Context ctx) {
     String w = Params.text(ctx, "window");
     Trending.Window window = w == null ? Trending.Window.WEEK : Trending.Window.parse(w);
-    List<Views.TrendingPaper> papers = listings.trending(window, TRENDING_LIMIT);
-    ctx.html(templates.render("trending", ctx, new TrendingView("Trending this " + window.label(), new Choice(window.label()), papers,
-        papers.isEmpty(), trending.minAccountAge().toHours()),
-        FollowLinks.ofFeeds("Trending papers (" + window.label() + ")", "/trending/feed?window=" + window.label())));
+    TrendingList list = listings.trending(window, TRENDING_LIMIT);
+    String title = list.notable() ? list.label() + " this " + window.label() : list.label();
+    ctx.html(templates.render("trending", ctx, new TrendingView(title, new Choice(window.label()), list.papers(),
+        list.papers().isEmpty(), trending.minAccountAge().toHours(),
+        list.notable() ? new Notable(list.why(), list.formula(), list.minVoters()) : null),
+        FollowLinks.ofFeeds((list.notable() ? list.label() : "Trending papers") + " (" + window.label() + ")",
+            "/trending/feed?window=" + window.label())));
   }
 
   public void search(Context ctx) {
@@ -173,6 +187,7 @@ public final class ReadingPages implements Feature {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("q", r.query());
     q.put("mode", r.mode().label());
+    q.put("match", r.match() == org.paperlens.index.Match.ALL ? null : r.match().label());
     q.put("from", r.filters().from() == null ? null : r.filters().from().toString());
     q.put("to", r.filters().to() == null ? null : r.filters().to().toString());
     q.put("category", r.filters().categories().isEmpty() ? null : String.join(",", r.filters().categories().stream().sorted().toList()));

@@ -61,12 +61,12 @@ public final class Views {
 
   /** The paper's page at its source: the one it names, else arXiv's for an arXiv id, else null. */
   static String absUrl(Paper p) {
-    return p.absUrl() != null ? p.absUrl() : p.id().isArxiv() ? "https://arxiv.org/abs/" + p.id().value() : null;
+    return p.sourcePage();
   }
 
   /** The paper's PDF: the one its source names, else arXiv's for an arXiv id, else null. */
   static String pdfUrl(Paper p) {
-    return p.pdfUrl() != null ? p.pdfUrl() : p.id().isArxiv() ? "https://arxiv.org/pdf/" + p.id().value() : null;
+    return p.sourcePdf();
   }
 
   /** A link to an author's page, with the text after the name in a list of authors. */
@@ -90,7 +90,7 @@ public final class Views {
   /** A search hit; {@code score} is null for a pinned hit (an exact id or title), {@code snippet} is safe HTML. */
   public record Hit(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
       String primaryCategory, String date, String url, int rank, Float score, boolean pinned, String snippet, String codeUrl,
-      Integer citationCount) {
+      Integer citationCount, int votes) {
     public String citedBy() {
       return Views.citedBy(citationCount);
     }
@@ -135,15 +135,29 @@ public final class Views {
       List<AuthorLink> authorLinks, String primaryCategory, String date, String url, int rank, double score, String reason,
       List<String> terms, List<String> becauseOf, List<Citations> citations) {}
 
-  /** A trending paper, its score and the community signals in it. */
+  /**
+   * A trending (or new-and-notable) paper, its score and the community signals in it.
+   *
+   * @param reasons why a new-and-notable paper is on the list ("has code"); empty on the trending list
+   */
   public record TrendingPaper(String id, String title, String titleHtml, List<String> authors, String authorLine,
-      List<AuthorLink> authorLinks, String primaryCategory, String date, String url, int rank, double score, Components components) {}
+      List<AuthorLink> authorLinks, String primaryCategory, String date, String url, int rank, double score, Components components,
+      List<String> reasons) {
+    public boolean hasReasons() {
+      return !reasons.isEmpty();
+    }
+
+    /** The reasons in one line, for the page. */
+    public String because() {
+      return String.join(" \u00b7 ", reasons);
+    }
+  }
 
   /** What a trending score is made of. */
   public record Components(int upvotes, int saves, int submissions) {}
 
   /** The fields every paper in a list has, before its kind's own. */
-  private record Summary(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
+  record Summary(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
       String primaryCategory, String date, String url) {}
 
   /** @param citations its citation count, null when unknown */
@@ -194,12 +208,13 @@ public final class Views {
   }
 
   /** @param citations its citation count, null when unknown */
-  public static Hit hit(SearchHit h, Integer citations) {
+  /** @param votes the paper's upvotes (0 when none) */
+  public static Hit hit(SearchHit h, Integer citations, int votes) {
     IndexedPaper p = h.paper();
     Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
     return new Hit(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(), s.url(),
         h.rank(), Float.isInfinite(h.score()) ? null : h.score(), h.pinned(), h.snippet().render(Html::escape, "<mark>", "</mark>"),
-        p.codeUrl(), citations);
+        p.codeUrl(), citations, votes);
   }
 
   static Indexed indexed(IndexedPaper p, Integer citations) {
@@ -230,10 +245,12 @@ public final class Views {
     Summary s = p == null ? summary(e.id().value(), null, List.of(), null, null)
         : summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()));
     return new TrendingPaper(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(),
-        s.date(), s.url(), e.rank(), Math.round(e.score() * 1000) / 1000.0, new Components(e.upvotes(), e.saves(), e.submissions()));
+        s.date(), s.url(), e.rank(), Math.round(e.score() * 1000) / 1000.0, new Components(e.upvotes(), e.saves(), e.submissions()),
+        List.of());
   }
 
-  private static Summary summary(String id, String title, List<String> authors, String category, String date) {
+
+  static Summary summary(String id, String title, List<String> authors, String category, String date) {
     // For pages: the title as safe HTML, its math marked up for KaTeX (the API's title is the plain form).
     return new Summary(id, title == null ? id : MathText.plain(title), title == null ? org.paperlens.html.Html.escape(id) : MathText.html(title),
         authors, authorLine(authors), authorLinks(authors), category, date, "/papers/" + id);
