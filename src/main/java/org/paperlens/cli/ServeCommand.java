@@ -60,8 +60,8 @@ final class ServeCommand implements Callable<Integer> {
   java.time.ZoneId harvestZone;
 
   @Option(names = "--embed-share", paramLabel = "F",
-      description = {"Share of one core the background embedder may use, above 0 and at most 1.",
-          "Default: $" + ServeEnv.EMBED_SHARE + ", else 0.5."})
+      description = {"Share of the machine's cores the background embedder uses while no request is being served,",
+          "above 0 and at most 1 (it always gives way to requests). Default: $" + ServeEnv.EMBED_SHARE + ", else 1 (all cores)."})
   Double embedShare;
 
   @Option(names = "--trusted-proxy", paramLabel = "ADDR",
@@ -192,6 +192,7 @@ final class ServeCommand implements Callable<Integer> {
     return "watching " + s.watch().map(java.nio.file.Path::toString).orElse("no folder")
         + ", harvesting " + s.harvest().map(h -> h.url() + h.set().map(x -> " set " + x).orElse("") + " daily at " + h.at() + " " + h.zone())
             .orElse("nothing")
-        + String.format(", embedding at %.0f%% of a core", s.embedShare() * 100);
+        + String.format(", embedding on %.0f%% of %d cores while no request is being served", s.embedShare() * 100,
+            Runtime.getRuntime().availableProcessors());
   }
 }

@@ -14,7 +14,9 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.paperlens.common.RequestGauge;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.InFlight;
 import org.paperlens.web.http.BodySizeLimit;
 import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.Feature;
@@ -50,9 +52,10 @@ public final class WebServer implements AutoCloseable {
    * @param features the pages and API resources, registered in this order
    * @param agent the MCP endpoint to mount at {@link AgentEndpoint#PATH}, or null for none
    * @param baseUrl the site's canonical base URL, the OpenAPI document's server
+   * @param requests counts the requests in flight, static files included, for background work to give way to
    */
   public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
-      AgentEndpoint agent, String baseUrl) {
+      AgentEndpoint agent, String baseUrl, RequestGauge requests) {
     this.agent = agent;
     byte[] openApi = openApi(baseUrl);
     Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx,
@@ -62,7 +65,7 @@ public final class WebServer implements AutoCloseable {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
       config.http.prefer405over404 = true;
-      jetty(config, limits);
+      jetty(config, limits, requests);
       config.router.ignoreTrailingSlashes = true;
       staticFiles(config);
     });
@@ -107,7 +110,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Jetty settings that bound what a slow or oversized request can hold: see {@link ServerLimits}. */
-  private void jetty(JavalinConfig config, ServerLimits limits) {
+  private void jetty(JavalinConfig config, ServerLimits limits, RequestGauge requests) {
     config.http.maxRequestSize = limits.maxBodyBytes();
     config.jetty.multipartConfig.maxTotalRequestSize(limits.maxUploadBytes(), SizeUnit.BYTES);
     config.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), SizeUnit.BYTES);
@@ -127,6 +130,11 @@ public final class WebServer implements AutoCloseable {
       return connector;
     });
     config.jetty.modifyServletContextHandler(context -> {
+      // First, around everything else: a request counts from the moment the servlet sees it until its handler returns
+      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
+      FilterHolder inFlight = new FilterHolder(new InFlight(requests));
+      inFlight.setAsyncSupported(true);
+      context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));
       FilterHolder bodyLimit = new FilterHolder(new BodySizeLimit(limits.maxBodyBytes()));
       bodyLimit.setAsyncSupported(true); // the MCP endpoint answers asynchronously, and a request's filters must all allow it
       context.addFilter(bodyLimit, "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -151,7 +151,7 @@ class McpHttpTest {
   @Test
   void trending_ranks_what_members_upvoted() {
     Map<String, Object> t = answer(anonymous, "trending", Map.of("limit", 5));
-    assertThat(t).containsEntry("window", "week").containsKey("formula");
+    assertThat(t).containsEntry("list", "trending").containsEntry("window", "week").containsKey("formula").doesNotContainKey("why");
     assertThat(ids(t, "papers")).first().isEqualTo("2401.00104");
     assertThat(list(t, "papers").getFirst()).containsEntry("upvotes", 1);
   }
