@@ -3,12 +3,12 @@ package org.paperlens.app;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Trending;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.library.LibraryStore;
 import org.paperlens.mcp.AgentServer;
 import org.paperlens.mcp.Members;
 import org.paperlens.mcp.Services;
+import org.paperlens.notable.TrendingOrNotable;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
@@ -61,8 +61,8 @@ public final class Agent {
       }
 
       @Override
-      public Trending trending() {
-        return root.trending();
+      public TrendingOrNotable trending() {
+        return root.trendingOrNotable();
       }
 
       @Override

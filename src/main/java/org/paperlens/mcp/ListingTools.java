@@ -19,6 +19,9 @@ import java.util.Set;
 import org.paperlens.community.Signals;
 import org.paperlens.community.Trending;
 import org.paperlens.export.BibtexWriter;
+import org.paperlens.notable.NewAndNotable;
+import org.paperlens.notable.Notable;
+import org.paperlens.notable.TrendingOrNotable;
 import org.paperlens.paper.CodeLinks;
 import org.paperlens.paper.Listed;
 import org.paperlens.paper.ListingFilter;
@@ -117,10 +120,17 @@ final class ListingTools {
         "window", oneOf("The span of time the ranking covers.", windows, "week"),
         "limit", integer("How many papers.", 1, 100, 20)));
     Map<String, Object> out = object(props(
-        "window", string(null), "formula", string("How the score is computed."), "papers", array(null, Shapes.TRENDING)),
-        "window", "formula", "papers");
+        "list", oneOf("Which ranking this is: trending (by members' votes), or new and notable while too few members vote.",
+            List.of("trending", "new-and-notable"), null),
+        "window", string(null), "formula", string("How the score is computed."),
+        "why", string("Why new and notable is shown instead of trending."),
+        "voters", Schema.integer("Members whose votes count in the window."),
+        "minVoters", Schema.integer("Voters the window needs before trending is shown."),
+        "papers", array(null, Shapes.TRENDING)), "list", "window", "formula", "voters", "minVoters", "papers");
     return new AgentTool("trending", "Trending papers",
-        "The papers the site's members upvote, save and submit most lately, each signal weighing less with age.",
+        "The papers the site's members upvote, save and submit most lately, each signal weighing less with age; on a site"
+            + " with few voters, new and notable papers instead (the newest, lifted by code, members' interest and citations),"
+            + " each with its reasons ('list' says which).",
         in, out, AgentTool.Effect.READS, (args, caller) -> {
           Trending.Window window;
           try {
@@ -128,17 +138,35 @@ final class ListingTools {
           } catch (IllegalArgumentException e) {
             throw new ToolError(e.getMessage());
           }
+          TrendingOrNotable.Shown shown = services.trending().rank(window, args.integer("limit", 20, 1, 100));
           List<Shapes.Trending> papers = new ArrayList<>();
-          for (Trending.Entry e : services.trending().rank(window, args.integer("limit", 20, 1, 100))) {
-            Paper p = services.catalogue().find(e.id()).orElse(null);
-            papers.add(new Shapes.Trending(e.rank(), e.id().value(), p == null ? e.id().value() : p.title(),
-                p == null ? List.of() : p.authors(), p == null ? null : Shapes.date(p.firstListed()),
-                p == null ? Shapes.url(e.id()) : p.sourcePage(), Math.round(e.score() * 1000) / 1000.0, e.upvotes(), e.saves(),
-                e.submissions()));
-          }
-          return new TrendingAnswer(window.label(), Trending.FORMULA, papers);
+          return switch (shown) {
+            case TrendingOrNotable.Shown.ByVotes v -> {
+              for (Trending.Entry e : v.entries()) {
+                papers.add(trendingPaper(e.rank(), e.id(), e.score(), e.upvotes(), e.saves(), e.submissions(), null));
+              }
+              yield new TrendingAnswer("trending", window.label(), Trending.FORMULA, null, v.voters(), v.minVoters(), papers);
+            }
+            case TrendingOrNotable.Shown.NewAndNotable n -> {
+              for (Notable e : n.entries()) {
+                papers.add(trendingPaper(e.rank(), e.id(), e.score(), e.interest().upvotes(), e.interest().saves(),
+                    e.interest().submissions(), e.reasons()));
+              }
+              yield new TrendingAnswer("new-and-notable", window.label(), NewAndNotable.FORMULA, TrendingOrNotable.why(n, window),
+                  n.voters(), n.minVoters(), papers);
+            }
+          };
         });
   }
 
-  record TrendingAnswer(String window, String formula, List<Shapes.Trending> papers) {}
+  private Shapes.Trending trendingPaper(int rank, PaperId id, double score, int upvotes, int saves, int submissions,
+      List<String> reasons) {
+    Paper p = services.catalogue().find(id).orElse(null);
+    return new Shapes.Trending(rank, id.value(), p == null ? id.value() : p.title(), p == null ? List.of() : p.authors(),
+        p == null ? null : Shapes.date(p.firstListed()), p == null ? Shapes.url(id) : p.sourcePage(),
+        Math.round(score * 1000) / 1000.0, upvotes, saves, submissions, reasons);
+  }
+
+  record TrendingAnswer(String list, String window, String formula, String why, int voters, int minVoters,
+      List<Shapes.Trending> papers) {}
 }

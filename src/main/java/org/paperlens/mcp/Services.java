@@ -1,9 +1,9 @@
 package org.paperlens.mcp;
 
 import org.paperlens.community.CommunityStore;
-import org.paperlens.community.Trending;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.library.LibraryStore;
+import org.paperlens.notable.TrendingOrNotable;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.recommend.Recommender;
 import org.paperlens.related.RelatedPapers;
@@ -29,7 +29,8 @@ public interface Services {
 
   CommunityStore community();
 
-  Trending trending();
+  /** Trending, or new and notable while too few members vote. */
+  TrendingOrNotable trending();
 
   LibraryStore library();
 

@@ -44,9 +44,9 @@ final class Shapes {
   record Recommended(int rank, String id, String title, List<String> authors, String date, String url, double score, String reason,
       List<String> terms, List<String> becauseOf) {}
 
-  /** A trending paper and the community signals in its score. */
+  /** A trending (or new and notable) paper, the community signals in its score, and for new and notable the reasons. */
   record Trending(int rank, String id, String title, List<String> authors, String date, String url, double score, int upvotes,
-      int saves, int submissions) {}
+      int saves, int submissions, List<String> reasons) {}
 
   /** A code or project link the authors gave. */
   record CodeLink(String url, String kind, String label) {}
@@ -84,7 +84,9 @@ final class Shapes {
 
   static final Map<String, Object> TRENDING = object(props(
       "rank", integer(null), "id", ID, "title", string(null), "authors", AUTHORS, "date", DATE, "url", URL, "score", number(null),
-      "upvotes", integer(null), "saves", integer(null), "submissions", integer(null)), "rank", "id", "score");
+      "upvotes", integer(null), "saves", integer(null), "submissions", integer(null),
+      "reasons", array("Why a new-and-notable paper is on the list (\"has code\", \"new today\").", string(null))),
+      "rank", "id", "score");
 
   static Listed listed(Paper p, Integer upvotes, Integer citations) {
     return new Listed(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.firstListed()), p.sourcePage(),

@@ -75,7 +75,7 @@ class McpStdioTest {
   private static List<String> command() {
     return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules", "jdk.incubator.vector",
         "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("paperlens.test.classpath"), "org.paperlens.cli.Main",
-        "--data", data.toString(), "--new-account-hours", "0", "mcp"); // the voter of a second ago counts in trending
+        "--data", data.toString(), "mcp");
   }
 
   private static Map<String, String> environment(String memberToken) {
@@ -117,7 +117,11 @@ class McpStdioTest {
       assertThat(recommended).containsEntry("method", "learned");
       assertThat(list(recommended, "recommendations")).as("%s", recommended).isNotEmpty();
       assertThat((Integer) answer(c, "daily", Map.of()).get("total")).isPositive();
-      assertThat(ids(answer(c, "trending", Map.of()), "papers")).first().isEqualTo("2401.00108");
+      // A fresh install (one voter, of a second ago): new and notable, each paper with its reasons, the upvote counted.
+      Map<String, Object> trending = answer(c, "trending", Map.of());
+      assertThat(trending).containsEntry("list", "new-and-notable").containsKey("why");
+      assertThat(list(trending, "papers")).isNotEmpty().anySatisfy(p -> assertThat(list(p, "reasons")).isNotEmpty())
+          .anySatisfy(p -> assertThat(p).containsEntry("id", "2401.00108").containsEntry("upvotes", 1));
       assertThat(answer(c, "library_add", Map.of("id", "2401.00107", "tags", List.of("baselines")))).containsEntry("saved", true);
       Map<String, Object> lib = answer(c, "library_list", Map.of());
       assertThat(lib).containsEntry("member", "stdio-reader").containsEntry("tags", Map.of("baselines", 1));

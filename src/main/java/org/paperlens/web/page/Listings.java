@@ -62,16 +62,21 @@ public final class Listings {
 
   /**
    * A search result, with a notice when the query had to be read literally, and the citation
-   * counts of its hits that have one (looked up once for the page).
+   * counts and upvotes of its hits that have any (each looked up once for the page).
    */
-  public record Search(SearchResult result, String notice, Map<PaperId, Integer> citations) {
+  public record Search(SearchResult result, String notice, Map<PaperId, Integer> citations, Map<PaperId, Integer> votes) {
     public Search {
       citations = Map.copyOf(citations);
+      votes = Map.copyOf(votes);
     }
 
     /** The hit's citation count, null when unknown. */
     public Integer citations(org.paperlens.search.SearchHit hit) {
       return citations.get(hit.paper().id());
+    }
+
+    public int votes(org.paperlens.search.SearchHit hit) { // 0 when none
+      return votes.getOrDefault(hit.paper().id(), 0);
     }
   }
 
@@ -99,8 +104,8 @@ public final class Listings {
   /** Keyed by the index's watermark too: a cached answer goes stale the moment the index changes. */
   private record RelatedKey(PaperId id, int k, long indexSeq, long citationGeneration) {}
 
-  /** Keyed by the citation data's generation too: a search's counts, and its order by citations, follow new counts. */
-  private record SearchKey(SearchRequest request, long indexSeq, long citations) {}
+  /** Keyed by the citation and community generations too: a search's counts and votes, and its order by them, follow them. */
+  private record SearchKey(SearchRequest request, long indexSeq, long citations, long votes) {}
   private record AuthorKey(String name, long indexSeq) {}
 
   /** A name and how often it comes up (a co-author, a category). */
@@ -210,7 +215,7 @@ public final class Listings {
    * quote or colon) is run again as the literal words, with a notice instead of an error.
    */
   public Search search(SearchRequest request) {
-    return searches.get(new SearchKey(request, index.coverage().seq(), citations.generation()), key -> {
+    return searches.get(new SearchKey(request, index.coverage().seq(), citations.generation(), community.generation()), key -> {
       SearchRequest r = key.request();
       SearchResult result;
       String notice = null;
@@ -220,7 +225,8 @@ public final class Listings {
         result = searcher.search(r.withQuery(QueryText.literal(r.query())));
         notice = "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.";
       }
-      return new Search(result, notice, counts(result.hits().stream().map(h -> h.paper().id()).toList()));
+      List<PaperId> shown = result.hits().stream().map(h -> h.paper().id()).toList();
+      return new Search(result, notice, counts(shown), searcher.sorting().votes(shown));
     });
   }
 
