@@ -86,4 +86,14 @@ class TexTextTest {
     assertThat(TexText.plain("\\(x^2\\), \\[\\sum_i x_i\\], $$a \\not= b$$ and $x")).isEqualTo("x², ∑ᵢ xᵢ, a ≠ b and $x");
     assertThat(TexText.plain("\\frac{1}{2} in text, $\\frac{a+b}{\\sqrt{c}}$, $x^{2^{k}}$")).isEqualTo("1/2 in text, (a+b)/√c, x^(2^k)");
   }
+
+  @Test
+  void prose_between_two_dollars_reads_as_text() {
+    // 2603.09989: two stray dollars around a sentence; 2506.01237: an acronym's words written in math.
+    assertThat(TexText.plain("(alpha = 0.87$) and significant inter-dimension correlations (p < 0.001$). Next"))
+        .isEqualTo("(alpha = 0.87) and significant inter-dimension correlations (p < 0.001). Next");
+    assertThat(TexText.plain("the $\\underline{Ko}rean \\underline{G}rammar\n\\underline{E}valuation Bench\\underline{M}ark (KoGEM)$, for"))
+        .isEqualTo("the Korean Grammar\nEvaluation BenchMark (KoGEM), for");
+    assertThat(TexText.plain("($4.7 \\times $) and $ 2.6\\times$ longer")).isEqualTo("(4.7 ×) and 2.6× longer");
+  }
 }
