@@ -196,7 +196,7 @@ public final class PaperLens implements AutoCloseable {
 
   public synchronized Searcher searcher() {
     if (searcher == null) {
-      searcher = new Searcher(index(), queryEncoder(), new StoredCounts(this::citations));
+      searcher = new Searcher(index(), queryEncoder(), new org.paperlens.search.Sorting(new StoredCounts(this::citations), new StoredVotes(this::community)));
     }
     return searcher;
   }

@@ -7,6 +7,7 @@ import org.paperlens.citation.RefreshCadence;
 import org.paperlens.citation.store.CitationStore;
 import org.paperlens.digest.DigestRun;
 import org.paperlens.digest.DigestScheduler;
+import org.paperlens.common.RequestGauge;
 import org.paperlens.embed.Encoder;
 import org.paperlens.live.Enrichment;
 import org.paperlens.live.Pipeline;
@@ -44,9 +45,10 @@ public final class Serving implements AutoCloseable {
     this.root = root;
     this.digestEvery = digestEvery;
     try {
-      this.pipeline = pipeline(root, settings, log);
+      RequestGauge requests = new RequestGauge();
+      this.pipeline = pipeline(root, settings, requests, log);
       this.digests = root.digests().scheduler(log);
-      this.server = Web.server(root, limits, clients, true, pipeline::status);
+      this.server = Web.server(root, limits, clients, true, pipeline::status, requests);
       root.own(pipeline); // closed first: it commits the index before the index closes
     } catch (RuntimeException e) {
       root.close();
@@ -54,12 +56,15 @@ public final class Serving implements AutoCloseable {
     }
   }
 
-  private static Pipeline pipeline(PaperLens root, Pipeline.Settings settings, Consumer<String> log) {
+  private static Pipeline pipeline(PaperLens root, Pipeline.Settings settings, RequestGauge requests, Consumer<String> log) {
     CatalogueStore store = root.catalogue();
     // The pipeline's own connection: its long scans and writes never hold the one pages read through.
     CatalogueStore pipelineStore = root.own(CatalogueStore.connect(store.url()));
     var index = root.liveIndex();
-    Encoder encoder = root.encoder();
+    // Its own session, on every core the share allows: queries keep theirs (one thread each, many at
+    // once), and a run of this one can be aborted when a request comes in without touching a query's.
+    Encoder encoder = root.own(Encoder.open(root.config().model(), new Encoder.Options(
+        settings.embedThreads(Runtime.getRuntime().availableProcessors()), Encoder.Options.DEFAULT_BATCH_SIZE)));
     root.database();
     root.fetcher();
     // The enrichment stage's own connection too: a slow source's batch of writes never holds the pages' one.
@@ -67,7 +72,7 @@ public final class Serving implements AutoCloseable {
     // The sources the configuration turns on (none by default: then nothing is ever fetched).
     var sources = CitationClients.open(root.config().citationSources(), root.clock()).stream().map(root::own).toList();
     Enrichment enrichment = new Enrichment(citations, sources, RefreshCadence.DEFAULT, Duration.ofSeconds(5));
-    return new Pipeline(settings, pipelineStore, index, root.config().model(), encoder, enrichment, root.clock(), log);
+    return new Pipeline(settings, pipelineStore, index, root.config().model(), encoder, enrichment, requests, root.clock(), log);
   }
 
   /** Starts serving, the pipeline and (when asked and a mail server is set) the digest schedule; returns the port. */

@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.paperlens.citation.map.CitationMaps;
 import org.paperlens.digest.SubscribeLimits;
+import org.paperlens.common.RequestGauge;
+import org.paperlens.live.EmbedProgress;
 import org.paperlens.live.PipelineStatus;
 import org.paperlens.search.CitationCounts;
 import org.paperlens.search.SearchMode;
+import org.paperlens.web.AgentEndpoint;
 import org.paperlens.web.WebServer;
 import org.paperlens.web.api.CitationResource;
 import org.paperlens.web.api.LibraryResource;
@@ -63,6 +66,12 @@ public final class Web {
    */
   public static WebServer server(PaperLens root, ServerLimits limits, ClientAddresses clients, boolean subscriptions,
       Supplier<PipelineStatus> status) {
+    return server(root, limits, clients, subscriptions, status, new RequestGauge());
+  }
+
+  /** @param requests fed with every request the server answers, so background work gives way to them */
+  public static WebServer server(PaperLens root, ServerLimits limits, ClientAddresses clients, boolean subscriptions,
+      Supplier<PipelineStatus> status, RequestGauge requests) {
     Supplier<PipelineStatus> pipeline = status != null ? status : coverageOnly(root);
     Clock clock = root.clock();
     Templates templates = new Templates(subscriptions);
@@ -106,7 +115,7 @@ public final class Web {
       features.add(new FeedRoutes(root.catalogue(), root.library(), clock, digests.subscriptions(),
           digests.links(), listings, forYou, templates));
     }
-    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, counts));
+    features.add(new CollectionPages(root.catalogue(), root.community(), root.library(), templates, counts, digests.links()));
     // After the author feeds (FeedRoutes): /authors/id/feed stays the feed of an author named "id".
     features.add(new IdentityPages(identities, listings, templates));
     // The JSON API.
@@ -123,12 +132,14 @@ public final class Web {
     features.add(new TokenResource(auth));
     // Always: the API is one document (OpenAPI) whatever the server serves as pages.
     features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, mails));
-    return root.own(new WebServer(limits, clients, auth, templates, features));
+    // The agent interface at /mcp: the same services as the pages and the API, the API's body limit.
+    AgentEndpoint agent = new AgentEndpoint(Agent.services(root), root.accounts(), limits.maxBodyBytes(), root.mail().baseUrl());
+    return root.own(new WebServer(limits, clients, auth, templates, features, agent, root.mail().baseUrl(), requests));
   }
 
   /** Without a pipeline (a static index): the status is the index's coverage alone. */
   private static Supplier<PipelineStatus> coverageOnly(PaperLens root) {
     var index = root.index();
-    return () -> new PipelineStatus(index.coverage(), index.coverage().seq(), 0, 0, null, null);
+    return () -> new PipelineStatus(index.coverage(), index.coverage().seq(), EmbedProgress.NONE, null, null);
   }
 }

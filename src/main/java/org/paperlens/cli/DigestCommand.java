@@ -30,6 +30,13 @@ final class DigestCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** The option's text, shared by serve and digest (harvest has a --base-url of its own: the OAI-PMH endpoint). */
+  static final String BASE_URL_HELP = "The site's public URL: every absolute link (mails, feeds, share links, the OpenAPI"
+      + " document) starts with it. Default: $" + MailSettings.BASE_URL_ENV + ", else http://HOST:PORT of serve";
+
+  @Option(names = "--base-url", scope = CommandLine.ScopeType.INHERIT, paramLabel = "URL", description = BASE_URL_HELP)
+  String baseUrl;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a digest subcommand is required (run, subscribe)");
@@ -53,7 +60,7 @@ final class DigestCommand implements Runnable {
     public Integer call() {
       Main main = parent.main;
       Config config = main.config();
-      MailSettings mail = main.mailSettings();
+      MailSettings mail = main.mailSettings(parent.baseUrl);
       PrintWriter out = main.spec.commandLine().getOut();
       out.println("digest: " + config.describe() + "; " + mail.describe());
       long start = System.nanoTime();
@@ -107,7 +114,7 @@ final class DigestCommand implements Runnable {
     public Integer call() {
       Main main = parent.main;
       Config config = main.config();
-      MailSettings mail = main.mailSettings();
+      MailSettings mail = main.mailSettings(parent.baseUrl);
       Topic topic;
       Cadence cadence;
       try {

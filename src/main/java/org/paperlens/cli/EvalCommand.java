@@ -25,6 +25,7 @@ import org.paperlens.eval.ScoredDoc;
 import org.paperlens.eval.TrecRunFile;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.Match;
 import org.paperlens.index.QueryText;
 import org.paperlens.search.Fusion;
 import org.paperlens.search.SearchMode;
@@ -71,6 +72,11 @@ final class EvalCommand implements Callable<Integer> {
       description = "Keyword field weights for this run (default: the configured ones).")
   List<Float> boosts;
 
+  @Option(names = "--match", paramLabel = "all|any", defaultValue = "any",
+      description = "Which papers a query's words match (default ${DEFAULT-VALUE}: any word, ranked by BM25, the BEIR"
+          + " convention the recorded figures use; search's own default is all).")
+  String matchName;
+
   @CommandLine.Mixin
   Truncation truncation = new Truncation();
 
@@ -89,6 +95,12 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Encoder.Options encoderOptions = truncation.defaults(); // refuses a bad --max-tokens before anything is written
+    Match match;
+    try {
+      match = Match.parse(matchName);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     Config base = main.config();
     EmbeddingModel model = modelName == null ? base.model() : EmbeddingModel.byName(modelName).orElseThrow(
         () -> new CommandLine.ParameterException(spec.commandLine(),
@@ -120,7 +132,7 @@ final class EvalCommand implements Callable<Integer> {
       String prefix = dataset + ":";
       for (int i = 0; i < searchModes.size(); i++) {
         SearchMode mode = searchModes.get(i);
-        Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(QueryText.literal(text), mode, Filters.NONE, k)
+        Evaluation e = Evaluator.evaluate(modes.get(i), (text, k) -> searcher.retrieve(QueryText.literal(text), mode, match, Filters.NONE, k)
             .stream().map(h -> new ScoredDoc(h.id().value().substring(prefix.length()), h.score())).toList(),
             asked, judged, Metric.deepestCutoff(), ConsoleProgress.forTerminal(err));
         results.add(e);
@@ -137,7 +149,8 @@ final class EvalCommand implements Callable<Integer> {
       String split = qrels.getFileName().toString().replaceFirst("\\.tsv$", "");
       String id = section != null ? section : dataset + "-" + split + "-" + model.configName();
       String command = "bin/paperlens " + (main.solr != null ? "--solr " + main.solr + " " : "") + "eval" + truncation.flag() + " --corpus " + corpus + " --queries " + queries + " --qrels " + qrels
-          + " --mode " + String.join(",", modes) + (modelName != null ? " --model " + modelName : "")
+          + " --mode " + String.join(",", modes) + (match != Match.ANY ? " --match " + match.label() : "")
+          + (modelName != null ? " --model " + modelName : "")
           + " --report " + report + (section != null ? " --report-section " + section : "");
       new RelevanceReport(id, dataset + " (" + split + " split, " + asked.size() + " queries), model " + model.configName(),
           command, model.configName(), LocalDate.now(), results, Anchors.forDataset(dataset, split)).writeInto(report);

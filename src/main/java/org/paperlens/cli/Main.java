@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
     description = "A self-hostable discovery engine for research papers.",
     subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, ReindexCommand.class,
         ImportOpenAlexCommand.class,
-        SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, EvalCommand.class, EvalRelatedCommand.class,
+        SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, McpCommand.class, EvalCommand.class, EvalRelatedCommand.class,
         EvalGraphCommand.class,
         EvalRecommendCommand.class, StatsCommand.class, DigestCommand.class, ExportCommand.class, LibraryCommand.class,
         CommandLine.HelpCommand.class},
@@ -118,9 +118,14 @@ public final class Main implements Runnable {
   }
 
   /** Mail server and site URL from the environment; a bad value is a usage error (exit 2) that quotes it. */
-  org.paperlens.config.MailSettings mailSettings() {
+  org.paperlens.config.MailSettings mailSettings(String baseUrl) {
+    return mailSettings(baseUrl, org.paperlens.config.MailSettings.SERVE_HOST, org.paperlens.config.MailSettings.SERVE_PORT);
+  }
+
+  /** As {@link #mailSettings(String)}, for a site listening on {@code host}:{@code port} (the base URL's default). */
+  org.paperlens.config.MailSettings mailSettings(String baseUrl, String host, int port) {
     try {
-      return org.paperlens.config.MailSettings.resolve(env);
+      return org.paperlens.config.MailSettings.resolve(env, baseUrl, host, port);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -12,6 +12,7 @@ import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
 import org.paperlens.html.Html;
 import org.paperlens.index.Filters;
+import org.paperlens.index.Match;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
@@ -25,6 +26,7 @@ import picocli.CommandLine;
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Search the index by keyword, by meaning, or both.",
         "Keyword syntax: free text, \"phrases\", ti: abs: au: cat: fields, AND / OR / NOT, parentheses.",
+        "Words with no operator between them must all be in a paper (--match all, the default); OR, or --match any, finds any.",
         "An exact arXiv id or exact title puts that paper first."})
 final class SearchCommand implements Callable<Integer> {
 
@@ -39,9 +41,15 @@ final class SearchCommand implements Callable<Integer> {
   String mode;
 
   @Option(names = "--sort", defaultValue = "relevance", paramLabel = "ORDER",
-      description = {"relevance, date (newest first) or citations (most cited first, unknown counts last) (default ${DEFAULT-VALUE}).",
-          "date and citations order the 1,000 most relevant hits; ties keep their relevance order."})
+      description = {"relevance, date (newest first), votes (most upvoted first) or citations (most cited first, unknown",
+          "counts last) (default ${DEFAULT-VALUE}). date, votes and citations order the 1,000 most relevant hits;",
+          "ties keep their relevance order."})
   String sort;
+
+  @Option(names = "--match", defaultValue = "all", paramLabel = "all|any",
+      description = {"all: a paper must have every word of the query (default); any: one word is enough, as if joined",
+          "by OR (BM25 ranks papers with more of them first). Explicit AND / OR / NOT mean the same under both."})
+  String match;
 
   @Option(names = "--from", paramLabel = "DATE", description = "Only papers dated on or after DATE (YYYY-MM-DD).")
   LocalDate from;
@@ -72,7 +80,7 @@ final class SearchCommand implements Callable<Integer> {
     try {
       SearchMode searchMode = SearchMode.parse(mode, config.fusion());
       request = new SearchRequest(query, searchMode, new Filters(from, to, Set.copyOf(categories), author), offset, limit,
-          SortOrder.parse(sort));
+          SortOrder.parse(sort), Match.parse(match));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(main.spec.commandLine(), e.getMessage());
     }
@@ -93,7 +101,8 @@ final class SearchCommand implements Callable<Integer> {
 
   private static void printText(PrintWriter out, SearchResult r) {
     if (r.hits().isEmpty()) {
-      out.println("no results");
+      out.println("no results" + (r.request().match() == org.paperlens.index.Match.ALL && !(r.request().mode() instanceof SearchMode.Semantic)
+          ? " (no paper has all the words; --match any finds papers with some of them)" : ""));
       return;
     }
     for (SearchHit h : r.hits()) {
@@ -115,7 +124,8 @@ final class SearchCommand implements Callable<Integer> {
       }
       out.printf("    %s%n", h.snippet().render(text -> text, "[", "]"));
     }
-    out.printf("(%.0f ms%s)%n", r.millis(), r.more() ? "; more with --offset " + (r.request().offset() + r.request().limit()) : "");
+    out.printf("(%s; %.0f ms%s)%n", r.totalText(), r.millis(),
+        r.more() ? "; more with --offset " + (r.request().offset() + r.request().limit()) : "");
   }
 
   private static String toJson(SearchResult r) {
@@ -124,6 +134,8 @@ final class SearchCommand implements Callable<Integer> {
     root.put("query", r.request().query());
     root.put("mode", r.request().mode().label());
     root.put("sort", r.request().sort().label());
+    root.put("match", r.request().match().label());
+    root.put("total", r.total());
     root.put("offset", r.request().offset());
     root.put("limit", r.request().limit());
     root.put("more", r.more());

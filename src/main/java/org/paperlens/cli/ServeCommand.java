@@ -60,8 +60,8 @@ final class ServeCommand implements Callable<Integer> {
   java.time.ZoneId harvestZone;
 
   @Option(names = "--embed-share", paramLabel = "F",
-      description = {"Share of one core the background embedder may use, above 0 and at most 1.",
-          "Default: $" + ServeEnv.EMBED_SHARE + ", else 0.5."})
+      description = {"Share of the machine's cores the background embedder uses while no request is being served,",
+          "above 0 and at most 1 (it always gives way to requests). Default: $" + ServeEnv.EMBED_SHARE + ", else 1 (all cores)."})
   Double embedShare;
 
   @Option(names = "--trusted-proxy", paramLabel = "ADDR",
@@ -93,6 +93,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "Semantic Scholar's Graph API. Default: $" + org.paperlens.config.CitationSources.S2_URL_ENV
           + ", else https://api.semanticscholar.org/graph/v1")
   String s2Url;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = DigestCommand.BASE_URL_HELP)
+  String baseUrl;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -142,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
       }
     };
-    MailSettings mail = main.mailSettings();
+    MailSettings mail = main.mailSettings(baseUrl, host, port);
     Duration digestEvery = fromEnv.digestEvery().orElse(Duration.ofMinutes(1));
     IndexBackend backend = main.indexBackend(config);
     try (PaperLens root = PaperLens.builder(config, backend, clock).mail(mail).serving()
@@ -153,7 +156,12 @@ final class ServeCommand implements Callable<Integer> {
       out.printf("paperlens: %s, %s%n", config.describe(), backend.describe());
       out.printf("paperlens: pipeline: %s%n", describe(pipelineSettings));
       out.printf("paperlens: %s%n", site.pipeline().status().describe());
-      out.printf("paperlens: serving at http://%s:%d/  (Ctrl-C stops)%n", host.contains(":") ? "[" + host + "]" : host, actual);
+      String listening = MailSettings.derivedBaseUrl(host, actual);
+      out.printf("paperlens: serving at %s/  (Ctrl-C stops)%n",
+          host.equals("0.0.0.0") || host.equals("::") ? "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actual : listening);
+      if (!mail.baseUrl().equals(listening)) {
+        out.printf("paperlens: links in pages, feeds and mails point at %s (--base-url, $%s)%n", mail.baseUrl(), MailSettings.BASE_URL_ENV);
+      }
       out.flush();
       stopped.await();
     } finally {
@@ -184,6 +192,7 @@ final class ServeCommand implements Callable<Integer> {
     return "watching " + s.watch().map(java.nio.file.Path::toString).orElse("no folder")
         + ", harvesting " + s.harvest().map(h -> h.url() + h.set().map(x -> " set " + x).orElse("") + " daily at " + h.at() + " " + h.zone())
             .orElse("nothing")
-        + String.format(", embedding at %.0f%% of a core", s.embedShare() * 100);
+        + String.format(", embedding on %.0f%% of %d cores while no request is being served", s.embedShare() * 100,
+            Runtime.getRuntime().availableProcessors());
   }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param user SMTP user, or null for no authentication
  * @param password SMTP password, or null
  * @param from the From address of every mail
- * @param baseUrl where the site is reachable, for links in mails and feeds (no trailing slash)
+ * @param baseUrl the site's one canonical base URL (no trailing slash): every absolute link (mails, feeds,
+ *     share links, the OpenAPI servers) starts with it; see {@link #resolve(Map, String, String, int)}
  * @param timeout connect and read timeout of one SMTP conversation: a dead server costs at most this
  * @param pause pause after each message (a throttle some providers ask for); zero by default
  */
@@ -37,7 +38,20 @@ public record MailSettings(String host, int port, boolean startTls, String user,
     }
   }
 
+  /** The address {@code serve} listens on unless told otherwise, so links made elsewhere (a CLI digest run) agree with it. */
+  public static final String SERVE_HOST = "127.0.0.1";
+  public static final int SERVE_PORT = 8080;
+
+  /** As {@link #resolve(Map, String, String, int)} without a flag, for a site on serve's default address. */
   public static MailSettings resolve(Map<String, String> env) {
+    return resolve(env, null, SERVE_HOST, SERVE_PORT);
+  }
+
+  /**
+   * The settings from the environment, with the base URL from {@code baseUrlFlag} ({@code --base-url}),
+   * else {@code $PAPERLENS_BASE_URL}, else derived from the address the site listens on.
+   */
+  public static MailSettings resolve(Map<String, String> env, String baseUrlFlag, String listenHost, int listenPort) {
     String host = blankToNull(env.get(HOST_ENV));
     int port = intValue(env, PORT_ENV, 25, 1, 65535);
     String tls = env.getOrDefault(STARTTLS_ENV, "false").strip().toLowerCase(java.util.Locale.ROOT);
@@ -50,19 +64,32 @@ public record MailSettings(String host, int port, boolean startTls, String user,
     } catch (jakarta.mail.internet.AddressException e) {
       throw new IllegalArgumentException("$" + FROM_ENV + " is not a mail address: '" + from + "'");
     }
-    String base = env.getOrDefault(BASE_URL_ENV, "http://localhost:8080");
+    String base = baseUrlFlag != null ? baseUrlFlag.strip()
+        : blankToNull(env.get(BASE_URL_ENV)) != null ? env.get(BASE_URL_ENV).strip() : derivedBaseUrl(listenHost, listenPort);
+    String source = baseUrlFlag != null ? "--base-url" : "$" + BASE_URL_ENV;
     try {
       URI uri = URI.create(base);
       if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
         throw new IllegalArgumentException();
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("$" + BASE_URL_ENV + " must be an http(s) URL, was '" + base + "'");
+      throw new IllegalArgumentException(source + " must be an http(s) URL, was '" + base + "'");
     }
     return new MailSettings(host, port, tls.equals("true"), blankToNull(env.get(USER_ENV)),
         blankToNull(env.get(PASSWORD_ENV)), from, base,
         Duration.ofSeconds(intValue(env, TIMEOUT_ENV, 20, 1, 600)),
         Duration.ofMillis(intValue(env, PAUSE_ENV, 0, 0, 60_000)));
+  }
+
+  /**
+   * The base URL of a site listening on {@code host}:{@code port}. A wildcard address (all
+   * interfaces) names no host anyone can reach, so it becomes localhost: such a site, reached from
+   * other machines, needs {@code --base-url}.
+   */
+  public static String derivedBaseUrl(String host, int port) {
+    String h = host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")
+        ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port;
   }
 
   /** Whether a mail server is configured at all. */

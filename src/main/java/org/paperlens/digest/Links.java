@@ -4,8 +4,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.paperlens.paper.PaperId;
 
-/** The site's URLs that mails point at, from the configured base URL. One place, so routes and mails agree. */
+/**
+ * The site's absolute URLs, from its one configured base URL ({@code --base-url}): mails, feeds and
+ * share links all build them here, so no page hands out an address the others do not use.
+ */
 public record Links(String baseUrl) {
+
+  /** The absolute URL of a site path ({@code /users/ada/tags/x}), as a share link shows it. */
+  public String site(String path) {
+    return baseUrl + path;
+  }
 
   public String paper(PaperId id) {
     return baseUrl + "/papers/" + encode(id.value());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.paperlens.common.Progress;
+import org.paperlens.common.RequestGauge;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 
@@ -21,19 +22,6 @@ import org.paperlens.paper.Paper;
  */
 public final class CatalogueEmbedder {
 
-  /**
-   * Called after each stored chunk (a few model batches) with the nanoseconds it took; may sleep to
-   * hold embedding to a share of the CPU (the server embeds while it serves). Returning false ends
-   * the run after that chunk, everything before it kept (the server does so when newer papers arrive, so they are
-   * embedded next); an interrupt does the same and stays set for the caller.
-   */
-  @FunctionalInterface
-  public interface Pace {
-    boolean afterBatch(long nanos) throws InterruptedException;
-
-    Pace FULL_SPEED = nanos -> true;
-  }
-
   /** Model batches embedded in one encoder call and stored in one transaction. */
   static final int BATCHES_PER_CHUNK = 8;
 
@@ -44,18 +32,33 @@ public final class CatalogueEmbedder {
   private final VectorStore vectors;
   private final Encoder encoder;
   private final Progress progress;
-  private final Pace pace;
 
   public CatalogueEmbedder(CatalogueStore store, Encoder encoder, Progress progress) {
-    this(store, encoder, progress, Pace.FULL_SPEED);
-  }
-
-  public CatalogueEmbedder(CatalogueStore store, Encoder encoder, Progress progress, Pace pace) {
     this.store = store;
     this.vectors = new VectorStore(store);
     this.encoder = encoder;
     this.progress = progress;
-    this.pace = pace;
+  }
+
+  /** Papers per {@link #embedChunk} call that keep the encoder's batches full: a few model batches. */
+  public int chunkSize() {
+    return encoder.options().batchSize() * BATCHES_PER_CHUNK;
+  }
+
+  /**
+   * Embeds these papers (their text read afresh) and stores the vectors in one transaction, giving
+   * way to requests while it does ({@link Encoder#embedDocuments(List, RequestGauge)}): how the
+   * server embeds, a chunk at a time, choosing each chunk itself.
+   *
+   * @return the vectors stored (fewer than asked when papers were deleted meanwhile)
+   * @throws InterruptedException when interrupted while waiting for the requests to end; nothing stored
+   */
+  public int embedChunk(List<VectorStore.Stale> chunk, RequestGauge gauge) throws InterruptedException {
+    List<Paper> papers = read(chunk);
+    List<EmbeddedText> texts = papers.stream().map(EmbeddedText::of).toList();
+    List<PaperVector> out = vectorsOf(papers, texts, encoder.embedDocuments(texts.stream().map(EmbeddedText::text).toList(), gauge));
+    vectors.put(encoder.model(), out);
+    return out.size();
   }
 
   /** Embeds up to {@code limit} papers that lack an up-to-date vector. */
@@ -91,21 +94,12 @@ public final class CatalogueEmbedder {
     try {
       for (int from = 0; from < todo.size(); from += chunk) {
         List<VectorStore.Stale> batch = todo.subList(from, Math.min(from + chunk, todo.size()));
-        long batchStart = System.nanoTime();
         List<PaperVector> out = embedPapers(read(batch));
         vectors.put(encoder.model(), out);
         done += out.size();
         doneChars += batch.stream().mapToLong(VectorStore.Stale::textLength).sum();
         progress.advanceTo(doneChars, String.format("%,d of %,d papers, %.1f papers/s",
             done, todo.size(), done / Math.max(seconds(start), 1e-9)));
-        try {
-          if (!pace.afterBatch(System.nanoTime() - batchStart)) {
-            break;
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
       }
     } finally {
       progress.end();
@@ -120,7 +114,10 @@ public final class CatalogueEmbedder {
 
   private List<PaperVector> embedPapers(List<Paper> papers) {
     List<EmbeddedText> texts = papers.stream().map(EmbeddedText::of).toList();
-    float[][] embedded = encoder.embedDocuments(texts.stream().map(EmbeddedText::text).toList());
+    return vectorsOf(papers, texts, encoder.embedDocuments(texts.stream().map(EmbeddedText::text).toList()));
+  }
+
+  private static List<PaperVector> vectorsOf(List<Paper> papers, List<EmbeddedText> texts, float[][] embedded) {
     List<PaperVector> out = new ArrayList<>(papers.size());
     for (int i = 0; i < papers.size(); i++) {
       out.add(new PaperVector(papers.get(i).id(), embedded[i], texts.get(i).hash()));

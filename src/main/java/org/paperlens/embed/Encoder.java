@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.paperlens.common.RequestGauge;
 
 /**
  * Turns text into unit-length vectors with one {@link EmbeddingModel}, on the CPU.
@@ -28,6 +29,9 @@ import java.util.stream.IntStream;
  * batch pads to nearly its own length instead of the longest text's. The result does not depend
  * on the order or grouping of the texts beyond float rounding (and, for these int8 models, the
  * batch-wide scale of dynamic quantisation; see {@code EncoderTest}).
+ *
+ * <p>Longer than 300 lines because the run that gives way to requests shares the batching, the
+ * tensors and the session with the plain one; apart it would have to expose them.
  */
 public final class Encoder implements AutoCloseable {
 
@@ -94,6 +98,7 @@ public final class Encoder implements AutoCloseable {
   private final HuggingFaceTokenizer tokenizer;
   private final boolean wantsTokenTypes;
   private final java.util.Set<String> outputs;
+  private final java.util.concurrent.atomic.AtomicLong aborted = new java.util.concurrent.atomic.AtomicLong();
 
   private Encoder(EmbeddingModel model, Options options, OrtEnvironment env, OrtSession session,
       HuggingFaceTokenizer tokenizer) throws OrtException {
@@ -174,13 +179,34 @@ public final class Encoder implements AutoCloseable {
 
   /** One vector per text, in the order given. Documents are embedded as they are, with no prefix. */
   public float[][] embedDocuments(List<String> texts) {
-    return embed(texts);
+    try {
+      return embed(texts, null);
+    } catch (InterruptedException e) {
+      throw new AssertionError("nothing waits without a gauge", e);
+    }
+  }
+
+  /**
+   * As {@link #embedDocuments(List)}, giving way to requests: before each model run it waits until
+   * {@code gauge} is idle, and a request arriving during a run aborts that run at once (ONNX
+   * Runtime's terminate flag, checked between the graph's operators), to be run again once the
+   * server is idle. The vectors are those of an undisturbed call.
+   *
+   * @throws InterruptedException when the thread is interrupted while waiting; nothing is returned
+   */
+  public float[][] embedDocuments(List<String> texts, RequestGauge gauge) throws InterruptedException {
+    return embed(texts, java.util.Objects.requireNonNull(gauge));
+  }
+
+  /** Model runs aborted by an arriving request (and run again) since this encoder was opened. */
+  public long aborted() {
+    return aborted.get();
   }
 
   /** The vector of a search query, with the model's query instruction in front. */
   public float[] embedQuery(String query) {
     // encode, not batchEncode: a batch of one still goes through the tokenizer's thread pool.
-    return run(List.of(tokenizer.encode(model.queryInstruction() + query)))[0];
+    return run(List.of(tokenizer.encode(model.queryInstruction() + query)), null)[0];
   }
 
   /** Tokens the model would see for {@code text} (special tokens included, after truncation). */
@@ -188,7 +214,7 @@ public final class Encoder implements AutoCloseable {
     return tokenizer.encode(text).getIds().length;
   }
 
-  private float[][] embed(List<String> texts) {
+  private float[][] embed(List<String> texts, RequestGauge gauge) throws InterruptedException {
     if (texts.isEmpty()) {
       return new float[0][];
     }
@@ -203,7 +229,7 @@ public final class Encoder implements AutoCloseable {
       for (int k = start; k < end; k++) {
         batch.add(encodings[order[k]]);
       }
-      float[][] vectors = run(batch);
+      float[][] vectors = gauge == null ? run(batch, null) : runWhenIdle(batch, gauge);
       for (int k = start; k < end; k++) {
         out[order[k]] = vectors[k - start];
       }
@@ -211,8 +237,41 @@ public final class Encoder implements AutoCloseable {
     return out;
   }
 
-  /** One model run over a batch, padded to its longest member. */
-  private float[][] run(List<Encoding> batch) {
+  /** One model run over the batch while no request is in flight; aborted and repeated when one arrives. */
+  private float[][] runWhenIdle(List<Encoding> batch, RequestGauge gauge) throws InterruptedException {
+    try (OrtSession.RunOptions options = new OrtSession.RunOptions()) {
+      java.util.concurrent.atomic.AtomicBoolean terminated = new java.util.concurrent.atomic.AtomicBoolean();
+      Runnable terminate = () -> {
+        terminated.set(true);
+        try {
+          options.setTerminate(true);
+        } catch (OrtException e) {
+          throw new EncoderException("cannot abort a run of embedding model " + model + ": " + e.getMessage(), e);
+        }
+      };
+      while (true) {
+        gauge.awaitIdle();
+        terminated.set(false);
+        options.setTerminate(false);
+        try (RequestGauge.Hook hook = gauge.onArrival(terminate)) {
+          if (gauge.busy()) {
+            continue; // a request came between the wait and the hook: its arrival may have gone unseen
+          }
+          return run(batch, options);
+        } catch (EncoderException e) {
+          if (!terminated.get()) {
+            throw e;
+          }
+          aborted.incrementAndGet();
+        }
+      }
+    } catch (OrtException e) {
+      throw new EncoderException("cannot set up a run of embedding model " + model + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One model run over a batch, padded to its longest member; {@code runOptions} may be null. */
+  private float[][] run(List<Encoding> batch, OrtSession.RunOptions runOptions) {
     int rows = batch.size();
     int seqLen = batch.stream().mapToInt(e -> e.getIds().length).max().orElseThrow();
     long[] ids = new long[rows * seqLen];
@@ -233,7 +292,8 @@ public final class Encoder implements AutoCloseable {
         inputs.put(TOKEN_TYPE_IDS, OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
       }
       // Only the hidden states: exports that also emit a pooled output would copy it out for nothing.
-      try (OrtSession.Result result = session.run(inputs, outputs)) {
+      try (OrtSession.Result result = runOptions == null ? session.run(inputs, outputs)
+          : session.run(inputs, outputs, runOptions)) {
         FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
         int dim = model.dimension();
         float[][] vectors = new float[rows][dim];

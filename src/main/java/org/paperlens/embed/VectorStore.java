@@ -33,6 +33,38 @@ public final class VectorStore {
   /** What a scan for stale vectors found besides the stale papers themselves. */
   public record Scan(long upToDate, long withoutText) {}
 
+  /**
+   * The catalogue's papers against one model's vectors.
+   *
+   * @param papers live papers with a title or an abstract: those that can be embedded
+   * @param embedded those of them with a vector (a vector of a text changed since counts too: it
+   *     is searchable, and the full scan redoes it)
+   * @param firstListed the earliest listing day (ISO) among the embedded papers, or null
+   * @param lastListed the latest listing day among them, or null
+   */
+  public record Census(long papers, long embedded, String firstListed, String lastListed) {
+    public long missing() {
+      return Math.max(0, papers - embedded);
+    }
+
+    /** This census after {@code more} papers listed {@code first} to {@code last} ("" or null: unknown) were embedded. */
+    public Census plus(long more, String first, String last) {
+      return new Census(papers, Math.min(papers, embedded + more), earlier(firstListed, first), later(lastListed, last));
+    }
+
+    private static String earlier(String a, String b) {
+      return b == null || b.isEmpty() ? a : a == null || b.compareTo(a) < 0 ? b : a;
+    }
+
+    private static String later(String a, String b) {
+      return b == null || b.isEmpty() ? a : a == null || b.compareTo(a) > 0 ? b : a;
+    }
+  }
+
+  /** Live and with a title or abstract: the papers an embedding is made for. */
+  private static final String EMBEDDABLE = "p.deleted_on IS NULL"
+      + " AND (trim(coalesce(p.title, '')) <> '' OR trim(coalesce(p.abstract, '')) <> '')";
+
   private static final String UPSERT = "INSERT INTO paper_vectors (paper_id, model, dim, vector, text_hash, seq)"
       + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (paper_id, model) DO UPDATE SET"
       + " dim = excluded.dim, vector = excluded.vector, text_hash = excluded.text_hash, seq = excluded.seq";
@@ -90,6 +122,31 @@ public final class VectorStore {
     stale.sort(Comparator.comparing(Stale::listed).thenComparing(s -> s.id().value()).reversed());
     stale.forEach(action);
     return new Scan(counts[0], counts[1]);
+  }
+
+  /**
+   * Up to {@code limit} papers with no {@code model} vector at all, newest listing day first (then
+   * id, descending; papers never listed last): what the server embeds next, asked afresh every few
+   * hundred papers so that newer papers imported meanwhile go first. Walks the catalogue's
+   * {@code first_listed} index from the newest day and looks each paper's vector up by key, so it
+   * costs the embedded papers it passes over, not a scan of every text ({@link #forEachStale}).
+   */
+  public List<Stale> missingNewestFirst(EmbeddingModel model, int limit) {
+    return db.transaction(tx -> tx.list("SELECT p.id, coalesce(length(p.title), 0) + coalesce(length(p.abstract), 0),"
+        + " p.first_listed FROM papers p WHERE " + EMBEDDABLE
+        + " AND NOT EXISTS (SELECT 1 FROM paper_vectors v WHERE v.model = ? AND v.paper_id = p.id)"
+        + " ORDER BY p.first_listed DESC NULLS LAST, p.id DESC LIMIT ?",
+        r -> new Stale(new PaperId(r.getString(1)), r.getInt(2), r.getString(3) == null ? "" : r.getString(3)),
+        model.configName(), limit));
+  }
+
+  /** Counts the embeddable papers, those with a {@code model} vector, and the listing days those cover; one query. */
+  public Census census(EmbeddingModel model) {
+    return db.transaction(tx -> tx.first("SELECT count(*), count(v.paper_id),"
+        + " min(CASE WHEN v.paper_id IS NOT NULL THEN p.first_listed END),"
+        + " max(CASE WHEN v.paper_id IS NOT NULL THEN p.first_listed END)"
+        + " FROM papers p LEFT JOIN paper_vectors v ON v.paper_id = p.id AND v.model = ? WHERE " + EMBEDDABLE,
+        r -> new Census(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4)), model.configName()).orElseThrow());
   }
 
   /** Stores (or replaces) the vectors in one transaction. */

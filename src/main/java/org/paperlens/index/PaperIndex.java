@@ -19,11 +19,17 @@ public interface PaperIndex extends AutoCloseable {
 
   /**
    * BM25 over title, abstract and authors, in the query language: free text, "phrases",
-   * {@code ti: abs: au: cat:} fields, AND / OR / NOT, parentheses.
+   * {@code ti: abs: au: cat:} fields, AND / OR / NOT, parentheses. Words joined by no operator
+   * must all be in a paper under {@link Match#ALL}, any of them under {@link Match#ANY}.
    *
    * @throws BadQueryException when the query cannot be parsed
    */
-  List<IndexHit> keyword(String query, Filters filters, int k);
+  List<IndexHit> keyword(String query, Match match, Filters filters, int k);
+
+  /** {@link #keyword(String, Match, Filters, int)} under the default rule, {@link Match#ALL}. */
+  default List<IndexHit> keyword(String query, Filters filters, int k) {
+    return keyword(query, Match.ALL, filters, k);
+  }
 
   /** The k papers whose vectors are nearest {@code vector}, among those passing the filters. */
   List<IndexHit> nearest(float[] vector, Filters filters, int k);
@@ -97,12 +103,17 @@ public interface PaperIndex extends AutoCloseable {
   List<IndexedPaper> byAuthor(String name, int limit);
 
   /**
-   * How many papers match {@code query} (in the query language; null for every paper) and pass
-   * the filters. Costs one counting pass over the matches, no scoring.
+   * How many papers match {@code query} (in the query language, under {@code match}; null for
+   * every paper) and pass the filters. Costs one counting pass over the matches, no scoring.
    *
    * @throws BadQueryException when the query cannot be parsed
    */
-  int count(String query, Filters filters);
+  int count(String query, Match match, Filters filters);
+
+  /** {@link #count(String, Match, Filters)} under the default rule, {@link Match#ALL}. */
+  default int count(String query, Filters filters) {
+    return count(query, Match.ALL, filters);
+  }
 
   /**
    * How many papers pass the filters and can be found by meaning (they have an embedding): what

@@ -15,6 +15,17 @@ public final class QueryText {
 
   private QueryText() {}
 
+  /** A word that must be there or must not ({@code +word}, {@code -word}) at the start or after a space or parenthesis. */
+  private static final Pattern MODIFIERS = Pattern.compile("(^|[\\s(])[+-]\\S");
+
+  /**
+   * Whether the query joins its words with an operator of its own (AND, OR, NOT, + or -): then it,
+   * not the match rule alone, says which papers match.
+   */
+  public static boolean hasOperators(String query) {
+    return query != null && (OPERATORS.matcher(query).find() || MODIFIERS.matcher(query).find());
+  }
+
   /**
    * A query that matches {@code text} as plain words: every operator character is escaped and AND /
    * OR / NOT become ordinary words. For text that is not meant as a query (benchmark claims, a

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.paperlens.common.RequestGauge;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
 import org.paperlens.index.LiveSearchIndex;
@@ -15,7 +16,8 @@ import org.paperlens.paper.CatalogueStore;
 
 /**
  * The server's background work, the daily loop of the product: papers come in (harvest on a
- * schedule, a watched import folder), get embedded (newest first, at a bounded share of the CPU),
+ * schedule, a watched import folder), get embedded (newest first, on every core while no request
+ * is being served, giving way to requests within milliseconds),
  * reach the live index in place (no rebuild, no restart), and get their citations from the
  * configured sources. Four threads, one per stage, each working from the catalogue, so a stage
  * that falls behind only delays the ones after it:
@@ -42,7 +44,8 @@ public final class Pipeline implements AutoCloseable {
   /**
    * @param watch a folder to import from, if any
    * @param harvest the harvest schedule, if a source is configured
-   * @param embedShare the share of one core's time the embedder may use (0 &lt; share &le; 1)
+   * @param embedShare the share of the machine's cores the embedder may use while no request is
+   *     being served (0 &lt; share &le; 1; 1 by default: all of them); it always gives way to requests
    */
   public record Settings(Optional<Path> watch, Optional<HarvestSchedule> harvest, double embedShare,
       Duration scanEvery, Duration indexEvery, Duration commitEvery) {
@@ -52,8 +55,18 @@ public final class Pipeline implements AutoCloseable {
       }
     }
 
+    /** Intra-op threads of the background encoder on {@code cores} cores: enough to carry the share. */
+    public int embedThreads(int cores) {
+      return Math.max(1, (int) Math.ceil(embedShare * cores - 1e-9));
+    }
+
+    /** The share of those threads' time the embedder uses, so that threads times duty is the share of the cores. */
+    public double embedDuty(int cores) {
+      return Math.min(1, embedShare * cores / embedThreads(cores));
+    }
+
     public static Settings defaults() {
-      return new Settings(Optional.empty(), Optional.empty(), 0.5, Duration.ofSeconds(5), Duration.ofSeconds(1),
+      return new Settings(Optional.empty(), Optional.empty(), 1.0, Duration.ofSeconds(5), Duration.ofSeconds(1),
           Duration.ofSeconds(30));
     }
   }
@@ -76,16 +89,20 @@ public final class Pipeline implements AutoCloseable {
    * @param store the pipeline's own catalogue connection: its long reads and writes never make a
    *     web request wait on the connection the pages use
    * @param model the model whose vectors the index holds
-   * @param encoder that model, loaded; null to leave embedding to {@code paperlens embed}
+   * @param encoder that model, loaded, with {@link Settings#embedThreads} threads; null to leave embedding to
+   *     {@code paperlens embed}
    */
   public Pipeline(Settings settings, CatalogueStore store, LiveSearchIndex index, EmbeddingModel model,
       Encoder encoder, Clock clock, Consumer<String> log) {
-    this(settings, store, index, model, encoder, null, clock, log);
+    this(settings, store, index, model, encoder, null, new RequestGauge(), clock, log);
   }
 
-  /** @param enrichment the citation stage's parts; null for none */
+  /**
+   * @param enrichment the citation stage's parts; null for none
+   * @param requests the web server's requests in flight: the embedder gives way to them
+   */
   public Pipeline(Settings settings, CatalogueStore store, LiveSearchIndex index, EmbeddingModel model,
-      Encoder encoder, Enrichment enrichment, Clock clock, Consumer<String> log) {
+      Encoder encoder, Enrichment enrichment, RequestGauge requests, Clock clock, Consumer<String> log) {
     this.enrichStage = enrichment == null ? null
         : new EnrichStage(enrichment.store(), store, enrichment.sources(), enrichment.cadence(), clock, log);
     this.enrichIdle = enrichment == null ? Duration.ZERO : enrichment.idle();
@@ -94,7 +111,8 @@ public final class Pipeline implements AutoCloseable {
     this.index = index;
     this.log = log;
     this.indexStage = new IndexStage(store, index, model, settings.commitEvery(), log, Instant::now);
-    this.embedStage = encoder == null ? null : new EmbedStage(store, encoder, settings.embedShare(), () -> running, log);
+    this.embedStage = encoder == null ? null : new EmbedStage(store, encoder, requests,
+        settings.embedDuty(Runtime.getRuntime().availableProcessors()), () -> running, log);
     this.harvestStage = settings.harvest().map(h -> new HarvestStage(h, store, clock, log, this::wakeEmbedder)).orElse(null);
   }
 
@@ -113,8 +131,8 @@ public final class Pipeline implements AutoCloseable {
   }
 
   public PipelineStatus status() {
-    return new PipelineStatus(index.coverage(), indexStage.catalogueSeq(), embedStage == null ? 0 : embedStage.toEmbed(),
-        embedStage == null ? 0 : embedStage.rate(), harvestStage == null ? null : harvestStage.last(), lastImport,
+    return new PipelineStatus(index.coverage(), indexStage.catalogueSeq(),
+        embedStage == null ? EmbedProgress.NONE : embedStage.progress(), harvestStage == null ? null : harvestStage.last(), lastImport,
         enrichStage == null ? List.of() : enrichStage.status());
   }
 

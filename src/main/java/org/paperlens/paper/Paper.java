@@ -49,6 +49,16 @@ public record Paper(
     }
   }
 
+  /** The paper's page at its source: the one it names, else arXiv's for an arXiv id, else null. */
+  public String sourcePage() {
+    return absUrl != null ? absUrl : id.isArxiv() ? "https://arxiv.org/abs/" + id.value() : null;
+  }
+
+  /** The paper's PDF: the one its source names, else arXiv's for an arXiv id, else null. */
+  public String sourcePdf() {
+    return pdfUrl != null ? pdfUrl : id.isArxiv() ? "https://arxiv.org/pdf/" + id.value() : null;
+  }
+
   /** A builder, because importers fill these fields from many differently shaped sources. */
   public static Builder builder(PaperId id) {
     return new Builder(id);

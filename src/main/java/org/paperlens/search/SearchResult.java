@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * A page of results; {@code more} says whether another page exists.
  *
- * @param total how many papers the search covers: those matching the words (keyword and hybrid
- *     mode, whose meaning half ranks every paper and so has no count of its own), or every paper
+ * @param total how many papers the search covers: those matching the words under the request's
+ *     match rule (keyword and hybrid mode, whose meaning half ranks every paper and so has no count
+ *     of its own; its list may add papers close in meaning that lack a word), or every paper
  *     passing the filters that has an embedding, which semantic search ranks by meaning (papers
  *     still waiting to be embedded are not counted: semantic search cannot find them)
  * @param sortedAmong how many of the most relevant hits a date or citation sort ordered (at most
@@ -19,5 +20,30 @@ public record SearchResult(SearchRequest request, List<SearchHit> hits, boolean 
 
   public SearchResult(SearchRequest request, List<SearchHit> hits, boolean more, double millis, int total) {
     this(request, hits, more, millis, total, 0);
+  }
+
+  /**
+   * What {@link #total} counts, in words, as the page, the command line and the API say it: "1,234
+   * papers have all the words", "… have any of the words", or "ranked by meaning among …".
+   */
+  public String totalText() {
+    String n = String.format(java.util.Locale.ROOT, "%,d", total);
+    String papers = total == 1 ? " paper" : " papers";
+    return switch (request.mode()) {
+      case SearchMode.Semantic s -> n + papers + " ranked by meaning (every embedded paper passing the filters)";
+      case SearchMode.Keyword k -> n + papers + words();
+      case SearchMode.Hybrid h -> n + papers + words() + "; the list also ranks papers close in meaning";
+    };
+  }
+
+  private String words() {
+    boolean one = total == 1;
+    if (org.paperlens.index.QueryText.hasOperators(request.query())) {
+      return one ? " matches the query" : " match the query";
+    }
+    return switch (request.match()) {
+      case ALL -> one ? " has all the words" : " have all the words";
+      case ANY -> one ? " has one of the words or more" : " have one of the words or more";
+    };
   }
 }

@@ -8,6 +8,7 @@ import org.paperlens.index.Filters;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.MarkedText;
+import org.paperlens.index.Match;
 import org.paperlens.index.PaperIndex;
 import org.paperlens.paper.ArxivId;
 import org.paperlens.paper.PaperId;
@@ -22,7 +23,7 @@ public final class Searcher {
   public static final int FUSION_DEPTH = 100;
 
   /**
-   * How many of the most relevant hits a sort by date or by citations orders. Semantic search
+   * How many of the most relevant hits a sort by date, votes or citations orders. Semantic search
    * ranks every paper, so "all results by date" would be the newest papers whatever the query;
    * instead every mode sorts the same set, its top 1,000, which holds every match of most keyword
    * queries. Pages say so when a query matches more.
@@ -31,18 +32,28 @@ public final class Searcher {
 
   private final PaperIndex index;
   private final QueryEncoder encoder;
-  private final CitationCounts citations;
+  private final Sorting sorting;
 
   /** @param encoder null when no embedding model is configured: semantic and hybrid then fail clearly */
   public Searcher(PaperIndex index, QueryEncoder encoder) {
-    this(index, encoder, CitationCounts.NONE);
+    this(index, encoder, Sorting.NONE);
   }
 
-  /** @param citations the counts a sort by citations orders by */
+  /** @param citations the counts a sort by citations orders by (no votes: a sort by votes keeps relevance) */
   public Searcher(PaperIndex index, QueryEncoder encoder, CitationCounts citations) {
+    this(index, encoder, new Sorting(citations, VoteCounts.NONE));
+  }
+
+  /** @param sorting the counts a sort by votes or citations orders by */
+  public Searcher(PaperIndex index, QueryEncoder encoder, Sorting sorting) {
     this.index = index;
     this.encoder = encoder;
-    this.citations = citations;
+    this.sorting = sorting;
+  }
+
+  /** How this searcher orders by date, votes and citations: lists beside search use the same. */
+  public Sorting sorting() {
+    return sorting;
   }
 
   public SearchResult search(SearchRequest request) {
@@ -50,7 +61,7 @@ public final class Searcher {
     boolean sorted = request.sort() != SortOrder.RELEVANCE;
     // One extra tells whether there is a next page; a sort orders a fixed set, the same for every page.
     int wanted = sorted ? SORT_DEPTH : request.offset() + request.limit() + 1;
-    List<IndexHit> relevant = new ArrayList<>(retrieve(request.query(), request.mode(), request.filters(), wanted));
+    List<IndexHit> relevant = new ArrayList<>(retrieve(request.query(), request.mode(), request.match(), request.filters(), wanted));
     Optional<PaperId> pin = pinned(request.query(), request.filters());
     pin.ifPresent(id -> {
       relevant.removeIf(h -> h.id().equals(id));
@@ -74,35 +85,37 @@ public final class Searcher {
     }
     int total = switch (request.mode()) {
       case SearchMode.Semantic m -> index.countByMeaning(request.filters());
-      case SearchMode.Keyword m -> index.count(request.query(), request.filters());
-      case SearchMode.Hybrid m -> index.count(request.query(), request.filters());
+      case SearchMode.Keyword m -> index.count(request.query(), request.match(), request.filters());
+      case SearchMode.Hybrid m -> index.count(request.query(), request.match(), request.filters());
     };
-    // A pinned exact match or the meaning half of hybrid can add papers the words do not match.
-    total = Math.max(total, ranked.size() > to ? to + 1 : hits.size() + from);
+    if (request.mode() instanceof SearchMode.Hybrid) {
+      // The count stays the papers with the words: the meaning half adds close papers to the list,
+      // not to what the total says it counts (SearchResult#totalText says both).
+      total = Math.max(total, pin.isPresent() ? 1 : 0);
+    } else {
+      // A pinned exact match can add a paper the words do not match.
+      total = Math.max(total, ranked.size() > to ? to + 1 : hits.size() + from);
+    }
     return new SearchResult(request, hits, ranked.size() > to, (System.nanoTime() - start) / 1e6, total, sorted ? ranked.size() : 0);
   }
 
-  /** The hits newest first or most cited first; ties (and unknown dates or counts, last) keep their relevance order. */
+  /** The hits newest, most upvoted or most cited first; ties (and unknown dates or counts, last) keep their relevance order. */
   private List<IndexHit> sort(SortOrder sort, List<IndexHit> ranked) {
-    List<PaperId> ids = ranked.stream().map(IndexHit::id).toList();
-    return switch (sort) {
-      case RELEVANCE -> ranked;
-      case DATE -> {
-        Map<PaperId, java.time.LocalDate> dates = index.dates(ids);
-        yield sort.order(ranked, IndexHit::id, h -> dates.get(h.id()), Map.of());
-      }
-      case CITATIONS -> sort.order(ranked, IndexHit::id, h -> null, citations.of(ids));
-    };
+    Map<PaperId, java.time.LocalDate> dates = sort == SortOrder.DATE ? index.dates(ranked.stream().map(IndexHit::id).toList()) : Map.of();
+    return sorting.sort(sort, ranked, IndexHit::id, h -> dates.get(h.id()));
   }
 
-  /** The ranking alone, {@code depth} deep, without pinning or decoration: what evaluation scores. */
-  public List<IndexHit> retrieve(String query, SearchMode mode, Filters filters, int depth) {
+  /**
+   * The ranking alone, {@code depth} deep, without pinning or decoration: what evaluation scores
+   * ({@code match} applies to keyword retrieval, alone or in hybrid).
+   */
+  public List<IndexHit> retrieve(String query, SearchMode mode, Match match, Filters filters, int depth) {
     return switch (mode) {
-      case SearchMode.Keyword k -> index.keyword(query, filters, depth);
+      case SearchMode.Keyword k -> index.keyword(query, match, filters, depth);
       case SearchMode.Semantic s -> index.nearest(encode(query), filters, depth);
       case SearchMode.Hybrid h -> {
         int each = Math.max(depth, FUSION_DEPTH);
-        List<IndexHit> keyword = index.keyword(query, filters, each);
+        List<IndexHit> keyword = index.keyword(query, match, filters, each);
         List<IndexHit> semantic = index.nearest(encode(query), filters, each);
         if (!index.coverage().partialMeaning()) {
           yield h.fusion().fuse(keyword, semantic, depth);

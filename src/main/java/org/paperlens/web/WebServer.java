@@ -14,7 +14,9 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.paperlens.common.RequestGauge;
 import org.paperlens.web.http.Auth;
+import org.paperlens.web.http.InFlight;
 import org.paperlens.web.http.BodySizeLimit;
 import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.Feature;
@@ -30,12 +32,14 @@ import org.paperlens.web.page.Templates;
  * Assembly only: Jetty's limits, security headers, request bodies read up front, who is signed in,
  * the one exception mapper ({@link Problems}), and then each {@link Feature} registering its own
  * routes, in the order given (see {@link Routes} on why order matters). The application root builds
- * the features with the services each uses. Start with {@link #start}, stop with {@link #close}.
+ * the features with the services each uses. The MCP endpoint ({@link AgentEndpoint}) is a servlet
+ * beside Javalin's on the same Jetty context. Start with {@link #start}, stop with {@link #close}.
  */
 public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final Routes routes;
+  private final AgentEndpoint agent;
   /** Where to listen, set by {@link #start} just before Javalin builds the connector from it. */
   private String host;
   private int port;
@@ -46,8 +50,14 @@ public final class WebServer implements AutoCloseable {
    * @param auth sessions and API tokens: who sends each request
    * @param templates the pages' templates, of which the error page outside /api
    * @param features the pages and API resources, registered in this order
+   * @param agent the MCP endpoint to mount at {@link AgentEndpoint#PATH}, or null for none
+   * @param baseUrl the site's canonical base URL, the OpenAPI document's server
+   * @param requests counts the requests in flight, static files included, for background work to give way to
    */
-  public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features) {
+  public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
+      AgentEndpoint agent, String baseUrl, RequestGauge requests) {
+    this.agent = agent;
+    byte[] openApi = openApi(baseUrl);
     Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx,
         new ErrorView(title, status, detail)));
     RequestBodies bodies = new RequestBodies(limits, clients::of);
@@ -55,7 +65,7 @@ public final class WebServer implements AutoCloseable {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
       config.http.prefer405over404 = true;
-      jetty(config, limits);
+      jetty(config, limits, requests);
       config.router.ignoreTrailingSlashes = true;
       staticFiles(config);
     });
@@ -77,7 +87,7 @@ public final class WebServer implements AutoCloseable {
     });
     app.error(405, ctx -> problems.respond(ctx, new Problems.Outcome(405, ctx.method() + " is not allowed on " + ctx.path(), null)));
     routes = new Routes(app);
-    routes.api(HandlerType.GET, "/openapi.json", WebServer::openApi);
+    routes.api(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     // Browsers ask for /favicon.ico whatever the page says; answer with the site's SVG icon.
     routes.get("/favicon.ico", WebServer::favicon);
     features.forEach(f -> f.register(routes));
@@ -100,7 +110,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Jetty settings that bound what a slow or oversized request can hold: see {@link ServerLimits}. */
-  private void jetty(JavalinConfig config, ServerLimits limits) {
+  private void jetty(JavalinConfig config, ServerLimits limits, RequestGauge requests) {
     config.http.maxRequestSize = limits.maxBodyBytes();
     config.jetty.multipartConfig.maxTotalRequestSize(limits.maxUploadBytes(), SizeUnit.BYTES);
     config.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), SizeUnit.BYTES);
@@ -119,8 +129,19 @@ public final class WebServer implements AutoCloseable {
       connector.setIdleTimeout(limits.idleTimeout().toMillis());
       return connector;
     });
-    config.jetty.modifyServletContextHandler(context -> context.addFilter(
-        new FilterHolder(new BodySizeLimit(limits.maxBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST)));
+    config.jetty.modifyServletContextHandler(context -> {
+      // First, around everything else: a request counts from the moment the servlet sees it until its handler returns
+      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
+      FilterHolder inFlight = new FilterHolder(new InFlight(requests));
+      inFlight.setAsyncSupported(true);
+      context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));
+      FilterHolder bodyLimit = new FilterHolder(new BodySizeLimit(limits.maxBodyBytes()));
+      bodyLimit.setAsyncSupported(true); // the MCP endpoint answers asynchronously, and a request's filters must all allow it
+      context.addFilter(bodyLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
+      if (agent != null) {
+        agent.mount(context);
+      }
+    });
   }
 
   /** The API routes this server answers, for checking against the OpenAPI document. */
@@ -134,9 +155,15 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private static void openApi(Context ctx) throws java.io.IOException {
+  /** The OpenAPI document with {@code baseUrl} as its one server, so generated clients call the canonical address. */
+  private static byte[] openApi(String baseUrl) {
     try (var in = WebServer.class.getResourceAsStream("/web/openapi.json")) {
-      ctx.contentType("application/json").result(in.readAllBytes());
+      var json = new com.fasterxml.jackson.databind.ObjectMapper();
+      var doc = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+      doc.putArray("servers").addObject().put("url", baseUrl);
+      return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("the OpenAPI document in the jar cannot be read", e);
     }
   }
 
@@ -158,6 +185,9 @@ public final class WebServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (agent != null) {
+      agent.close(); // ends the MCP sessions first, so no stream holds a request thread while Jetty stops
+    }
     app.stop();
   }
 }

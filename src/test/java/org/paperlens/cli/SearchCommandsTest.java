@@ -55,8 +55,29 @@ class SearchCommandsTest {
     Cli.Result cited = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "--sort", "citations",
         "molecular OR attention");
     assertThat(cited.code()).as(cited.err()).isZero();
-    assertThat(cited.out().replaceAll("\\(\\d+ ms", "(")).isEqualTo(relevance.out().replaceAll("\\(\\d+ ms", "("));
+    assertThat(cited.out().replaceAll("\\d+ ms", "ms")).isEqualTo(relevance.out().replaceAll("\\d+ ms", "ms"));
+    assertThat(relevance.out()).contains("(4 papers match the query; ");
     assertThat(Cli.run("search", "--data", data.toString(), "--sort", "stars", "x").code()).isEqualTo(2);
+  }
+
+  @Test
+  void search_requires_every_word_unless_told_any_says_what_it_counted_and_sorts_by_votes() {
+    Cli.Result all = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "--json", "diffusion models");
+    assertThat(all.code()).as(all.err()).isZero();
+    assertThat(ids(all.out())).containsExactly("2401.00104");
+    assertThat(all.out()).contains("\"match\" : \"all\"", "\"total\" : 1");
+    Cli.Result any = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "--match", "any", "--json", "diffusion models");
+    assertThat(ids(any.out())).containsExactlyInAnyOrder("2401.00104", "2401.00106", "2401.00110");
+    assertThat(Cli.run("search", "--data", data.toString(), "--mode", "keyword", "diffusion models").out())
+        .contains("(1 paper has all the words; ");
+    assertThat(Cli.run("search", "--data", data.toString(), "--mode", "keyword", "diffusion robots").out())
+        .contains("no results (no paper has all the words; --match any finds papers with some of them)");
+    // Nobody voted here: a sort by votes keeps the relevance order.
+    Cli.Result votes = Cli.run("search", "--data", data.toString(), "--mode", "keyword", "--sort", "votes", "--json", "molecular OR attention");
+    assertThat(votes.out()).contains("\"sort\" : \"votes\"");
+    assertThat(ids(votes.out())).isEqualTo(ids(Cli.run("search", "--data", data.toString(), "--mode", "keyword", "--json",
+        "molecular OR attention").out()));
+    assertThat(Cli.run("search", "--data", data.toString(), "--match", "some", "x").code()).isEqualTo(2);
   }
 
   private static java.util.List<String> ids(String json) {

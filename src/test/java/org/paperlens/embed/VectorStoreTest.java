@@ -145,6 +145,33 @@ class VectorStoreTest {
   }
 
   @Test
+  void papers_without_a_vector_come_newest_listing_day_first_and_the_census_counts_what_is_embedded() {
+    catalogue.write(w -> {
+      w.put(Paper.builder(new PaperId("2503.00001")).title("Old").abstractText("a").firstListed(java.time.LocalDate.parse("2025-03-03"))
+          .source("test").build());
+      w.put(Paper.builder(new PaperId("2606.00001")).title("New").abstractText("b").firstListed(java.time.LocalDate.parse("2026-06-30"))
+          .source("test").build());
+      w.put(Paper.builder(new PaperId("2606.00002")).title("New too").abstractText("c").firstListed(java.time.LocalDate.parse("2026-06-30"))
+          .source("test").build());
+      w.put(Paper.builder(new PaperId("2604.00001")).title("Middle").abstractText("d").firstListed(java.time.LocalDate.parse("2026-04-01"))
+          .source("test").build());
+      w.put(Paper.builder(new PaperId("2602.00001")).title("Never listed").abstractText("e").source("test").build());
+      w.put(Paper.builder(new PaperId("2605.00001")).title(" ").abstractText("").firstListed(java.time.LocalDate.parse("2026-05-01"))
+          .source("test").build());
+      return null;
+    });
+    assertThat(vectors.census(BGE)).isEqualTo(new VectorStore.Census(5, 0, null, null));
+    assertThat(vectors.missingNewestFirst(BGE, 10)).extracting(s -> s.id().value())
+        .as("newest day first, ids descending within it, never listed last, no text left out")
+        .containsExactly("2606.00002", "2606.00001", "2604.00001", "2503.00001", "2602.00001");
+    vectors.put(BGE, List.of(new PaperVector(new PaperId("2606.00002"), vector(1), EmbeddedText.of("New too", "c").hash()),
+        new PaperVector(new PaperId("2604.00001"), vector(1), EmbeddedText.of("Middle", "d").hash())));
+    assertThat(vectors.missingNewestFirst(BGE, 2)).extracting(s -> s.id().value()).containsExactly("2606.00001", "2503.00001");
+    assertThat(vectors.census(BGE)).isEqualTo(new VectorStore.Census(5, 2, "2026-04-01", "2026-06-30"));
+    assertThat(vectors.census(BGE).plus(1, "2025-03-03", "2025-03-03")).isEqualTo(new VectorStore.Census(5, 3, "2025-03-03", "2026-06-30"));
+  }
+
+  @Test
   void live_vectors_leave_out_deleted_papers_and_changes_merge_papers_and_vectors_in_id_order() {
     putPaper("2401.00001", "A", null);
     putPaper("2401.00002", "B", null);

@@ -106,14 +106,16 @@ class SearchEndToEndTest {
   void any_text_can_be_searched_literally_when_it_is_not_meant_as_a_query() {
     String claim = "Attention (+)- on tabular data: NOT [all] you need? \"trees\" AND boosting! ANDROID";
     assertThatThrownBy(() -> index.keyword(claim, Filters.NONE, 10)).isInstanceOf(BadQueryException.class);
-    assertThat(ids(index.keyword(org.paperlens.index.QueryText.literal(claim), Filters.NONE, 10)))
+    // Any word, as evaluation searches claims: no paper has every word of this one.
+    assertThat(ids(index.keyword(org.paperlens.index.QueryText.literal(claim), org.paperlens.index.Match.ANY, Filters.NONE, 10)))
         .startsWith("2401.00110");
   }
 
   @Test
   void slashes_and_unknown_prefixes_are_plain_text_not_syntax() {
-    assertThat(ids(index.keyword("hep-th/9901001 heterotic", Filters.NONE, 10))).contains("hep-th/9901001");
-    assertThat(index.keyword("ratio 3:1 molecules", Filters.NONE, 10)).isNotEmpty();
+    assertThat(ids(index.keyword("hep-th/9901001 heterotic", org.paperlens.index.Match.ANY, Filters.NONE, 10))).contains("hep-th/9901001");
+    assertThat(ids(index.keyword("string junctions heterotic", Filters.NONE, 10))).containsExactly("hep-th/9901001");
+    assertThat(index.keyword("ratio 3:1 molecules", org.paperlens.index.Match.ANY, Filters.NONE, 10)).isNotEmpty();
   }
 
   @Test

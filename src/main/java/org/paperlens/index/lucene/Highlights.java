@@ -54,7 +54,7 @@ final class Highlights {
   /** The query's terms for marking, or null when it has none a highlighter could use. */
   private static Query highlightable(String query, Analyzer analyzer, Map<String, Float> boosts) {
     try {
-      Query terms = PaperQueryParser.parse(query, analyzer, boosts);
+      Query terms = PaperQueryParser.parse(query, org.paperlens.index.Match.ANY, analyzer, boosts);
       return QueryTermExtractor.getTerms(terms).length == 0 ? null : terms;
     } catch (BadQueryException e) {
       return null;

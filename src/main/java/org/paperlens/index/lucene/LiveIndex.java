@@ -99,8 +99,8 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   }
 
   @Override
-  public List<IndexHit> keyword(String query, Filters filters, int k) {
-    return read(index -> index.keyword(query, filters, k));
+  public List<IndexHit> keyword(String query, org.paperlens.index.Match match, Filters filters, int k) {
+    return read(index -> index.keyword(query, match, filters, k));
   }
 
   @Override
@@ -170,8 +170,8 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   }
 
   @Override
-  public int count(String query, Filters filters) {
-    return read(index -> index.count(query, filters));
+  public int count(String query, org.paperlens.index.Match match, Filters filters) {
+    return read(index -> index.count(query, match, filters));
   }
 
   @Override

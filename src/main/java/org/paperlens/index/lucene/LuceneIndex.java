@@ -291,8 +291,8 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   }
 
   @Override
-  public List<IndexHit> keyword(String query, Filters filters, int k) {
-    Query parsed = PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
+  public List<IndexHit> keyword(String query, org.paperlens.index.Match match, Filters filters, int k) {
+    Query parsed = PaperQueryParser.parse(query, match, analyzer, settings.fieldBoosts());
     return withSearcher(s -> LuceneSearches.run(s, searches.withFilters(parsed, filters), k));
   }
 
@@ -424,8 +424,8 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   }
 
   @Override
-  public int count(String query, Filters filters) {
-    Query q = query == null ? new MatchAllDocsQuery() : PaperQueryParser.parse(query, analyzer, settings.fieldBoosts());
+  public int count(String query, org.paperlens.index.Match match, Filters filters) {
+    Query q = query == null ? new MatchAllDocsQuery() : PaperQueryParser.parse(query, match, analyzer, settings.fieldBoosts());
     return withSearcher(s -> s.count(searches.withFilters(q, filters)));
   }
 

@@ -2,6 +2,7 @@ package org.paperlens.index.lucene;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -11,6 +12,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.Match;
 import org.paperlens.index.PaperFields;
 
 /**
@@ -20,6 +22,11 @@ import org.paperlens.index.PaperFields;
  * <p>Differences from the classic syntax, for people typing paper titles and ids: {@code / ? !}
  * are literal (no regular expressions, one-letter wildcards or {@code !} for NOT), a prefix that is not a known field ({@code 3:1}) is searched
  * as text, and {@code cat:} matches a category exactly. Not thread-safe: make one per query.
+ *
+ * <p>Words with no operator between them are joined by the parser's default operator: AND under
+ * {@link Match#ALL} (every word required, as SolrCloud's edismax does with {@code q.op=AND}), OR
+ * under {@link Match#ANY}. An explicit {@code OR} makes the words on both sides optional, as in
+ * Lucene's classic syntax, so {@code (a OR b) c} is "c and either a or b".
  */
 public final class PaperQueryParser extends MultiFieldQueryParser {
 
@@ -29,20 +36,20 @@ public final class PaperQueryParser extends MultiFieldQueryParser {
    */
   private static final java.util.regex.Pattern LITERALS = java.util.regex.Pattern.compile("(?<!\\\\)[/?!]");
 
-  private PaperQueryParser(String[] fields, Analyzer analyzer, Map<String, Float> boosts) {
+  private PaperQueryParser(String[] fields, Analyzer analyzer, Map<String, Float> boosts, Match match) {
     super(fields, analyzer, boosts);
-    setDefaultOperator(QueryParser.Operator.OR);
+    setDefaultOperator(match == Match.ALL ? QueryParser.Operator.AND : QueryParser.Operator.OR);
     setAllowLeadingWildcard(false);
     setSplitOnWhitespace(true);
   }
 
-  static Query parse(String query, Analyzer analyzer, Map<String, Float> boosts) {
+  static Query parse(String query, Match match, Analyzer analyzer, Map<String, Float> boosts) {
     if (query == null || query.isBlank()) {
       throw new BadQueryException("the query is empty");
     }
-    PaperQueryParser parser = new PaperQueryParser(boosts.keySet().toArray(String[]::new), analyzer, boosts);
+    PaperQueryParser parser = new PaperQueryParser(boosts.keySet().toArray(String[]::new), analyzer, boosts, match);
     try {
-      return parser.parse(escapeLiterals(query));
+      return parser.parse(escapeLiterals(withoutStopWords(query, match)));
     } catch (ParseException e) {
       throw new BadQueryException("cannot understand the query '" + query + "': " + firstLine(e.getMessage())
           + " (check quotes and parentheses, and that AND/OR/NOT have something on both sides)", e);
@@ -59,8 +66,41 @@ public final class PaperQueryParser extends MultiFieldQueryParser {
    * @throws BadQueryException when the query cannot be parsed
    */
   public static String checked(String query) {
-    parse(query, Holder.ANALYZER, IndexSettings.DEFAULT.fieldBoosts());
-    return escapeLiterals(query);
+    return checked(query, Match.ANY);
+  }
+
+  /** {@link #checked(String)} for {@code match}: the text the engine should parse under that rule. */
+  public static String checked(String query, Match match) {
+    parse(query, match, Holder.ANALYZER, IndexSettings.DEFAULT.fieldBoosts());
+    return escapeLiterals(withoutStopWords(query, match));
+  }
+
+  /**
+   * Under {@link Match#ALL}, a query without operators of its own loses the bare English stop words
+   * ("the", "of", "is"...) outside quotes. The text fields leave them out, but author names keep
+   * every word, so "attention is all you need" would otherwise require "is" among a paper's
+   * authors. A query of stop words alone is kept as it is; phrases keep theirs (positions matter).
+   */
+  static String withoutStopWords(String query, Match match) {
+    if (match != Match.ALL || org.paperlens.index.QueryText.hasOperators(query)) {
+      return query;
+    }
+    StringBuilder out = new StringBuilder();
+    boolean quoted = false;
+    boolean dropped = false;
+    for (String word : query.strip().split("\\s+")) {
+      boolean stop = !quoted && word.chars().allMatch(Character::isLetter)
+          && EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(java.util.Locale.ROOT));
+      if (word.chars().filter(c -> c == '"').count() % 2 == 1) {
+        quoted = !quoted;
+      }
+      if (stop) {
+        dropped = true;
+        continue;
+      }
+      out.append(out.isEmpty() ? "" : " ").append(word);
+    }
+    return !dropped || out.isEmpty() ? query : out.toString();
   }
 
   /** Made on first use of {@link #checked}. */

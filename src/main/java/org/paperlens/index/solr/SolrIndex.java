@@ -90,8 +90,8 @@ public final class SolrIndex implements LiveSearchIndex {
   // ---- reads ----
 
   @Override
-  public List<IndexHit> keyword(String query, Filters filters, int k) {
-    SolrQuery q = SolrQueries.keyword(query, settings);
+  public List<IndexHit> keyword(String query, org.paperlens.index.Match match, Filters filters, int k) {
+    SolrQuery q = SolrQueries.keyword(query, match, settings);
     SolrQueries.filter(q, filters, analyzer);
     return solr.hits(q, k);
   }
@@ -217,8 +217,8 @@ public final class SolrIndex implements LiveSearchIndex {
   }
 
   @Override
-  public int count(String query, Filters filters) {
-    SolrQuery q = query == null ? new SolrQuery("*:*") : SolrQueries.keyword(query, settings);
+  public int count(String query, org.paperlens.index.Match match, Filters filters) {
+    SolrQuery q = query == null ? new SolrQuery("*:*") : SolrQueries.keyword(query, match, settings);
     if (query == null) {
       SolrQueries.papersOnly(q);
     }

@@ -9,6 +9,7 @@ import org.apache.solr.client.solrj.util.ClientUtils;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
+import org.paperlens.index.Match;
 import org.paperlens.index.PaperFields;
 import org.paperlens.index.lucene.TextAnalysis;
 import org.paperlens.index.lucene.PaperQueryParser;
@@ -20,7 +21,11 @@ import org.paperlens.paper.PaperId;
  *
  * <p>Keyword queries go to edismax configured to score like the embedded multi-field parser: the
  * same field weights ({@code qf}), a term's field scores summed ({@code tie=1}, as a Boolean OR of
- * the fields sums them), OR between terms, split on white space, and the query language's field
+ * the fields sums them), the match rule as the default operator ({@code q.op=AND} for
+ * {@link Match#ALL}: edismax then requires every word of a query without operators, and, as the
+ * embedded parser, makes both sides of an explicit OR optional; {@code q.op=OR} for
+ * {@link Match#ANY}), no {@code mm} of our own (edismax would apply an explicit one across an
+ * explicit OR too), split on white space, and the query language's field
  * aliases ({@code ti: abs: au: cat:}) as edismax field aliases. Any other {@code name:} prefix is
  * read as text, as the embedded parser reads it. Queries are checked by the embedded parser
  * first, so a malformed query is the same {@link BadQueryException} on both backends.
@@ -29,19 +34,19 @@ final class SolrQueries {
 
   private SolrQueries() {}
 
-  static SolrQuery keyword(String query, IndexSettings settings) {
-    SolrQuery q = new SolrQuery(PaperQueryParser.checked(query));
+  static SolrQuery keyword(String query, Match match, IndexSettings settings) {
+    SolrQuery q = new SolrQuery(PaperQueryParser.checked(query, match));
     q.set("defType", "edismax");
-    edismax(q, settings);
+    edismax(q, match, settings);
     return q;
   }
 
   /** The edismax parameters of the query language, also used by the highlighter's {@code hl.q}. */
-  static void edismax(SolrQuery q, IndexSettings settings) {
+  static void edismax(SolrQuery q, Match match, IndexSettings settings) {
     q.set("qf", settings.fieldBoosts().entrySet().stream()
         .map(e -> e.getKey() + "^" + e.getValue()).collect(Collectors.joining(" ")));
     q.set("tie", "1.0");
-    q.set("q.op", "OR");
+    q.set("q.op", match == Match.ALL ? "AND" : "OR");
     q.set("sow", "true");
     q.set("lowercaseOperators", "false");
     List<String> fields = new ArrayList<>(List.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.AUTHORS,

@@ -35,7 +35,7 @@ final class SolrSnippets {
     SolrQuery q = SolrQueries.ids(ids).setFields(PaperFields.ID).setRows(ids.size());
     try {
       q.set("hl.q", PaperQueryParser.checked(query));
-      SolrQueries.edismax(q, settings);
+      SolrQueries.edismax(q, org.paperlens.index.Match.ANY, settings);
       q.set("hl", true).set("hl.method", "unified").set("hl.qparser", "edismax").set("hl.fl", PaperFields.ABSTRACT)
           .set("hl.snippets", 2).set("hl.tag.pre", String.valueOf(Snippets.MARK_OPEN))
           .set("hl.tag.post", String.valueOf(Snippets.MARK_CLOSE)).set("hl.tag.ellipsis", Snippets.ELLIPSIS).set("hl.defaultSummary", false).set("hl.maxAnalyzedChars", 20_000)

@@ -48,7 +48,9 @@ public final class SearchResource implements Feature {
     m.put("sort", request.sort().label());
     m.put("sortedAmong", result.result().sortedAmong());
     m.put("more", result.result().more());
+    m.put("match", request.match().label());
     m.put("total", result.result().total());
+    m.put("totalText", result.result().totalText());
     m.put("totalByMeaning", request.mode() instanceof SearchMode.Semantic);
     m.put("millis", result.result().millis());
     m.put("notice", result.notice());
@@ -58,7 +60,7 @@ public final class SearchResource implements Feature {
     m.put("permalink", Urls.of("/search", ReadingPages.searchParams(request)));
     List<Views.Hit> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {
-      hits.add(Views.hit(h, result.citations(h)));
+      hits.add(Views.hit(h, result.citations(h), result.votes(h)));
     }
     m.put("hits", hits);
     ctx.json(m);

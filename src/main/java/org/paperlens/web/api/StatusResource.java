@@ -29,11 +29,31 @@ public final class StatusResource implements Feature {
     m.put("catalogueSeq", st.catalogueSeq());
     m.put("toEmbed", st.toEmbed());
     m.put("embedRate", st.embedRate());
+    m.put("embedding", embedding(st.embedding()));
     m.put("lastHarvest", st.lastHarvest());
     m.put("lastImport", st.lastImport());
     m.put("enrichment", st.enrichment().stream().map(StatusResource::enrichment).toList());
     m.put("summary", st.describe());
     ctx.json(m);
+  }
+
+  /**
+   * The embedder's counts from the catalogue: {@code withVector} of {@code embeddable} papers have a vector
+   * stored (the index shows them within a second), at {@code rate} papers/s over the last minute,
+   * all done in about {@code etaSeconds} (null when idle), covering papers listed {@code listedFrom}
+   * to {@code listedTo}.
+   */
+  static Map<String, Object> embedding(org.paperlens.live.EmbedProgress e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("embeddable", e.papers());
+    m.put("withVector", e.embedded());
+    m.put("toEmbed", e.toEmbed());
+    m.put("rate", e.rate());
+    m.put("etaSeconds", e.eta().map(java.time.Duration::toSeconds).orElse(null));
+    m.put("listedFrom", e.firstListed());
+    m.put("listedTo", e.lastListed());
+    m.put("summary", e.describe());
+    return m;
   }
 
   /** One citation source: reachable or since when not, its queue, and what this process did. */

@@ -143,7 +143,7 @@ public final class Params {
   }
 
   /**
-   * The order a request asks for ({@code sort}: relevance, date or citations), relevance when not
+   * The order a request asks for ({@code sort}: relevance, date, votes or citations), relevance when not
    * given: for a search its ranking, for a list its own order (an author's newest first, a
    * collection's most recently added first). Anything else is a 400.
    */
@@ -156,8 +156,18 @@ public final class Params {
     }
   }
 
+  /** The match rule a request asks for ({@code match}: all, the default, or any). Anything else is a 400. */
+  public static org.paperlens.index.Match match(Context ctx) {
+    String m = text(ctx, "match");
+    try {
+      return m == null ? org.paperlens.index.Match.ALL : org.paperlens.index.Match.parse(m);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+  }
+
   /**
-   * The search a request asks for: q, mode, from, to, category, author, page (from 1), limit, sort.
+   * The search a request asks for: q, mode, match, from, to, category, author, page (from 1), limit, sort.
    * Returns null when there is no query (an empty search form). {@code modes} reads a mode name (null: the default).
    */
   public static org.paperlens.search.SearchRequest search(Context ctx,
@@ -182,6 +192,6 @@ public final class Params {
     if (q == null) {
       return null;
     }
-    return new org.paperlens.search.SearchRequest(q, mode, filters, (page - 1) * limit, limit, sort(ctx));
+    return new org.paperlens.search.SearchRequest(q, mode, filters, (page - 1) * limit, limit, sort(ctx), match(ctx));
   }
 }

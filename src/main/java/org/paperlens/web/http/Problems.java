@@ -109,18 +109,25 @@ public final class Problems {
         // RFC 9110 requires a challenge with every 401; API clients authenticate with bearer tokens (RFC 6750).
         ctx.header("WWW-Authenticate", o.challenge() != null ? o.challenge() : HttpProblem.BEARER_CHALLENGE);
       }
-      ObjectNode body = JSON.createObjectNode();
-      body.put("type", "about:blank");
-      body.put("title", title(o.status()));
-      body.put("status", o.status());
-      body.put("detail", o.detail() == null ? title(o.status()) : o.detail());
-      body.put("instance", ctx.path());
-      ctx.contentType("application/problem+json");
-      ctx.result(body.toString());
+      ctx.contentType(PROBLEM_JSON);
+      ctx.result(problem(o.status(), o.detail(), ctx.path()));
     } else {
       ctx.html(page.render(ctx, o.status(), o.status() + " " + title(o.status()),
           o.detail() == null ? title(o.status()) : o.detail()));
     }
+  }
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  /** A problem+json body (RFC 9457): also what the MCP endpoint, outside Javalin, answers its HTTP errors with. */
+  public static String problem(int status, String detail, String instance) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("type", "about:blank");
+    body.put("title", title(status));
+    body.put("status", status);
+    body.put("detail", detail == null ? title(status) : detail);
+    body.put("instance", instance);
+    return body.toString();
   }
 
   public static boolean isApi(Context ctx) {

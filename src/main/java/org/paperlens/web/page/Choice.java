@@ -18,6 +18,15 @@ public record Choice(String value) {
     return is("month");
   }
 
+  /** Match rules: every word, or any. */
+  public boolean all() {
+    return is("all");
+  }
+
+  public boolean any() {
+    return is("any");
+  }
+
   public boolean keyword() {
     return is("keyword");
   }

@@ -33,10 +33,12 @@ public final class CollectionPages implements Feature {
   private final LibraryStore library;
   private final Templates templates;
   private final CitationCounts citations;
+  private final org.paperlens.digest.Links links;
 
   public CollectionPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Templates templates,
-      CitationCounts citations) {
+      CitationCounts citations, org.paperlens.digest.Links links) {
     this.catalogue = catalogue;
+    this.links = links;
     this.community = community;
     this.library = library;
     this.templates = templates;
@@ -74,7 +76,7 @@ public final class CollectionPages implements Feature {
     String tag = c.tag();
     String sortParam = SortLink.param(sort) == null ? "" : "&sort=" + SortLink.param(sort);
     CollectionView v = new CollectionView(tag + " · a collection by " + owner, owner, tag, c.papers(), c.changed().toString().substring(0, 10),
-        ctx.scheme() + "://" + ctx.host() + path(owner, tag), entries(c, page, PAGE, sort), Pager.of(page, c.papers() > page * PAGE,
+        links.site(path(owner, tag)), entries(c, page, PAGE, sort), Pager.of(page, c.papers() > page * PAGE,
         p -> path(owner, tag) + "?page=" + p + sortParam),
         SortLink.of(sort, SortLink.LIST, o -> path(owner, tag) + (SortLink.param(o) == null ? "" : "?sort=" + SortLink.param(o))));
     ctx.html(templates.render("collection", ctx, v, FollowLinks.ofFeeds(tag + " by " + owner, LibraryPages.tagFeedPath(owner, tag))));

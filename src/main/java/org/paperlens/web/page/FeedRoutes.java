@@ -19,6 +19,8 @@ import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchRequest;
+import org.paperlens.search.Sorting;
+import org.paperlens.search.SortOrder;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
@@ -30,6 +32,11 @@ import org.paperlens.web.http.Urls;
  * Atom (default) and RSS 2.0 ({@code ?format=rss}) feeds of the site's lists: a list's URL plus
  * {@code /feed}. A private feed of a member's library sits behind an unguessable token made on
  * the account page. HTTP only; {@link FeedWriter} writes the XML.
+ *
+ * <p>Every feed lists its papers newest first (first listed, else submitted), as feed readers and
+ * people reading the XML expect: the list chooses which papers (today's, the trending ones, a
+ * search's), the date orders them. A search feed takes the newest of the search's most relevant
+ * results ({@code sort=date}) unless the URL asks for another order to choose by.
  */
 public final class FeedRoutes implements Feature {
 
@@ -90,10 +97,12 @@ public final class FeedRoutes implements Feature {
   }
 
   public void search(Context ctx) {
-    SearchRequest request = Params.search(ctx, listings::mode, FEED_SIZE);
-    if (request == null) {
+    SearchRequest asked = Params.search(ctx, listings::mode, FEED_SIZE);
+    if (asked == null) {
       throw HttpProblem.badRequest("a search feed needs a query: /search/feed?q=...");
     }
+    // What is new for the query, not its 50 most relevant papers of any age.
+    SearchRequest request = Params.text(ctx, "sort") == null ? asked.withSort(SortOrder.DATE) : asked;
     List<PaperId> ids = listings.search(request).result().hits().stream().map(SearchHit::paper)
         .map(org.paperlens.index.IndexedPaper::id).toList();
     String query = ctx.queryString() == null ? "" : "?" + ctx.queryString().replaceAll("(^|&)format=[^&]*", "");
@@ -176,8 +185,10 @@ public final class FeedRoutes implements Feature {
     return out;
   }
 
+  /** Sends {@code papers} newest first; ties keep the list's order. */
   private void send(Context ctx, String title, String description, String page, List<Paper> papers, boolean shared) {
-    send(ctx, links, title, description, page, papers, java.util.Map.of(), shared);
+    List<Paper> newest = Sorting.NONE.sort(SortOrder.DATE, papers, Paper::id, SortedPapers::date);
+    send(ctx, links, title, description, page, newest, java.util.Map.of(), shared);
   }
 
   /**

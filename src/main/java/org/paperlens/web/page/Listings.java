@@ -62,30 +62,39 @@ public final class Listings {
 
   /**
    * A search result, with a notice when the query had to be read literally, and the citation
-   * counts of its hits that have one (looked up once for the page).
+   * counts and upvotes of its hits that have any (each looked up once for the page).
    */
-  public record Search(SearchResult result, String notice, Map<PaperId, Integer> citations) {
+  public record Search(SearchResult result, String notice, Map<PaperId, Integer> citations, Map<PaperId, Integer> votes) {
     public Search {
       citations = Map.copyOf(citations);
+      votes = Map.copyOf(votes);
     }
 
     /** The hit's citation count, null when unknown. */
     public Integer citations(org.paperlens.search.SearchHit hit) {
       return citations.get(hit.paper().id());
     }
+
+    public int votes(org.paperlens.search.SearchHit hit) { // 0 when none
+      return votes.getOrDefault(hit.paper().id(), 0);
+    }
   }
 
   /**
-   * Says how much of the catalogue meaning search covers when that is not all of it, or null.
-   * Honest about a server that is still embedding: a thin semantic result is not a bad query.
+   * Says how much of the catalogue meaning search covers when that is not all of it, or null:
+   * which listing days, how many papers, and when the rest will be covered. Honest about a server
+   * that is still embedding: a thin semantic result is not a bad query.
    */
   public static String coverageNotice(org.paperlens.live.PipelineStatus status, org.paperlens.search.SearchMode mode) {
     org.paperlens.index.IndexCoverage c = status.coverage();
     if (mode instanceof org.paperlens.search.SearchMode.Keyword || !c.partialMeaning()) {
       return null;
     }
-    String rest = status.toEmbed() > 0 || c.withVector() > 0 ? "; the rest are being embedded" : "; none has an embedding yet";
-    return String.format(java.util.Locale.ROOT, "Meaning search covers the newest %,d of %,d papers%s%s.", c.withVector(),
+    org.paperlens.live.EmbedProgress e = status.embedding();
+    String range = c.withVector() > 0 ? e.listedRange().map(r -> " papers listed " + r + ",").orElse("") : "";
+    String rest = e.eta().map(d -> "; all in " + org.paperlens.live.EmbedProgress.about(d))
+        .orElse(status.toEmbed() > 0 || c.withVector() > 0 ? "; the rest are being embedded" : "; none has an embedding yet");
+    return String.format(java.util.Locale.ROOT, "Meaning search covers%s %,d of %,d papers%s%s.", range, c.withVector(),
         c.papers(), rest, mode instanceof org.paperlens.search.SearchMode.Hybrid
             ? " (hybrid ranks papers without one by their keyword score)" : "");
   }
@@ -95,8 +104,8 @@ public final class Listings {
   /** Keyed by the index's watermark too: a cached answer goes stale the moment the index changes. */
   private record RelatedKey(PaperId id, int k, long indexSeq, long citationGeneration) {}
 
-  /** Keyed by the citation data's generation too: a search's counts, and its order by citations, follow new counts. */
-  private record SearchKey(SearchRequest request, long indexSeq, long citations) {}
+  /** Keyed by the citation and community generations too: a search's counts and votes, and its order by them, follow them. */
+  private record SearchKey(SearchRequest request, long indexSeq, long citations, long votes) {}
   private record AuthorKey(String name, long indexSeq) {}
 
   /** A name and how often it comes up (a co-author, a category). */
@@ -206,7 +215,7 @@ public final class Listings {
    * quote or colon) is run again as the literal words, with a notice instead of an error.
    */
   public Search search(SearchRequest request) {
-    return searches.get(new SearchKey(request, index.coverage().seq(), citations.generation()), key -> {
+    return searches.get(new SearchKey(request, index.coverage().seq(), citations.generation(), community.generation()), key -> {
       SearchRequest r = key.request();
       SearchResult result;
       String notice = null;
@@ -216,7 +225,8 @@ public final class Listings {
         result = searcher.search(r.withQuery(QueryText.literal(r.query())));
         notice = "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.";
       }
-      return new Search(result, notice, counts(result.hits().stream().map(h -> h.paper().id()).toList()));
+      List<PaperId> shown = result.hits().stream().map(h -> h.paper().id()).toList();
+      return new Search(result, notice, counts(shown), searcher.sorting().votes(shown));
     });
   }
 

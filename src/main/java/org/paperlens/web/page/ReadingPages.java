@@ -187,6 +187,7 @@ public final class ReadingPages implements Feature {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("q", r.query());
     q.put("mode", r.mode().label());
+    q.put("match", r.match() == org.paperlens.index.Match.ALL ? null : r.match().label());
     q.put("from", r.filters().from() == null ? null : r.filters().from().toString());
     q.put("to", r.filters().to() == null ? null : r.filters().to().toString());
     q.put("category", r.filters().categories().isEmpty() ? null : String.join(",", r.filters().categories().stream().sorted().toList()));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.paperlens.index.Match;
 import org.paperlens.search.SearchHit;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
@@ -23,12 +24,15 @@ import org.paperlens.web.http.Urls;
  * @param coverage how much of the catalogue meaning search covers, when not all of it
  * @param total and {@code millis}: formatted for reading
  * @param sort the order asked for, when not relevance (the form keeps it); {@code sorts} links to each order
- * @param sortNote what a sort by date or citations covers, or null
+ * @param sortNote what a sort by date, votes or citations covers, or null
+ * @param match the match rule the form shows as chosen ({@code all} or {@code any})
+ * @param totalText what the total counts, in words ({@link SearchResult#totalText})
+ * @param anyUrl the same search with {@code match=any}, offered when no paper has all the words
  */
 public record SearchView(String title, Choice mode, String q, String from, String to, String category, String author,
     boolean code, boolean searched, List<Views.Hit> hits, boolean empty, String notice, String coverage,
     String millis, String total, boolean totalByMeaning, String permalink, Pager pager, String sort, List<SortLink> sorts,
-    String sortNote) {
+    String sortNote, Choice match, String totalText, String anyUrl) {
 
 
   /** The page for {@code request} (null: no search yet, the empty form) with its {@code result}. */
@@ -43,11 +47,11 @@ public record SearchView(String title, Choice mode, String q, String from, Strin
     boolean code = request != null && request.filters().withCode();
     if (request == null) {
       return new SearchView(title, mode, q, from, to, category, author, code, false, List.of(), false, null, null, null, null,
-          false, null, null, null, List.of(), null);
+          false, null, null, null, List.of(), null, new Choice(Match.ALL.label()), null, null);
     }
     List<Views.Hit> hits = new ArrayList<>();
     for (SearchHit h : result.result().hits()) {
-      hits.add(Views.hit(h, result.citations(h)));
+      hits.add(Views.hit(h, result.citations(h), result.votes(h)));
     }
     Map<String, Object> base = ReadingPages.searchParams(request);
     int page = request.offset() / request.limit() + 1;
@@ -59,7 +63,18 @@ public record SearchView(String title, Choice mode, String q, String from, Strin
     return new SearchView(title, mode, q, from, to, category, author, code, true, hits, hits.isEmpty(), result.notice(), coverage,
         String.format(Locale.ROOT, "%.0f", result.result().millis()), String.format(Locale.ROOT, "%,d", result.result().total()),
         request.mode() instanceof SearchMode.Semantic, Urls.of("/search", base), pager,
-        request.sort() == SortOrder.RELEVANCE ? null : request.sort().label(), sorts(request), sortNote(result.result()));
+        request.sort() == SortOrder.RELEVANCE ? null : request.sort().label(), sorts(request), sortNote(result.result()),
+        new Choice(request.match().label()), result.result().totalText(), anyUrl(request, hits.isEmpty()));
+  }
+
+  /** The same search matching any word, when this one found nothing because no paper has them all. */
+  private static String anyUrl(SearchRequest request, boolean empty) {
+    if (!empty || request.match() != Match.ALL || request.mode() instanceof SearchMode.Semantic) {
+      return null;
+    }
+    Map<String, Object> query = new LinkedHashMap<>(ReadingPages.searchParams(request));
+    query.put("match", Match.ANY.label());
+    return Urls.of("/search", query);
   }
 
   /** The same search (first page) in each order. */
@@ -76,8 +91,12 @@ public record SearchView(String title, Choice mode, String q, String from, Strin
     if (r.request().sort() == SortOrder.RELEVANCE) {
       return null;
     }
-    String order = r.request().sort() == SortOrder.DATE ? "Newest first" : "Most cited first";
-    String unknown = r.request().sort() == SortOrder.DATE ? "" : "; papers with no known citation count come last";
+    String order = switch (r.request().sort()) {
+      case DATE -> "Newest first";
+      case VOTES -> "Most upvoted first";
+      default -> "Most cited first";
+    };
+    String unknown = r.request().sort() == SortOrder.CITATIONS ? "; papers with no known citation count come last" : "";
     String among = r.sortedAmong() < r.total()
         ? String.format(Locale.ROOT, " among the %,d most relevant of %,d results", r.sortedAmong(), r.total()) : "";
     return order + among + unknown + "; ties keep their relevance order.";

@@ -16,8 +16,8 @@ public record SortLink(String key, String label, String url, boolean current) {
   /** The orders of a list's own, newest first, and most cited, with a list's labels. */
   static final Map<SortOrder, String> LIST = labels("Recently added", "Newest", "Most cited");
 
-  /** The orders of a search. */
-  static final Map<SortOrder, String> SEARCH = labels("Relevance", "Newest", "Most cited");
+  /** The orders of a search: a list's, and most upvoted by the site's members. */
+  static final Map<SortOrder, String> SEARCH = withVotes(labels("Relevance", "Newest", "Most cited"), "Most upvoted");
 
   /**
    * One link per order in {@code labels}, in their order; {@code url} gives the first page of the
@@ -32,6 +32,18 @@ public record SortLink(String key, String label, String url, boolean current) {
   /** The {@code sort} query parameter of an order: none for the default. */
   static String param(SortOrder order) {
     return order == SortOrder.RELEVANCE ? null : order.label();
+  }
+
+  /** {@code labels} with votes before citations. */
+  private static Map<SortOrder, String> withVotes(Map<SortOrder, String> labels, String votes) {
+    Map<SortOrder, String> m = new LinkedHashMap<>();
+    labels.forEach((order, label) -> {
+      if (order == SortOrder.CITATIONS) {
+        m.put(SortOrder.VOTES, votes);
+      }
+      m.put(order, label);
+    });
+    return m;
   }
 
   private static Map<SortOrder, String> labels(String relevance, String date, String citations) {

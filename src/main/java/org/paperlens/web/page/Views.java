@@ -61,12 +61,12 @@ public final class Views {
 
   /** The paper's page at its source: the one it names, else arXiv's for an arXiv id, else null. */
   static String absUrl(Paper p) {
-    return p.absUrl() != null ? p.absUrl() : p.id().isArxiv() ? "https://arxiv.org/abs/" + p.id().value() : null;
+    return p.sourcePage();
   }
 
   /** The paper's PDF: the one its source names, else arXiv's for an arXiv id, else null. */
   static String pdfUrl(Paper p) {
-    return p.pdfUrl() != null ? p.pdfUrl() : p.id().isArxiv() ? "https://arxiv.org/pdf/" + p.id().value() : null;
+    return p.sourcePdf();
   }
 
   /** A link to an author's page, with the text after the name in a list of authors. */
@@ -90,7 +90,7 @@ public final class Views {
   /** A search hit; {@code score} is null for a pinned hit (an exact id or title), {@code snippet} is safe HTML. */
   public record Hit(String id, String title, String titleHtml, List<String> authors, String authorLine, List<AuthorLink> authorLinks,
       String primaryCategory, String date, String url, int rank, Float score, boolean pinned, String snippet, String codeUrl,
-      Integer citationCount) {
+      Integer citationCount, int votes) {
     public String citedBy() {
       return Views.citedBy(citationCount);
     }
@@ -208,12 +208,13 @@ public final class Views {
   }
 
   /** @param citations its citation count, null when unknown */
-  public static Hit hit(SearchHit h, Integer citations) {
+  /** @param votes the paper's upvotes (0 when none) */
+  public static Hit hit(SearchHit h, Integer citations, int votes) {
     IndexedPaper p = h.paper();
     Summary s = summary(p.id().value(), p.title(), p.authors(), p.primaryCategory(), date(p.date()));
     return new Hit(s.id(), s.title(), s.titleHtml(), s.authors(), s.authorLine(), s.authorLinks(), s.primaryCategory(), s.date(), s.url(),
         h.rank(), Float.isInfinite(h.score()) ? null : h.score(), h.pinned(), h.snippet().render(Html::escape, "<mark>", "</mark>"),
-        p.codeUrl(), citations);
+        p.codeUrl(), citations, votes);
   }
 
   static Indexed indexed(IndexedPaper p, Integer citations) {

@@ -41,7 +41,7 @@ public final class SnippetSpeed {
       List<List<String>> texts = new ArrayList<>();
       for (String q : queries) {
         try {
-          parsed.add(PaperQueryParser.parse(q, analyzer, IndexSettings.DEFAULT.fieldBoosts()));
+          parsed.add(PaperQueryParser.parse(q, org.paperlens.index.Match.ANY, analyzer, IndexSettings.DEFAULT.fieldBoosts()));
         } catch (BadQueryException e) {
           continue;
         }
