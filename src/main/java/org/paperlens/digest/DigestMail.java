@@ -3,6 +3,7 @@ package org.paperlens.digest;
 import java.util.List;
 import org.paperlens.html.Html;
 import org.paperlens.paper.Paper;
+import org.paperlens.paper.TexText;
 
 /**
  * Renders mails as plain text and as HTML that common clients show well: one table-based column,
@@ -60,17 +61,17 @@ final class DigestMail {
       n++;
       String url = links.paper(p.id());
       String authors = authors(p.authors());
-      text.append(n).append(". ").append(nonNull(p.title())).append('\n');
+      text.append(n).append(". ").append(title(p.title())).append('\n');
       if (!authors.isEmpty()) {
         text.append("   ").append(authors).append('\n');
       }
       for (Paper cited : item.cites()) {
-        text.append("   cites ").append(nonNull(cited.title())).append(" (").append(links.paper(cited.id())).append(")\n");
+        text.append("   cites ").append(title(cited.title())).append(" (").append(links.paper(cited.id())).append(")\n");
       }
       text.append("   ").append(url).append("\n\n");
       items.append("<tr><td style=\"padding:12px 0;border-bottom:1px solid #e5e5e5\">")
           .append("<a href=\"").append(Html.escape(url)).append("\" style=\"font-size:16px;font-weight:bold;color:#1a0dab;text-decoration:none\">")
-          .append(Html.escape(nonNull(p.title()))).append("</a>")
+          .append(Html.escape(title(p.title()))).append("</a>")
           .append("<div style=\"font-size:13px;color:#555;margin-top:4px\">").append(Html.escape(authors));
       if (p.primaryCategory() != null) {
         items.append(" &middot; ").append(Html.escape(p.primaryCategory()));
@@ -79,11 +80,11 @@ final class DigestMail {
       for (Paper cited : item.cites()) {
         items.append("<div style=\"font-size:13px;color:#222;margin-top:4px\" class=\"cites\">cites <a href=\"")
             .append(Html.escape(links.paper(cited.id()))).append("\" style=\"color:#1a0dab\">")
-            .append(Html.escape(nonNull(cited.title()))).append("</a></div>");
+            .append(Html.escape(title(cited.title()))).append("</a></div>");
       }
       if (p.abstractText() != null) {
         items.append("<div style=\"font-size:14px;color:#222;margin-top:6px;line-height:1.4\">")
-            .append(Html.escape(shorten(p.abstractText()))).append("</div>");
+            .append(Html.escape(shorten(TexText.plain(p.abstractText())))).append("</div>");
       }
       items.append("</td></tr>");
     }
@@ -93,10 +94,10 @@ final class DigestMail {
       StringBuilder html = new StringBuilder("<h2 style=\"font-size:17px;margin:20px 0 6px\">New comments on papers you saved or upvoted</h2>");
       for (CommentNotices.Notice c : comments) {
         String url = links.paper(c.paper()) + "#comment-" + c.commentId();
-        text.append("- ").append(c.author()).append(" on ").append(nonNull(c.paperTitle())).append(": ")
+        text.append("- ").append(c.author()).append(" on ").append(title(c.paperTitle())).append(": ")
             .append(c.excerpt()).append("\n  ").append(url).append("\n\n");
         html.append("<p style=\"font-size:14px;margin:8px 0\"><b>").append(Html.escape(c.author())).append("</b> on <a href=\"")
-            .append(Html.escape(url)).append("\" style=\"color:#1a0dab\">").append(Html.escape(nonNull(c.paperTitle())))
+            .append(Html.escape(url)).append("\" style=\"color:#1a0dab\">").append(Html.escape(title(c.paperTitle())))
             .append("</a>: ").append(Html.escape(c.excerpt())).append("</p>");
       }
       discussion = html.toString();
@@ -140,6 +141,11 @@ final class DigestMail {
       return String.join(", ", authors);
     }
     return String.join(", ", authors.subList(0, 3)) + " et al.";
+  }
+
+  /** A title as mail clients can show it: no JavaScript typesets TeX there, so math is Unicode ({@link TexText}). */
+  private static String title(String title) {
+    return nonNull(TexText.plain(title));
   }
 
   private static String shorten(String s) {

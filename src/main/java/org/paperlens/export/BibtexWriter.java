@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.paperlens.paper.Paper;
-import org.paperlens.paper.TexText;
+import org.paperlens.tex.KatexTex;
+import org.paperlens.tex.TexLexer;
+import org.paperlens.tex.TexRendering;
+import org.paperlens.tex.TexToken;
 
 /**
  * BibTeX entries in the form arXiv itself recommends ({@code @misc} with eprint, archivePrefix,
@@ -84,38 +87,25 @@ public final class BibtexWriter {
   }
 
   /**
-   * A value as BibTeX: math ({@code $...$} with balanced braces) kept as written, so it typesets
-   * as the authors meant; TeX text commands outside it resolved to their text; everything else
-   * that TeX treats specially escaped, braces too, so a stray one cannot unbalance the entry.
+   * A value as BibTeX: each math span as {@code $...$} with TeX that compiles without the authors'
+   * preamble (braces balanced, unknown macros dropped: {@link KatexTex}), so it typesets as meant;
+   * TeX text commands outside math resolved to their text ({@link TexRendering#PLAIN}); everything
+   * else that TeX treats specially escaped, braces too, so a stray one cannot unbalance the entry.
    */
   static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
-    java.util.regex.Matcher m = TexText.MATH.matcher(s);
-    int last = 0;
-    while (m.find()) {
-      if (!balanced(m.group()) || m.group().indexOf('\n') >= 0) {
-        continue;
-      }
-      b.append(escapeText(TexText.textCommands(s.substring(last, m.start()))));
-      b.append(m.group());
-      last = m.end();
-    }
-    return b.append(escapeText(TexText.textCommands(s.substring(last)))).toString();
-  }
-
-  private static boolean balanced(String tex) {
-    int depth = 0;
-    for (int i = 0; i < tex.length(); i++) {
-      char c = tex.charAt(i);
-      if (c == '\\' && i + 1 < tex.length()) {
-        i++; // an escaped brace \{ does not count
-      } else if (c == '{') {
-        depth++;
-      } else if (c == '}' && --depth < 0) {
-        return false;
+    for (TexToken t : TexLexer.tokens(s)) {
+      switch (t) {
+        case TexToken.Text run -> b.append(escapeText(TexRendering.PLAIN.text(run.tex())));
+        case TexToken.Math math -> {
+          String tex = KatexTex.of(math.tex());
+          if (!tex.isEmpty()) {
+            b.append('$').append(tex).append('$');
+          }
+        }
       }
     }
-    return depth == 0;
+    return b.toString();
   }
 
   private static String escapeText(String s) {

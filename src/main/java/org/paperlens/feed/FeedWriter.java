@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.paperlens.html.Html;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperText;
+import org.paperlens.paper.TexText;
 
 /**
  * Writes paper lists as Atom 1.0 or RSS 2.0 with Rome. Stable by construction: an entry's id is its
@@ -101,7 +102,8 @@ public final class FeedWriter {
     String url = prefix + clean(p.id().value());
     e.setUri(url);
     e.setLink(url);
-    e.setTitle(clean(p.title() == null ? p.id().value() : p.title()));
+    // Feed readers show text, never typeset TeX: math as Unicode, text commands as their text.
+    e.setTitle(clean(p.title() == null ? p.id().value() : TexText.plain(p.title())));
     Date published = date(first(p.firstListed(), p.submitted(), p.updated()));
     Date updated = date(first(p.updated(), p.firstListed(), p.submitted()));
     e.setPublishedDate(published);
@@ -109,8 +111,9 @@ public final class FeedWriter {
     if (note != null) {
       e.setUpdatedDate(Date.from(note.at()));
     }
-    String text = note == null ? p.abstractText()
-        : p.abstractText() == null ? note.text() : note.text() + "\n\n" + p.abstractText();
+    String abstractText = TexText.plain(p.abstractText());
+    String text = note == null ? abstractText
+        : abstractText == null ? note.text() : note.text() + "\n\n" + abstractText;
     if (text != null) {
       e.setDescription(description(clean(text), format));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.paperlens.citation.graph.GraphNeighbour;
 import org.paperlens.paper.PaperId;
+import org.paperlens.paper.TexText;
 
 /**
  * Why a paper is recommended.
@@ -66,7 +67,7 @@ public record Explanation(List<String> terms, List<LikedPaper> likedPapers, List
   }
 
   private static String titleOf(PaperId id, String title) {
-    return title == null || title.isBlank() ? id.value() : shorten(title);
+    return title == null || title.isBlank() ? id.value() : shorten(TexText.plain(title)); // a reason is plain text
   }
 
   private static String shorten(String title) {

@@ -46,6 +46,16 @@ class FeedWriterTest {
   }
 
   @Test
+  void entries_show_math_as_unicode_because_feed_readers_typeset_no_tex() throws Exception {
+    Paper math = Paper.builder(new PaperId("2607.00003")).title("A $\\tilde{\\mathcal{O}}(n\\log n)$ sort")
+        .abstractText("Costs \\$500 and $\\geq$ \\$100, with \\textbf{DiM}\\textsuperscript{3}.").firstListed(LocalDate.of(2026, 7, 1))
+        .source("t").build();
+    SyndEntry e = new SyndFeedInput().build(new StringReader(FeedWriter.write(feed(List.of(math)), FeedFormat.ATOM))).getEntries().get(0);
+    assertThat(e.getTitle()).isEqualTo("A Õ(n log n) sort");
+    assertThat(e.getDescription().getValue()).isEqualTo("Costs $500 and ≥ $100, with DiM³.");
+  }
+
+  @Test
   void rss_parses_back_with_guids_and_dates() throws Exception {
     String xml = FeedWriter.write(feed(List.of(A)), FeedFormat.RSS);
     SyndFeed back = new SyndFeedInput().build(new StringReader(xml));

@@ -27,6 +27,19 @@ class PaperFieldValuesTest {
   }
 
   @Test
+  void index_terms_and_the_words_of_related_paper_reasons_carry_no_tex_command_names() throws Exception {
+    Paper p = Paper.builder(new PaperId("2401.00303")).title("Regret $\\tilde{\\mathcal{O}}(\\sqrt{T})$ with $2{\\text -}13\\times$ speed")
+        .abstractText("Sorting in $n\\log n$ time, \\$500 vs. $\\geq$ \\$100, DiM\\textsuperscript{3} and \\ours{} models.").build();
+    PaperFieldValues v = PaperFieldValues.of(p, null);
+    org.paperlens.index.lucene.TextAnalysis analysis = org.paperlens.index.lucene.TextAnalysis.papers();
+    List<String> terms = new java.util.ArrayList<>(analysis.tokens(PaperFields.TITLE, v.title()));
+    terms.addAll(analysis.tokens(PaperFields.ABSTRACT, v.abstractText()));
+    assertThat(terms).contains("õ", "log", "dim").noneMatch(t -> t.matches(".*(tilde|mathcal|text|sqrt|nlog|our).*"));
+    // Related-paper reasons name a paper's words by these surface forms ("tildeo" before).
+    assertThat(analysis.surfaceForms(v.title(), v.abstractText()).values()).contains("õ").noneMatch(w -> w.contains("tilde"));
+  }
+
+  @Test
   void a_plain_title_has_one_key_and_no_tex_form() {
     Paper p = Paper.builder(new PaperId("2401.00302")).title("Plain Title").abstractText("x").build();
     PaperFieldValues v = PaperFieldValues.of(p, new float[] {1f});

@@ -1,24 +1,25 @@
 package org.paperlens.web.page;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.paperlens.html.Html;
 import org.paperlens.paper.TexText;
+import org.paperlens.tex.KatexTex;
+import org.paperlens.tex.TexLexer;
+import org.paperlens.tex.TexRendering;
+import org.paperlens.tex.TexToken;
 
 /**
- * TeX math in titles and abstracts as HTML: each {@code $...$} span becomes
+ * TeX math in titles and abstracts as HTML: each math span ({@code $...$}, {@code \(...\)},
+ * {@code $$...$$}, {@code \[...\]}, as {@link TexLexer} finds them) becomes
  * {@code <span class="math" data-tex="...">} holding a Unicode rendering (symbols, and
- * {@code ^}/{@code _} as superscripts and subscripts) that reads well without JavaScript; pages
- * with such spans load KaTeX ({@link Templates}), which typesets the TeX in place. Text commands
- * outside math ({@code \texttt{}}, {@code \citep{}}) become their text. Everything is
- * HTML-escaped, so the output is safe to put in a page as it is.
+ * superscripts and subscripts as tags) that reads well without JavaScript; its {@code data-tex} is
+ * the span's TeX in the form KaTeX accepts ({@link KatexTex}), and pages with such spans load KaTeX
+ * ({@link Templates}), which typesets it in place. Text outside math becomes its text. Everything
+ * is HTML-escaped, so the output is safe to put in a page as it is.
  */
 public final class MathText {
 
   /** What a math span starts with: {@link Templates} loads KaTeX on pages that have one. */
   static final String SPAN = "<span class=\"math\"";
-
-  private static final Pattern SCRIPT = Pattern.compile("([\\^_])(?:\\{([^{}]{1,60})\\}|([A-Za-z0-9]))");
 
   private MathText() {}
 
@@ -27,37 +28,32 @@ public final class MathText {
     if (text == null) {
       return "";
     }
-    Matcher m = TexText.MATH.matcher(text);
     StringBuilder out = new StringBuilder(text.length() + 32);
-    int last = 0;
-    while (m.find()) {
-      out.append(Html.escape(TexText.textCommands(text.substring(last, m.start()))));
-      boolean display = m.group().startsWith("$$");
-      out.append(SPAN).append(display ? " data-display=\"true\"" : "").append(" data-tex=\"").append(Html.escape(m.group(1)))
-          .append("\">").append(math(m.group(1))).append("</span>");
-      last = m.end();
+    for (TexToken t : TexLexer.tokens(text)) {
+      switch (t) {
+        case TexToken.Text run -> out.append(TexRendering.HTML.text(run.tex()));
+        case TexToken.Math math -> {
+          String tex = KatexTex.of(math.tex());
+          String shown = TexRendering.HTML.math(math.tex());
+          if (!tex.isEmpty()) {
+            out.append(SPAN).append(math.display() ? " data-display=\"true\"" : "").append(" data-tex=\"").append(Html.escape(tex))
+                .append("\">").append(shown).append("</span>");
+          } else {
+            out.append(shown);
+          }
+        }
+      }
     }
-    out.append(Html.escape(TexText.textCommands(text.substring(last))));
     return out.toString();
   }
 
   /** Whether {@code text} has a math span, so its page needs the HTML form ({@link #html}). */
   static boolean hasMath(String text) {
-    return text != null && text.indexOf('$') >= 0 && TexText.MATH.matcher(text).find();
+    return TexLexer.hasMath(text);
   }
 
   /** The text with math reduced to plain Unicode and no TeX left: titles in plain contexts, teasers. */
   static String plain(String text) {
     return text == null ? "" : TexText.plain(text);
-  }
-
-  private static String math(String tex) {
-    String s = Html.escape(TexText.math(tex, false));
-    s = SCRIPT.matcher(s).replaceAll(m -> {
-      String body = m.group(2) != null ? m.group(2) : m.group(3);
-      String tag = m.group(1).equals("^") ? "sup" : "sub";
-      return "<" + tag + ">" + Matcher.quoteReplacement(body) + "</" + tag + ">";
-    });
-    return s.replace("{", "").replace("}", "");
   }
 }
