@@ -237,6 +237,14 @@ public final class Encoder implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Times a batch's run may be aborted before it is let run to its end: on a machine so loaded that
+   * one run outlasts the gap between requests (a status poll every few seconds), aborting every time
+   * would never embed anything. The third run still waits for an idle moment; only a request
+   * arriving during it waits for it (one batch, a fraction of a second on an ordinary machine).
+   */
+  static final int MAX_ABORTS = 2;
+
   /** One model run over the batch while no request is in flight; aborted and repeated when one arrives. */
   private float[][] runWhenIdle(List<Encoding> batch, RequestGauge gauge) throws InterruptedException {
     try (OrtSession.RunOptions options = new OrtSession.RunOptions()) {
@@ -249,8 +257,11 @@ public final class Encoder implements AutoCloseable {
           throw new EncoderException("cannot abort a run of embedding model " + model + ": " + e.getMessage(), e);
         }
       };
-      while (true) {
+      for (int aborts = 0; ; ) {
         gauge.awaitIdle();
+        if (aborts >= MAX_ABORTS) {
+          return run(batch, null);
+        }
         terminated.set(false);
         options.setTerminate(false);
         try (RequestGauge.Hook hook = gauge.onArrival(terminate)) {
@@ -262,6 +273,7 @@ public final class Encoder implements AutoCloseable {
           if (!terminated.get()) {
             throw e;
           }
+          aborts++;
           aborted.incrementAndGet();
         }
       }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.paperlens.common.BadInputException;
-import org.paperlens.common.Progress;
 import org.paperlens.ingest.ImportReport;
 import org.paperlens.ingest.Importer;
 import org.paperlens.paper.CatalogueStore;
@@ -33,10 +32,21 @@ final class WatchedFolder {
   /** The size and time each file had at the previous scan: a file is imported once it is stable. */
   private final java.util.Map<Path, String> lastSeen = new java.util.HashMap<>();
 
+  private final java.util.function.LongSupplier nanoTime;
+  private final java.time.Duration progressEvery;
+
   WatchedFolder(Path folder, CatalogueStore store, Consumer<String> log) {
+    this(folder, store, log, System::nanoTime, java.time.Duration.ofSeconds(10));
+  }
+
+  /** As above, with the clock and the interval of the progress lines a long import logs (a test's own). */
+  WatchedFolder(Path folder, CatalogueStore store, Consumer<String> log, java.util.function.LongSupplier nanoTime,
+      java.time.Duration progressEvery) {
     this.folder = folder;
     this.store = store;
     this.log = log;
+    this.nanoTime = nanoTime;
+    this.progressEvery = progressEvery;
   }
 
   /** Imports every stable new or changed file; returns how many files it imported. */
@@ -45,6 +55,8 @@ final class WatchedFolder {
       return 0;
     }
     int imported = 0;
+    List<Path> ready = new ArrayList<>();
+    java.util.Map<Path, String> stamps = new java.util.HashMap<>();
     for (Path file : files()) {
       String stamp;
       try {
@@ -62,12 +74,21 @@ final class WatchedFolder {
       if (!stamp.equals(previous)) {
         continue; // new or still changing: wait for one more scan
       }
+      ready.add(file);
+      stamps.put(file, stamp);
+    }
+    for (Path file : ready) {
+      String stamp = stamps.get(file);
+      String key = "watch:" + file.toAbsolutePath().normalize();
       ImportReport report = new ImportReport();
+      ImportProgress progress = new ImportProgress(file.getFileName().toString(), ready.indexOf(file) + 1, ready.size(), report,
+          log, nanoTime, progressEvery);
       String outcome;
       try {
-        new Importer(store, new Importer.Options(Optional.empty(), null, 1000), Progress.NONE).run(List.of(file), report);
+        new Importer(store, new Importer.Options(Optional.empty(), null, 1000), progress).run(List.of(file), report);
         outcome = "imported";
-        log.accept("imported " + file.getFileName() + ": " + report.summary().lines().findFirst().orElse(""));
+        log.accept(String.format("imported %s in %.0f s: %s", file.getFileName(), progress.seconds(),
+            report.summary().lines().findFirst().orElse("")));
       } catch (BadInputException e) {
         outcome = "rejected";
         log.accept("could not import " + file + " (kept what came before the problem; fix the file to retry): " + e.getMessage());

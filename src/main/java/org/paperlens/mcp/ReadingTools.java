@@ -102,14 +102,14 @@ final class ReadingTools {
           if (services.index().get(id).isEmpty()) {
             throw new ToolError("No paper " + id + " in the search index (unknown id, or not indexed yet); find ids with 'search'.");
           }
-          List<Shapes.Related> out2 = new ArrayList<>();
+          List<Shapes.Related> related = new ArrayList<>();
           for (RelatedPaper r : services.related().find(id, Filters.NONE, args.integer("k", 10, 1, 50))) {
             IndexedPaper p = r.paper();
-            out2.add(new Shapes.Related(r.rank(), p.id().value(), p.title(), p.authors(), Shapes.date(p.date()), Shapes.url(p),
+            related.add(new Shapes.Related(r.rank(), p.id().value(), p.title(), p.authors(), Shapes.date(p.date()), Shapes.url(p),
                 r.score(), r.reason(), r.sharedTerms(), r.similarity(), r.citations() == null ? null : r.citations().coCitations(),
                 r.citations() == null ? null : r.citations().sharedReferences()));
           }
-          return new RelatedAnswer(id.value(), out2);
+          return new RelatedAnswer(id.value(), related);
         });
   }
 

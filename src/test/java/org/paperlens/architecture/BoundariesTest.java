@@ -104,6 +104,12 @@ class BoundariesTest {
   }
 
   @Test
+  void only_the_agent_interface_and_its_http_mounting_import_the_mcp_sdk() {
+    checkOnlyIn(List.of("org.paperlens.mcp", "org.paperlens.web"), "the MCP SDK",
+        "the tools are one feature (org.paperlens.mcp); the web layer only mounts its HTTP transport", "io.modelcontextprotocol..");
+  }
+
+  @Test
   void a_reference_by_full_name_with_no_import_line_is_seen() {
     // ArchUnit reads bytecode: a class naming java.sql types by full name, as AccountStore once named
     // CommunityStore, depends on them like any other.
@@ -151,7 +157,12 @@ class BoundariesTest {
   }
 
   private static void checkOnlyIn(String allowed, String what, String because, String... forbidden) {
-    ArchRule rule = noClasses().that().resideOutsideOfPackage(allowed + "..")
+    checkOnlyIn(List.of(allowed), what, because, forbidden);
+  }
+
+  private static void checkOnlyIn(List<String> allowedPackages, String what, String because, String... forbidden) {
+    String allowed = String.join(" and ", allowedPackages);
+    ArchRule rule = noClasses().that().resideOutsideOfPackages(allowedPackages.stream().map(p -> p + "..").toArray(String[]::new))
         .should().dependOnClassesThat().resideInAnyPackage(forbidden).because(because);
     EvaluationResult result = rule.evaluate(main);
     Map<String, TreeSet<String>> users = new TreeMap<>(); // class → the forbidden packages it uses

@@ -91,10 +91,10 @@ public final class FreshnessBench {
     double[][] idle;
     try (Serving site = site(config, mail, inbox, 0.01)) {
       awaitCaughtUp(site);
-      latencies(site.root().searcher(), queries.subList(2 * QUERIES, 3 * QUERIES), config); // warm-up, other queries
-      idle = latencies(site.root().searcher(), queries.subList(0, QUERIES), config);
+      latencies(site, queries.subList(2 * QUERIES, 3 * QUERIES)); // warm-up, other queries
+      idle = latencies(site, queries.subList(0, QUERIES));
     }
-    // Busy: the default share, the held-back days dropped in one after another while searches run.
+    // Busy: the default share (every core while no request is in flight), the held-back days dropped in one after another while searches run.
     List<double[]> fresh = new ArrayList<>();
     double[][] busy;
     try (Serving site = site(config, mail, inbox, Pipeline.Settings.defaults().embedShare())) {
@@ -109,10 +109,10 @@ public final class FreshnessBench {
         }
       });
       dropper.start();
-      // One pass of new queries while the first day is imported, indexed and embedded (a day takes
-      // far longer to embed at half a core than the pass takes), so no query vector is cached.
+      // One pass of new queries while the backlog and the first day are imported, indexed and
+      // embedded, so no query vector is cached; each request makes the embedder give way.
       Thread.sleep(1_000);
-      busy = latencies(site.root().searcher(), queries.subList(QUERIES, 2 * QUERIES), config);
+      busy = latencies(site, queries.subList(QUERIES, 2 * QUERIES));
       dropper.join();
     }
 
@@ -137,9 +137,13 @@ public final class FreshnessBench {
             + " it has stayed the same for one scan).%n%n", papers, DAYS)
         + table
         + String.format("%nSearch latency, one client, %d new queries per mode and phase (pasted titles and short keyword"
-            + " queries, top 10 with snippets; hybrid includes embedding the query), idle (embedder at 1%% of a core, nothing"
-            + " arriving, after %d warm-up queries) against ingesting (run while the first day file is imported, indexed and"
-            + " embedded at the default half core).%n%n", QUERIES, QUERIES)
+            + " queries, top 10 with snippets, through `/api/v1/search` over HTTP as a client sees it; hybrid includes embedding"
+            + " the query), idle (embedder at 1%% of a core, nothing arriving, after %d warm-up queries) against ingesting (run"
+            + " while the first day file is imported, indexed and embedded at the default share: every core while no request"
+            + " is in flight, each request making the embedder give way, its running model batch aborted). Load average at"
+            + " the end: %.2f on %d cores.%n%n", QUERIES, QUERIES,
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            Runtime.getRuntime().availableProcessors())
         + lat
         + "\nIn both phases only the embedded part of the catalogue (the newest few thousand papers) is in the vector"
         + " graph, so hybrid here costs less than over a fully embedded catalogue (see Search latency). One run; another"
@@ -149,6 +153,8 @@ public final class FreshnessBench {
     System.out.print(body);
   }
 
+  private static final Map<Serving, Integer> SITE_PORTS = new java.util.IdentityHashMap<>();
+
   private static Serving site(Config config, MailSettings mail, Path inbox, double share) {
     Pipeline.Settings d = Pipeline.Settings.defaults();
     Pipeline.Settings settings = new Pipeline.Settings(Optional.of(inbox), Optional.empty(), share, Duration.ofMillis(500),
@@ -156,7 +162,7 @@ public final class FreshnessBench {
     Serving site = new Serving(PaperLens.builder(config, IndexBackend.of(config, null, java.util.Map.of()), Clock.systemUTC()).mail(mail)
         .serving().build(), settings, Optional.empty(), ServerLimits.DEFAULT, ClientAddresses.behind(List.of()),
         line -> System.err.println("serve: " + line));
-    site.start("127.0.0.1", 0);
+    SITE_PORTS.put(site, site.start("127.0.0.1", 0));
     return site;
   }
 
@@ -212,14 +218,22 @@ public final class FreshnessBench {
         meaning[meaning.length - 1]};
   }
 
-  private static double[][] latencies(Searcher searcher, List<String> queries, Config config) {
-    SearchMode[] modes = {SearchMode.KEYWORD, new SearchMode.Hybrid(config.fusion())};
+  /** Each query in each mode through the site's own HTTP API, as a client sees it: the requests pass the server's gauge. */
+  private static double[][] latencies(Serving site, List<String> queries) throws Exception {
+    String[] modes = {"keyword", "hybrid"};
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + SITE_PORTS.get(site) + "/api/v1/search?limit=10&mode=";
     double[][] out = new double[modes.length][queries.size()];
     for (int i = 0; i < queries.size(); i++) {
       for (int m = 0; m < modes.length; m++) {
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + modes[m] + "&q="
+            + java.net.URLEncoder.encode(queries.get(i), StandardCharsets.UTF_8))).build();
         long t = System.nanoTime();
-        searcher.search(new SearchRequest(queries.get(i), modes[m], Filters.NONE, 0, 10));
+        var response = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
         out[m][i] = (System.nanoTime() - t) / 1e6;
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException("search failed: " + response.statusCode() + " " + response.body());
+        }
       }
     }
     for (double[] ms : out) {

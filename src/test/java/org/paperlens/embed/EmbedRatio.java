@@ -90,7 +90,13 @@ public final class EmbedRatio {
       encRatio[r] = encoder[r] / reference[r];
       pipeRatio[r] = pipeline[r] / reference[r];
     }
-    String body = "## Embedding against plain ONNX Runtime (issue: speed to the hardware's limit)\n\n"
+    // The ONNX Runtime on the class path: bench/embed-ratio --onnxruntime V swaps the pom's for another version.
+    String ort = ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion();
+    boolean pomVersion = ort.equals(System.getProperty("paperlens.pom.onnxruntime", ort));
+    String body = (pomVersion ? "## Embedding against plain ONNX Runtime (issue: speed to the hardware's limit)\n\n"
+        : "## Embedding against plain ONNX Runtime, with ONNX Runtime " + ort + "\n\n")
+        + "ONNX Runtime " + ort + (pomVersion ? " (the pom's). " : " (in place of the pom's " + System.getProperty("paperlens.pom.onnxruntime")
+        + ", `bench/embed-ratio --onnxruntime " + ort + "`). ")
         + String.format("The first %,d arXiv listings (title and abstract, mean %d tokens), %s, batches of %d, %d intra-op"
             + " threads, idle threads spinning on all three sides (ONNX Runtime's default, `paperlens embed --spin`),"
             + " %d rounds alternating the three; medians of papers/s, and the median of each round's ratio; load average"
@@ -105,7 +111,7 @@ public final class EmbedRatio {
             .mapToObj(r -> String.format("%.1f / %.1f / %.1f", reference[r], encoder[r], pipeline[r]))
             .collect(java.util.stream.Collectors.joining("; ")))
         + "\nCommand: `bench/embed-ratio`. Hardware: " + Hardware.describe() + ".\n";
-    MarkedSection.writeInto(doc, "embed-ratio", body, "# Benchmarks");
+    MarkedSection.writeInto(doc, pomVersion ? "embed-ratio" : "embed-ratio-ort-" + ort, body, "# Benchmarks");
     System.out.print(body);
   }
 

@@ -42,7 +42,7 @@ class GivingWayTest {
     long abortedBefore = encoder.aborted();
     // A request that comes just before the run starts makes it wait instead (no abort): on a busy
     // machine the embedding thread can be descheduled there, so a few tries, each checked in full.
-    for (int attempt = 0; attempt < 5 && encoder.aborted() == abortedBefore; attempt++) {
+    for (int attempt = 0; attempt < 5 && encoder.aborted() == abortedBefore; attempt++) { // each a fresh call: its own abort budget
       float[][] out = embedWithARequestArriving();
       for (int i = 0; i < LONG.size(); i++) {
         assertThat(out[i]).containsExactly(undisturbed[i]);
