@@ -79,6 +79,7 @@ class TexTextTest {
   void unknown_commands_are_dropped_without_their_names() {
     assertThat(TexText.plain("We show that \\ours{} beats \\method, see \\ding{182}.")).isEqualTo("We show that beats , see ❶.");
     assertThat(TexText.plain("$\\mathds{1}[x] + \\foo y$")).isEqualTo("1[x] + y");
+    assertThat(TexText.plain("models (\\eg, GPT), \\ie, ours")).isEqualTo("models (e.g., GPT), i.e., ours");
   }
 
   @Test
