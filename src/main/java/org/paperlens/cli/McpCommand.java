@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  * points at standard error, so a stray print anywhere cannot corrupt the protocol.
  */
 @Command(name = "mcp", mixinStandardHelpOptions = true,
-    description = {"Serve the MCP tools (search, paper, related, recommend, daily, trending, library_list,",
-        "library_add, library_remove) over standard input and output, for an AI agent that starts this command.",
+    description = {"Serve the MCP tools over standard input and output, for an AI agent that starts this command.",
+        "Tools: search, paper, related, recommend, daily, trending, library_list, library_add, library_remove.",
         "Until standard input ends. Log lines go to standard error."})
 final class McpCommand implements Callable<Integer> {
 

@@ -48,7 +48,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--match", defaultValue = "all", paramLabel = "all|any",
       description = {"all: a paper must have every word of the query (default); any: one word is enough, as if joined",
-          "by OR (BM25 ranks papers with more of them first). Explicit AND / OR / NOT mean the same under both."})
+          "by OR, ranked by BM25. Explicit AND / OR / NOT mean the same under both."})
   String match;
 
   @Option(names = "--from", paramLabel = "DATE", description = "Only papers dated on or after DATE (YYYY-MM-DD).")

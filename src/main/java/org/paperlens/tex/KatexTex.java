@@ -69,6 +69,8 @@ public final class KatexTex {
         c.skipSpaces();
         c.next(); // the invisible delimiter goes with its \left
       }
+    } else if (name.equals("limits") || name.equals("nolimits")) {
+      return; // an error after anything but an operator, and only placement besides: dropped
     } else if (TexSymbols.SIZING.contains(name) || name.equals("not")) {
       word(out, name);
     } else if (TexSymbols.STYLES.containsKey(name) || TexSymbols.ACCENTS.containsKey(name) || name.equals("pmod")) {

@@ -50,7 +50,9 @@ public final class TexLexer {
         continue;
       }
       String tex = text.substring(i + open, end);
-      if (!tex.isBlank()) { // empty math typesets as nothing
+      if (delimiter == Delimiter.DOLLAR && prose(tex)) {
+        run.append(tex); // a sentence between dollars reads as text, the dollars dropped
+      } else if (!tex.isBlank()) { // empty math typesets as nothing
         flush(run, out);
         out.add(new TexToken.Math(tex, delimiter));
       }
@@ -104,14 +106,78 @@ public final class TexLexer {
         if (twice) { // a lone $ cannot end display math
           return j + 1 < n && text.charAt(j + 1) == '$' ? j : -1;
         }
-        if (Character.isDigit(text.charAt(from))
+        if (Character.isDigit(text.charAt(from)) && !hasTex(text, from, j)
             && ((j + 1 < n && Character.isDigit(text.charAt(j + 1))) || Character.isWhitespace(text.charAt(j - 1)))) {
-          return -1; // "$5 and $10", "$10 per $n$": prices, not math (but $\times$256 and $5$ are)
+          return -1; // "$5 and $10", "$10 per $n$": prices, not math (but $\times$256, $5$ and $4 \times $ are)
         }
         return j; // as in TeX, the first $ ends inline math: $a$$b$ is two spans
       }
     }
     return -1;
+  }
+
+  /** Whether {@code text[from, to)} has a character only TeX gives meaning to. */
+  private static boolean hasTex(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if ("\\^_{}".indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether math TeX holds prose: three words of three letters or more in a row, outside commands
+   * and their braced arguments (which do not break a word). A span like that is a sentence between two stray dollars
+   * ("alpha = 0.87$) and significant inter-dimension correlations (p < 0.001$)"), or words an author
+   * put in math; either reads as text, where TeX would run it together in italics.
+   */
+  static boolean prose(String tex) {
+    int words = 0;
+    int letters = 0;
+    for (int i = 0; i < tex.length(); i++) {
+      char c = tex.charAt(i);
+      if (c == '\\') {
+        int end = skipCommand(tex, i);
+        if (tex.charAt(end) != '}') { // a symbol (\cdot) is math; a styled letter (an underlined G of Grammar) is part of a word
+          words = 0;
+          letters = 0;
+        }
+        i = end;
+      } else if (TexNodes.isLetter(c)) {
+        letters++;
+      } else {
+        words = letters >= 3 ? words + 1 : letters > 0 ? 0 : words; // a word ends here ("inter" in "inter-dimension")
+        if (words == 3) {
+          return true;
+        }
+        letters = 0;
+        if (c != ' ' && c != '\n') {
+          words = 0; // only white space runs words together
+        }
+      }
+    }
+    return letters >= 3 && words == 2;
+  }
+
+  /** The index of the last character of the command at {@code i} with its braced argument, if one follows at once. */
+  private static int skipCommand(String tex, int i) {
+    int j = i + 1;
+    while (j < tex.length() && TexNodes.isLetter(tex.charAt(j))) {
+      j++;
+    }
+    if (j == i + 1) {
+      return Math.min(i + 1, tex.length() - 1); // \$, \, and the like
+    }
+    if (j < tex.length() && tex.charAt(j) == '{') {
+      for (int depth = 0; j < tex.length(); j++) {
+        depth += tex.charAt(j) == '{' ? 1 : tex.charAt(j) == '}' ? -1 : 0;
+        if (depth == 0) {
+          return j;
+        }
+      }
+    }
+    return j - 1;
   }
 
   private static boolean blankLine(String text, int j) {

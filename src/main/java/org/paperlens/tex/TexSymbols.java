@@ -66,13 +66,14 @@ final class TexSymbols {
   static final Map<String, String> TEXT_ACCENTS = Map.of("\"", "\u0308", "'", "\u0301", "`", "\u0300", "^", "\u0302",
       "~", "\u0303", "=", "\u0304", ".", "\u0307", "u", "\u0306", "v", "\u030C", "H", "\u030B");
 
-  /** Text-mode symbols; {@code \c} (cedilla) is an accent too but one TeX writes under the letter. */
+  /** Text-mode symbols and the abbreviations authors define ({@code \eg}); {@code \c} (cedilla) is an accent too but one TeX writes under the letter. */
   static final Map<String, String> TEXT = table("""
       textasciitilde ~ textasciicircum ^ textbackslash \\ textdegree ° textregistered ® texttrademark ™
       textcopyright © textemdash — textendash – textless < textgreater > textmu µ textpertenthousand ‱
       textperthousand ‰ textbullet • textbar | textquotedblleft “ textquotedblright ” textquoteleft ‘
       textquoteright ’ textsection § textparagraph ¶ textdagger † S § P ¶ aa å AA Å o ø O Ø ss ß ae æ
       AE Æ oe œ OE Œ l ł L Ł i ı j ȷ textellipsis … euro € xmark ✗ LaTeX LaTeX TeX TeX
+      eg e.g. ie i.e. wrt w.r.t.
       % % & & # # _ _ $ $ { { } }
       """);
 

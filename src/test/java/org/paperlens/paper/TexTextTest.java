@@ -79,11 +79,22 @@ class TexTextTest {
   void unknown_commands_are_dropped_without_their_names() {
     assertThat(TexText.plain("We show that \\ours{} beats \\method, see \\ding{182}.")).isEqualTo("We show that beats , see ❶.");
     assertThat(TexText.plain("$\\mathds{1}[x] + \\foo y$")).isEqualTo("1[x] + y");
+    assertThat(TexText.plain("models (\\eg, GPT), \\ie, ours")).isEqualTo("models (e.g., GPT), i.e., ours");
   }
 
   @Test
   void every_delimiter_pair_is_math_and_an_unclosed_one_is_text() {
     assertThat(TexText.plain("\\(x^2\\), \\[\\sum_i x_i\\], $$a \\not= b$$ and $x")).isEqualTo("x², ∑ᵢ xᵢ, a ≠ b and $x");
     assertThat(TexText.plain("\\frac{1}{2} in text, $\\frac{a+b}{\\sqrt{c}}$, $x^{2^{k}}$")).isEqualTo("1/2 in text, (a+b)/√c, x^(2^k)");
+  }
+
+  @Test
+  void prose_between_two_dollars_reads_as_text() {
+    // 2603.09989: two stray dollars around a sentence; 2506.01237: an acronym's words written in math.
+    assertThat(TexText.plain("(alpha = 0.87$) and significant inter-dimension correlations (p < 0.001$). Next"))
+        .isEqualTo("(alpha = 0.87) and significant inter-dimension correlations (p < 0.001). Next");
+    assertThat(TexText.plain("the $\\underline{Ko}rean \\underline{G}rammar\n\\underline{E}valuation Bench\\underline{M}ark (KoGEM)$, for"))
+        .isEqualTo("the Korean Grammar\nEvaluation BenchMark (KoGEM), for");
+    assertThat(TexText.plain("($4.7 \\times $) and $ 2.6\\times$ longer")).isEqualTo("(4.7 ×) and 2.6× longer");
   }
 }

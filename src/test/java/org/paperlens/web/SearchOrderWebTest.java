@@ -67,6 +67,8 @@ class SearchOrderWebTest {
     assertThat(page).contains("data-testid=\"search-total\">1 paper has all the words<", "value=\"all\" checked data-testid=\"match-all\"");
     String hybrid = web.browser().get("/search?q=diffusion+models&mode=hybrid").body();
     assertThat(hybrid).contains("1 paper has all the words; the list also ranks papers close in meaning");
+    assertThat(web.browser().get("/search").body()).contains("data-testid=\"search-help\"",
+        "Words with no operator between them must all be in a paper", "<code>diffusion (language OR text)</code>");
     String none = web.browser().get("/search?q=diffusion+robot&mode=keyword").body();
     assertThat(none).contains("data-testid=\"match-any-link\"", "href=\"/search?q=diffusion+robot&amp;mode=keyword&amp;match=any\"");
   }

@@ -99,17 +99,4 @@ public final class MoreLikeThisQuery {
     }
     return out;
   }
-
-  /** The stems as words a person reads, in the same order, each once. */
-  public static List<String> readable(List<String> stems, Map<String, String> forms) {
-    Map<String, Boolean> seen = new LinkedHashMap<>();
-    List<String> out = new ArrayList<>();
-    for (String s : stems) {
-      String word = forms.getOrDefault(s, s);
-      if (seen.putIfAbsent(word, true) == null) {
-        out.add(word);
-      }
-    }
-    return out;
-  }
 }

@@ -47,7 +47,8 @@ final class TermReads {
         .add(new TermQuery(new Term(PaperFields.ID, id.value())), BooleanClause.Occur.MUST_NOT)
         .build();
     List<String> stems = mlt.stems(doc.getAsInt());
-    List<String> words = MoreLikeThisQuery.readable(stems, mlt.surfaceForms(s.storedFields().document(doc.getAsInt())));
+    List<String> words = ReasonWords.of(stems, mlt.surfaceForms(s.storedFields().document(doc.getAsInt())),
+        docFreqs(s.getIndexReader()), s.getIndexReader().numDocs());
     return new LexicalNeighbours(LuceneSearches.run(s, searches.withFilters(like, filters), k), words);
   }
 
@@ -60,14 +61,28 @@ final class TermReads {
     MoreLikeThisQuery mlt = new MoreLikeThisQuery(s.getIndexReader(), analyzer);
     List<String> stems = mlt.stems(doc.getAsInt());
     Map<String, String> forms = mlt.surfaceForms(s.storedFields().document(doc.getAsInt()));
+    java.util.function.ToIntFunction<String> docFreq = docFreqs(s.getIndexReader());
+    int papers = s.getIndexReader().numDocs();
     for (PaperId candidate : candidates) {
       OptionalInt other = LuceneSearches.docOf(s, candidate);
       if (other.isPresent()) {
         java.util.Set<String> has = mlt.stemsOf(s.storedFields().document(other.getAsInt()));
-        out.put(candidate, MoreLikeThisQuery.readable(stems.stream().filter(has::contains).toList(), forms));
+        out.put(candidate, ReasonWords.of(stems.stream().filter(has::contains).toList(), forms, docFreq, papers));
       }
     }
     return out;
+  }
+
+  /** A stem's document frequency, the larger of title's and abstract's: how common a shared word is. */
+  private static java.util.function.ToIntFunction<String> docFreqs(org.apache.lucene.index.IndexReader reader) {
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    return stem -> seen.computeIfAbsent(stem, t -> {
+      try {
+        return Math.max(reader.docFreq(new Term(PaperFields.TITLE, t)), reader.docFreq(new Term(PaperFields.ABSTRACT, t)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   PaperFeatures features(IndexSearcher s, List<PaperId> profile, Filters window) throws IOException {

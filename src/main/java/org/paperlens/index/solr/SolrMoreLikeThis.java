@@ -14,6 +14,7 @@ import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.PaperFields;
 import org.paperlens.index.lucene.FunctionWords;
 import org.paperlens.index.lucene.MoreLikeThisQuery;
+import org.paperlens.index.lucene.ReasonWords;
 import org.paperlens.index.lucene.Snippets;
 import org.paperlens.index.lucene.TextAnalysis;
 import org.paperlens.paper.PaperId;
@@ -32,15 +33,17 @@ final class SolrMoreLikeThis {
   private static final int MIN_DOC_FREQ = MoreLikeThisQuery.MIN_DOC_FREQ;
   private static final String[] FIELDS = {PaperFields.TITLE, PaperFields.ABSTRACT};
 
-  /** One scored word of one field. */
-  private record Term(String field, String stem, double score) {}
+  /** One scored word of one field, with how many papers use it there. */
+  private record Term(String field, String stem, double score, int docFreq) {}
 
   private final PaperId source;
   private final List<Term> terms;
   private final Map<String, String> forms;
   private final TextAnalysis analyzer;
+  private final long papers;
 
-  private SolrMoreLikeThis(PaperId source, List<Term> terms, Map<String, String> forms, TextAnalysis analyzer) {
+  private SolrMoreLikeThis(PaperId source, List<Term> terms, Map<String, String> forms, TextAnalysis analyzer, long papers) {
+    this.papers = papers;
     this.source = source;
     this.terms = terms;
     this.forms = forms;
@@ -79,14 +82,14 @@ final class SolrMoreLikeThis {
         if (docFreq != null && docFreq >= MIN_DOC_FREQ) {
           // Lucene's MoreLikeThis: tf × classic idf.
           double idf = Math.log((numDocs + 1) / (double) (docFreq + 1)) + 1;
-          scored.add(new Term(FIELDS[f], word.getKey(), word.getValue() * idf));
+          scored.add(new Term(FIELDS[f], word.getKey(), word.getValue() * idf, docFreq));
         }
       }
     }
     scored.sort(Comparator.comparingDouble((Term t) -> -t.score()).thenComparing(Term::field).thenComparing(Term::stem));
     try {
       return new SolrMoreLikeThis(id, List.copyOf(scored.subList(0, Math.min(MAX_TERMS, scored.size()))),
-          analyzer.surfaceForms(texts[0], texts[1]), analyzer);
+          analyzer.surfaceForms(texts[0], texts[1]), analyzer, numDocs);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -114,13 +117,20 @@ final class SolrMoreLikeThis {
 
   /** The source's distinctive words, best first, as its text spells them. */
   List<String> words() {
-    return MoreLikeThisQuery.readable(stems(), forms);
+    return explaining(stems());
   }
 
   /** The source's distinctive words that {@code candidate}'s title or abstract also has. */
   List<String> sharedWith(IndexedPaper candidate) {
     Set<String> has = analyzer.stemsOf(candidate.title(), candidate.abstractText());
-    return MoreLikeThisQuery.readable(stems().stream().filter(has::contains).toList(), forms);
+    return explaining(stems().stream().filter(has::contains).toList());
+  }
+
+  /** The stems that may stand in a reason, as words ({@link ReasonWords}), with the collection's frequencies. */
+  private List<String> explaining(List<String> stems) {
+    Map<String, Integer> docFreq = new java.util.HashMap<>();
+    terms.forEach(t -> docFreq.merge(t.stem(), t.docFreq(), Math::max));
+    return ReasonWords.of(stems, forms, stem -> docFreq.getOrDefault(stem, 0), (int) Math.min(Integer.MAX_VALUE, papers));
   }
 
   private List<String> stems() {

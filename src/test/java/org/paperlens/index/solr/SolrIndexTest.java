@@ -22,6 +22,7 @@ import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.MarkedText;
+import org.paperlens.index.Match;
 import org.paperlens.index.QueryText;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LuceneIndex;
@@ -123,6 +124,24 @@ class SolrIndexTest {
       List<IndexHit> actual = solr.keyword(q, Filters.NONE, 10);
       for (int i = 0; i < expected.size(); i++) {
         assertThat(actual.get(i).score()).as(q + " #" + i).isCloseTo(expected.get(i).score(), within(1e-4f));
+      }
+    }
+  }
+
+  @Test
+  void both_engines_require_every_word_by_default_and_agree_on_any_and_on_explicit_operators() {
+    // On this fixture "diffusion models" is in one paper whole, and in three as either word.
+    assertThat(solr.count("diffusion models", Filters.NONE)).isEqualTo(1).isEqualTo(lucene.count("diffusion models", Filters.NONE));
+    assertThat(solr.count("diffusion models", Match.ANY, Filters.NONE)).isEqualTo(3)
+        .isEqualTo(lucene.count("diffusion models", Match.ANY, Filters.NONE));
+    List<String> queries = List.of("diffusion models", "language models", "graph neural networks molecular",
+        "the sparse attention", "Attention is all you need", "diffusion OR models", "models (diffusion OR language)",
+        "molecular networks OR robot", "models -diffusion", "+models language", "\"sparse attention\" documents",
+        "ti:diffusion models", "state-of-the-art retrieval", "hep-th/9901001 heterotic");
+    for (String q : queries) {
+      for (Match m : Match.values()) {
+        assertThat(solr.count(q, m, Filters.NONE)).as(q + " " + m).isEqualTo(lucene.count(q, m, Filters.NONE));
+        assertThat(ids(solr.keyword(q, m, Filters.NONE, 10))).as(q + " " + m).isEqualTo(ids(lucene.keyword(q, m, Filters.NONE, 10)));
       }
     }
   }

@@ -49,6 +49,10 @@ class MathCorpusTest {
   private static final Pattern DOLLAR = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\$");
   /** Operators show their names: those may appear, only never glued to a letter ("nlog n"); what each shows. */
   private static final Map<String, String> NAMED = named();
+  /** Commands with their braced argument ({@code \\text{as words}}), and bare commands. */
+  private static final Pattern ARGUMENTS = Pattern.compile("\\\\[A-Za-z]+\\*?(\\{[^{}]*\\})?");
+  /** Three words in a row: sentences that a lost delimiter turned into math (italic letters without spaces on the page). */
+  private static final Pattern PROSE = Pattern.compile("[A-Za-z]{3,} +[A-Za-z]{3,} +[A-Za-z]{3,}");
   private static final int BATCH = 400;
 
   private final TextAnalysis analysis = TextAnalysis.papers();
@@ -81,6 +85,9 @@ class MathCorpusTest {
           while (m.find()) {
             boolean display = m.group(1) != null;
             String tex = unescape(m.group(2));
+            if (PROSE.matcher(ARGUMENTS.matcher(tex).replaceAll(" ")).find()) {
+              fail("prose typeset as math", id, tex);
+            }
             spans.computeIfAbsent((display ? "D" : "I") + tex, k -> new Span(tex, display, new TreeSet<>())).ids().add(id);
           }
         }
@@ -208,7 +215,7 @@ class MathCorpusTest {
         .append(spanCount).append(" (").append(distinctSpans).append(" distinct, each typeset once).\n\n");
     b.append("| check | records failing |\n|---|---:|\n");
     for (String check : List.of("a stray dollar in plain text", "a command name in plain text",
-        "a command name in index terms", "a math span KaTeX cannot typeset")) {
+        "a command name in index terms", "prose typeset as math", "a math span KaTeX cannot typeset")) {
       b.append("| ").append(check).append(" | ").append(failures.getOrDefault(check, Set.of()).size()).append(" |\n");
     }
     b.append("| **any of them** | **").append(failing).append("** |\n");
