@@ -42,9 +42,6 @@ import org.paperlens.live.Pipeline;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
-import org.paperlens.search.SearchMode;
-import org.paperlens.search.SearchRequest;
-import org.paperlens.search.Searcher;
 
 /**
  * Benchmark of the living service (issue: a living service): how long after its import commit a
