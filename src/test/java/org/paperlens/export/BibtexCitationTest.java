@@ -11,13 +11,14 @@ import org.paperlens.paper.PaperId;
 /** The entry a paper page shows ({@link BibtexWriter#citation}): the export's, in arXiv's form, with its escapes. */
 class BibtexCitationTest {
 
+  // The TeX reader takes braces as grouping (tex.TexLexer): an unmatched one is no character of the title and is left out.
   @Test
-  void a_citation_follows_arxivs_form_with_a_stray_brace_escaped() {
+  void a_citation_follows_arxivs_form_and_a_stray_brace_leaves_no_unbalanced_group() {
     Paper p = Paper.builder(new PaperId("2401.00102")).title("Sparse {Attention for Long Documents")
         .authors(List.of("John Smith", "Ana Núñez")).submitted(LocalDate.of(2024, 1, 2)).categories(List.of("cs.CL")).source("t").build();
     assertThat(BibtexWriter.citation(p)).isEqualTo("""
         @misc{smith2024sparse,
-          title = {Sparse \\{Attention for Long Documents},
+          title = {Sparse Attention for Long Documents},
           author = {John Smith and Ana Núñez},
           year = {2024},
           month = jan,

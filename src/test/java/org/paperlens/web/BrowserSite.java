@@ -105,7 +105,8 @@ final class BrowserSite implements AutoCloseable {
         Fixtures.path("web-math.jsonl").toString());
     run("embed", "--data", data);
     run("reindex", "--data", data);
-    Config config = TestDatabase.config(Config.resolve(System.getenv(), Path.of(data), 0));
+    // Trending from the first voter: the journeys vote and expect trending, as a site with members has it.
+    Config config = TestDatabase.config(Config.resolve(System.getenv(), Path.of(data), 0)).withTrendingMinVoters(1);
     Clock clock = Clock.systemUTC();
     // Subscriptions and feeds as serve runs them without a mail server; no arXiv fetcher: the tests
     // submit papers already in the catalogue.
