@@ -135,7 +135,7 @@ public final class WebServer implements AutoCloseable {
       FilterHolder inFlight = new FilterHolder(new InFlight(requests));
       inFlight.setAsyncSupported(true);
       context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));
-      FilterHolder bodyLimit = new FilterHolder(new BodySizeLimit(limits.maxBodyBytes()));
+      FilterHolder bodyLimit = new FilterHolder(new BodySizeLimit(limits.maxBodyBytes(), limits.maxUploadBytes()));
       bodyLimit.setAsyncSupported(true); // the MCP endpoint answers asynchronously, and a request's filters must all allow it
       context.addFilter(bodyLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
       if (agent != null) {

@@ -103,6 +103,30 @@ class SlowClientTest {
     }
   }
 
+  /** Issue 21: a large upload with {@code Expect: 100-continue} got "100 Continue" and a 20 s wait instead of a 413. */
+  @Test
+  void a_declared_body_over_the_limit_with_expect_continue_gets_413_before_sending_it() throws Exception {
+    String head = "POST /api/v1/tokens HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Content-Length: 50000000\r\nExpect: 100-continue\r\n\r\n";
+    try (Socket s = send(head, "")) {
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertThat(answer).startsWith("HTTP/1.1 413 ").doesNotContain("100 Continue")
+          .contains("application/problem+json").contains("\"status\":413");
+    }
+  }
+
+  /** Issue 21: 413 on /api/v1 came back as plain text; a client that sends the body anyway still reads the answer. */
+  @Test
+  void a_declared_body_over_the_limit_sent_anyway_gets_413_as_problem_json() throws Exception {
+    int size = 300 * 1024;
+    String head = "POST /api/v1/tokens HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + size + "\r\n\r\n";
+    try (Socket s = send(head, "x".repeat(size))) {
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertThat(answer).startsWith("HTTP/1.1 413 ").contains("application/problem+json");
+    }
+  }
+
   @Test
   void three_hundred_stalled_bodies_do_not_hold_up_the_daily_page() throws Exception {
     List<Socket> slow = new ArrayList<>();
