@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
         SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, McpCommand.class, EvalCommand.class, EvalRelatedCommand.class,
         EvalGraphCommand.class,
         EvalRecommendCommand.class, StatsCommand.class, DigestCommand.class, ExportCommand.class, LibraryCommand.class,
+        AccountCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

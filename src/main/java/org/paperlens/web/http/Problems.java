@@ -49,7 +49,13 @@ public final class Problems {
         case INVALID -> 400;
         case NAME_TAKEN -> 409;
         case BAD_CREDENTIALS -> 401;
+        case SUSPENDED -> 403;
       }, a.getMessage(), null);
+      case org.paperlens.moderation.ModerationException m -> new Outcome(switch (m.kind()) {
+        case FORBIDDEN -> 403;
+        case NOT_FOUND -> 404;
+        case CONFLICT -> 409;
+      }, m.getMessage(), null);
       case UnreadableBody u -> unreadable(u.getCause());
       case IllegalArgumentException bad -> new Outcome(400, bad.getMessage(), null);
       case HttpResponseException h -> new Outcome(h.getStatus(), h.getMessage(), null);
