@@ -61,6 +61,10 @@ public final class Problems {
       case HttpResponseException h -> new Outcome(h.getStatus(), h.getMessage(), null);
       case IndexMissingException m -> new Outcome(503, "the search index is not built yet: run 'paperlens reindex'", null);
       case org.paperlens.index.IndexUnavailableException u -> new Outcome(503, "search is unavailable for a moment: " + u.getMessage(), null);
+      // Logged once per outage by the database layer, which reconnects by itself: no trace per request.
+      case org.paperlens.store.DatabaseUnavailableException d -> new Outcome(503,
+          "the catalogue is unreachable for a moment; try again shortly",
+          String.valueOf(org.paperlens.store.DatabaseUnavailableException.RETRY_AFTER_SECONDS));
       case org.paperlens.store.StoreException c -> {
         LOG.log(Level.WARNING, "catalogue failure", c);
         yield new Outcome(503, "the catalogue is busy or unavailable; try again shortly", "5");
