@@ -13,6 +13,7 @@ CREATE INDEX embed_claims_owner ON embed_claims (owner);
 -- Events counted by rate limits (failed log-ins per name, per address, per trusted browser;
 -- sign-ups; API tokens; subscription mails): one row an event, kept until its window ends.
 CREATE TABLE rate_events (
+  id       INTEGER PRIMARY KEY,
   name     TEXT NOT NULL,
   key      TEXT NOT NULL,
   at_ms    BIGINT NOT NULL,
