@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.paperlens.common.RequestGauge;
@@ -118,6 +119,14 @@ public final class WebServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 8);
     threads.setName("paperlens-web");
     config.jetty.threadPool = threads;
+    config.jetty.modifyServer(server -> {
+      // Graceful stop (SIGTERM, a rolling restart): the connector stops accepting at once, requests
+      // under way are finished for up to DRAIN, and only then are connections closed. Jetty waits
+      // only for handlers that count their requests, which the statistics handler does; Javalin
+      // attaches its context inside it.
+      server.setStopTimeout(DRAIN.toMillis());
+      server.setHandler(new StatisticsHandler());
+    });
     config.jetty.modifyHttpConfiguration(http -> {
       http.setMinRequestDataRate(limits.minBodyRate());
       http.setRequestHeaderSize(8 * 1024);
@@ -174,6 +183,9 @@ public final class WebServer implements AutoCloseable {
     ctx.header("Referrer-Policy", "same-origin");
     ctx.header("X-Frame-Options", "DENY");
   }
+
+  /** How long a stopping server waits for the requests under way before it closes their connections. */
+  public static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(20);
 
   /** Starts listening on {@code host}:{@code port} (0 picks a free port) and returns the port. */
   public int start(String host, int port) {
