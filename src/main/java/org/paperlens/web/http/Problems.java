@@ -54,7 +54,8 @@ public final class Problems {
       case IllegalArgumentException bad -> new Outcome(400, bad.getMessage(), null);
       case HttpResponseException h -> new Outcome(h.getStatus(), h.getMessage(), null);
       case IndexMissingException m -> new Outcome(503, "the search index is not built yet: run 'paperlens reindex'", null);
-      case org.paperlens.index.IndexUnavailableException u -> new Outcome(503, "search is unavailable for a moment: " + u.getMessage(), null);
+      // A moment: a Solr node failing over, or the embedded index rebuilt after damage was found.
+      case org.paperlens.index.IndexUnavailableException u -> new Outcome(503, "search is unavailable for a moment: " + u.getMessage(), "30");
       case org.paperlens.store.StoreException c -> {
         LOG.log(Level.WARNING, "catalogue failure", c);
         yield new Outcome(503, "the catalogue is busy or unavailable; try again shortly", "5");
