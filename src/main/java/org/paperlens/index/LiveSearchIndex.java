@@ -23,6 +23,12 @@ public interface LiveSearchIndex extends PaperIndex, IndexUpdates, IndexRebuild 
   }
 
   /**
+   * Checks the index's files against their checksums, where the engine keeps them locally; damage
+   * found makes {@link #currentFormat} false, so that the index is rebuilt. May read the whole index.
+   */
+  default void checkIntegrity() {}
+
+  /**
    * Re-opens the index for writing after a failed write made it give up (its writer closed),
    * from its last commit; true when it re-opened. Throws while the cause lasts. Engines whose
    * writes cannot wedge that way keep the default.

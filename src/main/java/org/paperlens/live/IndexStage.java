@@ -27,6 +27,7 @@ final class IndexStage {
   private final Supplier<Instant> now;
   private Instant lastCommit;
   private boolean rebuilt;
+  private boolean verified;
   /** The rebuild reason last logged: a rebuild retried after a failure is not announced again. */
   private String announced = "";
   private volatile long catalogueSeq;
@@ -54,6 +55,11 @@ final class IndexStage {
   }
 
   void step() throws IOException {
+    if (!verified) {
+      // Once, off the request path: the full checksum read of an index takes a second a gigabyte.
+      index.checkIntegrity();
+      verified = true;
+    }
     if (index.reopenIfFailed()) {
       log.accept("re-opened the search index after a failed write; catching up from its last commit, change "
           + index.appliedSeq() + " (nothing is lost: the catalogue has every change since)");

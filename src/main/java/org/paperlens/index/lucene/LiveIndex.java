@@ -69,17 +69,18 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   }
 
   /**
-   * Opens the current generation with its files from {@code storage} and checks their checksums. A
-   * damaged index (a flipped byte, a file cut short or missing) does not stop the server: it opens
-   * with {@link #staleReason} saying what is wrong, searching the last good commit if there is one
-   * (else searches answer "unavailable" until the rebuild the pipeline starts is published).
+   * Opens the current generation with its files from {@code storage}. Opening reads each file's
+   * header and footer, which finds a missing or truncated file at once; a damaged index does not
+   * stop the server: it opens with {@link #staleReason} saying what is wrong, searching the last
+   * good commit if there is one (else searches answer "unavailable" until the rebuild the pipeline
+   * starts is published). Flipped bytes inside a file are found by {@link #checkIntegrity}, which
+   * reads everything and so is left to the pipeline's first step.
    */
   public static LiveIndex open(Path root, IndexSettings settings, Storage storage) {
     IndexBuilder.ensureExists(root, settings);
     LuceneIndex index = null;
     try {
       index = LuceneIndex.openLive(root, settings, storage);
-      index.verify();
       return new LiveIndex(root, settings, storage, index, "");
     } catch (RuntimeException e) {
       Optional<String> damage = IndexIntegrity.damage(e);
@@ -123,6 +124,27 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
     }
     LuceneIndex index = current;
     return index == null ? "" : index.staleReason();
+  }
+
+  /**
+   * Verifies the checksum of every file searches read (sequential reads of the whole index, about a
+   * second a gigabyte); damage found marks the index for a rebuild ({@link #currentFormat} false).
+   */
+  @Override
+  public void checkIntegrity() {
+    LuceneIndex index = current;
+    if (index == null || !damage.isEmpty()) {
+      return;
+    }
+    try {
+      index.verify();
+    } catch (RuntimeException e) {
+      Optional<String> found = IndexIntegrity.damage(e);
+      if (found.isEmpty()) {
+        throw e;
+      }
+      damage = damaged(index.generation(), found.get());
+    }
   }
 
   /**
