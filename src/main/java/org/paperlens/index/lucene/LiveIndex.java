@@ -34,6 +34,10 @@ import org.paperlens.paper.PaperId;
  * <p>Thread-safe. Searches read whichever generation is current when they start; a swap closes
  * the old one only after its searches release it (Lucene reference counting), so none fails.
  * Updates are applied by one thread (the server's pipeline).
+ *
+ * <p>Longer than 300 lines because it is the one place a running server's index recovers: a writer
+ * closed by a failed write is re-opened, damaged files are found and searches answer "unavailable"
+ * instead of failing, and a rebuilt generation is switched to; the reads are one line each.
  */
 public final class LiveIndex implements LiveSearchIndex, FeatureSource {
 
