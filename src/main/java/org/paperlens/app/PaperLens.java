@@ -99,8 +99,14 @@ public final class PaperLens implements AutoCloseable {
     return clock;
   }
 
+  /** The mail server, none while mail is held for the data directory ({@link org.paperlens.backup.MailHold}: a restored copy). */
   public MailSettings mail() {
-    return parts.mail;
+    return org.paperlens.backup.MailHold.of(config.dataDir()).apply(parts.mail);
+  }
+
+  /** How a server shows itself to operators: metrics token, request log. */
+  public org.paperlens.ops.Operations operations() {
+    return parts.operations;
   }
 
   /** The catalogue, its schema brought up to date. */
