@@ -62,6 +62,7 @@ public final class PaperLens implements AutoCloseable {
   private Recommender recommender;
   private AccountStore accounts;
   private CommunityStore community;
+  private org.paperlens.moderation.Moderation moderation;
   private LibraryStore library;
   private Trending trending;
   private TrendingOrNotable trendingOrNotable;
@@ -239,6 +240,14 @@ public final class PaperLens implements AutoCloseable {
       community = new CommunityStore(database(), clock);
     }
     return community;
+  }
+
+  /** Reports, hiding, suspension and the audit log. */
+  public synchronized org.paperlens.moderation.Moderation moderation() {
+    if (moderation == null) {
+      moderation = new org.paperlens.moderation.Moderation(database(), accounts(), community(), clock);
+    }
+    return moderation;
   }
 
   public synchronized LibraryStore library() {

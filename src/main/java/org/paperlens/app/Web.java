@@ -100,7 +100,7 @@ public final class Web {
     features.add(new ExportRoutes(root.catalogue(), root.index(), root.library(), listings, templates));
     // Before reading: /papers/<id>/references, /citations and /map must come before /papers/<id>.
     features.add(new CitationPages(listings, citations, templates));
-    features.add(new ReadingPages(root.catalogue(), root.community(), root.library(), root.trending(), defaultMode, clock,
+    features.add(new ReadingPages(root.catalogue(), root.community(), root.moderation(), root.library(), root.trending(), defaultMode, clock,
         pipeline, listings, citations, templates));
     features.add(new AuthorPages(listings, identities, templates));
     features.add(new LibraryPages(root.catalogue(), root.community(), root.library(), listings, templates, forYou, lookup,
@@ -108,6 +108,7 @@ public final class Web {
     // Its API routes /papers/<id>/comments come before the API's bare /papers/<id> (PaperResource).
     features.add(new Discussion(root.community(), listings, clock));
     features.add(new AccountPages(root.accounts(), auth, templates, changes));
+    features.add(new org.paperlens.web.page.ModerationPages(root.moderation(), templates));
     if (subscriptions) {
       features.add(new SubscriptionPages(digests.subscriptions(), digests.nudge(), digests.canSendMail(), templates, mails,
           clients, root.accounts()));
@@ -133,6 +134,7 @@ public final class Web {
     features.add(new RecommendationResource(forYou));
     features.add(new SubmissionResource(root.community(), lookup));
     features.add(new TokenResource(auth));
+    features.add(new org.paperlens.web.api.ModerationResource(root.moderation()));
     // Always: the API is one document (OpenAPI) whatever the server serves as pages.
     features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, mails));
     // The agent interface at /mcp: the same services as the pages and the API, the API's body limit.

@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, McpCommand.class, EvalCommand.class, EvalRelatedCommand.class,
         EvalGraphCommand.class,
         EvalRecommendCommand.class, StatsCommand.class, DigestCommand.class, ExportCommand.class, LibraryCommand.class,
-        BackupCommand.class, RestoreCommand.class, MailCommand.class,
+        BackupCommand.class, RestoreCommand.class, MailCommand.class, AccountCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
