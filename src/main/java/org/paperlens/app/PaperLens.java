@@ -63,6 +63,7 @@ public final class PaperLens implements AutoCloseable {
   private Recommender recommender;
   private AccountStore accounts;
   private CommunityStore community;
+  private org.paperlens.moderation.Moderation moderation;
   private LibraryStore library;
   private Trending trending;
   private TrendingOrNotable trendingOrNotable;
@@ -101,8 +102,14 @@ public final class PaperLens implements AutoCloseable {
     return clock;
   }
 
+  /** The mail server, none while mail is held for the data directory ({@link org.paperlens.backup.MailHold}: a restored copy). */
   public MailSettings mail() {
-    return parts.mail;
+    return org.paperlens.backup.MailHold.of(config.dataDir()).apply(parts.mail);
+  }
+
+  /** How a server shows itself to operators: metrics token, request log. */
+  public org.paperlens.ops.Operations operations() {
+    return parts.operations;
   }
 
   /** The catalogue, its schema brought up to date. */
@@ -235,6 +242,14 @@ public final class PaperLens implements AutoCloseable {
       community = new CommunityStore(database(), clock);
     }
     return community;
+  }
+
+  /** Reports, hiding, suspension and the audit log. */
+  public synchronized org.paperlens.moderation.Moderation moderation() {
+    if (moderation == null) {
+      moderation = new org.paperlens.moderation.Moderation(database(), accounts(), community(), clock);
+    }
+    return moderation;
   }
 
   public synchronized LibraryStore library() {

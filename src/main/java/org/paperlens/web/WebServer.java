@@ -10,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
@@ -21,7 +22,9 @@ import org.paperlens.web.http.InFlight;
 import org.paperlens.web.http.BodySizeLimit;
 import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.Feature;
+import org.paperlens.ops.RequestRecord;
 import org.paperlens.web.http.Problems;
+import org.paperlens.web.http.RequestObserver;
 import org.paperlens.web.http.RequestBodies;
 import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.ServerLimits;
@@ -41,6 +44,7 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final Routes routes;
   private final AgentEndpoint agent;
+  private final Consumer<RequestRecord> observer;
   /** Where to listen, set by {@link #start} just before Javalin builds the connector from it. */
   private String host;
   private int port;
@@ -57,7 +61,14 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
       AgentEndpoint agent, String baseUrl, RequestGauge requests) {
+    this(limits, clients, auth, templates, features, agent, baseUrl, requests, r -> {});
+  }
+
+  /** @param observer sees every answered request (metrics, the request log) */
+  public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
+      AgentEndpoint agent, String baseUrl, RequestGauge requests, Consumer<RequestRecord> observer) {
     this.agent = agent;
+    this.observer = observer;
     byte[] openApi = openApi(baseUrl);
     Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx,
         new ErrorView(title, status, detail)));
@@ -72,10 +83,14 @@ public final class WebServer implements AutoCloseable {
     });
     app.before(ctx -> {
       securityHeaders(ctx);
+      if (OperatorRoutes.PATHS.contains(ctx.path())) {
+        return; // health checks and scrapes carry no session, and /metrics's bearer token is no API token
+      }
       bodies.readUpFront(ctx);
       auth.identify(ctx);
     });
     app.after(ctx -> {
+      ctx.req().setAttribute(RequestObserver.ROUTE, ctx.endpointHandlerPath());
       if ("text/html".equals(ctx.res().getContentType())) {
         ctx.contentType("text/html; charset=utf-8");
       }
@@ -141,6 +156,10 @@ public final class WebServer implements AutoCloseable {
     config.jetty.modifyServletContextHandler(context -> {
       // First, around everything else: a request counts from the moment the servlet sees it until its handler returns
       // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
+      // Outermost: times the whole request and sees its final status.
+      FilterHolder observed = new FilterHolder(new RequestObserver(observer));
+      observed.setAsyncSupported(true);
+      context.addFilter(observed, "/*", EnumSet.of(DispatcherType.REQUEST));
       FilterHolder inFlight = new FilterHolder(new InFlight(requests));
       inFlight.setAsyncSupported(true);
       context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));
