@@ -120,8 +120,9 @@ public final class WebServer implements AutoCloseable {
     config.jetty.threadPool = threads;
     config.jetty.modifyHttpConfiguration(http -> {
       http.setMinRequestDataRate(limits.minBodyRate());
-      http.setRequestHeaderSize(8 * 1024);
+      http.setRequestHeaderSize(org.paperlens.web.http.HeadSizeLimit.JETTY_HEAD_BYTES); // the smaller limits: HeadSizeLimit
     });
+    config.jetty.modifyServer(server -> server.setErrorHandler(new org.paperlens.web.http.BadMessages()));
     config.jetty.addConnector((server, http) -> {
       ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
       connector.setHost(host);
@@ -130,8 +131,11 @@ public final class WebServer implements AutoCloseable {
       return connector;
     });
     config.jetty.modifyServletContextHandler(context -> {
-      // First, around everything else: a request counts from the moment the servlet sees it until its handler returns
+      // Then, around everything else: a request counts from the moment the servlet sees it until its handler returns
       // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
+      FilterHolder headLimit = new FilterHolder(new org.paperlens.web.http.HeadSizeLimit());
+      headLimit.setAsyncSupported(true);
+      context.addFilter(headLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
       FilterHolder inFlight = new FilterHolder(new InFlight(requests));
       inFlight.setAsyncSupported(true);
       context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));

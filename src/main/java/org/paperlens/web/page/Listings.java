@@ -222,6 +222,9 @@ public final class Listings {
       try {
         result = searcher.search(r);
       } catch (BadQueryException e) {
+        if (e.tooCostly()) {
+          throw e; // as plain words it would find nothing meant: the 400 says what to change
+        }
         result = searcher.search(r.withQuery(QueryText.literal(r.query())));
         notice = "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.";
       }
