@@ -31,4 +31,11 @@ public final class BadQueryException extends RuntimeException {
   public boolean tooCostly() {
     return tooCostly;
   }
+
+  /** Throws this exception again when the query is too costly, for callers that retry the others as plain words. */
+  public void rethrowIfTooCostly() {
+    if (tooCostly) {
+      throw this;
+    }
+  }
 }
