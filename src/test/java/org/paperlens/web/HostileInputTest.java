@@ -48,6 +48,18 @@ class HostileInputTest {
   }
 
   @Test
+  void braces_nested_thousands_deep_in_an_upload_skip_that_entry_and_name_its_line() {
+    Browser member = web.browser().signUp("nester");
+    String deep = "@article{deep,\n  title = " + "{".repeat(5_000) + "x" + "}".repeat(5_000) + "}\n";
+    var r = member.post("/library/import", java.util.Map.of("bibtex", "@misc{ok, title = {Nothing like it}}\n" + deep));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("line 2 (deep): braces nested deeper than 100 levels");
+    var only = member.post("/library/import", java.util.Map.of("bibtex", deep));
+    assertThat(only.statusCode()).isEqualTo(400);
+    assertThat(only.body()).contains("line 1 (deep)");
+  }
+
+  @Test
   void ten_fuzzy_terms_are_answered_400_with_a_clear_message() {
     var r = web.browser().get("/api/v1/search?mode=keyword&q=" + URLEncoder.encode("a~ b~ c~ d~ e~ f~ g~ h~ i~ j~", StandardCharsets.UTF_8));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
