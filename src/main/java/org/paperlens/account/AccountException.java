@@ -4,7 +4,7 @@ package org.paperlens.account;
 public final class AccountException extends RuntimeException {
 
   /** Why: the web layer maps each kind to a status code. */
-  public enum Kind { INVALID, NAME_TAKEN, BAD_CREDENTIALS }
+  public enum Kind { INVALID, NAME_TAKEN, BAD_CREDENTIALS, SUSPENDED }
 
   private final Kind kind;
 

@@ -64,14 +64,17 @@ public final class AccountStore {
 
   /** @throws AccountException BAD_CREDENTIALS when the name is unknown or the password wrong (same message) */
   public Account logIn(String name, String password) {
-    record Row(Account account, String hash) {}
+    record Row(Account account, String hash, boolean suspended) {}
     Optional<Row> row = name == null ? Optional.empty() : db.transaction(tx -> tx.first(
-        "SELECT id, name, password_hash FROM accounts WHERE name = ?",
-        r -> new Row(new Account(r.getLong(1), r.getString(2)), r.getString(3)), name));
+        "SELECT id, name, password_hash, suspended_at FROM accounts WHERE name = ?",
+        r -> new Row(new Account(r.getLong(1), r.getString(2)), r.getString(3), r.getString(4) != null), name));
     String pw = password == null ? "" : password;
     boolean ok = hasher.verify(pw, row.map(Row::hash).orElse(decoyHash)) && row.isPresent();
     if (!ok) {
       throw new AccountException(AccountException.Kind.BAD_CREDENTIALS, "wrong user name or password");
+    }
+    if (row.get().suspended()) { // said only to someone who knows the password
+      throw new AccountException(AccountException.Kind.SUSPENDED, "this account is suspended by the site's moderators");
     }
     return row.get().account();
   }
@@ -149,6 +152,54 @@ public final class AccountStore {
     return tx.first("SELECT id FROM accounts WHERE name = ?", r -> r.getLong(1), name);
   }
 
+  /** The account's role; a member when the account is gone. */
+  public Role role(Account account) {
+    return db.transaction(tx -> tx.first("SELECT role FROM accounts WHERE id = ?", r -> Role.stored(r.getString(1)), account.id()))
+        .orElse(Role.MEMBER);
+  }
+
+  /** Gives the account named {@code name} this role (a member: none), inside the caller's transaction; its role before. */
+  public static Optional<Role> setRole(Tx tx, String name, Role role) {
+    Optional<Role> before = tx.first("SELECT role FROM accounts WHERE name = ?", r -> Role.stored(r.getString(1)), name);
+    before.ifPresent(b -> tx.update("UPDATE accounts SET role = ? WHERE name = ?", role == Role.MEMBER ? null : role.label(), name));
+    return before;
+  }
+
+  /** Accounts with a role, by name: who can moderate. */
+  public Map<String, Role> staff() {
+    Map<String, Role> out = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    db.transaction(tx -> tx.list("SELECT name, role FROM accounts WHERE role IS NOT NULL",
+        r -> out.put(r.getString(1), Role.stored(r.getString(2)))));
+    return out;
+  }
+
+  /** The account named {@code name} with its role and whether it is suspended, inside the caller's transaction. */
+  public record Standing(Account account, Role role, boolean suspended) {}
+
+  public static Optional<Standing> standing(Tx tx, String name) {
+    return tx.first("SELECT id, name, role, suspended_at FROM accounts WHERE name = ?",
+        r -> new Standing(new Account(r.getLong(1), r.getString(2)), Role.stored(r.getString(3)), r.getString(4) != null), name);
+  }
+
+  /**
+   * Suspends ({@code at} an instant) or restores ({@code at} null) the account, inside the caller's
+   * transaction; false when it already was so. Suspending ends its sessions; its API tokens are
+   * kept but refused while it lasts ({@link #byApiToken}), so restoring gives them back.
+   */
+  public static boolean setSuspended(Tx tx, long account, java.time.Instant at) {
+    int changed = tx.update("UPDATE accounts SET suspended_at = ? WHERE id = ? AND suspended_at IS " + (at == null ? "NOT NULL" : "NULL"),
+        at == null ? null : at.toString(), account);
+    if (changed > 0 && at != null) {
+      tx.update("DELETE FROM sessions WHERE account_id = ?", account);
+    }
+    return changed > 0;
+  }
+
+  /** The ids of the suspended accounts, inside the caller's transaction: few, so read whole (their signals leave trending). */
+  public static java.util.Set<Long> suspended(Tx tx) {
+    return new HashSet<>(tx.list("SELECT id FROM accounts WHERE suspended_at IS NOT NULL", r -> r.getLong(1)));
+  }
+
   private static void checkPassword(String password) {
     if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
       throw new AccountException(AccountException.Kind.INVALID,
@@ -173,7 +224,7 @@ public final class AccountStore {
       return Optional.empty();
     }
     return db.transaction(tx -> tx.first("SELECT a.id, a.name FROM sessions s JOIN accounts a ON a.id = s.account_id"
-        + " WHERE s.token_hash = ? AND s.expires_at > ?", AccountStore::account, Secrets.hash(token), clock.instant().toString()));
+        + " WHERE s.token_hash = ? AND s.expires_at > ? AND a.suspended_at IS NULL", AccountStore::account, Secrets.hash(token), clock.instant().toString()));
   }
 
   /** The account with this name (names ignore case), for administration from the command line. */
@@ -200,7 +251,7 @@ public final class AccountStore {
       return Optional.empty();
     }
     return db.transaction(tx -> tx.first("SELECT a.id, a.name FROM api_tokens t JOIN accounts a ON a.id = t.account_id"
-        + " WHERE t.token_hash = ?", AccountStore::account, Secrets.hash(token)));
+        + " WHERE t.token_hash = ? AND a.suspended_at IS NULL", AccountStore::account, Secrets.hash(token)));
   }
 
   public List<TokenInfo> apiTokens(Account account) {

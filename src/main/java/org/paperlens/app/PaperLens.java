@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.AccountLimits;
+import org.paperlens.account.LimitStore;
 import org.paperlens.account.AccountStore;
 import org.paperlens.citation.graph.CachedGraph;
 import org.paperlens.citation.store.CitationStore;
@@ -62,10 +63,12 @@ public final class PaperLens implements AutoCloseable {
   private Recommender recommender;
   private AccountStore accounts;
   private CommunityStore community;
+  private org.paperlens.moderation.Moderation moderation;
   private LibraryStore library;
   private Trending trending;
   private TrendingOrNotable trendingOrNotable;
   private AccountLimits accountLimits;
+  private LimitStore limitStore;
   private Optional<RecordFetcher> fetcher;
   private Digests digests;
   private CitationStore citations;
@@ -99,8 +102,14 @@ public final class PaperLens implements AutoCloseable {
     return clock;
   }
 
+  /** The mail server, none while mail is held for the data directory ({@link org.paperlens.backup.MailHold}: a restored copy). */
   public MailSettings mail() {
-    return parts.mail;
+    return org.paperlens.backup.MailHold.of(config.dataDir()).apply(parts.mail);
+  }
+
+  /** How a server shows itself to operators: metrics token, request log. */
+  public org.paperlens.ops.Operations operations() {
+    return parts.operations;
   }
 
   /** The catalogue, its schema brought up to date. */
@@ -235,6 +244,14 @@ public final class PaperLens implements AutoCloseable {
     return community;
   }
 
+  /** Reports, hiding, suspension and the audit log. */
+  public synchronized org.paperlens.moderation.Moderation moderation() {
+    if (moderation == null) {
+      moderation = new org.paperlens.moderation.Moderation(database(), accounts(), community(), clock);
+    }
+    return moderation;
+  }
+
   public synchronized LibraryStore library() {
     if (library == null) {
       library = new LibraryStore(database(), community(), clock);
@@ -258,9 +275,17 @@ public final class PaperLens implements AutoCloseable {
   /** Log-in, sign-up and API token rate limits. */
   public synchronized AccountLimits accountLimits() {
     if (accountLimits == null) {
-      accountLimits = parts.accountLimits != null ? parts.accountLimits : AccountLimits.standard(clock);
+      accountLimits = parts.accountLimits != null ? parts.accountLimits : AccountLimits.forCatalogue(clock, limitStore());
     }
     return accountLimits;
+  }
+
+  /** Rate-limit counts and signing keys, shared by every process on the catalogue (see {@link LimitStore}). */
+  public synchronized LimitStore limitStore() {
+    if (limitStore == null) {
+      limitStore = new LimitStore(database());
+    }
+    return limitStore;
   }
 
   /** Fetches submitted papers missing from the catalogue; empty when no repository is configured. */

@@ -30,6 +30,7 @@ public final class Parts {
   Encoder.Options encoderOptions;
   URI submissionsFrom;
   FetchLimits fetchLimits = FetchLimits.SUBMISSION;
+  org.paperlens.ops.Operations operations = org.paperlens.ops.Operations.NONE;
 
   Parts(Config config, IndexBackend backend, Clock clock) {
     this.config = config;
@@ -40,6 +41,12 @@ public final class Parts {
   /** The mail server and the site's public URL (default: none, so nothing can be mailed). */
   public Parts mail(MailSettings mail) {
     this.mail = mail;
+    return this;
+  }
+
+  /** The operators' surface of a server: the metrics token and the request log (default: neither). */
+  public Parts operations(org.paperlens.ops.Operations operations) {
+    this.operations = operations;
     return this;
   }
 

@@ -75,7 +75,7 @@ public final class Web {
     Supplier<PipelineStatus> pipeline = status != null ? status : coverageOnly(root);
     Clock clock = root.clock();
     Templates templates = new Templates(subscriptions);
-    Auth auth = new Auth(root.accounts(), root.accountLimits(), clients);
+    Auth auth = new Auth(root.accounts(), root.accountLimits(), clients, root.limitStore().siteKey("csrf"));
     CitationCounts counts = new StoredCounts(root::citations);
     SearchMode defaultMode = new SearchMode.Hybrid(root.config().fusion());
     Listings listings = new Listings(root.catalogue(), root.index(), root.searcher(), root.related(), root.community(),
@@ -91,13 +91,16 @@ public final class Web {
         new CitationMaps(root.citations(), root.catalogue(), vectors::vectorFor, root.related().citations().graph()), clock);
 
     // One count of confirmation mails for the subscribe page and the API, so neither doubles the other's limits.
-    SubscribeLimits mails = new SubscribeLimits(clock);
+    SubscribeLimits mails = new SubscribeLimits(clock, root.limitStore());
     List<Feature> features = new ArrayList<>();
+    // First: health checks and metrics answer whatever the pages' routes would make of their paths.
+    Operators operators = Operators.of(root, pipeline);
+    features.add(operators.routes());
     // Pages. Exports before reading: /papers/<id>/export must come before /papers/<id>.
     features.add(new ExportRoutes(root.catalogue(), root.index(), root.library(), listings, templates));
     // Before reading: /papers/<id>/references, /citations and /map must come before /papers/<id>.
     features.add(new CitationPages(listings, citations, templates));
-    features.add(new ReadingPages(root.catalogue(), root.community(), root.library(), root.trending(), defaultMode, clock,
+    features.add(new ReadingPages(root.catalogue(), root.community(), root.moderation(), root.library(), root.trending(), defaultMode, clock,
         pipeline, listings, citations, templates));
     features.add(new AuthorPages(listings, identities, templates));
     features.add(new LibraryPages(root.catalogue(), root.community(), root.library(), listings, templates, forYou, lookup,
@@ -105,6 +108,7 @@ public final class Web {
     // Its API routes /papers/<id>/comments come before the API's bare /papers/<id> (PaperResource).
     features.add(new Discussion(root.community(), listings, clock));
     features.add(new AccountPages(root.accounts(), auth, templates, changes));
+    features.add(new org.paperlens.web.page.ModerationPages(root.moderation(), templates));
     if (subscriptions) {
       features.add(new SubscriptionPages(digests.subscriptions(), digests.nudge(), digests.canSendMail(), templates, mails,
           clients, root.accounts()));
@@ -130,11 +134,13 @@ public final class Web {
     features.add(new RecommendationResource(forYou));
     features.add(new SubmissionResource(root.community(), lookup));
     features.add(new TokenResource(auth));
+    features.add(new org.paperlens.web.api.ModerationResource(root.moderation()));
     // Always: the API is one document (OpenAPI) whatever the server serves as pages.
     features.add(new SubscriptionResource(digests.subscriptions(), root.accounts(), digests.nudge(), clients, mails));
     // The agent interface at /mcp: the same services as the pages and the API, the API's body limit.
     AgentEndpoint agent = new AgentEndpoint(Agent.services(root), root.accounts(), limits.maxBodyBytes(), root.mail().baseUrl());
-    return root.own(new WebServer(limits, clients, auth, templates, features, agent, root.mail().baseUrl(), requests));
+    return root.own(new WebServer(limits, clients, auth, templates, features, agent, root.mail().baseUrl(), requests,
+        operators.observer()));
   }
 
   /** Without a pipeline (a static index): the status is the index's coverage alone. */

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
         SearchCommand.class, RelatedCommand.class, RecommendCommand.class, ServeCommand.class, McpCommand.class, EvalCommand.class, EvalRelatedCommand.class,
         EvalGraphCommand.class,
         EvalRecommendCommand.class, StatsCommand.class, DigestCommand.class, ExportCommand.class, LibraryCommand.class,
+        BackupCommand.class, RestoreCommand.class, MailCommand.class, AccountCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -135,6 +136,8 @@ public final class Main implements Runnable {
   private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 
   public static void main(String[] args) {
+    // java.util.logging in the one line format SLF4J's simple logger also writes (simplelogger.properties).
+    org.paperlens.ops.OneLineFormatter.install();
     // Lucene announces its SIMD support at INFO on every start; only problems belong on stderr.
     LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -97,6 +97,16 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--base-url", paramLabel = "URL", description = DigestCommand.BASE_URL_HELP)
   String baseUrl;
 
+  @Option(names = "--request-log", negatable = true, paramLabel = "",
+      description = {"Log one line per request: method, route template, status, ms, bytes (never a query string).",
+          "Default: $" + org.paperlens.ops.Operations.REQUEST_LOG_ENV + " (on/off), else off."})
+  Boolean requestLog;
+
+  @Option(names = "--metrics-token", paramLabel = "TOKEN",
+      description = {"Serve Prometheus metrics at /metrics to requests with 'Authorization: Bearer TOKEN' (16+ characters).",
+          "Default: $" + org.paperlens.ops.Operations.METRICS_TOKEN_ENV + ", else /metrics is off (404)."})
+  String metricsToken;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -122,11 +132,13 @@ final class ServeCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
-    // Ctrl-C runs the hook; it waits while this thread closes the server and the catalogue.
+    // Ctrl-C or SIGTERM runs the hook; it waits while this thread drains the server (requests under
+    // way are finished, new connections refused), ends the pipeline's current step and closes the
+    // catalogue: bounded by the server's drain and the pipeline's join, with a margin.
     Thread hook = new Thread(() -> {
       stopped.countDown();
       try {
-        closed.await(10, TimeUnit.SECONDS);
+        closed.await(org.paperlens.web.WebServer.DRAIN.toSeconds() + 60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -139,35 +151,60 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     org.paperlens.live.Pipeline.Settings pipelineSettings = pipelineSettings(fromEnv);
-    java.util.function.Consumer<String> log = line -> {
+    // One line per event, timestamped and levelled, in the format the libraries' SLF4J lines share.
+    java.util.function.Consumer<String> print = line -> {
       synchronized (out) {
-        out.println("paperlens: " + line);
+        out.println(line);
         out.flush();
       }
     };
+    java.util.function.Consumer<String> log = line -> print.accept(
+        org.paperlens.ops.LogLine.format(java.time.Instant.now(), org.paperlens.ops.LogLine.levelOf(line), "paperlens", line));
+    org.paperlens.ops.Operations operations = operations(print);
     MailSettings mail = main.mailSettings(baseUrl, host, port);
+    org.paperlens.backup.MailHold hold = org.paperlens.backup.MailHold.of(config.dataDir());
+    if (hold.held() && mail.canSend()) {
+      log.accept("mail is held: " + hold.reason() + "; nothing is mailed until `paperlens mail resume` (see docs/operations.md)");
+    }
+    mail = hold.apply(mail);
     Duration digestEvery = fromEnv.digestEvery().orElse(Duration.ofMinutes(1));
     IndexBackend backend = main.indexBackend(config);
-    try (PaperLens root = PaperLens.builder(config, backend, clock).mail(mail).serving()
+    try (PaperLens root = PaperLens.builder(config, backend, clock).mail(mail).operations(operations).serving()
         .submissionsFrom(oaiUrl, org.paperlens.ingest.FetchLimits.SUBMISSION).build()) {
       Serving site = new Serving(root, pipelineSettings, java.util.Optional.of(digestEvery), ServerLimits.DEFAULT, clients, log);
       int actual = site.start(host, port);
-      out.printf("paperlens: digests: %s%n", mail.describe());
-      out.printf("paperlens: %s, %s%n", config.describe(), backend.describe());
-      out.printf("paperlens: pipeline: %s%n", describe(pipelineSettings));
-      out.printf("paperlens: %s%n", site.pipeline().status().describe());
+      log.accept("digests: " + mail.describe());
+      log.accept(config.describe() + ", " + backend.describe());
+      log.accept("pipeline: " + describe(pipelineSettings));
+      log.accept(site.pipeline().status().describe());
+      log.accept("operators: /health/live, /health/ready; /metrics " + (operations.metricsToken() != null ? "with the metrics token" : "off")
+          + "; request log " + (operations.requestLog() ? "on" : "off"));
       String listening = MailSettings.derivedBaseUrl(host, actual);
-      out.printf("paperlens: serving at %s/  (Ctrl-C stops)%n",
-          host.equals("0.0.0.0") || host.equals("::") ? "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actual : listening);
+      log.accept(String.format("serving at %s/  (Ctrl-C stops)",
+          host.equals("0.0.0.0") || host.equals("::") ? "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actual : listening));
       if (!mail.baseUrl().equals(listening)) {
-        out.printf("paperlens: links in pages, feeds and mails point at %s (--base-url, $%s)%n", mail.baseUrl(), MailSettings.BASE_URL_ENV);
+        log.accept(String.format("links in pages, feeds and mails point at %s (--base-url, $%s)", mail.baseUrl(), MailSettings.BASE_URL_ENV));
       }
-      out.flush();
       stopped.await();
+      out.println("paperlens: stopping: finishing the requests under way and the pipeline's current step");
+      out.flush();
     } finally {
       closed.countDown();
     }
     return 0;
+  }
+
+  /** The request log and the metrics token: flags beat the environment; a bad value is a usage error. */
+  private org.paperlens.ops.Operations operations(java.util.function.Consumer<String> print) {
+    java.util.Map<String, String> env = main.environment();
+    try {
+      boolean logRequests = requestLog != null ? requestLog
+          : org.paperlens.ops.Operations.isOn(org.paperlens.ops.Operations.REQUEST_LOG_ENV, env.get(org.paperlens.ops.Operations.REQUEST_LOG_ENV));
+      String token = metricsToken != null ? metricsToken : env.get(org.paperlens.ops.Operations.METRICS_TOKEN_ENV);
+      return new org.paperlens.ops.Operations(token == null || token.isBlank() ? null : token, logRequests, print);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /** Flags beat the environment, which beats the defaults; a bad value is a usage error quoting it. */

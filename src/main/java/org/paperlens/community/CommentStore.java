@@ -23,7 +23,9 @@ public final class CommentStore {
   /** The longest comment, in characters: a discussion post, not a paper. */
   public static final int MAX_LENGTH = 5_000;
 
-  private static final String COLUMNS = "id, paper_id, account_id, body, created_at, edited_at";
+  private static final String COLUMNS = "id, paper_id, account_id, body, created_at, edited_at, hidden_at";
+  /** What everyone but a moderator sees: a hidden comment is kept, not shown. */
+  private static final String SHOWN = " AND hidden_at IS NULL";
 
   private final Database db;
   private final CommunityStore community;
@@ -46,7 +48,7 @@ public final class CommentStore {
     long id = db.transaction(tx -> tx.number("INSERT INTO comments (paper_id, account_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
         paper.value(), author.id(), text, now.toString()));
     community.changed();
-    return new Comment(id, paper, author.name(), text, now, null);
+    return new Comment(id, paper, author.name(), text, now, null, false);
   }
 
   /** Changes the author's own comment; empty when there is no such comment of theirs. */
@@ -74,9 +76,33 @@ public final class CommentStore {
     return first(list("SELECT " + COLUMNS + " FROM comments WHERE id = ?", id));
   }
 
-  /** A paper's comments, oldest first (a discussion reads down), at most {@code limit}. */
+  /** A paper's comments but hidden ones, oldest first (a discussion reads down), at most {@code limit}. */
   public List<Comment> of(PaperId paper, int limit) {
+    return list("SELECT " + COLUMNS + " FROM comments WHERE paper_id = ?" + SHOWN + " ORDER BY created_at, id LIMIT ?", paper.value(), limit);
+  }
+
+  /** As {@link #of}, hidden ones too (marked): what a moderator sees. */
+  public List<Comment> ofWithHidden(PaperId paper, int limit) {
     return list("SELECT " + COLUMNS + " FROM comments WHERE paper_id = ? ORDER BY created_at, id LIMIT ?", paper.value(), limit);
+  }
+
+  /** The comments {@code ids} (hidden ones too) that still exist, inside the caller's transaction: the report queue's. */
+  public static Map<Long, Comment> byIds(Tx tx, List<Long> ids) {
+    Map<Long, Comment> out = new java.util.HashMap<>();
+    named(tx, tx.listIn("SELECT " + COLUMNS + " FROM comments WHERE id IN " + Tx.KEYS, ids, CommentStore::read))
+        .forEach(c -> out.put(c.id(), c));
+    return out;
+  }
+
+  /** The id of the account that wrote comment {@code id}, inside the caller's transaction. */
+  public static Optional<Long> authorOf(Tx tx, long id) {
+    return tx.first("SELECT account_id FROM comments WHERE id = ?", r -> r.getLong(1), id);
+  }
+
+  /** Hides (or shows again) comment {@code id}, inside the caller's transaction; false when it already was so or is gone. */
+  public static boolean setHidden(Tx tx, long id, Instant at) {
+    return tx.update("UPDATE comments SET hidden_at = ? WHERE id = ? AND hidden_at IS " + (at == null ? "NOT NULL" : "NULL"),
+        at == null ? null : at.toString(), id) > 0;
   }
 
   /**
@@ -90,7 +116,7 @@ public final class CommentStore {
       LibraryStore.savedBy(tx, reader).forEach(p -> papers.add(p.value()));
       // Each chunk of papers is ordered and cut; the chunks together are ordered and cut again.
       List<Unnamed> rows = new ArrayList<>(tx.listIn("SELECT " + COLUMNS + " FROM comments WHERE created_at > ? AND account_id <> ?"
-          + " AND paper_id IN " + Tx.KEYS + " ORDER BY created_at, id LIMIT " + limit, List.copyOf(papers), CommentStore::read,
+          + SHOWN + " AND paper_id IN " + Tx.KEYS + " ORDER BY created_at, id LIMIT " + limit, List.copyOf(papers), CommentStore::read,
           since.toString(), reader));
       rows.sort(java.util.Comparator.comparing(Unnamed::created).thenComparingLong(Unnamed::id));
       return named(tx, rows.subList(0, Math.min(limit, rows.size())));
@@ -118,12 +144,12 @@ public final class CommentStore {
   }
 
   /** A comment row before its author's name is looked up. */
-  private record Unnamed(long id, PaperId paper, long account, String body, Instant created, Instant edited) {}
+  private record Unnamed(long id, PaperId paper, long account, String body, Instant created, Instant edited, boolean hidden) {}
 
   private static Unnamed read(org.paperlens.store.Row rs) {
     String edited = rs.getString(6);
     return new Unnamed(rs.getLong(1), new PaperId(rs.getString(2)), rs.getLong(3), rs.getString(4),
-        Instant.parse(rs.getString(5)), edited == null ? null : Instant.parse(edited));
+        Instant.parse(rs.getString(5)), edited == null ? null : Instant.parse(edited), rs.getString(7) != null);
   }
 
   /** The comments with their authors' names, from the account store. */
@@ -132,7 +158,7 @@ public final class CommentStore {
     List<Comment> out = new ArrayList<>(rows.size());
     for (Unnamed u : rows) {
       if (names.containsKey(u.account())) {
-        out.add(new Comment(u.id(), u.paper(), names.get(u.account()), u.body(), u.created(), u.edited()));
+        out.add(new Comment(u.id(), u.paper(), names.get(u.account()), u.body(), u.created(), u.edited(), u.hidden()));
       }
     }
     return out;

@@ -23,6 +23,9 @@ import org.paperlens.store.Tx;
  * that the paper exists in the catalogue first (the foreign key would refuse it anyway).
  * Thread-safe. Names and account ages come from the account store, saves from the library's
  * (whose totals this store counts, as its {@link LibraryStore.SaveCounter}).
+ *
+ * <p>Longer than 300 lines because moderation (hidden submissions, suspended accounts) changes the
+ * same running totals, and they are kept right only where every change to them is in sight.
  */
 public final class CommunityStore implements LibraryStore.SaveCounter, AccountData {
 
@@ -112,16 +115,52 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
     });
   }
 
-  /** The latest submissions, newest first. */
+  /** The latest submissions but hidden ones, newest first. */
   public List<Submission> recentSubmissions(int limit) {
-    return db.transaction(tx -> named(tx, tx.list("SELECT paper_id, account_id, comment, created_at FROM submissions"
+    return db.transaction(tx -> named(tx, tx.list("SELECT " + SUBMISSION + " FROM submissions WHERE hidden_at IS NULL"
         + " ORDER BY created_at DESC LIMIT ?", CommunityStore::submission, limit)));
   }
 
-  /** The latest {@code limit} submissions of one paper (its comments), newest first. */
+  /** The latest {@code limit} submissions of one paper (its comments) but hidden ones, newest first. */
   public List<Submission> submissions(PaperId paper, int limit) {
-    return db.transaction(tx -> named(tx, tx.list("SELECT paper_id, account_id, comment, created_at FROM submissions"
+    return db.transaction(tx -> named(tx, tx.list("SELECT " + SUBMISSION + " FROM submissions"
+        + " WHERE paper_id = ? AND hidden_at IS NULL ORDER BY created_at DESC LIMIT ?", CommunityStore::submission, paper.value(), limit)));
+  }
+
+  /** As {@link #submissions}, hidden ones too (marked): what a moderator sees. */
+  public List<Submission> submissionsWithHidden(PaperId paper, int limit) {
+    return db.transaction(tx -> named(tx, tx.list("SELECT " + SUBMISSION + " FROM submissions"
         + " WHERE paper_id = ? ORDER BY created_at DESC LIMIT ?", CommunityStore::submission, paper.value(), limit)));
+  }
+
+  private static final String SUBMISSION = "paper_id, account_id, comment, created_at, hidden_at";
+
+  /**
+   * Hides (or, with {@code at} null, shows again) {@code account}'s submission of {@code paper},
+   * inside the caller's transaction, and takes it off (or puts it back on) the paper's count unless
+   * a suspension already did; false when it already was so or does not exist. The caller then
+   * calls {@link #changed}.
+   */
+  public static boolean setSubmissionHidden(Tx tx, PaperId paper, long account, Instant at) {
+    int changed = tx.update("UPDATE submissions SET hidden_at = ? WHERE paper_id = ? AND account_id = ? AND hidden_at IS "
+        + (at == null ? "NOT NULL" : "NULL"), at == null ? null : at.toString(), paper.value(), account);
+    if (changed > 0 && !AccountStore.suspended(tx).contains(account)) {
+      adjust(tx, paper, "submissions", at == null ? 1 : -1);
+    }
+    return changed > 0;
+  }
+
+  /**
+   * Takes the account's upvotes and shown submissions off the papers' counts (a suspension) or puts
+   * them back ({@code counted}), inside the caller's transaction; the caller then calls {@link #changed}.
+   * Trending leaves a suspended account's signals out by itself ({@link #signalsSince}).
+   */
+  public static void setCounted(Tx tx, long account, boolean counted) {
+    int delta = counted ? 1 : -1;
+    tx.list("SELECT paper_id FROM votes WHERE account_id = ?", r -> r.getString(1), account)
+        .forEach(p -> adjust(tx, new PaperId(p), "upvotes", delta));
+    tx.list("SELECT paper_id FROM submissions WHERE account_id = ? AND hidden_at IS NULL", r -> r.getString(1), account)
+        .forEach(p -> adjust(tx, new PaperId(p), "submissions", delta));
   }
 
   /**
@@ -166,13 +205,14 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
     record Act(long account, PaperId paper, Signal.Kind kind, Instant at) {}
     return db.transaction(tx -> {
       List<Act> acts = new ArrayList<>(tx.list("SELECT account_id, paper_id, 'UPVOTE', created_at FROM votes WHERE created_at >= ?"
-          + " UNION ALL SELECT account_id, paper_id, 'SUBMISSION', created_at FROM submissions WHERE created_at >= ?",
+          + " UNION ALL SELECT account_id, paper_id, 'SUBMISSION', created_at FROM submissions WHERE created_at >= ? AND hidden_at IS NULL",
           r -> new Act(r.getLong(1), new PaperId(r.getString(2)), Signal.Kind.valueOf(r.getString(3)), Instant.parse(r.getString(4))),
           s, s));
       for (LibraryStore.Save save : LibraryStore.savesSince(tx, since)) {
         acts.add(new Act(save.accountId(), save.paperId(), Signal.Kind.SAVE, save.at()));
       }
       Map<Long, Instant> created = AccountStore.createdAt(tx, acts.stream().map(Act::account).toList());
+      created.keySet().removeAll(AccountStore.suspended(tx)); // a suspended account's signals weigh nothing
       List<Signal> out = new ArrayList<>(acts.size());
       for (Act a : acts) {
         if (created.containsKey(a.account())) {
@@ -191,12 +231,18 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
     String s = since.toString();
     return db.transaction(tx -> {
       Map<PaperId, int[]> counts = new HashMap<>(); // upvotes, saves, submissions, commenters
-      tx.forEach("SELECT paper_id, 0, COUNT(*) FROM votes WHERE created_at >= ? GROUP BY paper_id"
-          + " UNION ALL SELECT paper_id, 2, COUNT(*) FROM submissions WHERE created_at >= ? GROUP BY paper_id"
-          + " UNION ALL SELECT paper_id, 3, COUNT(DISTINCT account_id) FROM comments WHERE created_at >= ? GROUP BY paper_id",
+      java.util.Set<Long> suspended = AccountStore.suspended(tx);
+      // Ids read from the database, never from a request: safe to write into the statement.
+      String counted = suspended.isEmpty() ? "" : " AND account_id NOT IN (" + String.join(",", suspended.stream().map(String::valueOf).toList()) + ")";
+      tx.forEach("SELECT paper_id, 0, COUNT(*) FROM votes WHERE created_at >= ?" + counted + " GROUP BY paper_id"
+          + " UNION ALL SELECT paper_id, 2, COUNT(*) FROM submissions WHERE created_at >= ? AND hidden_at IS NULL" + counted + " GROUP BY paper_id"
+          + " UNION ALL SELECT paper_id, 3, COUNT(DISTINCT account_id) FROM comments WHERE created_at >= ? AND hidden_at IS NULL" + counted
+          + " GROUP BY paper_id",
           r -> counts.computeIfAbsent(new PaperId(r.getString(1)), k -> new int[4])[r.getInt(2)] += r.getInt(3), s, s, s);
       for (LibraryStore.Save save : LibraryStore.savesSince(tx, since)) {
-        counts.computeIfAbsent(save.paperId(), k -> new int[4])[1]++;
+        if (!suspended.contains(save.accountId())) {
+          counts.computeIfAbsent(save.paperId(), k -> new int[4])[1]++;
+        }
       }
       Map<PaperId, Interest> out = new HashMap<>();
       counts.forEach((id, c) -> out.put(id, new Interest(c[0], c[1], c[2], c[3])));
@@ -216,12 +262,11 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
    */
   @Override
   public void deleteOf(Tx tx, org.paperlens.account.Account account) {
-    for (String[] counted : new String[][] {{"votes", "upvotes"}, {"submissions", "submissions"}}) {
-      for (String p : tx.list("SELECT paper_id FROM " + counted[0] + " WHERE account_id = ?", r -> r.getString(1), account.id())) {
-        adjust(tx, new PaperId(p), counted[1], -1);
-      }
-      tx.update("DELETE FROM " + counted[0] + " WHERE account_id = ?", account.id());
+    if (!AccountStore.suspended(tx).contains(account.id())) { // a suspension already took them off
+      setCounted(tx, account.id(), false);
     }
+    tx.update("DELETE FROM votes WHERE account_id = ?", account.id());
+    tx.update("DELETE FROM submissions WHERE account_id = ?", account.id());
     tx.update("DELETE FROM comments WHERE account_id = ?", account.id());
     generation.bump(tx);
   }
@@ -255,10 +300,10 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
     return generation.change(work);
   }
 
-  private record Unnamed(PaperId paper, long account, String comment, Instant at) {}
+  private record Unnamed(PaperId paper, long account, String comment, Instant at, boolean hidden) {}
 
   private static Unnamed submission(org.paperlens.store.Row r) {
-    return new Unnamed(new PaperId(r.getString(1)), r.getLong(2), r.getString(3), Instant.parse(r.getString(4)));
+    return new Unnamed(new PaperId(r.getString(1)), r.getLong(2), r.getString(3), Instant.parse(r.getString(4)), r.getString(5) != null);
   }
 
   /** The submissions with their members' names (an account deleted meanwhile has none left to name). */
@@ -267,7 +312,7 @@ public final class CommunityStore implements LibraryStore.SaveCounter, AccountDa
     List<Submission> out = new ArrayList<>(rows.size());
     for (Unnamed u : rows) {
       if (names.containsKey(u.account())) {
-        out.add(new Submission(u.paper(), names.get(u.account()), u.comment(), u.at()));
+        out.add(new Submission(u.paper(), names.get(u.account()), u.comment(), u.at(), u.hidden()));
       }
     }
     return out;

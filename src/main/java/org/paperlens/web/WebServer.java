@@ -10,8 +10,10 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.paperlens.common.RequestGauge;
@@ -20,7 +22,9 @@ import org.paperlens.web.http.InFlight;
 import org.paperlens.web.http.BodySizeLimit;
 import org.paperlens.web.http.ClientAddresses;
 import org.paperlens.web.http.Feature;
+import org.paperlens.ops.RequestRecord;
 import org.paperlens.web.http.Problems;
+import org.paperlens.web.http.RequestObserver;
 import org.paperlens.web.http.RequestBodies;
 import org.paperlens.web.http.Routes;
 import org.paperlens.web.http.ServerLimits;
@@ -40,6 +44,7 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final Routes routes;
   private final AgentEndpoint agent;
+  private final Consumer<RequestRecord> observer;
   /** Where to listen, set by {@link #start} just before Javalin builds the connector from it. */
   private String host;
   private int port;
@@ -56,7 +61,14 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
       AgentEndpoint agent, String baseUrl, RequestGauge requests) {
+    this(limits, clients, auth, templates, features, agent, baseUrl, requests, r -> {});
+  }
+
+  /** @param observer sees every answered request (metrics, the request log) */
+  public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
+      AgentEndpoint agent, String baseUrl, RequestGauge requests, Consumer<RequestRecord> observer) {
     this.agent = agent;
+    this.observer = observer;
     byte[] openApi = openApi(baseUrl);
     Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx,
         new ErrorView(title, status, detail)));
@@ -71,10 +83,14 @@ public final class WebServer implements AutoCloseable {
     });
     app.before(ctx -> {
       securityHeaders(ctx);
+      if (OperatorRoutes.PATHS.contains(ctx.path())) {
+        return; // health checks and scrapes carry no session, and /metrics's bearer token is no API token
+      }
       bodies.readUpFront(ctx);
       auth.identify(ctx);
     });
     app.after(ctx -> {
+      ctx.req().setAttribute(RequestObserver.ROUTE, ctx.endpointHandlerPath());
       if ("text/html".equals(ctx.res().getContentType())) {
         ctx.contentType("text/html; charset=utf-8");
       }
@@ -118,6 +134,14 @@ public final class WebServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 8);
     threads.setName("paperlens-web");
     config.jetty.threadPool = threads;
+    config.jetty.modifyServer(server -> {
+      // Graceful stop (SIGTERM, a rolling restart): the connector stops accepting at once, requests
+      // under way are finished for up to DRAIN, and only then are connections closed. Jetty waits
+      // only for handlers that count their requests, which the statistics handler does; Javalin
+      // attaches its context inside it.
+      server.setStopTimeout(DRAIN.toMillis());
+      server.setHandler(new StatisticsHandler());
+    });
     config.jetty.modifyHttpConfiguration(http -> {
       http.setMinRequestDataRate(limits.minBodyRate());
       http.setRequestHeaderSize(org.paperlens.web.http.HeadSizeLimit.JETTY_HEAD_BYTES); // the smaller limits: HeadSizeLimit
@@ -131,11 +155,16 @@ public final class WebServer implements AutoCloseable {
       return connector;
     });
     config.jetty.modifyServletContextHandler(context -> {
-      // Then, around everything else: a request counts from the moment the servlet sees it until its handler returns
-      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
+      // Outermost: times the whole request and sees its final status.
+      FilterHolder observed = new FilterHolder(new RequestObserver(observer));
+      observed.setAsyncSupported(true);
+      context.addFilter(observed, "/*", EnumSet.of(DispatcherType.REQUEST));
+      // Then the request head's size (414, 431), before anything reads it.
       FilterHolder headLimit = new FilterHolder(new org.paperlens.web.http.HeadSizeLimit());
       headLimit.setAsyncSupported(true);
       context.addFilter(headLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
+      // Around the rest: a request counts from the moment the servlet sees it until its handler returns
+      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
       FilterHolder inFlight = new FilterHolder(new InFlight(requests));
       inFlight.setAsyncSupported(true);
       context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -178,6 +207,9 @@ public final class WebServer implements AutoCloseable {
     ctx.header("Referrer-Policy", "same-origin");
     ctx.header("X-Frame-Options", "DENY");
   }
+
+  /** How long a stopping server waits for the requests under way before it closes their connections. */
+  public static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(20);
 
   /** Starts listening on {@code host}:{@code port} (0 picks a free port) and returns the port. */
   public int start(String host, int port) {

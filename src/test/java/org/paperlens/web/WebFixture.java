@@ -107,6 +107,14 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
 
   private List<String> trustedProxies = List.of();
 
+  private org.paperlens.ops.Operations operations = org.paperlens.ops.Operations.NONE;
+
+  /** Serves with this metrics token and request log (call before the server starts). */
+  WebFixture withOperations(org.paperlens.ops.Operations operations) {
+    this.operations = operations;
+    return this;
+  }
+
   /** Serves behind these proxies: their X-Forwarded-For names the client. */
   WebFixture withTrustedProxies(List<String> proxies) {
     this.trustedProxies = proxies;
@@ -151,7 +159,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     org.paperlens.app.Parts builder = PaperLens.builder(config, IndexBackend.of(config, null, Map.of()), clock)
         .passwordHasher(new PasswordHasher(1024, 1, 1)).accountLimits(accountLimits.apply(clock))
         .queryEncoder(SearchFixture.TOPICS).vectors(id -> SearchFixture.VECTORS.get(id.value()))
-        .submissionsFrom(oaiUrl, FetchLimits.SUBMISSION.withTimeout(Duration.ofSeconds(5)));
+        .submissionsFrom(oaiUrl, FetchLimits.SUBMISSION.withTimeout(Duration.ofSeconds(5))).operations(operations);
     if (mail != null) {
       builder.mail(mail.get());
     }

@@ -13,7 +13,8 @@ import org.paperlens.common.RequestGauge;
  * Feeds the server's {@link RequestGauge}: a request is in flight from the moment it reaches the
  * servlet until its handler returns, whatever the outcome, so the background embedder gives way
  * for exactly that long (and a short grace after). Requests that cost next to nothing (static
- * assets, the icon, the status API a monitor or a benchmark polls every few seconds) do not count:
+ * assets, the icon, the status API a monitor or a benchmark polls every few seconds, the health checks and
+ * the metrics scrape) do not count:
  * each would abort a model batch of up to a second for a reply of a millisecond.
  */
 public final class InFlight implements Filter {
@@ -39,6 +40,7 @@ public final class InFlight implements Filter {
   }
 
   static boolean cheap(String path) {
-    return path.startsWith("/static/") || path.equals("/favicon.ico") || path.equals("/api/v1/status");
+    return path.startsWith("/static/") || path.equals("/favicon.ico") || path.equals("/api/v1/status")
+        || path.startsWith("/health/") || path.equals("/metrics");
   }
 }

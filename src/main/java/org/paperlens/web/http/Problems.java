@@ -49,12 +49,23 @@ public final class Problems {
         case INVALID -> 400;
         case NAME_TAKEN -> 409;
         case BAD_CREDENTIALS -> 401;
+        case SUSPENDED -> 403;
       }, a.getMessage(), null);
+      case org.paperlens.moderation.ModerationException m -> new Outcome(switch (m.kind()) {
+        case FORBIDDEN -> 403;
+        case NOT_FOUND -> 404;
+        case CONFLICT -> 409;
+      }, m.getMessage(), null);
       case UnreadableBody u -> unreadable(u.getCause());
       case IllegalArgumentException bad -> new Outcome(400, bad.getMessage(), null);
       case HttpResponseException h -> new Outcome(h.getStatus(), h.getMessage(), null);
       case IndexMissingException m -> new Outcome(503, "the search index is not built yet: run 'paperlens reindex'", null);
-      case org.paperlens.index.IndexUnavailableException u -> new Outcome(503, "search is unavailable for a moment: " + u.getMessage(), null);
+      // A moment: a Solr node failing over, or the embedded index rebuilt after damage was found.
+      case org.paperlens.index.IndexUnavailableException u -> new Outcome(503, "search is unavailable for a moment: " + u.getMessage(), "30");
+      // Logged once per outage by the database layer, which reconnects by itself: no trace per request.
+      case org.paperlens.store.DatabaseUnavailableException d -> new Outcome(503,
+          "the catalogue is unreachable for a moment; try again shortly",
+          String.valueOf(org.paperlens.store.DatabaseUnavailableException.RETRY_AFTER_SECONDS));
       case org.paperlens.store.StoreException c -> {
         LOG.log(Level.WARNING, "catalogue failure", c);
         yield new Outcome(503, "the catalogue is busy or unavailable; try again shortly", "5");

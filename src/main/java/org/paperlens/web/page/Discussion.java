@@ -43,9 +43,12 @@ public final class Discussion implements Feature {
     this.limits = new CommentLimits(clock);
   }
 
-  /** A comment as the page and the API show it: its text as written and as safe HTML ({@link CommentText}); {@code mine}: the viewer's own. */
+  /**
+   * A comment as the page and the API show it: its text as written and as safe HTML ({@link CommentText}); {@code mine}: the
+   * viewer's own; {@code hidden}: hidden by a moderator (only moderators are shown such comments).
+   */
   public record CommentView(long id, String paper, String author, String body, String bodyHtml, String created, String createdDay,
-      String edited, boolean mine) {}
+      String edited, boolean mine, boolean hidden) {}
 
   /** The comments of a paper as the page and the API show them; {@code me} (or null) marks their own. */
   static List<CommentView> views(List<Comment> comments, Account me) {
@@ -53,7 +56,7 @@ public final class Discussion implements Feature {
     for (Comment c : comments) {
       out.add(new CommentView(c.id(), c.paperId().value(), c.author(), c.body(), CommentText.html(c.body()), c.created().toString(),
           c.created().toString().substring(0, 10), c.edited() == null ? null : c.edited().toString(),
-          me != null && me.name().equalsIgnoreCase(c.author())));
+          me != null && me.name().equalsIgnoreCase(c.author()), c.hidden()));
     }
     return out;
   }

@@ -22,10 +22,11 @@ public record PaperView(String id, String title, String titleHtml, List<Views.Au
     String submitted, String updated, String firstListed, List<String> categories, String absUrl, String pdfUrl,
     List<Views.CodeLink> codeLinks, int upvotes, String abstractHtml, String comment, String journalRef, String doi,
     String bibtex, List<Discussion.CommentView> discussion, int discussionCount, int maxComment, int maxTags,
-    List<Submitted> comments, List<Views.Related> related, String notice, Mine mine, CitationViews.Section citationPanel) {
+    List<Submitted> comments, List<Views.Related> related, String notice, Mine mine, CitationViews.Section citationPanel,
+    boolean moderator) {
 
-  /** A member's submission of the paper, with what they said. */
-  public record Submitted(String submitter, String comment, String at) {}
+  /** A member's submission of the paper, with what they said; {@code hidden} only in a moderator's page. */
+  public record Submitted(String submitter, String comment, String at, boolean hidden) {}
 
   /** What the page shows only to the member looking at it: their upvote, and their tags if they saved it. */
   public record Mine(boolean voted, boolean saved, String tags) {
@@ -51,9 +52,10 @@ public record PaperView(String id, String title, String titleHtml, List<Views.Au
   /**
    * The page as {@code me} (null: a visitor) sees it, with a {@code notice} (or null), their own
    * state, and what the citation sources said of the paper ({@link PaperCitations.Panel#NONE} when nothing).
+   * A {@code moderator}'s page holds hidden comments and submissions, marked, with the buttons to hide and show.
    */
   static PaperView of(Listings.PaperPage page, List<RelatedPaper> relatedPapers, PaperCitations.Panel citations, Account me,
-      String notice, Mine mine) {
+      String notice, Mine mine, boolean moderator) {
     Paper p = page.paper();
     String id = p.id().value();
     int shown = ReadingPages.SHOWN_AUTHORS;
@@ -65,14 +67,15 @@ public record PaperView(String id, String title, String titleHtml, List<Views.Au
     relatedPapers.forEach(r -> related.add(Views.related(r)));
     List<Submitted> submissions = new ArrayList<>();
     page.submissions().forEach(sub -> submissions.add(new Submitted(sub.submitter(),
-        sub.comment() == null ? "" : sub.comment(), sub.at().toString().substring(0, 10))));
+        sub.comment() == null ? "" : sub.comment(), sub.at().toString().substring(0, 10), sub.hidden())));
     List<Discussion.CommentView> discussion = Discussion.views(page.comments(), me);
     return new PaperView(id, MathText.plain(p.title() == null ? id : p.title()),
         p.title() == null ? org.paperlens.html.Html.escape(id) : MathText.html(p.title()), authorLinks, p.version(),
         Views.date(p.submitted()), Views.date(p.updated()), Views.date(p.firstListed()), p.categories(), Views.absUrl(p),
         Views.pdfUrl(p), Views.codeLinks(p), page.signals().upvotes(), MathText.html(p.abstractText()), p.comment(),
         p.journalRef(), p.doi(), BibtexWriter.citation(p), discussion, discussion.size(), CommentStore.MAX_LENGTH,
-        LibraryStore.MAX_TAGS, submissions, related, notice, mine, CitationViews.section(p.id(), citations));
+        LibraryStore.MAX_TAGS, submissions, related, notice, mine, CitationViews.section(p.id(), citations),
+        moderator);
   }
 
   /** The paper page's exports. */

@@ -35,6 +35,7 @@ public final class ReadingPages implements Feature {
 
   private final CatalogueStore catalogue;
   private final CommunityStore community;
+  private final org.paperlens.moderation.Moderation moderation;
   private final LibraryStore library;
   private final Trending trending;
   private final SearchMode defaultMode;
@@ -54,7 +55,10 @@ public final class ReadingPages implements Feature {
   private final Memo<SharedPage.Sources, SharedPage> paperPages;
   private final Memo<SharedPage.Sources, SharedPage> searchPages;
 
-  public ReadingPages(CatalogueStore catalogue, CommunityStore community, LibraryStore library, Trending trending, SearchMode defaultMode, Clock clock, Supplier<PipelineStatus> status, Listings listings, PaperCitations citations, Templates templates) {
+  public ReadingPages(CatalogueStore catalogue, CommunityStore community, org.paperlens.moderation.Moderation moderation,
+      LibraryStore library, Trending trending, SearchMode defaultMode, Clock clock, Supplier<PipelineStatus> status, Listings listings,
+      PaperCitations citations, Templates templates) {
+    this.moderation = moderation;
     this.catalogue = catalogue;
     this.community = community;
     this.library = library;
@@ -209,22 +213,28 @@ public final class ReadingPages implements Feature {
     String notice = switch (String.valueOf(ctx.queryParam("done"))) {
       case "submitted" -> "Thanks: the paper is submitted.";
       case "already" -> "You had already submitted this paper.";
+      case "reported" -> "Thanks: the moderators will look at the comment you reported.";
+      case "reported-already" -> "You had already reported this comment.";
       default -> null;
     };
     if (me == null && notice == null) {
       paperPages.get(new SharedPage.Sources(page, related, cited, null),
-          k -> templates.renderShared("paper", PaperView.of(page, related, cited, null, null, PaperView.Mine.NONE),
+          k -> templates.renderShared("paper", PaperView.of(page, related, cited, null, null, PaperView.Mine.NONE, false),
               PaperView.follow(id.value())))
           .send(ctx);
       return;
     }
     PaperView.Mine mine = PaperView.Mine.NONE;
+    boolean moderator = me != null && moderation.role(me).moderates();
+    // A moderator's page has hidden comments and submissions too, marked: never cached, never shown to others.
+    Listings.PaperPage shown = !moderator ? page : new Listings.PaperPage(page.paper(), page.signals(),
+        community.submissionsWithHidden(id, 30), community.comments().ofWithHidden(id, Discussion.SHOWN));
     if (me != null) {
       boolean voted = community.hasUpvoted(me, id);
       mine = library.find(me, id).map(e -> new PaperView.Mine(voted, true, String.join(", ", e.tags())))
           .orElse(new PaperView.Mine(voted, false, null));
     }
-    ctx.html(templates.render("paper", ctx, PaperView.of(page, related, cited, me, notice, mine), PaperView.follow(id.value())));
+    ctx.html(templates.render("paper", ctx, PaperView.of(shown, related, cited, me, notice, mine, moderator), PaperView.follow(id.value())));
   }
 
   private static Map<String, Object> ordered(Object... kv) {

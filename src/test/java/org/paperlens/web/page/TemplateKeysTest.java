@@ -42,7 +42,8 @@ class TemplateKeysTest {
       Map.entry("subscriptions", SubscriptionPages.SubscribeView.class),
       Map.entry("subscriptions-manage", SubscriptionPages.ManageView.class), Map.entry("library-import", ExportRoutes.ImportView.class),
       Map.entry("error", ErrorView.class), Map.entry("person", IdentityPages.PersonView.class),
-      Map.entry("citation-list", CitationPages.ListView.class), Map.entry("citation-map", MapView.class)));
+      Map.entry("citation-list", CitationPages.ListView.class), Map.entry("citation-map", MapView.class),
+      Map.entry("moderation", ModerationPages.QueueView.class), Map.entry("moderation-log", ModerationPages.LogView.class)));
 
   /** Stands for a value whose keys are not known to the compiler (a map): anything may be asked of it. */
   private static final Type ANY = Object.class;
