@@ -22,6 +22,21 @@ public record AccountLimits(LoginThrottle logIns, RateLimit signUps, RateLimit a
         new RateLimit(10, Duration.ofHours(1), clock), new RateLimit(10, Duration.ofHours(1), clock));
   }
 
+  /**
+   * The {@link #standard} limits for the site on {@code store}'s catalogue: counted in it when
+   * several processes may share it ({@link LimitStore#shared}: PostgreSQL), in this process
+   * otherwise; trusted-browser tokens signed with the site's stored key either way.
+   */
+  public static AccountLimits forCatalogue(Clock clock, LimitStore store) {
+    Duration window = Duration.ofMinutes(15);
+    java.util.function.BiFunction<String, Integer, RateLimit> limit = (name, max) -> store.shared()
+        ? RateLimit.shared(name, max, name.startsWith("login") ? window : Duration.ofHours(1), clock, store)
+        : new RateLimit(max, name.startsWith("login") ? window : Duration.ofHours(1), clock);
+    LoginThrottle logIns = new LoginThrottle(limit.apply("login-name", 5), limit.apply("login-address", 50),
+        limit.apply("login-device", 5), clock, store.siteKey("device"));
+    return new AccountLimits(logIns, limit.apply("sign-up", 10), limit.apply("api-token", 10));
+  }
+
   /** These limits with another allowance of sign-ups per address and hour (tests sign up many accounts from one address). */
   public AccountLimits withSignUpsPerHour(int max, Clock clock) {
     return new AccountLimits(logIns, new RateLimit(max, Duration.ofHours(1), clock), apiTokens);

@@ -1,15 +1,9 @@
 package org.paperlens.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Limits failed log-in attempts in a sliding {@code window}: at most {@code perName} for one
@@ -22,8 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * its attempts on that name count only against that token ({@code perName} per window), not
  * against the name or the address. Members keep getting in from their own browsers while a
  * stranger's attempts are locked out; a browser never used to log in from a locked-out address
- * waits, as before. Device tokens are signed with a key made at start-up: a restart forgets them
- * along with every count, which is no loss since nothing is locked out after a restart either.
+ * waits, as before. Device tokens are signed with the site's key: kept in the catalogue, so every
+ * serve process on it accepts a token another gave (or, in tests, made at start-up).
  *
  * <p>An attempt is counted as a failure before the password is checked ({@link #tryAttempt}) and
  * taken back when it succeeds ({@link #succeeded}): checking first and counting after the slow
@@ -38,16 +32,21 @@ public final class LoginThrottle {
   private final RateLimit perAddress;
   private final RateLimit perDevice;
   private final Clock clock;
-  private final SecretKeySpec deviceKey;
+  private final SiteKey deviceKey;
 
+  /** Limits counted in this process, with a key of its own. */
   public LoginThrottle(int perName, int perAddress, Duration window, Clock clock) {
-    this.perName = new RateLimit(perName, window, clock);
-    this.perAddress = new RateLimit(perAddress, window, clock);
-    this.perDevice = new RateLimit(perName, window, clock);
+    this(new RateLimit(perName, window, clock), new RateLimit(perAddress, window, clock),
+        new RateLimit(perName, window, clock), clock, SiteKey.random());
+  }
+
+  /** These limits (shared through the catalogue, or not) and this key for device tokens. */
+  public LoginThrottle(RateLimit perName, RateLimit perAddress, RateLimit perDevice, Clock clock, SiteKey deviceKey) {
+    this.perName = perName;
+    this.perAddress = perAddress;
+    this.perDevice = perDevice;
     this.clock = clock;
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    this.deviceKey = new SecretKeySpec(key, "HmacSHA256");
+    this.deviceKey = deviceKey;
   }
 
   /**
@@ -97,19 +96,11 @@ public final class LoginThrottle {
     if (issued > now || now - issued > DEVICE_LIFETIME.toSeconds()) {
       return false;
     }
-    byte[] expected = sign(nameKey(name), issued).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+    return deviceKey.verifies(nameKey(name) + "\n" + issued, token.substring(dot + 1));
   }
 
   private String sign(String name, long issued) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(deviceKey);
-      byte[] h = mac.doFinal((name + "\n" + issued).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(h);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return deviceKey.sign(name + "\n" + issued);
   }
 
   private static String nameKey(String name) {

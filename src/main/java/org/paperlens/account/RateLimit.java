@@ -13,7 +13,9 @@ import java.util.Optional;
  * At most {@code max} events per key in a sliding {@code window} (log-ins per name, mails per
  * address, sign-ups per client...). In memory, which suits one server process; a restart forgets,
  * which only helps someone who can restart the server anyway. The map is bounded so a flood of
- * distinct keys cannot exhaust memory.
+ * distinct keys cannot exhaust memory. A limit made with {@link #shared} counts in the catalogue
+ * instead ({@link LimitStore}), so that several serve processes on one PostgreSQL database hold
+ * one limit between them, not one each.
  *
  * <p>Thread-safe, and the check and the count are one step ({@link #tryAcquire}): a burst of
  * concurrent requests cannot all pass the check before any of them is counted. Every limit shares
@@ -31,6 +33,9 @@ public final class RateLimit {
   private final int max;
   private final Duration window;
   private final Clock clock;
+  /** Null: counted in this process. */
+  private final LimitStore store;
+  private final String name;
   private final Map<String, Deque<Instant>> events = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
@@ -39,6 +44,17 @@ public final class RateLimit {
   };
 
   public RateLimit(int max, Duration window, Clock clock) {
+    this(max, window, clock, null, null);
+  }
+
+  /** A limit counted in {@code store} under {@code name} (one name per limit): shared by every process on it. */
+  public static RateLimit shared(String name, int max, Duration window, Clock clock, LimitStore store) {
+    return new RateLimit(max, window, clock, java.util.Objects.requireNonNull(store), name);
+  }
+
+  private RateLimit(int max, Duration window, Clock clock, LimitStore store, String name) {
+    this.store = store;
+    this.name = name;
     if (max < 1 || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("a rate limit needs max >= 1 and a positive window, was " + max + " per " + window);
     }
@@ -61,6 +77,9 @@ public final class RateLimit {
    * longest wait among the keys at their limits.
    */
   public static Optional<Duration> tryAcquire(Key... keys) {
+    if (keys.length > 0 && keys[0].limit().store != null) {
+      return keys[0].limit().store.tryAcquire(java.util.List.of(keys), keys[0].limit().clock.instant());
+    }
     synchronized (LOCK) {
       Optional<Duration> longest = Optional.empty();
       for (Key k : keys) {
@@ -80,6 +99,9 @@ public final class RateLimit {
 
   /** How long until an event under {@code key} would be allowed; empty when it would be now. Counts nothing. */
   public Optional<Duration> wait(String key) {
+    if (store != null) {
+      return store.waitFor(key(key), clock.instant());
+    }
     synchronized (LOCK) {
       return waitFor(key == null ? "" : key);
     }
@@ -87,6 +109,10 @@ public final class RateLimit {
 
   /** Takes back the latest event of {@code key}: it turned out not to count (a log-in that succeeded). */
   public void release(String key) {
+    if (store != null) {
+      store.release(this.key(key));
+      return;
+    }
     synchronized (LOCK) {
       Deque<Instant> q = events.get(key == null ? "" : key);
       if (q != null) {
@@ -97,6 +123,10 @@ public final class RateLimit {
 
   /** Forgets every event of {@code key}. */
   public void clear(String key) {
+    if (store != null) {
+      store.clear(this.key(key));
+      return;
+    }
     synchronized (LOCK) {
       events.remove(key == null ? "" : key);
     }
@@ -116,6 +146,19 @@ public final class RateLimit {
     }
     Duration wait = Duration.between(now, q.peekFirst().plus(window));
     return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+  }
+
+  int max() {
+    return max;
+  }
+
+  Duration window() {
+    return window;
+  }
+
+  /** The limit's name in the catalogue; null for one counted in memory. */
+  String name() {
+    return name;
   }
 
   @Override

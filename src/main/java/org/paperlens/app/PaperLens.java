@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.paperlens.account.AccountLimits;
+import org.paperlens.account.LimitStore;
 import org.paperlens.account.AccountStore;
 import org.paperlens.citation.graph.CachedGraph;
 import org.paperlens.citation.store.CitationStore;
@@ -67,6 +68,7 @@ public final class PaperLens implements AutoCloseable {
   private Trending trending;
   private TrendingOrNotable trendingOrNotable;
   private AccountLimits accountLimits;
+  private LimitStore limitStore;
   private Optional<RecordFetcher> fetcher;
   private Digests digests;
   private CitationStore citations;
@@ -273,9 +275,17 @@ public final class PaperLens implements AutoCloseable {
   /** Log-in, sign-up and API token rate limits. */
   public synchronized AccountLimits accountLimits() {
     if (accountLimits == null) {
-      accountLimits = parts.accountLimits != null ? parts.accountLimits : AccountLimits.standard(clock);
+      accountLimits = parts.accountLimits != null ? parts.accountLimits : AccountLimits.forCatalogue(clock, limitStore());
     }
     return accountLimits;
+  }
+
+  /** Rate-limit counts and signing keys, shared by every process on the catalogue (see {@link LimitStore}). */
+  public synchronized LimitStore limitStore() {
+    if (limitStore == null) {
+      limitStore = new LimitStore(database());
+    }
+    return limitStore;
   }
 
   /** Fetches submitted papers missing from the catalogue; empty when no repository is configured. */

@@ -48,6 +48,7 @@ public final class Serving implements AutoCloseable {
       RequestGauge requests = new RequestGauge();
       this.pipeline = pipeline(root, settings, requests, log);
       this.digests = root.digests().scheduler(log);
+      pipeline.report(digests.health()); // the digest schedule's faults show in the status beside the pipeline's
       this.server = Web.server(root, limits, clients, true, pipeline::status, requests);
       root.own(pipeline); // closed first: it commits the index before the index closes
     } catch (RuntimeException e) {

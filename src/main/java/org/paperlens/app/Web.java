@@ -75,7 +75,7 @@ public final class Web {
     Supplier<PipelineStatus> pipeline = status != null ? status : coverageOnly(root);
     Clock clock = root.clock();
     Templates templates = new Templates(subscriptions);
-    Auth auth = new Auth(root.accounts(), root.accountLimits(), clients);
+    Auth auth = new Auth(root.accounts(), root.accountLimits(), clients, root.limitStore().siteKey("csrf"));
     CitationCounts counts = new StoredCounts(root::citations);
     SearchMode defaultMode = new SearchMode.Hybrid(root.config().fusion());
     Listings listings = new Listings(root.catalogue(), root.index(), root.searcher(), root.related(), root.community(),
@@ -91,7 +91,7 @@ public final class Web {
         new CitationMaps(root.citations(), root.catalogue(), vectors::vectorFor, root.related().citations().graph()), clock);
 
     // One count of confirmation mails for the subscribe page and the API, so neither doubles the other's limits.
-    SubscribeLimits mails = new SubscribeLimits(clock);
+    SubscribeLimits mails = new SubscribeLimits(clock, root.limitStore());
     List<Feature> features = new ArrayList<>();
     // First: health checks and metrics answer whatever the pages' routes would make of their paths.
     Operators operators = Operators.of(root, pipeline);

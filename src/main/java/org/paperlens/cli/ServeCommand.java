@@ -132,11 +132,13 @@ final class ServeCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
-    // Ctrl-C runs the hook; it waits while this thread closes the server and the catalogue.
+    // Ctrl-C or SIGTERM runs the hook; it waits while this thread drains the server (requests under
+    // way are finished, new connections refused), ends the pipeline's current step and closes the
+    // catalogue: bounded by the server's drain and the pipeline's join, with a margin.
     Thread hook = new Thread(() -> {
       stopped.countDown();
       try {
-        closed.await(10, TimeUnit.SECONDS);
+        closed.await(org.paperlens.web.WebServer.DRAIN.toSeconds() + 60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -184,6 +186,8 @@ final class ServeCommand implements Callable<Integer> {
         log.accept(String.format("links in pages, feeds and mails point at %s (--base-url, $%s)", mail.baseUrl(), MailSettings.BASE_URL_ENV));
       }
       stopped.await();
+      out.println("paperlens: stopping: finishing the requests under way and the pipeline's current step");
+      out.flush();
     } finally {
       closed.countDown();
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.paperlens.common.StageHealth;
 
 /**
  * Runs the schedule inside {@code paperlens serve}: a digest run every minute on one thread of its
@@ -21,10 +22,17 @@ public final class DigestScheduler implements AutoCloseable {
   });
   private final DigestRun run;
   private final Consumer<String> log;
+  private final StageHealth health;
 
   public DigestScheduler(DigestRun run, Consumer<String> log) {
     this.run = run;
     this.log = log;
+    this.health = new StageHealth("digest", java.time.Clock.systemUTC(), log);
+  }
+
+  /** The schedule's fault record, for the server's status. */
+  public StageHealth health() {
+    return health;
   }
 
   public void start(Duration every) {
@@ -41,11 +49,20 @@ public final class DigestScheduler implements AutoCloseable {
     executor.execute(() -> guarded(() -> run.sendQueued(log)));
   }
 
+  /**
+   * Runs {@code work} unless a failure is waiting out its backoff (1 s doubling to 60 s; a run is
+   * due every minute anyway); a failure is logged when it starts or changes, and its end once.
+   * Nothing is lost meanwhile: the outbox keeps what was not sent.
+   */
   private void guarded(Runnable work) {
+    if (!health.due()) {
+      return;
+    }
     try {
       work.run();
+      health.succeeded();
     } catch (RuntimeException e) {
-      log.accept("digest run failed (the next one retries): " + e);
+      health.failed(e);
     }
   }
 

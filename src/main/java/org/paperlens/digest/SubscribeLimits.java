@@ -19,6 +19,14 @@ public final class SubscribeLimits {
     this.perClient = new RateLimit(20, Duration.ofHours(1), clock);
   }
 
+  /** Counted in {@code store} when it is shared by several processes (PostgreSQL), else in this one. */
+  public SubscribeLimits(Clock clock, org.paperlens.account.LimitStore store) {
+    this.perAddress = store.shared() ? RateLimit.shared("subscribe-address", 5, Duration.ofHours(1), clock, store)
+        : new RateLimit(5, Duration.ofHours(1), clock);
+    this.perClient = store.shared() ? RateLimit.shared("subscribe-client", 20, Duration.ofHours(1), clock, store)
+        : new RateLimit(20, Duration.ofHours(1), clock);
+  }
+
   /**
    * Counts one confirmation mail to {@code address} asked for from {@code client}, in the same step
    * as the check (concurrent requests cannot all pass the check first); when over a limit, counts

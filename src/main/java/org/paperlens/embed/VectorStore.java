@@ -132,12 +132,21 @@ public final class VectorStore {
    * costs the embedded papers it passes over, not a scan of every text ({@link #forEachStale}).
    */
   public List<Stale> missingNewestFirst(EmbeddingModel model, int limit) {
+    return missingNewestFirst(model, limit, "", java.time.Instant.EPOCH);
+  }
+
+  /**
+   * {@link #missingNewestFirst(EmbeddingModel, int)} without the papers another process than
+   * {@code owner} has claimed at {@code now} ({@link EmbedClaimStore}): those are being embedded.
+   */
+  public List<Stale> missingNewestFirst(EmbeddingModel model, int limit, String owner, java.time.Instant now) {
     return db.transaction(tx -> tx.list("SELECT p.id, coalesce(length(p.title), 0) + coalesce(length(p.abstract), 0),"
         + " p.first_listed FROM papers p WHERE " + EMBEDDABLE
         + " AND NOT EXISTS (SELECT 1 FROM paper_vectors v WHERE v.model = ? AND v.paper_id = p.id)"
+        + " AND NOT EXISTS (SELECT 1 FROM embed_claims c WHERE c.paper_id = p.id AND c.until_ms > ? AND c.owner <> ?)"
         + " ORDER BY p.first_listed DESC NULLS LAST, p.id DESC LIMIT ?",
         r -> new Stale(new PaperId(r.getString(1)), r.getInt(2), r.getString(3) == null ? "" : r.getString(3)),
-        model.configName(), limit));
+        model.configName(), now.toEpochMilli(), owner, limit));
   }
 
   /** Counts the embeddable papers, those with a {@code model} vector, and the listing days those cover; one query. */

@@ -1,15 +1,19 @@
 package org.paperlens.live;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.paperlens.common.Progress;
 import org.paperlens.common.RequestGauge;
 import org.paperlens.embed.CatalogueEmbedder;
+import org.paperlens.embed.EmbedClaimStore;
 import org.paperlens.embed.Encoder;
 import org.paperlens.embed.VectorStore;
 import org.paperlens.paper.CatalogueStore;
@@ -24,6 +28,11 @@ import org.paperlens.paper.CatalogueStore;
  * catalogue, before the first chunk and after each. Progress is logged at least every
  * {@value #LOG_EVERY_SECONDS} s while embedding. Run by the pipeline's embed thread only;
  * {@link #wake} and {@link #progress} may be used from any thread.
+ *
+ * <p>Several serve processes on one catalogue share the work: a stretch is claimed before it is
+ * embedded ({@link EmbedClaimStore}), papers another process holds are not chosen, the claim is
+ * renewed after every chunk and dropped when the stretch ends, and a claim whose holder died runs
+ * out after {@link #LEASE} and is taken over by whichever process looks next.
  */
 final class EmbedStage {
 
@@ -33,6 +42,11 @@ final class EmbedStage {
   /** The rate is papers over the last minute of embedding. */
   private static final long RATE_WINDOW_NANOS = 60_000_000_000L;
   private static final long IDLE_WAIT_MILLIS = 5_000;
+  /**
+   * How long a claim on a stretch holds without renewal: far longer than one chunk takes (it is
+   * renewed after each), short enough that a killed process's papers wait little for another.
+   */
+  static final Duration LEASE = Duration.ofMinutes(3);
 
   private final CatalogueStore store;
   private final VectorStore vectors;
@@ -45,6 +59,10 @@ final class EmbedStage {
   private final LongSupplier ticker;
   private final long idleWaitMillis;
   private final int stretch;
+  private final EmbedClaimStore claims;
+  private final Duration lease;
+  /** This process's name in the claims: a new one per stage, so a restarted process never renews a dead one's. */
+  private final String owner = UUID.randomUUID().toString();
   private final Object signal = new Object();
   /** (nanos, papers embedded so far) after each chunk within the rate window. */
   private final ArrayDeque<long[]> samples = new ArrayDeque<>();
@@ -64,9 +82,10 @@ final class EmbedStage {
    * @param idleWaitMillis how long a step with nothing to do waits for {@link #wake} before looking again
    * @param ticker nanoseconds, for the rate and the progress log's cadence
    * @param stretch papers chosen at a time ({@link #STRETCH}; tests take fewer)
+   * @param lease how long a claim holds unrenewed ({@link #LEASE}; tests take less)
    */
   EmbedStage(CatalogueStore store, Encoder encoder, RequestGauge gauge, double duty, BooleanSupplier running,
-      Consumer<String> log, long idleWaitMillis, LongSupplier ticker, int stretch) {
+      Consumer<String> log, long idleWaitMillis, LongSupplier ticker, int stretch, Duration lease) {
     if (!(duty > 0 && duty <= 1)) {
       throw new IllegalArgumentException("the embedder's duty must be above 0 and at most 1, was " + duty);
     }
@@ -81,12 +100,14 @@ final class EmbedStage {
     this.idleWaitMillis = idleWaitMillis;
     this.ticker = ticker;
     this.stretch = stretch;
+    this.claims = new EmbedClaimStore(store.database());
+    this.lease = lease;
     this.lastLog = ticker.getAsLong();
   }
 
   EmbedStage(CatalogueStore store, Encoder encoder, RequestGauge gauge, double duty, BooleanSupplier running,
       Consumer<String> log) {
-    this(store, encoder, gauge, duty, running, log, IDLE_WAIT_MILLIS, System::nanoTime, STRETCH);
+    this(store, encoder, gauge, duty, running, log, IDLE_WAIT_MILLIS, System::nanoTime, STRETCH, LEASE);
   }
 
   /** Papers came in: end the current stretch, or stop waiting. */
@@ -109,7 +130,7 @@ final class EmbedStage {
       recount(ticker.getAsLong());
     }
     arrived = false;
-    List<VectorStore.Stale> next = vectors.missingNewestFirst(encoder.model(), stretch);
+    List<VectorStore.Stale> next = vectors.missingNewestFirst(encoder.model(), stretch, owner, Instant.now());
     if (next.isEmpty()) {
       rate = 0;
       long seq = store.sequence();
@@ -135,7 +156,22 @@ final class EmbedStage {
       }
       next = changed;
     }
-    embed(next);
+    Instant now = Instant.now();
+    List<VectorStore.Stale> mine = claims.claim(next, owner, now, now.plus(lease));
+    if (mine.isEmpty()) {
+      idle(); // all being embedded by other processes: look again once they may be done
+      return;
+    }
+    try {
+      embed(mine);
+    } finally {
+      claims.release(owner);
+    }
+  }
+
+  /** Papers this stage has embedded since it started (the other processes' not counted). */
+  long embeddedHere() {
+    return embeddedHere;
   }
 
   private void idle() throws InterruptedException {
@@ -173,6 +209,7 @@ final class EmbedStage {
         Thread.sleep((long) ((ticker.getAsLong() - start) * (1 - duty) / duty / 1_000_000));
       }
       counted(todo.subList(from, Math.min(from + chunk, todo.size())), stored);
+      claims.renew(owner, Instant.now().plus(lease));
       if (!running.getAsBoolean()) {
         Thread.currentThread().interrupt(); // the pipeline is stopping: the chunk is stored, the thread told
         return;

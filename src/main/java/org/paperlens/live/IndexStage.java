@@ -27,6 +27,9 @@ final class IndexStage {
   private final Supplier<Instant> now;
   private Instant lastCommit;
   private boolean rebuilt;
+  private boolean verified;
+  /** The rebuild reason last logged: a rebuild retried after a failure is not announced again. */
+  private String announced = "";
   private volatile long catalogueSeq;
 
   /**
@@ -52,22 +55,56 @@ final class IndexStage {
   }
 
   void step() throws IOException {
-    if (!index.currentFormat() && !rebuilt) {
-      rebuilt = true;
-      log.accept(index.staleReason() + ": rebuilding it in the background (searches go on meanwhile)");
-      index.rebuild(CatalogueSource.withStoredVectors(store, model), Progress.NONE);
+    if (!verified) {
+      // Once, off the request path: the full checksum read of an index takes a second a gigabyte.
+      index.checkIntegrity();
+      verified = true;
     }
-    if (index.switchIfRebuilt()) {
-      log.accept("switched to the rebuilt search index (" + index.coverage().papers() + " papers)");
+    if (index.reopenIfFailed()) {
+      log.accept("re-opened the search index after a failed write; catching up from its last commit, change "
+          + index.appliedSeq() + " (nothing is lost: the catalogue has every change since)");
     }
     catalogueSeq = store.sequence();
+    String why = rebuildReason(catalogueSeq);
+    if (!why.isEmpty() && !rebuilt) {
+      if (!why.equals(announced)) {
+        announced = why;
+        log.accept(why + ": rebuilding it in the background from the catalogue (searches go on meanwhile)");
+      }
+      index.rebuild(CatalogueSource.withStoredVectors(store, model), Progress.NONE);
+      rebuilt = true; // only once it is built: a failed build is tried again, with the stage's backoff
+    }
+    if (index.switchIfRebuilt()) {
+      rebuilt = false;
+      announced = "";
+      log.accept("switched to the rebuilt search index (" + index.coverage().papers() + " papers)");
+    }
     int applied = catchUp.run();
-    if (applied > 0) {
+    // Also when nothing new was applied: a refresh that failed last time (a read-only disk) is owed.
+    if (applied > 0 || index.coverage().seq() < index.appliedSeq()) {
       index.refresh();
     }
     if (index.appliedSeq() > index.durableSeq() && Duration.between(lastCommit, now.get()).compareTo(commitEvery) >= 0) {
       index.commit();
       lastCommit = now.get();
     }
+  }
+
+  /**
+   * Why the index must be rebuilt from the catalogue, for the log; empty when it need not be: an
+   * outdated layout, damaged files, or a watermark ahead of the catalogue (a catalogue restored from
+   * a backup under a newer index: changes numbered again from the backup's position would
+   * otherwise be taken as already indexed, and never become searchable).
+   */
+  private String rebuildReason(long catalogue) {
+    if (!index.currentFormat()) {
+      return index.staleReason();
+    }
+    long watermark = index.appliedSeq();
+    if (watermark > catalogue) {
+      return "the search index is at change " + watermark + ", ahead of the catalogue at change " + catalogue
+          + " (a catalogue restored from a backup under a newer index?)";
+    }
+    return "";
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.paperlens.common.RequestGauge;
+import org.paperlens.common.StageHealth;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
 import org.paperlens.index.LiveSearchIndex;
@@ -81,6 +82,13 @@ public final class Pipeline implements AutoCloseable {
   private final EnrichStage enrichStage;
   private final Duration enrichIdle;
   private final List<Thread> threads = new ArrayList<>();
+  /** Each stage's fault record, in the order the status lists them; others (the digest schedule) join with {@link #report}. */
+  private final List<StageHealth> health = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final StageHealth watchHealth;
+  private final StageHealth harvestHealth;
+  private final StageHealth indexHealth;
+  private final StageHealth embedHealth;
+  private final StageHealth enrichHealth;
   private volatile boolean running;
   private volatile String lastImport;
   private WatchedFolder folder;
@@ -111,29 +119,48 @@ public final class Pipeline implements AutoCloseable {
     this.index = index;
     this.log = log;
     this.indexStage = new IndexStage(store, index, model, settings.commitEvery(), log, Instant::now);
+    this.indexHealth = health("index");
     this.embedStage = encoder == null ? null : new EmbedStage(store, encoder, requests,
         settings.embedDuty(Runtime.getRuntime().availableProcessors()), () -> running, log);
     this.harvestStage = settings.harvest().map(h -> new HarvestStage(h, store, clock, log, this::wakeEmbedder)).orElse(null);
+    this.watchHealth = settings.watch().isPresent() ? health("watch") : null;
+    this.harvestHealth = harvestStage != null ? health("harvest") : null;
+    this.embedHealth = embedStage != null ? health("embed") : null;
+    this.enrichHealth = enrichStage != null ? health("enrich") : null;
+  }
+
+  /** A new stage's fault record, on real time: backoff is slept, whatever clock the schedule runs on. */
+  private StageHealth health(String stage) {
+    StageHealth h = new StageHealth(stage, Clock.systemUTC(), log);
+    health.add(h);
+    return h;
+  }
+
+  /** Lists another background stage's faults (the digest schedule's) in this pipeline's status. */
+  public void report(StageHealth other) {
+    health.add(other);
   }
 
   public void start() {
     running = true;
     if (settings.watch().isPresent() || harvestStage != null) {
-      threads.add(loop("pipeline-ingest", settings.scanEvery(), this::ingest));
+      // Watch and harvest share a thread (one writer of imports at a time) but not a fault record:
+      // a harvest source that is down does not stop the watched folder, nor the other way round.
+      threads.add(loop("pipeline-ingest", settings.scanEvery(), null, this::ingest));
     }
     if (embedStage != null) {
-      threads.add(loop("pipeline-embed", Duration.ZERO, embedStage::step));
+      threads.add(loop("pipeline-embed", Duration.ZERO, embedHealth, embedStage::step));
     }
-    threads.add(loop("pipeline-index", settings.indexEvery(), indexStage::step));
+    threads.add(loop("pipeline-index", settings.indexEvery(), indexHealth, indexStage::step));
     if (enrichStage != null) {
-      threads.add(loop("pipeline-enrich", Duration.ZERO, () -> enrichStage.step(enrichIdle)));
+      threads.add(loop("pipeline-enrich", Duration.ZERO, enrichHealth, () -> enrichStage.step(enrichIdle)));
     }
   }
 
   public PipelineStatus status() {
     return new PipelineStatus(index.coverage(), indexStage.catalogueSeq(),
         embedStage == null ? EmbedProgress.NONE : embedStage.progress(), harvestStage == null ? null : harvestStage.last(), lastImport,
-        enrichStage == null ? List.of() : enrichStage.status());
+        enrichStage == null ? List.of() : enrichStage.status(), health.stream().map(StageHealth::status).toList());
   }
 
   /** A stage's work, run again and again until the pipeline stops. */
@@ -142,23 +169,33 @@ public final class Pipeline implements AutoCloseable {
     void run() throws Exception;
   }
 
-  private Thread loop(String name, Duration pause, Step step) {
+  /**
+   * Runs {@code step} until the pipeline stops, pausing {@code pause} after each success and the
+   * stage's backoff after each failure ({@code health} null: the step keeps its own records).
+   */
+  private Thread loop(String name, Duration pause, StageHealth health, Step step) {
     Thread t = new Thread(() -> {
       while (running) {
+        Duration wait = pause;
         try {
           step.run();
-          if (!pause.isZero()) {
-            Thread.sleep(pause.toMillis());
+          if (health != null) {
+            health.succeeded();
           }
         } catch (InterruptedException e) {
           return;
         } catch (Exception | OutOfMemoryError e) {
-          log.accept(name + " failed (tried again shortly): " + e);
-          try {
-            Thread.sleep(Math.max(1000, pause.toMillis()));
-          } catch (InterruptedException stop) {
-            return;
+          if (!running) {
+            return; // stopping: an interrupted write is not a fault
           }
+          wait = health != null ? health.failed(e) : Duration.ofSeconds(1);
+        }
+        try {
+          if (!wait.isZero()) {
+            Thread.sleep(wait.toMillis());
+          }
+        } catch (InterruptedException e) {
+          return;
         }
       }
     }, name);
@@ -167,20 +204,45 @@ public final class Pipeline implements AutoCloseable {
     return t;
   }
 
-  private void ingest() {
-    if (settings.watch().isPresent()) {
-      if (folder == null) {
-        folder = new WatchedFolder(settings.watch().get(), store, line -> {
-          lastImport = Instant.now() + ": " + line;
-          log.accept(line);
-        });
-      }
-      if (folder.scan() > 0) {
-        wakeEmbedder();
+  /** Runs one part of a shared thread's work unless it is waiting out its backoff; records how it went. */
+  private void attempt(StageHealth health, Step work) throws InterruptedException {
+    if (!health.due()) {
+      return;
+    }
+    try {
+      work.run();
+      health.succeeded();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception | OutOfMemoryError e) {
+      if (running) {
+        health.failed(e);
       }
     }
-    if (harvestStage != null) {
-      harvestStage.runIfDue();
+  }
+
+  private void ingest() throws InterruptedException {
+    if (watchHealth != null) {
+      attempt(watchHealth, () -> {
+        if (folder == null) {
+          folder = new WatchedFolder(settings.watch().get(), store, line -> {
+            lastImport = Instant.now() + ": " + line;
+            log.accept(line);
+          });
+        }
+        if (folder.scan() > 0) {
+          wakeEmbedder();
+        }
+      });
+    }
+    if (harvestHealth != null) {
+      attempt(harvestHealth, () -> {
+        harvestStage.runIfDue();
+        // The harvest keeps its own retry delay (a source is not asked every second); its fault shows here.
+        if (harvestStage.failure().isPresent()) {
+          throw new IllegalStateException(harvestStage.failure().get());
+        }
+      });
     }
   }
 

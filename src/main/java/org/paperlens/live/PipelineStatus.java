@@ -1,5 +1,6 @@
 package org.paperlens.live;
 
+import org.paperlens.common.StageStatus;
 import org.paperlens.index.IndexCoverage;
 
 /**
@@ -11,17 +12,30 @@ import org.paperlens.index.IndexCoverage;
  * @param lastHarvest when and how the last harvest ended, or null
  * @param lastImport when and how the last watched-folder import ended, or null
  * @param enrichment each configured citation source's queue and health; empty when none is configured
+ * @param stages each background stage's fault record (watch, harvest, embed, index, enrich, digest):
+ *     failing or not, its last fault, when it started, when it is retried
  */
 public record PipelineStatus(IndexCoverage coverage, long catalogueSeq, EmbedProgress embedding,
-    String lastHarvest, String lastImport, java.util.List<EnrichmentStatus> enrichment) {
+    String lastHarvest, String lastImport, java.util.List<EnrichmentStatus> enrichment, java.util.List<StageStatus> stages) {
 
   public PipelineStatus {
     enrichment = java.util.List.copyOf(enrichment);
+    stages = java.util.List.copyOf(stages);
+  }
+
+  public PipelineStatus(IndexCoverage coverage, long catalogueSeq, EmbedProgress embedding, String lastHarvest,
+      String lastImport, java.util.List<EnrichmentStatus> enrichment) {
+    this(coverage, catalogueSeq, embedding, lastHarvest, lastImport, enrichment, java.util.List.of());
   }
 
   public PipelineStatus(IndexCoverage coverage, long catalogueSeq, EmbedProgress embedding, String lastHarvest,
       String lastImport) {
-    this(coverage, catalogueSeq, embedding, lastHarvest, lastImport, java.util.List.of());
+    this(coverage, catalogueSeq, embedding, lastHarvest, lastImport, java.util.List.of(), java.util.List.of());
+  }
+
+  /** The stages failing now, each with its last fault and next retry; empty when all is well. */
+  public java.util.List<StageStatus> failing() {
+    return stages.stream().filter(StageStatus::failing).toList();
   }
 
   /** Papers still waiting for an embedding, counted from the catalogue. */
@@ -40,6 +54,7 @@ public record PipelineStatus(IndexCoverage coverage, long catalogueSeq, EmbedPro
         coverage.papers(), coverage.withVector(),
         embedding.toEmbed() > 0 ? " (embedding newest first: " + embedding.describe() + ")" : "",
         coverage.seq(), catalogueSeq)
-        + enrichment.stream().map(e -> "; " + e.describe()).collect(java.util.stream.Collectors.joining());
+        + enrichment.stream().map(e -> "; " + e.describe()).collect(java.util.stream.Collectors.joining())
+        + failing().stream().map(f -> "; " + f.describe()).collect(java.util.stream.Collectors.joining());
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.paperlens.common.RequestGauge;
@@ -133,10 +134,19 @@ public final class WebServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 8);
     threads.setName("paperlens-web");
     config.jetty.threadPool = threads;
+    config.jetty.modifyServer(server -> {
+      // Graceful stop (SIGTERM, a rolling restart): the connector stops accepting at once, requests
+      // under way are finished for up to DRAIN, and only then are connections closed. Jetty waits
+      // only for handlers that count their requests, which the statistics handler does; Javalin
+      // attaches its context inside it.
+      server.setStopTimeout(DRAIN.toMillis());
+      server.setHandler(new StatisticsHandler());
+    });
     config.jetty.modifyHttpConfiguration(http -> {
       http.setMinRequestDataRate(limits.minBodyRate());
-      http.setRequestHeaderSize(8 * 1024);
+      http.setRequestHeaderSize(org.paperlens.web.http.HeadSizeLimit.JETTY_HEAD_BYTES); // the smaller limits: HeadSizeLimit
     });
+    config.jetty.modifyServer(server -> server.setErrorHandler(new org.paperlens.web.http.BadMessages()));
     config.jetty.addConnector((server, http) -> {
       ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
       connector.setHost(host);
@@ -145,12 +155,16 @@ public final class WebServer implements AutoCloseable {
       return connector;
     });
     config.jetty.modifyServletContextHandler(context -> {
-      // First, around everything else: a request counts from the moment the servlet sees it until its handler returns
-      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
       // Outermost: times the whole request and sees its final status.
       FilterHolder observed = new FilterHolder(new RequestObserver(observer));
       observed.setAsyncSupported(true);
       context.addFilter(observed, "/*", EnumSet.of(DispatcherType.REQUEST));
+      // Then the request head's size (414, 431), before anything reads it.
+      FilterHolder headLimit = new FilterHolder(new org.paperlens.web.http.HeadSizeLimit());
+      headLimit.setAsyncSupported(true);
+      context.addFilter(headLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
+      // Around the rest: a request counts from the moment the servlet sees it until its handler returns
+      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
       FilterHolder inFlight = new FilterHolder(new InFlight(requests));
       inFlight.setAsyncSupported(true);
       context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -193,6 +207,9 @@ public final class WebServer implements AutoCloseable {
     ctx.header("Referrer-Policy", "same-origin");
     ctx.header("X-Frame-Options", "DENY");
   }
+
+  /** How long a stopping server waits for the requests under way before it closes their connections. */
+  public static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(20);
 
   /** Starts listening on {@code host}:{@code port} (0 picks a free port) and returns the port. */
   public int start(String host, int port) {

@@ -64,7 +64,7 @@ class EmbedStageTest {
   }
 
   private EmbedStage stage(CatalogueStore store, int stretch) {
-    return new EmbedStage(store, encoder, requests, 1.0, running::get, log::add, 3_600_000, ticker::get, stretch);
+    return new EmbedStage(store, encoder, requests, 1.0, running::get, log::add, 3_600_000, ticker::get, stretch, EmbedStage.LEASE);
   }
 
   @Test

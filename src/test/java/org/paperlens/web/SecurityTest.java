@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paperlens.account.Secrets;
 import org.paperlens.web.http.Auth;
 
 /** The security promises of the web app, checked over HTTP. */
@@ -41,6 +42,52 @@ class SecurityTest {
     }
     assertThat(b.get("/api/v1/papers/2401.00101").body()).contains("\"upvotes\":0");
     assertThat(b.post("/papers/2401.00101/vote", Map.of("action", "up")).statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void a_made_up_csrf_cookie_with_a_matching_field_is_refused() {
+    Browser b = web.browser().signUp("csrfforger");
+    java.net.URI site = java.net.URI.create(web.base);
+    for (String forged : List.of("x".repeat(43), "A".repeat(22) + "." + "B".repeat(43), Secrets.newToken())) {
+      java.net.HttpCookie cookie = new java.net.HttpCookie(Auth.CSRF_COOKIE, forged);
+      cookie.setPath("/");
+      b.cookies.getCookieStore().add(site, cookie);
+      assertThat(b.postRaw("/papers/2401.00103/vote", Map.of("action", "up", "csrf", forged)).statusCode()).as(forged).isEqualTo(403);
+      assertThat(b.api("PUT", "/api/v1/papers/2401.00103/vote", null, Auth.CSRF_HEADER, forged).statusCode()).as(forged).isEqualTo(403);
+      Browser visitor = web.browser();
+      visitor.cookies.getCookieStore().add(site, cookie);
+      assertThat(visitor.postRaw("/login", Map.of("name", "csrfforger", "password", "correct horse battery", "csrf", forged)).statusCode())
+          .as("a forged pair on a log-in form, which would log a visitor in as someone else").isEqualTo(403);
+    }
+    assertThat(b.get("/api/v1/papers/2401.00103").body()).contains("\"upvotedByMe\":false");
+  }
+
+  @Test
+  void a_csrf_token_of_another_session_is_refused() {
+    Browser alice = web.browser().signUp("csrfalice");
+    Browser mallory = web.browser().signUp("csrfmallory");
+    String hers = alice.csrf();
+    java.net.HttpCookie cookie = new java.net.HttpCookie(Auth.CSRF_COOKIE, hers);
+    cookie.setPath("/");
+    mallory.cookies.getCookieStore().add(java.net.URI.create(web.base), cookie);
+    assertThat(mallory.postRaw("/papers/2401.00104/vote", Map.of("action", "up", "csrf", hers)).statusCode()).isEqualTo(403);
+    assertThat(alice.postRaw("/papers/2401.00104/vote", Map.of("action", "up", "csrf", hers)).statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void a_browser_that_gets_a_form_and_posts_it_gets_through_and_its_token_follows_the_session() {
+    Browser b = web.browser();
+    java.util.regex.Pattern field = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    java.util.regex.Matcher m = field.matcher(b.get("/signup").body());
+    assertThat(m.find()).isTrue();
+    assertThat(b.postRaw("/signup", Map.of("name", "csrfformer", "password", "correct horse battery", "csrf", m.group(1))).statusCode())
+        .isEqualTo(303);
+    assertThat(b.postRaw("/papers/2401.00105/vote", Map.of("action", "up", "csrf", m.group(1))).statusCode())
+        .as("the token from before the session began").isEqualTo(403);
+    m = field.matcher(b.get("/papers/2401.00105").body());
+    assertThat(m.find()).isTrue();
+    assertThat(m.group(1)).isEqualTo(b.csrf());
+    assertThat(b.postRaw("/papers/2401.00105/vote", Map.of("action", "up", "csrf", m.group(1))).statusCode()).isEqualTo(303);
   }
 
   @Test

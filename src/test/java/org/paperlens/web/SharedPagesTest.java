@@ -33,7 +33,7 @@ class SharedPagesTest {
       assertThat(first.headers().firstValue("Content-Type").orElse("").replace(" ", "")).isEqualToIgnoringCase("text/html;charset=utf-8");
       String a = token(first.body());
       String b = token(second.body());
-      assertThat(a).as(path).isEqualTo(one.cookie(Auth.CSRF_COOKIE)).matches("[A-Za-z0-9_-]{43}");
+      assertThat(a).as(path).isEqualTo(one.cookie(Auth.CSRF_COOKIE)).matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
       assertThat(b).as(path).isEqualTo(two.cookie(Auth.CSRF_COOKIE)).isNotEqualTo(a);
       assertThat(second.body()).as("the same page, but for the token").isEqualTo(first.body().replace(a, b))
           .doesNotContain(SharedPage.TOKEN_GAP);

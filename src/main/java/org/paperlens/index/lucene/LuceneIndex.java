@@ -34,6 +34,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
@@ -74,7 +75,7 @@ import org.paperlens.paper.PaperId;
 public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSource {
 
   private final Path generation;
-  private final FSDirectory directory;
+  private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Analyzer analyzer = PaperAnalyzer.create();
@@ -88,7 +89,13 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   private long appliedSeq;
   private long committedSeq;
 
-  private LuceneIndex(Path generation, FSDirectory directory, IndexWriter writer, IndexSettings settings) throws IOException {
+  private LuceneIndex(Path generation, Directory directory, IndexWriter writer, IndexSettings settings) throws IOException {
+    this(generation, directory, writer, null, settings);
+  }
+
+  /** @param commit a reader of one commit to serve read-only (the last good one of a damaged index), or null */
+  private LuceneIndex(Path generation, Directory directory, IndexWriter writer, DirectoryReader commit, IndexSettings settings)
+      throws IOException {
     this.generation = generation;
     this.directory = directory;
     this.writer = writer;
@@ -103,12 +110,14 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     };
     Map<String, String> userData = writer != null
         ? IndexCommit.userData(writer.getLiveCommitData())
+        : commit != null ? commit.getIndexCommit().getUserData()
         : DirectoryReader.listCommits(directory).getLast().getUserData();
     this.committedSeq = Long.parseLong(userData.getOrDefault(IndexCommit.SEQ_KEY, "0"));
     this.appliedSeq = committedSeq;
     this.format = userData.getOrDefault(IndexCommit.FORMAT_KEY, "1");
     this.quantization = userData.getOrDefault(IndexCommit.QUANTIZATION_KEY, "");
-    this.searchers = writer != null ? new SearcherManager(writer, factory) : new SearcherManager(directory, factory);
+    this.searchers = writer != null ? new SearcherManager(writer, factory)
+        : commit != null ? new SearcherManager(commit, factory) : new SearcherManager(directory, factory);
     this.coverage = measure(committedSeq);
   }
 
@@ -122,16 +131,49 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
    * Only one process may hold it live (Lucene's write lock); others may open it read-only.
    */
   public static LuceneIndex openLive(Path indexRoot, IndexSettings settings) {
-    return open(indexRoot, settings, true);
+    return open(indexRoot, settings, true, FSDirectory::open);
+  }
+
+  /** As {@link #openLive(Path, IndexSettings)}, with the generation's files opened by {@code storage}. */
+  static LuceneIndex openLive(Path indexRoot, IndexSettings settings, LiveIndex.Storage storage) {
+    return open(indexRoot, settings, true, storage);
   }
 
   private static LuceneIndex open(Path indexRoot, IndexSettings settings, boolean live) {
+    return open(indexRoot, settings, live, FSDirectory::open);
+  }
+
+  /**
+   * The newest commit of the current generation whose checksums all hold, read-only: what a
+   * server searches while a damaged index is rebuilt. Empty when there is none.
+   */
+  static Optional<LuceneIndex> lastGoodCommit(Path indexRoot, IndexSettings settings, LiveIndex.Storage storage) {
+    Optional<Path> current = IndexDirectory.current(indexRoot);
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    Directory dir = null;
+    try {
+      dir = storage.open(current.get());
+      Optional<DirectoryReader> good = IndexIntegrity.lastGoodCommit(dir);
+      if (good.isEmpty()) {
+        dir.close();
+        return Optional.empty();
+      }
+      return Optional.of(new LuceneIndex(current.get(), dir, null, good.get(), settings));
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(dir);
+      return Optional.empty();
+    }
+  }
+
+  private static LuceneIndex open(Path indexRoot, IndexSettings settings, boolean live, LiveIndex.Storage storage) {
     Path current = IndexDirectory.current(indexRoot).orElseThrow(() -> new IndexMissingException(
         "no search index in " + indexRoot + "; build it with 'paperlens reindex'"));
-    FSDirectory dir = null;
+    Directory dir = null;
     IndexWriter writer = null;
     try {
-      dir = FSDirectory.open(current);
+      dir = storage.open(current);
       if (live) {
         writer = new IndexWriter(dir, IndexBuilder.config(settings).setOpenMode(IndexWriterConfig.OpenMode.APPEND));
       }
@@ -146,6 +188,11 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
         throw new UncheckedIOException("another paperlens serve is using the search index " + current
             + " (one server per data directory; stop it, or give this one another --data)", (IOException) e);
       }
+      Optional<String> damage = IndexIntegrity.damage(e);
+      if (damage.isPresent()) {
+        throw new UncheckedIOException("the search index " + current + " is damaged (" + damage.get() + "): rebuild it from"
+            + " the catalogue with 'paperlens reindex' (a running 'paperlens serve' rebuilds it by itself)", (IOException) e);
+      }
       throw new UncheckedIOException("cannot open the search index " + current + ": " + e.getMessage(), (IOException) e);
     }
   }
@@ -158,6 +205,23 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
         // already failing: the first error is the one to report
       }
     }
+  }
+
+  /**
+   * True when the writer gave up after a failed write (Lucene closes it on a "tragic" error, e.g. a
+   * read-only or full disk): nothing can be applied to this instance any more, and the generation
+   * must be opened afresh from its last commit.
+   */
+  public boolean writerFailed() {
+    return writer != null && (!writer.isOpen() || writer.getTragicException() != null);
+  }
+
+  /** Checks the checksum of every file searches read now; throws naming the first bad file. */
+  public void verify() {
+    withSearcher(s -> {
+      IndexIntegrity.verify((DirectoryReader) s.getIndexReader());
+      return null;
+    });
   }
 
   /** The generation directory this index reads (and writes, when live). */
@@ -293,7 +357,10 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   @Override
   public List<IndexHit> keyword(String query, org.paperlens.index.Match match, Filters filters, int k) {
     Query parsed = PaperQueryParser.parse(query, match, analyzer, settings.fieldBoosts());
-    return withSearcher(s -> LuceneSearches.run(s, searches.withFilters(parsed, filters), k));
+    return withSearcher(s -> {
+      QueryCost.check(s, parsed, query);
+      return QueryCost.guarded(query, () -> LuceneSearches.run(s, searches.withFilters(parsed, filters), k));
+    });
   }
 
   @Override
@@ -426,7 +493,10 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   @Override
   public int count(String query, org.paperlens.index.Match match, Filters filters) {
     Query q = query == null ? new MatchAllDocsQuery() : PaperQueryParser.parse(query, match, analyzer, settings.fieldBoosts());
-    return withSearcher(s -> s.count(searches.withFilters(q, filters)));
+    return withSearcher(s -> {
+      QueryCost.check(s, q, query);
+      return QueryCost.guarded(query, () -> s.count(searches.withFilters(q, filters)));
+    });
   }
 
   @Override

@@ -33,8 +33,32 @@ public final class StatusResource implements Feature {
     m.put("lastHarvest", st.lastHarvest());
     m.put("lastImport", st.lastImport());
     m.put("enrichment", st.enrichment().stream().map(StatusResource::enrichment).toList());
+    m.put("stages", st.stages().stream().map(StatusResource::stage).toList());
+    m.put("failing", st.failing().stream().map(org.paperlens.common.StageStatus::stage).toList());
     m.put("summary", st.describe());
     ctx.json(m);
+  }
+
+  /**
+   * One background stage: {@code failing} now or not, and its last fault (null when it never
+   * failed): what, since when, the latest failure, how many in a row, the next retry (null once
+   * recovered) and when it recovered (null while failing). Times are ISO-8601 instants.
+   */
+  static Map<String, Object> stage(org.paperlens.common.StageStatus s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("stage", s.stage());
+    m.put("failing", s.failing());
+    m.put("lastFault", s.lastFault().map(f -> {
+      Map<String, Object> fault = new LinkedHashMap<>();
+      fault.put("problem", f.problem());
+      fault.put("since", f.since().toString());
+      fault.put("lastFailure", f.lastFailure().toString());
+      fault.put("failures", f.failures());
+      fault.put("nextRetry", f.nextRetry().map(Object::toString).orElse(null));
+      fault.put("recovered", f.recovered().map(Object::toString).orElse(null));
+      return fault;
+    }).orElse(null));
+    return m;
   }
 
   /**

@@ -7,6 +7,7 @@ import org.paperlens.account.Account;
 import org.paperlens.account.AccountLimits;
 import org.paperlens.account.AccountStore;
 import org.paperlens.account.Secrets;
+import org.paperlens.account.SiteKey;
 
 /**
  * Who is asking, and whether a state change is allowed.
@@ -14,10 +15,15 @@ import org.paperlens.account.Secrets;
  * <ul>
  *   <li>Browsers: a session cookie ({@code pl_session}: HttpOnly, SameSite=Lax, Secure over TLS).
  *   <li>Scripts: {@code Authorization: Bearer TOKEN} with an API token; no cookies involved.
- *   <li>CSRF: a double-submit token. Every page sets {@code pl_csrf} (HttpOnly, SameSite=Lax) and
- *       puts the same value in its forms; a POST form must send it back, and an API call that
- *       authenticates with the session cookie must send it as {@code X-CSRF-Token}. A cross-site
- *       page can neither read the cookie nor set the header, and SameSite keeps the cookies away.
+ *   <li>CSRF: a signed double-submit token bound to the session (OWASP's "signed double-submit
+ *       cookie"). Every page sets {@code pl_csrf} (HttpOnly, SameSite=Lax) and puts the same value
+ *       in its forms; a POST form must send it back, and an API call that authenticates with the
+ *       session cookie must send it as {@code X-CSRF-Token}. The token is a random nonce and the
+ *       HMAC, under the site's key, of the nonce and the session cookie (none before log-in), so a
+ *       made-up cookie with a matching field is refused, and so is a token of another session;
+ *       starting or ending a session issues a new one. The key is kept in the catalogue, so a token
+ *       from one serve process is good on every other. A cross-site page can neither read the
+ *       cookie nor set the header, and SameSite keeps the cookies away.
  *   <li>Log-in limits: a browser that logged in to a name carries {@code pl_device} for it, so its
  *       own attempts are not locked out by a stranger's failures on that name or from its address
  *       (see {@link org.paperlens.account.LoginThrottle}). Addresses come from {@link ClientAddresses}.
@@ -33,15 +39,22 @@ public final class Auth {
   private static final String ACCOUNT = "paperlens.account";
   private static final String CSRF = "paperlens.csrf";
   private static final String BEARER = "paperlens.bearer";
+  private static final String CSRF_KEY = "paperlens.csrf-key";
+  /** The session cookie this request set or cleared, when it did: tokens issued after that are bound to it. */
+  private static final String NEW_SESSION = "paperlens.new-session";
+  private static final java.util.regex.Pattern CSRF_FORM = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
 
   private final AccountStore accounts;
   private final AccountLimits limits;
   private final ClientAddresses clients;
+  private final SiteKey csrfKey;
 
-  public Auth(AccountStore accounts, AccountLimits limits, ClientAddresses clients) {
+  /** @param csrfKey signs CSRF tokens: the site's, from the catalogue, so every process accepts the others' */
+  public Auth(AccountStore accounts, AccountLimits limits, ClientAddresses clients, SiteKey csrfKey) {
     this.accounts = accounts;
     this.limits = limits;
     this.clients = clients;
+    this.csrfKey = csrfKey;
   }
 
   /** The client's address, for per-address limits (honours a trusted proxy). */
@@ -51,6 +64,7 @@ public final class Auth {
 
   /** Runs before every request: resolves the account from a bearer token or the session cookie. */
   public void identify(Context ctx) {
+    ctx.attribute(CSRF_KEY, csrfKey);
     String header = ctx.header("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       Account a = accounts.byApiToken(header.substring(7).strip())
@@ -73,19 +87,47 @@ public final class Auth {
     return account(ctx).orElseThrow(HttpProblem::unauthorized);
   }
 
-  /** The CSRF token for this browser, set as a cookie when it has none yet. */
+  /** The CSRF token for this browser and session, set as a cookie when it has none valid yet. */
   public static String csrfToken(Context ctx) {
     String t = ctx.attribute(CSRF);
     if (t != null) {
       return t;
     }
+    SiteKey key = ctx.attribute(CSRF_KEY);
+    if (key == null) {
+      return ""; // a request answered before it was identified (an error page): its forms cannot post
+    }
     t = ctx.cookie(CSRF_COOKIE);
-    if (t == null || !t.matches("[A-Za-z0-9_-]{43}")) {
-      t = Secrets.newToken();
-      setCookie(ctx, CSRF_COOKIE, t, null);
+    if (!signedFor(key, t, session(ctx))) {
+      t = issueCsrf(ctx, key);
     }
     ctx.attribute(CSRF, t);
     return t;
+  }
+
+  /** A new token bound to the session this request ends with, set as the cookie. */
+  private static String issueCsrf(Context ctx, SiteKey key) {
+    String nonce = Secrets.newToken().substring(0, 22);
+    String t = nonce + "." + key.sign("csrf\n" + nonce + "\n" + session(ctx));
+    setCookie(ctx, CSRF_COOKIE, t, null);
+    ctx.attribute(CSRF, t);
+    return t;
+  }
+
+  private static boolean signedFor(SiteKey key, String token, String session) {
+    if (token == null || !CSRF_FORM.matcher(token).matches()) {
+      return false;
+    }
+    return key.verifies("csrf\n" + token.substring(0, 22) + "\n" + session, token.substring(23));
+  }
+
+  /** The session cookie in effect: one this request set or cleared, else the one it came with ("" for none). */
+  private static String session(Context ctx) {
+    String s = ctx.attribute(NEW_SESSION);
+    if (s == null) {
+      s = ctx.cookie(SESSION_COOKIE);
+    }
+    return s == null ? "" : s;
   }
 
   /**
@@ -100,7 +142,8 @@ public final class Auth {
       return;
     }
     String sent = Problems.isApi(ctx) ? ctx.header(CSRF_HEADER) : ctx.formParam(CSRF_FIELD);
-    if (!Secrets.same(sent, ctx.cookie(CSRF_COOKIE))) {
+    SiteKey key = ctx.attribute(CSRF_KEY);
+    if (key == null || !Secrets.same(sent, ctx.cookie(CSRF_COOKIE)) || !signedFor(key, sent, session(ctx))) {
       throw HttpProblem.forbidden("missing or wrong CSRF token: reload the page and try again");
     }
   }
@@ -158,13 +201,18 @@ public final class Auth {
     if (old != null) {
       accounts.endSession(old);
     }
-    setCookie(ctx, SESSION_COOKIE, accounts.newSession(a), AccountStore.SESSION_LIFETIME);
+    String session = accounts.newSession(a);
+    setCookie(ctx, SESSION_COOKIE, session, AccountStore.SESSION_LIFETIME);
+    ctx.attribute(NEW_SESSION, session);
+    issueCsrf(ctx, csrfKey); // the token before log-in was bound to no session
   }
 
   public void endSession(Context ctx) {
     accounts.endSession(ctx.cookie(SESSION_COOKIE));
     ctx.attribute(ACCOUNT, null); // a page rendered by this same request shows nobody logged in
     ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
+    ctx.attribute(NEW_SESSION, "");
+    issueCsrf(ctx, csrfKey);
   }
 
   private static void setCookie(Context ctx, String name, String value, Duration maxAge) {

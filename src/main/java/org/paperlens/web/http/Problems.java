@@ -60,7 +60,8 @@ public final class Problems {
       case IllegalArgumentException bad -> new Outcome(400, bad.getMessage(), null);
       case HttpResponseException h -> new Outcome(h.getStatus(), h.getMessage(), null);
       case IndexMissingException m -> new Outcome(503, "the search index is not built yet: run 'paperlens reindex'", null);
-      case org.paperlens.index.IndexUnavailableException u -> new Outcome(503, "search is unavailable for a moment: " + u.getMessage(), null);
+      // A moment: a Solr node failing over, or the embedded index rebuilt after damage was found.
+      case org.paperlens.index.IndexUnavailableException u -> new Outcome(503, "search is unavailable for a moment: " + u.getMessage(), "30");
       // Logged once per outage by the database layer, which reconnects by itself: no trace per request.
       case org.paperlens.store.DatabaseUnavailableException d -> new Outcome(503,
           "the catalogue is unreachable for a moment; try again shortly",
@@ -155,8 +156,10 @@ public final class Problems {
       case 409 -> "Conflict";
       case 411 -> "Length Required";
       case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
       case 415 -> "Unsupported Media Type";
       case 429 -> "Too Many Requests";
+      case 431 -> "Request Header Fields Too Large";
       case 503 -> "Service Unavailable";
       default -> status >= 500 ? "Internal Server Error" : "Error";
     };
