@@ -61,6 +61,9 @@ class ModerationTest {
     assertThat(ApiTest.ok(web.browser().get("/api/v1/papers/2401.00102")).get("commentCount").asInt()).isZero();
     String seenByModerator = mod.get("/papers/2401.00102").body();
     assertThat(seenByModerator).contains("cheap pills", "data-testid=\"comment-hidden\"", "Show again");
+    assertThat(mod.get("/account").body()).contains("data-testid=\"account-role\"", "href=\"/moderation\"");
+    assertThat(reader.get("/account").body()).doesNotContain("data-testid=\"account-role\"");
+    assertThat(ApiTest.ok(mod.get("/api/v1/me")).get("role").asText()).isEqualTo("moderator");
     assertThat(post(mod, "/api/v1/moderation/comments/" + id + "/hide", null).statusCode()).as("hidden already").isEqualTo(409);
 
     assertThat(ApiTest.ok(post(mod, "/api/v1/moderation/comments/" + id + "/unhide", "{\"reason\":\"not spam after all\"}"))

@@ -1,15 +1,18 @@
 package org.paperlens.index.solr;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.RemoteSolrException;
+import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.SolrQuery;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.paperlens.index.BadQueryException;
@@ -19,54 +22,80 @@ import org.paperlens.index.PaperFields;
 import org.paperlens.paper.PaperId;
 
 /**
- * The two SolrJ clients of one collection (reads with a short timeout, writes with a long one) and
- * the retry rule of reads: a read that fails on a connection or a 5xx is tried again on another
+ * The two SolrJ clients of one collection (reads with a short timeout, writes with a long one; every
+ * call has a connection and a request timeout, {@link SolrTimeouts}), the retry rule of writes
+ * ({@link SolrCalls}: a deadline, one more send) and the retry rule of reads: a read that fails on a connection or a 5xx is tried again on another
  * node (the cluster state names them); when every try fails it becomes an
  * {@link IndexUnavailableException}. Thread-safe.
  */
 final class SolrConnection implements AutoCloseable {
 
   private static final int ATTEMPTS = 3;
-  /**
-   * A read that takes longer is given up and tried again on another node: a node stopping in the
-   * middle of a request can leave it hanging (its own, or a shard request it sent), and a page must
-   * not wait minutes. Writes (a rebuild's batches) get far longer.
-   */
-  private static final long READ_TIMEOUT_SECONDS = 10;
-  private static final long WRITE_TIMEOUT_SECONDS = 300;
   private static final long RETRY_PAUSE_MS = 250;
+  /**
+   * Which replica of each shard answers a query: one chosen by the query's text, the same from
+   * every process. Replicas of a shard hold the same documents but not the same statistics
+   * (deleted documents count until their segment merges, and merges differ per replica), so a
+   * replica picked at random ranked one query differently from one request to the next and from
+   * one process to the other (issue 21: 39 of 85 query/page combinations), and page 2 from one
+   * process repeated or dropped papers of page 1 from the other. Different queries still spread
+   * over the replicas.
+   */
+  static final String STABLE_REPLICA = "replica.base:stable:hash:q";
 
-  private final CloudSolrClient client;
-  private final CloudSolrClient writer;
+  private final SolrClient client;
+  private final SolrClient writer;
   private final SolrTarget target;
+  private final SolrTimeouts timeouts;
 
-  private SolrConnection(CloudSolrClient client, CloudSolrClient writer, SolrTarget target) {
+  SolrConnection(SolrClient client, SolrClient writer, SolrTarget target, SolrTimeouts timeouts) {
     this.client = client;
     this.writer = writer;
     this.target = target;
+    this.timeouts = timeouts;
   }
 
   static SolrConnection open(SolrTarget target) {
-    return new SolrConnection(client(target, READ_TIMEOUT_SECONDS), client(target, WRITE_TIMEOUT_SECONDS), target);
+    return open(target, SolrTimeouts.DEFAULT);
   }
 
-  private static CloudSolrClient client(SolrTarget target, long requestTimeoutSeconds) {
-    HttpJdkSolrClient.Builder http = new HttpJdkSolrClient.Builder()
-        .withConnectionTimeout(5, TimeUnit.SECONDS)
-        .withRequestTimeout(requestTimeoutSeconds, TimeUnit.SECONDS);
+  static SolrConnection open(SolrTarget target, SolrTimeouts timeouts) {
+    return new SolrConnection(client(target, timeouts, timeouts.read()), client(target, timeouts, timeouts.longestWrite()),
+        target, timeouts);
+  }
+
+  private static CloudSolrClient client(SolrTarget target, SolrTimeouts timeouts, Duration requestTimeout) {
     return new CloudSolrClient.Builder(target.nodes())
-        .withInternalClientBuilder(http)
+        .withInternalClientBuilder(http(timeouts, requestTimeout))
         .withDefaultCollection(target.collection())
         .build();
   }
 
-  SolrTarget target() {
-    return target;
+  /** The HTTP client every Solr call goes through: a connection timeout and a request timeout, always. */
+  static HttpJdkSolrClient.Builder http(SolrTimeouts timeouts, Duration requestTimeout) {
+    return new HttpJdkSolrClient.Builder()
+        .withConnectionTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
+        .withIdleTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .withRequestTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** The client for writes, with the long timeout. */
-  CloudSolrClient writer() {
-    return writer;
+  /**
+   * Sends an update (documents, deletes) within its deadline, once more if it fails or hangs
+   * ({@link SolrCalls}); {@code rebuildBatch} gives it the rebuild's longer deadline.
+   */
+  void update(UpdateRequest update, String what, boolean rebuildBatch) {
+    SolrCalls.write("SolrCloud " + what + " (" + target + ")", rebuildBatch ? timeouts.rebuild() : timeouts.update(),
+        () -> update.process(writer, target.collection()));
+  }
+
+  /** A soft commit makes writes searchable; a hard one also makes them durable and opens a searcher. */
+  void commit(boolean soft) {
+    SolrCalls.write("SolrCloud " + (soft ? "soft " : "") + "commit (" + target + ")", timeouts.update(),
+        () -> writer.commit(target.collection(), true, true, soft));
+  }
+
+  SolrTarget target() {
+    return target;
   }
 
   String collection() {
@@ -80,6 +109,7 @@ final class SolrConnection implements AutoCloseable {
   QueryResponse query(SolrQuery q) {
     for (int attempt = 1; ; attempt++) {
       try {
+        q.set("shards.preference", STABLE_REPLICA);
         return client.query(target.collection(), q, SolrRequest.METHOD.POST);
       } catch (RemoteSolrException e) {
         if (e.code() >= 400 && e.code() < 500) {
@@ -106,8 +136,7 @@ final class SolrConnection implements AutoCloseable {
   }
 
   private static String firstLine(String message) {
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    return SolrCalls.firstLine(message);
   }
 
   /** The top {@code k} ids and scores, best first, equal scores in id order (as the embedded index orders them). */
@@ -127,10 +156,10 @@ final class SolrConnection implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      client.close();
-    } finally {
-      writer.close();
+    try (SolrClient r = client; SolrClient w = writer) {
+      // both closed, the writer even when the reader's close fails
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot close the SolrCloud clients: " + e.getMessage(), e);
     }
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
@@ -69,7 +68,10 @@ public final class SolrIndex implements LiveSearchIndex {
    * @throws IndexUnavailableException when no node answers or the collection is not there
    */
   public static SolrIndex connect(SolrTarget target, IndexSettings settings) {
-    SolrConnection solr = SolrConnection.open(target);
+    return connect(SolrConnection.open(target), settings);
+  }
+
+  static SolrIndex connect(SolrConnection solr, IndexSettings settings) {
     try {
       return new SolrIndex(solr, settings);
     } catch (RuntimeException e) {
@@ -294,9 +296,9 @@ public final class SolrIndex implements LiveSearchIndex {
     return report;
   }
 
-  /** The client for writes, with the long timeout. */
-  CloudSolrClient writer() {
-    return solr.writer();
+  /** The connection writes go through (bounded in time, sent again once). */
+  SolrConnection connection() {
+    return solr;
   }
 
   String collection() {

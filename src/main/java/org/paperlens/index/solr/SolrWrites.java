@@ -1,21 +1,18 @@
 package org.paperlens.index.solr;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.paperlens.common.Progress;
 import org.paperlens.index.IndexChange;
 import org.paperlens.index.IndexSource;
-import org.paperlens.index.IndexUnavailableException;
 import org.paperlens.index.RebuildReport;
 
 /**
- * The write side of {@link SolrIndex}: live batches and whole rebuilds. Writes are not retried
- * here; a failed live batch is applied again by the pipeline from its watermark, a failed rebuild
- * is run again.
+ * The write side of {@link SolrIndex}: live batches and whole rebuilds. Each request is bounded
+ * in time and sent at most twice ({@link SolrConnection#update}); a live batch that still fails is
+ * applied again by the pipeline from its watermark, a failed rebuild is run again.
  */
 final class SolrWrites {
 
@@ -37,16 +34,12 @@ final class SolrWrites {
       update.deleteById(removed);
     }
     update.add(SolrDocuments.watermark(upToSeq, now));
-    send(index, update, "update");
+    index.connection().update(update, "update", false);
   }
 
   /** A soft commit makes writes searchable; a hard one also makes them durable and opens a searcher. */
   static void commit(SolrIndex index, boolean soft) {
-    try {
-      index.writer().commit(index.collection(), true, true, soft);
-    } catch (SolrServerException | IOException | RuntimeException e) {
-      throw new IndexUnavailableException("cannot commit to SolrCloud " + index.target() + ": " + e.getMessage(), e);
-    }
+    index.connection().commit(soft);
   }
 
   static RebuildReport rebuild(SolrIndex index, IndexSource papers, Progress progress) {
@@ -73,7 +66,7 @@ final class SolrWrites {
       add(index, batch);
       UpdateRequest older = new UpdateRequest();
       older.deleteByQuery(SolrDocuments.BUILD + ":[* TO " + (build - 1) + "]");
-      send(index, older, "delete the previous build from");
+      index.connection().update(older, "delete of the previous build", true);
       commit(index, false);
     } finally {
       progress.end();
@@ -84,15 +77,7 @@ final class SolrWrites {
   private static void add(SolrIndex index, List<SolrInputDocument> batch) {
     UpdateRequest update = new UpdateRequest();
     update.add(batch);
-    send(index, update, "write to");
+    index.connection().update(update, "rebuild batch", true);
     batch.clear();
-  }
-
-  private static void send(SolrIndex index, UpdateRequest update, String what) {
-    try {
-      update.process(index.writer(), index.collection());
-    } catch (SolrServerException | IOException | RuntimeException e) {
-      throw new IndexUnavailableException("cannot " + what + " SolrCloud " + index.target() + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -149,9 +149,10 @@ public final class AccountPages implements Feature {
 
   /**
    * The account page ({@code account.mustache}): what was just done or went wrong, the e-mail address,
-   * a new API token (shown once) and the tokens by label.
+   * a new API token (shown once) and the tokens by label; {@code role} (null for a member) links staff to the moderation pages.
    */
-  record AccountView(String title, String name, String done, String error, String email, String newToken, List<Token> tokens) {}
+  record AccountView(String title, String name, String done, String error, String email, String newToken, List<Token> tokens,
+      String role) {}
 
   /** An API token as the page lists it: {@code id} is the start of its hash, enough to revoke it. */
   record Token(String label, String created, String id) {}
@@ -163,7 +164,7 @@ public final class AccountPages implements Feature {
     List<Token> tokens = new ArrayList<>();
     accounts.apiTokens(me).forEach(t -> tokens.add(new Token(t.label(), t.created().toString().substring(0, 10), t.hashPrefix())));
     ctx.html(templates.render("account", ctx, new AccountView("Account " + me.name(), me.name(), done, error,
-        accounts.email(me).orElse(null), newToken, tokens)));
+        accounts.email(me).orElse(null), newToken, tokens, accounts.role(me).moderates() ? accounts.role(me).label() : null)));
   }
 
   private void form(Context ctx, String which, String name, String error) {

@@ -12,6 +12,7 @@ import org.paperlens.web.http.Feature;
 import org.paperlens.web.http.HttpProblem;
 import org.paperlens.web.http.Params;
 import org.paperlens.web.http.Routes;
+import org.paperlens.web.http.Urls;
 
 /**
  * The moderators' pages: the queue of reported comments ({@code /moderation}, most reported first,
@@ -124,9 +125,7 @@ public final class ModerationPages implements Feature {
 
   /** Back to the page the button was on (a path of this site only), else the queue saying what was done. */
   private static void back(Context ctx, String done) {
-    String back = ctx.formParam("back");
-    boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") && back.length() < 500;
-    ctx.redirect(local ? back : "/moderation?done=" + done, HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.back(ctx, "/moderation?done=" + done), HttpStatus.SEE_OTHER);
   }
 
   private static String required(Context ctx, String field) {
