@@ -141,7 +141,12 @@ public final class PaperQueryParser extends MultiFieldQueryParser {
 
   @Override
   protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
-    return super.getFieldQuery(resolve(field), text, slop);
+    String target = resolve(field);
+    if (PaperFields.CATEGORY.equals(target)) {
+      // An exact category has no positions for a phrase ("cat:\"cs LG\"~2" made Lucene throw in the search).
+      return new TermQuery(new Term(PaperFields.CATEGORY, text));
+    }
+    return super.getFieldQuery(target, text, slop);
   }
 
   @Override

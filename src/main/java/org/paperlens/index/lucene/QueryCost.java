@@ -76,12 +76,18 @@ final class QueryCost {
     }
   }
 
-  /** Runs a search, turning Lucene's clause limit (hit while rewriting) into a bad query. */
+  /**
+   * Runs a search, turning Lucene's clause limit (hit while rewriting) and a phrase on a field
+   * without positions into a bad query.
+   */
   static <T> T guarded(String text, SearchCall<T> search) throws IOException {
     try {
       return search.run();
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooCostly(text, "it expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses");
+    } catch (IllegalStateException e) {
+      // A phrase on a field kept without positions: the query's fault, not the server's.
+      throw new BadQueryException("the query" + (text == null ? "" : " '" + text + "'") + " cannot be searched: " + e.getMessage());
     }
   }
 

@@ -113,4 +113,10 @@ class ExpensiveQueriesTest {
         .isInstanceOf(BadQueryException.class).hasMessageContaining("at most " + PaperQueryParser.MAX_EXPANDING_WORDS);
     assertThat(PaperQueryParser.checked("graph~ net*")).isEqualTo("graph~ net*");
   }
+
+  @Test
+  void a_phrase_with_slop_on_the_exact_category_field_is_a_term_not_a_server_error() {
+    assertThat(index.keyword("cat:\"cs.LG\"~26", Match.ANY, Filters.NONE, 10)).isNotEmpty();
+    assertThat(index.count("graph OR cat:\"qu ab\"~26", Match.ANY, Filters.NONE)).isGreaterThanOrEqualTo(0);
+  }
 }
