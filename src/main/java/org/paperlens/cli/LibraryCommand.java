@@ -62,23 +62,39 @@ final class LibraryCommand implements Runnable {
         CatalogueStore store = root.catalogue();
         Account account = root.accounts().byName(user)
             .orElseThrow(() -> new CommandLine.ParameterException(main.spec.commandLine(), "no member named '" + user + "'"));
-        BibtexImport.Report report;
+        LibraryStore library = root.library();
+        BibtexImport importer = new BibtexImport(store, root.indexIfBuilt().orElse(null));
+        int[] counts = new int[3]; // matched, not matched, unreadable
+        // Entry by entry: each is saved and printed as it is read, so memory holds one entry whatever the file's size.
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-          report = new BibtexImport(store, root.indexIfBuilt().orElse(null)).match(in, file.toString());
+          importer.each(in, outcome -> {
+            switch (outcome) {
+              case BibtexImport.Read r when r.entry().matched() -> {
+                BibtexImport.Entry e = r.entry();
+                library.save(account, e.paper(), tags);
+                out.printf("matched  %-20s %s (by %s)%n", e.key(), e.paper(), e.by().label());
+                counts[0]++;
+              }
+              case BibtexImport.Read r -> {
+                out.printf("no match %-20s %s%n", r.entry().key(), r.entry().title() == null ? "(no title)" : r.entry().title());
+                counts[1]++;
+              }
+              case BibtexImport.Unreadable u -> {
+                main.spec.commandLine().getErr().printf("%s: skipped %s%n", file, u.bad().describe());
+                counts[2]++;
+              }
+            }
+          });
         } catch (NoSuchFileException e) {
           throw new BadInputException(file.toString(), "no such file");
         } catch (java.nio.charset.MalformedInputException e) {
           throw new BadInputException(file.toString(), "not UTF-8 text");
         }
-        LibraryStore library = root.library();
-        for (BibtexImport.Entry e : report.matched()) {
-          library.save(account, e.paper(), tags);
-          out.printf("matched  %-20s %s (by %s)%n", e.key(), e.paper(), e.by().label());
+        if (counts[0] + counts[1] == 0 && counts[2] > 0) {
+          throw new BadInputException(file.toString(), "no entry could be read (" + counts[2] + " skipped, each named above)");
         }
-        for (BibtexImport.Entry e : report.unmatched()) {
-          out.printf("no match %-20s %s%n", e.key(), e.title() == null ? "(no title)" : e.title());
-        }
-        out.printf("%d of %d entries added to %s's library%n", report.matched().size(), report.entries().size(), account.name());
+        out.printf("%d of %d entries added to %s's library%s%n", counts[0], counts[0] + counts[1], account.name(),
+            counts[2] == 0 ? "" : "; " + counts[2] + " unreadable entries skipped");
         return 0;
       }
     }

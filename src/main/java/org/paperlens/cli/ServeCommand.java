@@ -186,8 +186,7 @@ final class ServeCommand implements Callable<Integer> {
         log.accept(String.format("links in pages, feeds and mails point at %s (--base-url, $%s)", mail.baseUrl(), MailSettings.BASE_URL_ENV));
       }
       stopped.await();
-      out.println("paperlens: stopping: finishing the requests under way and the pipeline's current step");
-      out.flush();
+      log.accept("stopping: finishing the requests under way and the pipeline's current step");
     } finally {
       closed.countDown();
     }

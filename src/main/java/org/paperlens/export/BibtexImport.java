@@ -1,16 +1,19 @@
 package org.paperlens.export;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
+import org.jbibtex.BibTeXString;
 import org.jbibtex.Key;
 import org.jbibtex.LaTeXParser;
 import org.jbibtex.LaTeXPrinter;
@@ -54,8 +57,30 @@ public final class BibtexImport {
     }
   }
 
-  /** Every entry of the file, in file order. */
-  public record Report(List<Entry> entries) {
+  /** An entry that could not be read: the line it starts on, its key when one was seen, and why. */
+  public record BadEntry(int line, String key, String reason) {
+    /** "line 12 (smith2020): braces nested deeper than 100 levels". */
+    public String describe() {
+      return "line " + line + (key == null || key.isBlank() ? "" : " (" + key + ")") + ": " + reason;
+    }
+  }
+
+  /** What became of one entry, handed on as soon as it is read. */
+  public sealed interface Outcome permits Read, Unreadable {}
+
+  /** An entry read and looked up (matched or not). */
+  public record Read(Entry entry) implements Outcome {}
+
+  /** An entry that could not be read; the rest of the file is read all the same. */
+  public record Unreadable(BadEntry bad) implements Outcome {}
+
+  /** Every entry of the file, in file order, and those that could not be read. */
+  public record Report(List<Entry> entries, List<BadEntry> bad) {
+    public Report {
+      entries = List.copyOf(entries);
+      bad = List.copyOf(bad);
+    }
+
     public List<Entry> matched() {
       return entries.stream().filter(Entry::matched).toList();
     }
@@ -77,19 +102,82 @@ public final class BibtexImport {
     this.index = index;
   }
 
-  /** @param where the file's name, for messages */
+  /** Most {@code @string} macros kept for the entries after them (a file defines a few dozen). */
+  static final int MAX_MACROS = 10_000;
+
+  /**
+   * Reads the file entry by entry and hands each outcome to {@code sink} as soon as it is known, so
+   * memory holds one entry whatever the file's size (the caller decides what to keep). An entry
+   * that cannot be read is an {@link Unreadable} with its line; the rest are read all the same.
+   *
+   * @throws IOException when the file itself cannot be read
+   */
+  public void each(Reader bibtex, Consumer<Outcome> sink) throws IOException {
+    Map<Key, BibTeXString> macros = new java.util.LinkedHashMap<>();
+    new BibtexEntries(bibtex).each(raw -> {
+      Outcome o = outcome(raw, macros);
+      if (o != null) {
+        sink.accept(o);
+      }
+    });
+  }
+
+  /**
+   * Every entry's outcome, collected: the report of {@link #each}.
+   *
+   * @param where the file's name, for messages
+   * @throws BadInputException when the file has entries and none of them can be read
+   */
   public Report match(Reader bibtex, String where) throws BadInputException {
+    List<Entry> out = new ArrayList<>();
+    List<BadEntry> bad = new ArrayList<>();
+    try {
+      each(bibtex, o -> {
+        switch (o) {
+          case Read r -> out.add(r.entry());
+          case Unreadable u -> bad.add(u.bad());
+        }
+      });
+    } catch (IOException e) {
+      throw new BadInputException(where, "cannot be read: " + e.getMessage(), e);
+    }
+    if (out.isEmpty() && !bad.isEmpty()) {
+      throw new BadInputException(where, "no entry could be read: " + bad.getFirst().describe()
+          + (bad.size() > 1 ? " (and " + (bad.size() - 1) + " more)" : ""));
+    }
+    return new Report(out, bad);
+  }
+
+  /**
+   * Parses one entry alone (with the macros defined before it) and matches it; a macro definition
+   * is kept. Null for a macro or preamble, which are no entries.
+   */
+  private Outcome outcome(BibtexEntries.Raw raw, Map<Key, BibTeXString> macros) {
+    if (!raw.ok()) {
+      return new Unreadable(new BadEntry(raw.line(), raw.key(), raw.problem()));
+    }
     BibTeXDatabase db;
     try {
-      db = new LenientParser().parse(bibtex);
-    } catch (org.jbibtex.ParseException | org.jbibtex.TokenMgrException e) {
-      throw new BadInputException(where, "not a readable BibTeX file: " + e.getMessage().strip().lines().findFirst().orElse(""), e);
+      LenientParser parser = new LenientParser();
+      macros.values().forEach(parser::addMacro);
+      db = parser.parse(new java.io.StringReader(raw.text()));
+    } catch (org.jbibtex.ParseException | org.jbibtex.TokenMgrException | org.jbibtex.ObjectResolutionException e) {
+      String why = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+      return new Unreadable(new BadEntry(raw.line(), raw.key(), "not readable BibTeX: " + why));
     }
-    List<Entry> out = new ArrayList<>();
-    for (Map.Entry<Key, BibTeXEntry> e : db.getEntries().entrySet()) {
-      out.add(match(e.getKey().getValue(), e.getValue()));
+    if (raw.type().equals("string")) {
+      db.getStrings().forEach((k, v) -> {
+        if (macros.size() < MAX_MACROS) {
+          macros.put(k, v);
+        }
+      });
     }
-    return new Report(out);
+    if (db.getEntries().isEmpty()) {
+      return raw.type().equals("string") || raw.type().equals("preamble") ? null
+          : new Unreadable(new BadEntry(raw.line(), raw.key(), "not a BibTeX entry"));
+    }
+    Map.Entry<Key, BibTeXEntry> e = db.getEntries().entrySet().iterator().next();
+    return new Read(match(e.getKey().getValue(), e.getValue()));
   }
 
   private Entry match(String key, BibTeXEntry e) {

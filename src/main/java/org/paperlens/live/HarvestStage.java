@@ -46,6 +46,7 @@ final class HarvestStage {
   private final String leaseOwner = UUID.randomUUID().toString();
   private Instant retryAt = Instant.MIN;
   private volatile String last;
+  private volatile String failure;
 
   /** @param arrived told when a harvest changed the catalogue (the embedder starts on the new papers) */
   HarvestStage(HarvestSchedule schedule, CatalogueStore store, Clock clock, Consumer<String> log, Runnable arrived) {
@@ -62,6 +63,11 @@ final class HarvestStage {
     this.arrived = arrived;
     this.firstBackoff = firstBackoff;
     this.maxRetries = maxRetries;
+  }
+
+  /** Why the last harvest failed, while no later one has succeeded: what the pipeline's fault record shows. */
+  Optional<String> failure() {
+    return Optional.ofNullable(failure);
   }
 
   /** The last harvest's outcome, one line with its time; null before the first. */
@@ -125,6 +131,7 @@ final class HarvestStage {
       });
       String summary = report.summary().lines().findFirst().orElse("");
       last = clock.instant() + ": " + outcome.pages() + " pages, " + summary;
+      failure = null;
       log.accept("harvest " + schedule.url() + ": " + summary);
       if (outcome.changedCatalogue()) {
         arrived.run();
@@ -132,6 +139,7 @@ final class HarvestStage {
     } catch (IOException | RuntimeException e) {
       retryAt = Instant.now().plus(RETRY);
       last = clock.instant() + ": failed: " + e.getMessage();
+      failure = "harvest of " + schedule.url() + " failed (retried in " + RETRY.toMinutes() + " min): " + e;
       log.accept("harvest of " + schedule.url() + " failed (retried in " + RETRY.toMinutes() + " min): " + e.getMessage());
     }
   }

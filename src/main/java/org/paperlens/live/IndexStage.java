@@ -101,8 +101,11 @@ final class IndexStage {
       return index.staleReason();
     }
     long watermark = index.appliedSeq();
-    if (watermark > catalogue) {
-      return "the search index is at change " + watermark + ", ahead of the catalogue at change " + catalogue
+    // Read again after the watermark: another process sharing the index (SolrCloud) may have moved
+    // both since, and a watermark is never ahead of a catalogue read after it unless one went back.
+    long after = watermark > catalogue ? store.sequence() : catalogue;
+    if (watermark > after) {
+      return "the search index is at change " + watermark + ", ahead of the catalogue at change " + after
           + " (a catalogue restored from a backup under a newer index?)";
     }
     return "";

@@ -236,7 +236,13 @@ public final class Pipeline implements AutoCloseable {
       });
     }
     if (harvestHealth != null) {
-      attempt(harvestHealth, harvestStage::runIfDue);
+      attempt(harvestHealth, () -> {
+        harvestStage.runIfDue();
+        // The harvest keeps its own retry delay (a source is not asked every second); its fault shows here.
+        if (harvestStage.failure().isPresent()) {
+          throw new IllegalStateException(harvestStage.failure().get());
+        }
+      });
     }
   }
 

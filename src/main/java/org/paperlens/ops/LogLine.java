@@ -37,6 +37,9 @@ public final class LogLine {
    */
   public static String levelOf(String message) {
     String m = String.valueOf(message).toLowerCase(java.util.Locale.ROOT);
+    if (m.contains("reachable again")) {
+      return "INFO"; // the end of an outage
+    }
     return m.contains("failed") || m.contains("cannot") || m.contains("could not") || m.contains("unreachable")
         || m.contains("error") || m.contains("corrupt") ? "WARN" : "INFO";
   }

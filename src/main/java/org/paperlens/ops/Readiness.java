@@ -36,6 +36,8 @@ public final class Readiness implements AutoCloseable {
   /** Defaults: a probe answers within 3 s; the index may stand still behind the catalogue for 10 min (a rebuild). */
   public static final Duration TIMEOUT = Duration.ofSeconds(3);
   public static final Duration WEDGED_AFTER = Duration.ofMinutes(10);
+  /** How long the index stage may keep failing (retrying with backoff) before the process is not ready. */
+  public static final Duration STAGE_GRACE = Duration.ofMinutes(2);
 
   private final Probe catalogue;
   private final Probe index;
@@ -118,6 +120,15 @@ public final class Readiness implements AutoCloseable {
     String at = "index at change " + seq + " of " + st.catalogueSeq();
     if (seq < st.catalogueSeq() && stillFor >= wedgedAfter.toNanos()) {
       return new Health.Check("pipeline", false, at + ", no progress for " + TimeUnit.NANOSECONDS.toSeconds(stillFor) + " s");
+    }
+    // The index stage failing for a while: this process's searches fall further behind with every
+    // change. (A harvest, a citation source or the mail server failing is a remote outage that
+    // another process would suffer too: reported in the status and the metrics, not here.)
+    for (org.paperlens.common.StageStatus stage : st.failing()) {
+      if (stage.stage().equals("index") && stage.lastFault().isPresent()
+          && stage.lastFault().get().since().isBefore(java.time.Instant.now().minus(STAGE_GRACE))) {
+        return new Health.Check("pipeline", false, at + "; " + stage.describe());
+      }
     }
     return new Health.Check("pipeline", true, at);
   }

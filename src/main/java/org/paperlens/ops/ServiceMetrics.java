@@ -58,6 +58,8 @@ public final class ServiceMetrics implements Consumer<RequestRecord>, AutoClosea
   private final Counter harvestFailures;
   private final Set<String> sources = ConcurrentHashMap.newKeySet();
   private final Map<String, EnrichmentStatus> enrichment = new ConcurrentHashMap<>();
+  private final Set<String> stageNames = ConcurrentHashMap.newKeySet();
+  private final Map<String, org.paperlens.common.StageStatus> stages = new ConcurrentHashMap<>();
   private final Map<String, Long> outboxCounts = new ConcurrentHashMap<>();
   private volatile PipelineStatus status;
   private volatile String lastHarvestSeen;
@@ -122,6 +124,17 @@ public final class ServiceMetrics implements Consumer<RequestRecord>, AutoClosea
     if (st != null) {
       status = st;
       observeHarvest(st.lastHarvest());
+      for (org.paperlens.common.StageStatus stage : st.stages()) {
+        stages.put(stage.stage(), stage);
+        if (stageNames.add(stage.stage())) {
+          String name = stage.stage();
+          Gauge.builder("paperlens.stage.failing", stages, m -> m.get(name).failing() ? 1 : 0).tag("stage", name)
+              .description("1 while a pipeline stage is failing and retrying with backoff").register(registry);
+          Gauge.builder("paperlens.stage.consecutive.failures", stages,
+                  m -> m.get(name).failing() ? m.get(name).lastFault().map(org.paperlens.common.StageStatus.Fault::failures).orElse(0) : 0)
+              .tag("stage", name).description("Consecutive failures of a pipeline stage, 0 once it recovered").register(registry);
+        }
+      }
       for (EnrichmentStatus e : st.enrichment()) {
         String name = e.source().displayName();
         enrichment.put(name, e);

@@ -144,8 +144,9 @@ public final class WebServer implements AutoCloseable {
     });
     config.jetty.modifyHttpConfiguration(http -> {
       http.setMinRequestDataRate(limits.minBodyRate());
-      http.setRequestHeaderSize(8 * 1024);
+      http.setRequestHeaderSize(org.paperlens.web.http.HeadSizeLimit.JETTY_HEAD_BYTES); // the smaller limits: HeadSizeLimit
     });
+    config.jetty.modifyServer(server -> server.setErrorHandler(new org.paperlens.web.http.BadMessages()));
     config.jetty.addConnector((server, http) -> {
       ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
       connector.setHost(host);
@@ -154,12 +155,16 @@ public final class WebServer implements AutoCloseable {
       return connector;
     });
     config.jetty.modifyServletContextHandler(context -> {
-      // First, around everything else: a request counts from the moment the servlet sees it until its handler returns
-      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
       // Outermost: times the whole request and sees its final status.
       FilterHolder observed = new FilterHolder(new RequestObserver(observer));
       observed.setAsyncSupported(true);
       context.addFilter(observed, "/*", EnumSet.of(DispatcherType.REQUEST));
+      // Then the request head's size (414, 431), before anything reads it.
+      FilterHolder headLimit = new FilterHolder(new org.paperlens.web.http.HeadSizeLimit());
+      headLimit.setAsyncSupported(true);
+      context.addFilter(headLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
+      // Around the rest: a request counts from the moment the servlet sees it until its handler returns
+      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
       FilterHolder inFlight = new FilterHolder(new InFlight(requests));
       inFlight.setAsyncSupported(true);
       context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));

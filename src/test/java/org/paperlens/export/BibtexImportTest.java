@@ -57,7 +57,7 @@ class BibtexImportTest {
   void a_file_that_is_not_bibtex_is_bad_input_naming_the_file() {
     try (CatalogueStore store = TestDatabase.catalogue(tmp)) {
       assertThatThrownBy(() -> new BibtexImport(store, null).match(new StringReader("@article{oops, title = {unclosed"), "refs.bib"))
-          .isInstanceOf(BadInputException.class).hasMessageStartingWith("refs.bib: not a readable BibTeX file");
+          .isInstanceOf(BadInputException.class).hasMessageStartingWith("refs.bib: no entry could be read: line 1 (oops)");
     }
   }
 }

@@ -24,6 +24,7 @@ import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.IndexUnavailableException;
 import org.paperlens.index.VectorLookup;
+import org.paperlens.index.lucene.FailingStorage;
 import org.paperlens.index.lucene.IndexBuilder;
 import org.paperlens.index.lucene.LiveIndex;
 import org.paperlens.paper.CatalogueStore;
@@ -127,6 +128,29 @@ class DamagedIndexTest {
       try (LiveIndex index = LiveIndex.open(root, IndexSettings.DEFAULT)) {
         assertRebuiltOnFirstStep(store, index, damaged.getFileName().toString(), false);
       }
+    }
+  }
+
+  @Test
+  void damage_found_while_serving_has_the_index_rebuilt_and_switched_to_without_a_restart() throws Exception {
+    Path root = tmp.resolve("index");
+    FailingStorage storage = new FailingStorage();
+    try (CatalogueStore store = catalogueWithIndex(root); LiveIndex index = storage.open(root, IndexSettings.DEFAULT)) {
+      IndexStage stage = new IndexStage(store, index, EmbeddingModel.BGE_SMALL_EN_V15_Q, Duration.ZERO, log::add,
+          java.time.Instant::now);
+      stage.step();
+      assertThat(index.currentFormat()).isTrue();
+      storage.damaged.set(true); // the next segment opened fails its checksum
+      put(store, paper("2607.00100", "Graph neural networks on molecules"));
+      assertThatThrownBy(stage::step).as("the refresh reads the damaged files").isInstanceOf(RuntimeException.class);
+      assertThat(index.currentFormat()).as("marked for a rebuild").isFalse();
+      assertThat(found(index, "dense retrieval")).as("searches go on from the old reader").containsExactly("2607.00099");
+      storage.damaged.set(false);
+      stage.step();
+      assertThat(log).filteredOn(l -> l.contains("damaged")).singleElement().asString()
+          .contains("rebuilding it in the background from the catalogue");
+      assertThat(found(index, "graph neural molecules")).containsExactly("2607.00100");
+      assertThat(index.currentFormat()).isTrue();
     }
   }
 }

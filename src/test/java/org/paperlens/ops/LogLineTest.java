@@ -31,6 +31,8 @@ class LogLineTest {
   void progress_lines_saying_something_failed_are_warnings() {
     assertThat(LogLine.levelOf("pipeline-index failed (tried again shortly): java.io.IOException")).isEqualTo("WARN");
     assertThat(LogLine.levelOf("1,204 papers searchable by keyword")).isEqualTo("INFO");
+    assertThat(LogLine.levelOf("OpenAlex unreachable since 2026-12-06T10:00:00Z (HTTP 503)")).isEqualTo("WARN");
+    assertThat(LogLine.levelOf("OpenAlex reachable again after 12 min (unreachable since 2026-12-06T10:00:00Z)")).isEqualTo("INFO");
   }
 
   @Test

@@ -41,6 +41,29 @@ class ReadinessTest {
   }
 
   @Test
+  void an_index_stage_failing_past_its_grace_makes_the_process_not_ready_and_a_failing_harvest_does_not() {
+    try (Readiness r = readiness(() -> "ok")) {
+      var old = new org.paperlens.common.StageStatus.Fault("IOException: read-only file system", java.time.Instant.EPOCH,
+          java.time.Instant.now(), 40, java.util.Optional.of(java.time.Instant.now()), java.util.Optional.empty());
+      var fresh = new org.paperlens.common.StageStatus.Fault("IOException: read-only file system", java.time.Instant.now(),
+          java.time.Instant.now(), 1, java.util.Optional.of(java.time.Instant.now()), java.util.Optional.empty());
+      status.set(with(new org.paperlens.common.StageStatus("harvest", true, java.util.Optional.of(old))));
+      assertThat(r.check().ready()).as("a remote source's outage").isTrue();
+      status.set(with(new org.paperlens.common.StageStatus("index", true, java.util.Optional.of(fresh))));
+      assertThat(r.check().ready()).as("a first failure, retried in a second").isTrue();
+      status.set(with(new org.paperlens.common.StageStatus("index", true, java.util.Optional.of(old))));
+      Health h = r.check();
+      assertThat(h.failed()).containsExactly("pipeline");
+      assertThat(h.checks().get(2).detail()).contains("index failing since", "read-only file system");
+    }
+  }
+
+  private static PipelineStatus with(org.paperlens.common.StageStatus stage) {
+    return new PipelineStatus(new IndexCoverage(10, 5, 5), 10, EmbedProgress.NONE, null, null, java.util.List.of(),
+        java.util.List.of(stage));
+  }
+
+  @Test
   void an_index_caught_up_is_never_wedged_however_long_nothing_changes() {
     try (Readiness r = readiness(() -> "ok")) {
       nanos.addAndGet(Duration.ofDays(3).toNanos());

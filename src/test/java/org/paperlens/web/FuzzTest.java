@@ -135,6 +135,44 @@ class FuzzTest {
     assertThat(formCount).as("forms found on the pages").isGreaterThanOrEqualTo(12);
   }
 
+  static final int DEFAULT_HOSTILE_REQUESTS = 800;
+
+  /**
+   * The issue-21 campaign ({@link HostileCases}): broken multipart bodies, fuzzy, wildcard, regex and
+   * range queries, deep nesting and oversized request heads, as a logged-in member. None may get a
+   * 5xx or go unanswered. With {@code -Dpaperlens.fuzz.report=...} it writes its counts there too.
+   */
+  @Test
+  void no_invented_hostile_request_gets_a_server_error() throws Exception {
+    long seed = Long.getLong("paperlens.fuzz.seed", DEFAULT_SEED);
+    int budget = Integer.getInteger("paperlens.fuzz.hostile", DEFAULT_HOSTILE_REQUESTS);
+    HostileCases cases = new HostileCases(new FuzzValues(seed));
+    RawHttp http = new RawHttp(URI.create(web.base).getPort(), 60_000);
+    Member member = newMember(1_000_000);
+    Map<HostileCases.Kind, Map<Integer, Integer>> statuses = new TreeMap<>();
+    List<String> failures = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < budget; i++) {
+      if (i > 0 && i % 300 == 0) {
+        member = newMember(1_000_000 + i);
+      }
+      HostileCases.Case c = cases.next(member);
+      RawHttp.Response response = http.send(c.request());
+      statuses.computeIfAbsent(c.kind(), k -> new TreeMap<>()).merge(response.status(), 1, Integer::sum);
+      if (response.status() < 0 || response.status() >= 500) {
+        failures.add(c.kind() + " " + c.request() + " -> " + (response.status() < 0 ? "no answer" : response.head().lines().findFirst().orElse("")));
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String report = HostileReport.of(seed, budget, seconds, statuses, failures.size());
+    System.out.println(report);
+    String reportFile = System.getProperty("paperlens.fuzz.report");
+    if (reportFile != null && !reportFile.isBlank()) {
+      MarkedSection.writeInto(Path.of(reportFile), "fuzz-issue-21", report, HEADING);
+    }
+    assertThat(failures).as("hostile requests answered 5xx or not at all (seed " + seed + ")").isEmpty();
+  }
+
   // ---------------------------------------------------------------- targets
 
   static final List<String> SEED_PAGES = List.of("/", "/daily", "/daily?date=2024-01-10&view=week", "/trending", "/search?q=graph",

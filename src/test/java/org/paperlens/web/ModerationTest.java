@@ -63,6 +63,7 @@ class ModerationTest {
     assertThat(seenByModerator).contains("cheap pills", "data-testid=\"comment-hidden\"", "Show again");
     assertThat(mod.get("/account").body()).contains("data-testid=\"account-role\"", "href=\"/moderation\"");
     assertThat(reader.get("/account").body()).doesNotContain("data-testid=\"account-role\"");
+    assertThat(ApiTest.ok(mod.get("/api/v1/me")).get("role").asText()).isEqualTo("moderator");
     assertThat(post(mod, "/api/v1/moderation/comments/" + id + "/hide", null).statusCode()).as("hidden already").isEqualTo(409);
 
     assertThat(ApiTest.ok(post(mod, "/api/v1/moderation/comments/" + id + "/unhide", "{\"reason\":\"not spam after all\"}"))

@@ -214,9 +214,7 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
       if (found.isEmpty()) {
         throw e;
       }
-      if (damage.isEmpty() && index == current) {
-        damage = damaged(index.generation(), found.get());
-      }
+      markDamaged(index, found.get());
       throw new IndexUnavailableException("the search index is damaged and being rebuilt from the catalogue: " + found.get(), e);
     }
   }
@@ -331,12 +329,38 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
 
   @Override
   public void apply(List<IndexChange> changes, long upToSeq) {
-    writable().apply(changes, upToSeq);
+    LuceneIndex index = writable();
+    try {
+      index.apply(changes, upToSeq);
+    } catch (RuntimeException e) {
+      throw noteDamage(index, e);
+    }
   }
 
   @Override
   public IndexCoverage refresh() {
-    return writable().refresh();
+    LuceneIndex index = writable();
+    try {
+      return index.refresh();
+    } catch (RuntimeException e) {
+      throw noteDamage(index, e);
+    }
+  }
+
+  /**
+   * A write or refresh that read damaged files (a merge, a new segment opened) marks the index for
+   * a rebuild, as a search that does; returns {@code e} for the caller to throw.
+   */
+  private RuntimeException noteDamage(LuceneIndex index, RuntimeException e) {
+    IndexIntegrity.damage(e).ifPresent(what -> markDamaged(index, what));
+    return e;
+  }
+
+  /** Marks {@code index} for a rebuild, unless it is no longer the one in use or damage is already known. */
+  private void markDamaged(LuceneIndex index, String what) {
+    if (damage.isEmpty() && index == current) {
+      damage = damaged(index.generation(), what);
+    }
   }
 
   @Override

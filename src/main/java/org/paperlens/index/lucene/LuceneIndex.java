@@ -357,7 +357,10 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   @Override
   public List<IndexHit> keyword(String query, org.paperlens.index.Match match, Filters filters, int k) {
     Query parsed = PaperQueryParser.parse(query, match, analyzer, settings.fieldBoosts());
-    return withSearcher(s -> LuceneSearches.run(s, searches.withFilters(parsed, filters), k));
+    return withSearcher(s -> {
+      QueryCost.check(s, parsed, query);
+      return QueryCost.guarded(query, () -> LuceneSearches.run(s, searches.withFilters(parsed, filters), k));
+    });
   }
 
   @Override
@@ -490,7 +493,10 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   @Override
   public int count(String query, org.paperlens.index.Match match, Filters filters) {
     Query q = query == null ? new MatchAllDocsQuery() : PaperQueryParser.parse(query, match, analyzer, settings.fieldBoosts());
-    return withSearcher(s -> s.count(searches.withFilters(q, filters)));
+    return withSearcher(s -> {
+      QueryCost.check(s, q, query);
+      return QueryCost.guarded(query, () -> s.count(searches.withFilters(q, filters)));
+    });
   }
 
   @Override

@@ -36,6 +36,17 @@ public final class PaperQueryParser extends MultiFieldQueryParser {
    */
   private static final java.util.regex.Pattern LITERALS = java.util.regex.Pattern.compile("(?<!\\\\)[/?!]");
 
+  /**
+   * Expanding words (fuzzy {@code a~}, wildcard {@code net*}, range {@code [a TO c]}) one query may
+   * have: each expands to many index words in every default field, and a handful already covers any
+   * real search. Checked when parsing, so SolrCloud gets the same 400 before anything is sent; the
+   * index-side budget is {@link QueryCost}.
+   */
+  static final int MAX_EXPANDING_WORDS = 8;
+
+  private int expanding;
+  private boolean perField;
+
   private PaperQueryParser(String[] fields, Analyzer analyzer, Map<String, Float> boosts, Match match) {
     super(fields, analyzer, boosts);
     setDefaultOperator(match == Match.ALL ? QueryParser.Operator.AND : QueryParser.Operator.OR);
@@ -54,7 +65,7 @@ public final class PaperQueryParser extends MultiFieldQueryParser {
       throw new BadQueryException("cannot understand the query '" + query + "': " + firstLine(e.getMessage())
           + " (check quotes and parentheses, and that AND/OR/NOT have something on both sides)", e);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new BadQueryException("the query '" + abbreviate(query) + "' expands to too many terms", e);
+      throw BadQueryException.tooCostly("the query '" + abbreviate(query) + "' expands to too many terms");
     }
   }
 
@@ -130,22 +141,64 @@ public final class PaperQueryParser extends MultiFieldQueryParser {
 
   @Override
   protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
-    return super.getFieldQuery(resolve(field), text, slop);
+    String target = resolve(field);
+    if (PaperFields.CATEGORY.equals(target)) {
+      // An exact category has no positions for a phrase ("cat:\"cs LG\"~2" made Lucene throw in the search).
+      return new TermQuery(new Term(PaperFields.CATEGORY, text));
+    }
+    return super.getFieldQuery(target, text, slop);
   }
 
   @Override
   protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-    return super.getPrefixQuery(resolve(field), termStr);
+    return expanding(field, "wildcard", () -> super.getPrefixQuery(resolve(field), termStr));
   }
 
   @Override
   protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-    return super.getWildcardQuery(resolve(field), termStr);
+    return expanding(field, "wildcard", () -> super.getWildcardQuery(resolve(field), termStr));
   }
 
   @Override
   protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-    return super.getFuzzyQuery(resolve(field), termStr, minSimilarity);
+    return expanding(field, "fuzzy", () -> super.getFuzzyQuery(resolve(field), termStr, minSimilarity));
+  }
+
+  @Override
+  protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+      throws ParseException {
+    return expanding(field, "range", () -> super.getRangeQuery(aliasOrSelf(field), part1, part2, startInclusive, endInclusive));
+  }
+
+  @Override
+  protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+    return expanding(field, "regular-expression", () -> super.getRegexpQuery(aliasOrSelf(field), termStr));
+  }
+
+  /** One part of the query that the parser builds, which may throw its exception. */
+  @FunctionalInterface
+  private interface Part {
+    Query build() throws ParseException;
+  }
+
+  /**
+   * Counts one expanding word as the user typed it: the multi-field parser calls back once per
+   * default field for a word without a field, and those calls are the same word.
+   */
+  private Query expanding(String field, String kind, Part part) throws ParseException {
+    if (perField) {
+      return part.build();
+    }
+    if (++expanding > MAX_EXPANDING_WORDS) {
+      throw BadQueryException.tooCostly("the query has more than " + MAX_EXPANDING_WORDS + " fuzzy, wildcard or range words (a "
+          + kind + " word is one: ~, * or [ TO ]); use at most " + MAX_EXPANDING_WORDS);
+    }
+    perField = field == null;
+    try {
+      return part.build();
+    } finally {
+      perField = false;
+    }
   }
 
   /**
@@ -154,6 +207,11 @@ public final class PaperQueryParser extends MultiFieldQueryParser {
    */
   private static String resolve(String field) {
     return field == null ? null : PaperFields.ALIASES.get(field.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A known alias becomes its field; any other field stays as typed (a range on it matches nothing, as before). */
+  private static String aliasOrSelf(String field) {
+    return field == null ? null : PaperFields.ALIASES.getOrDefault(field.toLowerCase(java.util.Locale.ROOT), field);
   }
 
   private static String firstLine(String message) {

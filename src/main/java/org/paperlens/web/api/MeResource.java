@@ -38,6 +38,7 @@ public final class MeResource implements Feature {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", me.name());
     m.put("email", accounts.email(me).orElse(null));
+    m.put("role", accounts.role(me).label()); // member, moderator or admin: what a script may ask of /moderation
     ctx.json(m);
   }
 

@@ -156,8 +156,10 @@ public final class Problems {
       case 409 -> "Conflict";
       case 411 -> "Length Required";
       case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
       case 415 -> "Unsupported Media Type";
       case 429 -> "Too Many Requests";
+      case 431 -> "Request Header Fields Too Large";
       case 503 -> "Service Unavailable";
       default -> status >= 500 ? "Internal Server Error" : "Error";
     };

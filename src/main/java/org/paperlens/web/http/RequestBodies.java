@@ -35,6 +35,11 @@ public final class RequestBodies {
   /** Reads the body (form fields, uploads or raw bytes), which Javalin then keeps for the handlers. */
   public void readUpFront(Context ctx) {
     if (!hasBody(ctx)) {
+      if (isMultipart(ctx)) {
+        // Jetty fails on a multipart form with no parts (no boundary line) when a handler first
+        // asks for a field, deep in the handler: refuse it here instead.
+        throw HttpProblem.badRequest("the multipart form is empty: it has no parts (not even the closing boundary)");
+      }
       return;
     }
     String who = client.apply(ctx);

@@ -95,32 +95,53 @@ public final class ExportRoutes implements Feature {
       importPage(ctx, tags, null, "Choose a .bib file or paste BibTeX entries.");
       return;
     }
+    List<String> tagList = LibraryStore.parseTags(tags);
     BibtexImport.Report report;
-    try (Reader in = file != null ? new InputStreamReader(file.content(), StandardCharsets.UTF_8) : new StringReader(pasted)) {
-      report = new BibtexImport(catalogue, index).match(in, file != null ? file.filename() : "the pasted text");
+    // Entry by entry: each match is saved as it is read, and a bad entry is reported with its line, the rest imported.
+    try (Reader in = file != null ? new java.io.BufferedReader(new InputStreamReader(file.content(), StandardCharsets.UTF_8)) : new StringReader(pasted)) {
+      List<BibtexImport.Entry> entries = new java.util.ArrayList<>();
+      List<BibtexImport.BadEntry> bad = new java.util.ArrayList<>();
+      new BibtexImport(catalogue, index).each(in, outcome -> {
+        switch (outcome) {
+          case BibtexImport.Read r -> {
+            if (r.entry().matched()) {
+              library.save(me, r.entry().paper(), tagList);
+            }
+            entries.add(r.entry());
+          }
+          case BibtexImport.Unreadable u -> bad.add(u.bad());
+        }
+      });
+      if (entries.isEmpty() && !bad.isEmpty()) {
+        throw new BadInputException(file != null ? file.filename() : "the pasted text", "no entry could be read: " + bad.getFirst().describe()
+            + (bad.size() > 1 ? " (and " + (bad.size() - 1) + " more)" : ""));
+      }
+      report = new BibtexImport.Report(entries, bad);
     } catch (BadInputException e) {
       ctx.status(400);
       importPage(ctx, tags, null, e.getMessage());
       return;
     }
-    List<String> tagList = LibraryStore.parseTags(tags);
-    for (BibtexImport.Entry e : report.matched()) {
-      library.save(me, e.paper(), tagList);
-    }
     importPage(ctx, tags, report, null);
   }
 
   private void importPage(Context ctx, String tags, BibtexImport.Report report, String error) {
-    ImportView v = report == null ? new ImportView("Import BibTeX into your library", tags, error, false, 0, 0, List.of(), List.of())
+    ImportView v = report == null ? new ImportView("Import BibTeX into your library", tags, error, false, 0, 0, List.of(), List.of(), List.of())
         : new ImportView("Import BibTeX into your library", tags, error, true, report.matched().size(), report.unmatched().size(),
             report.matched().stream().map(e -> new Matched(e.key(), String.valueOf(e.title()), "/papers/" + e.paper(), e.by().label())).toList(),
-            report.unmatched().stream().map(e -> new Unmatched(e.key(), String.valueOf(e.title()))).toList());
+            report.unmatched().stream().map(e -> new Unmatched(e.key(), String.valueOf(e.title()))).toList(),
+            report.bad().stream().map(BibtexImport.BadEntry::describe).toList());
     ctx.html(templates.render("library-import", ctx, v));
   }
 
   /** The BibTeX import page ({@code library-import.mustache}): the form and, after an upload ({@code report}), what matched. */
   record ImportView(String title, String tags, String error, boolean report, int matchedCount, int unmatchedCount, List<Matched> matched,
-      List<Unmatched> unmatched) {}
+      List<Unmatched> unmatched, List<String> skipped) {
+    /** Whether some entries could not be read (the template's heading for them). */
+    public boolean anySkipped() {
+      return !skipped.isEmpty();
+    }
+  }
 
   /** An entry found in the catalogue, saved to the library, and how it was matched. */
   record Matched(String key, String title, String url, String by) {}

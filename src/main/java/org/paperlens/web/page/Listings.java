@@ -211,8 +211,8 @@ public final class Listings {
   }
 
   /**
-   * Runs a search. A keyword or hybrid query that does not parse (a pasted title with a stray
-   * quote or colon) is run again as the literal words, with a notice instead of an error.
+   * Runs a search. A keyword or hybrid query that does not parse (a pasted title with a stray quote
+   * or colon) is run again as the literal words, with a notice; one too costly is refused (a 400).
    */
   public Search search(SearchRequest request) {
     return searches.get(new SearchKey(request, index.coverage().seq(), citations.generation(), community.generation()), key -> {
@@ -222,6 +222,7 @@ public final class Listings {
       try {
         result = searcher.search(r);
       } catch (BadQueryException e) {
+        e.rethrowIfTooCostly();
         result = searcher.search(r.withQuery(QueryText.literal(r.query())));
         notice = "The query could not be read as query syntax (" + e.getMessage() + "), so it was searched as plain words.";
       }

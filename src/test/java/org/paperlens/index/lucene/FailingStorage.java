@@ -21,6 +21,8 @@ public final class FailingStorage implements LiveIndex.Storage {
 
   /** Set: every write fails. */
   public final AtomicBoolean readOnly = new AtomicBoolean();
+  /** Set: every file opened for reading fails its checksum, as a damaged disk block makes it. */
+  public final AtomicBoolean damaged = new AtomicBoolean();
 
   /** A live index under {@code root} on these files. */
   public LiveIndex open(Path root, IndexSettings settings) {
@@ -46,6 +48,14 @@ public final class FailingStorage implements LiveIndex.Storage {
       public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
         check(prefix);
         return super.createTempOutput(prefix, suffix, context);
+      }
+
+      @Override
+      public org.apache.lucene.store.IndexInput openInput(String name, IOContext context) throws IOException {
+        if (damaged.get() && !name.startsWith("segments")) {
+          throw new org.apache.lucene.index.CorruptIndexException("checksum failed (test)", generation.resolve(name).toString());
+        }
+        return super.openInput(name, context);
       }
 
       @Override
