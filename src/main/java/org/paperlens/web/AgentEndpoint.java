@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.servlet.FilterHolder;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.paperlens.account.AccountStore;
 import org.paperlens.mcp.AgentServer;
 import org.paperlens.mcp.Members;
@@ -19,7 +19,7 @@ import org.paperlens.mcp.Services;
 
 /**
  * The MCP server at {@code /mcp} (Streamable HTTP): the SDK's servlet transport, which runs on
- * Jetty 11's Servlet 5 API, mounted on the web server's servlet context beside Javalin's servlet,
+ * Jetty 12's Servlet 6 API (ee10), mounted on the web server's servlet context beside Javalin's servlet,
  * behind {@link AgentAccess}. Sessions are the transport's ({@code Mcp-Session-Id}); its body limit
  * is the API's, and a browser's request from another origin is refused (403).
  */

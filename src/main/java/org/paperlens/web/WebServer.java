@@ -2,6 +2,7 @@ package org.paperlens.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.StatisticsHandler;
-import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.paperlens.common.RequestGauge;
 import org.paperlens.web.http.Auth;
@@ -73,40 +74,47 @@ public final class WebServer implements AutoCloseable {
     Problems problems = new Problems((ctx, status, title, detail) -> templates.render("error", ctx,
         new ErrorView(title, status, detail)));
     RequestBodies bodies = new RequestBodies(limits, clients::of);
+    Routes[] registered = new Routes[1];
+    // Javalin 7 takes every route, filter and handler up front, in the configuration: none is added to a built app.
     app = Javalin.create(config -> {
-      config.showJavalinBanner = false;
-      config.startupWatcherEnabled = false;
+      config.startup.showJavalinBanner = false;
+      config.startup.startupWatcherEnabled = false;
       config.http.prefer405over404 = true;
       jetty(config, limits, requests);
       config.router.ignoreTrailingSlashes = true;
       staticFiles(config);
+      RoutesConfig r = config.routes;
+      r.before(ctx -> {
+        securityHeaders(ctx);
+        if (OperatorRoutes.PATHS.contains(ctx.path())) {
+          return; // health checks and scrapes carry no session, and /metrics's bearer token is no API token
+        }
+        bodies.readUpFront(ctx);
+        auth.identify(ctx);
+      });
+      r.after(ctx -> {
+        // The matched HTTP route's template, not this after-handler's own "*" (none when nothing matched).
+        var matched = ctx.endpoints().lastHttpEndpoint();
+        ctx.req().setAttribute(RequestObserver.ROUTE, matched == null ? null : matched.path);
+        if ("text/html".equals(ctx.res().getContentType())) {
+          ctx.contentType("text/html; charset=utf-8");
+        }
+      });
+      r.exception(Exception.class, problems::handle);
+      r.error(404, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")) {
+          problems.respond(ctx, new Problems.Outcome(404, "no page at " + ctx.path(), null));
+        }
+      });
+      r.error(405, ctx -> problems.respond(ctx, new Problems.Outcome(405, ctx.method() + " is not allowed on " + ctx.path(), null)));
+      Routes routes = new Routes(r);
+      routes.api(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+      // Browsers ask for /favicon.ico whatever the page says; answer with the site's SVG icon.
+      routes.get("/favicon.ico", WebServer::favicon);
+      features.forEach(f -> f.register(routes));
+      registered[0] = routes;
     });
-    app.before(ctx -> {
-      securityHeaders(ctx);
-      if (OperatorRoutes.PATHS.contains(ctx.path())) {
-        return; // health checks and scrapes carry no session, and /metrics's bearer token is no API token
-      }
-      bodies.readUpFront(ctx);
-      auth.identify(ctx);
-    });
-    app.after(ctx -> {
-      ctx.req().setAttribute(RequestObserver.ROUTE, ctx.endpointHandlerPath());
-      if ("text/html".equals(ctx.res().getContentType())) {
-        ctx.contentType("text/html; charset=utf-8");
-      }
-    });
-    app.exception(Exception.class, problems::handle);
-    app.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")) {
-        problems.respond(ctx, new Problems.Outcome(404, "no page at " + ctx.path(), null));
-      }
-    });
-    app.error(405, ctx -> problems.respond(ctx, new Problems.Outcome(405, ctx.method() + " is not allowed on " + ctx.path(), null)));
-    routes = new Routes(app);
-    routes.api(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    // Browsers ask for /favicon.ico whatever the page says; answer with the site's SVG icon.
-    routes.get("/favicon.ico", WebServer::favicon);
-    features.forEach(f -> f.register(routes));
+    routes = registered[0];
   }
 
   private static void staticFiles(JavalinConfig config) {
@@ -136,11 +144,11 @@ public final class WebServer implements AutoCloseable {
     config.jetty.threadPool = threads;
     config.jetty.modifyServer(server -> {
       // Graceful stop (SIGTERM, a rolling restart): the connector stops accepting at once, requests
-      // under way are finished for up to DRAIN, and only then are connections closed. Jetty waits
-      // only for handlers that count their requests, which the statistics handler does; Javalin
+      // under way are finished for up to DRAIN, and only then are connections closed. In Jetty 12 it is
+      // the graceful handler that counts the requests under way and that stop waits for; Javalin
       // attaches its context inside it.
       server.setStopTimeout(DRAIN.toMillis());
-      server.setHandler(new StatisticsHandler());
+      server.setHandler(new GracefulHandler());
     });
     config.jetty.modifyHttpConfiguration(http -> {
       http.setMinRequestDataRate(limits.minBodyRate());

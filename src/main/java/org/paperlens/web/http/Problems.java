@@ -83,7 +83,8 @@ public final class Problems {
    */
   private static Outcome unreadable(Throwable cause) {
     Outcome o;
-    if (cause instanceof org.eclipse.jetty.http.BadMessageException b) {
+    // Jetty 12 marks its HTTP-level failures (BadMessageException and the HttpException.* kinds) with this interface.
+    if (cause instanceof org.eclipse.jetty.http.HttpException b) {
       int code = b.getCode() >= 400 && b.getCode() < 500 ? b.getCode() : 400; // the body is the client's: never a 5xx
       o = new Outcome(code, "the request could not be read: " + b.getReason(), null);
     } else if (causedBy(cause, java.util.concurrent.TimeoutException.class)) {
@@ -107,6 +108,11 @@ public final class Problems {
   }
 
   public void handle(Throwable e, Context ctx) {
+    if (e instanceof UnreadableBody) {
+      // Where an unreadable body ends is unknown, and Jetty 12 drops the connection after it: say so, so a
+      // client does not send its next request on a connection about to close.
+      ctx.header("Connection", "close");
+    }
     respond(ctx, classify(e));
   }
 

@@ -1,6 +1,6 @@
 package org.paperlens.web.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -23,10 +23,10 @@ public final class Routes {
       HandlerType.PATCH);
   private static final String API = "/api/v1";
 
-  private final Javalin app;
+  private final RoutesConfig app;
   private final List<ApiRoute> apiRoutes = new ArrayList<>();
 
-  public Routes(Javalin app) {
+  public Routes(RoutesConfig app) {
     this.app = app;
   }
 
