@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "mail", mixinStandardHelpOptions = true,
-    description = {"Hold or resume mail for the data directory (--data): while held, serve and `digest run` send",
-        "nothing whatever the SMTP settings say (digests still queue, and go out once resumed).",
+    description = {"Hold or resume the mail of the data directory (--data).",
+        "While held, serve and `digest run` send nothing whatever the SMTP settings say (digests still queue,",
+        "and go out once resumed).",
         "`paperlens restore` leaves mail held. Actions: status (default), hold, resume."})
 final class MailCommand implements Callable<Integer> {
 

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
-    description = {"Restore a backup made by `paperlens backup` into the data directory (--data), which must hold",
-        "no catalogue and no index yet. Every file is checked against the manifest first.",
+    description = {"Restore a backup made by `paperlens backup` into an empty data directory (--data).",
+        "The directory must hold no catalogue and no index yet. Every file is checked against the manifest first.",
         "Mail stays held for the restored copy until `paperlens mail resume`: a copy started with the",
         "production SMTP settings must not mail real subscribers."})
 final class RestoreCommand implements Callable<Integer> {
