@@ -42,47 +42,45 @@ final class AccountCommand implements Runnable {
     }
   }
 
-  @Command(name = "grant-admin", mixinStandardHelpOptions = true,
-      description = "Makes USER an administrator: moderates, and reads the moderation log at /moderation/log.")
-  static final class GrantAdmin implements Callable<Integer> {
+  /** One role change from the command line; the subcommands differ only in the role they give. */
+  abstract static class RoleChange implements Callable<Integer> {
     @CommandLine.ParentCommand
     AccountCommand parent;
 
     @Parameters(paramLabel = "USER", description = "The member's name.")
     String user;
 
+    abstract Role role();
+
     @Override
     public Integer call() {
-      return parent.grant(user, Role.ADMIN);
+      return parent.grant(user, role());
+    }
+  }
+
+  @Command(name = "grant-admin", mixinStandardHelpOptions = true,
+      description = "Makes USER an administrator: moderates, and reads the moderation log at /moderation/log.")
+  static final class GrantAdmin extends RoleChange {
+    @Override
+    Role role() {
+      return Role.ADMIN;
     }
   }
 
   @Command(name = "grant-moderator", mixinStandardHelpOptions = true,
       description = "Makes USER a moderator: hides comments and submissions, suspends members, works the report queue at /moderation.")
-  static final class GrantModerator implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    AccountCommand parent;
-
-    @Parameters(paramLabel = "USER", description = "The member's name.")
-    String user;
-
+  static final class GrantModerator extends RoleChange {
     @Override
-    public Integer call() {
-      return parent.grant(user, Role.MODERATOR);
+    Role role() {
+      return Role.MODERATOR;
     }
   }
 
   @Command(name = "revoke-role", mixinStandardHelpOptions = true, description = "Makes USER a plain member again.")
-  static final class RevokeRole implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    AccountCommand parent;
-
-    @Parameters(paramLabel = "USER", description = "The member's name.")
-    String user;
-
+  static final class RevokeRole extends RoleChange {
     @Override
-    public Integer call() {
-      return parent.grant(user, Role.MEMBER);
+    Role role() {
+      return Role.MEMBER;
     }
   }
 
