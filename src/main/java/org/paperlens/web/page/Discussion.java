@@ -146,7 +146,8 @@ public final class Discussion implements Feature {
     return n.asText();
   }
 
-  private static long commentId(Context ctx) {
+  /** The {@code {cid}} path parameter, or 400 (also the moderation pages' reader). */
+  static long commentId(Context ctx) {
     try {
       return Long.parseLong(ctx.pathParam("cid"));
     } catch (NumberFormatException e) {

@@ -84,7 +84,7 @@ public final class ModerationPages implements Feature {
     if (me == null) {
       return;
     }
-    long id = commentId(ctx);
+    long id = Discussion.commentId(ctx);
     boolean added = moderation.report(me, id, ctx.formParam("reason"));
     String paper = moderation.paperOf(id);
     ctx.redirect("/papers/" + paper + "?done=" + (added ? "reported" : "reported-already") + "#comment-" + id, HttpStatus.SEE_OTHER);
@@ -95,7 +95,7 @@ public final class ModerationPages implements Feature {
     if (me == null) {
       return;
     }
-    long id = commentId(ctx);
+    long id = Discussion.commentId(ctx);
     String reason = ctx.formParam("reason");
     switch (action) {
       case "hide" -> moderation.setCommentHidden(me, id, true, reason);
@@ -134,14 +134,6 @@ public final class ModerationPages implements Feature {
       throw HttpProblem.badRequest("'" + field + "' is required");
     }
     return v.strip();
-  }
-
-  static long commentId(Context ctx) {
-    try {
-      return Long.parseLong(ctx.pathParam("cid"));
-    } catch (NumberFormatException e) {
-      throw HttpProblem.badRequest("'" + ctx.pathParam("cid") + "' is not a comment number");
-    }
   }
 
   @Override
