@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paperlens.index.Filters;
+import org.paperlens.index.HitCount;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.MarkedText;
@@ -29,6 +30,13 @@ public final class Searcher {
    * queries. Pages say so when a query matches more.
    */
   public static final int SORT_DEPTH = 1_000;
+
+  /**
+   * How far a keyword or hybrid search counts its matches exactly; past it the total is "1,000+".
+   * Counting every match of common words costs more than the search itself at a million papers
+   * (10 % of a hybrid search's Java time, measured), and the count is only shown, never paged to.
+   */
+  public static final int EXACT_COUNT = 1_000;
 
   private final PaperIndex index;
   private final QueryEncoder encoder;
@@ -83,18 +91,18 @@ public final class Searcher {
         hits.add(new SearchHit(from + i + 1, paper, h.score(), snippets.getOrDefault(h.id(), MarkedText.EMPTY), isPin));
       }
     }
-    int total = switch (request.mode()) {
-      case SearchMode.Semantic m -> index.countByMeaning(request.filters());
-      case SearchMode.Keyword m -> index.count(request.query(), request.match(), request.filters());
-      case SearchMode.Hybrid m -> index.count(request.query(), request.match(), request.filters());
+    HitCount total = switch (request.mode()) {
+      case SearchMode.Semantic m -> HitCount.exactly(index.countByMeaning(request.filters()));
+      case SearchMode.Keyword m -> index.count(request.query(), request.match(), request.filters(), EXACT_COUNT);
+      case SearchMode.Hybrid m -> index.count(request.query(), request.match(), request.filters(), EXACT_COUNT);
     };
     if (request.mode() instanceof SearchMode.Hybrid) {
       // The count stays the papers with the words: the meaning half adds close papers to the list,
       // not to what the total says it counts (SearchResult#totalText says both).
-      total = Math.max(total, pin.isPresent() ? 1 : 0);
+      total = total.max(pin.isPresent() ? 1 : 0);
     } else {
       // A pinned exact match can add a paper the words do not match.
-      total = Math.max(total, ranked.size() > to ? to + 1 : hits.size() + from);
+      total = total.max(ranked.size() > to ? to + 1 : hits.size() + from);
     }
     return new SearchResult(request, hits, ranked.size() > to, (System.nanoTime() - start) / 1e6, total, sorted ? ranked.size() : 0);
   }
