@@ -5,18 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 import org.paperlens.common.Progress;
 import org.paperlens.index.IndexRebuild;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.IndexSource;
 import org.paperlens.index.RebuildReport;
-import org.paperlens.index.VectorQuantization;
 
 /**
  * Builds the Lucene index from an {@link IndexSource} (the catalogue and its stored vectors), never re-embedding.
@@ -76,8 +73,9 @@ public final class IndexBuilder {
       try (FSDirectory dir = FSDirectory.open(generation);
           IndexWriter writer = new IndexWriter(dir, config(settings));
           ParallelAdder adder = new ParallelAdder(writer, THREADS)) {
+        VectorField vectors = VectorField.of(settings);
         papers.forEach((paper, vector) -> {
-          adder.add(PaperDocument.of(paper, vector));
+          adder.add(PaperDocument.of(paper, vector, vectors));
           counts[0]++;
           if (vector != null) {
             counts[1]++;
@@ -109,25 +107,13 @@ public final class IndexBuilder {
     // of 991 on the arXiv listings) but doubled a keyword search's CPU (docs/benchmarks.md, "Index
     // bytes per paper").
     config.setCodec(new Lucene104Codec() {
-      private final KnnVectorsFormat quantisedHnsw = new Lucene104HnswScalarQuantizedVectorsFormat(
-          encoding(settings.quantization()), HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
+      private final KnnVectorsFormat hnsw = VectorField.format(settings, HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
 
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-        return quantisedHnsw;
+        return hnsw;
       }
     });
     return config;
-  }
-
-  /** The Lucene scalar encoding of a quantisation setting. */
-  static ScalarEncoding encoding(VectorQuantization quantization) {
-    return switch (quantization) {
-      case INT8 -> ScalarEncoding.UNSIGNED_BYTE;
-      case INT7 -> ScalarEncoding.SEVEN_BIT;
-      case INT4 -> ScalarEncoding.PACKED_NIBBLE;
-      case DIBIT -> ScalarEncoding.DIBIT_QUERY_NIBBLE;
-      case BINARY -> ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE;
-    };
   }
 }
