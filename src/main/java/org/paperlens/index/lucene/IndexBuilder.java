@@ -98,6 +98,11 @@ public final class IndexBuilder {
   }
 
   static IndexWriterConfig config(IndexSettings settings) {
+    return config(settings, VectorField.format(settings, HNSW_MAX_CONN, HNSW_BEAM_WIDTH));
+  }
+
+  /** The configuration of a new index whose vectors take {@code vectorFormat} (benchmarks compare formats). */
+  static IndexWriterConfig config(IndexSettings settings, KnnVectorsFormat vectorFormat) {
     IndexWriterConfig config = new IndexWriterConfig(PaperAnalyzer.create());
     config.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -107,11 +112,9 @@ public final class IndexBuilder {
     // of 991 on the arXiv listings) but doubled a keyword search's CPU (docs/benchmarks.md, "Index
     // bytes per paper").
     config.setCodec(new Lucene104Codec() {
-      private final KnnVectorsFormat hnsw = VectorField.format(settings, HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
-
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-        return hnsw;
+        return vectorFormat;
       }
     });
     return config;
