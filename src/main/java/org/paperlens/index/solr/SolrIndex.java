@@ -23,6 +23,7 @@ import org.paperlens.index.LexicalNeighbours;
 import org.paperlens.index.LiveSearchIndex;
 import org.paperlens.index.MarkedText;
 import org.paperlens.index.PaperFields;
+import org.paperlens.index.VectorCodes;
 import org.paperlens.index.RebuildReport;
 import org.paperlens.index.lucene.TextAnalysis;
 import org.paperlens.paper.AuthorNames;
@@ -102,7 +103,8 @@ public final class SolrIndex implements LiveSearchIndex {
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
     SolrQuery q = SolrQueries.nearest(vector, k);
     SolrQueries.filter(q, filters, analyzer);
-    return solr.hits(q, k);
+    // Solr scores byte vectors as Lucene does; on the float vectors' scale, as the embedded index answers.
+    return solr.hits(q, k).stream().map(h -> new IndexHit(h.id(), VectorCodes.unitScore(h.score(), vector.length))).toList();
   }
 
   @Override
