@@ -27,7 +27,11 @@ public final class ManyPapers {
   /** Imports the papers into {@code store} (ids 2402.10000 on). */
   public static void addTo(CatalogueStore store, Path tmp) {
     Path file = write(tmp);
-    new Importer(store, new Importer.Options(Optional.empty(), "x", 500), Progress.NONE).run(List.of(file), new ImportReport());
+    try {
+      new Importer(store, new Importer.Options(Optional.empty(), "x", 500), Progress.NONE).run(List.of(file), new ImportReport());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Writes the papers as an arXiv listing file in {@code dir}; returns its path. */
