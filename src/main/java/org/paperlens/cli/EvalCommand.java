@@ -174,7 +174,7 @@ final class EvalCommand implements Callable<Integer> {
         out.flush();
         if (runDir != null) {
           Files.createDirectories(runDir);
-          TrecRunFile.write(e.run(), "paperlens-" + e.mode(), runDir.resolve(dataset + "-" + e.mode().replace(':', '-') + ".trec"));
+          TrecRunFile.write(e.run(), "paperlens-" + e.mode(), runDir.resolve(dataset + "-" + e.mode().replace(':', '-').replace('/', '_') + ".trec"));
         }
       }
     }

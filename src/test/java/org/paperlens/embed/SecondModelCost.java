@@ -83,7 +83,7 @@ public final class SecondModelCost {
       body.append(String.format("| %s | %.1f | %.1f | %.1f |%n", MODELS.get(i), passages.size() / QueryEncodeRatio.pct(docCpu[i], 50),
           QueryEncodeRatio.pct(queryCpu[i], 50), QueryEncodeRatio.pct(queryCpu[i], 90)));
     }
-    body.append("\nCommand: `bench/model-cost`. Hardware: ").append(Hardware.describe()).append(". ").append(Load.describe()).append('\n');
+    body.append("\nCommand: `bench/model-cost " + n + " " + q + "`. Hardware: ").append(Hardware.describe()).append(". ").append(Load.describe()).append('\n');
     MarkedSection.writeInto(doc, "model-cost", body.toString(), "# Relevance");
     System.out.print(body);
   }
