@@ -6,10 +6,21 @@ local paths = {}
 local headers = {}
 local position = 1
 local threads = 0
+local all_threads = {}
+-- Answers 503 (admission control's "busy, come back"), counted apart from other statuses: wrk
+-- counts every status >= 400 as an error; the shell script subtracts these from that count.
+unavailable = 0
 
 function setup(thread)
   thread:set("thread_number", threads)
   threads = threads + 1
+  table.insert(all_threads, thread)
+end
+
+function response(status, headers, body)
+  if status == 503 then
+    unavailable = unavailable + 1
+  end
 end
 
 function init(args)
@@ -38,8 +49,12 @@ end
 
 function done(summary, latency, requests)
   local e = summary.errors
+  local s503 = 0
+  for _, thread in ipairs(all_threads) do
+    s503 = s503 + (thread:get("unavailable") or 0)
+  end
   io.write(string.format(
-    "web-load: requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d connect=%d read=%d write=%d status=%d timeout=%d\n",
+    "web-load: requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d connect=%d read=%d write=%d status=%d timeout=%d s503=%d\n",
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
-    latency:percentile(99), latency.max, e.connect, e.read, e.write, e.status, e.timeout))
+    latency:percentile(99), latency.max, e.connect, e.read, e.write, e.status - s503, e.timeout, s503))
 end

@@ -19,7 +19,7 @@ import org.paperlens.web.OperatorRoutes;
  */
 record Operators(OperatorRoutes routes, Consumer<RequestRecord> observer) {
 
-  static Operators of(PaperLens root, Supplier<PipelineStatus> pipeline) {
+  static Operators of(PaperLens root, Supplier<PipelineStatus> pipeline, org.paperlens.common.Admission admission) {
     Operations ops = root.operations();
     var catalogue = root.catalogue();
     var index = root.index();
@@ -31,6 +31,7 @@ record Operators(OperatorRoutes routes, Consumer<RequestRecord> observer) {
     OutboxStore outbox = new OutboxStore(root.database());
     Supplier<Map<String, Long>> outboxCounts = outbox::countsByState;
     ServiceMetrics metrics = root.own(new ServiceMetrics(pipeline, outboxCounts));
+    metrics.watch(admission);
     Consumer<RequestRecord> observer = ops.requestLog() ? metrics.andThen(new RequestLog(ops.logOut(), java.time.Clock.systemUTC())) : metrics;
     return new Operators(new OperatorRoutes(readiness, metrics, ops.metricsToken()), observer);
   }

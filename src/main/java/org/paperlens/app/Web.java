@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.paperlens.citation.map.CitationMaps;
 import org.paperlens.digest.SubscribeLimits;
+import org.paperlens.common.Admission;
 import org.paperlens.common.RequestGauge;
 import org.paperlens.live.EmbedProgress;
 import org.paperlens.live.PipelineStatus;
@@ -94,7 +95,9 @@ public final class Web {
     SubscribeLimits mails = new SubscribeLimits(clock, root.limitStore());
     List<Feature> features = new ArrayList<>();
     // First: health checks and metrics answer whatever the pages' routes would make of their paths.
-    Operators operators = Operators.of(root, pipeline);
+    // One admission for pages, the API and MCP alike: a search costs the same CPU whoever asks.
+    Admission admission = new Admission(limits.admission());
+    Operators operators = Operators.of(root, pipeline, admission);
     features.add(operators.routes());
     // Pages. Exports before reading: /papers/<id>/export must come before /papers/<id>.
     features.add(new ExportRoutes(root.catalogue(), root.index(), root.library(), listings, templates));
@@ -140,7 +143,7 @@ public final class Web {
     // The agent interface at /mcp: the same services as the pages and the API, the API's body limit.
     AgentEndpoint agent = new AgentEndpoint(Agent.services(root), root.accounts(), limits.maxBodyBytes(), root.mail().baseUrl());
     return root.own(new WebServer(limits, clients, auth, templates, features, agent, root.mail().baseUrl(), requests,
-        operators.observer()));
+        operators.observer(), admission));
   }
 
   /** Without a pipeline (a static index): the status is the index's coverage alone. */

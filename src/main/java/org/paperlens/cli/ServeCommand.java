@@ -64,6 +64,9 @@ final class ServeCommand implements Callable<Integer> {
           "above 0 and at most 1 (it always gives way to requests). Default: $" + ServeEnv.EMBED_SHARE + ", else 1 (all cores)."})
   Double embedShare;
 
+  @picocli.CommandLine.Mixin
+  AdmissionOptions admission = new AdmissionOptions();
+
   @Option(names = "--trusted-proxy", paramLabel = "ADDR",
       description = {"IP address of a reverse proxy in front of paperlens (repeatable); its X-Forwarded-For then names",
           "the client for per-address limits. Default: $" + Config.TRUSTED_PROXIES_ENV + " (comma-separated), else none."})
@@ -145,8 +148,10 @@ final class ServeCommand implements Callable<Integer> {
     });
     Runtime.getRuntime().addShutdownHook(hook);
     ServeEnv fromEnv;
+    org.paperlens.common.Admission.Limits admit;
     try {
       fromEnv = ServeEnv.resolve(main.environment());
+      admit = admission.resolve(main.environment(), Runtime.getRuntime().availableProcessors());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -171,11 +176,13 @@ final class ServeCommand implements Callable<Integer> {
     IndexBackend backend = main.indexBackend(config);
     try (PaperLens root = PaperLens.builder(config, backend, clock).mail(mail).operations(operations).serving()
         .submissionsFrom(oaiUrl, org.paperlens.ingest.FetchLimits.SUBMISSION).build()) {
-      Serving site = new Serving(root, pipelineSettings, java.util.Optional.of(digestEvery), ServerLimits.DEFAULT, clients, log);
+      Serving site = new Serving(root, pipelineSettings, java.util.Optional.of(digestEvery),
+          ServerLimits.DEFAULT.withAdmission(admit), clients, log);
       int actual = site.start(host, port);
       log.accept("digests: " + mail.describe());
       log.accept(config.describe() + ", " + backend.describe());
       log.accept("pipeline: " + describe(pipelineSettings));
+      log.accept("admission of searches, related papers and recommendations: " + admit.describe());
       log.accept(site.pipeline().status().describe());
       log.accept("operators: /health/live, /health/ready; /metrics " + (operations.metricsToken() != null ? "with the metrics token" : "off")
           + "; request log " + (operations.requestLog() ? "on" : "off"));

@@ -37,7 +37,7 @@ public final class PaperFields {
   public static final String CODE = "code";
   /** The paper's first code link ({@link org.paperlens.paper.CodeLinks#codeUrl}), stored only: a result's Code chip. */
   public static final String CODE_URL = "code_url";
-  /** The dense vector of title + abstract, HNSW over codes of {@link IndexSettings#quantization} (int8 by default). */
+  /** The dense vector of title + abstract, HNSW over codes of {@link IndexSettings#quantization} (by default our own int8 codes, {@link VectorCodes}). */
   public static final String VECTOR = "vector";
 
   /** Query-language aliases ({@code ti:}, {@code abs:}, {@code au:}, {@code cat:}) to fields. */

@@ -1,22 +1,24 @@
 package org.paperlens.index;
 
 /**
- * How the HNSW graph stores paper vectors for search (the embedded engine maps each to a Lucene
- * scalar encoding in {@code index.lucene.IndexBuilder}). The full float vectors are kept beside the
- * quantised ones either way (Lucene needs them to merge segments), so a smaller code saves index
- * bytes and scoring time, and costs recall; docs/benchmarks.md ("Vector quantisation") has the
- * figures that chose the default.
+ * How the embedded index stores paper vectors for search ({@code index.lucene.VectorField}).
+ * {@link #INT8}, the default, is our own 8-bit code of each vector ({@link VectorCodes}) in a byte
+ * vector field: 384 bytes a paper and nothing else. The others are Lucene's scalar encodings of
+ * float vectors, and Lucene keeps the 1,536 bytes of float vectors beside their codes (it needs them
+ * to merge segments), so each takes more bytes than int8 and finds less; they stay for comparison
+ * and for indexes built with them. docs/benchmarks.md ("Vector quantisation", "Index bytes per
+ * paper: the choice") has the figures that chose the default.
  */
 public enum VectorQuantization {
-  /** 8 bits a dimension, unsigned. */
+  /** 8 bits a dimension, our own codes at one fixed scale, without a float copy. */
   INT8("int8"),
-  /** 7 bits a dimension (a faster dot product on some CPUs). */
+  /** Lucene's 7 bits a dimension, with the float copy. */
   INT7("int7"),
-  /** 4 bits a dimension, two to a byte. */
+  /** Lucene's 4 bits a dimension, two to a byte, with the float copy. */
   INT4("int4"),
-  /** 2 bits a dimension; the query side keeps 4. */
+  /** Lucene's 2 bits a dimension (the query side keeps 4), with the float copy. */
   DIBIT("2bit"),
-  /** 1 bit a dimension; the query side keeps 4. */
+  /** Lucene's 1 bit a dimension (the query side keeps 4), with the float copy. */
   BINARY("1bit");
 
   public static final VectorQuantization DEFAULT = INT8;

@@ -17,7 +17,7 @@ import org.paperlens.web.http.Routes;
  * HTTP: 200, always), {@code /health/ready} (200 when {@link Readiness} passes, else 503, with a
  * JSON body naming each check and what it saw) and {@code /metrics} (Prometheus text, only with the
  * configured bearer token; 404 when none is configured). None of them counts as a request the
- * embedder gives way to ({@link org.paperlens.web.http.InFlight#cheap}), and none needs a session.
+ * embedder gives way to ({@link org.paperlens.web.http.InFlight.Cost#CHEAP}), and none needs a session.
  */
 public final class OperatorRoutes implements Feature {
 

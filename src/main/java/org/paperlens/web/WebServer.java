@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.paperlens.common.Admission;
 import org.paperlens.common.RequestGauge;
 import org.paperlens.web.http.Auth;
 import org.paperlens.web.http.InFlight;
@@ -62,12 +63,15 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
       AgentEndpoint agent, String baseUrl, RequestGauge requests) {
-    this(limits, clients, auth, templates, features, agent, baseUrl, requests, r -> {});
+    this(limits, clients, auth, templates, features, agent, baseUrl, requests, r -> {}, new Admission(limits.admission()));
   }
 
-  /** @param observer sees every answered request (metrics, the request log) */
+  /**
+   * @param observer sees every answered request (metrics, the request log)
+   * @param admission lets the expensive requests in ({@link InFlight}), built from {@code limits.admission()}
+   */
   public WebServer(ServerLimits limits, ClientAddresses clients, Auth auth, Templates templates, List<Feature> features,
-      AgentEndpoint agent, String baseUrl, RequestGauge requests, Consumer<RequestRecord> observer) {
+      AgentEndpoint agent, String baseUrl, RequestGauge requests, Consumer<RequestRecord> observer, Admission admission) {
     this.agent = agent;
     this.observer = observer;
     byte[] openApi = openApi(baseUrl);
@@ -80,7 +84,7 @@ public final class WebServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.startup.startupWatcherEnabled = false;
       config.http.prefer405over404 = true;
-      jetty(config, limits, requests);
+      jetty(config, limits, requests, admission);
       config.router.ignoreTrailingSlashes = true;
       staticFiles(config);
       RoutesConfig r = config.routes;
@@ -134,7 +138,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Jetty settings that bound what a slow or oversized request can hold: see {@link ServerLimits}. */
-  private void jetty(JavalinConfig config, ServerLimits limits, RequestGauge requests) {
+  private void jetty(JavalinConfig config, ServerLimits limits, RequestGauge requests, Admission admission) {
     config.http.maxRequestSize = limits.maxBodyBytes();
     config.jetty.multipartConfig.maxTotalRequestSize(limits.maxUploadBytes(), SizeUnit.BYTES);
     config.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), SizeUnit.BYTES);
@@ -172,8 +176,9 @@ public final class WebServer implements AutoCloseable {
       headLimit.setAsyncSupported(true);
       context.addFilter(headLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
       // Around the rest: a request counts from the moment the servlet sees it until its handler returns
-      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder).
-      FilterHolder inFlight = new FilterHolder(new InFlight(requests));
+      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder),
+      // and an expensive one waits for its turn to compute or is refused (503) here, before anything else is done for it.
+      FilterHolder inFlight = new FilterHolder(new InFlight(requests, admission));
       inFlight.setAsyncSupported(true);
       context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));
       FilterHolder bodyLimit = new FilterHolder(new BodySizeLimit(limits.maxBodyBytes(), limits.maxUploadBytes()));

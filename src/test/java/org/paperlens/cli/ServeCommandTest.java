@@ -125,4 +125,11 @@ class ServeCommandTest {
     assertThat(proxy.code()).isEqualTo(2);
     assertThat(proxy.err()).contains("'proxy.example'");
   }
+
+  @Test
+  void a_negative_admission_limit_is_a_usage_error_that_names_the_flag(@TempDir Path dir) {
+    Cli.Result r = Cli.run("--data", dir.resolve("data").toString(), "serve", "--port", "0", "--admit-queue", "-1");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--admit-queue must be 0 or more, was -1");
+  }
 }

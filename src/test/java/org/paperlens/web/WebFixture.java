@@ -127,6 +127,14 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     return this;
   }
 
+  private org.paperlens.search.QueryEncoder queryEncoder = SearchFixture.TOPICS;
+
+  /** Embeds queries with this encoder instead of the topic fake (a blocking one holds searches mid-way). */
+  WebFixture withQueryEncoder(org.paperlens.search.QueryEncoder encoder) {
+    this.queryEncoder = encoder;
+    return this;
+  }
+
   /** Serves with other limits on reading requests (a short idle timeout, to see it expire). */
   WebFixture withLimits(ServerLimits limits) {
     this.limits = limits;
@@ -158,7 +166,7 @@ final class WebFixture implements AutoCloseable, BeforeAllCallback, AfterAllCall
     Clock clock = Clock.systemUTC();
     org.paperlens.app.Parts builder = PaperLens.builder(config, IndexBackend.of(config, null, Map.of()), clock)
         .passwordHasher(new PasswordHasher(1024, 1, 1)).accountLimits(accountLimits.apply(clock))
-        .queryEncoder(SearchFixture.TOPICS).vectors(id -> SearchFixture.VECTORS.get(id.value()))
+        .queryEncoder(queryEncoder).vectors(id -> SearchFixture.VECTORS.get(id.value()))
         .submissionsFrom(oaiUrl, FetchLimits.SUBMISSION.withTimeout(Duration.ofSeconds(5))).operations(operations);
     if (mail != null) {
       builder.mail(mail.get());

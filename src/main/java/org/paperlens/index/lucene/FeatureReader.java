@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -190,14 +189,14 @@ final class FeatureReader {
     Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
     List<LeafReaderContext> leaves = reader.leaves();
     int leafIndex = -1;
-    FloatVectorValues values = null;
+    KnnVectorValues values = null;
     KnnVectorValues.DocIndexIterator it = null;
     LeafReaderContext leaf = null;
     for (int row : order) {
       int doc = docs[row];
       while (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
         leaf = leaves.get(++leafIndex);
-        values = leaf.reader().getFloatVectorValues(PaperFields.VECTOR);
+        values = VectorField.values(leaf.reader());
         it = values == null ? null : values.iterator();
       }
       if (it == null) {
@@ -206,7 +205,7 @@ final class FeatureReader {
       int local = doc - leaf.docBase;
       int at = it.docID() >= local ? it.docID() : it.advance(local);
       if (at == local) {
-        out[row] = values.vectorValue(it.index()).clone();
+        out[row] = VectorField.vector(values, it.index());
       } else if (at == DocIdSetIterator.NO_MORE_DOCS) {
         it = null;
       }

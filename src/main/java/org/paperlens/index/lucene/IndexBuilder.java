@@ -5,18 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 import org.paperlens.common.Progress;
 import org.paperlens.index.IndexRebuild;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.IndexSource;
 import org.paperlens.index.RebuildReport;
-import org.paperlens.index.VectorQuantization;
 
 /**
  * Builds the Lucene index from an {@link IndexSource} (the catalogue and its stored vectors), never re-embedding.
@@ -76,8 +73,9 @@ public final class IndexBuilder {
       try (FSDirectory dir = FSDirectory.open(generation);
           IndexWriter writer = new IndexWriter(dir, config(settings));
           ParallelAdder adder = new ParallelAdder(writer, THREADS)) {
+        VectorField vectors = VectorField.of(settings);
         papers.forEach((paper, vector) -> {
-          adder.add(PaperDocument.of(paper, vector));
+          adder.add(PaperDocument.of(paper, vector, vectors));
           counts[0]++;
           if (vector != null) {
             counts[1]++;
@@ -100,6 +98,11 @@ public final class IndexBuilder {
   }
 
   static IndexWriterConfig config(IndexSettings settings) {
+    return config(settings, VectorField.format(settings, HNSW_MAX_CONN, HNSW_BEAM_WIDTH));
+  }
+
+  /** The configuration of a new index whose vectors take {@code vectorFormat} (benchmarks compare formats). */
+  static IndexWriterConfig config(IndexSettings settings, KnnVectorsFormat vectorFormat) {
     IndexWriterConfig config = new IndexWriterConfig(PaperAnalyzer.create());
     config.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -109,25 +112,11 @@ public final class IndexBuilder {
     // of 991 on the arXiv listings) but doubled a keyword search's CPU (docs/benchmarks.md, "Index
     // bytes per paper").
     config.setCodec(new Lucene104Codec() {
-      private final KnnVectorsFormat quantisedHnsw = new Lucene104HnswScalarQuantizedVectorsFormat(
-          encoding(settings.quantization()), HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
-
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-        return quantisedHnsw;
+        return vectorFormat;
       }
     });
     return config;
-  }
-
-  /** The Lucene scalar encoding of a quantisation setting. */
-  static ScalarEncoding encoding(VectorQuantization quantization) {
-    return switch (quantization) {
-      case INT8 -> ScalarEncoding.UNSIGNED_BYTE;
-      case INT7 -> ScalarEncoding.SEVEN_BIT;
-      case INT4 -> ScalarEncoding.PACKED_NIBBLE;
-      case DIBIT -> ScalarEncoding.DIBIT_QUERY_NIBBLE;
-      case BINARY -> ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE;
-    };
   }
 }

@@ -20,8 +20,9 @@ final class IndexCommit {
   /** 2: id doc values and a catalogue watermark; 3: code and author key fields, title and abstract as readable text;
    * 4: Lucene 10.6's scalar-quantised vector format (Lucene104), the 10.3 one being read-only now;
    * 5: a stored code link, for the Code chip of search results;
-   * 6: the vector quantisation recorded ({@link #QUANTIZATION_KEY}). */
-  static final String FORMAT = "6";
+   * 6: the vector quantisation recorded ({@link #QUANTIZATION_KEY});
+   * 7: int8 vectors as our own codes in a byte vector field, without Lucene's float copy ({@link VectorField}). */
+  static final String FORMAT = "7";
   /** Commit user data: the {@link VectorQuantization#configName} the vectors were quantised with; absent before format 6. */
   static final String QUANTIZATION_KEY = "paperlens_quantization";
 

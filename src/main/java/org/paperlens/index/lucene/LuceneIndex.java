@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -24,7 +23,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -84,6 +82,8 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   private final IndexSettings settings;
   private final String format;
   private final String quantization;
+  /** How this generation keeps vectors (as built, whatever the settings now say); fixed for its life. */
+  private final VectorField vectors;
   private volatile IndexCoverage coverage;
   /** Guarded by this: the watermark of what {@link #apply} has written, and of the last commit. */
   private long appliedSeq;
@@ -118,6 +118,12 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     this.quantization = userData.getOrDefault(IndexCommit.QUANTIZATION_KEY, "");
     this.searchers = writer != null ? new SearcherManager(writer, factory)
         : commit != null ? new SearcherManager(commit, factory) : new SearcherManager(directory, factory);
+    IndexSearcher first = searchers.acquire();
+    try {
+      this.vectors = VectorField.held(first.getIndexReader(), format, quantization);
+    } finally {
+      searchers.release(first);
+    }
     this.coverage = measure(committedSeq);
   }
 
@@ -175,7 +181,9 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     try {
       dir = storage.open(current);
       if (live) {
-        writer = new IndexWriter(dir, IndexBuilder.config(settings).setOpenMode(IndexWriterConfig.OpenMode.APPEND));
+        // New segments take the vector format the index was built with: a byte-vector index opened
+        // with another quantisation configured must not get a scalar-quantised float format.
+        writer = new IndexWriter(dir, IndexBuilder.config(asBuilt(dir, settings)).setOpenMode(IndexWriterConfig.OpenMode.APPEND));
       }
       return new LuceneIndex(current, dir, writer, settings);
     } catch (IOException | RuntimeException e) {
@@ -195,6 +203,13 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
       }
       throw new UncheckedIOException("cannot open the search index " + current + ": " + e.getMessage(), (IOException) e);
     }
+  }
+
+  /** {@code settings} with the quantisation the index in {@code dir} records (the configured one when it records none). */
+  private static IndexSettings asBuilt(Directory dir, IndexSettings settings) throws IOException {
+    String built = DirectoryReader.listCommits(dir).getLast().getUserData().get(IndexCommit.QUANTIZATION_KEY);
+    return built == null ? settings
+        : settings.withQuantization(org.paperlens.index.VectorQuantization.byName(built).orElse(settings.quantization()));
   }
 
   private static void closeQuietly(AutoCloseable c) {
@@ -254,7 +269,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
       for (IndexChange change : changes) {
         Term id = new Term(PaperFields.ID, change.id().value());
         switch (change) {
-          case IndexChange.Put put -> writer.updateDocument(id, PaperDocument.of(put.paper(), put.vector()));
+          case IndexChange.Put put -> writer.updateDocument(id, PaperDocument.of(put.paper(), put.vector(), vectors));
           case IndexChange.Remove remove -> writer.deleteDocuments(id);
         }
       }
@@ -317,7 +332,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
       IndexReader reader = s.getIndexReader();
       int withVector = 0;
       for (LeafReaderContext leaf : reader.leaves()) {
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperFields.VECTOR);
+        KnnVectorValues values = VectorField.values(leaf.reader());
         if (values == null) {
           continue;
         }
@@ -366,7 +381,9 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   @Override
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
     Query filter = filters.isEmpty() ? null : searches.filterQuery(filters);
-    return withSearcher(s -> LuceneSearches.run(s, new KnnFloatVectorQuery(PaperFields.VECTOR, vector, k, filter), k));
+    List<IndexHit> hits = withSearcher(s -> LuceneSearches.run(s, vectors.nearest(vector, k, filter), k));
+    return vectors == VectorField.FLOATS ? hits
+        : hits.stream().map(h -> new IndexHit(h.id(), vectors.unitScore(h.score(), vector.length))).toList();
   }
 
   @Override
@@ -496,6 +513,15 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     return withSearcher(s -> {
       QueryCost.check(s, q, query);
       return QueryCost.guarded(query, () -> s.count(searches.withFilters(q, filters)));
+    });
+  }
+
+  @Override
+  public org.paperlens.index.HitCount count(String query, org.paperlens.index.Match match, Filters filters, int exactUpTo) {
+    Query q = query == null ? new MatchAllDocsQuery() : PaperQueryParser.parse(query, match, analyzer, settings.fieldBoosts());
+    return withSearcher(s -> {
+      QueryCost.check(s, q, query);
+      return QueryCost.guarded(query, () -> BoundedCount.count(s, searches.withFilters(q, filters), exactUpTo));
     });
   }
 

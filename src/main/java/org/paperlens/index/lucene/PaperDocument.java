@@ -3,12 +3,10 @@ package org.paperlens.index.lucene;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.paperlens.index.PaperFieldValues;
 import org.paperlens.index.PaperFields;
@@ -22,11 +20,17 @@ public final class PaperDocument {
 
   private PaperDocument() {}
 
+  /** The document of a new index: the vector as our own 8-bit code ({@link VectorField#BYTES}). */
   public static Document of(Paper paper, float[] vector) {
-    return of(PaperFieldValues.of(paper, vector));
+    return of(paper, vector, VectorField.BYTES);
   }
 
-  static Document of(PaperFieldValues v) {
+  /** The document with its vector kept the way {@code vectors} says (an index's own way, for updates to it). */
+  static Document of(Paper paper, float[] vector, VectorField vectors) {
+    return of(PaperFieldValues.of(paper, vector), vectors);
+  }
+
+  static Document of(PaperFieldValues v, VectorField vectors) {
     Document doc = new Document();
     doc.add(new StringField(PaperFields.ID, v.id(), Field.Store.YES));
     // Doc values of the id: hits and feature rows are turned into ids without a stored-field read.
@@ -65,7 +69,7 @@ public final class PaperDocument {
       doc.add(new StoredField(PaperFields.DATE, day));
     }
     if (v.vector() != null) {
-      doc.add(new KnnFloatVectorField(PaperFields.VECTOR, v.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+      doc.add(vectors.field(v.vector()));
     }
     return doc;
   }

@@ -9,6 +9,7 @@ import org.apache.solr.common.SolrInputDocument;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.PaperFieldValues;
 import org.paperlens.index.PaperFields;
+import org.paperlens.index.VectorCodes;
 import org.paperlens.paper.Paper;
 import org.paperlens.paper.PaperId;
 
@@ -70,9 +71,11 @@ final class SolrDocuments {
       doc.setField(PaperFields.DATE, (int) v.date().toEpochDay());
     }
     if (v.vector() != null) {
-      List<Float> values = new ArrayList<>(v.vector().length);
-      for (float x : v.vector()) {
-        values.add(x);
+      // Our own 8-bit codes, as the embedded index keeps them (the config set's vectorEncoding="BYTE").
+      byte[] code = VectorCodes.encode(v.vector());
+      List<Integer> values = new ArrayList<>(code.length);
+      for (byte c : code) {
+        values.add((int) c);
       }
       doc.setField(PaperFields.VECTOR, values);
     }

@@ -23,6 +23,7 @@ import org.paperlens.index.LexicalNeighbours;
 import org.paperlens.index.LiveSearchIndex;
 import org.paperlens.index.MarkedText;
 import org.paperlens.index.PaperFields;
+import org.paperlens.index.VectorCodes;
 import org.paperlens.index.RebuildReport;
 import org.paperlens.index.lucene.TextAnalysis;
 import org.paperlens.paper.AuthorNames;
@@ -102,7 +103,8 @@ public final class SolrIndex implements LiveSearchIndex {
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
     SolrQuery q = SolrQueries.nearest(vector, k);
     SolrQueries.filter(q, filters, analyzer);
-    return solr.hits(q, k);
+    // Solr scores byte vectors as Lucene does; on the float vectors' scale, as the embedded index answers.
+    return solr.hits(q, k).stream().map(h -> new IndexHit(h.id(), VectorCodes.unitScore(h.score(), vector.length))).toList();
   }
 
   @Override
@@ -226,6 +228,25 @@ public final class SolrIndex implements LiveSearchIndex {
     }
     SolrQueries.filter(q, filters, analyzer);
     return (int) query(q.setRows(0)).getResults().getNumFound();
+  }
+
+  /**
+   * Solr's {@code minExactCount}: each shard counts exactly up to the bound, then skips what cannot
+   * enter the top hit, and {@code numFoundExact} says whether it counted all. It applies only when
+   * a top document is asked for (rows 0 counts everything), so one id is fetched.
+   */
+  @Override
+  public org.paperlens.index.HitCount count(String query, org.paperlens.index.Match match, Filters filters, int exactUpTo) {
+    if (query == null) {
+      return org.paperlens.index.HitCount.exactly(count(null, match, filters));
+    }
+    SolrQuery q = SolrQueries.keyword(query, match, settings);
+    SolrQueries.filter(q, filters, analyzer);
+    q.setRows(1).setFields(PaperFields.ID).set("minExactCount", exactUpTo);
+    var found = query(q).getResults();
+    int n = (int) Math.min(Integer.MAX_VALUE, found.getNumFound());
+    return Boolean.FALSE.equals(found.getNumFoundExact()) ? org.paperlens.index.HitCount.atLeast(Math.min(n, exactUpTo))
+        : org.paperlens.index.HitCount.exactly(n);
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.paperlens.index.Filters;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.Match;
 import org.paperlens.index.PaperFields;
+import org.paperlens.index.VectorCodes;
 import org.paperlens.index.lucene.TextAnalysis;
 import org.paperlens.index.lucene.PaperQueryParser;
 import org.paperlens.paper.PaperId;
@@ -60,14 +61,18 @@ final class SolrQueries {
     q.set("uf", String.join(" ", fields));
   }
 
-  /** The vector query: the k nearest among the papers passing the filters ({@code fq} pre-filters the HNSW walk). */
+  /**
+   * The vector query: the k nearest among the papers passing the filters ({@code fq} pre-filters
+   * the HNSW walk), the query vector coded as the papers' are ({@link VectorCodes}).
+   */
   static SolrQuery nearest(float[] vector, int k) {
     StringBuilder v = new StringBuilder("{!knn f=").append(PaperFields.VECTOR).append(" topK=").append(k).append("}[");
-    for (int i = 0; i < vector.length; i++) {
+    byte[] code = VectorCodes.encode(vector);
+    for (int i = 0; i < code.length; i++) {
       if (i > 0) {
         v.append(',');
       }
-      v.append(vector[i]);
+      v.append(code[i]);
     }
     return new SolrQuery(v.append(']').toString());
   }

@@ -1,6 +1,7 @@
 package org.paperlens.web.http;
 
 import java.time.Duration;
+import org.paperlens.common.Admission;
 
 /**
  * How much a client may hold of the server while its request arrives. A request body is read by
@@ -21,12 +22,15 @@ import java.time.Duration;
  * @param maxBodyBytes the largest form or JSON body; multipart uploads may be larger (up to
  *     {@code maxUploadBytes})
  * @param maxUploadBytes the largest multipart body (a BibTeX file)
+ * @param admission how many expensive requests (searches, related papers, recommendations) are
+ *     computed at once, how many wait, and for how long ({@link InFlight})
  */
 public record ServerLimits(Duration idleTimeout, int minBodyRate, int bodyReadsPerClient, int bodyReadsInTotal,
-    int maxThreads, int maxBodyBytes, int maxUploadBytes) {
+    int maxThreads, int maxBodyBytes, int maxUploadBytes, Admission.Limits admission) {
 
-  /** What {@code paperlens serve} uses. */
-  public static final ServerLimits DEFAULT = new ServerLimits(Duration.ofSeconds(20), 512, 16, 64, 200, 64 * 1024, 4 * 1024 * 1024);
+  /** What {@code paperlens serve} uses unless told otherwise: admission by this machine's cores. */
+  public static final ServerLimits DEFAULT = new ServerLimits(Duration.ofSeconds(20), 512, 16, 64, 200, 64 * 1024, 4 * 1024 * 1024,
+      Admission.Limits.forCores(Runtime.getRuntime().availableProcessors()));
 
   public ServerLimits {
     if (bodyReadsPerClient < 1 || bodyReadsInTotal < bodyReadsPerClient || maxThreads <= bodyReadsInTotal + 8) {
@@ -37,6 +41,11 @@ public record ServerLimits(Duration idleTimeout, int minBodyRate, int bodyReadsP
 
   /** These limits with another idle timeout (tests wait for it). */
   public ServerLimits withIdleTimeout(Duration timeout) {
-    return new ServerLimits(timeout, minBodyRate, bodyReadsPerClient, bodyReadsInTotal, maxThreads, maxBodyBytes, maxUploadBytes);
+    return new ServerLimits(timeout, minBodyRate, bodyReadsPerClient, bodyReadsInTotal, maxThreads, maxBodyBytes, maxUploadBytes, admission);
+  }
+
+  /** These limits with other admission limits. */
+  public ServerLimits withAdmission(Admission.Limits limits) {
+    return new ServerLimits(idleTimeout, minBodyRate, bodyReadsPerClient, bodyReadsInTotal, maxThreads, maxBodyBytes, maxUploadBytes, limits);
   }
 }

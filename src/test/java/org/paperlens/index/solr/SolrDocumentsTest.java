@@ -48,7 +48,10 @@ class SolrDocumentsTest {
     Number day = Arrays.stream(embedded.getFields(PaperFields.DATE)).map(IndexableField::numericValue)
         .filter(Objects::nonNull).findFirst().orElseThrow();
     assertThat(remote.getFieldValue(PaperFields.DATE)).isEqualTo(day.intValue()).isEqualTo((int) LocalDate.of(2024, 1, 4).toEpochDay());
-    assertThat(solr(remote, PaperFields.VECTOR)).containsExactly("0.6", "0.8");
+    // The same 8-bit codes in both (0.6 and 0.8 at the scale of a 2-dimensional vector, 127).
+    byte[] code = ((org.apache.lucene.document.KnnByteVectorField) embedded.getField(PaperFields.VECTOR)).vectorValue();
+    assertThat(code).containsExactly(76, 102);
+    assertThat(solr(remote, PaperFields.VECTOR)).containsExactly("76", "102");
     assertThat(remote.getFieldValue(SolrDocuments.HAS_VECTOR)).isEqualTo(true);
   }
 }

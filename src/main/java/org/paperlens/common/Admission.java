@@ -1,0 +1,162 @@
+package org.paperlens.common;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Admission control for work that costs milliseconds of CPU a request (a search that embeds its
+ * query, related papers, recommendations): at most {@link Limits#computing} run at once, at most
+ * {@link Limits#queue} more wait for a turn, each for at most {@link Limits#maxWait}, and the rest
+ * are refused at once, so the server answers "busy, come back" instead of making every request
+ * wait behind all the others.
+ *
+ * <p>Why a bound on work at once and not only on threads: two cores shared by fifty request threads
+ * that each run a search time-slice all of them, so every search takes fifty times as long from
+ * start to end and the caches each had warmed are lost at every switch. With one search per core
+ * each runs at single-thread speed and the others wait their turn in a queue of known length.
+ *
+ * <p>Thread-safe. {@link #enter} hands out a {@link Permit} to close when the work is done.
+ */
+public final class Admission {
+
+  /**
+   * @param computing how many run at once; 0 turns admission control off (everything is admitted)
+   * @param queue how many more may wait for a turn
+   * @param maxWait how long one waits before it is refused after all
+   */
+  public record Limits(int computing, int queue, Duration maxWait) {
+
+    /** No limit: every request is admitted at once (a reference to measure against). */
+    public static final Limits OFF = new Limits(0, 0, Duration.ZERO);
+
+    public Limits {
+      if (computing < 0 || queue < 0 || maxWait.isNegative()) {
+        throw new IllegalArgumentException("admission limits must not be negative, were computing " + computing
+            + ", queue " + queue + ", wait " + maxWait.toMillis() + " ms");
+      }
+    }
+
+    /**
+     * One computation per core, a queue of four per core, a wait of at most 300 ms: with searches of
+     * a few ms each, four queued per core are served well within that wait on a machine of its own,
+     * and a client told to come back loses less than one that waits seconds.
+     */
+    public static Limits forCores(int cores) {
+      int n = Math.max(1, cores);
+      return new Limits(n, 4 * n, Duration.ofMillis(300));
+    }
+
+    public boolean off() {
+      return computing == 0;
+    }
+
+    public String describe() {
+      return off() ? "off" : computing + " at once, " + queue + " queued for at most " + maxWait.toMillis() + " ms";
+    }
+  }
+
+  /** A turn to compute; closing it lets the next one in. */
+  public interface Permit extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  private static final Permit FREE = () -> {};
+
+  private final Limits limits;
+  private final Semaphore turns;
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicInteger running = new AtomicInteger();
+  private final LongAdder admitted = new LongAdder();
+  private final LongAdder queued = new LongAdder();
+  private final LongAdder refused = new LongAdder();
+
+  public Admission(Limits limits) {
+    this.limits = limits;
+    // Fair: whoever has waited longest goes next, so no queued request waits past its turn.
+    this.turns = limits.off() ? null : new Semaphore(limits.computing(), true);
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  /**
+   * A turn to compute, at once or after waiting in the queue; null when refused (the queue was full,
+   * or no turn came within the wait). An interrupted wait counts as refused and keeps the interrupt.
+   */
+  public Permit enter() {
+    if (turns == null) {
+      admitted.increment();
+      return FREE;
+    }
+    if (turns.tryAcquire()) {
+      return admit();
+    }
+    if (waiting.incrementAndGet() > limits.queue()) {
+      waiting.decrementAndGet();
+      refused.increment();
+      return null;
+    }
+    queued.increment();
+    boolean got;
+    try {
+      got = turns.tryAcquire(limits.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      got = false;
+    } finally {
+      waiting.decrementAndGet();
+    }
+    if (!got) {
+      refused.increment();
+      return null;
+    }
+    return admit();
+  }
+
+  private Permit admit() {
+    admitted.increment();
+    running.incrementAndGet();
+    return new Permit() {
+      private boolean closed;
+
+      @Override
+      public void close() {
+        if (!closed) {
+          closed = true;
+          running.decrementAndGet();
+          turns.release();
+        }
+      }
+    };
+  }
+
+  /** Admitted so far (at once or after a wait). */
+  public long admitted() {
+    return admitted.sum();
+  }
+
+  /** Made to wait so far (admitted later, or refused when no turn came). */
+  public long queued() {
+    return queued.sum();
+  }
+
+  /** Refused so far. */
+  public long refused() {
+    return refused.sum();
+  }
+
+  /** Computing right now. */
+  public int computing() {
+    return running.get();
+  }
+
+  /** Waiting for a turn right now. */
+  public int waiting() {
+    return waiting.get();
+  }
+}

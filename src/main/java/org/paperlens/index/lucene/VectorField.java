@@ -1,0 +1,122 @@
+package org.paperlens.index.lucene;
+
+import java.io.IOException;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.document.KnnByteVectorField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.ByteVectorValues;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.VectorEncoding;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.KnnByteVectorQuery;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
+import org.paperlens.index.IndexSettings;
+import org.paperlens.index.PaperFields;
+import org.paperlens.index.VectorCodes;
+import org.paperlens.index.VectorQuantization;
+
+/**
+ * How an index keeps {@link PaperFields#VECTOR}: as our own 8-bit codes in a byte vector field
+ * ({@link VectorCodes}; int8, the default since index format 7: 384 bytes a paper, no float copy),
+ * or as float vectors that Lucene quantises for its graph and keeps beside the codes (the smaller
+ * Lucene encodings, and every index older than format 7). An index is written and searched the way
+ * it was built, whatever the settings now say, so updates to an outdated index before its rebuild
+ * add fields of the kind it already holds (Lucene refuses a field that changes vector encoding).
+ */
+enum VectorField {
+  BYTES, FLOATS;
+
+  /** How an index built with these settings keeps vectors. */
+  static VectorField of(IndexSettings settings) {
+    return settings.quantization() == VectorQuantization.INT8 ? BYTES : FLOATS;
+  }
+
+  /** How an index whose commit data says {@code format} and {@code quantization} keeps them. */
+  static VectorField of(String format, String quantization) {
+    int f;
+    try {
+      f = Integer.parseInt(format);
+    } catch (NumberFormatException e) {
+      f = 0;
+    }
+    return f >= 7 && VectorQuantization.INT8.configName().equals(quantization) ? BYTES : FLOATS;
+  }
+
+  /**
+   * How the index {@code reader} reads keeps vectors: as its segments hold them, or, before any
+   * segment has one, as its commit data ({@code format}, {@code quantization}) say it was built.
+   */
+  static VectorField held(org.apache.lucene.index.IndexReader reader, String format, String quantization) {
+    for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+      FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(PaperFields.VECTOR);
+      if (info != null && info.hasVectorValues()) {
+        return info.getVectorEncoding() == VectorEncoding.BYTE ? BYTES : FLOATS;
+      }
+    }
+    return of(format, quantization);
+  }
+
+  /** The indexed field of a paper's unit vector. */
+  IndexableField field(float[] vector) {
+    return switch (this) {
+      case BYTES -> new KnnByteVectorField(PaperFields.VECTOR, VectorCodes.encode(vector), VectorSimilarityFunction.DOT_PRODUCT);
+      case FLOATS -> new KnnFloatVectorField(PaperFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT);
+    };
+  }
+
+  /** The {@code k} nearest papers to a unit query vector among those passing {@code filter} (null: all). */
+  Query nearest(float[] query, int k, Query filter) {
+    return switch (this) {
+      case BYTES -> new KnnByteVectorQuery(PaperFields.VECTOR, VectorCodes.encode(query), k, filter);
+      case FLOATS -> new KnnFloatVectorQuery(PaperFields.VECTOR, query, k, filter);
+    };
+  }
+
+  /** A hit's score of {@link #nearest} on the float vectors' scale, {@code (1 + cos) / 2}. */
+  float unitScore(float score, int dims) {
+    return this == BYTES ? VectorCodes.unitScore(score, dims) : score;
+  }
+
+  /** The vector format of an index built with {@code settings}: HNSW of degree {@code maxConn}, beam {@code beamWidth}. */
+  static KnnVectorsFormat format(IndexSettings settings, int maxConn, int beamWidth) {
+    return switch (settings.quantization()) {
+      // Plain HNSW over the byte vectors as given: no quantisation of its own, so no float copy.
+      case INT8 -> new Lucene99HnswVectorsFormat(maxConn, beamWidth);
+      case INT7 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.SEVEN_BIT, maxConn, beamWidth);
+      case INT4 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.PACKED_NIBBLE, maxConn, beamWidth);
+      case DIBIT -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.DIBIT_QUERY_NIBBLE, maxConn, beamWidth);
+      case BINARY -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE, maxConn, beamWidth);
+    };
+  }
+
+  /**
+   * The vectors of one segment, whichever way it keeps them, or null when it has none. Read per
+   * segment from its field info, so a reader never asks a byte field for floats.
+   */
+  static KnnVectorValues values(LeafReader reader) throws IOException {
+    FieldInfo info = reader.getFieldInfos().fieldInfo(PaperFields.VECTOR);
+    if (info == null || !info.hasVectorValues()) {
+      return null;
+    }
+    return info.getVectorEncoding() == VectorEncoding.BYTE
+        ? reader.getByteVectorValues(PaperFields.VECTOR)
+        : reader.getFloatVectorValues(PaperFields.VECTOR);
+  }
+
+  /** The unit vector at {@code ord} of {@link #values}, a fresh array (codes decoded). */
+  static float[] vector(KnnVectorValues values, int ord) throws IOException {
+    return switch (values) {
+      case ByteVectorValues b -> VectorCodes.decode(b.vectorValue(ord));
+      case FloatVectorValues f -> f.vectorValue(ord).clone();
+      default -> throw new IllegalStateException("unexpected vector values " + values.getClass());
+    };
+  }
+}

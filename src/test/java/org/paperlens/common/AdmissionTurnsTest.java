@@ -1,0 +1,58 @@
+package org.paperlens.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class AdmissionTurnsTest {
+
+  @Test
+  void beyond_the_turns_and_the_queue_a_request_is_refused_at_once_and_a_closed_turn_lets_the_waiter_in() throws Exception {
+    Admission a = new Admission(new Admission.Limits(1, 1, Duration.ofMinutes(2)));
+    Admission.Permit first = a.enter();
+    assertThat(first).isNotNull();
+    CompletableFuture<Admission.Permit> waiter = CompletableFuture.supplyAsync(a::enter);
+    for (int i = 0; i < 600 && a.waiting() == 0; i++) {
+      Thread.sleep(50);
+    }
+    assertThat(a.waiting()).isEqualTo(1);
+    assertThat(a.enter()).as("the queue is full").isNull();
+    first.close();
+    first.close(); // twice is once
+    Admission.Permit second = waiter.get(60, TimeUnit.SECONDS);
+    assertThat(second).isNotNull();
+    assertThat(a.computing()).isEqualTo(1);
+    second.close();
+    assertThat(a.computing()).isZero();
+    assertThat(a.admitted()).isEqualTo(2);
+    assertThat(a.queued()).isEqualTo(1);
+    assertThat(a.refused()).isEqualTo(1);
+  }
+
+  @Test
+  void a_wait_of_zero_refuses_whoever_finds_no_turn_free() {
+    Admission a = new Admission(new Admission.Limits(1, 5, Duration.ZERO));
+    Admission.Permit held = a.enter();
+    assertThat(a.enter()).isNull();
+    held.close();
+    assertThat(a.enter()).isNotNull();
+  }
+
+  @Test
+  void off_admits_everything() {
+    Admission a = new Admission(Admission.Limits.OFF);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(a.enter()).isNotNull();
+    }
+    assertThat(a.refused()).isZero();
+  }
+
+  @Test
+  void negative_limits_are_refused_with_the_values() {
+    assertThatThrownBy(() -> new Admission.Limits(-1, 0, Duration.ZERO)).hasMessageContaining("computing -1");
+  }
+}
