@@ -135,7 +135,8 @@ final class SearchCommand implements Callable<Integer> {
     root.put("mode", r.request().mode().label());
     root.put("sort", r.request().sort().label());
     root.put("match", r.request().match().label());
-    root.put("total", r.total());
+    root.put("total", r.total().value());
+    root.put("totalExact", r.total().exact());
     root.put("offset", r.request().offset());
     root.put("limit", r.request().limit());
     root.put("more", r.more());

@@ -110,6 +110,15 @@ public interface PaperIndex extends AutoCloseable {
    */
   int count(String query, Match match, Filters filters);
 
+  /**
+   * {@link #count(String, Match, Filters)} counted exactly up to {@code exactUpTo} matches and no
+   * further: past it the answer is a lower bound ({@link HitCount#exact()} false), and the count
+   * stops as soon as it is known, so a common word costs as little to count as a rare one.
+   *
+   * @throws BadQueryException when the query cannot be parsed
+   */
+  HitCount count(String query, Match match, Filters filters, int exactUpTo);
+
   /** {@link #count(String, Match, Filters)} under the default rule, {@link Match#ALL}. */
   default int count(String query, Filters filters) {
     return count(query, Match.ALL, filters);

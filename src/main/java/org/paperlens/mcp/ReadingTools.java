@@ -57,9 +57,11 @@ final class ReadingTools {
         "offset", integer("Hits to skip, for the next page.", 0, SearchRequest.MAX_OFFSET, 0)), "query");
     Map<String, Object> out = object(props(
         "query", string(null), "mode", string(null), "sort", string(null),
-        "total", Schema.integer("How many papers match (for a semantic search, how many were ranked)."),
+        "total", Schema.integer("How many papers match (for a semantic search, how many were ranked); a lower bound when"
+            + " totalExact is false."),
+        "totalExact", Schema.bool("False when counting stopped at 1,000 matches: there are at least total (shown as 1,000+)."),
         "more", Schema.bool("Whether there are more hits past this page (ask again with a larger offset)."),
-        "hits", array(null, Shapes.HIT)), "query", "mode", "total", "more", "hits");
+        "hits", array(null, Shapes.HIT)), "query", "mode", "total", "totalExact", "more", "hits");
     return new AgentTool("search", "Search papers",
         "Search the catalogue of research papers by keyword, by meaning, or both, with filters; each hit has a snippet"
             + " with the matched words marked. Use 'paper' with a hit's id for the abstract and links.",
@@ -84,11 +86,12 @@ final class ReadingTools {
                 Shapes.url(p), h.snippet().render(t -> t, "**", "**"), Float.isInfinite(h.score()) ? null : h.score(), h.pinned(),
                 counts.get(p.id()), p.codeUrl()));
           }
-          return new SearchAnswer(request.query(), request.mode().label(), request.sort().label(), r.total(), r.more(), hits);
+          return new SearchAnswer(request.query(), request.mode().label(), request.sort().label(), r.total().value(),
+              r.total().exact(), r.more(), hits);
         });
   }
 
-  record SearchAnswer(String query, String mode, String sort, int total, boolean more, List<Shapes.Hit> hits) {}
+  record SearchAnswer(String query, String mode, String sort, int total, boolean totalExact, boolean more, List<Shapes.Hit> hits) {}
 
   private AgentTool related() {
     Map<String, Object> in = input(props("id", string("The paper's id, e.g. 2401.00101 or arXiv:2401.00101v2.", 200),

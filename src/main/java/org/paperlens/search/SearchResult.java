@@ -1,6 +1,7 @@
 package org.paperlens.search;
 
 import java.util.List;
+import org.paperlens.index.HitCount;
 
 /**
  * A page of results; {@code more} says whether another page exists.
@@ -9,26 +10,28 @@ import java.util.List;
  *     match rule (keyword and hybrid mode, whose meaning half ranks every paper and so has no count
  *     of its own; its list may add papers close in meaning that lack a word), or every paper
  *     passing the filters that has an embedding, which semantic search ranks by meaning (papers
- *     still waiting to be embedded are not counted: semantic search cannot find them)
+ *     still waiting to be embedded are not counted: semantic search cannot find them); keyword
+ *     and hybrid counts stop at {@link Searcher#EXACT_COUNT} and are then a lower bound ("1,000+")
  * @param sortedAmong how many of the most relevant hits a date or citation sort ordered (at most
  *     {@link Searcher#SORT_DEPTH}); 0 when ranked by relevance
  */
-public record SearchResult(SearchRequest request, List<SearchHit> hits, boolean more, double millis, int total, int sortedAmong) {
+public record SearchResult(SearchRequest request, List<SearchHit> hits, boolean more, double millis, HitCount total, int sortedAmong) {
   public SearchResult {
     hits = List.copyOf(hits);
   }
 
-  public SearchResult(SearchRequest request, List<SearchHit> hits, boolean more, double millis, int total) {
+  public SearchResult(SearchRequest request, List<SearchHit> hits, boolean more, double millis, HitCount total) {
     this(request, hits, more, millis, total, 0);
   }
 
   /**
    * What {@link #total} counts, in words, as the page, the command line and the API say it: "1,234
-   * papers have all the words", "… have any of the words", or "ranked by meaning among …".
+   * papers have all the words", "1,000+ papers have …" past the bound, "… have any of the words",
+   * or "ranked by meaning among …".
    */
   public String totalText() {
-    String n = String.format(java.util.Locale.ROOT, "%,d", total);
-    String papers = total == 1 ? " paper" : " papers";
+    String n = total.text();
+    String papers = total.value() == 1 && total.exact() ? " paper" : " papers";
     return switch (request.mode()) {
       case SearchMode.Semantic s -> n + papers + " ranked by meaning (every embedded paper passing the filters)";
       case SearchMode.Keyword k -> n + papers + words();
@@ -37,7 +40,7 @@ public record SearchResult(SearchRequest request, List<SearchHit> hits, boolean 
   }
 
   private String words() {
-    boolean one = total == 1;
+    boolean one = total.value() == 1 && total.exact();
     if (org.paperlens.index.QueryText.hasOperators(request.query())) {
       return one ? " matches the query" : " match the query";
     }

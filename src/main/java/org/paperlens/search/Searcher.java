@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paperlens.index.Filters;
+import org.paperlens.index.HitCount;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexedPaper;
 import org.paperlens.index.MarkedText;
@@ -23,6 +24,14 @@ public final class Searcher {
   public static final int FUSION_DEPTH = 100;
 
   /**
+   * How deep the keyword side of a hybrid search goes while the fused list is at most
+   * {@link #FUSION_DEPTH} long (every page a person reads: one fusion serves them all, so pages
+   * agree). Half of {@link #FUSION_DEPTH}: at a million papers the keyword top 100 was half of a
+   * hybrid search's Java time, and SciFact train nDCG@10 with 50 was within 0.001 of 100 (docs/relevance.md).
+   */
+  public static final int KEYWORD_FUSION_DEPTH = 50;
+
+  /**
    * How many of the most relevant hits a sort by date, votes or citations orders. Semantic search
    * ranks every paper, so "all results by date" would be the newest papers whatever the query;
    * instead every mode sorts the same set, its top 1,000, which holds every match of most keyword
@@ -30,9 +39,17 @@ public final class Searcher {
    */
   public static final int SORT_DEPTH = 1_000;
 
+  /**
+   * How far a keyword or hybrid search counts its matches exactly; past it the total is "1,000+".
+   * Counting every match of common words costs more than the search itself at a million papers
+   * (10 % of a hybrid search's Java time, measured), and the count is only shown, never paged to.
+   */
+  public static final int EXACT_COUNT = 1_000;
+
   private final PaperIndex index;
   private final QueryEncoder encoder;
   private final Sorting sorting;
+  private final SecondMeaning second;
 
   /** @param encoder null when no embedding model is configured: semantic and hybrid then fail clearly */
   public Searcher(PaperIndex index, QueryEncoder encoder) {
@@ -46,9 +63,22 @@ public final class Searcher {
 
   /** @param sorting the counts a sort by votes or citations orders by */
   public Searcher(PaperIndex index, QueryEncoder encoder, Sorting sorting) {
+    this(index, encoder, sorting, null);
+  }
+
+  private Searcher(PaperIndex index, QueryEncoder encoder, Sorting sorting, SecondMeaning second) {
     this.index = index;
     this.encoder = encoder;
     this.sorting = sorting;
+    this.second = second;
+  }
+
+  /**
+   * This searcher with a second meaning ranking, fused as a third list by hybrid fusions that give
+   * it weight; without one (the default) such fusions fuse the other two in their own ratio.
+   */
+  public Searcher withSecondMeaning(SecondMeaning second) {
+    return new Searcher(index, encoder, sorting, java.util.Objects.requireNonNull(second));
   }
 
   /** How this searcher orders by date, votes and citations: lists beside search use the same. */
@@ -83,18 +113,18 @@ public final class Searcher {
         hits.add(new SearchHit(from + i + 1, paper, h.score(), snippets.getOrDefault(h.id(), MarkedText.EMPTY), isPin));
       }
     }
-    int total = switch (request.mode()) {
-      case SearchMode.Semantic m -> index.countByMeaning(request.filters());
-      case SearchMode.Keyword m -> index.count(request.query(), request.match(), request.filters());
-      case SearchMode.Hybrid m -> index.count(request.query(), request.match(), request.filters());
+    HitCount total = switch (request.mode()) {
+      case SearchMode.Semantic m -> HitCount.exactly(index.countByMeaning(request.filters()));
+      case SearchMode.Keyword m -> index.count(request.query(), request.match(), request.filters(), EXACT_COUNT);
+      case SearchMode.Hybrid m -> index.count(request.query(), request.match(), request.filters(), EXACT_COUNT);
     };
     if (request.mode() instanceof SearchMode.Hybrid) {
       // The count stays the papers with the words: the meaning half adds close papers to the list,
       // not to what the total says it counts (SearchResult#totalText says both).
-      total = Math.max(total, pin.isPresent() ? 1 : 0);
+      total = total.max(pin.isPresent() ? 1 : 0);
     } else {
       // A pinned exact match can add a paper the words do not match.
-      total = Math.max(total, ranked.size() > to ? to + 1 : hits.size() + from);
+      total = total.max(ranked.size() > to ? to + 1 : hits.size() + from);
     }
     return new SearchResult(request, hits, ranked.size() > to, (System.nanoTime() - start) / 1e6, total, sorted ? ranked.size() : 0);
   }
@@ -115,13 +145,20 @@ public final class Searcher {
       case SearchMode.Semantic s -> index.nearest(encode(query), filters, depth);
       case SearchMode.Hybrid h -> {
         int each = Math.max(depth, FUSION_DEPTH);
-        List<IndexHit> keyword = index.keyword(query, match, filters, each);
+        int words = depth <= FUSION_DEPTH ? KEYWORD_FUSION_DEPTH : depth;
+        List<IndexHit> keyword = index.keyword(query, match, filters, words);
         List<IndexHit> semantic = index.nearest(encode(query), filters, each);
-        if (!index.coverage().partialMeaning()) {
-          yield h.fusion().fuse(keyword, semantic, depth);
+        Fusion fusion = h.fusion().forQuery(query);
+        boolean partial = index.coverage().partialMeaning();
+        if (second != null && fusion.usesSecond()) {
+          yield fusion.fuse(keyword, semantic, second.nearest(query, filters, each), depth,
+              partial ? index.withoutVector(keyword.stream().map(IndexHit::id).toList()) : java.util.Set.of());
+        }
+        if (!partial) {
+          yield fusion.fuse(keyword, semantic, depth);
         }
         // Still embedding: papers without a vector compete on their keyword score alone.
-        yield h.fusion().fuse(keyword, semantic, depth, index.withoutVector(keyword.stream().map(IndexHit::id).toList()));
+        yield fusion.fuse(keyword, semantic, depth, index.withoutVector(keyword.stream().map(IndexHit::id).toList()));
       }
     };
   }

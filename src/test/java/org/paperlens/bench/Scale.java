@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.paperlens.common.Progress;
@@ -54,7 +55,9 @@ import org.paperlens.search.Searcher;
  * until N. Copy 0 is the real paper; copy c has its listing date moved back c times the span of
  * the real sample (so the catalogue reads as a longer history and "the last 30 days" keeps a
  * realistic size) and its vector is the real one plus Gaussian noise (σ = 0.02 a dimension, about
- * cosine 0.93 to the original), renormalised. One JVM per size: its peak RSS is that size's.
+ * cosine 0.93 to the original), renormalised; its title and abstract are the real ones varied
+ * ({@link VariedText}: words dropped and replaced, sentences shuffled), so keyword queries do not
+ * meet runs of identical texts. One JVM per size: its peak RSS is that size's.
  * Each run appends its row to WORK/scale.tsv and rewrites the whole table.
  *
  * <p>Usage: {@code Scale DATA_DIR LISTINGS_JSONL_GZ N WORK [DOC]}.
@@ -64,10 +67,10 @@ public final class Scale {
   private static final int QUERIES = 500;
   private static final int WARMUP = 100;
   private static final double NOISE = 0.02;
-  private static final String HEADER = "| papers | import papers/s | reindex papers/s | index bytes/paper | catalogue bytes/paper"
-      + " | peak RSS MiB | keyword p50 / p99 ms | semantic p50 / p99 ms | hybrid p50 / p99 ms | hybrid CPU p50 ms"
-      + " | keyword CPU p50 ms | related p50 ms | recommend p50 ms | load at end |\n"
-      + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+  private static final String HEADER = "| papers | code | import papers/s | reindex papers/s | index bytes/paper | catalogue bytes/paper"
+      + " | peak RSS MiB | keyword p50 / p99 ms | semantic p50 / p99 ms | hybrid p50 / p99 ms | hybrid CPU p50 ms | hybrid CPU p50 ms: today / old path, in turn"
+      + " | keyword CPU p50 ms | related p50 ms | recommend p50 ms | load at start / end |\n"
+      + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
 
   public static void main(String[] args) throws Exception {
     Path source = Path.of(args[0]);
@@ -75,6 +78,8 @@ public final class Scale {
     int n = Integer.parseInt(args[2]);
     Path work = Path.of(args[3]);
     Path doc = Path.of(args.length > 4 ? args[4] : "docs/benchmarks.md");
+    String loadAtStart = load();
+    String code = System.getProperty("scale.code", "?");
     Config sourceConfig = Config.resolve(System.getenv(), source);
     Path dir = work.resolve("n" + n);
     if (Files.exists(dir)) {
@@ -130,15 +135,22 @@ public final class Scale {
       Searcher searcher = new Searcher(index, encoder::embedQuery); // no query cache: every query is fresh
       SearchMode[] modes = {SearchMode.KEYWORD, SearchMode.SEMANTIC, new SearchMode.Hybrid(config.fusion())};
       RecommendLatency.Timings[] timings = new RecommendLatency.Timings[modes.length];
+      List<String> own = new ArrayList<>();
       for (int m = 0; m < modes.length; m++) {
         SearchMode mode = modes[m];
         // Interleaved so each mode gets its own distinct half of titles and keyword queries.
-        List<String> own = new ArrayList<>();
+        own = new ArrayList<>();
         for (int i = m; i < queries.size(); i += modes.length) {
           own.add(queries.get(i));
         }
         timings[m] = RecommendLatency.time(own, q -> searcher.search(new SearchRequest(q, mode, Filters.NONE, 0, 10)), WARMUP);
       }
+      // The hybrid queries again, today's search and the old path in turn (HybridReference): a ratio on one index.
+      HybridReference reference = new HybridReference(index, encoder::embedQuery, config.fusion());
+      HybridReference.Pair pair = HybridReference.alternate(own,
+          q -> searcher.search(new SearchRequest(q, modes[2], Filters.NONE, 0, 10)), reference::search, WARMUP);
+      System.err.printf("scale %,d: hybrid CPU p50 %.1f ms, old path %.1f ms (wall %.1f / %.1f)%n", n, pair.cpuA(), pair.cpuB(),
+          pair.wallA(), pair.wallB());
       VectorStore vs = new VectorStore(store);
       RelatedPapers related = new RelatedPapers(index, id -> vs.find(id, config.model()).map(PaperVector::vector).orElse(null),
           config.fusion());
@@ -150,31 +162,42 @@ public final class Scale {
       List<RecommendRequest> requests = Stream.generate(() -> RecommendLatency.request(index, related, embedded, random))
           .limit(100).toList();
       RecommendLatency.Timings recommendTimes = RecommendLatency.time(requests, recommender::recommend, 20);
-      row = String.format("| %,d | %,.0f | %,.0f | %,d | %,d | %s | %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %s |", n, importRate,
-          reindexRate, indexBytes / n, catalogueBytes / n, SearchLatency.peakRss().replace(" MiB", ""), p50p99(timings[0]),
-          p50p99(timings[1]), p50p99(timings[2]), SearchLatency.pct(timings[2].cpu(), 50), SearchLatency.pct(timings[0].cpu(), 50),
+      row = String.format("| %,d | %s | %,.0f | %,.0f | %,d | %,d | %s | %s | %s | %s | %.1f | %.1f / %.1f | %.1f | %.1f | %.1f"
+          + " | %s / %s |", n, code, importRate, reindexRate, indexBytes / n, catalogueBytes / n, SearchLatency.peakRss().replace(" MiB", ""), p50p99(timings[0]),
+          p50p99(timings[1]), p50p99(timings[2]), SearchLatency.pct(timings[2].cpu(), 50), pair.cpuA(), pair.cpuB(),
+          SearchLatency.pct(timings[0].cpu(), 50),
           SearchLatency.pct(relatedTimes.wall(), 50), SearchLatency.pct(recommendTimes.wall(), 50),
-          Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+          loadAtStart, load());
     }
     Path results = work.resolve("scale.tsv");
     Files.writeString(results, row + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     String body = "## Scale: 75k to 1M papers (issue: speed to the hardware's limit)\n\n"
         + String.format("A synthetic catalogue per row from the %,d listings of DATA_DIR that have a bge-small vector: those"
-            + " papers repeated with new arXiv-style ids up to the row's size (texts repeated as they are; vectors of copies"
+            + " papers repeated with new arXiv-style ids up to the row's size (copies' titles and abstracts varied, seeded"
+            + " by position: about one word in eight dropped and one in eight replaced by a word drawn from the real"
+            + " abstracts' words of 4+ letters, as often as they occur there, and the abstract's sentences shuffled, so"
+            + " keyword queries do not meet runs of identical texts; vectors of copies"
             + " = the real vector + Gaussian noise σ %.2f a dimension, renormalised; copies' listing dates moved back so"
             + " every 30-day window holds about as many papers as the real one). One JVM per row. Import: the real"
             + " importer on a JSON Lines file of the records (no embedding). Reindex: `IndexBuilder.rebuild` from the stored"
             + " vectors. Searches: %d fresh queries per mode after %d warm-up ones (pasted titles and 2-3 word keyword"
             + " queries, no query cache), top 10 with snippets, single client; semantic and hybrid include encoding the"
-            + " query on one intra-op thread, as `serve` does. CPU: the search thread's CPU time. Related: 250 papers after"
+            + " query on one intra-op thread, as `serve` does. CPU: the search thread's CPU time; \"today / old path, in turn\": the"
+            + " hybrid queries once more, each run by today's `Searcher` and by the path it took before issue 23 (both lists"
+            + " 100 deep, every match counted: `HybridReference`), alternating which goes first, so the ratio holds under"
+            + " load. Related: 250 papers after"
             + " 50 warm-up; recommend: 80 requests after 20 (20 liked, 20 disliked, last 30 days). Targets at 1M:"
             + " hybrid p50 ≤ 15 ms, p99 ≤ 50 ms, ≤ 3 KB of index a paper, reindex ≥ 2,000 papers/s, recommend p50"
             + " ≤ 150 ms; fresh hybrid CPU ≤ 8 ms at 75k.%n%n", real.size(), NOISE, QUERIES, WARMUP)
         + HEADER + String.join("\n", Files.readAllLines(results)) + "\n"
         + "\nCommand: `bench/scale DATA_DIR 75000 250000 1000000`. Hardware: " + Hardware.describe()
-        + ". The load column is the 1-minute load average when the row finished; above 2 the machine was shared.\n";
+        + ". Code: the commit the row ran (+ when the worktree had changes). The load column is the 1-minute load average when the row started and finished; above 2 the machine was shared.\n";
     MarkedSection.writeInto(doc, "scale", body, "# Benchmarks");
     System.out.println(row);
+  }
+
+  private static String load() throws IOException {
+    return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
   }
 
   private static String p50p99(RecommendLatency.Timings t) {
@@ -206,6 +229,7 @@ public final class Scale {
     LocalDate oldest = records.stream().map(r -> LocalDate.parse(r.get("first_seen_listing_date").asText()))
         .min(LocalDate::compareTo).orElseThrow();
     long span = Math.max(1, newest.toEpochDay() - oldest.toEpochDay() + 1);
+    VariedText texts = VariedText.from(records.stream().map(r -> r.path("summary").asText("")).toList());
     Random random = new Random(42);
     List<PaperVector> vectors = new ArrayList<>(n);
     try (BufferedWriter w = Files.newBufferedWriter(out)) {
@@ -220,6 +244,9 @@ public final class Scale {
           r = base.deepCopy();
           String id = String.format("%04d.%05d", 5000 + copy, i % records.size());
           r.put("id", id);
+          SplittableRandom words = VariedText.seeded(i);
+          r.put("title", texts.title(base.path("title").asText(""), words));
+          r.put("summary", texts.abstractText(base.path("summary").asText(""), words));
           r.put("first_seen_listing_date",
               LocalDate.parse(base.get("first_seen_listing_date").asText()).minusDays(copy * span).toString());
           vector = noisy(v.vector(), random);

@@ -65,7 +65,7 @@ class MatchRuleTest {
     assertThat(index.count(QUERY, Filters.NONE)).isEqualTo(ALL_THREE.size());
     assertThat(ids(index.keyword(QUERY, Filters.NONE, 10))).isEqualTo(ALL_THREE);
     SearchResult r = searcher.search(new SearchRequest(QUERY, SearchMode.KEYWORD, Filters.NONE, 0, 10));
-    assertThat(r.total()).isEqualTo(2);
+    assertThat(r.total().value()).isEqualTo(2);
     assertThat(r.hits()).extracting(h -> h.paper().id().value()).containsExactlyInAnyOrderElementsOf(ALL_THREE);
     assertThat(r.totalText()).isEqualTo("2 papers have all the words");
   }
@@ -107,9 +107,9 @@ class MatchRuleTest {
   @Test
   void a_query_no_paper_has_every_word_of_finds_nothing_and_says_so() {
     SearchResult r = searcher.search(new SearchRequest("diffusion robots", SearchMode.KEYWORD, Filters.NONE, 0, 10));
-    assertThat(r.total()).isZero();
+    assertThat(r.total().value()).isZero();
     assertThat(r.hits()).isEmpty();
     assertThat(searcher.search(new SearchRequest("diffusion robots", SearchMode.KEYWORD, Filters.NONE, 0, 10, SortOrder.RELEVANCE,
-        Match.ANY)).total()).isEqualTo(5);
+        Match.ANY)).total().value()).isEqualTo(5);
   }
 }

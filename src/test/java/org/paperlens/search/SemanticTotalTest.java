@@ -36,10 +36,10 @@ class SemanticTotalTest {
     withPartlyEmbedded(tmp, (index, searcher) -> {
       assertThat(index.coverage().partialMeaning()).isTrue();
       SearchResult all = searcher.search(new SearchRequest("language models", SearchMode.SEMANTIC, Filters.NONE, 0, 10));
-      assertThat(all.total()).isEqualTo(4);
+      assertThat(all.total().value()).isEqualTo(4);
       assertThat(all.hits()).hasSize(4);
       Filters lg = new Filters(null, null, Set.of("cs.LG"), null);
-      assertThat(searcher.search(new SearchRequest("language models", SearchMode.SEMANTIC, lg, 0, 10)).total()).isEqualTo(3);
+      assertThat(searcher.search(new SearchRequest("language models", SearchMode.SEMANTIC, lg, 0, 10)).total().value()).isEqualTo(3);
       assertThat(index.count(null, lg)).isEqualTo(5); // what the total said before: papers it cannot find counted too
     });
   }
@@ -47,6 +47,6 @@ class SemanticTotalTest {
   @Test
   void a_keyword_total_still_counts_every_paper_the_words_match(@TempDir Path tmp) throws Exception {
     withPartlyEmbedded(tmp, (index, searcher) ->
-        assertThat(searcher.search(new SearchRequest("cat:cs.LG", SearchMode.KEYWORD, Filters.NONE, 0, 10)).total()).isEqualTo(5));
+        assertThat(searcher.search(new SearchRequest("cat:cs.LG", SearchMode.KEYWORD, Filters.NONE, 0, 10)).total().value()).isEqualTo(5));
   }
 }

@@ -311,6 +311,11 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   }
 
   @Override
+  public org.paperlens.index.HitCount count(String query, org.paperlens.index.Match match, Filters filters, int exactUpTo) {
+    return read(index -> index.count(query, match, filters, exactUpTo));
+  }
+
+  @Override
   public int countByMeaning(Filters filters) {
     return read(index -> index.countByMeaning(filters));
   }

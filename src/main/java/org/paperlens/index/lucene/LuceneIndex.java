@@ -517,6 +517,15 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   }
 
   @Override
+  public org.paperlens.index.HitCount count(String query, org.paperlens.index.Match match, Filters filters, int exactUpTo) {
+    Query q = query == null ? new MatchAllDocsQuery() : PaperQueryParser.parse(query, match, analyzer, settings.fieldBoosts());
+    return withSearcher(s -> {
+      QueryCost.check(s, q, query);
+      return QueryCost.guarded(query, () -> BoundedCount.count(s, searches.withFilters(q, filters), exactUpTo));
+    });
+  }
+
+  @Override
   public int countByMeaning(Filters filters) {
     return withSearcher(s -> s.count(searches.withFilters(new org.apache.lucene.search.FieldExistsQuery(PaperFields.VECTOR), filters)));
   }

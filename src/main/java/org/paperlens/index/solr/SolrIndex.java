@@ -236,6 +236,25 @@ public final class SolrIndex implements LiveSearchIndex {
     return (int) query(q.setRows(0)).getResults().getNumFound();
   }
 
+  /**
+   * Solr's {@code minExactCount}: each shard counts exactly up to the bound, then skips what cannot
+   * enter the top hit, and {@code numFoundExact} says whether it counted all. It applies only when
+   * a top document is asked for (rows 0 counts everything), so one id is fetched.
+   */
+  @Override
+  public org.paperlens.index.HitCount count(String query, org.paperlens.index.Match match, Filters filters, int exactUpTo) {
+    if (query == null) {
+      return org.paperlens.index.HitCount.exactly(count(null, match, filters));
+    }
+    SolrQuery q = SolrQueries.keyword(query, match, settings);
+    SolrQueries.filter(q, filters, analyzer);
+    q.setRows(1).setFields(PaperFields.ID).set("minExactCount", exactUpTo);
+    var found = query(q).getResults();
+    int n = (int) Math.min(Integer.MAX_VALUE, found.getNumFound());
+    return Boolean.FALSE.equals(found.getNumFoundExact()) ? org.paperlens.index.HitCount.atLeast(Math.min(n, exactUpTo))
+        : org.paperlens.index.HitCount.exactly(n);
+  }
+
   @Override
   public int countByMeaning(Filters filters) {
     SolrQuery q = new SolrQuery(SolrDocuments.HAS_VECTOR + ":true");

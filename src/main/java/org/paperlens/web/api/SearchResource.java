@@ -49,7 +49,8 @@ public final class SearchResource implements Feature {
     m.put("sortedAmong", result.result().sortedAmong());
     m.put("more", result.result().more());
     m.put("match", request.match().label());
-    m.put("total", result.result().total());
+    m.put("total", result.result().total().value());
+    m.put("totalExact", result.result().total().exact());
     m.put("totalText", result.result().totalText());
     m.put("totalByMeaning", request.mode() instanceof SearchMode.Semantic);
     m.put("millis", result.result().millis());

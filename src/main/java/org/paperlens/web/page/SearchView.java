@@ -61,7 +61,7 @@ public record SearchView(String title, Choice mode, String q, String from, Strin
       return Urls.of("/search", query);
     });
     return new SearchView(title, mode, q, from, to, category, author, code, true, hits, hits.isEmpty(), result.notice(), coverage,
-        String.format(Locale.ROOT, "%.0f", result.result().millis()), String.format(Locale.ROOT, "%,d", result.result().total()),
+        String.format(Locale.ROOT, "%.0f", result.result().millis()), result.result().total().text(),
         request.mode() instanceof SearchMode.Semantic, Urls.of("/search", base), pager,
         request.sort() == SortOrder.RELEVANCE ? null : request.sort().label(), sorts(request), sortNote(result.result()),
         new Choice(request.match().label()), result.result().totalText(), anyUrl(request, hits.isEmpty()));
@@ -97,8 +97,8 @@ public record SearchView(String title, Choice mode, String q, String from, Strin
       default -> "Most cited first";
     };
     String unknown = r.request().sort() == SortOrder.CITATIONS ? "; papers with no known citation count come last" : "";
-    String among = r.sortedAmong() < r.total()
-        ? String.format(Locale.ROOT, " among the %,d most relevant of %,d results", r.sortedAmong(), r.total()) : "";
+    String among = r.sortedAmong() < r.total().value() || !r.total().exact()
+        ? String.format(Locale.ROOT, " among the %,d most relevant of %s results", r.sortedAmong(), r.total().text()) : "";
     return order + among + unknown + "; ties keep their relevance order.";
   }
 

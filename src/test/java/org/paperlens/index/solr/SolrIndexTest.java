@@ -147,6 +147,15 @@ class SolrIndexTest {
   }
 
   @Test
+  void both_engines_count_exactly_up_to_a_bound_and_say_at_least_the_bound_past_it() {
+    // Three papers have "diffusion" or "models": a bound of 10 counts them all, a bound of 1 stops.
+    for (org.paperlens.index.PaperIndex engine : new org.paperlens.index.PaperIndex[] {solr, lucene}) {
+      assertThat(engine.count("diffusion models", Match.ANY, Filters.NONE, 10)).isEqualTo(org.paperlens.index.HitCount.exactly(3));
+      assertThat(engine.count("diffusion models", Match.ANY, Filters.NONE, 1)).isEqualTo(org.paperlens.index.HitCount.atLeast(1));
+    }
+  }
+
+  @Test
   void a_malformed_query_is_the_same_clear_error_as_on_the_embedded_index() {
     for (String q : List.of("\"unbalanced quote", "(missing parenthesis", "AND", "*leading")) {
       assertThatThrownBy(() -> solr.keyword(q, Filters.NONE, 10)).isInstanceOf(BadQueryException.class)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paperlens.index.Filters;
+import org.paperlens.index.HitCount;
 import org.paperlens.search.SearchMode;
 import org.paperlens.search.SearchRequest;
 import org.paperlens.search.SearchResult;
@@ -14,8 +15,8 @@ import org.paperlens.search.SortOrder;
 class SortNoteTest {
 
   private static SearchResult result(SortOrder sort, int total, int sortedAmong) {
-    return new SearchResult(new SearchRequest("graphs", SearchMode.KEYWORD, Filters.NONE, 0, 20, sort), List.of(), true, 1, total,
-        sortedAmong);
+    return new SearchResult(new SearchRequest("graphs", SearchMode.KEYWORD, Filters.NONE, 0, 20, sort), List.of(), true, 1,
+        HitCount.exactly(total), sortedAmong);
   }
 
   @Test
@@ -24,6 +25,14 @@ class SortNoteTest {
         + " relevant of 17,869 results; papers with no known citation count come last; ties keep their relevance order.");
     assertThat(SearchView.sortNote(result(SortOrder.DATE, 17_869, 1_000)))
         .isEqualTo("Newest first among the 1,000 most relevant of 17,869 results; ties keep their relevance order.");
+  }
+
+  @Test
+  void a_sort_of_a_result_counted_past_the_bound_says_so() {
+    SearchResult r = new SearchResult(new SearchRequest("graphs", SearchMode.KEYWORD, Filters.NONE, 0, 20, SortOrder.DATE), List.of(),
+        true, 1, HitCount.atLeast(1_000), 1_000);
+    assertThat(SearchView.sortNote(r))
+        .isEqualTo("Newest first among the 1,000 most relevant of 1,000+ results; ties keep their relevance order.");
   }
 
   @Test
