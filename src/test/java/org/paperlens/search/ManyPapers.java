@@ -26,6 +26,16 @@ public final class ManyPapers {
 
   /** Imports the papers into {@code store} (ids 2402.10000 on). */
   public static void addTo(CatalogueStore store, Path tmp) {
+    Path file = write(tmp);
+    try {
+      new Importer(store, new Importer.Options(Optional.empty(), "x", 500), Progress.NONE).run(List.of(file), new ImportReport());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the papers as an arXiv listing file in {@code dir}; returns its path. */
+  public static Path write(Path dir) {
     List<String> lines = new ArrayList<>(PAPERS);
     for (int i = 0; i < PAPERS; i++) {
       String lattice = i % 10 == 0 ? " on a lattice" : "";
@@ -34,8 +44,7 @@ public final class ManyPapers {
           + " \"first_seen_listing_date\": \"2024-02-%02d\"}", 10_000 + i, i, i, lattice, i, 1 + i % 28));
     }
     try {
-      Path file = Files.write(tmp.resolve("many-papers.jsonl"), lines);
-      new Importer(store, new Importer.Options(Optional.empty(), "x", 500), Progress.NONE).run(List.of(file), new ImportReport());
+      return Files.write(dir.resolve("many-papers.jsonl"), lines);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
