@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.time.Clock;
 import org.paperlens.app.PaperLens;
 import org.paperlens.config.Config;
+import org.paperlens.embed.CatalogueEmbedder;
 import org.paperlens.embed.EmbeddingModel;
 import org.paperlens.embed.Encoder;
 import org.paperlens.eval.Evaluation;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Option;
         "Imports the corpus into its own catalogue under DATA/eval/NAME, embeds and indexes it,",
         "runs every query in each mode and prints nDCG@10, Recall@100 and MRR@10 as trec_eval computes them.",
         "Modes: keyword, semantic, hybrid (default fusion), hybrid:rrfK (reciprocal rank, constant K),",
-        "hybrid:wX (min-max scaled scores, keyword weight X in [0,1])."})
+        "hybrid:wX (min-max scaled scores, keyword weight X in [0,1]),",
+        "hybrid:wX+eY (three lists: keyword X, --second-model's list Y, the model's own list the rest),",
+        "hybrid:F/G@N (fusion F for queries of at most N words, G for longer ones; e.g. hybrid:w0.3/w0.5@12)."})
 final class EvalCommand implements Callable<Integer> {
 
   @CommandLine.ParentCommand
@@ -63,6 +66,11 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "NAME", description = "Embedding model (default: the configured one).")
   String modelName;
+
+  @Option(names = "--second-model", paramLabel = "NAME",
+      description = "A second embedding model: embeds the corpus with it too (once, stored beside the first model's"
+          + " vectors) and gives hybrid:wX+eY modes its exact nearest neighbours as a third list.")
+  String secondModelName;
 
   @Option(names = "--bm25", paramLabel = "K1,B", split = ",",
       description = "BM25 parameters for this run (default: the configured ones), for tuning on a train split.")
@@ -105,11 +113,26 @@ final class EvalCommand implements Callable<Integer> {
     EmbeddingModel model = modelName == null ? base.model() : EmbeddingModel.byName(modelName).orElseThrow(
         () -> new CommandLine.ParameterException(spec.commandLine(),
             "unknown model '" + modelName + "'; known: " + EmbeddingModel.names()));
+    EmbeddingModel secondModel = secondModelName == null ? null : EmbeddingModel.byName(secondModelName).orElseThrow(
+        () -> new CommandLine.ParameterException(spec.commandLine(),
+            "unknown second model '" + secondModelName + "'; known: " + EmbeddingModel.names()));
+    if (secondModel == model) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--second-model must differ from the model (" + model + ")");
+    }
     String dataset = truncation.dataset(name != null ? name : corpus.toAbsolutePath().normalize().getParent().getFileName().toString()
         .toLowerCase(Locale.ROOT), model);
     List<SearchMode> searchModes = new ArrayList<>();
     for (String m : modes) {
-      searchModes.add(parseMode(m, base.fusion()));
+      SearchMode parsed;
+      try {
+        parsed = parseMode(m, base.fusion());
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      if (secondModel == null && parsed instanceof SearchMode.Hybrid h && h.fusion().usesSecond()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "mode '" + m + "' fuses a second list: it needs --second-model");
+      }
+      searchModes.add(parsed);
     }
     Config config = base.withModel(model).withDataDir(base.dataDir().resolve("eval").resolve(dataset))
         .withIndexSettings(rankingSettings(base.indexSettings()));
@@ -122,13 +145,23 @@ final class EvalCommand implements Callable<Integer> {
     boolean needsVectors = searchModes.stream().anyMatch(m -> !(m instanceof SearchMode.Keyword));
     List<Evaluation> results = new ArrayList<>();
     try (PaperLens root = PaperLens.builder(config, main.indexBackend(config), Clock.systemUTC())
-        .encoderOptions(encoderOptions).build()) {
+        .encoderOptions(encoderOptions).build();
+        Encoder second = secondModel == null ? null : Encoder.open(secondModel, encoderOptions)) {
       err.println("paperlens: " + root.backend().describe());
       EvalCorpus.prepare(root, needsVectors, corpus, dataset, err);
       Map<String, float[]> queryVectors = new ConcurrentHashMap<>();
       // Each query is embedded once for all the modes.
-      Searcher searcher = new Searcher(root.index(), !needsVectors ? null
+      Searcher plain = new Searcher(root.index(), !needsVectors ? null
           : q -> queryVectors.computeIfAbsent(q, text -> root.encoder().embedQuery(text)));
+      Searcher withSecond = plain;
+      if (second != null) {
+        var embedded = new CatalogueEmbedder(root.catalogue(), second, ConsoleProgress.forTerminal(err)).run(Long.MAX_VALUE);
+        err.printf("embeddings (%s): %,d computed now, %,d already stored%n", secondModel, embedded.embedded(), embedded.upToDate());
+        ExactSecondMeaning exact = new ExactSecondMeaning(root.vectorStore(), second);
+        err.println("paperlens: second list: " + exact.describe());
+        withSecond = plain.withSecondMeaning(exact);
+      }
+      Searcher searcher = withSecond;
       String prefix = dataset + ":";
       for (int i = 0; i < searchModes.size(); i++) {
         SearchMode mode = searchModes.get(i);
@@ -141,7 +174,7 @@ final class EvalCommand implements Callable<Integer> {
         out.flush();
         if (runDir != null) {
           Files.createDirectories(runDir);
-          TrecRunFile.write(e.run(), "paperlens-" + e.mode(), runDir.resolve(dataset + "-" + e.mode().replace(':', '-') + ".trec"));
+          TrecRunFile.write(e.run(), "paperlens-" + e.mode(), runDir.resolve(dataset + "-" + e.mode().replace(':', '-').replace('/', '_') + ".trec"));
         }
       }
     }
@@ -151,6 +184,7 @@ final class EvalCommand implements Callable<Integer> {
       String command = "bin/paperlens " + (main.solr != null ? "--solr " + main.solr + " " : "") + "eval" + truncation.flag() + " --corpus " + corpus + " --queries " + queries + " --qrels " + qrels
           + " --mode " + String.join(",", modes) + (match != Match.ANY ? " --match " + match.label() : "")
           + (modelName != null ? " --model " + modelName : "")
+          + (secondModelName != null ? " --second-model " + secondModelName : "")
           + " --report " + report + (section != null ? " --report-section " + section : "");
       new RelevanceReport(id, dataset + " (" + split + " split, " + asked.size() + " queries), model " + model.configName(),
           command, model.configName(), LocalDate.now(), results, Anchors.forDataset(dataset, split)).writeInto(report);
@@ -169,23 +203,47 @@ final class EvalCommand implements Callable<Integer> {
         : IndexSettings.boosts(boosts.get(0), boosts.get(1), boosts.get(2)), configured.quantization());
   }
 
-  /** {@code keyword}, {@code semantic}, {@code hybrid}, {@code hybrid:rrf60} or {@code hybrid:w0.3}. */
+  /**
+   * {@code keyword}, {@code semantic}, {@code hybrid}, {@code hybrid:rrf60}, {@code hybrid:w0.3},
+   * {@code hybrid:w0.3+e0.2} (three lists) or {@code hybrid:w0.3/w0.5@12} (by query length).
+   */
   static SearchMode parseMode(String spec, Fusion defaultFusion) {
     String s = spec.strip().toLowerCase(Locale.ROOT);
     if (!s.startsWith("hybrid:")) {
       return SearchMode.parse(s, defaultFusion);
     }
     String fusion = s.substring("hybrid:".length());
+    int at = fusion.indexOf('@');
+    int slash = fusion.indexOf('/');
+    if (at < 0 && slash < 0) {
+      return new SearchMode.Hybrid(parseFusion(fusion));
+    }
+    if (at < 0 || slash < 0 || slash > at) {
+      throw new IllegalArgumentException("unknown hybrid fusion '" + fusion + "'; by query length it is F/G@N, e.g. w0.3/w0.5@12");
+    }
+    int words;
+    try {
+      words = Integer.parseInt(fusion.substring(at + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("query length '" + fusion.substring(at + 1) + "' in '" + fusion + "' is not a whole number of words");
+    }
+    return new SearchMode.Hybrid(new Fusion.ByQueryLength(words, parseFusion(fusion.substring(0, slash)),
+        parseFusion(fusion.substring(slash + 1, at))));
+  }
+
+  private static Fusion parseFusion(String fusion) {
     try {
       if (fusion.startsWith("rrf")) {
-        return new SearchMode.Hybrid(new Fusion.ReciprocalRank(fusion.length() == 3 ? 60 : Integer.parseInt(fusion.substring(3))));
+        return new Fusion.ReciprocalRank(fusion.length() == 3 ? 60 : Integer.parseInt(fusion.substring(3)));
       }
       if (fusion.startsWith("w")) {
-        return new SearchMode.Hybrid(new Fusion.WeightedScores(Float.parseFloat(fusion.substring(1))));
+        int plus = fusion.indexOf("+e");
+        return plus < 0 ? new Fusion.WeightedScores(Float.parseFloat(fusion.substring(1)))
+            : new Fusion.WeightedScores(Float.parseFloat(fusion.substring(1, plus)), Float.parseFloat(fusion.substring(plus + 2)));
       }
     } catch (NumberFormatException e) {
       // fall through to the error below
     }
-    throw new IllegalArgumentException("unknown hybrid fusion '" + fusion + "'; use rrfK (e.g. rrf60) or wX (e.g. w0.3)");
+    throw new IllegalArgumentException("unknown hybrid fusion '" + fusion + "'; use rrfK (e.g. rrf60), wX (e.g. w0.3) or wX+eY (e.g. w0.3+e0.2)");
   }
 }

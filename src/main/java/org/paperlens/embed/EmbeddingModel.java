@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
  * The sentence-embedding models paperlens can run. Their ONNX weights and tokenizers are class-path
  * resources (from the langchain4j model jars), so nothing is downloaded at run time.
  *
- * <p>Both are int8-quantised exports of the original models, which is what makes embedding a
- * whole catalogue affordable on a small CPU.
+ * <p>All but the fp32 bge are int8-quantised exports of the original models, which is what makes
+ * embedding a whole catalogue affordable on a small CPU.
  */
 public enum EmbeddingModel {
 
@@ -19,6 +19,21 @@ public enum EmbeddingModel {
    */
   BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
       384, Pooling.CLS, 512, "Represent this sentence for searching relevant passages: "),
+
+  /**
+   * The same bge-small-en-v1.5 unquantised (fp32): four times the download and slower per paper;
+   * measured against the int8 one in docs/relevance.md.
+   */
+  BGE_SMALL_EN_V15("bge-small-en-v1.5", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json",
+      384, Pooling.CLS, 512, "Represent this sentence for searching relevant passages: "),
+
+  /**
+   * intfloat e5-small-v2 (int8), a second small model trained differently from bge, for a second
+   * meaning list. Its model card asks for mean pooling and a prefix on both sides: "query: " before
+   * queries and "passage: " before passages.
+   */
+  E5_SMALL_V2_Q("e5-small-v2-q", "e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json",
+      384, Pooling.MEAN, 512, "query: ", "passage: "),
 
   /** sentence-transformers all-MiniLM-L6-v2: mean pooling, trained on inputs of up to 256 tokens. */
   ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
@@ -34,9 +49,16 @@ public enum EmbeddingModel {
   private final Pooling pooling;
   private final int maxTokens;
   private final String queryInstruction;
+  private final String passagePrefix;
 
   EmbeddingModel(String configName, String onnxResource, String tokenizerResource, int dimension,
       Pooling pooling, int maxTokens, String queryInstruction) {
+    this(configName, onnxResource, tokenizerResource, dimension, pooling, maxTokens, queryInstruction, "");
+  }
+
+  EmbeddingModel(String configName, String onnxResource, String tokenizerResource, int dimension,
+      Pooling pooling, int maxTokens, String queryInstruction, String passagePrefix) {
+    this.passagePrefix = passagePrefix;
     this.configName = configName;
     this.onnxResource = onnxResource;
     this.tokenizerResource = tokenizerResource;
@@ -77,6 +99,11 @@ public enum EmbeddingModel {
   /** Put in front of queries (never documents); empty when the model wants none. */
   public String queryInstruction() {
     return queryInstruction;
+  }
+
+  /** Put in front of every document text before it is embedded; empty when the model wants none. */
+  public String passagePrefix() {
+    return passagePrefix;
   }
 
   /** Vectors are scaled to unit length, so a dot product is the cosine similarity. */

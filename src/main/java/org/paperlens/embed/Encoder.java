@@ -177,7 +177,10 @@ public final class Encoder implements AutoCloseable {
     return options;
   }
 
-  /** One vector per text, in the order given. Documents are embedded as they are, with no prefix. */
+  /**
+   * One vector per text, in the order given. Documents are embedded as they are, behind the model's
+   * passage prefix when it has one (e5's "passage: ").
+   */
   public float[][] embedDocuments(List<String> texts) {
     try {
       return embed(texts, null);
@@ -218,7 +221,8 @@ public final class Encoder implements AutoCloseable {
     if (texts.isEmpty()) {
       return new float[0][];
     }
-    Encoding[] encodings = tokenizer.batchEncode(texts);
+    String prefix = model.passagePrefix();
+    Encoding[] encodings = tokenizer.batchEncode(prefix.isEmpty() ? texts : texts.stream().map(t -> prefix + t).toList());
     int[] order = IntStream.range(0, encodings.length).boxed()
         .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
         .mapToInt(Integer::intValue).toArray();

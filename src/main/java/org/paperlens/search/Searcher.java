@@ -49,6 +49,7 @@ public final class Searcher {
   private final PaperIndex index;
   private final QueryEncoder encoder;
   private final Sorting sorting;
+  private final SecondMeaning second;
 
   /** @param encoder null when no embedding model is configured: semantic and hybrid then fail clearly */
   public Searcher(PaperIndex index, QueryEncoder encoder) {
@@ -62,9 +63,22 @@ public final class Searcher {
 
   /** @param sorting the counts a sort by votes or citations orders by */
   public Searcher(PaperIndex index, QueryEncoder encoder, Sorting sorting) {
+    this(index, encoder, sorting, null);
+  }
+
+  private Searcher(PaperIndex index, QueryEncoder encoder, Sorting sorting, SecondMeaning second) {
     this.index = index;
     this.encoder = encoder;
     this.sorting = sorting;
+    this.second = second;
+  }
+
+  /**
+   * This searcher with a second meaning ranking, fused as a third list by hybrid fusions that give
+   * it weight; without one (the default) such fusions fuse the other two in their own ratio.
+   */
+  public Searcher withSecondMeaning(SecondMeaning second) {
+    return new Searcher(index, encoder, sorting, java.util.Objects.requireNonNull(second));
   }
 
   /** How this searcher orders by date, votes and citations: lists beside search use the same. */
@@ -134,11 +148,17 @@ public final class Searcher {
         int words = depth <= FUSION_DEPTH ? KEYWORD_FUSION_DEPTH : depth;
         List<IndexHit> keyword = index.keyword(query, match, filters, words);
         List<IndexHit> semantic = index.nearest(encode(query), filters, each);
-        if (!index.coverage().partialMeaning()) {
-          yield h.fusion().fuse(keyword, semantic, depth);
+        Fusion fusion = h.fusion().forQuery(query);
+        boolean partial = index.coverage().partialMeaning();
+        if (second != null && fusion.usesSecond()) {
+          yield fusion.fuse(keyword, semantic, second.nearest(query, filters, each), depth,
+              partial ? index.withoutVector(keyword.stream().map(IndexHit::id).toList()) : java.util.Set.of());
+        }
+        if (!partial) {
+          yield fusion.fuse(keyword, semantic, depth);
         }
         // Still embedding: papers without a vector compete on their keyword score alone.
-        yield h.fusion().fuse(keyword, semantic, depth, index.withoutVector(keyword.stream().map(IndexHit::id).toList()));
+        yield fusion.fuse(keyword, semantic, depth, index.withoutVector(keyword.stream().map(IndexHit::id).toList()));
       }
     };
   }

@@ -119,7 +119,12 @@ public final class IndexBytes {
         docs = reader.numDocs();
         page = readPages(reader);
         for (var leaf : reader.leaves()) {
-          var values = leaf.reader().getFloatVectorValues(org.paperlens.index.PaperFields.VECTOR);
+          // Float vectors before index format 7, byte vectors (our own codes) since.
+          var info = leaf.reader().getFieldInfos().fieldInfo(org.paperlens.index.PaperFields.VECTOR);
+          org.apache.lucene.index.KnnVectorValues values = info == null || !info.hasVectorValues() ? null
+              : info.getVectorEncoding() == org.apache.lucene.index.VectorEncoding.BYTE
+              ? leaf.reader().getByteVectorValues(org.paperlens.index.PaperFields.VECTOR)
+              : leaf.reader().getFloatVectorValues(org.paperlens.index.PaperFields.VECTOR);
           withVector += values == null ? 0 : values.size();
         }
       }
@@ -135,7 +140,7 @@ public final class IndexBytes {
       table.append(String.format(" %,.0f | %,.0f | %,.0f | %.2f | %.2f |%n", rest / (double) docs, vectorEach,
           rest / (double) docs + vectorEach, page[0], page[1]));
     }
-    String body = "## Index bytes per paper, by kind of file (issue 14)\n\n"
+    String body = "## Index bytes per paper, by kind of file (issues 14 and 23)\n\n"
         + "Bytes per paper of each kind of Lucene file (inside the compound files too), for the index `paperlens reindex`"
         + " builds from the arXiv listings (real texts). Vectors are counted per paper that has one, so the last column is"
         + " what a paper costs once every paper is embedded. Page of 10: the stored fields of 10 random documents read"

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * and reads the server's CPU time per thread from /proc before and after, grouped by thread name.
  *
  * <p>Usage: {@code Overload BASE_URL SERVER_PID QUERIES_FILE FROM SCENARIO...}, each scenario
- * {@code load:CONNECTIONS:SECONDS[:MAX_QUERIES]}, {@code idle:N} (N queries one after the other: the idle p50) or
+ * {@code load:CONNECTIONS:SECONDS[:MAX_QUERIES[:retry-after]]} (with {@code retry-after} a connection
+ * answered 503 waits as told before asking again), {@code idle:N} (N queries one after the other: the idle p50) or
  * {@code recovery:SECONDS} (one query every half second until one answers within 1.2 times the idle
  * p50, at most SECONDS). Prints one line per scenario ({@code overload: key=value ...}) and last the
  * line number after the last query used ({@code next=N}).
@@ -55,7 +56,8 @@ public final class Overload {
       String[] p = scenario.split(":");
       switch (p[0]) {
         case "idle" -> o.idle(Integer.parseInt(p[1]));
-        case "load" -> o.load(Integer.parseInt(p[1]), Integer.parseInt(p[2]), p.length > 3 ? Integer.parseInt(p[3]) : Integer.MAX_VALUE);
+        case "load" -> o.load(Integer.parseInt(p[1]), Integer.parseInt(p[2]), p.length > 3 ? Integer.parseInt(p[3]) : Integer.MAX_VALUE,
+            p.length > 4 && p[4].equals("retry-after"));
         case "recovery" -> o.recovery(Integer.parseInt(p[1]));
         default -> throw new IllegalArgumentException("unknown scenario " + scenario);
       }
@@ -69,19 +71,26 @@ public final class Overload {
     return i < queries.size() ? "/search?mode=hybrid&q=" + queries.get(i) : null;
   }
 
-  private record Answer(int status, long nanos) {}
+  private record Answer(int status, long nanos, int retryAfter) {}
 
   private Answer ask(String path) {
     long start = System.nanoTime();
     try {
       HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build(),
           HttpResponse.BodyHandlers.discarding());
-      return new Answer(r.statusCode(), System.nanoTime() - start);
+      int wait = r.headers().firstValue("Retry-After").map(v -> {
+        try {
+          return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+          return 1;
+        }
+      }).orElse(1);
+      return new Answer(r.statusCode(), System.nanoTime() - start, wait);
     } catch (IOException e) {
-      return new Answer(-1, System.nanoTime() - start);
+      return new Answer(-1, System.nanoTime() - start, 0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Answer(-1, System.nanoTime() - start);
+      return new Answer(-1, System.nanoTime() - start, 0);
     }
   }
 
@@ -99,8 +108,12 @@ public final class Overload {
     System.out.printf(Locale.ROOT, "overload: scenario=idle queries=%d p50_ms=%.1f p99_ms=%.1f%n", n, idleP50Ms, ms[(int) (n * 0.99)] / 1e6);
   }
 
-  /** At most {@code seconds}, and at most {@code limit} queries (a warm-up asks for a number of them). */
-  private void load(int connections, int seconds, int limit) throws Exception {
+  /**
+   * At most {@code seconds}, and at most {@code limit} queries (a warm-up asks for a number of them).
+   * With {@code retryAfter} a connection answered 503 waits the Retry-After it was given before it
+   * asks again, as a well-behaved client does; without, it asks again at once (the worst case).
+   */
+  private void load(int connections, int seconds, int limit, boolean retryAfter) throws Exception {
     ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> refused = new ConcurrentLinkedQueue<>();
     LongAdder errors = new LongAdder();
@@ -127,6 +140,13 @@ public final class Overload {
             answered.add(a.nanos());
           } else if (a.status() == 503) {
             refused.add(a.nanos());
+            if (retryAfter) {
+              try {
+                Thread.sleep(1000L * a.retryAfter());
+              } catch (InterruptedException e) {
+                return;
+              }
+            }
           } else if (a.status() < 0) {
             errors.increment();
           } else {

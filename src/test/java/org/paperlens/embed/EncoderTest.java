@@ -160,6 +160,39 @@ class EncoderTest {
     }
   }
 
+  @Test
+  void e5_embeds_with_mean_pooling_and_its_prefixes_on_queries_and_passages() {
+    try (Encoder e5 = Encoder.open(EmbeddingModel.E5_SMALL_V2_Q, new Encoder.Options(1, 8))) {
+      assertThat(e5.model().pooling()).isEqualTo(Pooling.MEAN);
+      assertThat(ranking(e5)).first().isEqualTo(1);
+      float[] doc = e5.embedDocuments(List.of(ABSTRACTS.get(1)))[0];
+      assertThat(doc).hasSize(384);
+      assertThat(norm(doc)).isCloseTo(1.0, within(1e-5));
+      // "passage: " goes in front of documents, "query: " in front of queries: the same text differs.
+      assertThat(e5.embedQuery(QUERY)).isNotEqualTo(e5.embedDocuments(List.of(QUERY))[0]);
+      assertThat(e5.tokenCount("graph ".repeat(1000))).isEqualTo(512);
+    }
+  }
+
+  @Test
+  void the_fp32_bge_ranks_as_the_int8_one_and_points_nearly_the_same_way() {
+    try (Encoder fp32 = Encoder.open(EmbeddingModel.BGE_SMALL_EN_V15, new Encoder.Options(1, 8))) {
+      assertThat(ranking(fp32)).isEqualTo(ranking(bge));
+      assertThat(dot(fp32.embedQuery(QUERY), bge.embedQuery(QUERY))).isGreaterThan(0.97);
+    }
+  }
+
+  @Test
+  void the_model_table_names_each_model_once_with_its_pooling_and_prefixes() {
+    assertThat(EmbeddingModel.byName("e5-small-v2-q")).contains(EmbeddingModel.E5_SMALL_V2_Q);
+    assertThat(EmbeddingModel.byName("bge-small-en-v1.5")).contains(EmbeddingModel.BGE_SMALL_EN_V15);
+    assertThat(EmbeddingModel.E5_SMALL_V2_Q.queryInstruction()).isEqualTo("query: ");
+    assertThat(EmbeddingModel.E5_SMALL_V2_Q.passagePrefix()).isEqualTo("passage: ");
+    assertThat(EmbeddingModel.BGE_SMALL_EN_V15.pooling()).isEqualTo(Pooling.CLS);
+    assertThat(EmbeddingModel.BGE_SMALL_EN_V15_Q.passagePrefix()).isEmpty();
+    assertThat(EmbeddingModel.names()).contains("e5-small-v2-q", "bge-small-en-v1.5,");
+  }
+
   /** Indexes of {@link #ABSTRACTS}, most similar to {@link #QUERY} first. */
   private static List<Integer> ranking(Encoder encoder) {
     float[] q = encoder.embedQuery(QUERY);

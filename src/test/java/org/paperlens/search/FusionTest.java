@@ -61,4 +61,59 @@ class FusionTest {
     assertThat(rrf).extracting(h -> h.id().value()).containsExactly("a", "c", "b", "d");
     assertThat(rrf.get(2).score()).isCloseTo(2f / 62, within(1e-6f));
   }
+
+  private static final List<IndexHit> SECOND = List.of(hit("b", 0.7f), hit("d", 0.6f), hit("c", 0.3f));
+
+  @Test
+  void three_list_fusion_weighs_the_second_meaning_list_and_gives_the_first_the_rest() {
+    List<IndexHit> fused = new Fusion.WeightedScores(0.3f, 0.4f).fuse(KEYWORD, SEMANTIC, SECOND, 10, java.util.Set.of());
+    // keyword: a 1, b 0.5, c 0 (x0.3); semantic: c 1, d 0.75, a 0 (x0.3); second: b 1, d 0.75, c 0 (x0.4)
+    // a 0.3; b 0.15 + 0.4 = 0.55; c 0.3; d 0.225 + 0.3 = 0.525
+    assertThat(fused).extracting(h -> h.id().value()).containsExactly("b", "d", "a", "c");
+    assertThat(fused.get(0).score()).isCloseTo(0.55f, within(1e-6f));
+    assertThat(fused.get(1).score()).isCloseTo(0.525f, within(1e-6f));
+    assertThat(new Fusion.WeightedScores(0.3f, 0.4f).semanticWeight()).isCloseTo(0.3f, within(1e-6f));
+  }
+
+  @Test
+  void without_a_second_list_a_three_list_fusion_keeps_the_other_two_in_their_ratio() {
+    // 0.2 : 0.4 is the ratio of 1/3 : 2/3
+    List<IndexHit> two = new Fusion.WeightedScores(0.2f, 0.4f).fuse(KEYWORD, SEMANTIC, 10);
+    List<IndexHit> same = new Fusion.WeightedScores(1f / 3).fuse(KEYWORD, SEMANTIC, 10);
+    assertThat(two).extracting(h -> h.id().value()).containsExactlyElementsOf(same.stream().map(h -> h.id().value()).toList());
+    assertThat(two.get(0).score()).isCloseTo(same.get(0).score(), within(1e-6f));
+    assertThat(new Fusion.WeightedScores(0.2f, 0.4f).usesSecond()).isTrue();
+    assertThat(new Fusion.WeightedScores(0.4f).usesSecond()).isFalse();
+  }
+
+  @Test
+  void a_two_list_fusion_ignores_a_second_list() {
+    assertThat(new Fusion.WeightedScores(0.3f).fuse(KEYWORD, SEMANTIC, SECOND, 10, java.util.Set.of()))
+        .isEqualTo(new Fusion.WeightedScores(0.3f).fuse(KEYWORD, SEMANTIC, 10));
+    assertThat(new Fusion.ReciprocalRank(60).fuse(KEYWORD, SEMANTIC, SECOND, 10, java.util.Set.of()))
+        .isEqualTo(new Fusion.ReciprocalRank(60).fuse(KEYWORD, SEMANTIC, 10));
+  }
+
+  @Test
+  void weights_past_one_in_total_are_refused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Fusion.WeightedScores(0.7f, 0.4f))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("second list weight");
+  }
+
+  @Test
+  void length_buckets_pick_the_short_fusion_up_to_the_limit_and_the_long_one_past_it() {
+    Fusion shorter = new Fusion.WeightedScores(0.6f);
+    Fusion longer = new Fusion.WeightedScores(0.3f);
+    Fusion.ByQueryLength buckets = new Fusion.ByQueryLength(3, shorter, longer);
+    assertThat(buckets.forQuery("graph neural networks")).isSameAs(shorter);
+    assertThat(buckets.forQuery("graph neural networks for molecules")).isSameAs(longer);
+    // Punctuation and query syntax are not words.
+    assertThat(buckets.forQuery("\"graph\" -neural (networks)")).isSameAs(shorter);
+    assertThat(Fusion.ByQueryLength.words("COVID-19 vaccines,  in  children")).isEqualTo(5);
+    assertThat(Fusion.ByQueryLength.words("")).isZero();
+    // Asked without the query, it fuses as for long queries.
+    assertThat(buckets.fuse(KEYWORD, SEMANTIC, 10)).isEqualTo(longer.fuse(KEYWORD, SEMANTIC, 10));
+    assertThat(buckets.usesSecond()).isFalse();
+    assertThat(new Fusion.ByQueryLength(3, shorter, new Fusion.WeightedScores(0.3f, 0.2f)).usesSecond()).isTrue();
+  }
 }

@@ -210,4 +210,24 @@ class SearchEndToEndTest {
     assertThat(java.util.stream.Stream.concat(ids(first.hits()).stream(), ids(second.hits()).stream()).toList())
         .isEqualTo(ids(all.hits()));
   }
+
+  @Test
+  void a_second_meaning_list_is_fused_as_a_third_list_only_when_the_fusion_weighs_it() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    SecondMeaning second = (q, f, depth) -> {
+      calls.incrementAndGet();
+      return java.util.List.of(new org.paperlens.index.IndexHit(SearchFixture.id("hep-th/9901001"), 0.9f),
+          new org.paperlens.index.IndexHit(SearchFixture.id("2401.00103"), 0.1f));
+    };
+    Searcher three = searcher.withSecondMeaning(second);
+    var two = three.retrieve("molecules", new SearchMode.Hybrid(new Fusion.WeightedScores(0.4f)),
+        org.paperlens.index.Match.ANY, Filters.NONE, 10);
+    assertThat(calls).hasValue(0);
+    var fused = three.retrieve("molecules", new SearchMode.Hybrid(new Fusion.WeightedScores(0.2f, 0.7f)),
+        org.paperlens.index.Match.ANY, Filters.NONE, 10);
+    assertThat(calls).hasValue(1);
+    // The second list's top paper (weight 0.7) outranks anything the other two lists (0.3 together) give.
+    assertThat(fused.get(0).id().value()).isEqualTo("hep-th/9901001");
+    assertThat(two.get(0).id().value()).isNotEqualTo("hep-th/9901001");
+  }
 }

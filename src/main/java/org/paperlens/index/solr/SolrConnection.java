@@ -139,6 +139,22 @@ final class SolrConnection implements AutoCloseable {
     return SolrCalls.firstLine(message);
   }
 
+  /**
+   * A read of the collection's schema API ({@code /schema/...}), tried as queries are; its
+   * answer as SolrJ parsed it.
+   */
+  org.apache.solr.common.util.NamedList<Object> schema(String path) {
+    var request = new org.apache.solr.client.solrj.request.GenericSolrRequest(SolrRequest.METHOD.GET, path)
+        .setRequiresCollection(true);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client.request(request, target.collection());
+      } catch (SolrServerException | IOException | RuntimeException e) {
+        retryOrFail(attempt, e);
+      }
+    }
+  }
+
   /** The top {@code k} ids and scores, best first, equal scores in id order (as the embedded index orders them). */
   List<IndexHit> hits(SolrQuery q, int k) {
     if (k <= 0) {

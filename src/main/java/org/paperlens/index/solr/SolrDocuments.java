@@ -32,11 +32,17 @@ final class SolrDocuments {
 
   private SolrDocuments() {}
 
+  /** The document for a collection of this version's config set: the vector as its 8-bit code. */
   static SolrInputDocument of(Paper paper, float[] vector, long build) {
-    return of(PaperFieldValues.of(paper, vector), build);
+    return of(paper, vector, build, true);
   }
 
-  static SolrInputDocument of(PaperFieldValues v, long build) {
+  /** @param byteVectors false for a collection of an older config set, which keeps float vectors */
+  static SolrInputDocument of(Paper paper, float[] vector, long build, boolean byteVectors) {
+    return of(PaperFieldValues.of(paper, vector), build, byteVectors);
+  }
+
+  static SolrInputDocument of(PaperFieldValues v, long build, boolean byteVectors) {
     SolrInputDocument doc = new SolrInputDocument();
     doc.setField(PaperFields.ID, v.id());
     if (v.title() != null) {
@@ -71,17 +77,29 @@ final class SolrDocuments {
       doc.setField(PaperFields.DATE, (int) v.date().toEpochDay());
     }
     if (v.vector() != null) {
-      // Our own 8-bit codes, as the embedded index keeps them (the config set's vectorEncoding="BYTE").
-      byte[] code = VectorCodes.encode(v.vector());
-      List<Integer> values = new ArrayList<>(code.length);
-      for (byte c : code) {
-        values.add((int) c);
-      }
-      doc.setField(PaperFields.VECTOR, values);
+      doc.setField(PaperFields.VECTOR, byteVectors ? codes(v.vector()) : floats(v.vector()));
     }
     doc.setField(HAS_VECTOR, v.vector() != null);
     doc.setField(BUILD, build);
     return doc;
+  }
+
+  /** Our own 8-bit codes, as the embedded index keeps them (the config set's vectorEncoding="BYTE"). */
+  private static List<Integer> codes(float[] vector) {
+    byte[] code = VectorCodes.encode(vector);
+    List<Integer> values = new ArrayList<>(code.length);
+    for (byte c : code) {
+      values.add((int) c);
+    }
+    return values;
+  }
+
+  private static List<Float> floats(float[] vector) {
+    List<Float> values = new ArrayList<>(vector.length);
+    for (float x : vector) {
+      values.add(x);
+    }
+    return values;
   }
 
   static SolrInputDocument watermark(long seq, long build) {

@@ -50,6 +50,8 @@ public final class SolrIndex implements LiveSearchIndex {
   private final SolrConnection solr;
   private final IndexSettings settings;
   private final TextAnalysis analyzer = TextAnalysis.papers();
+  /** Whether the collection keeps byte vectors (this version's config set) or floats (an older one); asked once. */
+  private final boolean byteVectors;
   private volatile IndexCoverage coverage;
   /** Guarded by this. */
   private long appliedSeq;
@@ -60,6 +62,7 @@ public final class SolrIndex implements LiveSearchIndex {
     this.settings = settings;
     this.committedSeq = readWatermark();
     this.appliedSeq = committedSeq;
+    this.byteVectors = SolrVectorEncoding.bytes(solr);
     this.coverage = measure(committedSeq);
   }
 
@@ -101,8 +104,11 @@ public final class SolrIndex implements LiveSearchIndex {
 
   @Override
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
-    SolrQuery q = SolrQueries.nearest(vector, k);
+    SolrQuery q = SolrQueries.nearest(vector, k, byteVectors);
     SolrQueries.filter(q, filters, analyzer);
+    if (!byteVectors) {
+      return solr.hits(q, k);
+    }
     // Solr scores byte vectors as Lucene does; on the float vectors' scale, as the embedded index answers.
     return solr.hits(q, k).stream().map(h -> new IndexHit(h.id(), VectorCodes.unitScore(h.score(), vector.length))).toList();
   }
@@ -318,6 +324,11 @@ public final class SolrIndex implements LiveSearchIndex {
   }
 
   /** The connection writes go through (bounded in time, sent again once). */
+  /** Whether documents carry byte vectors ({@link SolrVectorEncoding}). */
+  boolean byteVectors() {
+    return byteVectors;
+  }
+
   SolrConnection connection() {
     return solr;
   }

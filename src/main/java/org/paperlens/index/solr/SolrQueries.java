@@ -63,16 +63,21 @@ final class SolrQueries {
 
   /**
    * The vector query: the k nearest among the papers passing the filters ({@code fq} pre-filters
-   * the HNSW walk), the query vector coded as the papers' are ({@link VectorCodes}).
+   * the HNSW walk), the query vector coded as the papers' are ({@link VectorCodes}), or as floats
+   * for a collection of an older config set.
    */
-  static SolrQuery nearest(float[] vector, int k) {
+  static SolrQuery nearest(float[] vector, int k, boolean byteVectors) {
     StringBuilder v = new StringBuilder("{!knn f=").append(PaperFields.VECTOR).append(" topK=").append(k).append("}[");
-    byte[] code = VectorCodes.encode(vector);
-    for (int i = 0; i < code.length; i++) {
+    byte[] code = byteVectors ? VectorCodes.encode(vector) : null;
+    for (int i = 0; i < vector.length; i++) {
       if (i > 0) {
         v.append(',');
       }
-      v.append(code[i]);
+      if (byteVectors) {
+        v.append(code[i]);
+      } else {
+        v.append(vector[i]);
+      }
     }
     return new SolrQuery(v.append(']').toString());
   }

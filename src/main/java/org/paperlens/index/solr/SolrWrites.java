@@ -26,7 +26,7 @@ final class SolrWrites {
     List<String> removed = new ArrayList<>();
     for (IndexChange change : changes) {
       switch (change) {
-        case IndexChange.Put put -> update.add(SolrDocuments.of(put.paper(), put.vector(), now));
+        case IndexChange.Put put -> update.add(SolrDocuments.of(put.paper(), put.vector(), now, index.byteVectors()));
         case IndexChange.Remove remove -> removed.add(remove.id().value());
       }
     }
@@ -52,7 +52,7 @@ final class SolrWrites {
     progress.begin("reindex", papers.count(), "papers");
     try {
       papers.forEach((paper, vector) -> {
-        batch.add(SolrDocuments.of(paper, vector, build));
+        batch.add(SolrDocuments.of(paper, vector, build, index.byteVectors()));
         counts[0]++;
         if (vector != null) {
           counts[1]++;

@@ -15,15 +15,13 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.KnnByteVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -55,7 +53,7 @@ import org.paperlens.paper.Paper;
  * noise (σ 0.02 a dimension, renormalised), each copy with its paper's categories and a random
  * day (uniform over 1,000 days, so the date filter is independent of the vectors while a category
  * is not). Filters: the categories whose shares are nearest 1, 10 and 50 %, and day ranges of those
- * shares. Search: k = 100, top 10 (semantic search's depth), int8 HNSW as the index builds it, one
+ * shares. Search: k = 100, top 10 (semantic search's depth), int8 byte-vector HNSW as the index builds it, one
  * segment. Recall@10 against the exact filtered top 10 (every passing float vector scored).
  * Usage: {@code FilteredKnnCompare DATA_DIR PAPERS QUERIES [DOC]}.
  */
@@ -119,7 +117,7 @@ public final class FilteredKnnCompare {
           document.add(new StringField(PaperFields.CATEGORY, c, Field.Store.NO));
         }
         document.add(new IntPoint(PaperFields.DATE, day[i]));
-        document.add(new KnnFloatVectorField(PaperFields.VECTOR, corpus.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+        document.add(VectorField.BYTES.field(corpus.get(i))); // as IndexBuilder keeps vectors since format 7
         writer.addDocument(document);
       }
       writer.forceMerge(1);
@@ -144,7 +142,8 @@ public final class FilteredKnnCompare {
           double cpu = 0;
           double recall = 0;
           for (int q = 0; q < queries.length; q++) {
-            Query query = new KnnFloatVectorQuery(PaperFields.VECTOR, queries[q], DEPTH, filter.query(), strategies[s]);
+            Query query = new KnnByteVectorQuery(PaperFields.VECTOR, org.paperlens.index.VectorCodes.encode(queries[q]), DEPTH,
+                filter.query(), strategies[s]);
             long cpu0 = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             ScoreDoc[] hits = searcher.search(query, K).scoreDocs;
@@ -170,7 +169,7 @@ public final class FilteredKnnCompare {
     String body = "## Filtered vector search: ACORN or not (issue 14)\n\n"
         + String.format("%,d papers: the %,d real bge-small vectors of DATA_DIR's catalogue and noisy copies of them"
             + " (σ 0.02 a dimension, renormalised), each copy with its paper's arXiv categories and a random day out of %,d"
-            + " (so a category filter follows the vectors and a date filter does not). Int8 HNSW as `IndexBuilder` configures"
+            + " (so a category filter follows the vectors and a date filter does not). Our int8 codes as byte vectors, HNSW as `IndexBuilder` configures"
             + " it (degree %d, beam %d), one segment. %,d queries (titles of random embedded papers behind bge's query"
             + " instruction, seed 42) after %d warm-up ones, single thread, k = %d and the top 10 kept (semantic search's"
             + " depth). Recall@10: the share of the exact filtered top 10 (every passing float vector scored) found. CPU:"

@@ -54,4 +54,21 @@ class SolrDocumentsTest {
     assertThat(solr(remote, PaperFields.VECTOR)).containsExactly("76", "102");
     assertThat(remote.getFieldValue(SolrDocuments.HAS_VECTOR)).isEqualTo(true);
   }
+
+  @Test
+  void a_collection_of_an_older_config_set_gets_float_vectors_and_one_of_this_config_set_codes() {
+    var bytes = new org.apache.solr.common.util.SimpleOrderedMap<Object>();
+    bytes.add("name", "knn_vector");
+    bytes.add("vectorEncoding", "BYTE");
+    var floats = new org.apache.solr.common.util.SimpleOrderedMap<Object>();
+    floats.add("name", "knn_vector");
+    assertThat(SolrVectorEncoding.isByte(bytes)).isTrue();
+    assertThat(SolrVectorEncoding.isByte(java.util.Map.of("vectorEncoding", "BYTE"))).isTrue();
+    assertThat(SolrVectorEncoding.isByte(floats)).isFalse();
+    assertThat(SolrVectorEncoding.isByte(null)).isFalse();
+    Paper paper = Paper.builder(new PaperId("2401.00302")).title("T").firstListed(LocalDate.of(2024, 1, 4)).build();
+    assertThat(solr(SolrDocuments.of(paper, new float[] {0.6f, 0.8f}, 7L, false), PaperFields.VECTOR)).containsExactly("0.6", "0.8");
+    assertThat(SolrQueries.nearest(new float[] {0.6f, 0.8f}, 5, false).getQuery()).endsWith("[0.6,0.8]");
+    assertThat(SolrQueries.nearest(new float[] {0.6f, 0.8f}, 5, true).getQuery()).endsWith("[76,102]");
+  }
 }
