@@ -93,8 +93,16 @@ public final class Admission {
       admitted.increment();
       return FREE;
     }
-    if (turns.tryAcquire()) {
-      return admit();
+    // A timed try with no wait keeps the fair order: the untimed tryAcquire() takes a free turn even
+    // while others queue for it, so newcomers would overtake requests that have waited up to maxWait.
+    try {
+      if (turns.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+        return admit();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      refused.increment();
+      return null;
     }
     if (waiting.incrementAndGet() > limits.queue()) {
       waiting.decrementAndGet();

@@ -34,6 +34,23 @@ class AdmissionTurnsTest {
   }
 
   @Test
+  void a_freed_turn_goes_to_the_request_that_waited_not_to_a_newcomer() throws Exception {
+    Admission a = new Admission(new Admission.Limits(1, 1, Duration.ofMinutes(2)));
+    Admission.Permit first = a.enter();
+    CompletableFuture<Admission.Permit> waiter = CompletableFuture.supplyAsync(a::enter);
+    for (int i = 0; i < 600 && a.waiting() == 0; i++) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(200); // the waiter is parked in the semaphore's queue by now, not only counted
+    first.close();
+    // The freed turn belongs to the waiter: a newcomer arriving now finds the queue full.
+    assertThat(a.enter()).as("a newcomer overtaking the queue").isNull();
+    Admission.Permit waited = waiter.get(60, TimeUnit.SECONDS);
+    assertThat(waited).isNotNull();
+    waited.close();
+  }
+
+  @Test
   void a_wait_of_zero_refuses_whoever_finds_no_turn_free() {
     Admission a = new Admission(new Admission.Limits(1, 5, Duration.ZERO));
     Admission.Permit held = a.enter();
