@@ -32,6 +32,8 @@ import org.flywaydb.core.api.FlywayException;
  * so a unit of work must have no effect but on the database (every store's is so). One that failed
  * at the commit (it may have landed) or again on the new connection ends in a
  * {@link DatabaseUnavailableException}. Outages are logged once each ({@link Outages}).
+ * On SQLite, a unit of work refused as busy (an outdated snapshot beside another connection's
+ * commit) is run again, up to {@link #BUSY_ATTEMPTS} times in all.
  */
 public final class Database implements AutoCloseable {
 
@@ -165,6 +167,10 @@ public final class Database implements AutoCloseable {
         if (sql == null) {
           throw (RuntimeException) e; // a store's own verdict
         }
+        if (attempt < BUSY_ATTEMPTS && busy(sql)) {
+          pauseBeforeAttempt(attempt + 1);
+          continue; // rolled back, nothing of it committed: run it again on a fresh snapshot
+        }
         if (String.valueOf(sql.getSQLState()).startsWith("22")) {
           // A data exception: the value, not the database, is at fault (PostgreSQL refuses a NUL
           // character in text, which SQLite stores). The caller's input error, not an outage.
@@ -172,6 +178,34 @@ public final class Database implements AutoCloseable {
         }
         throw new StoreException(url + ": " + DatabaseFaults.cause(sql), sql);
       }
+    }
+  }
+
+  /**
+   * How many times a unit of work runs when SQLite answers busy. {@code busy_timeout} already waits
+   * out another connection's write, but not this case: a transaction that read first and then writes
+   * while another connection committed in between holds an outdated snapshot, and SQLite refuses the
+   * write at once (SQLITE_BUSY_SNAPSHOT) rather than wait. Only running the work again, on a fresh
+   * snapshot, gets past it; the catalogue has several connections in one process (the citation
+   * store's, the pipeline's), so it happens under load.
+   */
+  static final int BUSY_ATTEMPTS = 3;
+
+  private static boolean busy(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("SQLITE_BUSY")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A short, growing pause, so the connection that won can finish its transaction. */
+  private static void pauseBeforeAttempt(int attempt) {
+    try {
+      Thread.sleep(5L * attempt * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
