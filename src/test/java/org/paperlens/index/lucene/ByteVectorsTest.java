@@ -22,6 +22,9 @@ import org.apache.lucene.index.VectorEncoding;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 import org.junit.jupiter.api.Test;
+import static org.paperlens.index.UnitVectors.at;
+import static org.paperlens.index.UnitVectors.dot;
+import static org.paperlens.index.UnitVectors.unit;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.bench.IndexBytes;
 import org.paperlens.common.Progress;
@@ -131,7 +134,7 @@ class ByteVectorsTest {
       for (int i = 0; i < vectors.size(); i++) {
         writer.addDocument(PaperDocument.of(paper(i), vectors.get(i), VectorField.FLOATS));
       }
-      writer.setLiveCommitData(IndexCommit.data(1, "6", "int8"));
+      writer.setLiveCommitData(IndexCommit.data(1, "6", "int8", ""));
       writer.commit();
     }
     IndexDirectory.publish(root, generation);
@@ -165,48 +168,5 @@ class ByteVectorsTest {
   private static Paper paper(int i) {
     return Paper.builder(id(i)).version(1).title("Paper " + i).abstractText("About topic " + i + ".")
         .categories(List.of("cs.IR")).firstListed(LocalDate.of(2026, 12, 1)).source("test").build();
-  }
-
-  /** A random unit vector; Gaussian components, as spread as a model's vectors are (about 1/√384 each). */
-  private static float[] unit(Random random) {
-    float[] v = new float[DIMS];
-    for (int d = 0; d < DIMS; d++) {
-      v[d] = (float) random.nextGaussian();
-    }
-    return normalised(v);
-  }
-
-  /** A unit vector at cosine {@code cos} to the unit vector {@code q}. */
-  private static float[] at(float[] q, double cos, Random random) {
-    float[] u = unit(random);
-    double along = dot(u, q);
-    float[] orthogonal = new float[DIMS];
-    for (int d = 0; d < DIMS; d++) {
-      orthogonal[d] = (float) (u[d] - along * q[d]);
-    }
-    orthogonal = normalised(orthogonal);
-    double sin = Math.sqrt(1 - cos * cos);
-    float[] v = new float[DIMS];
-    for (int d = 0; d < DIMS; d++) {
-      v[d] = (float) (cos * q[d] + sin * orthogonal[d]);
-    }
-    return v;
-  }
-
-  private static float[] normalised(float[] v) {
-    double norm = Math.sqrt(dot(v, v));
-    float[] out = new float[v.length];
-    for (int d = 0; d < v.length; d++) {
-      out[d] = (float) (v[d] / norm);
-    }
-    return out;
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int d = 0; d < a.length; d++) {
-      s += a[d] * b[d];
-    }
-    return s;
   }
 }
