@@ -192,7 +192,7 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     return new Config(dir, model, indexSettings, newAccountAge, trustedProxies, null, citationSources, trendingMinVoters);
   }
 
-  /** A copy of these settings embedding with {@code other}, whose vectors new indexes code on its centre. */
+  /** A copy of these settings embedding with {@code other}, whose vectors new indexes code on its mean ({@link org.paperlens.index.VectorCodes}). */
   public Config withModel(EmbeddingModel other) {
     return new Config(dataDir, other, indexSettings.withCodes(org.paperlens.index.VectorCodes.forModel(other.configName())), newAccountAge, trustedProxies, databaseFlag, citationSources, trendingMinVoters);
   }

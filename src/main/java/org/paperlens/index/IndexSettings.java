@@ -11,8 +11,8 @@ import java.util.Map;
  * queries: nDCG@10 0.698 at 0.3 against 0.673 at 1.0; see docs/relevance.md). A title matters
  * less than it seems because the abstract repeats its words; exact titles are pinned anyway.
  * Vectors: {@link VectorQuantization#DEFAULT}, chosen on recall, latency and bytes (docs/benchmarks.md);
- * with it, the {@link VectorCodes} of a new index (the configured model's centre, set by
- * {@code config.Config}; {@link VectorCodes#UNCENTRED} here, since these defaults know no model).
+ * with it, the {@link VectorCodes} of a new index (reflected on the configured model's mean, set by
+ * {@code config.Config}; {@link VectorCodes#PLAIN} here, since these defaults know no model).
  */
 public record IndexSettings(float k1, float b, Map<String, Float> fieldBoosts, VectorQuantization quantization,
     VectorCodes codes) {
@@ -26,7 +26,7 @@ public record IndexSettings(float k1, float b, Map<String, Float> fieldBoosts, V
   }
 
   public IndexSettings(float k1, float b, Map<String, Float> fieldBoosts, VectorQuantization quantization) {
-    this(k1, b, fieldBoosts, quantization, VectorCodes.UNCENTRED);
+    this(k1, b, fieldBoosts, quantization, VectorCodes.PLAIN);
   }
 
   /** Keyword parameters with the default vector quantisation. */

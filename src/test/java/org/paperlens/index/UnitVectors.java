@@ -6,7 +6,7 @@ import java.util.Random;
 public final class UnitVectors {
 
   public static final int DIMS = 384;
-  /** The codes of the default model, whose centre {@link #modelLike} vectors share. */
+  /** The codes of the default model, whose mean {@link #modelLike} vectors share. */
   public static final VectorCodes BGE = VectorCodes.forModel("bge-small-en-v1.5-q");
 
   private UnitVectors() {}
@@ -17,11 +17,11 @@ public final class UnitVectors {
   }
 
   /**
-   * Shaped like a bge-small vector: its centre (|m| 0.83, every paper's shared direction) plus a
+   * Shaped like a bge-small vector: its mean (|m| 0.83, every paper's shared direction) plus a
    * Gaussian remainder of the size bge's has (|d − m| ≈ 0.56), normalised.
    */
   public static float[] modelLike(Random random) {
-    float[] v = BGE.centre();
+    float[] v = BGE.mean();
     double sigma = 0.56 / Math.sqrt(DIMS);
     for (int i = 0; i < DIMS; i++) {
       v[i] += (float) (sigma * random.nextGaussian());

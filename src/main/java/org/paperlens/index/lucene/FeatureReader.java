@@ -50,7 +50,7 @@ final class FeatureReader {
   private final IndexSearcher searcher;
   private final DirectoryReader reader;
   private final org.apache.lucene.analysis.Analyzer analyzer;
-  /** How the index keeps vectors: byte codes are decoded with the codes it recorded (centre added back). */
+  /** How the index keeps vectors: byte codes are decoded with the codes it recorded (reflected back). */
   private final VectorField vectors;
 
   FeatureReader(IndexSearcher searcher, DirectoryReader reader, org.apache.lucene.analysis.Analyzer analyzer, VectorField vectors) {

@@ -27,7 +27,7 @@ final class IndexCommit {
   static final String QUANTIZATION_KEY = "paperlens_quantization";
   /**
    * Commit user data: the {@link org.paperlens.index.VectorCodes#name} the byte vectors were coded with;
-   * absent in format 7 indexes built before centring, whose codes are uncentred. An index is always
+   * absent in format 7 indexes built before issue 23's reflection, whose codes are plain. An index is always
    * read with the codes it records, so its scores and decoded vectors stay right whatever is configured.
    */
   static final String CODES_KEY = "paperlens_vector_codes";

@@ -36,8 +36,8 @@ sealed interface VectorField permits VectorField.Bytes, VectorField.Floats {
 
   /** Float vectors, for Lucene to quantise. */
   VectorField FLOATS = new Floats();
-  /** Byte vectors of uncentred codes, as the first format 7 indexes hold (tests and benchmarks compare against them). */
-  VectorField BYTES = new Bytes(VectorCodes.UNCENTRED);
+  /** Byte vectors of plain codes (no reflection), as the first format 7 indexes hold (tests and benchmarks compare against them). */
+  VectorField BYTES = new Bytes(VectorCodes.PLAIN);
 
   /** Our own codes in a byte vector field. */
   record Bytes(VectorCodes codes) implements VectorField {}
@@ -63,7 +63,7 @@ sealed interface VectorField permits VectorField.Bytes, VectorField.Floats {
 
   /**
    * How the index {@code reader} reads keeps vectors: as its segments hold them (byte ones coded as
-   * the commit data's {@code codes} say, uncentred when they say nothing), or, before any segment
+   * the commit data's {@code codes} say, plain when they say nothing), or, before any segment
    * has one, as its commit data ({@code format}, {@code quantization}, {@code codes}) say it was built.
    */
   static VectorField held(org.apache.lucene.index.IndexReader reader, String format, String quantization, String codes) {
@@ -76,11 +76,11 @@ sealed interface VectorField permits VectorField.Bytes, VectorField.Floats {
     return of(format, quantization, codes);
   }
 
-  /** The codes of the byte vectors ({@link VectorCodes#UNCENTRED} for floats, which have none). */
+  /** The codes of the byte vectors ({@link VectorCodes#PLAIN} for floats, which have none). */
   default VectorCodes codes() {
     return switch (this) {
       case Bytes b -> b.codes();
-      case Floats f -> VectorCodes.UNCENTRED;
+      case Floats f -> VectorCodes.PLAIN;
     };
   }
 
@@ -95,7 +95,7 @@ sealed interface VectorField permits VectorField.Bytes, VectorField.Floats {
   /** The {@code k} nearest papers to a unit query vector among those passing {@code filter} (null: all). */
   default Query nearest(float[] query, int k, Query filter) {
     return switch (this) {
-      case Bytes b -> new KnnByteVectorQuery(PaperFields.VECTOR, VectorCodes.encodeQuery(query), k, filter);
+      case Bytes b -> new KnnByteVectorQuery(PaperFields.VECTOR, b.codes().encodeQuery(query), k, filter);
       case Floats f -> new KnnFloatVectorQuery(PaperFields.VECTOR, query, k, filter);
     };
   }

@@ -104,7 +104,7 @@ public final class SolrIndex implements LiveSearchIndex {
 
   @Override
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
-    SolrQuery q = SolrQueries.nearest(vector, k, vectors.bytes());
+    SolrQuery q = SolrQueries.nearest(vector, k, vectors);
     SolrQueries.filter(q, filters, analyzer);
     if (!vectors.bytes()) {
       return solr.hits(q, k);

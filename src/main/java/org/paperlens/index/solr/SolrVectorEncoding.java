@@ -12,8 +12,8 @@ import org.paperlens.index.VectorCodes;
  * declares ({@code vectorEncoding="BYTE"}), or as floats (a collection made from an older config set);
  * and, for byte codes, which {@link VectorCodes} they are coded with. Asked once at connect, from the
  * schema API and the watermark document, which records the codes ({@link SolrDocuments#VECTOR_CODES}):
- * a collection is written and searched with the codes it recorded (uncentred when its watermark
- * records none, as before centring), and only an empty one, with no watermark yet, takes the
+ * a collection is written and searched with the codes it recorded (plain when its watermark
+ * records none, as before issue 23's reflection), and only an empty one, with no watermark yet, takes the
  * configured ones. A float collection is written and searched with float vectors, as it was before,
  * so an upgrade does not break it; the operator makes it again from {@code solr/configset} and
  * reindexes to get the byte vectors, or other codes (docs/operations.md).
@@ -32,11 +32,11 @@ record SolrVectorEncoding(boolean bytes, VectorCodes codes, boolean recordsCodes
    */
   static SolrVectorEncoding of(SolrConnection solr, String recorded, VectorCodes configured) {
     if (!bytes(solr)) {
-      return new SolrVectorEncoding(false, VectorCodes.UNCENTRED, false);
+      return new SolrVectorEncoding(false, VectorCodes.PLAIN, false);
     }
     boolean records = fieldNames(solr.schema("/schema/fields").get("fields")).contains(SolrDocuments.VECTOR_CODES);
     if (!records) {
-      return new SolrVectorEncoding(true, VectorCodes.UNCENTRED, false);
+      return new SolrVectorEncoding(true, VectorCodes.PLAIN, false);
     }
     return new SolrVectorEncoding(true, recorded == null ? configured : VectorCodes.byName(recorded), true);
   }

@@ -83,11 +83,11 @@ public final class QuantizationCompare {
     for (int q = 0; q < queries.length; q++) {
       exact[q] = exactTop(corpus, queries[q]);
     }
-    VectorCodes centred = config.indexSettings().codes();
+    VectorCodes reflected = config.indexSettings().codes();
     long clippedComponents = 0;
     int clippedPapers = 0;
     for (float[] v : corpus) {
-      int c = centred.clipped(v);
+      int c = reflected.clipped(v);
       clippedComponents += c;
       clippedPapers += c > 0 ? 1 : 0;
     }
@@ -95,7 +95,7 @@ public final class QuantizationCompare {
     StringBuilder table = new StringBuilder("| quantisation | vector bytes per paper | build s | search | recall@10 | p50 ms | p99 ms |\n"
         + "|---|---|---|---|---|---|---|\n");
     Path work = Files.createTempDirectory("quantization");
-    List<Variant> variants = variants(centred);
+    List<Variant> variants = variants(reflected);
     for (Variant variant : int8Only ? variants.subList(0, 3) : variants) {
       Path dir = work.resolve(variant.name().replaceAll("[^A-Za-z0-9]", "_"));
       long start = System.nanoTime();
@@ -143,16 +143,16 @@ public final class QuantizationCompare {
     String body = "## Vector quantisation (issue: speed to the hardware's limit)\n\n"
         + String.format("The %,d bge-small vectors of DATA_DIR's catalogue, one Lucene 10.6 HNSW graph per encoding (degree %d,"
             + " beam %d, one segment): our own int8 codes as byte vectors (`VectorCodes`; `Lucene99HnswVectorsFormat`, no float copy:"
-            + " what `IndexBuilder` builds since index format 7), uncentred at scale %.0f as first built, and centred on the"
-            + " model's centre (`%s`, scale %.0f; %,d of %,d papers have a clamped component, %,d components in all)"
-            + " as built now; and Lucene's scalar encodings of the float vectors"
+            + " what `IndexBuilder` builds since index format 7), plain at scale %.0f as first built, and reflected so the"
+            + " model's mean direction is the diagonal (`%s`, scale %.0f; %,d of %,d papers have a clamped component, %,d"
+            + " components in all) as built now; and Lucene's scalar encodings of the float vectors"
             + " (`Lucene104HnswScalarQuantizedVectorsFormat`, which keeps the 1,536 bytes of float vectors a paper beside its"
             + " codes; Lucene int8 was the default before format 7). %,d queries (titles of random listed papers behind bge's"
             + " query instruction, seed 42) after %d warm-up ones, single thread. Recall@10: the share of the exact top 10"
             + " (every float vector scored) found. \"every code scored\": every paper's code against the query's code, no graph"
             + " (what the codes alone lose). Vector bytes per paper: every file of an index holding only the vectors.%n%n",
             corpus.size(), IndexBuilder.HNSW_MAX_CONN, IndexBuilder.HNSW_BEAM_WIDTH, VectorCodes.MODEL_SCALE,
-            centred.name(), centred.scale(corpus.getFirst().length), clippedPapers, corpus.size(), clippedComponents,
+            reflected.name(), reflected.scale(corpus.getFirst().length), clippedPapers, corpus.size(), clippedComponents,
             nQueries, WARMUP)
         + table
         + "\nCommand: `bench/quantization DATA_DIR " + nQueries + (int8Only ? " int8" : "") + "`. Hardware: " + Hardware.describe() + ". " + Load.describe() + "\n";
@@ -163,13 +163,13 @@ public final class QuantizationCompare {
   /** One way of indexing the vectors: its name in the table, the Lucene vector format, and the field it writes. */
   private record Variant(String name, KnnVectorsFormat format, VectorField field) {}
 
-  private static List<Variant> variants(VectorCodes centred) {
+  private static List<Variant> variants(VectorCodes reflected) {
     int m = IndexBuilder.HNSW_MAX_CONN;
     int beam = IndexBuilder.HNSW_BEAM_WIDTH;
     List<Variant> out = new ArrayList<>();
-    out.add(new Variant("int8 byte vectors, centred (format 7, default)", VectorField.format(IndexSettings.DEFAULT, m, beam),
-        new VectorField.Bytes(centred)));
-    out.add(new Variant("int8 byte vectors, uncentred", VectorField.format(IndexSettings.DEFAULT, m, beam), VectorField.BYTES));
+    out.add(new Variant("int8 byte vectors, reflected (format 7, default)", VectorField.format(IndexSettings.DEFAULT, m, beam),
+        new VectorField.Bytes(reflected)));
+    out.add(new Variant("int8 byte vectors, plain", VectorField.format(IndexSettings.DEFAULT, m, beam), VectorField.BYTES));
     out.add(new Variant("Lucene INT8 + float copy (format 6 default)",
         new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE, m, beam), VectorField.FLOATS));
     for (VectorQuantization q : List.of(VectorQuantization.INT7, VectorQuantization.INT4, VectorQuantization.DIBIT, VectorQuantization.BINARY)) {
@@ -191,7 +191,7 @@ public final class QuantizationCompare {
   /** The top 10 by the dot product of codes over every paper, as Lucene hits (document numbers). */
   private static ScoreDoc[] codeTop(VectorCodes coding, List<float[]> corpus, float[] query, int[] docToN) {
     byte[][] codes = CODES.computeIfAbsent(coding.name(), n -> corpus.stream().map(coding::encode).toArray(byte[][]::new));
-    byte[] q = VectorCodes.encodeQuery(query);
+    byte[] q = coding.encodeQuery(query);
     int[] nToDoc = new int[docToN.length];
     for (int doc = 0; doc < docToN.length; doc++) {
       nToDoc[docToN[doc]] = doc;

@@ -7,22 +7,23 @@ import java.util.List;
 import org.paperlens.config.Config;
 import org.paperlens.embed.PaperVector;
 import org.paperlens.embed.VectorStore;
+import org.paperlens.index.VectorCodes;
 import org.paperlens.paper.CatalogueStore;
 
 /**
- * Makes the centre resource of {@code index.VectorCodes} for the configured model: the mean of the
+ * Makes the mean resource of {@code index.VectorCodes} for the configured model: the mean of the
  * vectors DATA_DIR's catalogue holds for it (arXiv listings embedded with {@code paperlens embed}),
- * and the scale that puts the largest centred component seen at {@link #HEADROOM} of the byte, so a
- * paper unlike those seen still fits before it is clamped. Refuses a catalogue with stand-in vectors
+ * and the scale that puts the largest component seen after the reflection at {@link #HEADROOM} of
+ * the byte, so a paper unlike those seen still fits before it is clamped. Refuses a catalogue with stand-in vectors
  * ({@code bench/fill-vectors}), which are not the model's. Prints what it measured.
- * Usage: {@code VectorCentre DATA_DIR OUT_FILE}.
+ * Usage: {@code VectorMean DATA_DIR OUT_FILE}.
  */
-public final class VectorCentre {
+public final class VectorMean {
 
-  /** The share of the byte's range (127) the largest centred component seen takes. */
+  /** The share of the byte's range (127) the largest reflected component seen takes. */
   static final double HEADROOM = 0.8;
 
-  private VectorCentre() {}
+  private VectorMean() {}
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
@@ -53,25 +54,26 @@ public final class VectorCentre {
       mean[i] = (float) (sum[i] / vectors.size());
       norm += mean[i] * mean[i];
     }
-    double centredMax = 0;
+    VectorCodes probe = VectorCodes.of("probe", mean, 1f);
+    double reflectedMax = 0;
     for (float[] v : vectors) {
-      for (int i = 0; i < dims; i++) {
-        centredMax = Math.max(centredMax, Math.abs(v[i] - mean[i]));
+      for (float x : probe.reflect(v)) {
+        reflectedMax = Math.max(reflectedMax, Math.abs(x));
       }
     }
-    int scale = (int) Math.floor(127 * HEADROOM / centredMax);
+    int scale = (int) Math.floor(127 * HEADROOM / reflectedMax);
     StringBuilder text = new StringBuilder()
-        .append("# The centre of ").append(config.model()).append("'s unit vectors for index.VectorCodes: the mean of ")
+        .append("# The mean of ").append(config.model()).append("'s unit vectors for index.VectorCodes, over ")
         .append(vectors.size()).append(" arXiv listings' vectors\n")
-        .append("# (bench/vector-centre; docs/benchmarks.md, \"Vector centres\"). |mean| ").append(String.format("%.3f", Math.sqrt(norm)))
-        .append(", largest component ").append(String.format("%.3f", rawMax)).append(", largest centred one ")
-        .append(String.format("%.3f", centredMax)).append(", put at ").append((int) (HEADROOM * 100)).append("% of the byte.\n")
+        .append("# (bench/vector-mean; docs/benchmarks.md, \"Vector quantisation\"). |mean| ").append(String.format("%.3f", Math.sqrt(norm)))
+        .append(", largest component ").append(String.format("%.3f", rawMax)).append(", largest after the reflection ")
+        .append(String.format("%.3f", reflectedMax)).append(", put at ").append((int) (HEADROOM * 100)).append("% of the byte.\n")
         .append("scale ").append(scale).append('\n');
     for (float m : mean) {
       text.append(m).append('\n');
     }
     Files.writeString(out, text);
-    System.out.printf("%s: %,d vectors of %d dimensions; |mean| %.3f; largest component %.3f, centred %.3f; scale %d (uncentred %d)%n",
-        config.model(), vectors.size(), dims, Math.sqrt(norm), rawMax, centredMax, scale, 256);
+    System.out.printf("%s: %,d vectors of %d dimensions; |mean| %.3f; largest component %.3f, reflected %.3f; scale %d (plain %d)%n",
+        config.model(), vectors.size(), dims, Math.sqrt(norm), rawMax, reflectedMax, scale, 256);
   }
 }
