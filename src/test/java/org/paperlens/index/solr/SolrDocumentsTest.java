@@ -74,4 +74,28 @@ class SolrDocumentsTest {
     // The query at its own scale, its largest component at 127 (0.8 · 127/0.8, 0.6 · 127/0.8 = 95.25).
     assertThat(SolrQueries.nearest(new float[] {0.6f, 0.8f}, 5, plainBytes).getQuery()).endsWith("[95,127]");
   }
+
+  @Test
+  void both_engines_get_the_same_reflected_codes_and_the_watermark_records_them() {
+    org.paperlens.index.VectorCodes bge = org.paperlens.index.UnitVectors.BGE;
+    float[] vector = org.paperlens.index.UnitVectors.modelLike(new java.util.Random(1));
+    Paper paper = Paper.builder(new PaperId("2401.00303")).title("T").firstListed(LocalDate.of(2024, 1, 4)).build();
+    SolrVectorEncoding reflected = new SolrVectorEncoding(true, bge, true);
+    List<String> expected = new java.util.ArrayList<>();
+    for (byte c : bge.encode(vector)) {
+      expected.add(Byte.toString(c));
+    }
+    assertThat(solr(SolrDocuments.of(paper, vector, 7L, reflected), PaperFields.VECTOR)).isEqualTo(expected);
+    List<String> query = new java.util.ArrayList<>();
+    for (byte c : bge.encodeQuery(vector)) {
+      query.add(Byte.toString(c));
+    }
+    assertThat(SolrQueries.nearest(vector, 5, reflected).getQuery()).endsWith("[" + String.join(",", query) + "]");
+    assertThat(SolrDocuments.watermark(3, 7L, reflected).getFieldValue(SolrDocuments.VECTOR_CODES)).isEqualTo(bge.name());
+    // A config set without the field cannot record codes: none is sent (Solr would refuse the document).
+    assertThat(SolrDocuments.watermark(3, 7L, new SolrVectorEncoding(true, org.paperlens.index.VectorCodes.PLAIN, false))
+        .getFieldValue(SolrDocuments.VECTOR_CODES)).isNull();
+    assertThat(SolrVectorEncoding.fieldNames(List.of(java.util.Map.of("name", "id"), java.util.Map.of("name", "vector_codes"))))
+        .containsExactly("id", "vector_codes");
+  }
 }
