@@ -200,7 +200,7 @@ final class EvalCommand implements Callable<Integer> {
     float k1 = bm25 == null ? configured.k1() : bm25.get(0);
     float b = bm25 == null ? configured.b() : bm25.get(1);
     return new IndexSettings(k1, b, boosts == null ? configured.fieldBoosts()
-        : IndexSettings.boosts(boosts.get(0), boosts.get(1), boosts.get(2)), configured.quantization());
+        : IndexSettings.boosts(boosts.get(0), boosts.get(1), boosts.get(2)), configured.quantization(), configured.codes());
   }
 
   /**

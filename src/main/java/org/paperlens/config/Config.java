@@ -141,7 +141,8 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     if (voters != null && !voters.isBlank()) {
       minVoters = minVoters(voters.strip(), "$" + TRENDING_MIN_VOTERS_ENV);
     }
-    return new Config(data, model, IndexSettings.DEFAULT.withQuantization(quantization), newAccount, proxies, database,
+    return new Config(data, model, IndexSettings.DEFAULT.withQuantization(quantization)
+        .withCodes(org.paperlens.index.VectorCodes.forModel(model.configName())), newAccount, proxies, database,
         CitationSources.resolve(env, CitationSources.Flags.NONE), minVoters);
   }
 
@@ -191,8 +192,9 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
     return new Config(dir, model, indexSettings, newAccountAge, trustedProxies, null, citationSources, trendingMinVoters);
   }
 
+  /** A copy of these settings embedding with {@code other}, whose vectors new indexes code on its centre. */
   public Config withModel(EmbeddingModel other) {
-    return new Config(dataDir, other, indexSettings, newAccountAge, trustedProxies, databaseFlag, citationSources, trendingMinVoters);
+    return new Config(dataDir, other, indexSettings.withCodes(org.paperlens.index.VectorCodes.forModel(other.configName())), newAccountAge, trustedProxies, databaseFlag, citationSources, trendingMinVoters);
   }
 
   public Config withIndexSettings(IndexSettings other) {
@@ -233,7 +235,7 @@ public record Config(Path dataDir, EmbeddingModel model, IndexSettings indexSett
   public String describe() {
     return "data directory " + dataDir.toAbsolutePath().normalize()
         + (databaseFlag == null ? "" : ", database " + databaseFlag) + ", embedding model " + model.configName()
-        + ", vectors " + indexSettings.quantization().configName()
+        + ", vectors " + indexSettings.quantization().configName() + " (" + indexSettings.codes().name() + ")"
         + ", trending counts accounts older than " + newAccountAge.toHours() + " h once " + trendingMinVoters + " members vote"
         + (trustedProxies.isEmpty() ? "" : ", trusted proxies " + String.join(" ", trustedProxies))
         + "; " + citationSources.describe();

@@ -50,11 +50,14 @@ final class FeatureReader {
   private final IndexSearcher searcher;
   private final DirectoryReader reader;
   private final org.apache.lucene.analysis.Analyzer analyzer;
+  /** How the index keeps vectors: byte codes are decoded with the codes it recorded (centre added back). */
+  private final VectorField vectors;
 
-  FeatureReader(IndexSearcher searcher, DirectoryReader reader, org.apache.lucene.analysis.Analyzer analyzer) {
+  FeatureReader(IndexSearcher searcher, DirectoryReader reader, org.apache.lucene.analysis.Analyzer analyzer, VectorField vectors) {
     this.searcher = searcher;
     this.reader = reader;
     this.analyzer = analyzer;
+    this.vectors = vectors;
   }
 
   /**
@@ -205,7 +208,7 @@ final class FeatureReader {
       int local = doc - leaf.docBase;
       int at = it.docID() >= local ? it.docID() : it.advance(local);
       if (at == local) {
-        out[row] = VectorField.vector(values, it.index());
+        out[row] = vectors.vector(values, it.index());
       } else if (at == DocIdSetIterator.NO_MORE_DOCS) {
         it = null;
       }

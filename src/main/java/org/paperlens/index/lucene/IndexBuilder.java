@@ -46,6 +46,7 @@ public final class IndexBuilder {
     }
   }
 
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(IndexBuilder.class.getName());
   private static final double RAM_BUFFER_MB = 512;
   /** Lucene's default graph degree. */
   static final int HNSW_MAX_CONN = 16;
@@ -64,7 +65,7 @@ public final class IndexBuilder {
     long start = System.nanoTime();
     try {
       Path generation = IndexDirectory.nextGeneration(indexRoot);
-      int[] counts = new int[2];
+      int[] counts = new int[3];
       // Read before the scan: every change numbered up to here is in the scan, so this is the
       // watermark the new index can honestly claim (later changes are caught up incrementally).
       long seq = papers.sequence();
@@ -79,12 +80,20 @@ public final class IndexBuilder {
           counts[0]++;
           if (vector != null) {
             counts[1]++;
+            if (vectors instanceof VectorField.Bytes b && b.codes().clipped(vector) > 0) {
+              counts[2]++;
+            }
           }
           if (counts[0] % 1000 == 0) {
             progress.advanceTo(counts[0], String.format("%,d papers", counts[0]));
           }
         });
         adder.finish();
+        if (counts[2] > 0) {
+          LOG.warning(String.format("%,d of %,d vectors had a component clamped to the byte range by the vector codes %s:"
+              + " their codes lose what lies beyond it (are they the configured model's vectors?)", counts[2], counts[1],
+              vectors.codes().name()));
+        }
         writer.setLiveCommitData(IndexCommit.data(seq, settings));
         writer.commit();
       } finally {

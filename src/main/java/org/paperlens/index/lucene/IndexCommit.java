@@ -25,16 +25,22 @@ final class IndexCommit {
   static final String FORMAT = "7";
   /** Commit user data: the {@link VectorQuantization#configName} the vectors were quantised with; absent before format 6. */
   static final String QUANTIZATION_KEY = "paperlens_quantization";
+  /**
+   * Commit user data: the {@link org.paperlens.index.VectorCodes#name} the byte vectors were coded with;
+   * absent in format 7 indexes built before centring, whose codes are uncentred. An index is always
+   * read with the codes it records, so its scores and decoded vectors stay right whatever is configured.
+   */
+  static final String CODES_KEY = "paperlens_vector_codes";
 
   private IndexCommit() {}
 
   /** The commit user data of a new index built with these settings that covers the catalogue up to {@code seq}. */
   static Set<Map.Entry<String, String>> data(long seq, IndexSettings settings) {
-    return data(seq, FORMAT, settings.quantization().configName());
+    return data(seq, FORMAT, settings.quantization().configName(), settings.codes().name());
   }
 
-  static Set<Map.Entry<String, String>> data(long seq, String format, String quantization) {
-    return Map.of(SEQ_KEY, Long.toString(seq), FORMAT_KEY, format, QUANTIZATION_KEY, quantization).entrySet();
+  static Set<Map.Entry<String, String>> data(long seq, String format, String quantization, String codes) {
+    return Map.of(SEQ_KEY, Long.toString(seq), FORMAT_KEY, format, QUANTIZATION_KEY, quantization, CODES_KEY, codes).entrySet();
   }
 
   static Map<String, String> userData(Iterable<Map.Entry<String, String>> entries) {

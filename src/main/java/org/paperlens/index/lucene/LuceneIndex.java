@@ -120,7 +120,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
         : commit != null ? new SearcherManager(commit, factory) : new SearcherManager(directory, factory);
     IndexSearcher first = searchers.acquire();
     try {
-      this.vectors = VectorField.held(first.getIndexReader(), format, quantization);
+      this.vectors = VectorField.held(first.getIndexReader(), format, quantization, userData.get(IndexCommit.CODES_KEY));
     } finally {
       searchers.release(first);
     }
@@ -276,7 +276,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
       appliedSeq = Math.max(appliedSeq, upToSeq);
       // The layout and quantisation the index was built with, not the configured ones: updates to
       // an outdated index must not make it look current after a restart, before its rebuild is done.
-      writer.setLiveCommitData(IndexCommit.data(appliedSeq, format, quantization));
+      writer.setLiveCommitData(IndexCommit.data(appliedSeq, format, quantization, vectors.codes().name()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update the search index " + generation + ": " + e.getMessage(), e);
     }
@@ -393,7 +393,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
     Query filter = filters.isEmpty() ? null : searches.filterQuery(filters);
     List<IndexHit> hits = withSearcher(s -> LuceneSearches.run(s, vectors.nearest(vector, k, filter), k));
     return vectors == VectorField.FLOATS ? hits
-        : hits.stream().map(h -> new IndexHit(h.id(), vectors.unitScore(h.score(), vector.length))).toList();
+        : hits.stream().map(h -> new IndexHit(h.id(), vectors.unitScore(h.score(), vector))).toList();
   }
 
   @Override
@@ -414,7 +414,7 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
 
   @Override
   public PaperFeatures features(List<PaperId> profile, Filters window) {
-    return withSearcher(s -> terms.features(s, profile, window));
+    return withSearcher(s -> terms.features(s, profile, window, vectors));
   }
 
   @Override

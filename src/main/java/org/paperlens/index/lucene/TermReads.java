@@ -85,7 +85,8 @@ final class TermReads {
     });
   }
 
-  PaperFeatures features(IndexSearcher s, List<PaperId> profile, Filters window) throws IOException {
+  /** @param vectors how the index keeps vectors, so byte codes are decoded with the codes they were written with */
+  PaperFeatures features(IndexSearcher s, List<PaperId> profile, Filters window, VectorField vectors) throws IOException {
     int[] docs = new int[profile.size()];
     for (int i = 0; i < docs.length; i++) {
       PaperId id = profile.get(i);
@@ -93,7 +94,7 @@ final class TermReads {
     }
     Query candidates = window.isEmpty() ? new MatchAllDocsQuery() : searches.filterQuery(window);
     DocIds ids = new DocIds(s.getIndexReader());
-    PaperFeatures features = new FeatureReader(s, (DirectoryReader) s.getIndexReader(), analyzer).read(docs, candidates, doc -> {
+    PaperFeatures features = new FeatureReader(s, (DirectoryReader) s.getIndexReader(), analyzer, vectors).read(docs, candidates, doc -> {
       try {
         return ids.idOf(doc);
       } catch (IOException e) {

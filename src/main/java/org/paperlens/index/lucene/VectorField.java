@@ -25,64 +25,87 @@ import org.paperlens.index.VectorQuantization;
 
 /**
  * How an index keeps {@link PaperFields#VECTOR}: as our own 8-bit codes in a byte vector field
- * ({@link VectorCodes}; int8, the default since index format 7: 384 bytes a paper, no float copy),
- * or as float vectors that Lucene quantises for its graph and keeps beside the codes (the smaller
- * Lucene encodings, and every index older than format 7). An index is written and searched the way
- * it was built, whatever the settings now say, so updates to an outdated index before its rebuild
- * add fields of the kind it already holds (Lucene refuses a field that changes vector encoding).
+ * ({@link Bytes}, coded by its {@link VectorCodes}; int8, the default since index format 7: 384 bytes
+ * a paper, no float copy), or as float vectors that Lucene quantises for its graph and keeps beside
+ * the codes ({@link #FLOATS}: the smaller Lucene encodings, and every index older than format 7).
+ * An index is written and searched the way it was built, whatever the settings now say, so updates
+ * to an outdated index before its rebuild add fields of the kind it already holds (Lucene refuses a
+ * field that changes vector encoding), coded as its commit data record ({@link IndexCommit#CODES_KEY}).
  */
-enum VectorField {
-  BYTES, FLOATS;
+sealed interface VectorField permits VectorField.Bytes, VectorField.Floats {
+
+  /** Float vectors, for Lucene to quantise. */
+  VectorField FLOATS = new Floats();
+  /** Byte vectors of uncentred codes, as the first format 7 indexes hold (tests and benchmarks compare against them). */
+  VectorField BYTES = new Bytes(VectorCodes.UNCENTRED);
+
+  /** Our own codes in a byte vector field. */
+  record Bytes(VectorCodes codes) implements VectorField {}
+
+  /** Float vectors. */
+  record Floats() implements VectorField {}
 
   /** How an index built with these settings keeps vectors. */
   static VectorField of(IndexSettings settings) {
-    return settings.quantization() == VectorQuantization.INT8 ? BYTES : FLOATS;
+    return settings.quantization() == VectorQuantization.INT8 ? new Bytes(settings.codes()) : FLOATS;
   }
 
-  /** How an index whose commit data says {@code format} and {@code quantization} keeps them. */
-  static VectorField of(String format, String quantization) {
+  /** How an index whose commit data say {@code format}, {@code quantization} and {@code codes} keeps them. */
+  static VectorField of(String format, String quantization, String codes) {
     int f;
     try {
       f = Integer.parseInt(format);
     } catch (NumberFormatException e) {
       f = 0;
     }
-    return f >= 7 && VectorQuantization.INT8.configName().equals(quantization) ? BYTES : FLOATS;
+    return f >= 7 && VectorQuantization.INT8.configName().equals(quantization) ? new Bytes(VectorCodes.byName(codes)) : FLOATS;
   }
 
   /**
-   * How the index {@code reader} reads keeps vectors: as its segments hold them, or, before any
-   * segment has one, as its commit data ({@code format}, {@code quantization}) say it was built.
+   * How the index {@code reader} reads keeps vectors: as its segments hold them (byte ones coded as
+   * the commit data's {@code codes} say, uncentred when they say nothing), or, before any segment
+   * has one, as its commit data ({@code format}, {@code quantization}, {@code codes}) say it was built.
    */
-  static VectorField held(org.apache.lucene.index.IndexReader reader, String format, String quantization) {
+  static VectorField held(org.apache.lucene.index.IndexReader reader, String format, String quantization, String codes) {
     for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
       FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(PaperFields.VECTOR);
       if (info != null && info.hasVectorValues()) {
-        return info.getVectorEncoding() == VectorEncoding.BYTE ? BYTES : FLOATS;
+        return info.getVectorEncoding() == VectorEncoding.BYTE ? new Bytes(VectorCodes.byName(codes)) : FLOATS;
       }
     }
-    return of(format, quantization);
+    return of(format, quantization, codes);
+  }
+
+  /** The codes of the byte vectors ({@link VectorCodes#UNCENTRED} for floats, which have none). */
+  default VectorCodes codes() {
+    return switch (this) {
+      case Bytes b -> b.codes();
+      case Floats f -> VectorCodes.UNCENTRED;
+    };
   }
 
   /** The indexed field of a paper's unit vector. */
-  IndexableField field(float[] vector) {
+  default IndexableField field(float[] vector) {
     return switch (this) {
-      case BYTES -> new KnnByteVectorField(PaperFields.VECTOR, VectorCodes.encode(vector), VectorSimilarityFunction.DOT_PRODUCT);
-      case FLOATS -> new KnnFloatVectorField(PaperFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT);
+      case Bytes b -> new KnnByteVectorField(PaperFields.VECTOR, b.codes().encode(vector), VectorSimilarityFunction.DOT_PRODUCT);
+      case Floats f -> new KnnFloatVectorField(PaperFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT);
     };
   }
 
   /** The {@code k} nearest papers to a unit query vector among those passing {@code filter} (null: all). */
-  Query nearest(float[] query, int k, Query filter) {
+  default Query nearest(float[] query, int k, Query filter) {
     return switch (this) {
-      case BYTES -> new KnnByteVectorQuery(PaperFields.VECTOR, VectorCodes.encode(query), k, filter);
-      case FLOATS -> new KnnFloatVectorQuery(PaperFields.VECTOR, query, k, filter);
+      case Bytes b -> new KnnByteVectorQuery(PaperFields.VECTOR, VectorCodes.encodeQuery(query), k, filter);
+      case Floats f -> new KnnFloatVectorQuery(PaperFields.VECTOR, query, k, filter);
     };
   }
 
-  /** A hit's score of {@link #nearest} on the float vectors' scale, {@code (1 + cos) / 2}. */
-  float unitScore(float score, int dims) {
-    return this == BYTES ? VectorCodes.unitScore(score, dims) : score;
+  /** A hit's score of {@link #nearest}{@code (query, ...)} on the float vectors' scale, {@code (1 + cos) / 2}. */
+  default float unitScore(float score, float[] query) {
+    return switch (this) {
+      case Bytes b -> b.codes().unitScore(score, query);
+      case Floats f -> score;
+    };
   }
 
   /** The vector format of an index built with {@code settings}: HNSW of degree {@code maxConn}, beam {@code beamWidth}. */
@@ -111,10 +134,10 @@ enum VectorField {
         : reader.getFloatVectorValues(PaperFields.VECTOR);
   }
 
-  /** The unit vector at {@code ord} of {@link #values}, a fresh array (codes decoded). */
-  static float[] vector(KnnVectorValues values, int ord) throws IOException {
+  /** The unit vector at {@code ord} of {@link #values}, a fresh array (codes decoded with this index's codes). */
+  default float[] vector(KnnVectorValues values, int ord) throws IOException {
     return switch (values) {
-      case ByteVectorValues b -> VectorCodes.decode(b.vectorValue(ord));
+      case ByteVectorValues b -> codes().decode(b.vectorValue(ord));
       case FloatVectorValues f -> f.vectorValue(ord).clone();
       default -> throw new IllegalStateException("unexpected vector values " + values.getClass());
     };

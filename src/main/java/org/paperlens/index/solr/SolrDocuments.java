@@ -26,23 +26,25 @@ final class SolrDocuments {
   /** The one document that is not a paper: the catalogue watermark of the collection. */
   static final String WATERMARK_ID = "paperlens.watermark";
   static final String WATERMARK = "watermark";
+  /** On the watermark document: the {@link VectorCodes#name} of the collection's byte vectors ({@link SolrVectorEncoding}). */
+  static final String VECTOR_CODES = "vector_codes";
   /** What a result list needs, as {@link IndexedPaper} holds it. */
   static final String STORED = String.join(",", PaperFields.ID, PaperFields.TITLE, PaperFields.TITLE_TEX,
       PaperFields.AUTHORS, PaperFields.PRIMARY_CATEGORY, PaperFields.DATE, PaperFields.ABSTRACT, PaperFields.CODE_URL);
 
   private SolrDocuments() {}
 
-  /** The document for a collection of this version's config set: the vector as its 8-bit code. */
-  static SolrInputDocument of(Paper paper, float[] vector, long build) {
-    return of(paper, vector, build, true);
+  /** The document for a collection of this version's config set: the vector as its 8-bit code, coded as {@code codes}. */
+  static SolrInputDocument of(Paper paper, float[] vector, long build, VectorCodes codes) {
+    return of(PaperFieldValues.of(paper, vector), build, new SolrVectorEncoding(true, codes, true));
   }
 
-  /** @param byteVectors false for a collection of an older config set, which keeps float vectors */
-  static SolrInputDocument of(Paper paper, float[] vector, long build, boolean byteVectors) {
-    return of(PaperFieldValues.of(paper, vector), build, byteVectors);
+  /** The document for the collection whose vectors are kept as {@code vectors} says. */
+  static SolrInputDocument of(Paper paper, float[] vector, long build, SolrVectorEncoding vectors) {
+    return of(PaperFieldValues.of(paper, vector), build, vectors);
   }
 
-  static SolrInputDocument of(PaperFieldValues v, long build, boolean byteVectors) {
+  static SolrInputDocument of(PaperFieldValues v, long build, SolrVectorEncoding vectors) {
     SolrInputDocument doc = new SolrInputDocument();
     doc.setField(PaperFields.ID, v.id());
     if (v.title() != null) {
@@ -77,7 +79,7 @@ final class SolrDocuments {
       doc.setField(PaperFields.DATE, (int) v.date().toEpochDay());
     }
     if (v.vector() != null) {
-      doc.setField(PaperFields.VECTOR, byteVectors ? codes(v.vector()) : floats(v.vector()));
+      doc.setField(PaperFields.VECTOR, vectors.bytes() ? codes(vectors.codes(), v.vector()) : floats(v.vector()));
     }
     doc.setField(HAS_VECTOR, v.vector() != null);
     doc.setField(BUILD, build);
@@ -85,8 +87,8 @@ final class SolrDocuments {
   }
 
   /** Our own 8-bit codes, as the embedded index keeps them (the config set's vectorEncoding="BYTE"). */
-  private static List<Integer> codes(float[] vector) {
-    byte[] code = VectorCodes.encode(vector);
+  private static List<Integer> codes(VectorCodes codes, float[] vector) {
+    byte[] code = codes.encode(vector);
     List<Integer> values = new ArrayList<>(code.length);
     for (byte c : code) {
       values.add((int) c);
@@ -102,10 +104,14 @@ final class SolrDocuments {
     return values;
   }
 
-  static SolrInputDocument watermark(long seq, long build) {
+  /** The watermark document, recording the collection's codes when its schema has the field for them. */
+  static SolrInputDocument watermark(long seq, long build, SolrVectorEncoding vectors) {
     SolrInputDocument doc = new SolrInputDocument();
     doc.setField(PaperFields.ID, WATERMARK_ID);
     doc.setField(WATERMARK, seq);
+    if (vectors.bytes() && vectors.recordsCodes()) {
+      doc.setField(VECTOR_CODES, vectors.codes().name());
+    }
     doc.setField(BUILD, build);
     return doc;
   }

@@ -50,8 +50,8 @@ public final class SolrIndex implements LiveSearchIndex {
   private final SolrConnection solr;
   private final IndexSettings settings;
   private final TextAnalysis analyzer = TextAnalysis.papers();
-  /** Whether the collection keeps byte vectors (this version's config set) or floats (an older one); asked once. */
-  private final boolean byteVectors;
+  /** Whether the collection keeps byte vectors (this version's config set) or floats (an older one), and their codes; asked once. */
+  private final SolrVectorEncoding vectors;
   private volatile IndexCoverage coverage;
   /** Guarded by this. */
   private long appliedSeq;
@@ -62,7 +62,7 @@ public final class SolrIndex implements LiveSearchIndex {
     this.settings = settings;
     this.committedSeq = readWatermark();
     this.appliedSeq = committedSeq;
-    this.byteVectors = SolrVectorEncoding.bytes(solr);
+    this.vectors = SolrVectorEncoding.of(solr, readRecordedCodes(), settings.codes());
     this.coverage = measure(committedSeq);
   }
 
@@ -104,13 +104,13 @@ public final class SolrIndex implements LiveSearchIndex {
 
   @Override
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
-    SolrQuery q = SolrQueries.nearest(vector, k, byteVectors);
+    SolrQuery q = SolrQueries.nearest(vector, k, vectors.bytes());
     SolrQueries.filter(q, filters, analyzer);
-    if (!byteVectors) {
+    if (!vectors.bytes()) {
       return solr.hits(q, k);
     }
     // Solr scores byte vectors as Lucene does; on the float vectors' scale, as the embedded index answers.
-    return solr.hits(q, k).stream().map(h -> new IndexHit(h.id(), VectorCodes.unitScore(h.score(), vector.length))).toList();
+    return solr.hits(q, k).stream().map(h -> new IndexHit(h.id(), vectors.codes().unitScore(h.score(), vector))).toList();
   }
 
   @Override
@@ -323,12 +323,12 @@ public final class SolrIndex implements LiveSearchIndex {
     return report;
   }
 
-  /** The connection writes go through (bounded in time, sent again once). */
-  /** Whether documents carry byte vectors ({@link SolrVectorEncoding}). */
-  boolean byteVectors() {
-    return byteVectors;
+  /** Whether documents carry byte vectors, and how they are coded ({@link SolrVectorEncoding}). */
+  SolrVectorEncoding vectors() {
+    return vectors;
   }
 
+  /** The connection writes go through (bounded in time, sent again once). */
   SolrConnection connection() {
     return solr;
   }
@@ -342,6 +342,18 @@ public final class SolrIndex implements LiveSearchIndex {
         .setFields(SolrDocuments.WATERMARK).setRows(1);
     List<SolrDocument> docs = query(q).getResults();
     return docs.isEmpty() ? 0 : ((Number) docs.getFirst().getFieldValue(SolrDocuments.WATERMARK)).longValue();
+  }
+
+  /** The codes the watermark document records: null when there is no watermark yet, "" when it records none. */
+  private String readRecordedCodes() {
+    SolrQuery q = new SolrQuery(SolrQueries.term(PaperFields.ID, SolrDocuments.WATERMARK_ID))
+        .setFields(SolrDocuments.VECTOR_CODES).setRows(1);
+    List<SolrDocument> docs = query(q).getResults();
+    if (docs.isEmpty()) {
+      return null;
+    }
+    Object codes = docs.getFirst().getFieldValue(SolrDocuments.VECTOR_CODES);
+    return codes == null ? "" : codes.toString();
   }
 
   private IndexCoverage measure(long seq) {

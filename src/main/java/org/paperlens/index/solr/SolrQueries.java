@@ -63,12 +63,12 @@ final class SolrQueries {
 
   /**
    * The vector query: the k nearest among the papers passing the filters ({@code fq} pre-filters
-   * the HNSW walk), the query vector coded as the papers' are ({@link VectorCodes}), or as floats
-   * for a collection of an older config set.
+   * the HNSW walk), the query vector as the embedded index codes it ({@link VectorCodes#encodeQuery}),
+   * or as floats for a collection of an older config set.
    */
   static SolrQuery nearest(float[] vector, int k, boolean byteVectors) {
     StringBuilder v = new StringBuilder("{!knn f=").append(PaperFields.VECTOR).append(" topK=").append(k).append("}[");
-    byte[] code = byteVectors ? VectorCodes.encode(vector) : null;
+    byte[] code = byteVectors ? VectorCodes.encodeQuery(vector) : null;
     for (int i = 0; i < vector.length; i++) {
       if (i > 0) {
         v.append(',');

@@ -26,14 +26,14 @@ final class SolrWrites {
     List<String> removed = new ArrayList<>();
     for (IndexChange change : changes) {
       switch (change) {
-        case IndexChange.Put put -> update.add(SolrDocuments.of(put.paper(), put.vector(), now, index.byteVectors()));
+        case IndexChange.Put put -> update.add(SolrDocuments.of(put.paper(), put.vector(), now, index.vectors()));
         case IndexChange.Remove remove -> removed.add(remove.id().value());
       }
     }
     if (!removed.isEmpty()) {
       update.deleteById(removed);
     }
-    update.add(SolrDocuments.watermark(upToSeq, now));
+    update.add(SolrDocuments.watermark(upToSeq, now, index.vectors()));
     index.connection().update(update, "update", false);
   }
 
@@ -52,7 +52,7 @@ final class SolrWrites {
     progress.begin("reindex", papers.count(), "papers");
     try {
       papers.forEach((paper, vector) -> {
-        batch.add(SolrDocuments.of(paper, vector, build, index.byteVectors()));
+        batch.add(SolrDocuments.of(paper, vector, build, index.vectors()));
         counts[0]++;
         if (vector != null) {
           counts[1]++;
@@ -62,7 +62,7 @@ final class SolrWrites {
           progress.advanceTo(counts[0], String.format("%,d papers", counts[0]));
         }
       });
-      batch.add(SolrDocuments.watermark(seq, build));
+      batch.add(SolrDocuments.watermark(seq, build, index.vectors()));
       add(index, batch);
       UpdateRequest older = new UpdateRequest();
       older.deleteByQuery(SolrDocuments.BUILD + ":[* TO " + (build - 1) + "]");

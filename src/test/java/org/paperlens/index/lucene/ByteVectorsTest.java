@@ -22,6 +22,12 @@ import org.apache.lucene.index.VectorEncoding;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 import org.junit.jupiter.api.Test;
+import static org.paperlens.index.UnitVectors.at;
+import static org.paperlens.index.UnitVectors.dot;
+import static org.paperlens.index.UnitVectors.unit;
+import static org.paperlens.index.UnitVectors.modelLike;
+import org.paperlens.index.UnitVectors;
+import org.paperlens.index.PaperFeatures;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlens.bench.IndexBytes;
 import org.paperlens.common.Progress;
@@ -117,6 +123,43 @@ class ByteVectorsTest {
     }
   }
 
+  @Test
+  void an_index_is_read_and_updated_with_the_codes_it_was_built_with_whatever_the_settings_say() throws Exception {
+    Random random = new Random(17);
+    List<float[]> vectors = IntStream.range(0, 60).mapToObj(i -> modelLike(random)).toList();
+    IndexSettings centred = IndexSettings.DEFAULT.withCodes(UnitVectors.BGE);
+    for (IndexSettings built : List.of(centred, IndexSettings.DEFAULT)) {
+      IndexSettings now = built == centred ? IndexSettings.DEFAULT : centred;
+      Path root = tmp.resolve(built == centred ? "centred" : "uncentred");
+      IndexBuilder.rebuild(source(vectors), root, built, Progress.NONE);
+      try (LiveIndex live = LiveIndex.open(root, now)) {
+        String as = "built " + built.codes() + ", opened with " + now.codes();
+        assertThat(live.currentFormat()).as(as).isTrue(); // other codes are no reason to rebuild: read as built
+        float[] q = vectors.get(3);
+        assertThat(live.nearest(q, Filters.NONE, 1).getFirst().score()).as(as).isCloseTo(1f, within(0.002f));
+        IndexHit second = live.nearest(q, Filters.NONE, 2).get(1);
+        float[] secondVector = vectors.get(Integer.parseInt(second.id().value().substring(5)));
+        assertThat(second.score()).as(as).isCloseTo((float) (1 + dot(q, secondVector)) / 2, within(0.002f));
+        // Recommendations read papers' vectors back from the index: decoded with the codes written.
+        PaperFeatures features = live.features(List.of(id(3)), Filters.NONE);
+        float[] decoded = features.vector(0);
+        for (int d = 0; d < DIMS; d++) {
+          assertThat(decoded[d]).as(as).isCloseTo(q[d], within(0.5f / built.codes().scale(DIMS) + 1e-6f));
+        }
+        // An update is coded as the index's other papers are.
+        float[] moved = modelLike(random);
+        live.apply(List.of(new org.paperlens.index.IndexChange.Put(paper(7), moved)), 2);
+        live.refresh();
+        assertThat(live.nearest(moved, Filters.NONE, 1).getFirst()).as(as)
+            .satisfies(h -> assertThat(h.id()).isEqualTo(id(7)), h -> assertThat(h.score()).isCloseTo(1f, within(0.002f)));
+        live.commit();
+      }
+      try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(IndexDirectory.current(root).orElseThrow()))) {
+        assertThat(reader.getIndexCommit().getUserData()).containsEntry(IndexCommit.CODES_KEY, built.codes().name());
+      }
+    }
+  }
+
   /** What IndexBuilder wrote before format 7: float vectors under Lucene's int8 scalar quantisation. */
   private static void writeFormat6(Path root, List<float[]> vectors) throws Exception {
     Path generation = IndexDirectory.nextGeneration(root);
@@ -131,7 +174,7 @@ class ByteVectorsTest {
       for (int i = 0; i < vectors.size(); i++) {
         writer.addDocument(PaperDocument.of(paper(i), vectors.get(i), VectorField.FLOATS));
       }
-      writer.setLiveCommitData(IndexCommit.data(1, "6", "int8"));
+      writer.setLiveCommitData(IndexCommit.data(1, "6", "int8", ""));
       writer.commit();
     }
     IndexDirectory.publish(root, generation);
@@ -165,48 +208,5 @@ class ByteVectorsTest {
   private static Paper paper(int i) {
     return Paper.builder(id(i)).version(1).title("Paper " + i).abstractText("About topic " + i + ".")
         .categories(List.of("cs.IR")).firstListed(LocalDate.of(2026, 12, 1)).source("test").build();
-  }
-
-  /** A random unit vector; Gaussian components, as spread as a model's vectors are (about 1/√384 each). */
-  private static float[] unit(Random random) {
-    float[] v = new float[DIMS];
-    for (int d = 0; d < DIMS; d++) {
-      v[d] = (float) random.nextGaussian();
-    }
-    return normalised(v);
-  }
-
-  /** A unit vector at cosine {@code cos} to the unit vector {@code q}. */
-  private static float[] at(float[] q, double cos, Random random) {
-    float[] u = unit(random);
-    double along = dot(u, q);
-    float[] orthogonal = new float[DIMS];
-    for (int d = 0; d < DIMS; d++) {
-      orthogonal[d] = (float) (u[d] - along * q[d]);
-    }
-    orthogonal = normalised(orthogonal);
-    double sin = Math.sqrt(1 - cos * cos);
-    float[] v = new float[DIMS];
-    for (int d = 0; d < DIMS; d++) {
-      v[d] = (float) (cos * q[d] + sin * orthogonal[d]);
-    }
-    return v;
-  }
-
-  private static float[] normalised(float[] v) {
-    double norm = Math.sqrt(dot(v, v));
-    float[] out = new float[v.length];
-    for (int d = 0; d < v.length; d++) {
-      out[d] = (float) (v[d] / norm);
-    }
-    return out;
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int d = 0; d < a.length; d++) {
-      s += a[d] * b[d];
-    }
-    return s;
   }
 }

@@ -142,7 +142,7 @@ public final class FilteredKnnCompare {
           double cpu = 0;
           double recall = 0;
           for (int q = 0; q < queries.length; q++) {
-            Query query = new KnnByteVectorQuery(PaperFields.VECTOR, org.paperlens.index.VectorCodes.encode(queries[q]), DEPTH,
+            Query query = new KnnByteVectorQuery(PaperFields.VECTOR, org.paperlens.index.VectorCodes.encodeQuery(queries[q]), DEPTH,
                 filter.query(), strategies[s]);
             long cpu0 = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();

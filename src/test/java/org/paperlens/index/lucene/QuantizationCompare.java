@@ -30,6 +30,7 @@ import org.paperlens.embed.VectorStore;
 import org.paperlens.eval.MarkedSection;
 import org.paperlens.index.IndexSettings;
 import org.paperlens.index.PaperFields;
+import org.paperlens.index.VectorCodes;
 import org.paperlens.index.VectorQuantization;
 import org.paperlens.paper.CatalogueStore;
 import org.paperlens.paper.Paper;
@@ -45,13 +46,15 @@ import org.paperlens.paper.Paper;
  *
  * <p>Queries: titles of random listed papers (seed 42) behind bge's query instruction, embedded
  * as {@code serve} embeds them. Usage: {@code QuantizationCompare DATA_DIR QUERIES DOC [int8]} ({@code int8}:
- * only the two int8 rows, for large catalogues).
+ * only the three int8 rows, for large catalogues).
  */
 public final class QuantizationCompare {
 
   private static final int K = 10;
   private static final int DEPTH = 100;
   private static final int WARMUP = 200;
+  /** Every paper's code, by {@link VectorCodes#name}. */
+  private static final java.util.Map<String, byte[][]> CODES = new java.util.HashMap<>();
 
   public static void main(String[] args) throws Exception {
     Config config = Config.resolve(System.getenv(), Path.of(args[0]));
@@ -80,12 +83,20 @@ public final class QuantizationCompare {
     for (int q = 0; q < queries.length; q++) {
       exact[q] = exactTop(corpus, queries[q]);
     }
-    byte[][] codes = corpus.stream().map(org.paperlens.index.VectorCodes::encode).toArray(byte[][]::new);
+    VectorCodes centred = config.indexSettings().codes();
+    long clippedComponents = 0;
+    int clippedPapers = 0;
+    for (float[] v : corpus) {
+      int c = centred.clipped(v);
+      clippedComponents += c;
+      clippedPapers += c > 0 ? 1 : 0;
+    }
     System.err.printf("quantization: %,d vectors, %,d queries, exact top %d done%n", corpus.size(), queries.length, K);
     StringBuilder table = new StringBuilder("| quantisation | vector bytes per paper | build s | search | recall@10 | p50 ms | p99 ms |\n"
         + "|---|---|---|---|---|---|---|\n");
     Path work = Files.createTempDirectory("quantization");
-    for (Variant variant : int8Only ? variants().subList(0, 2) : variants()) {
+    List<Variant> variants = variants(centred);
+    for (Variant variant : int8Only ? variants.subList(0, 3) : variants) {
       Path dir = work.resolve(variant.name().replaceAll("[^A-Za-z0-9]", "_"));
       long start = System.nanoTime();
       try (FSDirectory d = FSDirectory.open(dir);
@@ -106,7 +117,7 @@ public final class QuantizationCompare {
       try (FSDirectory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         int[] docToN = VectorRecall.corpusNumbers(reader);
-        List<String> ways = variant.field() == VectorField.BYTES
+        List<String> ways = variant.field() instanceof VectorField.Bytes
             ? List.of("k = 10", "k = 100, top 10", "every code scored, top 10")
             : List.of("k = 10", "k = 100, top 10", "k = 100 rescored to 10");
         for (int w = 0; w < ways.size(); w++) {
@@ -114,8 +125,8 @@ public final class QuantizationCompare {
           double recall = 0;
           for (int q = 0; q < queries.length; q++) {
             long t = System.nanoTime();
-            ScoreDoc[] hits = w == 2 && variant.field() == VectorField.BYTES
-                ? codeTop(codes, queries[q], docToN)
+            ScoreDoc[] hits = w == 2 && variant.field() instanceof VectorField.Bytes b
+                ? codeTop(b.codes(), corpus, queries[q], docToN)
                 : searcher.search(query(variant.field(), w, queries[q]), K).scoreDocs;
             if (q >= WARMUP) {
               ms[q - WARMUP] = (System.nanoTime() - t) / 1e6;
@@ -131,14 +142,17 @@ public final class QuantizationCompare {
     }
     String body = "## Vector quantisation (issue: speed to the hardware's limit)\n\n"
         + String.format("The %,d bge-small vectors of DATA_DIR's catalogue, one Lucene 10.6 HNSW graph per encoding (degree %d,"
-            + " beam %d, one segment): our own int8 codes as byte vectors (`VectorCodes`, scale %.0f; `Lucene99HnswVectorsFormat`,"
-            + " no float copy: what `IndexBuilder` builds since index format 7), and Lucene's scalar encodings of the float vectors"
+            + " beam %d, one segment): our own int8 codes as byte vectors (`VectorCodes`; `Lucene99HnswVectorsFormat`, no float copy:"
+            + " what `IndexBuilder` builds since index format 7), uncentred at scale %.0f as first built, and centred on the"
+            + " model's centre (`%s`, scale %.0f; %,d of %,d papers have a clamped component, %,d components in all)"
+            + " as built now; and Lucene's scalar encodings of the float vectors"
             + " (`Lucene104HnswScalarQuantizedVectorsFormat`, which keeps the 1,536 bytes of float vectors a paper beside its"
             + " codes; Lucene int8 was the default before format 7). %,d queries (titles of random listed papers behind bge's"
             + " query instruction, seed 42) after %d warm-up ones, single thread. Recall@10: the share of the exact top 10"
             + " (every float vector scored) found. \"every code scored\": every paper's code against the query's code, no graph"
             + " (what the codes alone lose). Vector bytes per paper: every file of an index holding only the vectors.%n%n",
-            corpus.size(), IndexBuilder.HNSW_MAX_CONN, IndexBuilder.HNSW_BEAM_WIDTH, org.paperlens.index.VectorCodes.MODEL_SCALE,
+            corpus.size(), IndexBuilder.HNSW_MAX_CONN, IndexBuilder.HNSW_BEAM_WIDTH, VectorCodes.MODEL_SCALE,
+            centred.name(), centred.scale(corpus.getFirst().length), clippedPapers, corpus.size(), clippedComponents,
             nQueries, WARMUP)
         + table
         + "\nCommand: `bench/quantization DATA_DIR " + nQueries + (int8Only ? " int8" : "") + "`. Hardware: " + Hardware.describe() + ". " + Load.describe() + "\n";
@@ -149,11 +163,13 @@ public final class QuantizationCompare {
   /** One way of indexing the vectors: its name in the table, the Lucene vector format, and the field it writes. */
   private record Variant(String name, KnnVectorsFormat format, VectorField field) {}
 
-  private static List<Variant> variants() {
+  private static List<Variant> variants(VectorCodes centred) {
     int m = IndexBuilder.HNSW_MAX_CONN;
     int beam = IndexBuilder.HNSW_BEAM_WIDTH;
     List<Variant> out = new ArrayList<>();
-    out.add(new Variant("int8 byte vectors (format 7, default)", VectorField.format(IndexSettings.DEFAULT, m, beam), VectorField.BYTES));
+    out.add(new Variant("int8 byte vectors, centred (format 7, default)", VectorField.format(IndexSettings.DEFAULT, m, beam),
+        new VectorField.Bytes(centred)));
+    out.add(new Variant("int8 byte vectors, uncentred", VectorField.format(IndexSettings.DEFAULT, m, beam), VectorField.BYTES));
     out.add(new Variant("Lucene INT8 + float copy (format 6 default)",
         new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE, m, beam), VectorField.FLOATS));
     for (VectorQuantization q : List.of(VectorQuantization.INT7, VectorQuantization.INT4, VectorQuantization.DIBIT, VectorQuantization.BINARY)) {
@@ -173,8 +189,9 @@ public final class QuantizationCompare {
   }
 
   /** The top 10 by the dot product of codes over every paper, as Lucene hits (document numbers). */
-  private static ScoreDoc[] codeTop(byte[][] codes, float[] query, int[] docToN) {
-    byte[] q = org.paperlens.index.VectorCodes.encode(query);
+  private static ScoreDoc[] codeTop(VectorCodes coding, List<float[]> corpus, float[] query, int[] docToN) {
+    byte[][] codes = CODES.computeIfAbsent(coding.name(), n -> corpus.stream().map(coding::encode).toArray(byte[][]::new));
+    byte[] q = VectorCodes.encodeQuery(query);
     int[] nToDoc = new int[docToN.length];
     for (int doc = 0; doc < docToN.length; doc++) {
       nToDoc[docToN[doc]] = doc;

@@ -41,7 +41,7 @@ class SolrDocumentsTest {
         .firstListed(LocalDate.of(2024, 1, 4)).build();
     float[] vector = {0.6f, 0.8f};
     Document embedded = PaperDocument.of(paper, vector);
-    SolrInputDocument remote = SolrDocuments.of(paper, vector, 7L);
+    SolrInputDocument remote = SolrDocuments.of(paper, vector, 7L, org.paperlens.index.VectorCodes.UNCENTRED);
     for (String field : TEXT_FIELDS) {
       assertThat(solr(remote, field)).as(field).isEqualTo(lucene(embedded, field)).isNotEmpty();
     }
@@ -67,8 +67,9 @@ class SolrDocumentsTest {
     assertThat(SolrVectorEncoding.isByte(floats)).isFalse();
     assertThat(SolrVectorEncoding.isByte(null)).isFalse();
     Paper paper = Paper.builder(new PaperId("2401.00302")).title("T").firstListed(LocalDate.of(2024, 1, 4)).build();
-    assertThat(solr(SolrDocuments.of(paper, new float[] {0.6f, 0.8f}, 7L, false), PaperFields.VECTOR)).containsExactly("0.6", "0.8");
+    assertThat(solr(SolrDocuments.of(paper, new float[] {0.6f, 0.8f}, 7L, new SolrVectorEncoding(false, org.paperlens.index.VectorCodes.UNCENTRED, false)), PaperFields.VECTOR)).containsExactly("0.6", "0.8");
     assertThat(SolrQueries.nearest(new float[] {0.6f, 0.8f}, 5, false).getQuery()).endsWith("[0.6,0.8]");
-    assertThat(SolrQueries.nearest(new float[] {0.6f, 0.8f}, 5, true).getQuery()).endsWith("[76,102]");
+    // The query at its own scale, its largest component at 127 (0.8 · 127/0.8, 0.6 · 127/0.8 = 95.25).
+    assertThat(SolrQueries.nearest(new float[] {0.6f, 0.8f}, 5, true).getQuery()).endsWith("[95,127]");
   }
 }

@@ -167,7 +167,7 @@ class SolrIndexTest {
 
   @Test
   void vector_search_prefilters_and_matches_the_embedded_index() {
-    assertThat(solr.byteVectors()).as("the config set declares byte vectors, and the schema API says so").isTrue();
+    assertThat(solr.vectors().bytes()).as("the config set declares byte vectors, and the schema API says so").isTrue();
     float[] molecules = pad(SearchFixture.TOPICS.embedQuery("molecules"));
     Filters physics = new Filters(null, null, Set.of("quant-ph", "hep-th"), null);
     assertThat(ids(solr.nearest(molecules, physics, 2))).containsExactlyInAnyOrder("2401.00108", "hep-th/9901001");
