@@ -31,6 +31,18 @@ public interface PaperIndex extends AutoCloseable {
     return keyword(query, Match.ALL, filters, k);
   }
 
+  /**
+   * {@link #keyword(String, Match, Filters, int)} and {@link #count(String, Match, Filters, int)}
+   * of the same query at once. This default asks for both; an engine that counts the matches while
+   * it ranks them (Lucene does, up to a bound) answers in one pass, which at a million papers saves
+   * a tenth of a hybrid search.
+   *
+   * @throws BadQueryException when the query cannot be parsed
+   */
+  default CountedHits keywordCounted(String query, Match match, Filters filters, int k, int exactUpTo) {
+    return new CountedHits(keyword(query, match, filters, k), count(query, match, filters, exactUpTo));
+  }
+
   /** The k papers whose vectors are nearest {@code vector}, among those passing the filters. */
   List<IndexHit> nearest(float[] vector, Filters filters, int k);
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.paperlens.common.RequestGauge;
 import org.paperlens.common.StageHealth;
@@ -82,6 +84,10 @@ public final class Pipeline implements AutoCloseable {
   private final EnrichStage enrichStage;
   private final Duration enrichIdle;
   private final List<Thread> threads = new ArrayList<>();
+  /** The threads that may be interrupted to stop them: all but the index stage's (see {@link #close}). */
+  private final List<Thread> interruptible = new ArrayList<>();
+  /** Counted down by {@link #close}: ends every stage's pause at once, without an interrupt. */
+  private final CountDownLatch stopping = new CountDownLatch(1);
   /** Each stage's fault record, in the order the status lists them; others (the digest schedule) join with {@link #report}. */
   private final List<StageHealth> health = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final StageHealth watchHealth;
@@ -146,14 +152,14 @@ public final class Pipeline implements AutoCloseable {
     if (settings.watch().isPresent() || harvestStage != null) {
       // Watch and harvest share a thread (one writer of imports at a time) but not a fault record:
       // a harvest source that is down does not stop the watched folder, nor the other way round.
-      threads.add(loop("pipeline-ingest", settings.scanEvery(), null, this::ingest));
+      threads.add(interruptible(loop("pipeline-ingest", settings.scanEvery(), null, this::ingest)));
     }
     if (embedStage != null) {
-      threads.add(loop("pipeline-embed", Duration.ZERO, embedHealth, embedStage::step));
+      threads.add(interruptible(loop("pipeline-embed", Duration.ZERO, embedHealth, embedStage::step)));
     }
     threads.add(loop("pipeline-index", settings.indexEvery(), indexHealth, indexStage::step));
     if (enrichStage != null) {
-      threads.add(loop("pipeline-enrich", Duration.ZERO, enrichHealth, () -> enrichStage.step(enrichIdle)));
+      threads.add(interruptible(loop("pipeline-enrich", Duration.ZERO, enrichHealth, () -> enrichStage.step(enrichIdle))));
     }
   }
 
@@ -191,8 +197,8 @@ public final class Pipeline implements AutoCloseable {
           wait = health != null ? health.failed(e) : Duration.ofSeconds(1);
         }
         try {
-          if (!wait.isZero()) {
-            Thread.sleep(wait.toMillis());
+          if (!wait.isZero() && stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            return;
           }
         } catch (InterruptedException e) {
           return;
@@ -201,6 +207,11 @@ public final class Pipeline implements AutoCloseable {
     }, name);
     t.setDaemon(true);
     t.start();
+    return t;
+  }
+
+  private Thread interruptible(Thread t) {
+    interruptible.add(t);
     return t;
   }
 
@@ -255,11 +266,20 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** Stops the stages (each finishes its current batch) and commits the index. */
+  /**
+   * Stops the stages (each finishes its current batch) and commits the index. The index stage is
+   * never interrupted: Lucene's write lock is held through a {@code FileChannel}, which an interrupt
+   * closes when it reaches the thread inside one of the channel's calls (the lock check before each
+   * new index file), and then neither that write nor the final commit can happen ("FileLock
+   * invalidated by an external force", a stack trace on the way out of {@code serve}). It sees
+   * {@code running} false after its step and its pause ends on {@link #stopping}. The other stages
+   * are interrupted: they may be waiting on a remote source.
+   */
   @Override
   public void close() {
     running = false;
-    for (Thread t : threads) {
+    stopping.countDown();
+    for (Thread t : interruptible) {
       t.interrupt();
     }
     for (Thread t : threads) {

@@ -102,7 +102,7 @@ public final class ServiceMetrics implements Consumer<RequestRecord>, AutoClosea
 
   /**
    * Exports the admission control of the expensive routes: requests admitted, made to wait and
-   * refused (503), each a counter, and how many compute and wait right now.
+   * refused (503), each a counter, how many compute and wait right now, and how long a turn takes.
    */
   public void watch(org.paperlens.common.Admission admission) {
     FunctionCounter.builder("paperlens.admission.admitted", admission, org.paperlens.common.Admission::admitted)
@@ -110,13 +110,15 @@ public final class ServiceMetrics implements Consumer<RequestRecord>, AutoClosea
     FunctionCounter.builder("paperlens.admission.queued", admission, org.paperlens.common.Admission::queued)
         .description("Expensive requests that waited for a turn (admitted later, or refused when none came)").register(registry);
     FunctionCounter.builder("paperlens.admission.refused", admission, org.paperlens.common.Admission::refused)
-        .description("Expensive requests answered 503 with Retry-After: the queue was full or the wait ran out").register(registry);
+        .description("Expensive requests answered 503 with Retry-After: the queue was full, the wait expected past the budget, or the wait ran out").register(registry);
     Gauge.builder("paperlens.admission.computing", admission, org.paperlens.common.Admission::computing)
         .description("Expensive requests computing now").register(registry);
     Gauge.builder("paperlens.admission.waiting", admission, org.paperlens.common.Admission::waiting)
         .description("Expensive requests waiting for a turn now").register(registry);
     Gauge.builder("paperlens.admission.limit", admission, a -> a.limits().computing())
         .description("Expensive requests computed at once at most (0: admission control is off)").register(registry);
+    Gauge.builder("paperlens.admission.turn.seconds", admission, a -> a.serviceTime().toNanos() / 1e9)
+        .description("How long a turn to compute is held, a moving average: what the expected wait of a newcomer is reckoned from").register(registry);
   }
 
   /** Counts one answered request under its route template. */

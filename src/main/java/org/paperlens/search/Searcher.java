@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.paperlens.index.CountedHits;
 import org.paperlens.index.Filters;
 import org.paperlens.index.HitCount;
 import org.paperlens.index.IndexHit;
@@ -20,7 +21,11 @@ import org.paperlens.paper.PaperId;
  */
 public final class Searcher {
 
-  /** How deep each retriever goes before fusion; fusion needs more than one page to work with. */
+  /**
+   * The longest hybrid list fused from the shallow lists ({@link #KEYWORD_FUSION_DEPTH},
+   * {@link #MEANING_FUSION_DEPTH}); a longer one (a sort, a page past it) takes each list as deep as
+   * itself. Fusion needs more than one page to work with.
+   */
   public static final int FUSION_DEPTH = 100;
 
   /**
@@ -30,6 +35,16 @@ public final class Searcher {
    * hybrid search's Java time, and SciFact train nDCG@10 with 50 was within 0.001 of 100 (docs/relevance.md).
    */
   public static final int KEYWORD_FUSION_DEPTH = 50;
+
+  /**
+   * How deep the meaning side of a hybrid search goes while the fused list is at most
+   * {@link #FUSION_DEPTH} long, as {@link #KEYWORD_FUSION_DEPTH} for the words: an HNSW search's
+   * work grows with k, and at a million papers it was the largest part of a hybrid search. SciFact
+   * train nDCG@10 with 50 was 0.7667 and 0.7680 (two builds) against 0.7680 with 100
+   * (docs/relevance.md). Both lists 50 deep fuse into 50 to 100 papers: the pages stop where the
+   * fused list does.
+   */
+  public static final int MEANING_FUSION_DEPTH = 50;
 
   /**
    * How many of the most relevant hits a sort by date, votes or citations orders. Semantic search
@@ -91,7 +106,8 @@ public final class Searcher {
     boolean sorted = request.sort() != SortOrder.RELEVANCE;
     // One extra tells whether there is a next page; a sort orders a fixed set, the same for every page.
     int wanted = sorted ? SORT_DEPTH : request.offset() + request.limit() + 1;
-    List<IndexHit> relevant = new ArrayList<>(retrieve(request.query(), request.mode(), request.match(), request.filters(), wanted));
+    CountedHits retrieved = ranked(request.query(), request.mode(), request.match(), request.filters(), wanted);
+    List<IndexHit> relevant = new ArrayList<>(retrieved.hits());
     Optional<PaperId> pin = pinned(request.query(), request.filters());
     pin.ifPresent(id -> {
       relevant.removeIf(h -> h.id().equals(id));
@@ -113,11 +129,9 @@ public final class Searcher {
         hits.add(new SearchHit(from + i + 1, paper, h.score(), snippets.getOrDefault(h.id(), MarkedText.EMPTY), isPin));
       }
     }
-    HitCount total = switch (request.mode()) {
-      case SearchMode.Semantic m -> HitCount.exactly(index.countByMeaning(request.filters()));
-      case SearchMode.Keyword m -> index.count(request.query(), request.match(), request.filters(), EXACT_COUNT);
-      case SearchMode.Hybrid m -> index.count(request.query(), request.match(), request.filters(), EXACT_COUNT);
-    };
+    // Keyword and hybrid: the keyword matches, counted by the keyword search itself.
+    HitCount total = request.mode() instanceof SearchMode.Semantic
+        ? HitCount.exactly(index.countByMeaning(request.filters())) : retrieved.total();
     if (request.mode() instanceof SearchMode.Hybrid) {
       // The count stays the papers with the words: the meaning half adds close papers to the list,
       // not to what the total says it counts (SearchResult#totalText says both).
@@ -140,25 +154,40 @@ public final class Searcher {
    * ({@code match} applies to keyword retrieval, alone or in hybrid).
    */
   public List<IndexHit> retrieve(String query, SearchMode mode, Match match, Filters filters, int depth) {
+    return ranked(query, mode, match, filters, depth).hits();
+  }
+
+  /**
+   * {@link #retrieve}, with the keyword matches counted up to {@link #EXACT_COUNT} by the same
+   * keyword search (keyword and hybrid; semantic search's total is the hits it found, which
+   * {@link #search} replaces by the papers with a vector).
+   */
+  private CountedHits ranked(String query, SearchMode mode, Match match, Filters filters, int depth) {
     return switch (mode) {
-      case SearchMode.Keyword k -> index.keyword(query, match, filters, depth);
-      case SearchMode.Semantic s -> index.nearest(encode(query), filters, depth);
+      case SearchMode.Keyword k -> index.keywordCounted(query, match, filters, depth, EXACT_COUNT);
+      case SearchMode.Semantic s -> {
+        List<IndexHit> hits = index.nearest(encode(query), filters, depth);
+        yield new CountedHits(hits, HitCount.atLeast(hits.size()));
+      }
       case SearchMode.Hybrid h -> {
-        int each = Math.max(depth, FUSION_DEPTH);
+        int each = depth <= FUSION_DEPTH ? MEANING_FUSION_DEPTH : depth;
         int words = depth <= FUSION_DEPTH ? KEYWORD_FUSION_DEPTH : depth;
-        List<IndexHit> keyword = index.keyword(query, match, filters, words);
+        CountedHits counted = index.keywordCounted(query, match, filters, words, EXACT_COUNT);
+        List<IndexHit> keyword = counted.hits();
         List<IndexHit> semantic = index.nearest(encode(query), filters, each);
         Fusion fusion = h.fusion().forQuery(query);
         boolean partial = index.coverage().partialMeaning();
+        List<IndexHit> fused;
         if (second != null && fusion.usesSecond()) {
-          yield fusion.fuse(keyword, semantic, second.nearest(query, filters, each), depth,
+          fused = fusion.fuse(keyword, semantic, second.nearest(query, filters, each), depth,
               partial ? index.withoutVector(keyword.stream().map(IndexHit::id).toList()) : java.util.Set.of());
+        } else if (!partial) {
+          fused = fusion.fuse(keyword, semantic, depth);
+        } else {
+          // Still embedding: papers without a vector compete on their keyword score alone.
+          fused = fusion.fuse(keyword, semantic, depth, index.withoutVector(keyword.stream().map(IndexHit::id).toList()));
         }
-        if (!partial) {
-          yield fusion.fuse(keyword, semantic, depth);
-        }
-        // Still embedding: papers without a vector compete on their keyword score alone.
-        yield fusion.fuse(keyword, semantic, depth, index.withoutVector(keyword.stream().map(IndexHit::id).toList()));
+        yield new CountedHits(fused, counted.total());
       }
     };
   }

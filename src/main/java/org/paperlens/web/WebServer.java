@@ -152,7 +152,12 @@ public final class WebServer implements AutoCloseable {
       // the graceful handler that counts the requests under way and that stop waits for; Javalin
       // attaches its context inside it.
       server.setStopTimeout(DRAIN.toMillis());
-      server.setHandler(new GracefulHandler());
+      // Inside it, in front of the servlet context: a request counts from the moment the server sees
+      // it until the context returns (an asynchronous answer, the MCP endpoint's, counts until it is
+      // handed off: a stream held open never holds the embedder), and an expensive one waits for its
+      // turn to compute or is refused (503) here, from the request line alone, before the servlet
+      // context does anything for it (InFlight). Javalin attaches its context inside the innermost wrapper.
+      server.setHandler(new GracefulHandler(new InFlight(requests, admission)));
     });
     config.jetty.modifyHttpConfiguration(http -> {
       http.setMinRequestDataRate(limits.minBodyRate());
@@ -175,12 +180,6 @@ public final class WebServer implements AutoCloseable {
       FilterHolder headLimit = new FilterHolder(new org.paperlens.web.http.HeadSizeLimit());
       headLimit.setAsyncSupported(true);
       context.addFilter(headLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
-      // Around the rest: a request counts from the moment the servlet sees it until its handler returns
-      // (an asynchronous answer, the MCP endpoint's, counts until it is handed off: a stream held open never holds the embedder),
-      // and an expensive one waits for its turn to compute or is refused (503) here, before anything else is done for it.
-      FilterHolder inFlight = new FilterHolder(new InFlight(requests, admission));
-      inFlight.setAsyncSupported(true);
-      context.addFilter(inFlight, "/*", EnumSet.of(DispatcherType.REQUEST));
       FilterHolder bodyLimit = new FilterHolder(new BodySizeLimit(limits.maxBodyBytes(), limits.maxUploadBytes()));
       bodyLimit.setAsyncSupported(true); // the MCP endpoint answers asynchronously, and a request's filters must all allow it
       context.addFilter(bodyLimit, "/*", EnumSet.of(DispatcherType.REQUEST));

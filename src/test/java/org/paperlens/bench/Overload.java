@@ -174,9 +174,9 @@ public final class Overload {
     }
     System.out.printf(Locale.ROOT, "overload: scenario=load connections=%d seconds=%.1f queries_used=%d answered=%d refused=%d"
             + " errors=%d other=%d answered_per_s=%.1f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f refused_p99_ms=%.1f"
-            + " cpu_ms_per_answered=%.2f cpu_ms_per_request=%.2f load_before=%.2f load_after=%.2f cpu_by_thread=%s%n",
+            + " cpu_ms=%.0f cpu_ms_per_answered=%.2f cpu_ms_per_request=%.2f load_before=%.2f load_after=%.2f cpu_by_thread=%s%n",
         connections, wall, used, ok.length, no.length, errors.sum(), other.sum(), ok.length / wall, pct(ok, 50), pct(ok, 90),
-        pct(ok, 99), pct(ok, 100), pct(no, 99), ok.length == 0 ? 0 : cpuTicks * tick / ok.length,
+        pct(ok, 99), pct(ok, 100), pct(no, 99), cpuTicks * tick, ok.length == 0 ? 0 : cpuTicks * tick / ok.length,
         (ok.length + no.length) == 0 ? 0 : cpuTicks * tick / (ok.length + no.length), loadBefore, loadAverage(), groups);
   }
 

@@ -72,4 +72,63 @@ class AdmissionTurnsTest {
   void negative_limits_are_refused_with_the_values() {
     assertThatThrownBy(() -> new Admission.Limits(-1, 0, Duration.ZERO)).hasMessageContaining("computing -1");
   }
+
+  /** A clock the test moves: the times turns are held are what the test says. */
+  private static final class Clock implements java.util.function.LongSupplier {
+    volatile long nanos;
+
+    @Override
+    public long getAsLong() {
+      return nanos;
+    }
+
+    void advance(Duration d) {
+      nanos += d.toNanos();
+    }
+  }
+
+  @Test
+  void a_request_whose_expected_wait_exceeds_the_budget_is_refused_at_once_without_queueing() {
+    Clock clock = new Clock();
+    // Two turns, room for ten in the queue, a budget of 300 ms.
+    Admission a = new Admission(new Admission.Limits(2, 10, Duration.ofMillis(300)), clock);
+    Admission.Permit timed = a.enter();
+    clock.advance(Duration.ofMillis(400)); // a turn is held 400 ms
+    timed.close();
+    assertThat(a.serviceTime()).isEqualTo(Duration.ofMillis(400));
+    Admission.Permit one = a.enter();
+    Admission.Permit two = a.enter();
+    // The next one would wait for one of two turns of 400 ms: about 200 ms, within the budget. But
+    // with one queued ahead of it, the second would wait for two such turns: 400 ms, past it.
+    CompletableFuture<Admission.Permit> first = CompletableFuture.supplyAsync(a::enter);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (a.waiting() == 0 && !first.isDone() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(a.waiting()).as("the first waits its turn").isEqualTo(1);
+    assertThat(a.enter()).as("the second is refused").isNull();
+    assertThat(a.queued()).as("the refused one never queued").isEqualTo(1);
+    assertThat(a.refused()).isEqualTo(1);
+    assertThat(a.refusedAtOnce()).isEqualTo(1);
+    one.close();
+    assertThat(first.join()).isNotNull();
+    two.close();
+  }
+
+  @Test
+  void the_time_a_turn_is_held_is_a_moving_average_that_follows_a_slower_machine() {
+    Clock clock = new Clock();
+    Admission a = new Admission(new Admission.Limits(1, 1, Duration.ofSeconds(1)), clock);
+    assertThat(a.serviceTime()).isZero();
+    Admission.Permit p = a.enter();
+    clock.advance(Duration.ofMillis(10));
+    p.close();
+    for (int i = 0; i < 30; i++) {
+      p = a.enter();
+      clock.advance(Duration.ofMillis(100));
+      p.close();
+    }
+    // After thirty turns of 100 ms the ten-millisecond start has all but faded (0.9^30 of it is left).
+    assertThat(a.serviceTime().toNanos()).isBetween(Duration.ofMillis(95).toNanos(), Duration.ofMillis(100).toNanos());
+  }
 }

@@ -108,6 +108,39 @@ class IndexFaultTest {
     }
   }
 
+  /**
+   * A CI run of {@code serve} stopped by SIGTERM ended in "FileLock invalidated by an external
+   * force": the pipeline interrupted its index thread in the middle of a write, the interrupt
+   * closed the channel holding Lucene's write lock, and the last commit could not be made.
+   */
+  @Test
+  void stopping_while_the_index_stage_writes_lets_the_write_finish_and_commits() throws Exception {
+    FailingStorage storage = new FailingStorage();
+    Pipeline.Settings settings = new Pipeline.Settings(Optional.empty(), Optional.empty(), 1.0, Duration.ofMillis(100),
+        Duration.ofMillis(100), Duration.ZERO);
+    try (CatalogueStore store = TestDatabase.catalogue(tmp.resolve("data"));
+        LiveIndex index = storage.open(tmp.resolve("index"), IndexSettings.DEFAULT)) {
+      Pipeline pipeline = new Pipeline(settings, store, index, EmbeddingModel.BGE_SMALL_EN_V15_Q, null, Clock.systemUTC(), log::add);
+      pipeline.start();
+      put(store, paper("2607.00001", "Sparse attention for long documents"));
+      await("committed", () -> index.durableSeq() == store.sequence());
+
+      storage.slow.set(true);
+      put(store, paper("2607.00002", "Dense retrieval for everyone"));
+      await("the index stage inside a write", () -> storage.held.get() > 0);
+      Thread closing = new Thread(pipeline::close);
+      closing.start();
+      Thread.sleep(300); // close() has stopped the stages by now; the write is still held
+      storage.slow.set(false);
+      closing.join(60_000);
+      assertThat(closing.isAlive()).as("close() returns").isFalse();
+
+      assertThat(log).as("the log").noneSatisfy(l -> assertThat(l).contains("could not commit"));
+      assertThat(index.durableSeq()).as("the paper being written when the stop came is committed").isEqualTo(store.sequence());
+      assertThat(found(index, "dense retrieval")).containsExactly("2607.00002");
+    }
+  }
+
   @Test
   void a_watermark_ahead_of_the_catalogue_has_the_index_rebuilt_from_it_while_searches_go_on() throws Exception {
     Path indexRoot = tmp.resolve("index");

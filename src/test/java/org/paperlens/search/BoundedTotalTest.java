@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlens.index.CountedHits;
 import org.paperlens.index.Filters;
 import org.paperlens.index.HitCount;
 import org.paperlens.index.Match;
@@ -78,6 +79,17 @@ class BoundedTotalTest {
     assertThat(deep.total().exact()).isFalse();
     assertThat(deep.total().value()).isGreaterThanOrEqualTo(1_011);
     assertThat(deep.totalText()).startsWith("1,011+ papers");
+  }
+
+  @Test
+  void a_keyword_search_counted_in_its_own_pass_gives_the_hits_and_the_bounded_count() {
+    for (String q : java.util.List.of("sparse graphs", "sparse lattice", "lattice", "graphs", "trees OR lattice", "dense trees")) {
+      for (int bound : new int[] {100, 1_000, 5_000}) {
+        CountedHits counted = index.keywordCounted(q, Match.ALL, Filters.NONE, 10, bound);
+        assertThat(counted.hits()).as(q).isEqualTo(index.keyword(q, Match.ALL, Filters.NONE, 10));
+        assertThat(counted.total()).as(q + " up to " + bound).isEqualTo(index.count(q, Match.ALL, Filters.NONE, bound));
+      }
+    }
   }
 
   @Test

@@ -46,9 +46,12 @@ class AdmissionTest {
     return SearchFixture.TOPICS.embedQuery(q);
   };
 
+  /** The request log's lines: every request the servlet context answered. */
+  private static final java.util.Queue<String> logged = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   @RegisterExtension
   static final WebFixture web = new WebFixture().withQueryEncoder(HELD)
-      .withOperations(new Operations(TOKEN, false, line -> {}))
+      .withOperations(new Operations(TOKEN, true, logged::add))
       .withLimits(ServerLimits.DEFAULT.withAdmission(new Admission.Limits(2, 1, Duration.ofMinutes(2))));
 
   private static final HttpClient http = HttpClient.newHttpClient();
@@ -80,6 +83,13 @@ class AdmissionTest {
     return held;
   }
 
+  /** The refusals counted so far, as an operator reads them (the tests share the server). */
+  private static double refusedSoFar() throws Exception {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^paperlens_admission_refused_total ([0-9.]+)$").matcher(metrics());
+    assertThat(m.find()).as("the refusals metric").isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
   private static String metrics() throws Exception {
     return send("/metrics", "Authorization", "Bearer " + TOKEN).get(60, TimeUnit.SECONDS).body();
   }
@@ -90,6 +100,7 @@ class AdmissionTest {
     List<CompletableFuture<HttpResponse<String>>> held;
     try {
       held = fillTurnsAndQueue("a");
+      double refusedBefore = refusedSoFar();
       HttpResponse<String> page = get("/search?q=held+a+four");
       assertThat(page.statusCode()).isEqualTo(503);
       assertThat(page.headers().firstValue("Retry-After")).contains("1");
@@ -114,7 +125,7 @@ class AdmissionTest {
       assertThat(mcp.statusCode()).isEqualTo(503);
       assertThat(mcp.headers().firstValue("Retry-After")).contains("1");
       assertThat(mcp.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-      assertThat(metrics()).contains("paperlens_admission_refused_total 4.0");
+      assertThat(refusedSoFar() - refusedBefore).isEqualTo(4.0);
     } finally {
       release.countDown();
     }
@@ -141,5 +152,59 @@ class AdmissionTest {
       assertThat(f.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
     entered.drainPermits();
+  }
+
+  /**
+   * A client that asks again the instant it is refused can send thousands of requests a second: a
+   * refusal is answered in front of the servlet context, so none of the context's work (session,
+   * filters, the request log, the per-route metrics) is done for it, and its connection stays open.
+   */
+  @Test
+  void a_refusal_is_answered_before_the_servlet_context_and_keeps_the_connection_open() throws Exception {
+    release = new CountDownLatch(1);
+    List<CompletableFuture<HttpResponse<String>>> held;
+    try {
+      held = fillTurnsAndQueue("c");
+      double refusedBefore = refusedSoFar();
+      logged.clear();
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", java.net.URI.create(web.base).getPort())) {
+        socket.setSoTimeout(30_000);
+        var out = socket.getOutputStream();
+        var in = new java.io.BufferedInputStream(socket.getInputStream());
+        out.write("GET /search?q=held+c+four HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+        String refused = readResponse(in);
+        assertThat(refused).startsWith("HTTP/1.1 503").contains("Retry-After: 1").contains("Busy").doesNotContainIgnoringCase("Connection: close");
+        // The same connection answers the next request.
+        out.write("GET /api/v1/search?q=held+c+five HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+        assertThat(readResponse(in)).startsWith("HTTP/1.1 503").contains("application/problem+json").contains("\"status\":503");
+      }
+      assertThat(refusedSoFar() - refusedBefore).isEqualTo(2.0);
+      assertThat(metrics()).as("no per-route metric for a refusal").doesNotContain("status=\"5xx\"");
+      assertThat(logged).as("no request log line for a refusal").noneMatch(line -> line.contains(" 503 "));
+    } finally {
+      release.countDown();
+    }
+    for (CompletableFuture<HttpResponse<String>> f : held) {
+      assertThat(f.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+    entered.drainPermits();
+  }
+
+  /** One HTTP/1.1 response with a Content-Length body, as text. */
+  private static String readResponse(java.io.InputStream in) throws java.io.IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new java.io.EOFException("the connection closed after: " + head);
+      }
+      head.append((char) b);
+    }
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    int n = length.find() ? Integer.parseInt(length.group(1)) : 0;
+    return head + new String(in.readNBytes(n), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

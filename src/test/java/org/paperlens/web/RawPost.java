@@ -12,16 +12,21 @@ import java.nio.charset.StandardCharsets;
 /**
  * One POST on a connection of its own ({@code Connection: close}), told apart as a load balancer
  * would: answered (the status), refused before the server took it (no connection: safe to send
- * elsewhere), or cut after it was sent (a reset or an end without an answer: the 502s of a
- * rolling restart). A body may be trickled, so that it is still arriving when the server stops.
+ * elsewhere), unsent (the connection was reset while the request was still being written: the
+ * server never had the whole request, so it cannot have acted on it, and the client knows to send
+ * it again; this is what Linux does to connections still in the listen backlog when a stopping
+ * server closes its listener), or cut after it was sent (a reset or an end without an answer: the
+ * 502s of a rolling restart). A body may be trickled, so that it is still arriving when the server
+ * stops.
  */
 record RawPost(Kind kind, int status, String detail) {
 
-  enum Kind { ANSWERED, REFUSED, CUT }
+  enum Kind { ANSWERED, REFUSED, UNSENT, CUT }
 
   static RawPost send(String base, String path, String bearer, String json, int pieces, long pauseMillis) {
     URI uri = URI.create(base);
     Socket socket = new Socket();
+    boolean sent = false;
     try {
       try {
         socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
@@ -42,6 +47,7 @@ record RawPost(Kind kind, int status, String detail) {
           Thread.sleep(pauseMillis);
         }
       }
+      sent = true;
       InputStream in = socket.getInputStream();
       String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
       if (!answer.startsWith("HTTP/1.1 ")) {
@@ -49,7 +55,7 @@ record RawPost(Kind kind, int status, String detail) {
       }
       return new RawPost(Kind.ANSWERED, Integer.parseInt(answer.substring(9, 12)), answer.lines().findFirst().orElse(""));
     } catch (IOException e) {
-      return new RawPost(Kind.CUT, 0, e.toString());
+      return new RawPost(sent ? Kind.CUT : Kind.UNSENT, 0, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new RawPost(Kind.CUT, 0, "interrupted");
@@ -62,8 +68,8 @@ record RawPost(Kind kind, int status, String detail) {
     }
   }
 
-  /** Answered 2xx, or refused before the server took it: what a rolling restart may do to a POST. */
+  /** Answered 2xx or 503, or refused or reset before the server had it: what a rolling restart may do to a POST. */
   boolean harmless() {
-    return kind == Kind.REFUSED || kind == Kind.ANSWERED && (status / 100 == 2 || status == 503);
+    return kind == Kind.REFUSED || kind == Kind.UNSENT || kind == Kind.ANSWERED && (status / 100 == 2 || status == 503);
   }
 }

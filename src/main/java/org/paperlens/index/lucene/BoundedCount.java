@@ -28,6 +28,23 @@ final class BoundedCount {
 
   private BoundedCount() {}
 
+  /**
+   * The exact count when every segment can give it from its statistics ({@link Weight#count}: one
+   * word, or every paper, without deletions), without visiting a match; else empty.
+   */
+  static java.util.Optional<HitCount> free(IndexSearcher searcher, Query query) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    long total = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      int known = weight.count(leaf);
+      if (known < 0) {
+        return java.util.Optional.empty();
+      }
+      total += known;
+    }
+    return java.util.Optional.of(HitCount.exactly(Math.toIntExact(total)));
+  }
+
   static HitCount count(IndexSearcher searcher, Query query, int bound) throws IOException {
     if (bound <= 0) {
       throw new IllegalArgumentException("a count bound of " + bound);

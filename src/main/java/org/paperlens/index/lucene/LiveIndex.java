@@ -240,6 +240,12 @@ public final class LiveIndex implements LiveSearchIndex, FeatureSource {
   }
 
   @Override
+  public org.paperlens.index.CountedHits keywordCounted(String query, org.paperlens.index.Match match, Filters filters, int k,
+      int exactUpTo) {
+    return read(index -> index.keywordCounted(query, match, filters, k, exactUpTo));
+  }
+
+  @Override
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
     return read(index -> index.nearest(vector, filters, k));
   }

@@ -379,6 +379,16 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   }
 
   @Override
+  public org.paperlens.index.CountedHits keywordCounted(String query, org.paperlens.index.Match match, Filters filters, int k,
+      int exactUpTo) {
+    Query parsed = PaperQueryParser.parse(query, match, analyzer, settings.fieldBoosts());
+    return withSearcher(s -> {
+      QueryCost.check(s, parsed, query);
+      return QueryCost.guarded(query, () -> LuceneSearches.runCounted(s, searches.withFilters(parsed, filters), k, exactUpTo));
+    });
+  }
+
+  @Override
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
     Query filter = filters.isEmpty() ? null : searches.filterQuery(filters);
     List<IndexHit> hits = withSearcher(s -> LuceneSearches.run(s, vectors.nearest(vector, k, filter), k));

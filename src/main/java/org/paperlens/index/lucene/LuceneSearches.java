@@ -21,6 +21,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 import org.paperlens.index.BadQueryException;
 import org.paperlens.index.Filters;
@@ -98,7 +100,31 @@ final class LuceneSearches {
     if (k <= 0) {
       return List.of();
     }
-    ScoreDoc[] docs = searcher.search(query, k + 1).scoreDocs;
+    return hits(searcher, query, searcher.search(query, k + 1).scoreDocs, k);
+  }
+
+  /**
+   * {@link #run} and the query's count of matches, exact up to {@code exactUpTo}, from the same
+   * pass: Lucene's top-k collector counts every match until it has seen its threshold of them
+   * before it starts skipping, so raising the threshold to the bound makes a second counting pass
+   * ({@link BoundedCount}) unneeded. Past the bound, a count Lucene knows for free (one word, no
+   * deletions) is still given exactly, as {@link BoundedCount} gives it.
+   */
+  static org.paperlens.index.CountedHits runCounted(IndexSearcher searcher, Query query, int k, int exactUpTo)
+      throws IOException {
+    if (exactUpTo <= 0) {
+      throw new IllegalArgumentException("a count bound of " + exactUpTo);
+    }
+    int threshold = Math.max(Math.max(k, 0) + 1, exactUpTo);
+    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(Math.max(k, 0) + 1, null, threshold));
+    org.paperlens.index.HitCount total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+        ? org.paperlens.index.HitCount.exactly(Math.toIntExact(top.totalHits.value()))
+        : BoundedCount.free(searcher, query).orElse(org.paperlens.index.HitCount.atLeast(exactUpTo));
+    return new org.paperlens.index.CountedHits(k <= 0 ? List.of() : hits(searcher, query, top.scoreDocs, k), total);
+  }
+
+  /** The top {@code k} of {@code docs} (the top k + 1 of {@code query}), ties at the cut settled by paper id. */
+  private static List<IndexHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] docs, int k) throws IOException {
     if (docs.length > k && docs[k].score == docs[k - 1].score) {
       docs = withAllTied(searcher, query, docs[k - 1].score, k);
     }

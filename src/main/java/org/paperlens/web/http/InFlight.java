@@ -1,14 +1,15 @@
 package org.paperlens.web.http;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.paperlens.common.Admission;
 import org.paperlens.common.RequestGauge;
 
@@ -20,23 +21,62 @@ import org.paperlens.common.RequestGauge;
  *       otherwise abort a background model batch of up to a second for a reply of a millisecond.
  *   <li>{@link Cost#ORDINARY} (pages and API calls served from caches or the catalogue: paper
  *       pages, daily pages, trending): counted in the server's {@link RequestGauge} from the moment
- *       the servlet sees it until its handler returns, so the background embedder gives way for
- *       exactly that long; never refused.
+ *       the server sees it until the servlet context returns, so the background embedder gives way
+ *       for exactly that long; never refused.
  *   <li>{@link Cost#EXPENSIVE} (a search with a query, related papers and recommendations through the
  *       API, the member's recommendations, and MCP tool calls): counted too, and computed only when
  *       {@link Admission} gives a turn; beyond its queue the answer is 503 with {@code Retry-After}:
  *       problem+json under /api and /mcp, a small page elsewhere.
  * </ul>
- * An asynchronous answer (the MCP endpoint's) counts and holds its turn until the servlet returns:
- * the SDK blocks the request thread until the tool has answered, so that covers the computation.
+ *
+ * <p>A Jetty handler in front of the servlet context, not a servlet filter: a refusal is decided
+ * from the request line alone and answered with a pre-built response, so it never reaches the
+ * context (no servlet request objects, no session look-up, no filters, no request log line or
+ * per-route metric: {@code paperlens_admission_refused_total} counts it), and its connection stays
+ * open. A client that asks again the instant it is refused (a script in a loop) can send thousands
+ * a second; each must cost next to nothing, or the refusals take the cores from the admitted searches.
+ *
+ * <p>The context runs the servlet on the calling thread, so the turn is held until the servlet
+ * returns. An asynchronous answer (the MCP endpoint's) counts and holds its turn until then too:
+ * the SDK blocks the request thread until the tool has answered, so that covers the computation,
+ * and a stream held open afterwards holds neither a turn nor the embedder.
  */
-public final class InFlight implements Filter {
+public final class InFlight extends Handler.Wrapper {
 
   /** What a request costs; see the class comment. */
   public enum Cost { CHEAP, ORDINARY, EXPENSIVE }
 
   /** Seconds a refused client is asked to wait before it asks again. */
   static final int RETRY_AFTER_SECONDS = 1;
+
+  private static final String DETAIL = "The server is answering as many searches as it can; try again in " + RETRY_AFTER_SECONDS + " s.";
+  private static final HttpField RETRY_AFTER = new PreEncodedHttpField(HttpHeader.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+  private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+  /** Under /api and /mcp. */
+  private static final Refusal PROBLEM = new Refusal(Problems.PROBLEM_JSON, Problems.problem(503, DETAIL, null));
+  /** Everywhere else: a person's browser. */
+  private static final Refusal PAGE = new Refusal("text/html; charset=utf-8",
+      "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy: paperlens</title>"
+          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>"
+          + "<h1>Busy</h1><p>" + DETAIL + "</p><p><a href=\"/\">Today's papers</a> are served as usual.</p></body></html>");
+
+  /** A 503's headers and body, encoded once. */
+  private record Refusal(HttpField contentType, HttpField contentLength, ByteBuffer body) {
+    Refusal(String contentType, String body) {
+      this(contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Refusal(String contentType, byte[] body) {
+      this(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType),
+          new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length)), ByteBuffer.wrap(body).asReadOnlyBuffer());
+    }
+
+    void send(Response response, Callback callback) {
+      response.setStatus(503);
+      response.getHeaders().put(RETRY_AFTER).put(NO_STORE).put(contentType).put(contentLength);
+      response.write(true, body.slice(), callback); // a view of its own: the position is per write
+    }
+  }
 
   private final RequestGauge requests;
   private final Admission admission;
@@ -47,28 +87,25 @@ public final class InFlight implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-    if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse res)) {
-      chain.doFilter(request, response);
-      return;
-    }
-    Cost cost = cost(http.getMethod(), http.getRequestURI(), http.getQueryString());
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    HttpURI uri = request.getHttpURI();
+    String path = uri.getPath();
+    Cost cost = path == null ? Cost.ORDINARY : cost(request.getMethod(), path, uri.getQuery());
     if (cost == Cost.CHEAP) {
-      chain.doFilter(request, response);
-      return;
+      return super.handle(request, response, callback);
     }
     requests.begin();
     try {
       if (cost == Cost.ORDINARY) {
-        chain.doFilter(request, response);
-        return;
+        return super.handle(request, response, callback);
       }
-      try (Admission.Permit turn = admission.enter()) {
-        if (turn == null) {
-          refuse(http, res);
-          return;
-        }
-        chain.doFilter(request, response);
+      Admission.Permit turn = admission.enter();
+      if (turn == null) {
+        (path.startsWith("/api/") || path.equals("/mcp") ? PROBLEM : PAGE).send(response, callback);
+        return true;
+      }
+      try (turn) {
+        return super.handle(request, response, callback);
       }
     } finally {
       requests.end();
@@ -113,26 +150,5 @@ public final class InFlight implements Filter {
       }
     }
     return false;
-  }
-
-  private static void refuse(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    String path = req.getRequestURI();
-    res.setStatus(503);
-    res.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-    res.setHeader("Cache-Control", "no-store");
-    String detail = "The server is answering as many searches as it can; try again in " + RETRY_AFTER_SECONDS + " s.";
-    byte[] body;
-    if (path.startsWith("/api/") || path.equals("/mcp")) {
-      res.setContentType(Problems.PROBLEM_JSON);
-      body = Problems.problem(503, detail, path).getBytes(StandardCharsets.UTF_8);
-    } else {
-      res.setContentType("text/html; charset=utf-8");
-      body = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy: paperlens</title>"
-          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>"
-          + "<h1>Busy</h1><p>" + detail + "</p><p><a href=\"/\">Today's papers</a> are served as usual.</p></body></html>")
-          .getBytes(StandardCharsets.UTF_8);
-    }
-    res.setContentLength(body.length);
-    res.getOutputStream().write(body);
   }
 }

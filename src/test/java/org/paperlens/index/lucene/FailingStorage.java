@@ -5,6 +5,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
@@ -23,6 +25,12 @@ public final class FailingStorage implements LiveIndex.Storage {
   public final AtomicBoolean readOnly = new AtomicBoolean();
   /** Set: every file opened for reading fails its checksum, as a damaged disk block makes it. */
   public final AtomicBoolean damaged = new AtomicBoolean();
+  /**
+   * Set: a new index file waits (without giving way to an interrupt, whose flag it keeps) until
+   * this is cleared, as a slow disk makes the writer wait; {@link #held} counts the writes caught.
+   */
+  public final AtomicBoolean slow = new AtomicBoolean();
+  public final AtomicInteger held = new AtomicInteger();
 
   /** A live index under {@code root} on these files. */
   public LiveIndex open(Path root, IndexSettings settings) {
@@ -41,6 +49,12 @@ public final class FailingStorage implements LiveIndex.Storage {
       @Override
       public IndexOutput createOutput(String name, IOContext context) throws IOException {
         check(name);
+        if (slow.get()) {
+          held.incrementAndGet();
+          while (slow.get()) {
+            LockSupport.parkNanos(1_000_000); // returns at once while the interrupt flag is set, and keeps it
+          }
+        }
         return super.createOutput(name, context);
       }
 
