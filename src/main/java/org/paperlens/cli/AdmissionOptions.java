@@ -28,7 +28,8 @@ final class AdmissionOptions {
   Integer queue;
 
   @Option(names = "--admit-wait-ms", paramLabel = "MS",
-      description = {"How long one waits for a turn before it is answered 503 after all.", "Default: $" + WAIT_MS + ", else 300."})
+      description = {"The wait budget: one expected to wait longer for a turn is answered 503 at once, one that waits this long after all.",
+          "Default: $" + WAIT_MS + ", else " + Admission.Limits.DEFAULT_WAIT_MS + "."})
   Integer waitMs;
 
   /** The limits in effect, given the environment and the number of cores. */

@@ -48,14 +48,21 @@ public final class Admission {
       }
     }
 
+    /** The wait budget {@link #forCores} sets, in ms. */
+    public static final int DEFAULT_WAIT_MS = 150;
+
     /**
-     * One computation per core, a queue of four per core, a wait of at most 300 ms: with searches of
-     * a few ms each, four queued per core are served well within that wait on a machine of its own,
-     * and a client told to come back loses less than one that waits seconds.
+     * One computation per core, a queue of four per core, a wait budget of 150 ms. An answer takes
+     * its wait plus its own turn, so its p99 is about the budget plus a slow turn: with turns of
+     * 15-20 ms (a fresh hybrid search on two cores of their own, docs/benchmarks.md) that leaves
+     * some 100 ms for a slow turn and the rest of the request within the 250 ms aimed at for 50
+     * clients at once (issue 23). On such a machine the queue binds first (eight searches of 20 ms on
+     * two turns wait 80 ms at most); the budget binds when turns slow down (a busier machine), so the
+     * server refuses sooner instead of letting answers wait longer.
      */
     public static Limits forCores(int cores) {
       int n = Math.max(1, cores);
-      return new Limits(n, 4 * n, Duration.ofMillis(300));
+      return new Limits(n, 4 * n, Duration.ofMillis(DEFAULT_WAIT_MS));
     }
 
     public boolean off() {
