@@ -101,8 +101,13 @@ class AdmissionTest {
     try {
       held = fillTurnsAndQueue("a");
       double refusedBefore = refusedSoFar();
+      long asked = System.nanoTime();
       HttpResponse<String> page = get("/search?q=held+a+four");
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
       assertThat(page.statusCode()).isEqualTo(503);
+      // Held back for the wait budget (2 minutes here, so the longest pace, 1 s): a client that asks
+      // again at once cannot flood the server with refusals.
+      assertThat(tookMs).as("ms before the refusal").isGreaterThanOrEqualTo(org.paperlens.web.http.InFlight.LONGEST_PACE.toMillis() - 20);
       assertThat(page.headers().firstValue("Retry-After")).contains("1");
       assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
       assertThat(page.body()).contains("Busy");
