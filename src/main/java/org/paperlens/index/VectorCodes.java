@@ -265,12 +265,9 @@ public final class VectorCodes {
     List<Float> components = new ArrayList<>();
     for (String line : text.split("\n")) {
       String l = line.strip();
-      if (l.isEmpty() || l.startsWith("#")) {
-        continue;
-      }
       if (l.startsWith("scale ")) {
         scale = Float.parseFloat(l.substring("scale ".length()).strip());
-      } else {
+      } else if (!l.isEmpty() && !l.startsWith("#")) {
         components.add(Float.parseFloat(l));
       }
     }

@@ -68,6 +68,9 @@ import org.paperlens.search.Searcher;
  * minutes instead of the build's half hour. DATA_DIR is read either way: its papers give the queries.
  *
  * <p>Usage: {@code Scale DATA_DIR LISTINGS_JSONL_GZ N WORK [DOC]}.
+ *
+ * <p>Longer than 300 lines because a benchmark run reads best as one sequence of phases (build or
+ * reuse, then each search mode, then the row), each short, in the order the table reports them.
  */
 public final class Scale {
 
