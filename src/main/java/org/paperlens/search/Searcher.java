@@ -176,17 +176,12 @@ public final class Searcher {
         List<IndexHit> keyword = counted.hits();
         List<IndexHit> semantic = index.nearest(encode(query), filters, each);
         Fusion fusion = h.fusion().forQuery(query);
-        boolean partial = index.coverage().partialMeaning();
-        List<IndexHit> fused;
-        if (second != null && fusion.usesSecond()) {
-          fused = fusion.fuse(keyword, semantic, second.nearest(query, filters, each), depth,
-              partial ? index.withoutVector(keyword.stream().map(IndexHit::id).toList()) : java.util.Set.of());
-        } else if (!partial) {
-          fused = fusion.fuse(keyword, semantic, depth);
-        } else {
-          // Still embedding: papers without a vector compete on their keyword score alone.
-          fused = fusion.fuse(keyword, semantic, depth, index.withoutVector(keyword.stream().map(IndexHit::id).toList()));
-        }
+        // Still embedding: papers without a vector compete on their keyword score alone.
+        java.util.Set<PaperId> unembedded = index.coverage().partialMeaning()
+            ? index.withoutVector(keyword.stream().map(IndexHit::id).toList()) : java.util.Set.of();
+        List<IndexHit> fused = second != null && fusion.usesSecond()
+            ? fusion.fuse(keyword, semantic, second.nearest(query, filters, each), depth, unembedded)
+            : fusion.fuse(keyword, semantic, depth, unembedded);
         yield new CountedHits(fused, counted.total());
       }
     };
