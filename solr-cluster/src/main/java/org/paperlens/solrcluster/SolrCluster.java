@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
@@ -18,7 +19,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  *
  * <p>Protocol on standard output, one line each: {@code ZK host:port}, {@code NODE i url} per node,
  * then {@code READY}. Commands on standard input: {@code stop i} stops node i (answers
- * {@code STOPPED i} once it is down), {@code start i} starts it again ({@code STARTED i url});
+ * {@code STOPPED i} once it is down), {@code start i} starts it again ({@code STARTED i url}),
+ * {@code delay i ms} makes node i's next request take that long ({@code DELAYED i});
  * {@code quit} or the end of input shuts everything down. Anything else answers {@code ERROR ...}.
  *
  * <p>Usage: {@code SolrCluster CONFIGSET_DIR COLLECTION [NODES [SHARDS [REPLICAS]]]}.
@@ -76,9 +78,14 @@ public final class SolrCluster {
           }
           case "stop" -> {
             int i = Integer.parseInt(words[1]);
-            cluster.stopJettySolrRunner(nodes[i]);
-            cluster.waitForJettyToStop(nodes[i]);
+            stop(cluster, nodes[i]);
             protocol.println("STOPPED " + i);
+          }
+          case "delay" -> {
+            // The node's next request sleeps that long inside the server: a slow request in flight.
+            int i = Integer.parseInt(words[1]);
+            nodes[i].getDebugFilter().addDelay("test: a slow request", 1, Integer.parseInt(words[2]));
+            protocol.println("DELAYED " + i);
           }
           case "start" -> {
             int i = Integer.parseInt(words[1]);
@@ -88,11 +95,27 @@ public final class SolrCluster {
           }
           default -> protocol.println("ERROR unknown command: " + line);
         }
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Every command is answered: a caller waiting for its line must never wait for nothing.
         protocol.println("ERROR " + e);
       }
       protocol.flush();
     }
+  }
+
+  /**
+   * Stops a node as a crash would leave it: down. Jetty first waits up to 15 s for the requests in
+   * flight (a peer's recovery or a query from the other node can be one), then stops anyway and
+   * reports the wait as a {@link TimeoutException}; the node is down all the same, so that is not
+   * a failure of the stop.
+   */
+  private static void stop(MiniSolrCloudCluster cluster, JettySolrRunner node) throws Exception {
+    try {
+      cluster.stopJettySolrRunner(node);
+    } catch (TimeoutException e) {
+      System.err.println("solr cluster: node " + node.getBaseUrl() + " stopped with requests still in flight");
+    }
+    cluster.waitForJettyToStop(node);
   }
 
   private static void shutdown(MiniSolrCloudCluster cluster) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,18 +96,33 @@ public final class SolrClusterProcess implements AutoCloseable {
     return String.join(",", nodes.stream().map(n -> n + "/" + COLLECTION).toList());
   }
 
+  /** Node {@code i}'s base URL ({@code http://host:port/solr}). */
+  URI nodeUrl(int i) {
+    return URI.create(nodes.get(i));
+  }
+
   SolrTarget target() {
     return SolrTarget.parse(solrUrl());
   }
 
   /** Stops node {@code i} and waits until it is down. */
   public void stopNode(int i) throws InterruptedException {
-    commands.println("stop " + i);
+    command("stop " + i, "STOPPED " + i);
+  }
+
+  /** Makes node {@code i}'s next request take {@code millis} inside the server. */
+  void delayNextRequest(int i, int millis) throws InterruptedException {
+    command("delay " + i + " " + millis, "DELAYED " + i);
+  }
+
+  private void command(String command, String expected) throws InterruptedException {
+    commands.println(command);
+    String word = expected.split(" ")[0] + " ";
     String line;
     do {
       line = lines.poll(120, TimeUnit.SECONDS);
-    } while (line != null && !line.startsWith("STOPPED ") && !line.startsWith("ERROR ") && !line.equals("EXIT"));
-    Assertions.assertEquals("STOPPED " + i, line, "the cluster's answer to 'stop " + i + "'");
+    } while (line != null && !line.startsWith(word) && !line.startsWith("ERROR ") && !line.equals("EXIT"));
+    Assertions.assertEquals(expected, line, "the cluster's answer to '" + command + "'");
   }
 
   @Override
