@@ -146,7 +146,6 @@ final class ServeCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     });
-    Runtime.getRuntime().addShutdownHook(hook);
     ServeEnv fromEnv;
     org.paperlens.common.Admission.Limits admit;
     try {
@@ -174,6 +173,9 @@ final class ServeCommand implements Callable<Integer> {
     mail = hold.apply(mail);
     Duration digestEvery = fromEnv.digestEvery().orElse(Duration.ofMinutes(1));
     IndexBackend backend = main.indexBackend(config);
+    // Registered only now, with the block that releases it right below: a hook registered before a
+    // flag or variable was refused waited its whole margin (80 s) at exit for a server never started.
+    Runtime.getRuntime().addShutdownHook(hook);
     try (PaperLens root = PaperLens.builder(config, backend, clock).mail(mail).operations(operations).serving()
         .submissionsFrom(oaiUrl, org.paperlens.ingest.FetchLimits.SUBMISSION).build()) {
       Serving site = new Serving(root, pipelineSettings, java.util.Optional.of(digestEvery),
