@@ -37,17 +37,28 @@ class AdmissionTurnsTest {
   void a_freed_turn_goes_to_the_request_that_waited_not_to_a_newcomer() throws Exception {
     Admission a = new Admission(new Admission.Limits(1, 1, Duration.ofMinutes(2)));
     Admission.Permit first = a.enter();
-    CompletableFuture<Admission.Permit> waiter = CompletableFuture.supplyAsync(a::enter);
-    for (int i = 0; i < 600 && a.waiting() == 0; i++) {
-      Thread.sleep(50);
+    CompletableFuture<Admission.Permit> waiter = new CompletableFuture<>();
+    Thread waiting = new Thread(() -> waiter.complete(a.enter()), "waiter");
+    waiting.start();
+    // Parked in the semaphore's queue, not only counted: a fixed sleep was not always enough on a
+    // loaded machine, and a waiter not parked yet is one a newcomer may rightly overtake.
+    for (int i = 0; i < 6_000 && !(a.waiting() == 1 && waiting.getState() == Thread.State.TIMED_WAITING); i++) {
+      Thread.sleep(10);
     }
-    Thread.sleep(200); // the waiter is parked in the semaphore's queue by now, not only counted
+    assertThat(waiting.getState()).as("the waiter is parked").isEqualTo(Thread.State.TIMED_WAITING);
     first.close();
-    // The freed turn belongs to the waiter: a newcomer arriving now finds the queue full.
-    assertThat(a.enter()).as("a newcomer overtaking the queue").isNull();
+    // A newcomer arriving now finds the queue full (refused), or, once the waiter has taken the turn
+    // and left the queue, waits behind it. It must never take the freed turn: if it did, holding it,
+    // the waiter would not get one.
+    CompletableFuture<Admission.Permit> newcomer = CompletableFuture.supplyAsync(a::enter);
     Admission.Permit waited = waiter.get(60, TimeUnit.SECONDS);
-    assertThat(waited).isNotNull();
+    assertThat(waited).as("the freed turn went to the request that waited").isNotNull();
+    assertThat(newcomer.getNow(null)).as("a newcomer holding a turn beside the waiter").isNull();
     waited.close();
+    Admission.Permit later = newcomer.get(60, TimeUnit.SECONDS);
+    if (later != null) {
+      later.close();
+    }
   }
 
   @Test
