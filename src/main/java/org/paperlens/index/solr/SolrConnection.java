@@ -15,7 +15,10 @@ import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.paperlens.index.BadQueryException;
+import org.paperlens.index.CountedHits;
+import org.paperlens.index.HitCount;
 import org.paperlens.index.IndexHit;
 import org.paperlens.index.IndexUnavailableException;
 import org.paperlens.index.PaperFields;
@@ -160,10 +163,44 @@ final class SolrConnection implements AutoCloseable {
     if (k <= 0) {
       return List.of();
     }
-    q.setFields(PaperFields.ID + ",score").setRows(k);
+    return hitsOf(query(ranked(q, k)).getResults(), k);
+  }
+
+  /**
+   * {@link #hits} and how many documents match, from the same answer: one call where a hit list
+   * and its total used to take two. Counted as {@link #total} says.
+   */
+  CountedHits countedHits(SolrQuery q, int k, int exactUpTo) {
+    // minExactCount applies only when a top document is asked for: at least one row.
+    SolrQuery ranked = ranked(q, Math.max(k, 1));
+    ranked.set("minExactCount", exactUpTo);
+    SolrDocumentList found = query(ranked).getResults();
+    return new CountedHits(hitsOf(found, k), total(found, exactUpTo));
+  }
+
+  /**
+   * The number of matches in an answer asked with Solr's {@code minExactCount}: each shard counts
+   * exactly up to the bound, then skips what cannot enter the top hits, and {@code numFoundExact}
+   * says whether it counted all. Past the bound the count is a lower bound, never above the bound,
+   * as the embedded index says it.
+   */
+  static HitCount total(SolrDocumentList found, int exactUpTo) {
+    int n = (int) Math.min(Integer.MAX_VALUE, found.getNumFound());
+    return Boolean.FALSE.equals(found.getNumFoundExact()) ? HitCount.atLeast(Math.min(n, exactUpTo)) : HitCount.exactly(n);
+  }
+
+  private static SolrQuery ranked(SolrQuery q, int rows) {
+    q.setFields(PaperFields.ID + ",score").setRows(rows);
     q.addSort("score", SolrQuery.ORDER.desc).addSort(PaperFields.ID, SolrQuery.ORDER.asc);
-    List<IndexHit> out = new ArrayList<>(k);
-    for (SolrDocument doc : query(q).getResults()) {
+    return q;
+  }
+
+  private static List<IndexHit> hitsOf(SolrDocumentList found, int k) {
+    List<IndexHit> out = new ArrayList<>(Math.max(k, 0));
+    for (SolrDocument doc : found) {
+      if (out.size() == k) {
+        break;
+      }
       out.add(new IndexHit(new PaperId((String) doc.getFieldValue(PaperFields.ID)),
           ((Number) doc.getFieldValue("score")).floatValue()));
     }

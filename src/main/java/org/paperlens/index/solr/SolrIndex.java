@@ -102,6 +102,15 @@ public final class SolrIndex implements LiveSearchIndex {
     return solr.hits(q, k);
   }
 
+  /** One call: the hits and their count come back in the same answer. */
+  @Override
+  public org.paperlens.index.CountedHits keywordCounted(String query, org.paperlens.index.Match match, Filters filters, int k,
+      int exactUpTo) {
+    SolrQuery q = SolrQueries.keyword(query, match, settings);
+    SolrQueries.filter(q, filters, analyzer);
+    return solr.countedHits(q, k, exactUpTo);
+  }
+
   @Override
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
     SolrQuery q = SolrQueries.nearest(vector, k, vectors);
@@ -236,23 +245,13 @@ public final class SolrIndex implements LiveSearchIndex {
     return (int) query(q.setRows(0)).getResults().getNumFound();
   }
 
-  /**
-   * Solr's {@code minExactCount}: each shard counts exactly up to the bound, then skips what cannot
-   * enter the top hit, and {@code numFoundExact} says whether it counted all. It applies only when
-   * a top document is asked for (rows 0 counts everything), so one id is fetched.
-   */
+  /** Counted as {@link SolrConnection#total} says, with the one top id that lets the bound apply. */
   @Override
   public org.paperlens.index.HitCount count(String query, org.paperlens.index.Match match, Filters filters, int exactUpTo) {
     if (query == null) {
       return org.paperlens.index.HitCount.exactly(count(null, match, filters));
     }
-    SolrQuery q = SolrQueries.keyword(query, match, settings);
-    SolrQueries.filter(q, filters, analyzer);
-    q.setRows(1).setFields(PaperFields.ID).set("minExactCount", exactUpTo);
-    var found = query(q).getResults();
-    int n = (int) Math.min(Integer.MAX_VALUE, found.getNumFound());
-    return Boolean.FALSE.equals(found.getNumFoundExact()) ? org.paperlens.index.HitCount.atLeast(Math.min(n, exactUpTo))
-        : org.paperlens.index.HitCount.exactly(n);
+    return keywordCounted(query, match, filters, 0, exactUpTo).total();
   }
 
   @Override

@@ -155,6 +155,34 @@ class SolrIndexTest {
     }
   }
 
+  /**
+   * A keyword or hybrid search needs its hits and their total: on Solr both come from one call
+   * (there were two, a ranked list and then a count). Same hits as {@code keyword}, and a total
+   * that is exact within the bound.
+   */
+  @Test
+  void a_counted_keyword_search_is_one_call_with_the_hits_and_their_total() throws Exception {
+    SolrTarget target = cluster.target();
+    try (CountingSolrClient reads = new CountingSolrClient(new org.apache.solr.client.solrj.impl.CloudSolrClient.Builder(target.nodes())
+            .withDefaultCollection(target.collection()).build());
+        SolrIndex counted = SolrIndex.connect(new SolrConnection(reads, reads, target, SolrTimeouts.DEFAULT), IndexSettings.DEFAULT)) {
+      for (String q : List.of("diffusion models", "graph neural networks molecular", "the sparse attention", "models -diffusion")) {
+        for (Match m : Match.values()) {
+          int matches = solr.count(q, m, Filters.NONE);
+          reads.queries.set(0);
+          org.paperlens.index.CountedHits both = counted.keywordCounted(q, m, Filters.NONE, 5, 100);
+          assertThat(reads.queries.get()).as("calls for '%s' %s", q, m).isEqualTo(1);
+          assertThat(both.hits()).as(q + " " + m).isEqualTo(solr.keyword(q, m, Filters.NONE, 5));
+          assertThat(both.total()).as(q + " " + m).isEqualTo(org.paperlens.index.HitCount.exactly(matches));
+        }
+      }
+      // Counting stops at the bound or at the hits asked for, whichever is more: one hit, a bound of 1.
+      org.paperlens.index.CountedHits bounded = counted.keywordCounted("diffusion models", Match.ANY, Filters.NONE, 1, 1);
+      assertThat(bounded.hits()).hasSize(1);
+      assertThat(bounded.total()).isEqualTo(org.paperlens.index.HitCount.atLeast(1));
+    }
+  }
+
   @Test
   void a_malformed_query_is_the_same_clear_error_as_on_the_embedded_index() {
     for (String q : List.of("\"unbalanced quote", "(missing parenthesis", "AND", "*leading")) {
