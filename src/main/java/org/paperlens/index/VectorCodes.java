@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 import java.util.zip.CRC32;
 
 /**
@@ -173,16 +174,15 @@ public final class VectorCodes {
   }
 
   /**
-   * The score the float vectors would have had, {@code (1 + cos) / 2}, from the byte
+   * The scores the float vectors would have had, {@code (1 + cos) / 2}, from the byte
    * {@code DOT_PRODUCT} score of {@link #encodeQuery}{@code (query)} against a paper's code, which is
    * {@code 0.5 + dot / (dims · 2^15)} (Lucene's {@code VectorUtil.dotProductScore}; Solr's knn query
-   * scores with the same function). The dot product is the cosine times both scales.
+   * scores with the same function). The dot product is the cosine times both scales. Made once a
+   * query, for all its hits: the query's scale needs its reflection.
    */
-  public float unitScore(float byteScore, float[] query) {
-    int dims = query.length;
-    double dot = (byteScore - 0.5) * dims * 32768.0;
-    double cos = dot / ((double) queryScale(reflect(query)) * scale(dims));
-    return (float) (0.5 + cos / 2.0);
+  public DoubleUnaryOperator unitScores(float[] query) {
+    double cosPerScore = query.length * 32768.0 / ((double) queryScale(reflect(query)) * scale(query.length));
+    return byteScore -> 0.5 + (byteScore - 0.5) * cosPerScore / 2.0;
   }
 
   /** Code units per unit of a paper's component, for vectors of {@code dims} dimensions. */

@@ -112,7 +112,7 @@ class VectorCodesTest {
         float[] d = modelLike(random);
         // Lucene's byte DOT_PRODUCT score, as a hit of KnnByteVectorQuery carries it (Solr's knn the same).
         float byteScore = VectorSimilarityFunction.DOT_PRODUCT.compare(codes.encodeQuery(q), codes.encode(d));
-        worst = Math.max(worst, Math.abs(codes.unitScore(byteScore, q) - (1 + dot(q, d)) / 2));
+        worst = Math.max(worst, Math.abs((float) codes.unitScores(q).applyAsDouble(byteScore) - (1 + dot(q, d)) / 2));
       }
       // Reflected: a thousandth; plain a little more (its codes' rounding is twice as coarse).
       assertThat(worst).as(codes.name()).isLessThan(codes == BGE ? 0.001 : 0.003);

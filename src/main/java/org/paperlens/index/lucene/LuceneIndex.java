@@ -392,8 +392,11 @@ public final class LuceneIndex implements PaperIndex, IndexUpdates, FeatureSourc
   public List<IndexHit> nearest(float[] vector, Filters filters, int k) {
     Query filter = filters.isEmpty() ? null : searches.filterQuery(filters);
     List<IndexHit> hits = withSearcher(s -> LuceneSearches.run(s, vectors.nearest(vector, k, filter), k));
-    return vectors == VectorField.FLOATS ? hits
-        : hits.stream().map(h -> new IndexHit(h.id(), vectors.unitScore(h.score(), vector))).toList();
+    if (vectors == VectorField.FLOATS) {
+      return hits;
+    }
+    java.util.function.DoubleUnaryOperator unit = vectors.unitScores(vector);
+    return hits.stream().map(h -> new IndexHit(h.id(), (float) unit.applyAsDouble(h.score()))).toList();
   }
 
   @Override

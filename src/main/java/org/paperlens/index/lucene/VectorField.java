@@ -100,11 +100,11 @@ sealed interface VectorField permits VectorField.Bytes, VectorField.Floats {
     };
   }
 
-  /** A hit's score of {@link #nearest}{@code (query, ...)} on the float vectors' scale, {@code (1 + cos) / 2}. */
-  default float unitScore(float score, float[] query) {
+  /** The hits' scores of {@link #nearest}{@code (query, ...)} on the float vectors' scale, {@code (1 + cos) / 2}; made once a query. */
+  default java.util.function.DoubleUnaryOperator unitScores(float[] query) {
     return switch (this) {
-      case Bytes b -> b.codes().unitScore(score, query);
-      case Floats f -> score;
+      case Bytes b -> b.codes().unitScores(query);
+      case Floats f -> java.util.function.DoubleUnaryOperator.identity();
     };
   }
 

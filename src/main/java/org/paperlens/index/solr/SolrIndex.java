@@ -119,7 +119,8 @@ public final class SolrIndex implements LiveSearchIndex {
       return solr.hits(q, k);
     }
     // Solr scores byte vectors as Lucene does; on the float vectors' scale, as the embedded index answers.
-    return solr.hits(q, k).stream().map(h -> new IndexHit(h.id(), vectors.codes().unitScore(h.score(), vector))).toList();
+    java.util.function.DoubleUnaryOperator unit = vectors.codes().unitScores(vector);
+    return solr.hits(q, k).stream().map(h -> new IndexHit(h.id(), (float) unit.applyAsDouble(h.score()))).toList();
   }
 
   @Override
