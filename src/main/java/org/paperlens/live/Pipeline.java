@@ -84,8 +84,8 @@ public final class Pipeline implements AutoCloseable {
   private final EnrichStage enrichStage;
   private final Duration enrichIdle;
   private final List<Thread> threads = new ArrayList<>();
-  /** The threads that may be interrupted to stop them: all but the index stage's (see {@link #close}). */
-  private final List<Thread> interruptible = new ArrayList<>();
+  /** The one stage thread {@link #close} never interrupts; set by {@link #start}, as {@link #threads} is. */
+  private Thread indexThread;
   /** Counted down by {@link #close}: ends every stage's pause at once, without an interrupt. */
   private final CountDownLatch stopping = new CountDownLatch(1);
   /** Each stage's fault record, in the order the status lists them; others (the digest schedule) join with {@link #report}. */
@@ -152,14 +152,15 @@ public final class Pipeline implements AutoCloseable {
     if (settings.watch().isPresent() || harvestStage != null) {
       // Watch and harvest share a thread (one writer of imports at a time) but not a fault record:
       // a harvest source that is down does not stop the watched folder, nor the other way round.
-      threads.add(interruptible(loop("pipeline-ingest", settings.scanEvery(), null, this::ingest)));
+      threads.add(loop("pipeline-ingest", settings.scanEvery(), null, this::ingest));
     }
     if (embedStage != null) {
-      threads.add(interruptible(loop("pipeline-embed", Duration.ZERO, embedHealth, embedStage::step)));
+      threads.add(loop("pipeline-embed", Duration.ZERO, embedHealth, embedStage::step));
     }
-    threads.add(loop("pipeline-index", settings.indexEvery(), indexHealth, indexStage::step));
+    indexThread = loop("pipeline-index", settings.indexEvery(), indexHealth, indexStage::step);
+    threads.add(indexThread);
     if (enrichStage != null) {
-      threads.add(interruptible(loop("pipeline-enrich", Duration.ZERO, enrichHealth, () -> enrichStage.step(enrichIdle))));
+      threads.add(loop("pipeline-enrich", Duration.ZERO, enrichHealth, () -> enrichStage.step(enrichIdle)));
     }
   }
 
@@ -207,11 +208,6 @@ public final class Pipeline implements AutoCloseable {
     }, name);
     t.setDaemon(true);
     t.start();
-    return t;
-  }
-
-  private Thread interruptible(Thread t) {
-    interruptible.add(t);
     return t;
   }
 
@@ -279,8 +275,10 @@ public final class Pipeline implements AutoCloseable {
   public void close() {
     running = false;
     stopping.countDown();
-    for (Thread t : interruptible) {
-      t.interrupt();
+    for (Thread t : threads) {
+      if (t != indexThread) {
+        t.interrupt();
+      }
     }
     for (Thread t : threads) {
       try {
